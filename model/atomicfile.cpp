@@ -1,0 +1,95 @@
+#include "atomicfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace {
+AtomicFile::FaultHook &faultHook()
+{
+    static AtomicFile::FaultHook hook;
+    return hook;
+}
+
+bool injectFault(AtomicFile::Step step, const QString &path)
+{
+    const AtomicFile::FaultHook &hook = faultHook();
+    return hook && hook(step, path);
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AtomicFile", text);
+}
+} // namespace
+
+void AtomicFile::setFaultHook(FaultHook hook)
+{
+    faultHook() = std::move(hook);
+}
+
+bool AtomicFile::syncDirectory(const QString &dirPath)
+{
+    if (injectFault(Step::SyncDirectory, dirPath))
+        return false;
+    const QByteArray native = QFile::encodeName(dirPath);
+    const int fd = ::open(native.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    int result;
+    do {
+        result = ::fsync(fd);
+    } while (result != 0 && errno == EINTR);
+    // Some file systems cannot sync a directory (EINVAL): nothing more can be done there.
+    const bool ok = result == 0 || errno == EINVAL;
+    ::close(fd);
+    return ok;
+}
+
+Outcome AtomicFile::write(const QString &path, const QByteArray &data)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    QSaveFile file(path);
+    if (injectFault(Step::Open, path) || !file.open(QIODevice::WriteOnly)) {
+        return Outcome::failed(tr("Could not write %1: %2")
+                                   .arg(name, file.errorString().isEmpty()
+                                                  ? tr("the folder cannot be written to")
+                                                  : file.errorString()));
+    }
+    qint64 written = 0;
+    if (injectFault(Step::Write, path)) {
+        written = file.write(data.left(data.size() / 2));
+    } else {
+        written = file.write(data);
+    }
+    if (written != data.size() || !file.flush()) {
+        const QString reason = file.error() != QFileDevice::NoError
+                                   ? file.errorString()
+                                   : tr("only %1 of %2 bytes could be written (is the disk full?)")
+                                         .arg(qMax<qint64>(written, 0))
+                                         .arg(data.size());
+        file.cancelWriting();
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, reason));
+    }
+    if (injectFault(Step::Commit, path)) {
+        file.cancelWriting();
+        return Outcome::failed(tr("Could not write %1: the new file could not replace the old one")
+                                   .arg(name));
+    }
+    if (!file.commit()) {
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, file.errorString()));
+    }
+    if (!syncDirectory(QFileInfo(path).absolutePath())) {
+        return Outcome::failed(
+            tr("%1 was written, but its folder could not be synced to disk: a power cut now "
+               "could lose it")
+                .arg(name));
+    }
+    return Outcome::ok();
+}

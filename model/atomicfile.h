@@ -1,0 +1,31 @@
+#pragma once
+
+#include "outcome.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+// Writes a whole file so that, whatever happens, the path holds either its
+// old content or the new one, and the new one survives a power cut once
+// write() returns Ok:
+//   QSaveFile (on Linux an unnamed O_TMPFILE; fdatasync at commit; rename)
+//   + a check that every byte was written (on a full disk Qt 6.4 can keep a
+//     cut-off file and still commit)
+//   + fsync of the directory after the rename, which Qt 6.4 does not do.
+class AtomicFile
+{
+public:
+    enum class Step { Open, Write, Commit, SyncDirectory };
+
+    static Outcome write(const QString &path, const QByteArray &data);
+    static bool syncDirectory(const QString &dirPath);
+
+    // Test seam: when set, the hook is asked before each step and the step
+    // fails as a full disk (Write: only part of the data is written), a
+    // failing rename (Commit) or a failing sync would fail when it returns
+    // true. Not thread-safe; tests set it and reset it with {}.
+    using FaultHook = std::function<bool(Step step, const QString &path)>;
+    static void setFaultHook(FaultHook hook);
+};

@@ -1,0 +1,1 @@
+#include "jsonwriter.h"

@@ -1,0 +1,1 @@
+#include "runfolder.h"
