@@ -52,8 +52,10 @@ bool AtomicFile::syncDirectory(const QString &dirPath)
     return ok;
 }
 
-Outcome AtomicFile::write(const QString &path, const QByteArray &data)
+Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *replaced)
 {
+    if (replaced)
+        *replaced = false;
     const QString name = QDir::toNativeSeparators(path);
     QSaveFile file(path);
     if (injectFault(Step::Open, path) || !file.open(QIODevice::WriteOnly)) {
@@ -79,12 +81,14 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data)
     }
     if (injectFault(Step::Commit, path)) {
         file.cancelWriting();
-        return Outcome::failed(tr("Could not write %1: the new file could not replace the old one")
-                                   .arg(name));
+        return Outcome::failed(
+            tr("Could not write %1: the new file could not replace the old one").arg(name));
     }
     if (!file.commit()) {
         return Outcome::failed(tr("Could not write %1: %2").arg(name, file.errorString()));
     }
+    if (replaced)
+        *replaced = true;
     if (!syncDirectory(QFileInfo(path).absolutePath())) {
         return Outcome::failed(
             tr("%1 was written, but its folder could not be synced to disk: a power cut now "

@@ -17,9 +17,18 @@
 class AtomicFile
 {
 public:
-    enum class Step { Open, Write, Commit, SyncDirectory };
+    enum class Step
+    {
+        Open,
+        Write,
+        Commit,
+        SyncDirectory
+    };
 
-    static Outcome write(const QString &path, const QByteArray &data);
+    // *replaced (when given) tells whether the path holds the new content
+    // afterwards: true on success, and also when only the directory sync
+    // failed, after the rename.
+    static Outcome write(const QString &path, const QByteArray &data, bool *replaced = nullptr);
     static bool syncDirectory(const QString &dirPath);
 
     // Test seam: when set, the hook is asked before each step and the step

@@ -107,7 +107,12 @@ struct CommitInfo
     bool operator==(const CommitInfo &) const = default;
 };
 
-enum class SessionStatus { Active, Committed, Discarded };
+enum class SessionStatus
+{
+    Active,
+    Committed,
+    Discarded
+};
 
 struct DirectorSession
 {

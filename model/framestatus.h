@@ -7,7 +7,8 @@
 #include <optional>
 
 // The lifecycle of one frame, exactly the story's FrameStatus.
-enum class FrameStatus {
+enum class FrameStatus
+{
     Pending,   // not yet processed
     Generated, // generated but not audited
     AuditFail, // failed hard or soft gates, or rejected by the operator

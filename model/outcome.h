@@ -8,7 +8,8 @@
 class Outcome
 {
 public:
-    enum class Kind {
+    enum class Kind
+    {
         Ok,      // done
         Invalid, // bad input: a file, an argument, a path (exit code 1)
         Failed,  // the operation could not be carried out: I/O, missing data (exit code 1)

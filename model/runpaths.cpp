@@ -17,8 +17,7 @@ bool isInside(const QString &path, const QString &dir)
 } // namespace
 
 RunPaths::RunPaths(const QString &runDir) : m_runDir(QDir::cleanPath(QDir(runDir).absolutePath()))
-{
-}
+{}
 
 std::optional<QString> RunPaths::toRelative(const QString &stored, QString *error) const
 {

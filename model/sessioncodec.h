@@ -1,1 +1,69 @@
 #pragma once
+
+#include "directorsession.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class RunPaths;
+
+// One problem found in a session file, at a JSON path such as
+// "frames.3.status".
+struct SessionProblem
+{
+    QString path;
+    QString message;
+
+    QString toString() const
+    {
+        return path.isEmpty() ? message : path + QStringLiteral(": ") + message;
+    }
+};
+
+struct SessionDecodeResult
+{
+    enum class State
+    {
+        Ok,          // `session` holds the session
+        NotJson,     // the bytes are not a JSON document
+        Invalid,     // JSON, but not a valid session: see `errors`
+        NewerSchema, // written by a newer Director than this build
+    };
+
+    State state = State::Invalid;
+    std::optional<DirectorSession> session;
+    QList<SessionProblem> errors;
+    // Forms that were read but are written differently (snake_case audit
+    // keys, a missing attemptHistory, "runs/<id>/..." paths, ...).
+    QList<SessionProblem> notes;
+
+    bool isOk() const { return state == State::Ok; }
+    // All errors on one line each, for a message.
+    QString errorText() const;
+};
+
+// director_session.json <-> DirectorSession.
+//
+// Strict on what it writes: exactly the form the pipeline's reader accepts
+// (RUN-FOLDER.md), 2-space indented, optional members left out, never null.
+// Tolerant on what it reads where the pipeline is known to vary, and keeps
+// every member it does not know, so that a round trip never deletes anything
+// another program wrote. imageBase64 is accepted and not written back: Director
+// loads images from imagePath.
+class SessionCodec
+{
+public:
+    // Files larger than this are refused before parsing.
+    static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
+    static constexpr int maxFrameIndex = 999999;
+    static constexpr double maxOffset = 1000000.0; // |alignment| in pixels
+
+    static QByteArray encode(const DirectorSession &session);
+
+    // `paths`, when given, turns every path into its run-relative form and
+    // refuses those that lead outside the run folder.
+    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr);
+};

@@ -1,1 +1,297 @@
 #include "sessionstore.h"
+
+#include "atomicfile.h"
+#include "runpaths.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLockFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SessionStore", text);
+}
+
+const QString sessionFileName = QStringLiteral("director_session.json");
+} // namespace
+
+SessionStore::SessionStore(const QString &runDir)
+    : m_runDir(QDir::cleanPath(QDir(runDir).absolutePath()))
+{}
+
+SessionStore::~SessionStore() = default;
+
+QString SessionStore::sessionPath() const
+{
+    return m_runDir + QLatin1Char('/') + sessionFileName;
+}
+
+QString SessionStore::backupPath() const
+{
+    return sessionPath() + QStringLiteral(".bak");
+}
+
+QString SessionStore::lockPath() const
+{
+    return sessionPath() + QStringLiteral(".lock");
+}
+
+std::optional<SessionStore::FileIdentity> SessionStore::identityOf(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    FileIdentity id;
+    id.device = st.st_dev;
+    id.inode = st.st_ino;
+    id.size = st.st_size;
+    id.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    return id;
+}
+
+SessionStore::LoadResult SessionStore::loadFile(const QString &path) const
+{
+    LoadResult result;
+    const QString name = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!file.exists()) {
+        result.state = LoadState::Missing;
+        return result;
+    }
+    if (!QFileInfo(path).isFile()) {
+        result.state = LoadState::Unreadable;
+        result.message = tr("%1 is not a regular file.").arg(name);
+        return result;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.state = LoadState::Unreadable;
+        result.message = tr("%1 cannot be read: %2").arg(name, file.errorString());
+        return result;
+    }
+    if (file.size() > SessionCodec::maxFileSize) {
+        result.state = LoadState::Unreadable;
+        result.message = tr("%1 is %2 MB, larger than the %3 MB a session file can be.")
+                             .arg(name)
+                             .arg(file.size() / (1024 * 1024))
+                             .arg(SessionCodec::maxFileSize / (1024 * 1024));
+        return result;
+    }
+    const QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        result.state = LoadState::Unreadable;
+        result.message = tr("%1 cannot be read: %2").arg(name, file.errorString());
+        return result;
+    }
+    const RunPaths paths(m_runDir);
+    SessionDecodeResult decoded = SessionCodec::decode(data, &paths);
+    result.problems = decoded.errors;
+    result.notes = decoded.notes;
+    switch (decoded.state) {
+    case SessionDecodeResult::State::Ok:
+        result.state = LoadState::Loaded;
+        result.session = std::move(decoded.session);
+        break;
+    case SessionDecodeResult::State::NotJson:
+        result.state = LoadState::Unreadable;
+        result.message = tr("%1 is not a readable session file: %2").arg(name, decoded.errorText());
+        break;
+    case SessionDecodeResult::State::Invalid:
+        result.state = LoadState::Invalid;
+        result.message = tr("%1 is not a valid session file:\n%2").arg(name, decoded.errorText());
+        break;
+    case SessionDecodeResult::State::NewerSchema:
+        result.state = LoadState::Newer;
+        result.message =
+            tr("%1 was written by a newer version of Director: %2").arg(name, decoded.errorText());
+        break;
+    }
+    return result;
+}
+
+SessionStore::LoadResult SessionStore::load()
+{
+    // Identity first: if the file changes while it is read, the next save
+    // sees a different file and refuses to overwrite it.
+    const std::optional<FileIdentity> before = identityOf(sessionPath());
+    LoadResult result = loadFile(sessionPath());
+    m_known = before;
+    m_knowsDisk = true;
+    m_diskReadable = result.state == LoadState::Loaded || result.state == LoadState::Missing;
+    return result;
+}
+
+SessionStore::LoadResult SessionStore::loadBackup() const
+{
+    return loadFile(backupPath());
+}
+
+bool SessionStore::hasUsableBackup() const
+{
+    return loadBackup().state == LoadState::Loaded;
+}
+
+bool SessionStore::keepBackup()
+{
+    // The file about to be replaced becomes the backup. A hard link costs no
+    // copy; it is made under a temporary name and renamed over the old backup
+    // so that a good backup exists at every moment.
+    const QByteArray current = QFile::encodeName(sessionPath());
+    const QByteArray backup = QFile::encodeName(backupPath());
+    const QByteArray temporary = backup + ".new";
+    ::unlink(temporary.constData());
+    if (::link(current.constData(), temporary.constData()) == 0) {
+        const bool renamed = ::rename(temporary.constData(), backup.constData()) == 0;
+        ::unlink(temporary.constData()); // left when both names were one file already
+        if (renamed)
+            return true;
+    }
+    // No hard links on this file system: copy.
+    QFile file(sessionPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return AtomicFile::write(backupPath(), file.readAll()).isOk();
+}
+
+Outcome SessionStore::save(const DirectorSession &session, bool *written)
+{
+    if (written)
+        *written = false;
+    if (!hasLock()) {
+        return Outcome::failed(tr("The session is open read-only: changes cannot be saved."));
+    }
+    const QString name = QDir::toNativeSeparators(sessionPath());
+    const std::optional<FileIdentity> onDisk = identityOf(sessionPath());
+    if (onDisk && m_knowsDisk && onDisk != m_known) {
+        return Outcome::failed(
+            tr("%1 was changed by another program after Director read it. Director did not "
+               "overwrite it; open the run again to continue from the file as it is now.")
+                .arg(name));
+    }
+    if (onDisk && !m_diskReadable) {
+        return Outcome::failed(
+            tr("%1 could not be read: Director will not overwrite it.").arg(name));
+    }
+    if (onDisk && !m_knowsDisk) {
+        return Outcome::failed(
+            tr("%1 exists and has not been read: Director will not overwrite it.").arg(name));
+    }
+    if (onDisk && !keepBackup()) {
+        return Outcome::failed(tr("Could not keep a backup of %1 before saving; nothing was "
+                                  "saved.")
+                                   .arg(name));
+    }
+    bool replaced = false;
+    const Outcome outcome =
+        AtomicFile::write(sessionPath(), SessionCodec::encode(session), &replaced);
+    if (replaced) {
+        m_knowsDisk = true;
+        m_diskReadable = true;
+        m_known = identityOf(sessionPath());
+    }
+    if (written)
+        *written = replaced;
+    return outcome;
+}
+
+Outcome SessionStore::setAside(QString *movedTo)
+{
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
+    QString target = sessionPath() + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = sessionPath() + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+    if (::rename(QFile::encodeName(sessionPath()).constData(),
+                 QFile::encodeName(target).constData()) != 0) {
+        return Outcome::failed(tr("Could not move %1 aside: %2")
+                                   .arg(QDir::toNativeSeparators(sessionPath()),
+                                        QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    AtomicFile::syncDirectory(m_runDir);
+    m_known.reset();
+    m_knowsDisk = true;
+    m_diskReadable = true;
+    if (movedTo)
+        *movedTo = target;
+    return Outcome::ok();
+}
+
+Outcome SessionStore::restoreBackup(QString *movedTo)
+{
+    const LoadResult backup = loadBackup();
+    if (backup.state != LoadState::Loaded) {
+        return Outcome::failed(backup.state == LoadState::Missing
+                                   ? tr("There is no backup of the session to restore.")
+                                   : backup.message);
+    }
+    QFile file(backupPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return Outcome::failed(tr("Could not read the backup: %1").arg(file.errorString()));
+    const QByteArray data = file.readAll();
+    if (QFileInfo::exists(sessionPath())) {
+        if (const Outcome aside = setAside(movedTo); !aside)
+            return aside;
+    }
+    const Outcome written = AtomicFile::write(sessionPath(), data);
+    m_known = identityOf(sessionPath());
+    m_knowsDisk = true;
+    m_diskReadable = true;
+    return written;
+}
+
+Outcome SessionStore::lock()
+{
+    if (hasLock())
+        return Outcome::ok();
+    auto lockFile = std::make_unique<QLockFile>(lockPath());
+    // Never consider a lock stale by age: a Director may keep a run open for
+    // days. A lock whose process is gone is still taken over.
+    lockFile->setStaleLockTime(0);
+    if (lockFile->tryLock(0)) {
+        m_lock = std::move(lockFile);
+        return Outcome::ok();
+    }
+    switch (lockFile->error()) {
+    case QLockFile::LockFailedError: {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (lockFile->getLockInfo(&pid, &host, &application)) {
+            return Outcome::locked(
+                tr("The session is open in another Director (%1, process %2 on %3).")
+                    .arg(application.isEmpty() ? tr("unknown program") : application)
+                    .arg(pid)
+                    .arg(host.isEmpty() ? tr("an unknown host") : host));
+        }
+        return Outcome::locked(tr("The session is open in another Director."));
+    }
+    case QLockFile::PermissionError:
+        return Outcome::failed(tr("The run folder %1 cannot be written to, so the session can "
+                                  "only be read.")
+                                   .arg(QDir::toNativeSeparators(m_runDir)));
+    case QLockFile::NoError:
+    case QLockFile::UnknownError:
+        break;
+    }
+    return Outcome::failed(
+        tr("Could not create the lock file %1.").arg(QDir::toNativeSeparators(lockPath())));
+}
+
+bool SessionStore::hasLock() const
+{
+    return m_lock && m_lock->isLocked();
+}
+
+void SessionStore::unlock()
+{
+    m_lock.reset();
+}

@@ -1,0 +1,471 @@
+#include "runpaths.h"
+#include "sessioncodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+// The session file is shared with the TypeScript pipeline: these tests pin
+// down what Director reads (tolerant) and writes (exactly the pipeline's form).
+class TestSessionCodec : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readsTheStoryExample();
+    void writesThePipelineForm();
+    void writingIsStableAcrossRoundTrips();
+    void roundTripKeepsUnknownMembersEverywhere();
+    void problemsNameTheirJsonPath_data();
+    void problemsNameTheirJsonPath();
+    void notJson_data();
+    void notJson();
+    void byteOrderMarkIsTolerated();
+    void newerSchemaIsRecognised();
+    void pathsAreMadeRunRelativeAndKeptInside();
+    void imageBase64IsReadButNeverWritten();
+    void offsetTimestampsAreNormalisedToUtc();
+};
+
+namespace {
+
+// The story's JSON example, exactly as written there.
+const char storyExample[] = R"({
+  "sessionId": "d290f1ee-6c54-4b01-90e6-d701748f0851",
+  "runId": "20260118_blaze_idle_abc123",
+  "moveId": "idle_standard",
+  "anchorFrameId": "frame_0000",
+  "status": "active",
+  "createdAt": "2026-01-18T12:00:00.000Z",
+  "lastModified": "2026-01-18T12:30:00.000Z",
+  "frames": {
+    "0": {
+      "id": "frame_0000",
+      "frameIndex": 0,
+      "status": "APPROVED",
+      "imagePath": "runs/abc123/approved/frame_0000.png",
+      "auditReport": {
+        "composite_score": 0.92,
+        "flags": [],
+        "passed": true
+      },
+      "directorOverrides": {
+        "isPatched": false,
+        "patchHistory": []
+      }
+    },
+    "1": {
+      "id": "frame_0001",
+      "frameIndex": 1,
+      "status": "AUDIT_WARN",
+      "imagePath": "runs/abc123/candidates/frame_0001_attempt_01_norm.png",
+      "auditReport": {
+        "composite_score": 0.78,
+        "flags": ["SF01_IDENTITY_DRIFT"],
+        "passed": false,
+        "auto_aligned": true,
+        "drift_pixels": 4
+      },
+      "directorOverrides": {
+        "alignment": {
+          "frameId": "frame_0001",
+          "userOverrideX": -2,
+          "userOverrideY": 0,
+          "timestamp": "2026-01-18T12:25:00.000Z"
+        },
+        "isPatched": false,
+        "patchHistory": []
+      }
+    }
+  }
+})";
+
+// A session in Director's own form with members of other programs at every level.
+const char withUnknownMembers[] = R"({
+  "schemaVersion": 1,
+  "sessionId": "d290f1ee-6c54-4b01-90e6-d701748f0851",
+  "runId": "run_1",
+  "moveId": "idle_standard",
+  "anchorFrameId": "frame_0000",
+  "status": "committed",
+  "createdAt": "2026-01-18T12:00:00.000Z",
+  "lastModified": "2026-01-18T12:30:00.000Z",
+  "commitInfo": {"approvedCount": 1, "nudgedCount": 1, "patchedCount": 1,
+                 "timestamp": "2026-01-18T12:31:00.000Z", "exportId": "x-1"},
+  "frames": {
+    "0": {
+      "id": "frame_0000", "frameIndex": 0, "status": "APPROVED",
+      "imagePath": "candidates/frame_0000_attempt_01.png",
+      "auditReport": {"compositeScore": 0.5, "flags": ["SF_NEW_THING"], "passed": true,
+                      "autoAligned": false, "driftPixels": 1.5,
+                      "metrics": {"ssim": 0.97, "palette_fidelity": 1}, "breakdown": {"identity": {"raw": 0.9}}},
+      "directorOverrides": {
+        "alignment": {"frameId": "frame_0000", "userOverrideX": -2.5, "userOverrideY": 3,
+                      "timestamp": "2026-01-18T12:25:00.000Z", "source": "drag"},
+        "isPatched": true,
+        "patchHistory": [{"originalPath": "candidates/frame_0000_attempt_01.png",
+                          "patchedPath": "patches/frame_0000_p1.png", "maskPath": "patches/m.png",
+                          "prompt": "fix the hand", "timestamp": "2026-01-18T12:26:00.000Z",
+                          "model": "inpaint-v2"}],
+        "notes": "hand \"glitch\"\nsecond line",
+        "reviewer": "kim"
+      },
+      "attemptHistory": [{"attemptIndex": 1, "timestamp": "2026-01-18T11:00:00.000Z",
+                          "candidatePath": "candidates/frame_0000_attempt_01.png",
+                          "strategy": "default", "reasonCodes": [], "passed": true,
+                          "promptHash": "abc", "durationMs": 1200}],
+      "pipelineTag": {"nested": [1, 2, {"deep": null}]}
+    }
+  },
+  "pipelineVersion": "2.4.0",
+  "zz_last": true
+})";
+
+QJsonObject parse(const QByteArray &bytes)
+{
+    return QJsonDocument::fromJson(bytes).object();
+}
+
+QByteArray withFrame(const QString &memberPath, const QJsonValue &value)
+{
+    // Sets one member (dotted path below frames.1) of a valid two-frame session.
+    QJsonObject root = QJsonDocument::fromJson(withUnknownMembers).object();
+    QJsonObject frames = root.value(u"frames").toObject();
+    QJsonObject frame = frames.value(u"0").toObject();
+    frame[QStringLiteral("id")] = QStringLiteral("frame_0001");
+    frame[QStringLiteral("frameIndex")] = 1;
+    frame[QStringLiteral("directorOverrides")] = QJsonObject{
+        {QStringLiteral("isPatched"), false}, {QStringLiteral("patchHistory"), QJsonArray()}};
+    QStringList parts = memberPath.split(QLatin1Char('.'));
+    // Walk down, set, walk back up.
+    std::function<QJsonObject(QJsonObject, int)> set = [&](QJsonObject object, int i) {
+        if (i == parts.size() - 1) {
+            if (value.isUndefined())
+                object.remove(parts[i]);
+            else
+                object[parts[i]] = value;
+        } else {
+            object[parts[i]] = set(object.value(parts[i]).toObject(), i + 1);
+        }
+        return object;
+    };
+    frames[QStringLiteral("1")] = memberPath.isEmpty() ? frame : set(frame, 0);
+    root[QStringLiteral("frames")] = frames;
+    return QJsonDocument(root).toJson();
+}
+
+QStringList errorStrings(const SessionDecodeResult &result)
+{
+    QStringList list;
+    for (const SessionProblem &p : result.errors)
+        list.append(p.toString());
+    return list;
+}
+
+} // namespace
+
+void TestSessionCodec::readsTheStoryExample()
+{
+    const RunPaths paths(QStringLiteral("/tmp/runs/abc123"));
+    const SessionDecodeResult result = SessionCodec::decode(storyExample, &paths);
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    const DirectorSession &s = *result.session;
+    QCOMPARE(s.sessionId, QStringLiteral("d290f1ee-6c54-4b01-90e6-d701748f0851"));
+    QCOMPARE(s.runId, QStringLiteral("20260118_blaze_idle_abc123"));
+    QCOMPARE(s.moveId, QStringLiteral("idle_standard"));
+    QCOMPARE(s.status, SessionStatus::Active);
+    QCOMPARE(s.frames.size(), 2);
+    const DirectorFrameState &f1 = s.frames.value(1);
+    QCOMPARE(f1.status, FrameStatus::AuditWarn);
+    QCOMPARE(f1.auditReport.compositeScore, 0.78);
+    QCOMPARE(f1.auditReport.flags, QStringList{QStringLiteral("SF01_IDENTITY_DRIFT")});
+    QCOMPARE(f1.auditReport.autoAligned, std::optional(true));
+    QCOMPARE(f1.auditReport.driftPixels, std::optional(4.0));
+    QVERIFY(f1.auditReport.extra.isEmpty()); // snake_case keys were understood, not kept as unknown
+    QVERIFY(f1.directorOverrides.alignment.has_value());
+    QCOMPARE(f1.directorOverrides.alignment->userOverrideX, -2.0);
+    QCOMPARE(f1.imagePath, QStringLiteral("candidates/frame_0001_attempt_01_norm.png"));
+    QCOMPARE(s.frames.value(0).imagePath, QStringLiteral("approved/frame_0000.png"));
+    QVERIFY(f1.attemptHistory.isEmpty());
+
+    // Each tolerated form is reported, so `director validate` can say what will change.
+    const QString notes = [&] {
+        QStringList l;
+        for (const SessionProblem &p : result.notes)
+            l.append(p.toString());
+        return l.join(QLatin1Char('\n'));
+    }();
+    QVERIFY2(notes.contains(QLatin1String("frames.1.auditReport.composite_score")),
+             qPrintable(notes));
+    QVERIFY2(notes.contains(QLatin1String("frames.0.attemptHistory")), qPrintable(notes));
+}
+
+void TestSessionCodec::writesThePipelineForm()
+{
+    const SessionDecodeResult result = SessionCodec::decode(storyExample);
+    QVERIFY(result.isOk());
+    const QByteArray written = SessionCodec::encode(*result.session);
+
+    // 2-space indentation, like JSON.stringify(session, null, 2).
+    const QList<QByteArray> lines = written.split('\n');
+    QCOMPARE(lines.at(0), QByteArray("{"));
+    QVERIFY2(lines.at(1).startsWith("  \"") && !lines.at(1).startsWith("   "), lines.at(1));
+    QVERIFY(written.endsWith("}\n"));
+    QVERIFY(written.contains("\"flags\": []"));
+    QVERIFY(!written.contains("null"));
+    QVERIFY(!written.contains("composite_score"));
+    QVERIFY(!written.contains("auto_aligned"));
+    QVERIFY(!written.contains("drift_pixels"));
+
+    const QJsonObject root = parse(written);
+    QCOMPARE(root.value(u"sessionId").toString(),
+             QStringLiteral("d290f1ee-6c54-4b01-90e6-d701748f0851"));
+    QCOMPARE(root.value(u"schemaVersion").toInt(), 1);
+    const QJsonObject frames = root.value(u"frames").toObject();
+    QCOMPARE(frames.keys(), (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
+    const QJsonObject f1 = frames.value(u"1").toObject();
+    const QJsonObject audit = f1.value(u"auditReport").toObject();
+    QCOMPARE(audit.value(u"compositeScore").toDouble(), 0.78);
+    QCOMPARE(audit.value(u"autoAligned").toBool(), true);
+    QCOMPARE(audit.value(u"driftPixels").toDouble(), 4.0);
+    QVERIFY(f1.value(u"attemptHistory").isArray());
+    const QJsonObject overrides = f1.value(u"directorOverrides").toObject();
+    QVERIFY(overrides.value(u"isPatched").isBool());
+    QVERIFY(overrides.value(u"patchHistory").isArray());
+    QVERIFY(!overrides.contains(u"notes")); // optional members are left out, never null
+    QVERIFY(!frames.value(u"0")
+                 .toObject()
+                 .value(u"directorOverrides")
+                 .toObject()
+                 .contains(u"alignment"));
+    QVERIFY(!root.contains(u"commitInfo"));
+}
+
+void TestSessionCodec::writingIsStableAcrossRoundTrips()
+{
+    const QByteArray first =
+        SessionCodec::encode(*SessionCodec::decode(withUnknownMembers).session);
+    const SessionDecodeResult again = SessionCodec::decode(first);
+    QVERIFY2(again.isOk(), qPrintable(again.errorText()));
+    QVERIFY(again.notes.isEmpty()); // Director's own output needs no tolerance
+    QCOMPARE(SessionCodec::encode(*again.session), first);
+}
+
+void TestSessionCodec::roundTripKeepsUnknownMembersEverywhere()
+{
+    const SessionDecodeResult result = SessionCodec::decode(withUnknownMembers);
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    const QJsonObject original = parse(withUnknownMembers);
+    const QJsonObject written = parse(SessionCodec::encode(*result.session));
+    // Everything that was there is there again, values unchanged.
+    QCOMPARE(written, original);
+}
+
+void TestSessionCodec::problemsNameTheirJsonPath_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("unknown status") << withFrame(QStringLiteral("status"), QStringLiteral("DONE"))
+                                    << QStringLiteral("frames.1.status: unknown status \"DONE\"");
+    QTest::newRow("score out of range")
+        << withFrame(QStringLiteral("auditReport.compositeScore"), 1.7)
+        << QStringLiteral("frames.1.auditReport.compositeScore: 1.7 is outside 0..1");
+    QTest::newRow("negative score")
+        << withFrame(QStringLiteral("auditReport.compositeScore"), -0.1)
+        << QStringLiteral("frames.1.auditReport.compositeScore: -0.1 is outside 0..1");
+    QTest::newRow("index does not match key")
+        << withFrame(QStringLiteral("frameIndex"), 7)
+        << QStringLiteral("frames.1.frameIndex: 7 does not match its key \"1\"");
+    QTest::newRow("id does not match")
+        << withFrame(QStringLiteral("id"), QStringLiteral("frame_0009"))
+        << QStringLiteral("frames.1.id: \"frame_0009\" does not match the frame index 1");
+    QTest::newRow("passed missing")
+        << withFrame(QStringLiteral("auditReport.passed"), QJsonValue::Undefined)
+        << QStringLiteral("frames.1.auditReport.passed: is missing");
+    QTest::newRow("passed as string")
+        << withFrame(QStringLiteral("auditReport.passed"), QStringLiteral("yes"))
+        << QStringLiteral("frames.1.auditReport.passed: expected true or false, found a string");
+    QTest::newRow("null notes")
+        << withFrame(QStringLiteral("directorOverrides.notes"), QJsonValue::Null)
+        << QStringLiteral("frames.1.directorOverrides.notes: expected a string, found null");
+    QTest::newRow("NaN as string")
+        << withFrame(QStringLiteral("directorOverrides.alignment"),
+                     QJsonObject{
+                         {QStringLiteral("frameId"), QStringLiteral("frame_0001")},
+                         {QStringLiteral("userOverrideX"), QStringLiteral("NaN")},
+                         {QStringLiteral("userOverrideY"), 0},
+                         {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:25:00.000Z")}})
+        << QStringLiteral("frames.1.directorOverrides.alignment.userOverrideX: expected a number, "
+                          "found a string");
+    QTest::newRow("huge offset")
+        << withFrame(QStringLiteral("directorOverrides.alignment"),
+                     QJsonObject{
+                         {QStringLiteral("frameId"), QStringLiteral("frame_0001")},
+                         {QStringLiteral("userOverrideX"), 1e12},
+                         {QStringLiteral("userOverrideY"), 0},
+                         {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:25:00.000Z")}})
+        << QStringLiteral(
+               "frames.1.directorOverrides.alignment.userOverrideX: 1000000000000 is outside");
+    QTest::newRow("attempt index zero")
+        << withFrame(QStringLiteral("attemptHistory"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("attemptIndex"), 0},
+                         {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:25:00.000Z")},
+                         {QStringLiteral("candidatePath"), QStringLiteral("c.png")},
+                         {QStringLiteral("strategy"), QStringLiteral("s")},
+                         {QStringLiteral("reasonCodes"), QJsonArray()},
+                         {QStringLiteral("passed"), false}}})
+        << QStringLiteral("frames.1.attemptHistory.0.attemptIndex: 0 is outside 1..");
+    QTest::newRow("flag not a string")
+        << withFrame(QStringLiteral("auditReport.flags"), QJsonArray{1})
+        << QStringLiteral("frames.1.auditReport.flags.0: expected a string, found a number");
+    QTest::newRow("patched without history")
+        << withFrame(QStringLiteral("directorOverrides.isPatched"), true)
+        << QStringLiteral(
+               "frames.1.directorOverrides.isPatched: is true but patchHistory has no entry");
+    QTest::newRow("timestamp without zone")
+        << withFrame(QStringLiteral("attemptHistory"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("attemptIndex"), 1},
+                         {QStringLiteral("timestamp"), QStringLiteral("2026-01-18 12:25")},
+                         {QStringLiteral("candidatePath"), QStringLiteral("c.png")},
+                         {QStringLiteral("strategy"), QStringLiteral("s")},
+                         {QStringLiteral("reasonCodes"), QJsonArray()},
+                         {QStringLiteral("passed"), false}}})
+        << QStringLiteral("frames.1.attemptHistory.0.timestamp: \"2026-01-18 12:25\" is not an ISO "
+                          "8601 UTC timestamp");
+
+    QJsonObject root = parse(withUnknownMembers);
+    QJsonObject frames = root.value(u"frames").toObject();
+    frames[QStringLiteral("01")] = frames.value(u"0");
+    root[QStringLiteral("frames")] = frames;
+    QTest::newRow("padded key") << QJsonDocument(root).toJson()
+                                << QStringLiteral("frames.01: the key must be a frame index");
+
+    root = parse(withUnknownMembers);
+    root[QStringLiteral("sessionId")] = QStringLiteral("not-a-uuid");
+    QTest::newRow("bad session id") << QJsonDocument(root).toJson()
+                                    << QStringLiteral("sessionId: \"not-a-uuid\" is not a UUID");
+    root = parse(withUnknownMembers);
+    root.remove(u"runId");
+    QTest::newRow("run id missing")
+        << QJsonDocument(root).toJson() << QStringLiteral("runId: is missing");
+    root = parse(withUnknownMembers);
+    root[QStringLiteral("status")] = QStringLiteral("paused");
+    QTest::newRow("session status") << QJsonDocument(root).toJson()
+                                    << QStringLiteral("status: unknown session status \"paused\"");
+    root = parse(withUnknownMembers);
+    root[QStringLiteral("frames")] = QJsonArray();
+    QTest::newRow("frames as array")
+        << QJsonDocument(root).toJson()
+        << QStringLiteral("frames: expected an object, found an array");
+    QTest::newRow("top-level array")
+        << QByteArray("[1, 2]") << QStringLiteral("expected a JSON object at the top level");
+}
+
+void TestSessionCodec::problemsNameTheirJsonPath()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, expected);
+    const SessionDecodeResult result = SessionCodec::decode(json);
+    QCOMPARE(result.state, SessionDecodeResult::State::Invalid);
+    QVERIFY(!result.session.has_value());
+    const QStringList errors = errorStrings(result);
+    const bool found = std::any_of(errors.begin(), errors.end(),
+                                   [&](const QString &e) { return e.startsWith(expected); });
+    QVERIFY2(found, qPrintable(errors.join(QLatin1Char('\n'))));
+}
+
+void TestSessionCodec::notJson_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("whitespace") << QByteArray(" \n\t ");
+    QTest::newRow("truncated") << QByteArray(withUnknownMembers).left(300);
+    QTest::newRow("garbage") << QByteArray("\x01\x02 not json at all \xff\xfe");
+    QTest::newRow("invalid utf-8 in a string") << QByteArray("{\"runId\": \"\xc3\x28\"}");
+    QTest::newRow("too large") << QByteArray(SessionCodec::maxFileSize + 1, ' ');
+}
+
+void TestSessionCodec::notJson()
+{
+    QFETCH(QByteArray, bytes);
+    const SessionDecodeResult result = SessionCodec::decode(bytes);
+    QCOMPARE(result.state, SessionDecodeResult::State::NotJson);
+    QVERIFY(!result.errors.isEmpty());
+    QVERIFY(!result.errorText().isEmpty());
+}
+
+void TestSessionCodec::byteOrderMarkIsTolerated()
+{
+    const SessionDecodeResult result =
+        SessionCodec::decode(QByteArray("\xEF\xBB\xBF") + withUnknownMembers);
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    QVERIFY(!SessionCodec::encode(*result.session).startsWith("\xEF\xBB\xBF"));
+}
+
+void TestSessionCodec::newerSchemaIsRecognised()
+{
+    QJsonObject root = parse(withUnknownMembers);
+    root[QStringLiteral("schemaVersion")] = DirectorSession::currentSchemaVersion + 1;
+    const SessionDecodeResult result = SessionCodec::decode(QJsonDocument(root).toJson());
+    QCOMPARE(result.state, SessionDecodeResult::State::NewerSchema);
+    QVERIFY(result.errorText().contains(QLatin1String("newer Director")));
+}
+
+void TestSessionCodec::pathsAreMadeRunRelativeAndKeptInside()
+{
+    const RunPaths paths(QStringLiteral("/data/runs/run_1"));
+    SessionDecodeResult ok = SessionCodec::decode(
+        withFrame(QStringLiteral("imagePath"), QStringLiteral("/data/runs/run_1/candidates/a.png")),
+        &paths);
+    QVERIFY2(ok.isOk(), qPrintable(ok.errorText()));
+    QCOMPARE(ok.session->frames.value(1).imagePath, QStringLiteral("candidates/a.png"));
+
+    for (const QString &outside :
+         {QStringLiteral("../../etc/passwd"), QStringLiteral("/etc/passwd"),
+          QStringLiteral("candidates/../../run_2/a.png"),
+          QStringLiteral("/data/runs/run_1/../run_2/a.png")}) {
+        const SessionDecodeResult refused =
+            SessionCodec::decode(withFrame(QStringLiteral("imagePath"), outside), &paths);
+        QCOMPARE(refused.state, SessionDecodeResult::State::Invalid);
+        QVERIFY2(refused.errorText().contains(QLatin1String("frames.1.imagePath")) &&
+                     refused.errorText().contains(QLatin1String("outside the run folder")),
+                 qPrintable(refused.errorText()));
+    }
+    const SessionDecodeResult patch = SessionCodec::decode(withUnknownMembers, &paths);
+    QVERIFY(patch.isOk());
+    QJsonObject root = parse(withUnknownMembers);
+    QByteArray bad =
+        QJsonDocument(root).toJson().replace("patches/frame_0000_p1.png", "/tmp/evil.png");
+    const SessionDecodeResult refused = SessionCodec::decode(bad, &paths);
+    QVERIFY2(refused.errorText().contains(
+                 QLatin1String("frames.0.directorOverrides.patchHistory.0.patchedPath")),
+             qPrintable(refused.errorText()));
+}
+
+void TestSessionCodec::imageBase64IsReadButNeverWritten()
+{
+    const SessionDecodeResult result = SessionCodec::decode(
+        withFrame(QStringLiteral("imageBase64"), QStringLiteral("iVBORw0KGgo=")));
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    QVERIFY(!SessionCodec::encode(*result.session).contains("imageBase64"));
+}
+
+void TestSessionCodec::offsetTimestampsAreNormalisedToUtc()
+{
+    QJsonObject root = parse(withUnknownMembers);
+    root[QStringLiteral("createdAt")] = QStringLiteral("2026-01-18T14:00:00+02:00");
+    const SessionDecodeResult result = SessionCodec::decode(QJsonDocument(root).toJson());
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    QCOMPARE(result.session->createdAt, QStringLiteral("2026-01-18T12:00:00.000Z"));
+    QVERIFY(parse(SessionCodec::encode(*result.session))
+                .value(u"createdAt")
+                .toString()
+                .endsWith(QLatin1Char('Z')));
+}
+
+QTEST_APPLESS_MAIN(TestSessionCodec)
+#include "tst_sessioncodec.moc"

@@ -1,0 +1,372 @@
+#include "atomicfile.h"
+#include "sessioncodec.h"
+#include "sessionstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLockFile>
+#include <QProcess>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+// SessionStore is the only code that touches director_session.json: saving is
+// atomic and kept backed up, unreadable files are never overwritten, and two
+// Directors never write the same session.
+class TestSessionStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void missingFileLoadsAsMissing();
+    void saveThenLoadGivesTheSameSession();
+    void saveNeedsTheLock();
+    void previousVersionIsKeptAsBackup();
+    void unreadableFiles_data();
+    void unreadableFiles();
+    void newerFileIsRecognisedAndKept();
+    void setAsideKeepsTheBadFile();
+    void restoreBackupPutsTheLastGoodVersionBack();
+    void fileChangedByAnotherProgramIsNotOverwritten();
+    void fileDeletedWhileOpenIsWrittenAgain();
+    void faultsLeaveTheOldFileIntact_data();
+    void faultsLeaveTheOldFileIntact();
+    void failedDirectorySyncIsReportedWithTheNewFileInPlace();
+    void secondStoreIsRefusedWhileTheLockIsHeld();
+    void staleLockOfADeadProcessIsTakenOver();
+
+private:
+    static DirectorSession makeSession(const QString &note);
+    static QByteArray readFile(const QString &path);
+    static void writeFile(const QString &path, const QByteArray &data);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+DirectorSession TestSessionStore::makeSession(const QString &note)
+{
+    DirectorSession s;
+    s.sessionId = QStringLiteral("d290f1ee-6c54-4b01-90e6-d701748f0851");
+    s.runId = QStringLiteral("run_1");
+    s.moveId = QStringLiteral("idle_standard");
+    s.createdAt = s.lastModified = QStringLiteral("2026-01-18T12:00:00.000Z");
+    for (int i = 0; i < 3; ++i) {
+        DirectorFrameState f;
+        f.frameIndex = i;
+        f.id = DirectorFrameState::idForIndex(i);
+        f.status = FrameStatus::AuditWarn;
+        f.imagePath =
+            QStringLiteral("candidates/frame_%1_attempt_01.png").arg(i, 4, 10, QLatin1Char('0'));
+        f.auditReport.compositeScore = 0.8;
+        f.directorOverrides.notes = note;
+        s.frames.insert(i, f);
+    }
+    return s;
+}
+
+QByteArray TestSessionStore::readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void TestSessionStore::writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(data), data.size());
+}
+
+void TestSessionStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestSessionStore::cleanup()
+{
+    AtomicFile::setFaultHook({});
+    m_dir.reset();
+}
+
+void TestSessionStore::missingFileLoadsAsMissing()
+{
+    SessionStore store(m_dir->path());
+    QCOMPARE(store.load().state, SessionStore::LoadState::Missing);
+    QVERIFY(!store.hasUsableBackup());
+}
+
+void TestSessionStore::saveThenLoadGivesTheSameSession()
+{
+    const DirectorSession session = makeSession(QStringLiteral("first"));
+    {
+        SessionStore store(m_dir->path());
+        QVERIFY(store.lock());
+        QCOMPARE(store.load().state, SessionStore::LoadState::Missing);
+        const Outcome saved = store.save(session);
+        QVERIFY2(saved, qPrintable(saved.message()));
+    }
+    // A new store (as a new process would) reads back the same session.
+    SessionStore reader(m_dir->path());
+    const SessionStore::LoadResult loaded = reader.load();
+    QCOMPARE(loaded.state, SessionStore::LoadState::Loaded);
+    QCOMPARE(*loaded.session, session);
+    QCOMPARE(readFile(reader.sessionPath()), SessionCodec::encode(session));
+    // No temporary files are left behind next to the session.
+    const QStringList names = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden);
+    QCOMPARE(names, QStringList{QStringLiteral("director_session.json")});
+}
+
+void TestSessionStore::saveNeedsTheLock()
+{
+    SessionStore store(m_dir->path());
+    store.load();
+    const Outcome saved = store.save(makeSession(QStringLiteral("x")));
+    QVERIFY(!saved);
+    QVERIFY(saved.message().contains(QLatin1String("read-only")));
+    QVERIFY(!QFile::exists(store.sessionPath()));
+}
+
+void TestSessionStore::previousVersionIsKeptAsBackup()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    const DirectorSession first = makeSession(QStringLiteral("first"));
+    const DirectorSession second = makeSession(QStringLiteral("second"));
+    const DirectorSession third = makeSession(QStringLiteral("third"));
+    QVERIFY(store.save(first));
+    QVERIFY(!QFile::exists(store.backupPath())); // nothing was replaced yet
+    QVERIFY(store.save(second));
+    QCOMPARE(readFile(store.backupPath()), SessionCodec::encode(first));
+    QVERIFY(store.save(third));
+    QCOMPARE(readFile(store.backupPath()), SessionCodec::encode(second));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(third));
+    QCOMPARE(*store.loadBackup().session, second);
+}
+
+void TestSessionStore::unreadableFiles_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("messagePart");
+
+    const QByteArray good = SessionCodec::encode(makeSession(QStringLiteral("n")));
+    QTest::newRow("empty") << QByteArray() << int(SessionStore::LoadState::Unreadable)
+                           << QStringLiteral("empty");
+    QTest::newRow("truncated") << good.left(good.size() / 2)
+                               << int(SessionStore::LoadState::Unreadable)
+                               << QStringLiteral("not valid JSON");
+    QTest::newRow("binary garbage")
+        << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << int(SessionStore::LoadState::Unreadable)
+        << QStringLiteral("not valid JSON");
+    QByteArray badStatus = good;
+    badStatus.replace("\"AUDIT_WARN\"", "\"DONE\"");
+    QTest::newRow("unknown status") << badStatus << int(SessionStore::LoadState::Invalid)
+                                    << QStringLiteral("frames.0.status: unknown status \"DONE\"");
+    QByteArray escaping = good;
+    escaping.replace("candidates/frame_0001_attempt_01.png", "../../../etc/passwd");
+    QTest::newRow("path outside the run") << escaping << int(SessionStore::LoadState::Invalid)
+                                          << QStringLiteral("frames.1.imagePath");
+}
+
+void TestSessionStore::unreadableFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, state);
+    QFETCH(QString, messagePart);
+
+    SessionStore store(m_dir->path());
+    writeFile(store.sessionPath(), content);
+    QVERIFY(store.lock());
+    const SessionStore::LoadResult loaded = store.load();
+    QCOMPARE(int(loaded.state), state);
+    QVERIFY(!loaded.session);
+    QVERIFY2(loaded.message.contains(messagePart), qPrintable(loaded.message));
+
+    // Never overwritten, even by a store that holds the lock and is asked to save.
+    QVERIFY(!store.save(makeSession(QStringLiteral("replacement"))));
+    QCOMPARE(readFile(store.sessionPath()), content);
+}
+
+void TestSessionStore::newerFileIsRecognisedAndKept()
+{
+    SessionStore store(m_dir->path());
+    QByteArray newer = SessionCodec::encode(makeSession(QStringLiteral("n")));
+    newer.replace("\"schemaVersion\": 1", "\"schemaVersion\": 7");
+    writeFile(store.sessionPath(), newer);
+    QVERIFY(store.lock());
+    const SessionStore::LoadResult loaded = store.load();
+    QCOMPARE(loaded.state, SessionStore::LoadState::Newer);
+    QVERIFY2(loaded.message.contains(QLatin1String("newer")), qPrintable(loaded.message));
+    QVERIFY(!store.save(makeSession(QStringLiteral("older"))));
+    QCOMPARE(readFile(store.sessionPath()), newer);
+}
+
+void TestSessionStore::setAsideKeepsTheBadFile()
+{
+    SessionStore store(m_dir->path());
+    writeFile(store.sessionPath(), "{ broken");
+    QVERIFY(store.lock());
+    QCOMPARE(store.load().state, SessionStore::LoadState::Unreadable);
+    QString movedTo;
+    QVERIFY(store.setAside(&movedTo));
+    QVERIFY(
+        QFileInfo(movedTo).fileName().startsWith(QLatin1String("director_session.json.corrupt-")));
+    QVERIFY(movedTo.endsWith(QLatin1Char('Z')));
+    QCOMPARE(readFile(movedTo), QByteArray("{ broken"));
+    QCOMPARE(store.load().state, SessionStore::LoadState::Missing);
+    QVERIFY(store.save(makeSession(QStringLiteral("fresh"))));
+    QCOMPARE(readFile(movedTo), QByteArray("{ broken")); // still there, untouched
+}
+
+void TestSessionStore::restoreBackupPutsTheLastGoodVersionBack()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    const DirectorSession first = makeSession(QStringLiteral("first"));
+    QVERIFY(store.save(first));
+    QVERIFY(store.save(makeSession(QStringLiteral("second"))));
+    writeFile(store.sessionPath(), "garbage"); // corrupted behind Director's back
+
+    store.unlock();
+    SessionStore reopened(m_dir->path());
+    QVERIFY(reopened.lock());
+    QCOMPARE(reopened.load().state, SessionStore::LoadState::Unreadable);
+    QVERIFY(reopened.hasUsableBackup());
+    QString movedTo;
+    QVERIFY(reopened.restoreBackup(&movedTo));
+    QCOMPARE(readFile(movedTo), QByteArray("garbage"));
+    const SessionStore::LoadResult loaded = reopened.load();
+    QCOMPARE(loaded.state, SessionStore::LoadState::Loaded);
+    QCOMPARE(*loaded.session, first);
+}
+
+void TestSessionStore::fileChangedByAnotherProgramIsNotOverwritten()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    QVERIFY(store.save(makeSession(QStringLiteral("mine"))));
+    const QByteArray theirs = SessionCodec::encode(makeSession(QStringLiteral("theirs, longer")));
+    QTest::qWait(5); // a different modification time as well as different content
+    writeFile(store.sessionPath(), theirs);
+
+    const Outcome saved = store.save(makeSession(QStringLiteral("mine again")));
+    QVERIFY(!saved);
+    QVERIFY2(saved.message().contains(QLatin1String("changed by another program")),
+             qPrintable(saved.message()));
+    QCOMPARE(readFile(store.sessionPath()), theirs);
+}
+
+void TestSessionStore::fileDeletedWhileOpenIsWrittenAgain()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    QVERIFY(store.save(makeSession(QStringLiteral("one"))));
+    QVERIFY(QFile::remove(store.sessionPath()));
+    const DirectorSession two = makeSession(QStringLiteral("two"));
+    QVERIFY(store.save(two));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(two));
+}
+
+void TestSessionStore::faultsLeaveTheOldFileIntact_data()
+{
+    QTest::addColumn<int>("step");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("cannot create")
+        << int(AtomicFile::Step::Open) << QStringLiteral("Could not write");
+    QTest::newRow("disk full") << int(AtomicFile::Step::Write) << QStringLiteral("disk full");
+    QTest::newRow("rename fails") << int(AtomicFile::Step::Commit)
+                                  << QStringLiteral("could not replace");
+}
+
+void TestSessionStore::faultsLeaveTheOldFileIntact()
+{
+    QFETCH(int, step);
+    QFETCH(QString, messagePart);
+
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    const DirectorSession good = makeSession(QStringLiteral("good"));
+    QVERIFY(store.save(good));
+
+    AtomicFile::setFaultHook([&](AtomicFile::Step s, const QString &path) {
+        return int(s) == step && path.endsWith(QLatin1String("director_session.json"));
+    });
+    bool written = true;
+    const Outcome saved = store.save(makeSession(QStringLiteral("lost")), &written);
+    QVERIFY(!saved);
+    QVERIFY(!written);
+    QVERIFY2(saved.message().contains(messagePart), qPrintable(saved.message()));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(good));
+    // The session, its backup and the lock: no half-written temporary.
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
+             (QStringList{QStringLiteral("director_session.json"),
+                          QStringLiteral("director_session.json.bak"),
+                          QStringLiteral("director_session.json.lock")}));
+
+    // Once the fault is gone the next save succeeds.
+    AtomicFile::setFaultHook({});
+    const DirectorSession later = makeSession(QStringLiteral("later"));
+    QVERIFY(store.save(later));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(later));
+}
+
+void TestSessionStore::failedDirectorySyncIsReportedWithTheNewFileInPlace()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    QVERIFY(store.save(makeSession(QStringLiteral("good"))));
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step s, const QString &) { return s == AtomicFile::Step::SyncDirectory; });
+    const DirectorSession next = makeSession(QStringLiteral("next"));
+    bool written = false;
+    const Outcome saved = store.save(next, &written);
+    QVERIFY(!saved);
+    QVERIFY(written);
+    QVERIFY(saved.message().contains(QLatin1String("synced")));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(next));
+    AtomicFile::setFaultHook({});
+    QVERIFY(store.save(makeSession(QStringLiteral("after"))));
+}
+
+void TestSessionStore::secondStoreIsRefusedWhileTheLockIsHeld()
+{
+    SessionStore first(m_dir->path());
+    QVERIFY(first.lock());
+    SessionStore second(m_dir->path());
+    const Outcome refused = second.lock();
+    QCOMPARE(refused.kind(), Outcome::Kind::Locked);
+    QCOMPARE(refused.exitCode(), 3);
+    // Says who holds it.
+    QVERIFY2(refused.message().contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(refused.message()));
+    first.unlock();
+    QVERIFY(second.lock());
+}
+
+void TestSessionStore::staleLockOfADeadProcessIsTakenOver()
+{
+    // A process that has exited: its pid is in a lock file that nobody holds.
+    QProcess process;
+    process.start(QStringLiteral("true"), {});
+    QVERIFY(process.waitForFinished());
+    const qint64 deadPid = process.processId() ? process.processId() : 999999;
+    SessionStore store(m_dir->path());
+    writeFile(store.lockPath(), QByteArray::number(deadPid) + "\ndirector\n" +
+                                    QSysInfo::machineHostName().toUtf8() + "\n");
+    // The holder is gone: the lock is taken over at once.
+    QVERIFY2(store.lock(), "a lock left by a crashed Director must be taken over");
+    QVERIFY(store.hasLock());
+}
+
+QTEST_GUILESS_MAIN(TestSessionStore)
+#include "tst_sessionstore.moc"
