@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QThread>
 
 #include <cerrno>
 #include <cstdio>
@@ -259,6 +260,22 @@ Outcome SessionStore::lock()
     if (lockFile->tryLock(0)) {
         m_lock = std::move(lockFile);
         return Outcome::ok();
+    }
+    // QLockFile takes over a lock whose process is gone by the pid written in
+    // it. A Director killed after creating the lock file but before writing
+    // its pid leaves a file nobody can judge that way. On Linux the holder of
+    // a live lock holds flock(2) on it from the moment it created it, and
+    // removeStaleLockFile() takes that flock before it removes anything, so it
+    // only ever removes a lock nobody holds. The short wait lets a Director
+    // that is creating the lock right now finish writing it.
+    if (lockFile->error() == QLockFile::LockFailedError &&
+        !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
+        QThread::msleep(100);
+        if (!lockFile->getLockInfo(nullptr, nullptr, nullptr) && lockFile->removeStaleLockFile() &&
+            lockFile->tryLock(0)) {
+            m_lock = std::move(lockFile);
+            return Outcome::ok();
+        }
     }
     switch (lockFile->error()) {
     case QLockFile::LockFailedError: {

@@ -37,6 +37,8 @@ private slots:
     void failedDirectorySyncIsReportedWithTheNewFileInPlace();
     void secondStoreIsRefusedWhileTheLockIsHeld();
     void staleLockOfADeadProcessIsTakenOver();
+    void emptyLockLeftByAKilledProcessIsTakenOver();
+    void emptyLockOfALiveHolderIsRespected();
 
 private:
     static DirectorSession makeSession(const QString &note);
@@ -366,6 +368,26 @@ void TestSessionStore::staleLockOfADeadProcessIsTakenOver()
     // The holder is gone: the lock is taken over at once.
     QVERIFY2(store.lock(), "a lock left by a crashed Director must be taken over");
     QVERIFY(store.hasLock());
+}
+
+void TestSessionStore::emptyLockLeftByAKilledProcessIsTakenOver()
+{
+    // Killed between creating the lock file and writing its pid into it.
+    SessionStore store(m_dir->path());
+    writeFile(store.lockPath(), QByteArray());
+    QVERIFY2(store.lock(), "an empty lock file nobody holds must be taken over");
+}
+
+void TestSessionStore::emptyLockOfALiveHolderIsRespected()
+{
+    // A holder that is alive keeps the lock even when its file cannot be read.
+    SessionStore holder(m_dir->path());
+    QVERIFY(holder.lock());
+    writeFile(holder.lockPath(), QByteArray()); // truncates; the holder's flock stays
+    SessionStore second(m_dir->path());
+    QCOMPARE(second.lock().kind(), Outcome::Kind::Locked);
+    QVERIFY(holder.hasLock());
+    QVERIFY(QFile::exists(holder.lockPath()));
 }
 
 QTEST_GUILESS_MAIN(TestSessionStore)
