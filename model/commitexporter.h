@@ -1,1 +1,39 @@
 #pragma once
+
+#include "directorsession.h"
+#include "outcome.h"
+
+#include <QImage>
+#include <QString>
+
+#include <functional>
+
+// Writes the final frames of a session to <run>/approved/frame_NNNN.png:
+// for every frame the latest patched image if it was patched, else its
+// image, moved by its alignment (the frame's total offset, rounded as the
+// pipeline rounds) as an exact translation on a same-size transparent canvas.
+//
+// All outputs are first written into a staging folder inside approved/; only
+// when every frame is written are they renamed into place, so a failure
+// leaves approved/ as it was, never a partial set.
+class CommitExporter
+{
+public:
+    using Progress = std::function<void(int done, int total)>;
+
+    explicit CommitExporter(const QString &runDir);
+
+    // Refused (naming the frames) unless the session is active and every frame
+    // is APPROVED. On success fills *info (the session is not changed here).
+    Outcome exportFrames(const DirectorSession &session, CommitInfo *info,
+                         const Progress &progress = {});
+
+    // The pipeline's rounding: halves toward +infinity (-2.5 -> -2, 2.5 -> 3).
+    static int roundOffset(double value);
+    // The image moved by (dx, dy) on a same-size transparent canvas; negative
+    // dx moves left, negative dy moves up; pixels moved out are lost.
+    static QImage translated(const QImage &image, int dx, int dy);
+
+private:
+    QString m_runDir;
+};

@@ -1,0 +1,104 @@
+#pragma once
+
+// Writes small pipeline run folders for tests, the way the pipeline does
+// (RUN-FOLDER.md): a long-form manifest, candidates, audit metrics.
+
+#include <QColor>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+
+namespace RunFixture {
+
+inline bool writeJson(const QString &path, const QJsonObject &object)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(object).toJson()) > 0;
+}
+
+// A 16×16 frame whose pixels say which frame it is.
+inline QImage frameImage(int index, int size = 16)
+{
+    QImage image(size, size, QImage::Format_ARGB32);
+    image.fill(Qt::transparent);
+    for (int y = 4; y < size - 2; ++y)
+        for (int x = 5; x < size - 5; ++x)
+            image.setPixel(x, y, qRgba(40 + index * 10, x * 8, y * 8, 255));
+    return image;
+}
+
+inline QString frameName(int index)
+{
+    return QStringLiteral("frame_%1").arg(index, 4, 10, QLatin1Char('0'));
+}
+
+inline bool writeCandidate(const QString &runDir, int index, int attempt = 1)
+{
+    QDir().mkpath(runDir + QStringLiteral("/candidates"));
+    return frameImage(index).save(runDir + QStringLiteral("/candidates/%1_attempt_%2.png")
+                                               .arg(frameName(index))
+                                               .arg(attempt, 2, 10, QLatin1Char('0')));
+}
+
+inline bool writeAudit(const QString &runDir, int index, bool passed, const QStringList &flags,
+                       double score)
+{
+    QJsonObject metrics{{QStringLiteral("ssim"), 0.95},
+                        {QStringLiteral("palette_fidelity"), 0.99},
+                        {QStringLiteral("baseline_drift_px"), flags.isEmpty() ? 0 : 3}};
+    return writeJson(runDir + QStringLiteral("/audit/%1_metrics.json").arg(frameName(index)),
+                     {{QStringLiteral("frame_index"), index},
+                      {QStringLiteral("passed"), passed},
+                      {QStringLiteral("status"),
+                       passed ? QStringLiteral("passed") : QStringLiteral("soft_fail")},
+                      {QStringLiteral("reason_codes"), QJsonArray::fromStringList(flags)},
+                      {QStringLiteral("composite_score"), score},
+                      {QStringLiteral("metrics"), metrics}});
+}
+
+inline bool writeManifest(const QString &runDir, const QString &runId, int frameCount)
+{
+    QJsonObject identity{{QStringLiteral("character"), QStringLiteral("blaze")},
+                         {QStringLiteral("move"), QStringLiteral("idle_standard")},
+                         {QStringLiteral("frame_count"), frameCount},
+                         {QStringLiteral("is_loop"), true}};
+    QJsonObject canvas{{QStringLiteral("generation_size"), 512},
+                       {QStringLiteral("target_size"), 16}};
+    return writeJson(
+        runDir + QStringLiteral("/manifest.lock.json"),
+        {{QStringLiteral("run_id"), runId},
+         {QStringLiteral("run_start"), QStringLiteral("2026-01-18T12:00:00.000Z")},
+         {QStringLiteral("manifest_hash"), QStringLiteral("abc123")},
+         {QStringLiteral("resolved_config"), QJsonObject{{QStringLiteral("identity"), identity},
+                                                         {QStringLiteral("canvas"), canvas}}}});
+}
+
+// Five frames, one for each initial status:
+//   0 APPROVED (passed, no flags), 1 AUDIT_WARN (passed with a flag),
+//   2 AUDIT_FAIL (failed), 3 GENERATED (no audit), 4 PENDING (no image).
+inline bool writeMixedRun(const QString &runDir, const QString &runId = QStringLiteral("run_test"))
+{
+    bool ok = writeManifest(runDir, runId, 5);
+    for (int i = 0; i < 4; ++i)
+        ok = ok && writeCandidate(runDir, i);
+    ok = ok && writeAudit(runDir, 0, true, {}, 0.93);
+    ok = ok && writeAudit(runDir, 1, true, {QStringLiteral("SF01_IDENTITY_DRIFT")}, 0.78);
+    ok = ok && writeAudit(runDir, 2, false, {QStringLiteral("SF02_PALETTE_DRIFT")}, 0.41);
+    return ok;
+}
+
+// All frames passed and approved: ready to commit.
+inline bool writeApprovedRun(const QString &runDir, int frameCount)
+{
+    bool ok = writeManifest(runDir, QStringLiteral("run_approved"), frameCount);
+    for (int i = 0; i < frameCount; ++i)
+        ok = ok && writeCandidate(runDir, i) && writeAudit(runDir, i, true, {}, 0.95);
+    return ok;
+}
+
+} // namespace RunFixture

@@ -1,0 +1,310 @@
+#include "atomicfile.h"
+#include "commitexporter.h"
+#include "runfixture.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Commit writes approved/frame_NNNN.png with every nudge applied to the
+// pixels, exactly; a commit that cannot finish leaves approved/ as it was.
+class TestCommitExporter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void roundingFollowsThePipeline_data();
+    void roundingFollowsThePipeline();
+    void translationIsExact_data();
+    void translationIsExact();
+    void writesEveryFrameWithItsOffset();
+    void patchedFrameUsesTheLatestPatch();
+    void sourceInApprovedIsReadBeforeItIsReplaced();
+    void refusedUnlessEveryFrameIsApproved();
+    void missingImageLeavesApprovedUntouched();
+    void failedWriteLeavesApprovedUntouched();
+    void untrustedSourcesAreRefused_data();
+    void untrustedSourcesAreRefused();
+
+private:
+    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
+    DirectorSession session(int frames) const;
+    static QImage numbered(int w, int h);
+    QStringList approvedFiles() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QImage TestCommitExporter::numbered(int w, int h)
+{
+    // Every pixel different, so every pixel's place can be checked.
+    QImage image(w, h, QImage::Format_ARGB32);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            image.setPixel(x, y,
+                           qRgba(10 + x * 20, 10 + y * 20, (x * 7 + y * 13) % 256, 200 + x + y));
+    return image;
+}
+
+DirectorSession TestCommitExporter::session(int frames) const
+{
+    DirectorSession s;
+    s.sessionId = QStringLiteral("d290f1ee-6c54-4b01-90e6-d701748f0851");
+    s.runId = QStringLiteral("run");
+    s.createdAt = s.lastModified = QStringLiteral("2026-01-18T12:00:00.000Z");
+    for (int i = 0; i < frames; ++i) {
+        DirectorFrameState f;
+        f.frameIndex = i;
+        f.id = RunFixture::frameName(i);
+        f.status = FrameStatus::Approved;
+        f.imagePath = QStringLiteral("candidates/%1.png").arg(f.id);
+        numbered(8, 6).save(run() + QLatin1Char('/') + f.imagePath);
+        s.frames.insert(i, f);
+    }
+    return s;
+}
+
+QStringList TestCommitExporter::approvedFiles() const
+{
+    return QDir(run() + QStringLiteral("/approved"))
+        .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+void TestCommitExporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/candidates")));
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/patches")));
+}
+
+void TestCommitExporter::cleanup()
+{
+    AtomicFile::setFaultHook({});
+}
+
+void TestCommitExporter::roundingFollowsThePipeline_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<int>("rounded");
+    QTest::newRow("-2.5") << -2.5 << -2;
+    QTest::newRow("2.5") << 2.5 << 3;
+    QTest::newRow("-0.5") << -0.5 << 0;
+    QTest::newRow("0.49") << 0.49 << 0;
+    QTest::newRow("-2.51") << -2.51 << -3;
+    QTest::newRow("3") << 3.0 << 3;
+    QTest::newRow("-7") << -7.0 << -7;
+}
+
+void TestCommitExporter::roundingFollowsThePipeline()
+{
+    QFETCH(double, value);
+    QFETCH(int, rounded);
+    QCOMPARE(CommitExporter::roundOffset(value), rounded);
+}
+
+void TestCommitExporter::translationIsExact_data()
+{
+    QTest::addColumn<int>("dx");
+    QTest::addColumn<int>("dy");
+    QTest::newRow("none") << 0 << 0;
+    QTest::newRow("right and down") << 2 << 3;
+    QTest::newRow("left and down") << -2 << 3;
+    QTest::newRow("left and up") << -3 << -1;
+    QTest::newRow("all the way out") << 9 << 0;
+}
+
+void TestCommitExporter::translationIsExact()
+{
+    QFETCH(int, dx);
+    QFETCH(int, dy);
+    const QImage source = numbered(8, 6);
+    const QImage moved = CommitExporter::translated(source, dx, dy);
+    QCOMPARE(moved.size(), source.size());
+    for (int y = 0; y < source.height(); ++y) {
+        for (int x = 0; x < source.width(); ++x) {
+            const int sx = x - dx;
+            const int sy = y - dy;
+            const bool inside = sx >= 0 && sy >= 0 && sx < source.width() && sy < source.height();
+            const QRgb expected = inside ? source.pixel(sx, sy) : qRgba(0, 0, 0, 0);
+            QVERIFY2(moved.pixel(x, y) == expected,
+                     qPrintable(QStringLiteral("pixel %1,%2").arg(x).arg(y)));
+        }
+    }
+}
+
+void TestCommitExporter::writesEveryFrameWithItsOffset()
+{
+    DirectorSession s = session(3);
+    HumanAlignmentDelta delta;
+    delta.frameId = s.frames[1].id;
+    delta.userOverrideX = -2.5; // rounds to -2
+    delta.userOverrideY = 1;
+    s.frames[1].directorOverrides.alignment = delta;
+    QList<QPair<int, int>> progress;
+    CommitInfo info;
+    const Outcome outcome = CommitExporter(run()).exportFrames(s, &info, [&](int done, int total) {
+        progress.append({done, total});
+    });
+    QVERIFY2(outcome, qPrintable(outcome.message()));
+    QCOMPARE(approvedFiles(),
+             (QStringList{QStringLiteral("frame_0000.png"), QStringLiteral("frame_0001.png"),
+                          QStringLiteral("frame_0002.png")}));
+    QCOMPARE(progress, (QList<QPair<int, int>>{{1, 3}, {2, 3}, {3, 3}}));
+    QCOMPARE(info.approvedCount, 3);
+    QCOMPARE(info.nudgedCount, 1);
+    QCOMPARE(info.patchedCount, 0);
+    QVERIFY(info.timestamp.endsWith(QLatin1Char('Z')));
+
+    const QImage source = numbered(8, 6);
+    const QImage unchanged(run() + QStringLiteral("/approved/frame_0000.png"));
+    QCOMPARE(unchanged.convertToFormat(QImage::Format_ARGB32), source);
+    const QImage nudged = QImage(run() + QStringLiteral("/approved/frame_0001.png"))
+                              .convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(nudged, CommitExporter::translated(source, -2, 1));
+    QCOMPARE(qAlpha(nudged.pixel(7, 0)), 0); // vacated on the right and at the top
+    QCOMPARE(nudged.pixel(0, 1), source.pixel(2, 0));
+}
+
+void TestCommitExporter::patchedFrameUsesTheLatestPatch()
+{
+    DirectorSession s = session(1);
+    QImage first(8, 6, QImage::Format_ARGB32);
+    first.fill(qRgba(255, 0, 0, 255));
+    QImage second(8, 6, QImage::Format_ARGB32);
+    second.fill(qRgba(0, 0, 255, 255));
+    QVERIFY(first.save(run() + QStringLiteral("/patches/p1.png")));
+    QVERIFY(second.save(run() + QStringLiteral("/patches/p2.png")));
+    DirectorOverrides &o = s.frames[0].directorOverrides;
+    o.isPatched = true;
+    o.patchHistory.append(
+        {s.frames[0].imagePath, QStringLiteral("patches/p1.png"), {}, QStringLiteral("a"), {}, {}});
+    o.patchHistory.append({QStringLiteral("patches/p1.png"),
+                           QStringLiteral("patches/p2.png"),
+                           {},
+                           QStringLiteral("b"),
+                           {},
+                           {}});
+    CommitInfo info;
+    QVERIFY(CommitExporter(run()).exportFrames(s, &info));
+    QCOMPARE(info.patchedCount, 1);
+    QCOMPARE(QImage(run() + QStringLiteral("/approved/frame_0000.png")).pixel(3, 3),
+             qRgba(0, 0, 255, 255));
+}
+
+void TestCommitExporter::sourceInApprovedIsReadBeforeItIsReplaced()
+{
+    DirectorSession s = session(2);
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/approved")));
+    QVERIFY(numbered(8, 6).save(run() + QStringLiteral("/approved/frame_0001.png")));
+    s.frames[1].imagePath = QStringLiteral("approved/frame_0001.png");
+    HumanAlignmentDelta delta;
+    delta.frameId = s.frames[1].id;
+    delta.userOverrideX = 1;
+    s.frames[1].directorOverrides.alignment = delta;
+    CommitInfo info;
+    QVERIFY(CommitExporter(run()).exportFrames(s, &info));
+    const QImage written = QImage(run() + QStringLiteral("/approved/frame_0001.png"))
+                               .convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(written, CommitExporter::translated(numbered(8, 6), 1, 0));
+}
+
+void TestCommitExporter::refusedUnlessEveryFrameIsApproved()
+{
+    DirectorSession s = session(4);
+    s.frames[1].status = FrameStatus::AuditWarn;
+    s.frames[3].status = FrameStatus::AuditFail;
+    CommitInfo info;
+    const Outcome refused = CommitExporter(run()).exportFrames(s, &info);
+    QCOMPARE(refused.kind(), Outcome::Kind::Refused);
+    QVERIFY2(refused.message().contains(QLatin1String("1 (AUDIT_WARN)")) &&
+                 refused.message().contains(QLatin1String("3 (AUDIT_FAIL)")),
+             qPrintable(refused.message()));
+    QVERIFY(approvedFiles().isEmpty());
+}
+
+void TestCommitExporter::missingImageLeavesApprovedUntouched()
+{
+    DirectorSession s = session(3);
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/approved")));
+    QVERIFY(numbered(8, 6).save(run() + QStringLiteral("/approved/frame_0000.png")));
+    const QByteArray before = [&] {
+        QFile f(run() + QStringLiteral("/approved/frame_0000.png"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    HumanAlignmentDelta delta;
+    delta.frameId = s.frames[0].id;
+    delta.userOverrideX = 3;
+    s.frames[0].directorOverrides.alignment = delta;
+    QVERIFY(QFile::remove(run() + QLatin1Char('/') + s.frames[2].imagePath));
+    CommitInfo info;
+    const Outcome failed = CommitExporter(run()).exportFrames(s, &info);
+    QCOMPARE(failed.kind(), Outcome::Kind::Failed);
+    QVERIFY2(failed.message().contains(QLatin1String("Frame 2")) &&
+                 failed.message().contains(QLatin1String("frame_0002")),
+             qPrintable(failed.message()));
+    QCOMPARE(approvedFiles(),
+             QStringList{QStringLiteral("frame_0000.png")}); // no staging folder left
+    QFile f(run() + QStringLiteral("/approved/frame_0000.png"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+}
+
+void TestCommitExporter::failedWriteLeavesApprovedUntouched()
+{
+    const DirectorSession s = session(4);
+    int writes = 0;
+    AtomicFile::setFaultHook([&](AtomicFile::Step step, const QString &) {
+        return step == AtomicFile::Step::Write && ++writes == 3; // the disk fills up at frame 2
+    });
+    CommitInfo info;
+    const Outcome failed = CommitExporter(run()).exportFrames(s, &info);
+    QCOMPARE(failed.kind(), Outcome::Kind::Failed);
+    QVERIFY2(failed.message().contains(QLatin1String("Frame 2")), qPrintable(failed.message()));
+    QVERIFY(approvedFiles().isEmpty());
+}
+
+void TestCommitExporter::untrustedSourcesAreRefused_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("dot-dot") << QStringLiteral("dotdot");
+    QTest::newRow("absolute outside") << QStringLiteral("absolute");
+    QTest::newRow("symlink out") << QStringLiteral("symlink");
+    QTest::newRow("not a png") << QStringLiteral("notpng");
+    QTest::newRow("directory") << QStringLiteral("directory");
+}
+
+void TestCommitExporter::untrustedSourcesAreRefused()
+{
+    QFETCH(QString, kind);
+    DirectorSession s = session(2);
+    const QString outside = m_dir->path() + QStringLiteral("/outside.png");
+    QVERIFY(numbered(8, 6).save(outside));
+    QString &path = s.frames[1].imagePath;
+    if (kind == QLatin1String("dotdot")) {
+        path = QStringLiteral("candidates/../../outside.png");
+    } else if (kind == QLatin1String("absolute")) {
+        path = outside;
+    } else if (kind == QLatin1String("symlink")) {
+        path = QStringLiteral("candidates/link.png");
+        QVERIFY(QFile::link(outside, run() + QLatin1Char('/') + path));
+    } else if (kind == QLatin1String("notpng")) {
+        path = QStringLiteral("candidates/fake.png");
+        QFile fake(run() + QLatin1Char('/') + path);
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("GIF89a this is not a PNG at all");
+    } else {
+        path = QStringLiteral("candidates");
+    }
+    CommitInfo info;
+    const Outcome refused = CommitExporter(run()).exportFrames(s, &info);
+    QCOMPARE(refused.kind(), Outcome::Kind::Failed);
+    QVERIFY2(refused.message().startsWith(QLatin1String("Frame 1")), qPrintable(refused.message()));
+    QVERIFY(approvedFiles().isEmpty());
+    QVERIFY(QFile::exists(outside));
+}
+
+QTEST_GUILESS_MAIN(TestCommitExporter)
+#include "tst_commitexporter.moc"

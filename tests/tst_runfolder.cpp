@@ -1,0 +1,334 @@
+#include "runfixture.h"
+#include "runfolder.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// RunFolder reads what the pipeline wrote, however incomplete, into the
+// initial frames of a session (RUN-FOLDER.md).
+class TestRunFolder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void longManifestAndInitialStatuses();
+    void shortManifestFallsBackToStateJson();
+    void highestAttemptWinsWhateverItsPadding();
+    void normalisedVersionIsPreferred();
+    void approvedImageWhenThereIsNoCandidate();
+    void rejectedFrameFailsWithItsReason();
+    void auditIsMappedAndItsExtrasKept();
+    void unpaddedAuditFileIsRead();
+    void autoAlignedPassIsAWarning();
+    void attemptsAreMergedFromStateAndAudit();
+    void incompleteRunSaysWhatIsMissing();
+    void malformedJsonIsReportedNotFatal();
+    void pathsOutsideTheRunAreRefused();
+    void anchorAnalysisIsRead();
+    void folderWithoutARunIsRefused();
+
+private:
+    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
+    RunFolder::Contents read();
+    static bool touchPng(const QString &path);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestRunFolder::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(QDir().mkpath(run()));
+}
+
+RunFolder::Contents TestRunFolder::read()
+{
+    RunFolder::Contents contents;
+    const Outcome outcome = RunFolder::read(run(), &contents);
+    if (!outcome)
+        qWarning("%s", qPrintable(outcome.message()));
+    return contents;
+}
+
+bool TestRunFolder::touchPng(const QString &path)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return RunFixture::frameImage(1).save(path);
+}
+
+void TestRunFolder::longManifestAndInitialStatuses()
+{
+    QVERIFY(RunFixture::writeMixedRun(run(), QStringLiteral("20260118_blaze_idle_abc123")));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.manifest.runId, QStringLiteral("20260118_blaze_idle_abc123"));
+    QCOMPARE(c.manifest.moveId, QStringLiteral("idle_standard"));
+    QCOMPARE(c.manifest.character, QStringLiteral("blaze"));
+    QCOMPARE(c.manifest.frameCount, 5);
+    QCOMPARE(c.manifest.targetSize, 16);
+    QCOMPARE(c.frames.size(), 5);
+    const QList<FrameStatus> expected = {FrameStatus::Approved, FrameStatus::AuditWarn,
+                                         FrameStatus::AuditFail, FrameStatus::Generated,
+                                         FrameStatus::Pending};
+    for (int i = 0; i < 5; ++i) {
+        QCOMPARE(c.frames[i].frameIndex, i);
+        QCOMPARE(c.frames[i].id, RunFixture::frameName(i));
+        QCOMPARE(c.frames[i].status, expected[i]);
+    }
+    QCOMPARE(c.frames[0].imagePath, QStringLiteral("candidates/frame_0000_attempt_01.png"));
+    QVERIFY(c.frames[4].imagePath.isEmpty());
+}
+
+void TestRunFolder::shortManifestFallsBackToStateJson()
+{
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/manifest.lock.json"),
+        {{QStringLiteral("manifest_hash"), QStringLiteral("h")},
+         {QStringLiteral("created_at"), QStringLiteral("2026-01-18T12:00:00Z")},
+         {QStringLiteral("manifest_identity"),
+          QJsonObject{{QStringLiteral("character"), QStringLiteral("blaze")},
+                      {QStringLiteral("move"), QStringLiteral("walk_cycle")}}}}));
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/state.json"),
+                                  {{QStringLiteral("run_id"), QStringLiteral("run_from_state")},
+                                   {QStringLiteral("status"), QStringLiteral("in_progress")},
+                                   {QStringLiteral("total_frames"), 3}}));
+    QVERIFY(RunFixture::writeCandidate(run(), 0));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.manifest.runId, QStringLiteral("run_from_state"));
+    QCOMPARE(c.manifest.moveId, QStringLiteral("walk_cycle"));
+    QCOMPARE(c.manifest.frameCount, 3);
+    QCOMPARE(c.frames.size(), 3);
+    QCOMPARE(c.frames[0].status, FrameStatus::Generated);
+    QCOMPARE(c.frames[2].status, FrameStatus::Pending);
+}
+
+void TestRunFolder::highestAttemptWinsWhateverItsPadding()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 2));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0000_attempt_2.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0001_attempt_10.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0001_attempt_09.png")));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].imagePath, QStringLiteral("candidates/frame_0000_attempt_2.png"));
+    QCOMPARE(c.frames[1].imagePath, QStringLiteral("candidates/frame_0001_attempt_10.png"));
+}
+
+void TestRunFolder::normalisedVersionIsPreferred()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 2));
+    for (const char *suffix : {"", "_norm", "_aligned", "_128", "_trans"})
+        QVERIFY(touchPng(
+            run() +
+            QStringLiteral("/candidates/frame_0000_attempt_03%1.png").arg(QLatin1String(suffix))));
+    for (const char *suffix : {"_aligned", "_trans"})
+        QVERIFY(touchPng(
+            run() +
+            QStringLiteral("/candidates/frame_0001_attempt_01%1.png").arg(QLatin1String(suffix))));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].imagePath, QStringLiteral("candidates/frame_0000_attempt_03_norm.png"));
+    QCOMPARE(c.frames[1].imagePath, QStringLiteral("candidates/frame_0001_attempt_01_aligned.png"));
+}
+
+void TestRunFolder::approvedImageWhenThereIsNoCandidate()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 1));
+    QVERIFY(touchPng(run() + QStringLiteral("/approved/frame_0000.png")));
+    QVERIFY(RunFixture::writeAudit(run(), 0, true, {}, 0.9));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].imagePath, QStringLiteral("approved/frame_0000.png"));
+    QCOMPARE(c.frames[0].status, FrameStatus::Approved);
+}
+
+void TestRunFolder::rejectedFrameFailsWithItsReason()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 1));
+    QVERIFY(touchPng(run() + QStringLiteral("/rejected/frame_0000_HF_IDENTITY_COLLAPSE.png")));
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/rejected/frame_0000_metadata.json"),
+        {{QStringLiteral("reason"), QStringLiteral("HF_IDENTITY_COLLAPSE")}}));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].status, FrameStatus::AuditFail);
+    QVERIFY(c.frames[0].auditReport.flags.contains(QStringLiteral("HF_IDENTITY_COLLAPSE")));
+    QVERIFY(!c.frames[0].auditReport.passed);
+    QCOMPARE(c.frames[0].imagePath, QStringLiteral("rejected/frame_0000_HF_IDENTITY_COLLAPSE.png"));
+}
+
+void TestRunFolder::auditIsMappedAndItsExtrasKept()
+{
+    QVERIFY(RunFixture::writeMixedRun(run()));
+    const RunFolder::Contents c = read();
+    const AuditReport &a = c.frames[1].auditReport;
+    QCOMPARE(a.compositeScore, 0.78);
+    QCOMPARE(a.flags, QStringList{QStringLiteral("SF01_IDENTITY_DRIFT")});
+    QVERIFY(a.passed);
+    QCOMPARE(a.driftPixels, std::optional(3.0));
+    // metrics and the audit's own status stay as the pipeline wrote them.
+    QCOMPARE(a.extra.value(u"metrics").toObject().value(u"ssim").toDouble(), 0.95);
+    QCOMPARE(a.extra.value(u"status").toString(), QStringLiteral("passed"));
+    QVERIFY(!a.extra.contains(u"composite_score")); // mapped, not duplicated
+}
+
+void TestRunFolder::unpaddedAuditFileIsRead()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 1));
+    QVERIFY(RunFixture::writeCandidate(run(), 0));
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/audit/frame_0_metrics.json"),
+        {{QStringLiteral("passed"), false},
+         {QStringLiteral("reason_codes"), QJsonArray{QStringLiteral("HF03_IMAGE_CORRUPTED")}},
+         {QStringLiteral("composite_score"), 0.1}}));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].status, FrameStatus::AuditFail);
+    QCOMPARE(c.frames[0].auditReport.flags, QStringList{QStringLiteral("HF03_IMAGE_CORRUPTED")});
+}
+
+void TestRunFolder::autoAlignedPassIsAWarning()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 1));
+    QVERIFY(RunFixture::writeCandidate(run(), 0));
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/audit/frame_0000_metrics.json"),
+                                  {{QStringLiteral("passed"), true},
+                                   {QStringLiteral("reason_codes"), QJsonArray()},
+                                   {QStringLiteral("auto_aligned"), true},
+                                   {QStringLiteral("composite_score"), 0.9}}));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].status, FrameStatus::AuditWarn);
+    QCOMPARE(c.frames[0].auditReport.autoAligned, std::optional(true));
+}
+
+void TestRunFolder::attemptsAreMergedFromStateAndAudit()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 1));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0000_attempt_2.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/candidates/frame_0000_attempt_2_norm.png")));
+    const QJsonObject attempt1{
+        {QStringLiteral("attemptIndex"), 1},
+        {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:00:00+01:00")},
+        {QStringLiteral("promptHash"), QStringLiteral("p1")},
+        {QStringLiteral("result"), QStringLiteral("soft_fail")},
+        {QStringLiteral("reasonCodes"), QJsonArray{QStringLiteral("SF01_IDENTITY_DRIFT")}},
+        {QStringLiteral("strategy"), QStringLiteral("default")}};
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/state.json"),
+        {{QStringLiteral("total_frames"), 1},
+         {QStringLiteral("frameAttempts"),
+          QJsonObject{{QStringLiteral("0"),
+                       QJsonObject{{QStringLiteral("attempts"), QJsonArray{attempt1}}}}}}}));
+    const QJsonObject audit2{
+        {QStringLiteral("attempt_index"), 2},
+        {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:05:00.000Z")},
+        {QStringLiteral("result"), QStringLiteral("passed")},
+        {QStringLiteral("reason_codes"), QJsonArray()},
+        {QStringLiteral("action_taken"), QStringLiteral("accept")}};
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/audit/frame_0000_metrics.json"),
+                                  {{QStringLiteral("passed"), true},
+                                   {QStringLiteral("reason_codes"), QJsonArray()},
+                                   {QStringLiteral("composite_score"), 0.9},
+                                   {QStringLiteral("attempts"), QJsonArray{audit2}}}));
+    const QList<AttemptInfo> attempts = read().frames[0].attemptHistory;
+    QCOMPARE(attempts.size(), 2);
+    QCOMPARE(attempts[0].attemptIndex, 1);
+    QCOMPARE(attempts[0].timestamp, QStringLiteral("2026-01-18T11:00:00.000Z"));
+    QCOMPARE(attempts[0].strategy, QStringLiteral("default"));
+    QCOMPARE(attempts[0].reasonCodes, QStringList{QStringLiteral("SF01_IDENTITY_DRIFT")});
+    QVERIFY(!attempts[0].passed);
+    QCOMPARE(attempts[0].candidatePath, QStringLiteral("candidates/frame_0000_attempt_01.png"));
+    QCOMPARE(attempts[0].extra.value(u"promptHash").toString(), QStringLiteral("p1"));
+    QCOMPARE(attempts[1].attemptIndex, 2);
+    QVERIFY(attempts[1].passed);
+    QCOMPARE(attempts[1].candidatePath, QStringLiteral("candidates/frame_0000_attempt_2_norm.png"));
+    QCOMPARE(attempts[1].extra.value(u"action_taken").toString(), QStringLiteral("accept"));
+}
+
+void TestRunFolder::incompleteRunSaysWhatIsMissing()
+{
+    QVERIFY(RunFixture::writeMixedRun(run()));
+    const RunFolder::Contents c = read();
+    const QString missing = c.missing.join(QLatin1Char('\n'));
+    QVERIFY2(missing.contains(QLatin1String("state.json")), qPrintable(missing));
+    QVERIFY2(missing.contains(QLatin1String("no image yet for frames 4")), qPrintable(missing));
+    QVERIFY2(missing.contains(QLatin1String("no audit result for frames 3")), qPrintable(missing));
+}
+
+void TestRunFolder::malformedJsonIsReportedNotFatal()
+{
+    QVERIFY(RunFixture::writeMixedRun(run()));
+    for (const QString &name : {QStringLiteral("/manifest.lock.json"),
+                                QStringLiteral("/audit/frame_0001_metrics.json")}) {
+        QFile file(run() + name);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{\"run_id\": ");
+    }
+    RunFolder::Contents c;
+    QVERIFY(RunFolder::read(run(), &c));
+    const QString missing = c.missing.join(QLatin1Char('\n'));
+    QVERIFY2(missing.contains(QLatin1String("manifest.lock.json: not valid JSON")),
+             qPrintable(missing));
+    QVERIFY2(missing.contains(QLatin1String("audit/frame_0001_metrics.json: not valid JSON")),
+             qPrintable(missing));
+    QCOMPARE(c.frames.size(), 4); // from the files found
+    QCOMPARE(c.frames[1].status, FrameStatus::Generated);
+}
+
+void TestRunFolder::pathsOutsideTheRunAreRefused()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 2));
+    const QString outside = m_dir->path() + QStringLiteral("/secret.png");
+    QVERIFY(touchPng(outside));
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/candidates")));
+    QVERIFY(QFile::link(outside, run() + QStringLiteral("/candidates/frame_0000_attempt_01.png")));
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/state.json"),
+        {{QStringLiteral("total_frames"), 2},
+         {QStringLiteral("frame_states"),
+          QJsonArray{
+              QJsonObject{{QStringLiteral("index"), 1},
+                          {QStringLiteral("status"), QStringLiteral("approved")},
+                          {QStringLiteral("approved_path"), QStringLiteral("../secret.png")}}}}}));
+    const RunFolder::Contents c = read();
+    QVERIFY(c.frames[0].imagePath.isEmpty());
+    QVERIFY(c.frames[1].imagePath.isEmpty());
+    QCOMPARE(c.frames[0].status, FrameStatus::Pending);
+    const QString missing = c.missing.join(QLatin1Char('\n'));
+    QVERIFY2(missing.count(QLatin1String("outside the run folder")) == 2, qPrintable(missing));
+}
+
+void TestRunFolder::anchorAnalysisIsRead()
+{
+    QVERIFY(RunFixture::writeMixedRun(run()));
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/anchor_analysis.json"),
+        {{QStringLiteral("image_dimensions"),
+          QJsonObject{{QStringLiteral("width"), 512}, {QStringLiteral("height"), 512}}},
+         {QStringLiteral("results"),
+          QJsonObject{
+              {QStringLiteral("baselineY"), 448},
+              {QStringLiteral("rootX"), 256},
+              {QStringLiteral("visible_bounds"), QJsonObject{{QStringLiteral("topY"), 60},
+                                                             {QStringLiteral("bottomY"), 448},
+                                                             {QStringLiteral("leftX"), 150},
+                                                             {QStringLiteral("rightX"), 360}}}}}}));
+    const AnchorAnalysis a = read().anchor;
+    QVERIFY(a.present);
+    QCOMPARE(a.imageSize, QSize(512, 512));
+    QCOMPARE(a.baselineY, 448.0);
+    QCOMPARE(a.rootX, 256.0);
+    QCOMPARE(a.visibleBounds.top(), 60);
+    QCOMPARE(a.visibleBounds.right(), 360);
+}
+
+void TestRunFolder::folderWithoutARunIsRefused()
+{
+    RunFolder::Contents c;
+    QCOMPARE(RunFolder::read(run(), &c).kind(), Outcome::Kind::Invalid);
+    QCOMPARE(RunFolder::read(m_dir->path() + QStringLiteral("/nowhere"), &c).kind(),
+             Outcome::Kind::Invalid);
+}
+
+QTEST_GUILESS_MAIN(TestRunFolder)
+#include "tst_runfolder.moc"
