@@ -1,1 +1,405 @@
 #include "sessionmanager.h"
+
+#include "runpaths.h"
+#include "timestamps.h"
+#include "transitionrules.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <cmath>
+
+namespace {
+constexpr int maxNotesLength = 100000;
+} // namespace
+
+SessionManager::SessionManager(QObject *parent) : QObject(parent) {}
+
+SessionManager::~SessionManager() = default;
+
+const DirectorSession &SessionManager::session() const
+{
+    Q_ASSERT(m_session);
+    return *m_session;
+}
+
+bool SessionManager::isReadOnly() const
+{
+    return m_access == Access::ReadOnly || !m_session || m_session->isReadOnly();
+}
+
+QString SessionManager::runDir() const
+{
+    return m_store ? m_store->runDir() : QString();
+}
+
+bool SessionManager::hasUsableBackup() const
+{
+    return m_store ? m_store->hasUsableBackup() : m_backupUsable;
+}
+
+void SessionManager::close()
+{
+    m_session.reset();
+    m_store.reset();
+    m_run = {};
+    m_unsaved = false;
+}
+
+Outcome SessionManager::initializeOrResume(const QString &runDir, Access access, Recovery recovery)
+{
+    close();
+    m_lastLoad = {};
+    m_backupUsable = false;
+    m_access = access;
+
+    const QString name = QDir::toNativeSeparators(runDir);
+    if (!QFileInfo(runDir).isDir())
+        return Outcome::invalid(tr("%1 is not a folder.").arg(name));
+
+    auto store = std::make_unique<SessionStore>(runDir);
+    const bool hasSessionFile = QFileInfo::exists(store->sessionPath());
+    RunFolder::Contents run;
+    if (const Outcome read = RunFolder::read(runDir, &run); !read && !hasSessionFile)
+        return read;
+
+    if (access == Access::ReadWrite) {
+        if (const Outcome locked = store->lock(); !locked)
+            return locked;
+    }
+
+    SessionStore::LoadResult loaded = store->load();
+    const bool unreadable = loaded.state != SessionStore::LoadState::Missing &&
+                            loaded.state != SessionStore::LoadState::Loaded;
+    if (unreadable && recovery != Recovery::None) {
+        if (access == Access::ReadOnly)
+            return Outcome::refused(tr("A session file can only be recovered by a Director that "
+                                       "may write the run folder."));
+        const Outcome recovered =
+            recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->setAside();
+        if (!recovered)
+            return recovered;
+        loaded = store->load();
+    }
+    m_lastLoad = loaded;
+
+    m_store = std::move(store);
+    m_run = std::move(run);
+
+    switch (loaded.state) {
+    case SessionStore::LoadState::Loaded:
+        m_session = std::move(loaded.session);
+        m_lastLoad.session.reset();
+        break;
+    case SessionStore::LoadState::Missing: {
+        const QString runId =
+            m_run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : m_run.manifest.runId;
+        if (access == Access::ReadOnly) {
+            DirectorSession session;
+            session.sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            session.runId = runId;
+            session.moveId = m_run.manifest.moveId;
+            session.createdAt = session.lastModified = Timestamps::now();
+            for (const DirectorFrameState &frame : std::as_const(m_run.frames))
+                session.frames.insert(frame.frameIndex, frame);
+            m_session = std::move(session);
+            m_unsaved = true;
+            break;
+        }
+        if (const Outcome created = createSession(runId, m_run.manifest, m_run.frames); !created) {
+            close();
+            return created;
+        }
+        break;
+    }
+    case SessionStore::LoadState::Unreadable:
+    case SessionStore::LoadState::Invalid:
+    case SessionStore::LoadState::Newer: {
+        QString message = loaded.message;
+        const bool backup = m_backupUsable = m_store->hasUsableBackup();
+        m_store.reset(); // releases the lock: nothing is written
+        m_run = {};
+        message += QLatin1Char('\n') +
+                   (backup ? tr("Nothing was changed. A good backup exists: it can be restored, "
+                                "or a new review started, setting the file aside.")
+                           : tr("Nothing was changed. A new review can be started, setting the "
+                                "file aside."));
+        return Outcome::invalid(message);
+    }
+    }
+    emit sessionOpened();
+    return Outcome::ok();
+}
+
+Outcome SessionManager::createSession(const QString &runId, const RunManifest &manifest,
+                                      const QList<DirectorFrameState> &frames)
+{
+    if (!m_store)
+        return Outcome::failed(tr("No run folder is open."));
+    if (m_session)
+        return Outcome::refused(tr("This run already has a session: it is resumed, not replaced."));
+    if (runId.isEmpty())
+        return Outcome::invalid(tr("A session needs a run id."));
+    DirectorSession session;
+    session.sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    session.runId = runId;
+    session.moveId = manifest.moveId;
+    session.anchorFrameId = DirectorFrameState::idForIndex(0);
+    session.status = SessionStatus::Active;
+    session.createdAt = session.lastModified = Timestamps::now();
+    for (const DirectorFrameState &frame : frames) {
+        if (session.frames.contains(frame.frameIndex))
+            return Outcome::invalid(tr("Frame %1 is given twice.").arg(frame.frameIndex));
+        session.frames.insert(frame.frameIndex, frame);
+    }
+    if (const Outcome saved = m_store->save(session); !saved)
+        return saved;
+    m_session = std::move(session);
+    m_unsaved = false;
+    emit saved(m_session->lastModified);
+    return Outcome::ok();
+}
+
+Outcome SessionManager::checkWritable() const
+{
+    if (!m_session)
+        return Outcome::failed(tr("No session is open."));
+    if (m_access == Access::ReadOnly)
+        return Outcome::refused(tr("The session is open read-only."));
+    switch (m_session->status) {
+    case SessionStatus::Active:
+        return Outcome::ok();
+    case SessionStatus::Committed:
+        return Outcome::refused(tr("The session is committed: it can no longer be changed."));
+    case SessionStatus::Discarded:
+        return Outcome::refused(tr("The session is discarded: it can no longer be changed."));
+    }
+    return Outcome::ok();
+}
+
+Outcome SessionManager::frameFor(int frameIndex, DirectorFrameState *frame) const
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    const auto it = m_session->frames.constFind(frameIndex);
+    if (it == m_session->frames.cend())
+        return Outcome::invalid(tr("There is no frame %1 in this session.").arg(frameIndex));
+    *frame = it.value();
+    return Outcome::ok();
+}
+
+QString SessionManager::nextTimestamp() const
+{
+    // lastModified moves on with every saved change, even within one millisecond.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_session) {
+        if (const auto last = Timestamps::parse(m_session->lastModified); last && *last >= now)
+            now = last->addMSecs(1);
+    }
+    return Timestamps::format(now);
+}
+
+Outcome SessionManager::saveAndAdopt(DirectorSession candidate)
+{
+    candidate.lastModified = nextTimestamp();
+    bool written = false;
+    const Outcome outcome = m_store->save(candidate, &written);
+    // Memory follows the file: when the new file is in place (only its
+    // folder's sync failed), memory takes it too, and the failure is reported.
+    if (written)
+        m_session = std::move(candidate);
+    if (!outcome) {
+        emit saveFailed(outcome.message());
+        return outcome;
+    }
+    emit saved(m_session->lastModified);
+    return Outcome::ok();
+}
+
+Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
+{
+    DirectorFrameState frame;
+    if (const Outcome found = frameFor(frameIndex, &frame); !found)
+        return found;
+
+    DirectorOverrides &overrides = frame.directorOverrides;
+    std::optional<FrameStatus> status = edit.status;
+    switch (edit.alignment) {
+    case FrameEdit::Alignment::Keep:
+        break;
+    case FrameEdit::Alignment::Set: {
+        for (double v : {edit.alignmentX, edit.alignmentY}) {
+            if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
+                return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
+                                            .arg(SessionCodec::maxOffset));
+        }
+        HumanAlignmentDelta delta = overrides.alignment.value_or(HumanAlignmentDelta());
+        delta.frameId = frame.id;
+        delta.userOverrideX = edit.alignmentX;
+        delta.userOverrideY = edit.alignmentY;
+        delta.timestamp = Timestamps::now();
+        overrides.alignment = delta;
+        // The story's table: a nudge is the operator's review of a warned frame.
+        if (!status && frame.status == FrameStatus::AuditWarn)
+            status = FrameStatus::Approved;
+        break;
+    }
+    case FrameEdit::Alignment::Clear:
+        overrides.alignment.reset();
+        break;
+    }
+    if (edit.notes) {
+        if (edit.notes->size() > maxNotesLength)
+            return Outcome::invalid(
+                tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
+        if (edit.notes->isEmpty())
+            overrides.notes.reset();
+        else
+            overrides.notes = *edit.notes;
+    }
+    if (edit.patch) {
+        PatchHistoryEntry entry = *edit.patch;
+        const RunPaths paths(runDir());
+        for (QString *path : {&entry.originalPath, &entry.patchedPath, &entry.maskPath}) {
+            if (path->isEmpty() && path != &entry.patchedPath)
+                continue;
+            QString why;
+            const std::optional<QString> relative = paths.toRelative(*path, &why);
+            if (!relative)
+                return Outcome::invalid(tr("The patch cannot be recorded: %1").arg(why));
+            *path = *relative;
+        }
+        if (entry.timestamp.isEmpty())
+            entry.timestamp = Timestamps::now();
+        overrides.patchHistory.append(entry);
+        overrides.isPatched = true;
+    }
+    if (status) {
+        if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed) {
+            return Outcome::refused(tr("Frame %1: %2").arg(frameIndex).arg(allowed.message()));
+        }
+        frame.status = *status;
+    }
+    return restoreFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::restoreFrameState(int frameIndex, const DirectorFrameState &state)
+{
+    DirectorFrameState current;
+    if (const Outcome found = frameFor(frameIndex, &current); !found)
+        return found;
+    if (state.frameIndex != frameIndex || state.id != current.id)
+        return Outcome::invalid(
+            tr("The state given is not the state of frame %1.").arg(frameIndex));
+    if (state == current)
+        return Outcome::ok();
+    DirectorSession candidate = *m_session;
+    candidate.frames.insert(frameIndex, state);
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    if (m_session->frames.value(frameIndex) == state)
+        emit frameChanged(frameIndex);
+    return saved;
+}
+
+Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)
+{
+    FrameEdit edit;
+    edit.status = status;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides)
+{
+    DirectorFrameState frame;
+    if (const Outcome found = frameFor(frameIndex, &frame); !found)
+        return found;
+    if (overrides.alignment) {
+        for (double v : {overrides.alignment->userOverrideX, overrides.alignment->userOverrideY}) {
+            if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
+                return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
+                                            .arg(SessionCodec::maxOffset));
+        }
+        if (overrides.alignment->frameId != frame.id)
+            return Outcome::invalid(
+                tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));
+    }
+    if (overrides.isPatched && overrides.patchHistory.isEmpty())
+        return Outcome::invalid(tr("A patched frame needs at least one patch entry."));
+    frame.directorOverrides = overrides;
+    return restoreFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::setAlignment(int frameIndex, double x, double y)
+{
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Set;
+    edit.alignmentX = x;
+    edit.alignmentY = y;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::clearAlignment(int frameIndex)
+{
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Clear;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::setNotes(int frameIndex, const QString &notes)
+{
+    FrameEdit edit;
+    edit.notes = notes;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::addPatch(int frameIndex, const PatchHistoryEntry &entry)
+{
+    FrameEdit edit;
+    edit.patch = entry;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+std::optional<DirectorFrameState> SessionManager::getFrameState(int frameIndex) const
+{
+    if (!m_session)
+        return std::nullopt;
+    const auto it = m_session->frames.constFind(frameIndex);
+    if (it == m_session->frames.cend())
+        return std::nullopt;
+    return it.value();
+}
+
+Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    CommitInfo info;
+    CommitExporter exporter(runDir());
+    if (const Outcome exported = exporter.exportFrames(*m_session, &info, progress); !exported)
+        return exported;
+    DirectorSession candidate = *m_session;
+    candidate.status = SessionStatus::Committed;
+    candidate.commitInfo = info;
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    if (m_session->status == SessionStatus::Committed)
+        emit sessionStatusChanged();
+    if (!saved) {
+        return Outcome::failed(tr("The frames were written to approved/, but the session could "
+                                  "not be marked committed: %1")
+                                   .arg(saved.message()));
+    }
+    return Outcome::ok();
+}
+
+Outcome SessionManager::discardSession()
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    DirectorSession candidate = *m_session;
+    candidate.status = SessionStatus::Discarded;
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    if (m_session->status == SessionStatus::Discarded)
+        emit sessionStatusChanged();
+    return saved;
+}

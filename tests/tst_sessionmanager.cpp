@@ -1,0 +1,451 @@
+#include "atomicfile.h"
+#include "runfixture.h"
+#include "sessioncodec.h"
+#include "sessionmanager.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+// The story's API: every change is validated, saved, then shown; a change
+// that cannot be saved is not kept; a reload shows exactly what was saved.
+class TestSessionManager : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void createsTheSessionFromTheRunFolder();
+    void resumesTheSameSession();
+    void legalChangeIsSavedBeforeItIsSignalled();
+    void illegalTransitionIsRefusedAndNothingChanges();
+    void nudgeStoresTheTotalAndApprovesAWarnedFrame();
+    void notesAndPatchesAreSaved();
+    void patchPathOutsideTheRunIsRefused();
+    void restoreFrameStatePutsBackTheExactState();
+    void failedSaveKeepsMemoryEqualToDisk();
+    void runFolderMovedAwayWhileOpen();
+    void failedDirectorySyncStillKeepsMemoryEqualToDisk();
+    void secondWriterIsLockedOutButMayRead();
+    void readOnlyAccessWritesNothing();
+    void corruptSessionIsReportedAndKept();
+    void corruptSessionRecoveredFromBackup();
+    void corruptSessionSetAsideForANewReview();
+    void commitIsRefusedUntilEveryFrameIsApproved();
+    void commitWritesApprovedFramesAndLocksTheSession();
+    void discardedSessionIsReadOnly();
+
+private:
+    QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
+    QString sessionPath() const { return runDir() + QStringLiteral("/director_session.json"); }
+    DirectorSession onDisk() const;
+    QByteArray sessionBytes() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+DirectorSession TestSessionManager::onDisk() const
+{
+    QFile file(sessionPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const SessionDecodeResult result = SessionCodec::decode(file.readAll());
+    return result.session.value_or(DirectorSession());
+}
+
+QByteArray TestSessionManager::sessionBytes() const
+{
+    QFile file(sessionPath());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void TestSessionManager::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(RunFixture::writeMixedRun(runDir()));
+}
+
+void TestSessionManager::cleanup()
+{
+    AtomicFile::setFaultHook({});
+    m_dir.reset();
+}
+
+void TestSessionManager::createsTheSessionFromTheRunFolder()
+{
+    SessionManager manager;
+    QSignalSpy opened(&manager, &SessionManager::sessionOpened);
+    const Outcome outcome = manager.initializeOrResume(runDir());
+    QVERIFY2(outcome, qPrintable(outcome.message()));
+    QCOMPARE(opened.count(), 1);
+
+    const DirectorSession &s = manager.session();
+    QVERIFY(!QUuid::fromString(s.sessionId).isNull());
+    QCOMPARE(s.sessionId, s.sessionId.toLower());
+    QCOMPARE(s.runId, QStringLiteral("run_test"));
+    QCOMPARE(s.moveId, QStringLiteral("idle_standard"));
+    QCOMPARE(s.anchorFrameId, QStringLiteral("frame_0000"));
+    QCOMPARE(s.status, SessionStatus::Active);
+    QCOMPARE(s.frames.size(), 5);
+    QCOMPARE(s.frames.value(0).status, FrameStatus::Approved);
+    QCOMPARE(s.frames.value(1).status, FrameStatus::AuditWarn);
+    QCOMPARE(s.frames.value(2).status, FrameStatus::AuditFail);
+    QCOMPARE(s.frames.value(3).status, FrameStatus::Generated);
+    QCOMPARE(s.frames.value(4).status, FrameStatus::Pending);
+    QCOMPARE(s.frames.value(1).auditReport.flags,
+             QStringList{QStringLiteral("SF01_IDENTITY_DRIFT")});
+    QCOMPARE(s.frames.value(1).auditReport.compositeScore, 0.78);
+    QVERIFY(s.createdAt.endsWith(QLatin1Char('Z')));
+
+    // It is on disk before initializeOrResume returns.
+    QCOMPARE(onDisk(), s);
+}
+
+void TestSessionManager::resumesTheSameSession()
+{
+    QString sessionId;
+    {
+        SessionManager first;
+        QVERIFY(first.initializeOrResume(runDir()));
+        QVERIFY(first.updateFrameStatus(1, FrameStatus::Approved));
+        sessionId = first.session().sessionId;
+    }
+    SessionManager second;
+    QVERIFY(second.initializeOrResume(runDir()));
+    QCOMPARE(second.session().sessionId, sessionId);
+    QCOMPARE(second.getFrameState(1)->status, FrameStatus::Approved);
+}
+
+void TestSessionManager::legalChangeIsSavedBeforeItIsSignalled()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const QString before = manager.session().lastModified;
+
+    bool onDiskWhenSignalled = false;
+    connect(&manager, &SessionManager::frameChanged, this, [&](int index) {
+        onDiskWhenSignalled = onDisk().frames.value(index).status == FrameStatus::AuditFail;
+    });
+    QSignalSpy changed(&manager, &SessionManager::frameChanged);
+    QSignalSpy saved(&manager, &SessionManager::saved);
+
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::AuditFail)); // the operator rejects
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toInt(), 1);
+    QCOMPARE(saved.count(), 1);
+    QVERIFY(onDiskWhenSignalled);
+    QVERIFY(manager.session().lastModified > before);
+    QCOMPARE(onDisk(), manager.session());
+}
+
+void TestSessionManager::illegalTransitionIsRefusedAndNothingChanges()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const QByteArray before = sessionBytes();
+    QSignalSpy changed(&manager, &SessionManager::frameChanged);
+
+    const Outcome refused =
+        manager.updateFrameStatus(4, FrameStatus::Approved); // PENDING -> APPROVED
+    QCOMPARE(refused.kind(), Outcome::Kind::Refused);
+    QVERIFY2(refused.message().contains(QLatin1String("PENDING")), qPrintable(refused.message()));
+    QCOMPARE(manager.getFrameState(4)->status, FrameStatus::Pending);
+    QCOMPARE(sessionBytes(), before);
+    QCOMPARE(changed.count(), 0);
+
+    QCOMPARE(manager.updateFrameStatus(99, FrameStatus::Approved).kind(), Outcome::Kind::Invalid);
+}
+
+void TestSessionManager::nudgeStoresTheTotalAndApprovesAWarnedFrame()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    QVERIFY(manager.setAlignment(1, -2, 0));
+    QCOMPARE(manager.getFrameState(1)->status, FrameStatus::Approved);
+    QVERIFY(manager.setAlignment(1, -3, 1)); // the new total replaces the old one
+    const DirectorFrameState frame = onDisk().frames.value(1);
+    QVERIFY(frame.directorOverrides.alignment.has_value());
+    QCOMPARE(frame.directorOverrides.alignment->frameId, QStringLiteral("frame_0001"));
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, -3.0);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideY, 1.0);
+    QVERIFY(frame.directorOverrides.alignment->timestamp.endsWith(QLatin1Char('Z')));
+
+    // A nudge on a frame that is not AUDIT_WARN leaves its status alone.
+    QVERIFY(manager.setAlignment(2, 1, 1));
+    QCOMPARE(manager.getFrameState(2)->status, FrameStatus::AuditFail);
+
+    QVERIFY(manager.clearAlignment(1));
+    QVERIFY(!onDisk().frames.value(1).directorOverrides.alignment.has_value());
+    QVERIFY(!sessionBytes().contains("\"alignment\": null"));
+
+    QCOMPARE(manager.setAlignment(1, std::nan(""), 0).kind(), Outcome::Kind::Invalid);
+}
+
+void TestSessionManager::notesAndPatchesAreSaved()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    QVERIFY(manager.setNotes(2, QStringLiteral("left hand melts into the sword")));
+    QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
+             std::optional(QStringLiteral("left hand melts into the sword")));
+    QVERIFY(manager.setNotes(2, QString()));
+    QVERIFY(!onDisk().frames.value(2).directorOverrides.notes.has_value());
+
+    PatchHistoryEntry patch;
+    patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    patch.patchedPath = runDir() + QStringLiteral("/patches/frame_0002_p1.png"); // absolute inside
+    patch.maskPath = QStringLiteral("patches/frame_0002_mask.png");
+    patch.prompt = QStringLiteral("repaint the hand");
+    QVERIFY(manager.addPatch(2, patch));
+    const DirectorOverrides overrides = onDisk().frames.value(2).directorOverrides;
+    QVERIFY(overrides.isPatched);
+    QCOMPARE(overrides.patchHistory.size(), 1);
+    QCOMPARE(overrides.patchHistory.at(0).patchedPath, QStringLiteral("patches/frame_0002_p1.png"));
+    QVERIFY(!overrides.patchHistory.at(0).timestamp.isEmpty());
+}
+
+void TestSessionManager::patchPathOutsideTheRunIsRefused()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const QByteArray before = sessionBytes();
+    PatchHistoryEntry patch;
+    patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    patch.patchedPath = QStringLiteral("../../elsewhere/evil.png");
+    const Outcome refused = manager.addPatch(2, patch);
+    QCOMPARE(refused.kind(), Outcome::Kind::Invalid);
+    QVERIFY(refused.message().contains(QLatin1String("outside the run folder")));
+    QCOMPARE(sessionBytes(), before);
+}
+
+void TestSessionManager::restoreFrameStatePutsBackTheExactState()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const DirectorFrameState warned = *manager.getFrameState(1);
+    QVERIFY(manager.setAlignment(1, 4, -1)); // approved by the nudge
+    // Undo: back to AUDIT_WARN without an alignment, which the rules alone would refuse.
+    QVERIFY(manager.restoreFrameState(1, warned));
+    QCOMPARE(*manager.getFrameState(1), warned);
+    QCOMPARE(onDisk().frames.value(1), warned);
+}
+
+void TestSessionManager::failedSaveKeepsMemoryEqualToDisk()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const DirectorSession before = manager.session();
+    QSignalSpy failed(&manager, &SessionManager::saveFailed);
+    QSignalSpy changed(&manager, &SessionManager::frameChanged);
+
+    AtomicFile::setFaultHook([](AtomicFile::Step step, const QString &) {
+        return step == AtomicFile::Step::Write; // the disk is full
+    });
+    const Outcome outcome = manager.updateFrameStatus(1, FrameStatus::Approved);
+    QCOMPARE(outcome.kind(), Outcome::Kind::Failed);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(manager.session(), before);
+    QCOMPARE(onDisk(), before);
+
+    AtomicFile::setFaultHook({});
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    QCOMPARE(onDisk(), manager.session());
+}
+
+void TestSessionManager::runFolderMovedAwayWhileOpen()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const DirectorSession before = manager.session();
+    const QString moved = m_dir->path() + QStringLiteral("/moved");
+    QVERIFY(QDir().rename(runDir(), moved));
+
+    QVERIFY(!manager.updateFrameStatus(1, FrameStatus::Approved));
+    QCOMPARE(manager.session(), before);
+
+    QVERIFY(QDir().rename(moved, runDir()));
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    QCOMPARE(onDisk(), manager.session());
+}
+
+void TestSessionManager::failedDirectorySyncStillKeepsMemoryEqualToDisk()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    QSignalSpy failed(&manager, &SessionManager::saveFailed);
+    AtomicFile::setFaultHook([](AtomicFile::Step step, const QString &) {
+        return step == AtomicFile::Step::SyncDirectory;
+    });
+    QVERIFY(!manager.updateFrameStatus(1, FrameStatus::Approved));
+    QCOMPARE(failed.count(), 1);
+    // The new file was renamed into place: memory shows what the file holds.
+    QCOMPARE(manager.session(), onDisk());
+    QCOMPARE(manager.getFrameState(1)->status, FrameStatus::Approved);
+}
+
+void TestSessionManager::secondWriterIsLockedOutButMayRead()
+{
+    SessionManager first;
+    QVERIFY(first.initializeOrResume(runDir()));
+    SessionManager second;
+    const Outcome locked = second.initializeOrResume(runDir());
+    QCOMPARE(locked.kind(), Outcome::Kind::Locked);
+    QCOMPARE(locked.exitCode(), 3);
+    QVERIFY(!second.hasSession());
+
+    SessionManager reader;
+    QVERIFY(reader.initializeOrResume(runDir(), SessionManager::Access::ReadOnly));
+    QCOMPARE(reader.session(), first.session());
+    QVERIFY(reader.isReadOnly());
+    QCOMPARE(reader.updateFrameStatus(1, FrameStatus::Approved).kind(), Outcome::Kind::Refused);
+    QCOMPARE(onDisk(), first.session());
+}
+
+void TestSessionManager::readOnlyAccessWritesNothing()
+{
+    SessionManager reader;
+    QVERIFY(reader.initializeOrResume(runDir(), SessionManager::Access::ReadOnly));
+    QVERIFY(reader.isUnsaved());
+    QCOMPARE(reader.session().frames.size(), 5);
+    QVERIFY(!QFile::exists(sessionPath()));
+    QVERIFY(!QFile::exists(sessionPath() + QStringLiteral(".lock")));
+}
+
+void TestSessionManager::corruptSessionIsReportedAndKept()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+    }
+    QFile file(sessionPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"sessionId\": 42");
+    file.close();
+
+    SessionManager manager;
+    const Outcome outcome = manager.initializeOrResume(runDir());
+    QCOMPARE(outcome.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(outcome.message().contains(QLatin1String("not valid JSON")),
+             qPrintable(outcome.message()));
+    QCOMPARE(manager.lastLoad().state, SessionStore::LoadState::Unreadable);
+    QVERIFY(!manager.hasSession());
+    QCOMPARE(sessionBytes(), QByteArray("{\"sessionId\": 42"));
+    // The lock was released: nothing holds the run.
+    QVERIFY(!QFile::exists(sessionPath() + QStringLiteral(".lock")));
+}
+
+void TestSessionManager::corruptSessionRecoveredFromBackup()
+{
+    QString sessionId;
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+        QVERIFY(
+            manager.updateFrameStatus(1, FrameStatus::Approved)); // the backup: frame 1 AUDIT_WARN
+        sessionId = manager.session().sessionId;
+    }
+    QFile file(sessionPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("garbage");
+    file.close();
+
+    SessionManager manager;
+    QVERIFY(!manager.initializeOrResume(runDir()));
+    QVERIFY(manager.hasUsableBackup());
+    const Outcome recovered = manager.initializeOrResume(
+        runDir(), SessionManager::Access::ReadWrite, SessionManager::Recovery::RestoreBackup);
+    QVERIFY2(recovered, qPrintable(recovered.message()));
+    QCOMPARE(manager.session().sessionId, sessionId);
+    QCOMPARE(manager.getFrameState(1)->status, FrameStatus::AuditWarn);
+    const QStringList aside =
+        QDir(runDir()).entryList({QStringLiteral("director_session.json.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+}
+
+void TestSessionManager::corruptSessionSetAsideForANewReview()
+{
+    QFile file(sessionPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{}");
+    file.close();
+
+    SessionManager manager;
+    QCOMPARE(manager.initializeOrResume(runDir()).kind(), Outcome::Kind::Invalid);
+    QCOMPARE(manager.lastLoad().state, SessionStore::LoadState::Invalid);
+    QVERIFY(manager.initializeOrResume(runDir(), SessionManager::Access::ReadWrite,
+                                       SessionManager::Recovery::StartNew));
+    QCOMPARE(manager.session().frames.size(), 5);
+    const QStringList aside =
+        QDir(runDir()).entryList({QStringLiteral("director_session.json.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+    QFile kept(runDir() + QLatin1Char('/') + aside.at(0));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("{}"));
+}
+
+void TestSessionManager::commitIsRefusedUntilEveryFrameIsApproved()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const QByteArray before = sessionBytes();
+    const Outcome refused = manager.commitSession();
+    QCOMPARE(refused.kind(), Outcome::Kind::Refused);
+    for (const char *frame : {"1", "2", "3", "4"})
+        QVERIFY2(refused.message().contains(QLatin1String(frame)), qPrintable(refused.message()));
+    QCOMPARE(manager.session().status, SessionStatus::Active);
+    QCOMPARE(sessionBytes(), before);
+    QVERIFY(!QFile::exists(runDir() + QStringLiteral("/approved/frame_0000.png")));
+}
+
+void TestSessionManager::commitWritesApprovedFramesAndLocksTheSession()
+{
+    QTemporaryDir dir;
+    const QString run = dir.path() + QStringLiteral("/run");
+    QVERIFY(RunFixture::writeApprovedRun(run, 3));
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(run));
+    QVERIFY(manager.setAlignment(1, 2, -1));
+    QSignalSpy statusChanged(&manager, &SessionManager::sessionStatusChanged);
+
+    const Outcome committed = manager.commitSession();
+    QVERIFY2(committed, qPrintable(committed.message()));
+    QCOMPARE(statusChanged.count(), 1);
+    QCOMPARE(manager.session().status, SessionStatus::Committed);
+    QVERIFY(manager.session().commitInfo.has_value());
+    QCOMPARE(manager.session().commitInfo->approvedCount, 3);
+    QCOMPARE(manager.session().commitInfo->nudgedCount, 1);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(QFile::exists(
+            run + QStringLiteral("/approved/frame_%1.png").arg(i, 4, 10, QLatin1Char('0'))));
+    // The nudge is in the pixels: frame 1 moved 2 right and 1 up.
+    const QImage source = RunFixture::frameImage(1);
+    const QImage written(run + QStringLiteral("/approved/frame_0001.png"));
+    QCOMPARE(written.pixel(5 + 2, 4 - 1), source.pixel(5, 4));
+
+    QCOMPARE(manager.updateFrameStatus(1, FrameStatus::AuditFail).kind(), Outcome::Kind::Refused);
+    SessionManager reopened;
+    manager.close();
+    QVERIFY(reopened.initializeOrResume(run));
+    QVERIFY(reopened.isReadOnly());
+    QCOMPARE(reopened.session().commitInfo->approvedCount, 3);
+}
+
+void TestSessionManager::discardedSessionIsReadOnly()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    QVERIFY(manager.discardSession());
+    QCOMPARE(onDisk().status, SessionStatus::Discarded);
+    const Outcome refused = manager.setNotes(0, QStringLiteral("too late"));
+    QCOMPARE(refused.kind(), Outcome::Kind::Refused);
+    QVERIFY(refused.message().contains(QLatin1String("discarded")));
+    QCOMPARE(manager.commitSession().kind(), Outcome::Kind::Refused);
+}
+
+QTEST_GUILESS_MAIN(TestSessionManager)
+#include "tst_sessionmanager.moc"
