@@ -1,1 +1,463 @@
 #include "commandline.h"
+
+#include "demorun.h"
+#include "runpaths.h"
+#include "sessioncodec.h"
+#include "sessionmanager.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+namespace {
+
+void printOut(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+QString line(const QString &text)
+{
+    return text + QLatin1Char('\n');
+}
+
+const QString recoverName = QStringLiteral("recover");
+
+} // namespace
+
+int CommandLine::fail(int exitCode, const QString &message)
+{
+    printErr(line(QStringLiteral("director: ") + message));
+    return exitCode;
+}
+
+bool CommandLine::parse(QCommandLineParser &parser, const QStringList &arguments,
+                        int positionalCount, int *exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        *exitCode = fail(1, parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        *exitCode = 0;
+        return false;
+    }
+    const QStringList positional = parser.positionalArguments();
+    // The command's own name is the first positional argument.
+    if (positionalCount >= 0 && positional.size() != positionalCount + 1) {
+        *exitCode = fail(1, tr("wrong number of arguments; see --help"));
+        return false;
+    }
+    return true;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("demo"))
+        return demo(arguments);
+    if (command == QLatin1String("status"))
+        return status(arguments);
+    if (command == QLatin1String("validate"))
+        return validate(arguments);
+    if (command == QLatin1String("frame"))
+        return frame(arguments);
+    if (command == QLatin1String("commit"))
+        return commit(arguments);
+    if (command == QLatin1String("discard"))
+        return discard(arguments);
+    return open(arguments);
+}
+
+int CommandLine::open(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Director: review the frames of a sprite animation run.\n\n"
+           "Commands:\n"
+           "  director RUN_DIR                 open a run (prints its status)\n"
+           "  director demo [DIR] [--no-gui]   write the demo run into DIR and open it\n"
+           "  director status RUN_DIR [--json] summary of a run and its session\n"
+           "  director validate FILE           check a session file\n"
+           "  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] "
+           "[--note TEXT]\n"
+           "  director commit RUN_DIR          write approved/ and mark the session committed\n"
+           "  director discard RUN_DIR         mark the session discarded\n\n"
+           "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the rules, "
+           "3 the session is locked by another running Director."));
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."));
+    parser.addOption({recoverName,
+                      tr("When the session file cannot be read: \"backup\" restores the backup, "
+                         "\"new\" starts a new review; the bad file is kept aside."),
+                      tr("backup|new")});
+    parser.addHelpOption();
+    if (!parser.parse(arguments))
+        return fail(1, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        printOut(line(QStringLiteral("director ") + QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        printErr(parser.helpText());
+        return 1;
+    }
+    // The review window comes with the next milestone; until then opening a
+    // run creates or resumes its session and prints its status.
+    SessionManager manager;
+    if (const int code = openForChange(manager, parser, parser.positionalArguments().at(0));
+        code != 0)
+        return code;
+    return printStatus(manager, false);
+}
+
+int CommandLine::openForChange(SessionManager &manager, const QCommandLineParser &parser,
+                               const QString &runDir)
+{
+    SessionManager::Recovery recovery = SessionManager::Recovery::None;
+    if (parser.isSet(recoverName)) {
+        const QString value = parser.value(recoverName);
+        if (value == QLatin1String("backup"))
+            recovery = SessionManager::Recovery::RestoreBackup;
+        else if (value == QLatin1String("new"))
+            recovery = SessionManager::Recovery::StartNew;
+        else
+            return fail(1, tr("--recover takes \"backup\" or \"new\", not \"%1\"").arg(value));
+    }
+    const Outcome opened =
+        manager.initializeOrResume(runDir, SessionManager::Access::ReadWrite, recovery);
+    if (!opened) {
+        QString message = opened.message();
+        if (manager.lastLoad().state != SessionStore::LoadState::Missing &&
+            manager.lastLoad().state != SessionStore::LoadState::Loaded) {
+            message += QLatin1Char('\n') +
+                       tr("Run again with --recover=backup or --recover=new to choose.");
+        }
+        return fail(opened.exitCode(), message);
+    }
+    return 0;
+}
+
+int CommandLine::printStatus(const SessionManager &manager, bool json)
+{
+    const DirectorSession &session = manager.session();
+    QMap<FrameStatus, int> counts;
+    for (const DirectorFrameState &frame : session.frames)
+        ++counts[frame.status];
+    int nudged = 0;
+    int noted = 0;
+    for (const DirectorFrameState &frame : session.frames) {
+        nudged += frame.directorOverrides.alignment.has_value();
+        noted += frame.directorOverrides.notes.has_value();
+    }
+
+    if (json) {
+        QJsonObject root;
+        root.insert(QStringLiteral("runDir"), manager.runDir());
+        root.insert(QStringLiteral("runId"), session.runId);
+        root.insert(QStringLiteral("moveId"), session.moveId);
+        if (!manager.isUnsaved()) {
+            QJsonObject s;
+            s.insert(QStringLiteral("sessionId"), session.sessionId);
+            s.insert(QStringLiteral("status"), sessionStatusName(session.status));
+            s.insert(QStringLiteral("createdAt"), session.createdAt);
+            s.insert(QStringLiteral("lastModified"), session.lastModified);
+            if (session.commitInfo) {
+                s.insert(QStringLiteral("approvedCount"), session.commitInfo->approvedCount);
+                s.insert(QStringLiteral("nudgedCount"), session.commitInfo->nudgedCount);
+                s.insert(QStringLiteral("patchedCount"), session.commitInfo->patchedCount);
+            }
+            root.insert(QStringLiteral("session"), s);
+        }
+        root.insert(QStringLiteral("frameCount"), int(session.frames.size()));
+        QJsonObject statusCounts;
+        for (FrameStatus status : allFrameStatuses)
+            statusCounts.insert(frameStatusName(status), counts.value(status));
+        root.insert(QStringLiteral("counts"), statusCounts);
+        root.insert(QStringLiteral("nudged"), nudged);
+        root.insert(QStringLiteral("noted"), noted);
+        root.insert(QStringLiteral("missing"), QJsonArray::fromStringList(manager.run().missing));
+        printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)) +
+                 QLatin1Char('\n'));
+        return 0;
+    }
+
+    QString text;
+    text += line(
+        tr("Run:      %1 (%2)").arg(session.runId, QDir::toNativeSeparators(manager.runDir())));
+    text +=
+        line(tr("Move:     %1").arg(session.moveId.isEmpty() ? tr("(unknown)") : session.moveId));
+    if (manager.isUnsaved()) {
+        text += line(tr("Session:  none yet (it is created when the run is opened for review)"));
+    } else {
+        text += line(
+            tr("Session:  %1, %2, last saved %3")
+                .arg(session.sessionId, sessionStatusName(session.status), session.lastModified));
+    }
+    QStringList parts;
+    for (FrameStatus status : allFrameStatuses)
+        parts.append(
+            QStringLiteral("%1 %2").arg(counts.value(status)).arg(frameStatusName(status)));
+    text += line(
+        tr("Frames:   %1: %2").arg(session.frames.size()).arg(parts.join(QStringLiteral(", "))));
+    text += line(tr("Operator: %1 nudged, %2 with notes").arg(nudged).arg(noted));
+    if (session.commitInfo) {
+        text += line(tr("Commit:   %1 approved, %2 nudged, %3 patched at %4")
+                         .arg(session.commitInfo->approvedCount)
+                         .arg(session.commitInfo->nudgedCount)
+                         .arg(session.commitInfo->patchedCount)
+                         .arg(session.commitInfo->timestamp));
+    }
+    for (const QString &missing : manager.run().missing)
+        text += line(tr("Missing:  %1").arg(missing));
+    printOut(text);
+    return 0;
+}
+
+int CommandLine::demo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Write the demo run into DIR (a new or empty folder) "
+                                        "and open it."));
+    parser.addPositionalArgument(QStringLiteral("demo"), tr("The command."));
+    parser.addPositionalArgument(QStringLiteral("DIR"),
+                                 tr("Where to write the demo run (default: a new folder in "
+                                    "Director's data folder)."),
+                                 QStringLiteral("[DIR]"));
+    parser.addOption({QStringLiteral("no-gui"), tr("Only write the run, do not open it.")});
+    int code = 0;
+    if (!parse(parser, arguments, -1, &code))
+        return code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 2)
+        return fail(1, tr("wrong number of arguments; see --help"));
+    QString dir = positional.value(1);
+    if (dir.isEmpty()) {
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+              QStringLiteral("/demo-runs/") +
+              QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd_HHmmss"));
+    }
+    if (const Outcome written = DemoRun::write(dir); !written)
+        return fail(written.exitCode(), written.message());
+    printOut(line(tr("Demo run written to %1").arg(QDir::toNativeSeparators(dir))));
+    if (parser.isSet(QStringLiteral("no-gui")))
+        return 0;
+    SessionManager manager;
+    if (const Outcome opened = manager.initializeOrResume(dir); !opened)
+        return fail(opened.exitCode(), opened.message());
+    return printStatus(manager, false);
+}
+
+int CommandLine::status(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Summary of a run and its session. Writes nothing."));
+    parser.addPositionalArgument(QStringLiteral("status"), tr("The command."));
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
+    parser.addOption({QStringLiteral("json"), tr("Print one JSON object.")});
+    int code = 0;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    SessionManager manager;
+    const Outcome opened = manager.initializeOrResume(parser.positionalArguments().at(1),
+                                                      SessionManager::Access::ReadOnly);
+    if (!opened)
+        return fail(opened.exitCode(), opened.message());
+    return printStatus(manager, parser.isSet(QStringLiteral("json")));
+}
+
+int CommandLine::validate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Check a session file. Every problem is printed on stderr with its JSON path; "
+           "exit code 0 when the file is valid, 1 otherwise. Writes nothing."));
+    parser.addPositionalArgument(QStringLiteral("validate"), tr("The command."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The session file."));
+    int code = 0;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    const QString path = parser.positionalArguments().at(1);
+    const QString name = QDir::toNativeSeparators(path);
+    QFile file(path);
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
+        return fail(1, tr("%1 cannot be read: %2").arg(name, file.errorString()));
+    if (file.size() > SessionCodec::maxFileSize) {
+        return fail(1, tr("%1 is larger than the %2 MB a session file can be")
+                           .arg(name)
+                           .arg(SessionCodec::maxFileSize / (1024 * 1024)));
+    }
+    // Paths in the file are checked against the folder the file is in: its run folder.
+    const RunPaths paths(QFileInfo(path).absolutePath());
+    const SessionDecodeResult result = SessionCodec::decode(file.readAll(), &paths);
+    for (const SessionProblem &note : result.notes)
+        printErr(line(tr("%1: note: %2").arg(name, note.toString())));
+    for (const SessionProblem &error : result.errors)
+        printErr(line(QStringLiteral("%1: %2").arg(name, error.toString())));
+    if (!result.isOk())
+        return 1;
+    printOut(
+        line(tr("%1: valid session (%2 frames)").arg(name).arg(result.session->frames.size())));
+    return 0;
+}
+
+int CommandLine::frame(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Change one frame through the session's rules, lock and atomic save. All options "
+           "given are saved as one change."));
+    parser.addPositionalArgument(QStringLiteral("frame"), tr("The command."));
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
+    parser.addPositionalArgument(QStringLiteral("INDEX"), tr("The frame index (0, 1, ...)."));
+    parser.addOption({QStringLiteral("status"),
+                      tr("The new status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED."),
+                      QStringLiteral("S")});
+    parser.addOption({QStringLiteral("nudge"),
+                      tr("Move the frame DX,DY pixels further (e.g. --nudge=-2,1). An AUDIT_WARN "
+                         "frame is approved by a nudge."),
+                      QStringLiteral("DX,DY")});
+    parser.addOption({QStringLiteral("clear-nudge"), tr("Remove the frame's alignment offset.")});
+    parser.addOption({QStringLiteral("note"), tr("Set the operator's notes (empty removes them)."),
+                      QStringLiteral("TEXT")});
+    parser.addOption(
+        {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
+    int code = 0;
+    if (!parse(parser, arguments, 2, &code))
+        return code;
+
+    bool isNumber = false;
+    const int index = parser.positionalArguments().at(2).toInt(&isNumber);
+    if (!isNumber || index < 0)
+        return fail(1, tr("\"%1\" is not a frame index").arg(parser.positionalArguments().at(2)));
+
+    FrameEdit edit;
+    bool changes = false;
+    if (parser.isSet(QStringLiteral("status"))) {
+        const QString name = parser.value(QStringLiteral("status")).toUpper();
+        const std::optional<FrameStatus> status = frameStatusFromName(name);
+        if (!status)
+            return fail(1, tr("unknown status \"%1\"").arg(parser.value(QStringLiteral("status"))));
+        edit.status = status;
+        changes = true;
+    }
+    std::optional<std::pair<double, double>> nudge;
+    if (parser.isSet(QStringLiteral("nudge"))) {
+        const QStringList parts = parser.value(QStringLiteral("nudge")).split(QLatin1Char(','));
+        bool okX = false;
+        bool okY = false;
+        const double dx = parts.value(0).trimmed().toDouble(&okX);
+        const double dy = parts.value(1).trimmed().toDouble(&okY);
+        if (parts.size() != 2 || !okX || !okY)
+            return fail(1, tr("--nudge takes DX,DY, for example --nudge=-2,1"));
+        nudge = std::pair(dx, dy);
+        changes = true;
+    }
+    if (parser.isSet(QStringLiteral("clear-nudge"))) {
+        if (nudge)
+            return fail(1, tr("--nudge and --clear-nudge cannot be given together"));
+        edit.alignment = FrameEdit::Alignment::Clear;
+        changes = true;
+    }
+    if (parser.isSet(QStringLiteral("note"))) {
+        edit.notes = parser.value(QStringLiteral("note"));
+        changes = true;
+    }
+    if (!changes)
+        return fail(1, tr("nothing to change: give --status, --nudge, --clear-nudge or --note"));
+
+    SessionManager manager;
+    if (const int opened = openForChange(manager, parser, parser.positionalArguments().at(1));
+        opened != 0)
+        return opened;
+    const std::optional<DirectorFrameState> frame = manager.getFrameState(index);
+    if (!frame)
+        return fail(1, tr("there is no frame %1 in this run").arg(index));
+    if (nudge) {
+        const std::optional<HumanAlignmentDelta> &current = frame->directorOverrides.alignment;
+        edit.alignment = FrameEdit::Alignment::Set;
+        edit.alignmentX = (current ? current->userOverrideX : 0.0) + nudge->first;
+        edit.alignmentY = (current ? current->userOverrideY : 0.0) + nudge->second;
+    }
+    if (const Outcome applied = manager.applyFrameEdit(index, edit); !applied)
+        return fail(applied.exitCode(), applied.message());
+    const DirectorFrameState after = *manager.getFrameState(index);
+    QString summary = tr("frame %1: %2").arg(index).arg(frameStatusName(after.status));
+    if (after.directorOverrides.alignment) {
+        summary += tr(", offset %1,%2")
+                       .arg(after.directorOverrides.alignment->userOverrideX)
+                       .arg(after.directorOverrides.alignment->userOverrideY);
+    }
+    printOut(line(summary));
+    return 0;
+}
+
+int CommandLine::commit(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Write the approved frames, nudges applied, to approved/ and mark the session "
+           "committed. Refused unless every frame is APPROVED."));
+    parser.addPositionalArgument(QStringLiteral("commit"), tr("The command."));
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
+    parser.addOption(
+        {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
+    int code = 0;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    SessionManager manager;
+    if (const int opened = openForChange(manager, parser, parser.positionalArguments().at(1));
+        opened != 0)
+        return opened;
+    if (const Outcome committed = manager.commitSession(); !committed)
+        return fail(committed.exitCode(), committed.message());
+    const CommitInfo &info = *manager.session().commitInfo;
+    printOut(line(tr("Committed %1 frames to %2 (%3 nudged, %4 patched).")
+                      .arg(info.approvedCount)
+                      .arg(QDir::toNativeSeparators(manager.runDir() + QStringLiteral("/approved")))
+                      .arg(info.nudgedCount)
+                      .arg(info.patchedCount)));
+    return 0;
+}
+
+int CommandLine::discard(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Mark the session discarded. The file stays; nothing in approved/ is written."));
+    parser.addPositionalArgument(QStringLiteral("discard"), tr("The command."));
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
+    parser.addOption(
+        {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
+    int code = 0;
+    if (!parse(parser, arguments, 1, &code))
+        return code;
+    SessionManager manager;
+    if (const int opened = openForChange(manager, parser, parser.positionalArguments().at(1));
+        opened != 0)
+        return opened;
+    if (const Outcome discarded = manager.discardSession(); !discarded)
+        return fail(discarded.exitCode(), discarded.message());
+    printOut(line(tr("Session %1 discarded.").arg(manager.session().sessionId)));
+    return 0;
+}

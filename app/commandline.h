@@ -1,1 +1,38 @@
 #pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+
+class QCommandLineParser;
+class SessionManager;
+
+// The headless commands of director (see README.md, "Commands"):
+//   director RUN_DIR | demo | status | validate | frame | commit | discard
+// Exit codes: 0 success; 1 invalid input or failed operation; 2 refused by
+// the rules; 3 the session is locked by another running Director.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    int run(const QStringList &arguments);
+
+private:
+    int open(const QStringList &arguments);
+    int demo(const QStringList &arguments);
+    int status(const QStringList &arguments);
+    int validate(const QStringList &arguments);
+    int frame(const QStringList &arguments);
+    int commit(const QStringList &arguments);
+    int discard(const QStringList &arguments);
+
+    // Parses the arguments of one command; false (with the exit code in
+    // *exitCode) when they are wrong or --help was asked for.
+    bool parse(QCommandLineParser &parser, const QStringList &arguments, int positionalCount,
+               int *exitCode);
+    // Opens the run read-write for a change, honouring --recover.
+    int openForChange(SessionManager &manager, const QCommandLineParser &parser,
+                      const QString &runDir);
+    int printStatus(const SessionManager &manager, bool json);
+    int fail(int exitCode, const QString &message);
+};

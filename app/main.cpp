@@ -1,6 +1,12 @@
+#include "commandline.h"
+
 #include <QCoreApplication>
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("director"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Director"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DIRECTOR_VERSION));
+    return CommandLine().run(QCoreApplication::arguments());
 }

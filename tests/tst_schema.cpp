@@ -1,0 +1,199 @@
+#include "demorun.h"
+#include "sessionmanager.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The JSON Schema published in resources/ is the pipeline's contract. An
+// independent validator (Python's jsonschema) checks that the schema says
+// what RUN-FOLDER.md says, and that every file Director writes validates.
+class TestSchema : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void schemaEncodesTheContract_data();
+    void schemaEncodesTheContract();
+    void everyFileDirectorWritesValidates();
+
+private:
+    static bool validate(const QStringList &files, QString *output);
+};
+
+namespace {
+
+const char camelCaseExample[] = R"({
+  "sessionId": "d290f1ee-6c54-4b01-90e6-d701748f0851",
+  "runId": "20260118_blaze_idle_abc123",
+  "moveId": "idle_standard",
+  "anchorFrameId": "frame_0000",
+  "status": "active",
+  "createdAt": "2026-01-18T12:00:00.000Z",
+  "lastModified": "2026-01-18T12:30:00.000Z",
+  "frames": {
+    "1": {
+      "id": "frame_0001",
+      "frameIndex": 1,
+      "status": "AUDIT_WARN",
+      "imagePath": "candidates/frame_0001_attempt_01_norm.png",
+      "auditReport": {"compositeScore": 0.78, "flags": ["SF01_IDENTITY_DRIFT"], "passed": false,
+                      "autoAligned": true, "driftPixels": 4},
+      "directorOverrides": {
+        "alignment": {"frameId": "frame_0001", "userOverrideX": -2, "userOverrideY": 0,
+                      "timestamp": "2026-01-18T12:25:00.000Z"},
+        "isPatched": false,
+        "patchHistory": []
+      },
+      "attemptHistory": [{"attemptIndex": 1, "timestamp": "2026-01-18T11:00:00.000Z",
+                          "candidatePath": "candidates/frame_0001_attempt_01.png",
+                          "strategy": "default", "reasonCodes": [], "passed": false}]
+    }
+  }
+})";
+
+QByteArray edited(const std::function<void(QJsonObject &root, QJsonObject &frame)> &edit)
+{
+    QJsonObject root = QJsonDocument::fromJson(camelCaseExample).object();
+    QJsonObject frames = root.value(u"frames").toObject();
+    QJsonObject frame = frames.value(u"1").toObject();
+    edit(root, frame);
+    frames[QStringLiteral("1")] = frame;
+    root[QStringLiteral("frames")] = frames;
+    return QJsonDocument(root).toJson();
+}
+
+} // namespace
+
+bool TestSchema::validate(const QStringList &files, QString *output)
+{
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 QStringList{QStringLiteral(DIRECTOR_VALIDATOR), QStringLiteral(DIRECTOR_SCHEMA)} +
+                     files);
+    if (!python.waitForFinished(60000)) {
+        *output = QStringLiteral("the validator did not run: ") + python.errorString();
+        return false;
+    }
+    *output = QString::fromUtf8(python.readAll());
+    if (python.exitCode() == 2)
+        qFatal("the validator cannot run: %s", qPrintable(*output));
+    return python.exitCode() == 0;
+}
+
+void TestSchema::schemaEncodesTheContract_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("camelCase form") << QByteArray(camelCaseExample) << true;
+    QTest::newRow("unknown members kept") << edited([](QJsonObject &root, QJsonObject &frame) {
+        root[QStringLiteral("pipelineVersion")] = QStringLiteral("2.4");
+        frame[QStringLiteral("extra")] = QJsonObject{{QStringLiteral("a"), 1}};
+    }) << true;
+    QTest::newRow("snake_case audit of the story") << edited([](QJsonObject &, QJsonObject &frame) {
+        frame[QStringLiteral("auditReport")] =
+            QJsonObject{{QStringLiteral("composite_score"), 0.78},
+                        {QStringLiteral("flags"), QJsonArray()},
+                        {QStringLiteral("passed"), false}};
+    }) << false;
+    QTest::newRow("no attemptHistory")
+        << edited([](QJsonObject &, QJsonObject &frame) { frame.remove(u"attemptHistory"); })
+        << false;
+    QTest::newRow("null notes") << edited([](QJsonObject &, QJsonObject &frame) {
+        QJsonObject o = frame.value(u"directorOverrides").toObject();
+        o[QStringLiteral("notes")] = QJsonValue::Null;
+        frame[QStringLiteral("directorOverrides")] = o;
+    }) << false;
+    QTest::newRow("offset timestamp") << edited([](QJsonObject &root, QJsonObject &) {
+        root[QStringLiteral("createdAt")] = QStringLiteral("2026-01-18T12:00:00.000+00:00");
+    }) << false;
+    QTest::newRow("upper-case session id") << edited([](QJsonObject &root, QJsonObject &) {
+        root[QStringLiteral("sessionId")] = QStringLiteral("D290F1EE-6C54-4B01-90E6-D701748F0851");
+    }) << false;
+    QTest::newRow("unknown status") << edited([](QJsonObject &, QJsonObject &frame) {
+        frame[QStringLiteral("status")] = QStringLiteral("DONE");
+    }) << false;
+    QTest::newRow("score above 1") << edited([](QJsonObject &, QJsonObject &frame) {
+        QJsonObject a = frame.value(u"auditReport").toObject();
+        a[QStringLiteral("compositeScore")] = 1.7;
+        frame[QStringLiteral("auditReport")] = a;
+    }) << false;
+    QTest::newRow("attempt index 0") << edited([](QJsonObject &, QJsonObject &frame) {
+        QJsonArray attempts = frame.value(u"attemptHistory").toArray();
+        QJsonObject a = attempts.at(0).toObject();
+        a[QStringLiteral("attemptIndex")] = 0;
+        attempts[0] = a;
+        frame[QStringLiteral("attemptHistory")] = attempts;
+    }) << false;
+    QTest::newRow("padded key") << QByteArray(camelCaseExample).replace("\"1\": {", "\"01\": {")
+                                << false;
+}
+
+void TestSchema::schemaEncodesTheContract()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, valid);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("session.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(json);
+    file.close();
+    QString output;
+    QVERIFY2(validate({path}, &output) == valid, qPrintable(output));
+}
+
+void TestSchema::everyFileDirectorWritesValidates()
+{
+    // A whole review: created from the demo run, nudged, noted, patched,
+    // rejected, approved, committed. Every saved version is checked.
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("run"));
+    QVERIFY(DemoRun::write(run));
+    QStringList versions;
+    SessionManager manager;
+    auto keep = [&] {
+        const QString copy = dir.filePath(QStringLiteral("v%1.json").arg(versions.size()));
+        QVERIFY(QFile::copy(run + QStringLiteral("/director_session.json"), copy));
+        versions.append(copy);
+    };
+    QVERIFY(manager.initializeOrResume(run));
+    keep();
+    const QMap<int, DirectorFrameState> frames =
+        manager.session().frames; // changes replace the session
+    for (const DirectorFrameState &frame : frames) {
+        if (frame.status == FrameStatus::AuditWarn) {
+            QVERIFY(manager.setAlignment(frame.frameIndex, -2.5, 1));
+            keep();
+        } else if (frame.status == FrameStatus::AuditFail) {
+            QVERIFY(manager.setNotes(frame.frameIndex,
+                                     QStringLiteral("halo on the left; \"patched\"\n")));
+            PatchHistoryEntry patch;
+            patch.originalPath = frame.imagePath;
+            patch.patchedPath = frame.imagePath;
+            patch.maskPath = QString();
+            patch.prompt = QStringLiteral("remove the halo");
+            QVERIFY(manager.addPatch(frame.frameIndex, patch));
+            QVERIFY(manager.updateFrameStatus(frame.frameIndex, FrameStatus::Approved));
+            keep();
+        }
+    }
+    QVERIFY(manager.updateFrameStatus(0, FrameStatus::AuditFail));
+    QVERIFY(manager.updateFrameStatus(0, FrameStatus::Approved));
+    const Outcome committed = manager.commitSession();
+    QVERIFY2(committed, qPrintable(committed.message()));
+    keep();
+    versions.append(run + QStringLiteral("/director_session.json.bak"));
+    QString output;
+    QVERIFY2(validate(versions, &output), qPrintable(output));
+    QVERIFY(manager.session().commitInfo.has_value());
+}
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "tst_schema.moc"
