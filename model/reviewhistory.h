@@ -1,0 +1,30 @@
+#pragma once
+
+#include "outcome.h"
+#include "sessionmanager.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+// The operator's actions on a session, undoable. Every action is one
+// QUndoCommand holding the frame's state before and after; undo and redo
+// put a state back exactly, through the manager, and are saved like any
+// change. An undo that cannot be saved leaves the stack where it was.
+class ReviewHistory : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewHistory(SessionManager *manager, QObject *parent = nullptr);
+
+    QUndoStack *stack() { return &m_stack; }
+
+    // Applies the edit through the manager (rules, save) and records it.
+    Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
+    Outcome undo();
+    Outcome redo();
+
+private:
+    SessionManager *m_manager;
+    QUndoStack m_stack;
+};
