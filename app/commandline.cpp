@@ -1,10 +1,12 @@
 #include "commandline.h"
 
 #include "demorun.h"
+#include "mainwindow.h"
 #include "runpaths.h"
 #include "sessioncodec.h"
 #include "sessionmanager.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -67,6 +69,36 @@ bool CommandLine::parse(QCommandLineParser &parser, const QStringList &arguments
     return true;
 }
 
+bool CommandLine::opensWindow(const QStringList &arguments)
+{
+    const QString command = arguments.value(1);
+    static const QStringList headless = {QStringLiteral("status"), QStringLiteral("validate"),
+                                         QStringLiteral("frame"), QStringLiteral("commit"),
+                                         QStringLiteral("discard")};
+    if (headless.contains(command) || arguments.contains(QLatin1String("--help")) ||
+        arguments.contains(QLatin1String("-h")) || arguments.contains(QLatin1String("--version")) ||
+        arguments.contains(QLatin1String("-v")))
+        return false;
+    if (command == QLatin1String("demo"))
+        return !arguments.contains(QLatin1String("--no-gui"));
+    return true;
+}
+
+int CommandLine::showWindow(const QString &runDir, const QString &recover)
+{
+    MainWindow window;
+    window.show();
+    if (!runDir.isEmpty()) {
+        SessionManager::Recovery recovery = SessionManager::Recovery::None;
+        if (recover == QLatin1String("backup"))
+            recovery = SessionManager::Recovery::RestoreBackup;
+        else if (recover == QLatin1String("new"))
+            recovery = SessionManager::Recovery::StartNew;
+        window.openRun(runDir, SessionManager::Access::ReadWrite, recovery);
+    }
+    return QApplication::exec();
+}
+
 int CommandLine::run(const QStringList &arguments)
 {
     const QString command = arguments.value(1);
@@ -91,7 +123,7 @@ int CommandLine::open(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Director: review the frames of a sprite animation run.\n\n"
            "Commands:\n"
-           "  director RUN_DIR                 open a run (prints its status)\n"
+           "  director RUN_DIR                 open the review window (on a run)\n"
            "  director demo [DIR] [--no-gui]   write the demo run into DIR and open it\n"
            "  director status RUN_DIR [--json] summary of a run and its session\n"
            "  director validate FILE           check a session file\n"
@@ -102,7 +134,8 @@ int CommandLine::open(const QStringList &arguments)
            "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the rules, "
            "3 the session is locked by another running Director."));
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."));
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."),
+                                 QStringLiteral("[RUN_DIR]"));
     parser.addOption({recoverName,
                       tr("When the session file cannot be read: \"backup\" restores the backup, "
                          "\"new\" starts a new review; the bad file is kept aside."),
@@ -118,17 +151,15 @@ int CommandLine::open(const QStringList &arguments)
         printOut(line(QStringLiteral("director ") + QCoreApplication::applicationVersion()));
         return 0;
     }
-    if (parser.positionalArguments().size() != 1) {
+    if (parser.positionalArguments().size() > 1) {
         printErr(parser.helpText());
         return 1;
     }
-    // The review window comes with the next milestone; until then opening a
-    // run creates or resumes its session and prints its status.
-    SessionManager manager;
-    if (const int code = openForChange(manager, parser, parser.positionalArguments().at(0));
-        code != 0)
-        return code;
-    return printStatus(manager, false);
+    const QString recover = parser.value(recoverName);
+    if (parser.isSet(recoverName) && recover != QLatin1String("backup") &&
+        recover != QLatin1String("new"))
+        return fail(1, tr("--recover takes \"backup\" or \"new\", not \"%1\"").arg(recover));
+    return showWindow(parser.positionalArguments().value(0), recover);
 }
 
 int CommandLine::openForChange(SessionManager &manager, const QCommandLineParser &parser,
@@ -262,10 +293,7 @@ int CommandLine::demo(const QStringList &arguments)
     printOut(line(tr("Demo run written to %1").arg(QDir::toNativeSeparators(dir))));
     if (parser.isSet(QStringLiteral("no-gui")))
         return 0;
-    SessionManager manager;
-    if (const Outcome opened = manager.initializeOrResume(dir); !opened)
-        return fail(opened.exitCode(), opened.message());
-    return printStatus(manager, false);
+    return showWindow(dir, QString());
 }
 
 int CommandLine::status(const QStringList &arguments)

@@ -15,6 +15,11 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
+    // True when these arguments open the review window (and so need a
+    // QApplication and a display): "director [RUN_DIR]" and "director demo"
+    // without --no-gui.
+    static bool opensWindow(const QStringList &arguments);
+
     int run(const QStringList &arguments);
 
 private:
@@ -35,4 +40,6 @@ private:
                       const QString &runDir);
     int printStatus(const SessionManager &manager, bool json);
     int fail(int exitCode, const QString &message);
+    // Shows the review window on a run and runs the event loop.
+    int showWindow(const QString &runDir, const QString &recover);
 };

@@ -1,0 +1,50 @@
+// Takes the README's screenshot of the review window on the demo run,
+// offscreen: screenshot OUTPUT.png
+#include "demorun.h"
+#include "framelistmodel.h"
+#include "mainwindow.h"
+#include "stageview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QTemporaryDir settings;
+    qputenv("XDG_CONFIG_HOME", settings.path().toLocal8Bit());
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    if (argc != 2) {
+        qWarning("usage: screenshot OUTPUT.png");
+        return 1;
+    }
+    QTemporaryDir dir;
+    const QString run = dir.filePath(QStringLiteral("20261124_blaze_idle_demo"));
+    if (!DemoRun::write(run)) {
+        qWarning("could not write the demo run");
+        return 1;
+    }
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        return 1;
+    if (!window.openRun(run))
+        return 1;
+    // A review in progress: a few verdicts, a nudge, a note, onion skin on.
+    window.setCurrentFrame(3);
+    QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
+    QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
+    window.setCurrentFrame(11);
+    QTest::keyClick(&window, Qt::Key_X);
+    window.setCurrentFrame(5);
+    window.findChild<QAction *>(QStringLiteral("onionSkin"))->trigger();
+    QTest::qWait(50);
+    const QImage shot = window.grab().toImage();
+    return shot.save(QString::fromLocal8Bit(argv[1])) ? 0 : 1;
+}

@@ -1,0 +1,432 @@
+#include "atomicfile.h"
+#include "framelistmodel.h"
+#include "inspectorpanel.h"
+#include "mainwindow.h"
+#include "reviewhistory.h"
+#include "runfixture.h"
+#include "sessioncodec.h"
+#include "sessionproblemdialog.h"
+#include "sessionstore.h"
+#include "stageview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QListView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The review window, driven as an operator drives it: keys, mouse drags,
+// dialogs. What the window shows is checked against the file on disk.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void keyboardCullingFollowsOnDisk();
+    void nextNeedingAttentionSkipsApprovedFrames();
+    void dragOnTheStageIsOneNudgeAndOneUndoStep();
+    void keyboardNudgeAndUndoRedoRoundTripOnDisk();
+    void notesAreSavedWhenTypingPauses();
+    void statusBarShowsProgressAndAStickySaveError();
+    void reopeningShowsTheSameStateAndSelection();
+    void corruptSessionOffersBackupNewOrQuit();
+    void corruptSessionStartsANewReviewKeepingTheBadFile();
+    void lockedRunOpensReadOnly();
+    void committedSessionIsReadOnlyInTheWindow();
+    void commitFromTheWindow();
+
+private:
+    std::unique_ptr<MainWindow> openWindow(const QString &run);
+    DirectorSession onDisk() const;
+    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
+    QString sessionPath() const { return run() + QStringLiteral("/director_session.json"); }
+    static void key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+
+    QTemporaryDir m_settings;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_settings.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(RunFixture::writeMixedRun(run()));
+}
+
+void TestMainWindow::cleanup()
+{
+    AtomicFile::setFaultHook({});
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::openWindow(const QString &runDir)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1000, 700);
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window.get()))
+        return {};
+    window->openRun(runDir);
+    return window;
+}
+
+void TestMainWindow::key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers modifiers)
+{
+    QTest::keyClick(window, key, modifiers);
+}
+
+DirectorSession TestMainWindow::onDisk() const
+{
+    QFile file(sessionPath());
+    return file.open(QIODevice::ReadOnly)
+               ? SessionCodec::decode(file.readAll()).session.value_or(DirectorSession())
+               : DirectorSession();
+}
+
+void TestMainWindow::keyboardCullingFollowsOnDisk()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QCOMPARE(window->currentFrame(), 0);
+    key(window.get(), Qt::Key_Right);
+    QCOMPARE(window->currentFrame(), 1);
+    QCOMPARE(window->filmstrip()->currentIndex().row(), 1);
+    key(window.get(), Qt::Key_A); // approve
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+    key(window.get(), Qt::Key_X); // reject
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+    key(window.get(), Qt::Key_Right);
+    key(window.get(), Qt::Key_Right);
+    QCOMPARE(window->currentFrame(), 3);
+    key(window.get(), Qt::Key_A); // GENERATED -> APPROVED
+    QCOMPARE(onDisk().frames.value(3).status, FrameStatus::Approved);
+    key(window.get(), Qt::Key_Right);
+    key(window.get(), Qt::Key_A); // PENDING cannot be approved: refused, nothing written
+    QCOMPARE(onDisk().frames.value(4).status, FrameStatus::Pending);
+    key(window.get(), Qt::Key_Home);
+    QCOMPARE(window->currentFrame(), 0);
+    // Clicking a thumbnail selects it.
+    QListView *strip = window->filmstrip();
+    const QRect cell = strip->visualRect(window->model()->index(2));
+    QTest::mouseClick(strip->viewport(), Qt::LeftButton, {}, cell.center());
+    QCOMPARE(window->currentFrame(), 2);
+}
+
+void TestMainWindow::nextNeedingAttentionSkipsApprovedFrames()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    key(window.get(), Qt::Key_N);
+    QCOMPARE(window->currentFrame(), 1); // frame 0 is approved
+    key(window.get(), Qt::Key_A);
+    key(window.get(), Qt::Key_N);
+    QCOMPARE(window->currentFrame(), 2);
+    key(window.get(), Qt::Key_N, Qt::ShiftModifier);
+    QCOMPARE(window->currentFrame(), 4); // backwards, wrapping past 1 (approved now) and 0
+}
+
+void TestMainWindow::dragOnTheStageIsOneNudgeAndOneUndoStep()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);   // AUDIT_WARN
+    key(window.get(), Qt::Key_3); // zoom 4x
+    StageView *stage = window->stage();
+    QCOMPARE(stage->zoom(), 4);
+    const QPoint start = stage->canvasRect().center();
+    QSignalSpy nudged(stage, &StageView::nudgeRequested);
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(4, -2));
+    QTest::mouseMove(stage, start + QPoint(9, -5));                 // 2.25, -1.25 source pixels
+    QCOMPARE(stage->dragDelta(), QPoint(2, -1));                    // whole pixels, live
+    QVERIFY(!onDisk().frames.value(1).directorOverrides.alignment); // nothing saved mid-drag
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(9, -5));
+    QCOMPARE(nudged.count(), 1);
+
+    const DirectorFrameState frame = onDisk().frames.value(1);
+    QVERIFY(frame.directorOverrides.alignment.has_value());
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 2.0);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideY, -1.0);
+    QCOMPARE(frame.status, FrameStatus::Approved); // the story: a nudge reviews a warned frame
+    QCOMPARE(window->history()->stack()->count(), 1);
+
+    // A second drag adds to the total.
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(-12, 0));
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(-12, 0));
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.alignment->userOverrideX, -1.0);
+    QCOMPARE(window->history()->stack()->count(), 2);
+
+    // A drag that ends where it started records nothing.
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(8, 0));
+    QTest::mouseMove(stage, start);
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start);
+    QCOMPARE(window->history()->stack()->count(), 2);
+
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    const DirectorFrameState undone = onDisk().frames.value(1);
+    QVERIFY(!undone.directorOverrides.alignment);
+    QCOMPARE(undone.status, FrameStatus::AuditWarn);
+}
+
+void TestMainWindow::keyboardNudgeAndUndoRedoRoundTripOnDisk()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    const DirectorFrameState original = onDisk().frames.value(2);
+    key(window.get(), Qt::Key_Left, Qt::ControlModifier);                     // -1, 0
+    key(window.get(), Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier); // 0, +8
+    key(window.get(), Qt::Key_A);
+    DirectorFrameState edited = onDisk().frames.value(2);
+    QCOMPARE(edited.directorOverrides.alignment->userOverrideX, -1.0);
+    QCOMPARE(edited.directorOverrides.alignment->userOverrideY, 8.0);
+    QCOMPARE(edited.status, FrameStatus::Approved);
+    for (int i = 0; i < 3; ++i)
+        key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(onDisk().frames.value(2), original);
+    for (int i = 0; i < 3; ++i)
+        key(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(onDisk().frames.value(2), edited);
+}
+
+void TestMainWindow::notesAreSavedWhenTypingPauses()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    QSignalSpy saved(window->manager(), &SessionManager::saved);
+    notes->setFocus();
+    QTest::keyClicks(notes, QStringLiteral("halo at the feet"));
+    // Typing letters in the notes is not culling: "a" approved nothing.
+    QCOMPARE(onDisk().frames.value(2).status, FrameStatus::AuditFail);
+    QVERIFY(!onDisk().frames.value(2).directorOverrides.notes); // not yet: no save per keystroke
+    QTRY_COMPARE_WITH_TIMEOUT(onDisk().frames.value(2).directorOverrides.notes,
+                              std::optional(QStringLiteral("halo at the feet")), 5000);
+    QCOMPARE(saved.count(), 1);
+    // Moving on saves what is still waiting.
+    QTest::keyClicks(notes, QStringLiteral("!"));
+    window->setCurrentFrame(3);
+    QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
+             std::optional(QStringLiteral("halo at the feet!")));
+}
+
+void TestMainWindow::statusBarShowsProgressAndAStickySaveError()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    auto *progress = window->findChild<QLabel *>(QStringLiteral("progress"));
+    auto *saveState = window->findChild<QLabel *>(QStringLiteral("saveState"));
+    QCOMPARE(progress->text(), QStringLiteral("1 / 5 approved · 1 warn · 1 fail"));
+    QVERIFY(saveState->text().startsWith(QLatin1String("Saved at")));
+
+    window->setCurrentFrame(1);
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    key(window.get(), Qt::Key_A);
+    QVERIFY(saveState->text().startsWith(QLatin1String("Not saved")));
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditWarn);
+    QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(),
+             int(FrameStatus::AuditWarn));
+    QCOMPARE(progress->text(), QStringLiteral("1 / 5 approved · 1 warn · 1 fail"));
+    auto *box = window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage"));
+    QVERIFY(box);
+    box->close();
+    window->setCurrentFrame(2); // moving around does not clear the error
+    QVERIFY(saveState->text().startsWith(QLatin1String("Not saved")));
+
+    AtomicFile::setFaultHook({});
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    QVERIFY(saveState->text().startsWith(QLatin1String("Saved at")));
+    QCOMPARE(progress->text(), QStringLiteral("2 / 5 approved · 0 warn · 1 fail"));
+}
+
+void TestMainWindow::reopeningShowsTheSameStateAndSelection()
+{
+    QString sessionId;
+    {
+        auto window = openWindow(run());
+        QVERIFY(window);
+        window->setCurrentFrame(3);
+        key(window.get(), Qt::Key_4); // zoom 8x
+        key(window.get(), Qt::Key_O); // onion skin
+        key(window.get(), Qt::Key_A);
+        sessionId = window->manager()->session().sessionId;
+        window->close();
+    }
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QCOMPARE(window->manager()->session().sessionId, sessionId);
+    QCOMPARE(window->currentFrame(), 3);
+    QCOMPARE(window->stage()->zoom(), 8);
+    QVERIFY(window->stage()->onionSkin());
+    QCOMPARE(window->model()->index(3).data(FrameListModel::StatusRole).toInt(),
+             int(FrameStatus::Approved));
+}
+
+void TestMainWindow::corruptSessionOffersBackupNewOrQuit()
+{
+    {
+        auto window = openWindow(run());
+        QVERIFY(window);
+        window->setCurrentFrame(1);
+        key(window.get(), Qt::Key_A); // the backup now holds the session before this
+        window->close();
+    }
+    QFile file(sessionPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{ not json");
+    file.close();
+
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QVERIFY(!window->manager()->hasSession());
+    auto *dialog = window->findChild<SessionProblemDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(dialog->restoreButton()->isEnabled());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("{ not json")); // nothing overwritten before the choice
+    file.close();
+    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    QTRY_VERIFY(window->manager()->hasSession());
+    QCOMPARE(window->model()->rowCount(), 5);
+    QCOMPARE(QDir(run()).entryList({QStringLiteral("director_session.json.corrupt-*")}).size(), 1);
+}
+
+void TestMainWindow::corruptSessionStartsANewReviewKeepingTheBadFile()
+{
+    QFile file(sessionPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[]");
+    file.close();
+    auto window = openWindow(run());
+    QVERIFY(window);
+    auto *dialog = window->findChild<SessionProblemDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(!dialog->restoreButton()->isEnabled()); // there is no backup
+    QTest::mouseClick(dialog->startNewButton(), Qt::LeftButton);
+    QTRY_VERIFY(window->manager()->hasSession());
+    const QStringList aside =
+        QDir(run()).entryList({QStringLiteral("director_session.json.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+
+    // Quit leaves everything as it was.
+    QFile again(sessionPath());
+    window->close();
+    QVERIFY(again.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    again.write("[]");
+    again.close();
+    auto other = openWindow(run());
+    QVERIFY(other);
+    auto *second = other->findChild<SessionProblemDialog *>();
+    QVERIFY(second);
+    QTest::mouseClick(second->quitButton(), Qt::LeftButton);
+    QTRY_VERIFY(!other->isVisible());
+    QVERIFY(again.open(QIODevice::ReadOnly));
+    QCOMPARE(again.readAll(), QByteArray("[]"));
+}
+
+void TestMainWindow::lockedRunOpensReadOnly()
+{
+    {
+        SessionManager creator;
+        QVERIFY(creator.initializeOrResume(run()));
+    }
+    SessionStore holder(run());
+    QVERIFY(holder.lock());
+    const QByteArray before = [&] {
+        QFile f(sessionPath());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    auto window = openWindow(run());
+    QVERIFY(window);
+    auto *box = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(box->text()));
+    const QList<QAbstractButton *> buttons = box->buttons();
+    const auto readOnly = std::find_if(buttons.begin(), buttons.end(), [](QAbstractButton *b) {
+        return b->text() == QLatin1String("Open Read-Only");
+    });
+    QVERIFY(readOnly != buttons.end());
+    (*readOnly)->click();
+    QTRY_VERIFY(window->manager()->hasSession());
+    QVERIFY(window->manager()->isReadOnly());
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    QFile f(sessionPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+}
+
+void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+        QVERIFY(manager.discardSession());
+    }
+    const DirectorSession before = onDisk();
+    auto window = openWindow(run());
+    QVERIFY(window);
+    auto *banner = window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QLatin1String("discarded")));
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    StageView *stage = window->stage();
+    const QPoint start = stage->canvasRect().center();
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(20, 0));
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(20, 0));
+    QVERIFY(window->inspector()->notesEditor()->isReadOnly());
+    QCOMPARE(onDisk(), before);
+}
+
+void TestMainWindow::commitFromTheWindow()
+{
+    QTemporaryDir dir;
+    QVERIFY(RunFixture::writeApprovedRun(dir.path(), 3));
+    auto window = openWindow(dir.path());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    key(window.get(), Qt::Key_Return, Qt::ControlModifier);
+    auto *question = window->findChild<QMessageBox *>(QStringLiteral("commitQuestion"));
+    QVERIFY(question);
+    question->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("commitSummary")));
+    QVERIFY(QFile::exists(dir.path() + QStringLiteral("/approved/frame_0002.png")));
+    QCOMPARE(window->manager()->session().status, SessionStatus::Committed);
+    QCOMPARE(window->manager()->session().commitInfo->nudgedCount, 1);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    window->close();
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,170 @@
+#include "inspectorpanel.h"
+
+#include "reasoncodes.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Inspector"));
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_title->setFont(bold);
+    layout->addWidget(m_title);
+
+    auto *form = new QFormLayout;
+    m_score = new QLabel(this);
+    m_score->setAccessibleName(tr("Composite score"));
+    form->addRow(tr("Score:"), m_score);
+    m_flags = new QLabel(this);
+    m_flags->setWordWrap(true);
+    m_flags->setTextFormat(Qt::RichText);
+    m_flags->setAccessibleName(tr("Audit flags"));
+    form->addRow(tr("Flags:"), m_flags);
+    m_prompt = new QLabel(this);
+    m_prompt->setWordWrap(true);
+    m_prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Prompt:"), m_prompt);
+    layout->addLayout(form);
+
+    m_metrics = new QTreeWidget(this);
+    m_metrics->setObjectName(QStringLiteral("metrics"));
+    m_metrics->setAccessibleName(tr("Audit metrics"));
+    m_metrics->setHeaderLabels({tr("Metric"), tr("Value")});
+    m_metrics->setRootIsDecorated(false);
+    m_metrics->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(new QLabel(tr("Metrics"), this));
+    layout->addWidget(m_metrics, 2);
+
+    m_attempts = new QTreeWidget(this);
+    m_attempts->setObjectName(QStringLiteral("attempts"));
+    m_attempts->setAccessibleName(tr("Attempt history"));
+    m_attempts->setHeaderLabels({tr("#"), tr("Result"), tr("Strategy"), tr("Reasons")});
+    m_attempts->setRootIsDecorated(false);
+    layout->addWidget(new QLabel(tr("Attempts"), this));
+    layout->addWidget(m_attempts, 1);
+
+    layout->addWidget(new QLabel(tr("Notes"), this));
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setAccessibleName(tr("Operator notes"));
+    m_notes->setPlaceholderText(tr("What is wrong with this frame?"));
+    layout->addWidget(m_notes, 1);
+
+    m_notesTimer.setSingleShot(true);
+    m_notesTimer.setInterval(notesDelayMs);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading)
+            m_notesTimer.start();
+    });
+    connect(&m_notesTimer, &QTimer::timeout, this, &InspectorPanel::emitNotes);
+    clear();
+}
+
+void InspectorPanel::flushNotes()
+{
+    if (!m_notesTimer.isActive())
+        return;
+    m_notesTimer.stop();
+    emitNotes();
+}
+
+void InspectorPanel::emitNotes()
+{
+    if (m_frameIndex >= 0)
+        emit notesEdited(m_frameIndex, m_notes->toPlainText());
+}
+
+void InspectorPanel::clear()
+{
+    m_notesTimer.stop();
+    m_frameIndex = -1;
+    m_title->setText(tr("No frame"));
+    m_score->clear();
+    m_flags->clear();
+    m_prompt->clear();
+    m_metrics->clear();
+    m_attempts->clear();
+    m_loading = true;
+    m_notes->clear();
+    m_loading = false;
+}
+
+void InspectorPanel::setEditable(bool editable)
+{
+    m_notes->setReadOnly(!editable);
+}
+
+void InspectorPanel::showFrame(const DirectorFrameState &frame)
+{
+    if (m_notesTimer.isActive() && m_frameIndex != frame.frameIndex)
+        flushNotes();
+    const bool sameFrame = m_frameIndex == frame.frameIndex;
+    m_frameIndex = frame.frameIndex;
+    m_title->setText(tr("%1 · %2").arg(frame.id, frameStatusName(frame.status)));
+    const AuditReport &audit = frame.auditReport;
+    QString score = QString::number(audit.compositeScore, 'f', 3);
+    score += audit.passed ? tr("  (passed)") : tr("  (not passed)");
+    if (audit.autoAligned.value_or(false))
+        score += tr(", auto-aligned");
+    if (audit.driftPixels)
+        score += tr(", drift %1 px").arg(*audit.driftPixels);
+    m_score->setText(score);
+
+    QStringList flags;
+    for (const QString &flag : audit.flags) {
+        const ReasonCodes::Description d = ReasonCodes::describe(flag);
+        flags.append(
+            QStringLiteral("<b>%1</b> <tt>%2</tt><br/>%3")
+                .arg(d.title.toHtmlEscaped(), flag.toHtmlEscaped(), d.meaning.toHtmlEscaped()));
+    }
+    m_flags->setText(flags.isEmpty() ? tr("none") : flags.join(QStringLiteral("<br/>")));
+
+    m_metrics->clear();
+    auto addMetrics = [&](const QJsonObject &object, const QString &prefix) {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.value().isObject() || it.value().isArray())
+                continue;
+            const QString value = it.value().isDouble()
+                                      ? QString::number(it.value().toDouble(), 'g', 4)
+                                      : it.value().toVariant().toString();
+            new QTreeWidgetItem(m_metrics, {prefix + it.key(), value});
+        }
+    };
+    addMetrics(audit.extra.value(u"metrics").toObject(), QString());
+    const QJsonObject breakdown = audit.extra.value(u"breakdown").toObject();
+    for (auto it = breakdown.begin(); it != breakdown.end(); ++it) {
+        const QJsonObject part = it.value().toObject();
+        if (part.contains(u"raw"))
+            new QTreeWidgetItem(m_metrics,
+                                {it.key(), QString::number(part.value(u"raw").toDouble(), 'g', 4)});
+    }
+
+    m_attempts->clear();
+    QString prompt;
+    for (const AttemptInfo &a : frame.attemptHistory) {
+        new QTreeWidgetItem(m_attempts, {QString::number(a.attemptIndex),
+                                         a.passed ? tr("passed") : tr("failed"), a.strategy,
+                                         a.reasonCodes.join(QStringLiteral(", "))});
+        if (a.extra.value(u"prompt").isString())
+            prompt = a.extra.value(u"prompt").toString();
+    }
+    m_prompt->setText(prompt.isEmpty() ? tr("(not recorded)") : prompt);
+
+    // Keep what the operator is typing when the frame is only refreshed.
+    const QString notes = frame.directorOverrides.notes.value_or(QString());
+    if (!sameFrame || (!m_notesTimer.isActive() && m_notes->toPlainText() != notes)) {
+        m_loading = true;
+        m_notes->setPlainText(notes);
+        m_loading = false;
+    }
+}

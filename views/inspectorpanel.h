@@ -1,0 +1,48 @@
+#pragma once
+
+#include "directorsession.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTreeWidget;
+
+// The audit details of the current frame: composite score, each flag with
+// its title and meaning, the metrics the pipeline recorded, the attempt
+// history, the prompt when the run has it, and the operator's notes, saved
+// as the operator types (once typing pauses, not at every keystroke).
+class InspectorPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int notesDelayMs = 700;
+
+    explicit InspectorPanel(QWidget *parent = nullptr);
+
+    void showFrame(const DirectorFrameState &frame);
+    void clear();
+    void setEditable(bool editable);
+    // Saves notes still waiting for the typing pause.
+    void flushNotes();
+    QPlainTextEdit *notesEditor() const { return m_notes; }
+
+signals:
+    void notesEdited(int frameIndex, const QString &notes);
+
+private:
+    void emitNotes();
+
+    QLabel *m_title;
+    QLabel *m_score;
+    QLabel *m_flags;
+    QTreeWidget *m_metrics;
+    QTreeWidget *m_attempts;
+    QLabel *m_prompt;
+    QPlainTextEdit *m_notes;
+    QTimer m_notesTimer;
+    int m_frameIndex = -1;
+    bool m_loading = false;
+};

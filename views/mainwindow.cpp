@@ -1,0 +1,719 @@
+#include "mainwindow.h"
+
+#include "commitexporter.h"
+#include "framedelegate.h"
+#include "framelistmodel.h"
+#include "imageloader.h"
+#include "inspectorpanel.h"
+#include "reviewhistory.h"
+#include "runpaths.h"
+#include "sessionproblemdialog.h"
+#include "stageview.h"
+#include "timestamps.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_manager(new SessionManager(this)),
+      m_model(new FrameListModel(m_manager, this)), m_history(new ReviewHistory(m_manager, this))
+{
+    setWindowTitle(tr("Director"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_stage = new StageView(this);
+    m_stage->setObjectName(QStringLiteral("stage"));
+    m_inspector = new InspectorPanel(this);
+    m_inspector->setObjectName(QStringLiteral("inspector"));
+    m_filmstrip = new QListView(this);
+    m_filmstrip->setObjectName(QStringLiteral("filmstrip"));
+    m_filmstrip->setAccessibleName(tr("Filmstrip"));
+    m_filmstrip->setModel(m_model);
+    m_filmstrip->setItemDelegate(new FrameDelegate(m_filmstrip));
+    m_filmstrip->setFlow(QListView::LeftToRight);
+    m_filmstrip->setWrapping(false);
+    m_filmstrip->setUniformItemSizes(true);
+    m_filmstrip->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_filmstrip->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_filmstrip->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_filmstrip->setMouseTracking(true);
+    const QSize cell = FrameDelegate().sizeHint({}, {});
+    m_filmstrip->setFixedHeight(cell.height() +
+                                m_filmstrip->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8);
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setStyleSheet(QStringLiteral("background: #5d4037; color: white;"));
+    m_banner->hide();
+
+    m_topSplitter = new QSplitter(Qt::Horizontal, this);
+    m_topSplitter->addWidget(m_stage);
+    m_topSplitter->addWidget(m_inspector);
+    m_topSplitter->setStretchFactor(0, 3);
+    m_topSplitter->setStretchFactor(1, 1);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_topSplitter, 1);
+    layout->addWidget(m_filmstrip);
+    setCentralWidget(central);
+
+    m_progress = new QLabel(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_saveState = new QLabel(this);
+    m_saveState->setObjectName(QStringLiteral("saveState"));
+    statusBar()->addWidget(m_progress, 1);
+    statusBar()->addPermanentWidget(m_saveState);
+
+    createActions();
+
+    connect(m_filmstrip->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &index) {
+                const int frame = m_model->frameAtRow(index.row());
+                if (frame >= 0 && frame != m_current)
+                    setCurrentFrame(frame);
+            });
+    connect(m_manager, &SessionManager::sessionOpened, this, &MainWindow::sessionOpened);
+    connect(m_manager, &SessionManager::frameChanged, this, [this](int frame) {
+        // The frame and its neighbour's onion skin may have moved.
+        if (frame == m_current || frame == m_current - 1 || frame == 0)
+            refreshCurrent();
+        updateStatus();
+    });
+    connect(m_manager, &SessionManager::sessionStatusChanged, this, [this] {
+        updateReadOnly();
+        updateStatus();
+    });
+    connect(m_manager, &SessionManager::saved, this, &MainWindow::showSaved);
+    connect(m_manager, &SessionManager::saveFailed, this, [this](const QString &message) {
+        // Stays until a save succeeds.
+        m_saveFailed = true;
+        m_saveState->setText(tr("Not saved: %1").arg(message));
+        m_saveState->setToolTip(message);
+        m_saveState->setStyleSheet(
+            QStringLiteral("color: white; background: #c62828; padding: 2px;"));
+    });
+    connect(m_stage, &StageView::nudgeRequested, this, &MainWindow::nudge);
+    connect(m_inspector, &InspectorPanel::notesEdited, this,
+            [this](int frame, const QString &notes) {
+                const std::optional<DirectorFrameState> state = m_manager->getFrameState(frame);
+                if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
+                    m_manager->isReadOnly())
+                    return;
+                FrameEdit edit;
+                edit.notes = notes;
+                const Outcome outcome =
+                    m_history->apply(frame, edit, tr("Edit the notes of frame %1").arg(frame));
+                if (!outcome)
+                    report(outcome);
+            });
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_topSplitter->restoreState(settings.value(QStringLiteral("window/topSplitter")).toByteArray());
+    setZoom(settings.value(QStringLiteral("view/zoom"), 4).toInt());
+    m_actions.value(QStringLiteral("onionSkin"))
+        ->setChecked(settings.value(QStringLiteral("view/onionSkin"), false).toBool());
+    m_actions.value(QStringLiteral("autoAdvance"))
+        ->setChecked(settings.value(QStringLiteral("review/autoAdvance"), false).toBool());
+    updateReadOnly();
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showSaved(const QString &lastModified)
+{
+    m_saveFailed = false;
+    const std::optional<QDateTime> time = Timestamps::parse(lastModified);
+    m_saveState->setText(
+        tr("Saved at %1")
+            .arg(time ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss")) : lastModified));
+    m_saveState->setToolTip(lastModified);
+    m_saveState->setStyleSheet(QString());
+}
+
+void MainWindow::createActions()
+{
+    auto add = [this](QMenu *menu, const QString &name, const QString &text,
+                      const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        connect(action, &QAction::triggered, this, slot);
+        menu->addAction(action);
+        addAction(action);
+        m_actions.insert(name, action);
+        return action;
+    };
+    using K = QKeySequence;
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    add(file, QStringLiteral("open"), tr("&Open Run…"), {K::Open}, &MainWindow::openRunDialog);
+    file->addSeparator();
+    add(file, QStringLiteral("commit"), tr("&Commit…"), {K(Qt::CTRL | Qt::Key_Return)},
+        &MainWindow::commit);
+    add(file, QStringLiteral("discard"), tr("&Discard Session…"), {}, &MainWindow::discard);
+    file->addSeparator();
+    add(file, QStringLiteral("quit"), tr("&Quit"), {K::Quit}, [this] { close(); });
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = add(edit, QStringLiteral("undo"), tr("&Undo"), {K::Undo}, &MainWindow::undo);
+    QAction *redo =
+        add(edit, QStringLiteral("redo"), tr("&Redo"),
+            {K(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), K(Qt::CTRL | Qt::Key_Y)}, &MainWindow::redo);
+    QUndoStack *stack = m_history->stack();
+    auto updateUndo = [this, undo, redo, stack] {
+        undo->setEnabled(stack->canUndo() && !m_manager->isReadOnly());
+        redo->setEnabled(stack->canRedo() && !m_manager->isReadOnly());
+        undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+        redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, this, updateUndo);
+    connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
+    updateUndo();
+
+    QMenu *frame = menuBar()->addMenu(tr("F&rame"));
+    add(frame, QStringLiteral("approve"), tr("&Approve"), {K(Qt::Key_A)}, &MainWindow::approve);
+    add(frame, QStringLiteral("reject"), tr("&Reject"), {K(Qt::Key_X)}, &MainWindow::reject);
+    frame->addSeparator();
+    add(frame, QStringLiteral("next"), tr("&Next Frame"), {K(Qt::Key_Right), K(Qt::Key_Period)},
+        [this] { step(1); });
+    add(frame, QStringLiteral("previous"), tr("&Previous Frame"),
+        {K(Qt::Key_Left), K(Qt::Key_Comma)}, [this] { step(-1); });
+    add(frame, QStringLiteral("first"), tr("&First Frame"), {K(Qt::Key_Home)},
+        [this] { setCurrentFrame(m_model->frameAtRow(0)); });
+    add(frame, QStringLiteral("last"), tr("&Last Frame"), {K(Qt::Key_End)},
+        [this] { setCurrentFrame(m_model->frameAtRow(m_model->rowCount() - 1)); });
+    add(frame, QStringLiteral("nextAttention"), tr("Next Frame Needing &Attention"), {K(Qt::Key_N)},
+        [this] { nextNeedingAttention(1); });
+    add(frame, QStringLiteral("previousAttention"), tr("Previous Frame Needing A&ttention"),
+        {K(Qt::SHIFT | Qt::Key_N)}, [this] { nextNeedingAttention(-1); });
+    frame->addSeparator();
+    add(frame, QStringLiteral("nudgeLeft"), tr("Nudge Left"), {K(Qt::CTRL | Qt::Key_Left)},
+        [this] { nudge(-1, 0); });
+    add(frame, QStringLiteral("nudgeRight"), tr("Nudge Right"), {K(Qt::CTRL | Qt::Key_Right)},
+        [this] { nudge(1, 0); });
+    add(frame, QStringLiteral("nudgeUp"), tr("Nudge Up"), {K(Qt::CTRL | Qt::Key_Up)},
+        [this] { nudge(0, -1); });
+    add(frame, QStringLiteral("nudgeDown"), tr("Nudge Down"), {K(Qt::CTRL | Qt::Key_Down)},
+        [this] { nudge(0, 1); });
+    add(frame, QStringLiteral("nudgeLeftFar"), tr("Nudge Left 8 px"),
+        {K(Qt::CTRL | Qt::SHIFT | Qt::Key_Left)}, [this] { nudge(-8, 0); });
+    add(frame, QStringLiteral("nudgeRightFar"), tr("Nudge Right 8 px"),
+        {K(Qt::CTRL | Qt::SHIFT | Qt::Key_Right)}, [this] { nudge(8, 0); });
+    add(frame, QStringLiteral("nudgeUpFar"), tr("Nudge Up 8 px"),
+        {K(Qt::CTRL | Qt::SHIFT | Qt::Key_Up)}, [this] { nudge(0, -8); });
+    add(frame, QStringLiteral("nudgeDownFar"), tr("Nudge Down 8 px"),
+        {K(Qt::CTRL | Qt::SHIFT | Qt::Key_Down)}, [this] { nudge(0, 8); });
+    add(frame, QStringLiteral("clearNudge"), tr("&Clear Nudge"), {K(Qt::CTRL | Qt::Key_Backspace)},
+        &MainWindow::clearNudge);
+    add(frame, QStringLiteral("editNotes"), tr("Edit &Notes"), {K(Qt::CTRL | Qt::Key_E)},
+        [this] { m_inspector->notesEditor()->setFocus(); });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const Qt::Key zoomKeys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4};
+    for (int i = 0; i < 4; ++i) {
+        const int zoom = StageView::zoomLevels[i];
+        QAction *action = add(view, QStringLiteral("zoom%1").arg(zoom), tr("Zoom %1×").arg(zoom),
+                              {K(zoomKeys[i])}, [this, zoom] { setZoom(zoom); });
+        action->setCheckable(true);
+    }
+    add(view, QStringLiteral("zoomIn"), tr("Zoom &In"),
+        {K::ZoomIn, K(Qt::Key_Plus), K(Qt::Key_Equal)}, [this] {
+            for (int z : StageView::zoomLevels)
+                if (z > m_stage->zoom())
+                    return setZoom(z);
+        });
+    add(view, QStringLiteral("zoomOut"), tr("Zoom &Out"), {K::ZoomOut, K(Qt::Key_Minus)}, [this] {
+        for (auto it = std::rbegin(StageView::zoomLevels); it != std::rend(StageView::zoomLevels);
+             ++it)
+            if (*it < m_stage->zoom())
+                return setZoom(*it);
+    });
+    view->addSeparator();
+    // Checkable actions follow toggled, so that restoring them from the
+    // settings takes effect too.
+    QAction *onion =
+        add(view, QStringLiteral("onionSkin"), tr("&Onion Skin"), {K(Qt::Key_O)}, [] {});
+    onion->setCheckable(true);
+    connect(onion, &QAction::toggled, this, [this](bool on) {
+        m_stage->setOnionSkin(on);
+        QSettings().setValue(QStringLiteral("view/onionSkin"), on);
+    });
+    QAction *advance =
+        add(view, QStringLiteral("autoAdvance"), tr("&Advance After Verdict"), {}, [] {});
+    advance->setCheckable(true);
+    connect(advance, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("review/autoAdvance"), on); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    add(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), {K::HelpContents},
+        &MainWindow::showShortcuts);
+}
+
+bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
+                         SessionManager::Recovery recovery)
+{
+    m_inspector->flushNotes();
+    saveSettings();
+    m_images.clear();
+    const Outcome opened = m_manager->initializeOrResume(runDir, access, recovery);
+    if (opened)
+        return true;
+    updateReadOnly();
+    updateStatus();
+    const SessionStore::LoadState state = m_manager->lastLoad().state;
+    if (opened.kind() == Outcome::Kind::Locked) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("The run is open elsewhere"),
+                                    opened.message() + QLatin1Char('\n') +
+                                        tr("You can look at it read-only, or quit."),
+                                    QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("lockedMessage"));
+        QPushButton *readOnly = box->addButton(tr("Open Read-Only"), QMessageBox::AcceptRole);
+        box->addButton(tr("Quit"), QMessageBox::RejectRole);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box, readOnly, runDir] {
+            const bool openReadOnly = box->clickedButton() == readOnly;
+            QMetaObject::invokeMethod(
+                this,
+                [this, openReadOnly, runDir] {
+                    if (openReadOnly)
+                        openRun(runDir, SessionManager::Access::ReadOnly);
+                    else
+                        close();
+                },
+                Qt::QueuedConnection);
+        });
+        box->open();
+    } else if (state == SessionStore::LoadState::Unreadable ||
+               state == SessionStore::LoadState::Invalid ||
+               state == SessionStore::LoadState::Newer) {
+        auto *dialog =
+            new SessionProblemDialog(opened.message(), m_manager->hasUsableBackup(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::finished, this, [this, runDir](int choice) {
+            QMetaObject::invokeMethod(
+                this, [this, runDir, choice] { recover(runDir, choice); }, Qt::QueuedConnection);
+        });
+        dialog->open();
+    } else {
+        auto *box = new QMessageBox(QMessageBox::Critical, tr("Cannot open the run"),
+                                    opened.message(), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("openFailedMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    return false;
+}
+
+void MainWindow::recover(const QString &runDir, int choice)
+{
+    if (choice == SessionProblemDialog::RestoreBackup)
+        openRun(runDir, SessionManager::Access::ReadWrite, SessionManager::Recovery::RestoreBackup);
+    else if (choice == SessionProblemDialog::StartNew)
+        openRun(runDir, SessionManager::Access::ReadWrite, SessionManager::Recovery::StartNew);
+    else
+        close();
+}
+
+void MainWindow::sessionOpened()
+{
+    const DirectorSession &session = m_manager->session();
+    setWindowTitle(
+        tr("%1 · %2 — Director")
+            .arg(session.runId, session.moveId.isEmpty() ? tr("unknown move") : session.moveId));
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
+    recent.removeAll(m_manager->runDir());
+    recent.prepend(m_manager->runDir());
+    settings.setValue(QStringLiteral("recentRuns"), recent.mid(0, 10));
+    m_saveFailed = false;
+    if (m_manager->isUnsaved()) {
+        m_saveState->setText(tr("Not saved (read-only)"));
+        m_saveState->setStyleSheet(QString());
+    } else {
+        showSaved(session.lastModified);
+    }
+    m_current = -1;
+    const int remembered =
+        settings.value(QStringLiteral("sessions/%1/frame").arg(session.sessionId), -1).toInt();
+    setCurrentFrame(m_model->rowOfFrame(remembered) >= 0 ? remembered : m_model->frameAtRow(0));
+    updateReadOnly();
+    updateStatus();
+}
+
+void MainWindow::setCurrentFrame(int frameIndex)
+{
+    const int row = m_model->rowOfFrame(frameIndex);
+    if (row < 0)
+        return;
+    m_inspector->flushNotes();
+    m_current = frameIndex;
+    const QModelIndex index = m_model->index(row);
+    if (m_filmstrip->currentIndex() != index) {
+        m_filmstrip->setCurrentIndex(index);
+        m_filmstrip->scrollTo(index);
+    }
+    refreshCurrent();
+    if (m_manager->hasSession())
+        QSettings().setValue(
+            QStringLiteral("sessions/%1/frame").arg(m_manager->session().sessionId), frameIndex);
+}
+
+QImage MainWindow::frameImage(int frameIndex, QString *error)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame || frame->imagePath.isEmpty()) {
+        *error = tr("No image yet");
+        return {};
+    }
+    if (const auto it = m_images.constFind(frame->imagePath); it != m_images.cend())
+        return it.value();
+    const RunPaths paths(m_manager->runDir());
+    const std::optional<QString> file = paths.resolveExistingFile(frame->imagePath, error);
+    const QImage image = file ? ImageLoader::load(*file, error) : QImage();
+    if (!image.isNull())
+        m_images.insert(frame->imagePath, image);
+    return image;
+}
+
+// A frame as it will be committed: moved by its own offset.
+QImage MainWindow::placedFrame(int frameIndex)
+{
+    QString error;
+    const QImage image = frameImage(frameIndex, &error);
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (image.isNull() || !frame || !frame->directorOverrides.alignment)
+        return image;
+    const HumanAlignmentDelta &a = *frame->directorOverrides.alignment;
+    return CommitExporter::translated(image, CommitExporter::roundOffset(a.userOverrideX),
+                                      CommitExporter::roundOffset(a.userOverrideY));
+}
+
+void MainWindow::refreshCurrent()
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(m_current);
+    if (!frame) {
+        m_stage->setFrame({}, {},
+                          m_manager->hasSession() ? QString() : tr("Open a run with Ctrl+O"));
+        m_inspector->clear();
+        return;
+    }
+    QString error;
+    const QImage image = frameImage(m_current, &error);
+    const QPointF offset = frame->directorOverrides.alignment
+                               ? QPointF(frame->directorOverrides.alignment->userOverrideX,
+                                         frame->directorOverrides.alignment->userOverrideY)
+                               : QPointF();
+    m_stage->setFrame(image, offset, image.isNull() ? error : QString());
+    const int previousRow = m_model->rowOfFrame(m_current) - 1;
+    const int anchor = m_model->frameAtRow(0);
+    m_stage->setOnionFrames(previousRow >= 0 ? placedFrame(m_model->frameAtRow(previousRow))
+                                             : QImage(),
+                            anchor != m_current ? placedFrame(anchor) : QImage());
+    const AnchorAnalysis &a = m_manager->run().anchor;
+    m_stage->setBaseline(a.present && !image.isNull() && a.imageSize.height() > 0
+                             ? a.baselineY * image.height() / a.imageSize.height()
+                             : -1.0);
+    m_inspector->showFrame(*frame);
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_manager->hasSession()) {
+        m_progress->setText(tr("No run open"));
+        return;
+    }
+    int approved = 0;
+    int warn = 0;
+    int fail = 0;
+    for (const DirectorFrameState &frame : m_manager->session().frames) {
+        approved += frame.status == FrameStatus::Approved;
+        warn += frame.status == FrameStatus::AuditWarn;
+        fail += frame.status == FrameStatus::AuditFail;
+    }
+    m_progress->setText(tr("%1 / %2 approved · %3 warn · %4 fail")
+                            .arg(approved)
+                            .arg(m_manager->session().frames.size())
+                            .arg(warn)
+                            .arg(fail));
+}
+
+void MainWindow::updateReadOnly()
+{
+    const bool readOnly = m_manager->isReadOnly();
+    QString banner;
+    if (m_manager->hasSession()) {
+        if (m_manager->isOpenReadOnly())
+            banner = tr("Read-only: another Director has this run open, or it was opened for "
+                        "viewing. Changes are not possible.");
+        else if (m_manager->session().status == SessionStatus::Committed)
+            banner = tr("This session is committed: its frames are in approved/. It can no longer "
+                        "be changed.");
+        else if (m_manager->session().status == SessionStatus::Discarded)
+            banner = tr("This session was discarded. It can no longer be changed.");
+    }
+    m_banner->setText(banner);
+    m_banner->setVisible(!banner.isEmpty());
+    m_stage->setEditable(!readOnly);
+    m_inspector->setEditable(!readOnly);
+    for (const char *name :
+         {"approve", "reject", "nudgeLeft", "nudgeRight", "nudgeUp", "nudgeDown", "nudgeLeftFar",
+          "nudgeRightFar", "nudgeUpFar", "nudgeDownFar", "clearNudge", "commit", "discard"}) {
+        if (QAction *action = m_actions.value(QLatin1String(name)))
+            action->setEnabled(!readOnly);
+    }
+    emit m_history->stack()->indexChanged(m_history->stack()->index());
+}
+
+void MainWindow::report(const Outcome &outcome)
+{
+    if (outcome.kind() == Outcome::Kind::Failed) {
+        // A failed save is also shown in the status bar until a save works.
+        auto *box = new QMessageBox(QMessageBox::Critical, tr("Not saved"), outcome.message(),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("saveFailedMessage"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    } else {
+        statusBar()->showMessage(outcome.message(), 5000);
+    }
+}
+
+bool MainWindow::apply(const FrameEdit &edit, const QString &text)
+{
+    if (m_current < 0)
+        return false;
+    const Outcome outcome = m_history->apply(m_current, edit, text);
+    if (!outcome)
+        report(outcome);
+    return outcome.isOk();
+}
+
+void MainWindow::approve()
+{
+    FrameEdit edit;
+    edit.status = FrameStatus::Approved;
+    if (apply(edit, tr("Approve frame %1").arg(m_current)) &&
+        m_actions.value(QStringLiteral("autoAdvance"))->isChecked())
+        step(1);
+}
+
+void MainWindow::reject()
+{
+    FrameEdit edit;
+    edit.status = FrameStatus::AuditFail;
+    if (apply(edit, tr("Reject frame %1").arg(m_current)) &&
+        m_actions.value(QStringLiteral("autoAdvance"))->isChecked())
+        step(1);
+}
+
+void MainWindow::step(int delta)
+{
+    const int row = m_model->rowOfFrame(m_current) + delta;
+    if (row >= 0 && row < m_model->rowCount())
+        setCurrentFrame(m_model->frameAtRow(row));
+}
+
+void MainWindow::nextNeedingAttention(int direction)
+{
+    const int count = m_model->rowCount();
+    const int start = m_model->rowOfFrame(m_current);
+    for (int i = 1; i <= count; ++i) {
+        const int row = ((start + direction * i) % count + count) % count;
+        if (m_model->index(row).data(FrameListModel::NeedsAttentionRole).toBool())
+            return setCurrentFrame(m_model->frameAtRow(row));
+    }
+    statusBar()->showMessage(tr("Every frame is approved."), 4000);
+}
+
+void MainWindow::nudge(int dx, int dy)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(m_current);
+    if (!frame)
+        return;
+    const std::optional<HumanAlignmentDelta> &a = frame->directorOverrides.alignment;
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Set;
+    edit.alignmentX = (a ? a->userOverrideX : 0.0) + dx;
+    edit.alignmentY = (a ? a->userOverrideY : 0.0) + dy;
+    apply(edit, tr("Nudge frame %1 by %2, %3").arg(m_current).arg(dx).arg(dy));
+}
+
+void MainWindow::clearNudge()
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(m_current);
+    if (!frame || !frame->directorOverrides.alignment)
+        return;
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Clear;
+    apply(edit, tr("Clear the nudge of frame %1").arg(m_current));
+}
+
+void MainWindow::undo()
+{
+    m_inspector->flushNotes();
+    if (const Outcome outcome = m_history->undo(); !outcome)
+        report(outcome);
+}
+
+void MainWindow::redo()
+{
+    if (const Outcome outcome = m_history->redo(); !outcome)
+        report(outcome);
+}
+
+void MainWindow::commit()
+{
+    if (!m_manager->hasSession() || m_manager->isReadOnly())
+        return;
+    m_inspector->flushNotes();
+    QStringList blockers;
+    for (const DirectorFrameState &frame : m_manager->session().frames) {
+        if (frame.status != FrameStatus::Approved)
+            blockers.append(
+                tr("frame %1 (%2)").arg(frame.frameIndex).arg(frameStatusName(frame.status)));
+    }
+    QMessageBox *box;
+    if (!blockers.isEmpty()) {
+        box = new QMessageBox(
+            QMessageBox::Information, tr("Commit"),
+            tr("Every frame must be approved before the commit. Still to decide: %1.")
+                .arg(blockers.join(QStringLiteral(", "))),
+            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("commitBlockedMessage"));
+    } else {
+        box = new QMessageBox(QMessageBox::Question, tr("Commit"),
+                              tr("Write the %1 approved frames, nudges applied, to approved/ and "
+                                 "close the session for changes?")
+                                  .arg(m_manager->session().frames.size()),
+                              QMessageBox::Yes | QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("commitQuestion"));
+        // After the box is gone: the commit shows a progress dialog of its own.
+        connect(box, &QMessageBox::accepted, this, &MainWindow::runCommit, Qt::QueuedConnection);
+    }
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::runCommit()
+{
+    QProgressDialog progress(tr("Writing approved frames…"), QString(), 0,
+                             int(m_manager->session().frames.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    const Outcome outcome =
+        m_manager->commitSession([&progress](int done, int) { progress.setValue(done); });
+    progress.reset();
+    if (!outcome) {
+        report(outcome.kind() == Outcome::Kind::Refused ? Outcome::failed(outcome.message())
+                                                        : outcome);
+        return;
+    }
+    const CommitInfo &info = *m_manager->session().commitInfo;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Committed"),
+                                tr("%1 frames were written to approved/: %2 nudged, %3 patched.")
+                                    .arg(info.approvedCount)
+                                    .arg(info.nudgedCount)
+                                    .arg(info.patchedCount),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("commitSummary"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::discard()
+{
+    if (!m_manager->hasSession() || m_manager->isReadOnly())
+        return;
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Discard"),
+                        tr("Discard this review? The session file is kept, marked discarded, and "
+                           "can no longer be changed. Nothing is written to approved/."),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("discardQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->standardButton(box->clickedButton()) == QMessageBox::Discard) {
+            if (const Outcome outcome = m_manager->discardSession(); !outcome)
+                report(outcome);
+        }
+    });
+    box->open();
+}
+
+void MainWindow::openRunDialog()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Open Run"), m_manager->runDir());
+    if (!dir.isEmpty())
+        openRun(dir);
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
+        for (QAction *action : menu->actions()) {
+            if (action->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &key : action->shortcuts())
+                keys.append(key.toString(QKeySequence::NativeText).toHtmlEscaped());
+            rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
+                        .arg(action->text().remove(QLatin1Char('&')).toHtmlEscaped(),
+                             keys.join(QStringLiteral(", ")));
+        }
+    }
+    auto *box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
+                                QStringLiteral("<table cellspacing=4>%1</table>").arg(rows),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("shortcutsMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::setZoom(int zoom)
+{
+    m_stage->setZoom(zoom);
+    for (int z : StageView::zoomLevels) {
+        if (QAction *action = m_actions.value(QStringLiteral("zoom%1").arg(z)))
+            action->setChecked(z == m_stage->zoom());
+    }
+    QSettings().setValue(QStringLiteral("view/zoom"), m_stage->zoom());
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_inspector->flushNotes();
+    saveSettings();
+    m_manager->close();
+    event->accept();
+}

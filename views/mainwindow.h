@@ -1,0 +1,92 @@
+#pragma once
+
+#include "sessionmanager.h"
+
+#include <QHash>
+#include <QImage>
+#include <QMainWindow>
+
+class FrameListModel;
+class InspectorPanel;
+class QAction;
+class QLabel;
+class QListView;
+class QSplitter;
+class ReviewHistory;
+class StageView;
+
+// The review window: filmstrip, stage, inspector, status bar. Every action
+// goes through ReviewHistory (undoable) and the SessionManager (rules, save);
+// the screen shows what is saved.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a run: resumes or creates its session. When another Director
+    // holds the run, or the session file cannot be read, a dialog asks what
+    // to do (without blocking). True when a session is open now.
+    bool openRun(const QString &runDir,
+                 SessionManager::Access access = SessionManager::Access::ReadWrite,
+                 SessionManager::Recovery recovery = SessionManager::Recovery::None);
+
+    SessionManager *manager() const { return m_manager; }
+    FrameListModel *model() const { return m_model; }
+    ReviewHistory *history() const { return m_history; }
+    StageView *stage() const { return m_stage; }
+    QListView *filmstrip() const { return m_filmstrip; }
+    InspectorPanel *inspector() const { return m_inspector; }
+
+    int currentFrame() const { return m_current; }
+    void setCurrentFrame(int frameIndex);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void sessionOpened();
+    void recover(const QString &runDir, int choice);
+    void showSaved(const QString &lastModified);
+    void refreshCurrent();
+    void updateStatus();
+    void updateReadOnly();
+    void saveSettings();
+    QImage frameImage(int frameIndex, QString *error);
+    QImage placedFrame(int frameIndex);
+    bool apply(const FrameEdit &edit, const QString &text);
+    void report(const Outcome &outcome);
+
+    void approve();
+    void reject();
+    void step(int delta);
+    void nextNeedingAttention(int direction);
+    void nudge(int dx, int dy);
+    void clearNudge();
+    void undo();
+    void redo();
+    void commit();
+    void runCommit();
+    void discard();
+    void openRunDialog();
+    void showShortcuts();
+    void setZoom(int zoom);
+
+    SessionManager *m_manager;
+    FrameListModel *m_model;
+    ReviewHistory *m_history;
+    StageView *m_stage;
+    QListView *m_filmstrip;
+    InspectorPanel *m_inspector;
+    QSplitter *m_topSplitter;
+    QLabel *m_banner;
+    QLabel *m_progress;
+    QLabel *m_saveState;
+    QHash<QString, QAction *> m_actions;
+    QHash<QString, QImage> m_images; // by image path
+    int m_current = -1;
+    bool m_saveFailed = false;
+};

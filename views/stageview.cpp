@@ -1,0 +1,208 @@
+#include "stageview.h"
+
+#include "commitexporter.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace {
+constexpr int margin = 24;
+constexpr int checker = 8; // screen pixels per checkerboard square
+} // namespace
+
+StageView::StageView(QWidget *parent) : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setCursor(Qt::OpenHandCursor);
+    setAccessibleName(tr("Stage"));
+    setAccessibleDescription(tr("The current frame. Drag to nudge it by whole pixels."));
+}
+
+QSize StageView::sizeHint() const
+{
+    const QSize frame = m_image.isNull() ? QSize(128, 128) : m_image.size();
+    return frame * m_zoom + QSize(2 * margin, 2 * margin);
+}
+
+QSize StageView::minimumSizeHint() const
+{
+    return {200, 200};
+}
+
+void StageView::setFrame(const QImage &image, QPointF offset, const QString &message)
+{
+    m_image = image;
+    m_offset = offset;
+    m_message = message;
+    m_dragging = false;
+    m_dragDelta = {};
+    updateGeometry();
+    update();
+}
+
+void StageView::setOnionFrames(const QImage &previous, const QImage &anchor)
+{
+    m_previous = previous;
+    m_anchor = anchor;
+    update();
+}
+
+void StageView::setBaseline(double y)
+{
+    m_baseline = y;
+    update();
+}
+
+void StageView::setZoom(int zoom)
+{
+    if (std::find(std::begin(zoomLevels), std::end(zoomLevels), zoom) == std::end(zoomLevels))
+        return;
+    m_zoom = zoom;
+    updateGeometry();
+    update();
+}
+
+void StageView::setOnionSkin(bool on)
+{
+    m_onionSkin = on;
+    update();
+}
+
+void StageView::setEditable(bool editable)
+{
+    m_editable = editable;
+    setCursor(editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
+}
+
+QPoint StageView::roundedOffset() const
+{
+    return {CommitExporter::roundOffset(m_offset.x()), CommitExporter::roundOffset(m_offset.y())};
+}
+
+QRect StageView::canvasRect() const
+{
+    const QSize frame = (m_image.isNull() ? QSize(128, 128) : m_image.size()) * m_zoom;
+    return QRect(QPoint((width() - frame.width()) / 2, (height() - frame.height()) / 2), frame);
+}
+
+void StageView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.fillRect(rect(), palette().color(QPalette::Window).darker(130));
+    const QRect canvas = canvasRect();
+
+    // Checkerboard: transparency must be visible.
+    p.save();
+    p.setClipRect(canvas);
+    for (int y = canvas.top(); y < canvas.bottom(); y += checker) {
+        for (int x = canvas.left(); x < canvas.right(); x += checker) {
+            const bool dark =
+                (((x - canvas.left()) / checker) + ((y - canvas.top()) / checker)) % 2;
+            p.fillRect(x, y, checker, checker,
+                       dark ? QColor(0x9a, 0x9a, 0x9a) : QColor(0xc8, 0xc8, 0xc8));
+        }
+    }
+    p.restore();
+
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false); // pixel art stays sharp
+    p.save();
+    p.setClipRect(canvas);
+    if (m_onionSkin) {
+        if (!m_anchor.isNull()) {
+            p.setOpacity(0.15);
+            p.drawImage(canvas, m_anchor);
+        }
+        if (!m_previous.isNull()) {
+            p.setOpacity(0.30);
+            p.drawImage(canvas, m_previous);
+        }
+        p.setOpacity(1.0);
+    }
+    if (!m_image.isNull()) {
+        const QPoint shift = (roundedOffset() + m_dragDelta) * m_zoom;
+        p.drawImage(canvas.translated(shift), m_image);
+    }
+    p.restore();
+
+    if (m_baseline >= 0 && !m_image.isNull()) {
+        const int y = canvas.top() + int(std::lround(m_baseline * m_zoom));
+        p.setPen(QPen(QColor(0x29, 0xb6, 0xf6), 1, Qt::DashLine));
+        p.drawLine(canvas.left() - 8, y, canvas.right() + 8, y);
+    }
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(canvas.adjusted(-1, -1, 0, 0));
+
+    // The offset, live while dragging.
+    const QPoint total = roundedOffset() + m_dragDelta;
+    QString label = tr("Offset %1, %2 px").arg(total.x()).arg(total.y());
+    if (m_dragging)
+        label += tr("  (drag %1, %2)").arg(m_dragDelta.x()).arg(m_dragDelta.y());
+    label += tr("  ·  %1×").arg(m_zoom);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop, label);
+    if (!m_message.isEmpty())
+        p.drawText(canvas, Qt::AlignCenter | Qt::TextWordWrap, m_message);
+}
+
+void StageView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || !m_editable || m_image.isNull())
+        return QWidget::mousePressEvent(event);
+    m_dragging = true;
+    m_pressPos = event->position().toPoint();
+    m_dragDelta = {};
+    setCursor(Qt::ClosedHandCursor);
+    update();
+}
+
+void StageView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return QWidget::mouseMoveEvent(event);
+    // Whole source pixels only: the frame moves in steps of the zoom.
+    const QPointF moved = (event->position() - QPointF(m_pressPos)) / m_zoom;
+    const QPoint delta(int(std::lround(moved.x())), int(std::lround(moved.y())));
+    if (delta != m_dragDelta) {
+        m_dragDelta = delta;
+        emit dragDeltaChanged(delta);
+        update();
+    }
+}
+
+void StageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (!m_dragging || event->button() != Qt::LeftButton)
+        return QWidget::mouseReleaseEvent(event);
+    m_dragging = false;
+    setCursor(Qt::OpenHandCursor);
+    const QPoint delta = m_dragDelta;
+    // The preview stays until the nudge is saved and the frame set again.
+    if (delta.isNull()) {
+        update();
+        return;
+    }
+    emit nudgeRequested(delta.x(), delta.y());
+    if (m_dragDelta == delta) { // not replaced by a new frame: the nudge failed
+        m_dragDelta = {};
+        update();
+    }
+}
+
+void StageView::wheelEvent(QWheelEvent *event)
+{
+    if (!(event->modifiers() & Qt::ControlModifier))
+        return QWidget::wheelEvent(event);
+    const int *level = std::find(std::begin(zoomLevels), std::end(zoomLevels), m_zoom);
+    if (event->angleDelta().y() > 0 && level + 1 != std::end(zoomLevels))
+        setZoom(*(level + 1));
+    else if (event->angleDelta().y() < 0 && level != std::begin(zoomLevels))
+        setZoom(*(level - 1));
+    event->accept();
+}

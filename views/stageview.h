@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QImage>
+#include <QPoint>
+#include <QPointF>
+#include <QWidget>
+
+// The current frame, large, on a checkerboard: whole-number zoom with
+// nearest-neighbour scaling, onion skin (the previous frame at 30 %, the
+// anchor at 15 %), the anchor's baseline as a guide, and the frame's
+// alignment offset applied live. Dragging moves the sprite in whole source
+// pixels; releasing asks for one nudge of the whole drag.
+class StageView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StageView(QWidget *parent = nullptr);
+
+    static constexpr int zoomLevels[] = {1, 2, 4, 8};
+
+    void setFrame(const QImage &image, QPointF offset, const QString &message = {});
+    void setOnionFrames(const QImage &previous, const QImage &anchor);
+    void setBaseline(double y); // in frame pixels; negative hides the guide
+    void setZoom(int zoom);
+    int zoom() const { return m_zoom; }
+    void setOnionSkin(bool on);
+    bool onionSkin() const { return m_onionSkin; }
+    void setEditable(bool editable);
+
+    // Where the frame is drawn (for tests and screenshots): widget coordinates.
+    QRect canvasRect() const;
+    QPoint dragDelta() const { return m_dragDelta; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    // A drag ended: move the frame (dx, dy) source pixels further.
+    void nudgeRequested(int dx, int dy);
+    void dragDeltaChanged(QPoint delta);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+
+private:
+    QPoint roundedOffset() const;
+
+    QImage m_image;
+    QImage m_previous;
+    QImage m_anchor;
+    QString m_message;
+    QPointF m_offset;
+    double m_baseline = -1.0;
+    int m_zoom = 4;
+    bool m_onionSkin = false;
+    bool m_editable = true;
+    bool m_dragging = false;
+    QPoint m_pressPos;
+    QPoint m_dragDelta;
+};
