@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,19 +30,22 @@ int main(int argc, char *argv[])
         return 1;
     }
     MainWindow window;
-    window.resize(1280, 800);
+    window.resize(1400, 860);
     window.show();
     window.activateWindow();
     if (!QTest::qWaitForWindowActive(&window))
         return 1;
     if (!window.openRun(run))
         return 1;
-    // A review in progress: a few verdicts, a nudge, a note, onion skin on.
+    // A review in progress: a nudge, a verdict, a note, onion skin on.
     window.setCurrentFrame(3);
     QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
     QTest::keyClick(&window, Qt::Key_Up, Qt::ControlModifier);
+    window.setCurrentFrame(9);
+    QTest::keyClick(&window, Qt::Key_A);
     window.setCurrentFrame(11);
-    QTest::keyClick(&window, Qt::Key_X);
+    QTest::keyClicks(window.findChild<QPlainTextEdit *>(QStringLiteral("notes")),
+                     QStringLiteral("Orange halo left of the outline; patch or re-roll."));
     window.setCurrentFrame(5);
     window.findChild<QAction *>(QStringLiteral("onionSkin"))->trigger();
     QTest::qWait(50);
