@@ -230,6 +230,16 @@ void TestMainWindow::notesAreSavedWhenTypingPauses()
     window->setCurrentFrame(3);
     QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
              std::optional(QStringLiteral("halo at the feet!")));
+    // Esc saves at once and gives the keys back to culling.
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(notes->hasFocus());
+    QTest::keyClicks(notes, QStringLiteral("ok"));
+    key(notes, Qt::Key_Escape);
+    QVERIFY(!notes->hasFocus());
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.notes, std::optional(QStringLiteral("ok")));
+    key(window.get(), Qt::Key_A);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
 }
 
 void TestMainWindow::statusBarShowsProgressAndAStickySaveError()

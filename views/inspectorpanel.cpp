@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTreeWidget>
@@ -60,6 +61,7 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_notes->setPlaceholderText(tr("What is wrong with this frame?"));
     layout->addWidget(m_notes, 1);
 
+    m_notes->installEventFilter(this);
     m_notesTimer.setSingleShot(true);
     m_notesTimer.setInterval(notesDelayMs);
     connect(m_notes, &QPlainTextEdit::textChanged, this, [this] {
@@ -68,6 +70,17 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     });
     connect(&m_notesTimer, &QTimer::timeout, this, &InspectorPanel::emitNotes);
     clear();
+}
+
+bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_notes && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        flushNotes();
+        emit leaveNotesRequested();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void InspectorPanel::flushNotes()

@@ -31,6 +31,11 @@ public:
 
 signals:
     void notesEdited(int frameIndex, const QString &notes);
+    // Esc in the notes: they are saved; the keys go back to culling.
+    void leaveNotesRequested();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void emitNotes();

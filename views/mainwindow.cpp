@@ -25,7 +25,6 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -114,6 +113,9 @@ MainWindow::MainWindow(QWidget *parent)
             QStringLiteral("color: white; background: #c62828; padding: 2px;"));
     });
     connect(m_stage, &StageView::nudgeRequested, this, &MainWindow::nudge);
+    // Esc in the notes saves them and gives the keys back to culling.
+    connect(m_inspector, &InspectorPanel::leaveNotesRequested, m_stage,
+            [this] { m_stage->setFocus(); });
     connect(m_inspector, &InspectorPanel::notesEdited, this,
             [this](int frame, const QString &notes) {
                 const std::optional<DirectorFrameState> state = m_manager->getFrameState(frame);
