@@ -440,13 +440,12 @@ int CommandLine::frame(const QStringList &arguments)
     return 0;
 }
 
-int CommandLine::commit(const QStringList &arguments)
+int CommandLine::changeSession(const QStringList &arguments, const QString &description,
+                               const std::function<int(SessionManager &)> &change)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Write the approved frames, nudges applied, to approved/ and mark the session "
-           "committed. Refused unless every frame is APPROVED."));
-    parser.addPositionalArgument(QStringLiteral("commit"), tr("The command."));
+    parser.setApplicationDescription(description);
+    parser.addPositionalArgument(arguments.value(1), tr("The command."));
     parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
     parser.addOption(
         {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
@@ -457,35 +456,38 @@ int CommandLine::commit(const QStringList &arguments)
     if (const int opened = openForChange(manager, parser, parser.positionalArguments().at(1));
         opened != 0)
         return opened;
-    if (const Outcome committed = manager.commitSession(); !committed)
-        return fail(committed.exitCode(), committed.message());
-    const CommitInfo &info = *manager.session().commitInfo;
-    printOut(line(tr("Committed %1 frames to %2 (%3 nudged, %4 patched).")
-                      .arg(info.approvedCount)
-                      .arg(QDir::toNativeSeparators(manager.runDir() + QStringLiteral("/approved")))
-                      .arg(info.nudgedCount)
-                      .arg(info.patchedCount)));
-    return 0;
+    return change(manager);
+}
+
+int CommandLine::commit(const QStringList &arguments)
+{
+    return changeSession(
+        arguments,
+        tr("Write the approved frames, nudges applied, to approved/ and mark the session "
+           "committed. Refused unless every frame is APPROVED."),
+        [this](SessionManager &manager) {
+            if (const Outcome committed = manager.commitSession(); !committed)
+                return fail(committed.exitCode(), committed.message());
+            const CommitInfo &info = *manager.session().commitInfo;
+            printOut(line(
+                tr("Committed %1 frames to %2 (%3 nudged, %4 patched).")
+                    .arg(info.approvedCount)
+                    .arg(QDir::toNativeSeparators(manager.runDir() + QStringLiteral("/approved")))
+                    .arg(info.nudgedCount)
+                    .arg(info.patchedCount)));
+            return 0;
+        });
 }
 
 int CommandLine::discard(const QStringList &arguments)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Mark the session discarded. The file stays; nothing in approved/ is written."));
-    parser.addPositionalArgument(QStringLiteral("discard"), tr("The command."));
-    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
-    parser.addOption(
-        {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
-    int code = 0;
-    if (!parse(parser, arguments, 1, &code))
-        return code;
-    SessionManager manager;
-    if (const int opened = openForChange(manager, parser, parser.positionalArguments().at(1));
-        opened != 0)
-        return opened;
-    if (const Outcome discarded = manager.discardSession(); !discarded)
-        return fail(discarded.exitCode(), discarded.message());
-    printOut(line(tr("Session %1 discarded.").arg(manager.session().sessionId)));
-    return 0;
+    return changeSession(
+        arguments,
+        tr("Mark the session discarded. The file stays; nothing in approved/ is written."),
+        [this](SessionManager &manager) {
+            if (const Outcome discarded = manager.discardSession(); !discarded)
+                return fail(discarded.exitCode(), discarded.message());
+            printOut(line(tr("Session %1 discarded.").arg(manager.session().sessionId)));
+            return 0;
+        });
 }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <functional>
+
 class QCommandLineParser;
 class SessionManager;
 
@@ -40,6 +42,10 @@ private:
                       const QString &runDir);
     int printStatus(const SessionManager &manager, bool json);
     int fail(int exitCode, const QString &message);
+    // commit and discard: parse RUN_DIR and --recover, open the run for a
+    // change, then run `change` on it.
+    int changeSession(const QStringList &arguments, const QString &description,
+                      const std::function<int(SessionManager &)> &change);
     // Shows the review window on a run and runs the event loop.
     int showWindow(const QString &runDir, const QString &recover);
 };

@@ -224,16 +224,23 @@ public:
 
     bool has(QStringView name) const { return m_object.contains(name.toString()); }
 
+    // True when the member is absent; an error when it is required.
+    bool missing(QStringView name, const QJsonValue &v, bool required)
+    {
+        if (!v.isUndefined())
+            return false;
+        if (required)
+            error(name, tr("is missing"));
+        return true;
+    }
+
     // Required or optional members of a given type. A missing required member
     // or a wrong type is an error; an optional member may be absent (not null).
     std::optional<QString> string(QStringView name, bool required = true)
     {
         const QJsonValue v = take({name});
-        if (v.isUndefined()) {
-            if (required)
-                error(name, tr("is missing"));
+        if (missing(name, v, required))
             return std::nullopt;
-        }
         if (!v.isString()) {
             error(name, tr("expected a string, found %1").arg(typeName(v)));
             return std::nullopt;
@@ -248,11 +255,8 @@ public:
 
     std::optional<bool> booleanOf(QStringView name, const QJsonValue &v, bool required)
     {
-        if (v.isUndefined()) {
-            if (required)
-                error(name, tr("is missing"));
+        if (missing(name, v, required))
             return std::nullopt;
-        }
         if (!v.isBool()) {
             error(name, tr("expected true or false, found %1").arg(typeName(v)));
             return std::nullopt;
@@ -262,11 +266,8 @@ public:
 
     std::optional<double> numberOf(QStringView name, const QJsonValue &v, bool required)
     {
-        if (v.isUndefined()) {
-            if (required)
-                error(name, tr("is missing"));
+        if (missing(name, v, required))
             return std::nullopt;
-        }
         if (!v.isDouble()) {
             error(name, tr("expected a number, found %1").arg(typeName(v)));
             return std::nullopt;
@@ -306,11 +307,8 @@ public:
 
     std::optional<QStringList> stringsOf(QStringView name, const QJsonValue &v, bool required)
     {
-        if (v.isUndefined()) {
-            if (required)
-                error(name, tr("is missing"));
+        if (missing(name, v, required))
             return std::nullopt;
-        }
         if (!v.isArray()) {
             error(name, tr("expected an array of strings, found %1").arg(typeName(v)));
             return std::nullopt;
@@ -332,11 +330,8 @@ public:
 
     std::optional<QJsonObject> objectOf(QStringView name, const QJsonValue &v, bool required)
     {
-        if (v.isUndefined()) {
-            if (required)
-                error(name, tr("is missing"));
+        if (missing(name, v, required))
             return std::nullopt;
-        }
         if (!v.isObject()) {
             error(name, tr("expected an object, found %1").arg(typeName(v)));
             return std::nullopt;
@@ -346,11 +341,8 @@ public:
 
     std::optional<QJsonArray> arrayOf(QStringView name, const QJsonValue &v, bool required)
     {
-        if (v.isUndefined()) {
-            if (required)
-                error(name, tr("is missing"));
+        if (missing(name, v, required))
             return std::nullopt;
-        }
         if (!v.isArray()) {
             error(name, tr("expected an array, found %1").arg(typeName(v)));
             return std::nullopt;
