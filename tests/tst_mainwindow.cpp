@@ -44,6 +44,8 @@ private slots:
     void lockedRunOpensReadOnly();
     void committedSessionIsReadOnlyInTheWindow();
     void commitFromTheWindow();
+    void discardFromTheWindow();
+    void everyShortcutIsUnique();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &run);
@@ -436,6 +438,34 @@ void TestMainWindow::commitFromTheWindow()
     QCOMPARE(window->manager()->session().commitInfo->nudgedCount, 1);
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
     window->close();
+}
+
+void TestMainWindow::discardFromTheWindow()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->findChild<QAction *>(QStringLiteral("discard"))->trigger();
+    auto *question = window->findChild<QMessageBox *>(QStringLiteral("discardQuestion"));
+    QVERIFY(question);
+    question->button(QMessageBox::Discard)->click();
+    QTRY_COMPARE(onDisk().status, SessionStatus::Discarded);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("approve"))->isEnabled());
+}
+
+void TestMainWindow::everyShortcutIsUnique()
+{
+    MainWindow window;
+    QHash<QKeySequence, QString> owners;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        for (const QKeySequence &key : action->shortcuts()) {
+            QVERIFY2(!owners.contains(key),
+                     qPrintable(QStringLiteral("%1 is used by %2 and %3")
+                                    .arg(key.toString(), owners.value(key), action->objectName())));
+            owners.insert(key, action->objectName());
+        }
+    }
+    QVERIFY(owners.size() > 20);
 }
 
 QTEST_MAIN(TestMainWindow)
