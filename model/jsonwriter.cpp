@@ -29,6 +29,8 @@ void JsonWriter::beforeValue()
 void JsonWriter::key(QStringView name)
 {
     Q_ASSERT(!m_levels.isEmpty() && m_levels.last().isObject && !m_afterKey);
+    Q_ASSERT(!hasKey(name));
+    m_levels.last().keys.insert(name.toString());
     if (m_levels.last().count++ > 0)
         m_out += ',';
     newline();
@@ -37,11 +39,16 @@ void JsonWriter::key(QStringView name)
     m_afterKey = true;
 }
 
+bool JsonWriter::hasKey(QStringView name) const
+{
+    return !m_levels.isEmpty() && m_levels.last().keys.contains(name.toString());
+}
+
 void JsonWriter::beginObject()
 {
     beforeValue();
     m_out += '{';
-    m_levels.append({true, 0});
+    m_levels.append({true, 0, {}});
 }
 
 void JsonWriter::endObject()
@@ -57,7 +64,7 @@ void JsonWriter::beginArray()
 {
     beforeValue();
     m_out += '[';
-    m_levels.append({false, 0});
+    m_levels.append({false, 0, {}});
 }
 
 void JsonWriter::endArray()

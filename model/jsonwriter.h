@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QStringView>
 
 // Writes JSON the way the pipeline's JSON.stringify(value, null, 2) does: two
@@ -20,6 +21,8 @@ public:
 
     // The name of the next member of the current object.
     void key(QStringView name);
+    // Whether the current object already has a member of that name.
+    bool hasKey(QStringView name) const;
 
     void value(const QJsonValue &value);
     void string(QStringView text);
@@ -42,6 +45,7 @@ private:
     {
         bool isObject;
         int count;
+        QSet<QString> keys;
     };
     QByteArray m_out;
     QList<Level> m_levels;

@@ -401,8 +401,12 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
             a.reasonCodes = stringList(o.value(u"reason_codes"));
             a.passed = o.value(u"result").toString() == QLatin1String("passed");
         }
+        // The rest is kept; what was mapped above is not kept twice.
         for (auto it = o.begin(); it != o.end(); ++it) {
-            if (it.key() != QLatin1String("attempt_index") && !a.extra.contains(it.key()))
+            static const QStringList mapped = {QStringLiteral("attempt_index"),
+                                               QStringLiteral("timestamp"),
+                                               QStringLiteral("reason_codes")};
+            if (!mapped.contains(it.key()) && !a.extra.contains(it.key()))
                 a.extra.insert(it.key(), it.value());
         }
     }

@@ -1,5 +1,6 @@
 #include "sessioncodec.h"
 
+#include "jsonduplicatekeys.h"
 #include "jsonwriter.h"
 #include "runpaths.h"
 #include "timestamps.h"
@@ -22,9 +23,13 @@ QString tr(const char *text)
 
 // ---------------------------------------------------------------- encoding
 
+// Members of other programs, after Director's own. A name Director has
+// written already at this level is never written twice.
 void writeExtra(JsonWriter &w, const QJsonObject &extra)
 {
     for (auto it = extra.begin(); it != extra.end(); ++it) {
+        if (w.hasKey(it.key()))
+            continue;
         w.key(it.key());
         w.value(it.value());
     }
@@ -831,6 +836,13 @@ SessionDecodeResult SessionCodec::decode(const QByteArray &data, const RunPaths 
     if (!document.isObject()) {
         result.state = SessionDecodeResult::State::Invalid;
         result.errors.append({QString(), tr("expected a JSON object at the top level")});
+        return result;
+    }
+    // Two members with one name: the parser kept only the last one.
+    if (const QStringList duplicates = JsonDuplicateKeys::find(bytes); !duplicates.isEmpty()) {
+        result.state = SessionDecodeResult::State::Invalid;
+        for (const QString &path : duplicates)
+            result.errors.append({path, tr("appears more than once")});
         return result;
     }
     Decoder decoder(paths);

@@ -243,6 +243,9 @@ void TestRunFolder::attemptsAreMergedFromStateAndAudit()
     QVERIFY(attempts[1].passed);
     QCOMPARE(attempts[1].candidatePath, QStringLiteral("candidates/frame_0000_attempt_2_norm.png"));
     QCOMPARE(attempts[1].extra.value(u"action_taken").toString(), QStringLiteral("accept"));
+    // Mapped members are not kept a second time under their pipeline names.
+    QVERIFY(!attempts[1].extra.contains(u"timestamp"));
+    QVERIFY(!attempts[1].extra.contains(u"attempt_index"));
 }
 
 void TestRunFolder::incompleteRunSaysWhatIsMissing()

@@ -131,6 +131,10 @@ void TestSchema::schemaEncodesTheContract_data()
         attempts[0] = a;
         frame[QStringLiteral("attemptHistory")] = attempts;
     }) << false;
+    QTest::newRow("member twice") << QByteArray(camelCaseExample)
+                                         .replace("\"passed\": false,\n",
+                                                  "\"passed\": false, \"passed\": true,\n")
+                                  << false;
     QTest::newRow("padded key") << QByteArray(camelCaseExample).replace("\"1\": {", "\"01\": {")
                                 << false;
 }

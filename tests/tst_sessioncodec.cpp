@@ -25,6 +25,7 @@ private slots:
     void newerSchemaIsRecognised();
     void pathsAreMadeRunRelativeAndKeptInside();
     void imageBase64IsReadButNeverWritten();
+    void extraNamedLikeAKnownMemberIsNotWrittenTwice();
     void offsetTimestampsAreNormalisedToUtc();
 };
 
@@ -361,6 +362,19 @@ void TestSessionCodec::problemsNameTheirJsonPath_data()
     QTest::newRow("frames as array")
         << QJsonDocument(root).toJson()
         << QStringLiteral("frames: expected an object, found an array");
+    QByteArray twice(withUnknownMembers);
+    twice.replace("\"frames\": {", "\"frames\": {\n    \"0\": {\"id\": \"frame_0000\"},");
+    QTest::newRow("frame key twice") << twice << QStringLiteral("frames.0: appears more than once");
+    QByteArray escapedTwice(withUnknownMembers);
+    escapedTwice.replace("\"frames\": {",
+                         "\"frames\": {\n    \"\\u0030\": {\"id\": \"frame_0000\"},");
+    QTest::newRow("frame key twice, once escaped")
+        << escapedTwice << QStringLiteral("frames.0: appears more than once");
+    QByteArray nestedTwice(withUnknownMembers);
+    nestedTwice.replace("\"passed\": true,\n", "\"passed\": true, \"passed\": false,\n");
+    QTest::newRow("member twice in an attempt")
+        << nestedTwice
+        << QStringLiteral("frames.0.attemptHistory.0.passed: appears more than once");
     QTest::newRow("top-level array")
         << QByteArray("[1, 2]") << QStringLiteral("expected a JSON object at the top level");
 }
@@ -465,6 +479,20 @@ void TestSessionCodec::offsetTimestampsAreNormalisedToUtc()
                 .value(u"createdAt")
                 .toString()
                 .endsWith(QLatin1Char('Z')));
+}
+
+void TestSessionCodec::extraNamedLikeAKnownMemberIsNotWrittenTwice()
+{
+    DirectorSession s = *SessionCodec::decode(withUnknownMembers).session;
+    AttemptInfo &attempt = s.frames[0].attemptHistory[0];
+    attempt.extra.insert(QStringLiteral("timestamp"), QStringLiteral("not Director's"));
+    s.frames[0].extra.insert(QStringLiteral("status"), QStringLiteral("DONE"));
+    const QByteArray written = SessionCodec::encode(s);
+    const SessionDecodeResult again = SessionCodec::decode(written);
+    QVERIFY2(again.isOk(), qPrintable(again.errorText()));
+    QCOMPARE(again.session->frames.value(0).attemptHistory.at(0).timestamp, attempt.timestamp);
+    QCOMPARE(again.session->frames.value(0).status, FrameStatus::Approved);
+    QVERIFY(!written.contains("not Director's"));
 }
 
 QTEST_APPLESS_MAIN(TestSessionCodec)

@@ -14,6 +14,20 @@ except ImportError:
     sys.exit(2)
 
 
+class DuplicateMember(ValueError):
+    pass
+
+
+def unique_members(pairs):
+    """json.load keeps the last of two equal names; a session file must not have them."""
+    seen = {}
+    for name, value in pairs:
+        if name in seen:
+            raise DuplicateMember(f"the member {name!r} appears more than once")
+        seen[name] = value
+    return seen
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -25,7 +39,12 @@ def main(argv):
     invalid = False
     for path in argv[2:]:
         with open(path, encoding="utf-8") as f:
-            document = json.load(f)
+            try:
+                document = json.load(f, object_pairs_hook=unique_members)
+            except DuplicateMember as error:
+                print(f"{path}: {error}")
+                invalid = True
+                continue
         errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
         for error in errors:
             where = ".".join(str(p) for p in error.absolute_path) or "(top)"
