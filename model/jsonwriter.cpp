@@ -152,8 +152,31 @@ QByteArray JsonWriter::formatNumber(double number)
 
 void JsonWriter::writeQuoted(QStringView text)
 {
+    if (!text.isValidUtf16()) {
+        // A lone surrogate ("\ud800" in what another program wrote) has no
+        // UTF-8 form: write it back as the escape it was read from.
+        m_out += '"';
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            const QChar c = text[i];
+            if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+                appendEscaped(text.mid(i, 2).toUtf8());
+                ++i;
+            } else if (c.isSurrogate()) {
+                m_out += "\\u" + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
+            } else {
+                appendEscaped(text.mid(i, 1).toUtf8());
+            }
+        }
+        m_out += '"';
+        return;
+    }
     m_out += '"';
-    const QByteArray utf8 = text.toUtf8();
+    appendEscaped(text.toUtf8());
+    m_out += '"';
+}
+
+void JsonWriter::appendEscaped(const QByteArray &utf8)
+{
     for (char c : utf8) {
         const auto byte = static_cast<unsigned char>(c);
         switch (c) {
@@ -188,5 +211,4 @@ void JsonWriter::writeQuoted(QStringView text)
             }
         }
     }
-    m_out += '"';
 }

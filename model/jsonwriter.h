@@ -40,6 +40,7 @@ private:
     void beforeValue();
     void newline();
     void writeQuoted(QStringView text);
+    void appendEscaped(const QByteArray &utf8);
 
     struct Level
     {

@@ -26,6 +26,7 @@ private slots:
     void pathsAreMadeRunRelativeAndKeptInside();
     void imageBase64IsReadButNeverWritten();
     void extraNamedLikeAKnownMemberIsNotWrittenTwice();
+    void loneSurrogatesRoundTripExactly();
     void offsetTimestampsAreNormalisedToUtc();
 };
 
@@ -493,6 +494,21 @@ void TestSessionCodec::extraNamedLikeAKnownMemberIsNotWrittenTwice()
     QCOMPARE(again.session->frames.value(0).attemptHistory.at(0).timestamp, attempt.timestamp);
     QCOMPARE(again.session->frames.value(0).status, FrameStatus::Approved);
     QVERIFY(!written.contains("not Director's"));
+}
+
+void TestSessionCodec::loneSurrogatesRoundTripExactly()
+{
+    // Legal JSON that has no UTF-8 form: kept as the escape it was.
+    QByteArray input(withUnknownMembers);
+    input.replace("\"pipelineVersion\": \"2.4.0\"", "\"pipelineVersion\": \"2.4\\ud800-\\udfff\"");
+    const SessionDecodeResult first = SessionCodec::decode(input);
+    QVERIFY2(first.isOk(), qPrintable(first.errorText()));
+    const QByteArray written = SessionCodec::encode(*first.session);
+    QVERIFY2(written.contains("2.4\\ud800-\\udfff"), written.constData());
+    const SessionDecodeResult again = SessionCodec::decode(written);
+    QVERIFY(again.isOk());
+    QCOMPARE(again.session->extra.value(u"pipelineVersion"),
+             first.session->extra.value(u"pipelineVersion"));
 }
 
 QTEST_APPLESS_MAIN(TestSessionCodec)
