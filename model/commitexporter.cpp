@@ -104,6 +104,7 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
     }
 
     CommitInfo result;
+    QSize size = m_expectedSize;
     const int total = int(session.frames.size());
     int done = 0;
     QStringList names;
@@ -119,6 +120,18 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
         const QImage image = ImageLoader::load(*file, &why);
         if (image.isNull())
             return Outcome::failed(tr("Frame %1: %2").arg(frame.frameIndex).arg(why));
+        if (!size.isValid())
+            size = image.size();
+        if (image.size() != size) {
+            return Outcome::failed(
+                tr("Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
+                    .arg(frame.frameIndex)
+                    .arg(source)
+                    .arg(image.width())
+                    .arg(image.height())
+                    .arg(size.width())
+                    .arg(size.height()));
+        }
 
         int dx = 0;
         int dy = 0;

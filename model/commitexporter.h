@@ -4,6 +4,7 @@
 #include "outcome.h"
 
 #include <QImage>
+#include <QSize>
 #include <QString>
 
 #include <functional>
@@ -23,6 +24,11 @@ public:
 
     explicit CommitExporter(const QString &runDir);
 
+    // The size every frame must have (the manifest's target size). When it
+    // is not set, every frame must have the size of the first one: an atlas
+    // needs frames of one size.
+    void setExpectedSize(const QSize &size) { m_expectedSize = size; }
+
     // Refused (naming the frames) unless the session is active and every frame
     // is APPROVED. On success fills *info (the session is not changed here).
     Outcome exportFrames(const DirectorSession &session, CommitInfo *info,
@@ -36,4 +42,5 @@ public:
 
 private:
     QString m_runDir;
+    QSize m_expectedSize;
 };

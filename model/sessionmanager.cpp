@@ -376,6 +376,8 @@ Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
         return writable;
     CommitInfo info;
     CommitExporter exporter(runDir());
+    if (m_run.manifest.targetSize > 0)
+        exporter.setExpectedSize(QSize(m_run.manifest.targetSize, m_run.manifest.targetSize));
     if (const Outcome exported = exporter.exportFrames(*m_session, &info, progress); !exported)
         return exported;
     DirectorSession candidate = *m_session;

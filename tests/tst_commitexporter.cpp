@@ -28,6 +28,8 @@ private slots:
     void failedWriteLeavesApprovedUntouched();
     void untrustedSourcesAreRefused_data();
     void untrustedSourcesAreRefused();
+    void framesOfAnotherSizeAreRefused_data();
+    void framesOfAnotherSizeAreRefused();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -304,6 +306,43 @@ void TestCommitExporter::untrustedSourcesAreRefused()
     QVERIFY2(refused.message().startsWith(QLatin1String("Frame 1")), qPrintable(refused.message()));
     QVERIFY(approvedFiles().isEmpty());
     QVERIFY(QFile::exists(outside));
+}
+
+void TestCommitExporter::framesOfAnotherSizeAreRefused_data()
+{
+    QTest::addColumn<QSize>("expected");
+    QTest::addColumn<QSize>("odd");
+    QTest::addColumn<int>("oddFrame");
+    // Without a manifest size, the first frame sets the size of the atlas.
+    QTest::newRow("unlike the first frame") << QSize() << QSize(9, 6) << 2;
+    // With one, every frame must have it, the first one too.
+    QTest::newRow("unlike the manifest") << QSize(8, 6) << QSize(16, 12) << 0;
+}
+
+void TestCommitExporter::framesOfAnotherSizeAreRefused()
+{
+    QFETCH(QSize, expected);
+    QFETCH(QSize, odd);
+    QFETCH(int, oddFrame);
+    const DirectorSession s = session(3);
+    QVERIFY(numbered(odd.width(), odd.height())
+                .save(run() + QLatin1Char('/') + s.frames[oddFrame].imagePath));
+    CommitExporter exporter(run());
+    exporter.setExpectedSize(expected);
+    CommitInfo info;
+    const Outcome failed = exporter.exportFrames(s, &info);
+    QCOMPARE(failed.kind(), Outcome::Kind::Failed);
+    const QString size = QStringLiteral("%1×%2").arg(odd.width()).arg(odd.height());
+    QVERIFY2(failed.message().startsWith(QStringLiteral("Frame %1").arg(oddFrame)) &&
+                 failed.message().contains(size) &&
+                 failed.message().contains(QStringLiteral("8×6")),
+             qPrintable(failed.message()));
+    QVERIFY(approvedFiles().isEmpty());
+
+    // The same frames at the right size commit.
+    QVERIFY(numbered(8, 6).save(run() + QLatin1Char('/') + s.frames[oddFrame].imagePath));
+    QVERIFY2(exporter.exportFrames(s, &info), "the frames have one size now");
+    QCOMPARE(approvedFiles().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestCommitExporter)
