@@ -95,9 +95,16 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
     if (!QDir().mkpath(approvedDir))
         return Outcome::failed(
             tr("Could not create %1.").arg(QDir::toNativeSeparators(approvedDir)));
+    // A commit killed before it finished left its staging folder: the
+    // session was not marked committed, so nothing in it counts.
+    const QString stagingPrefix = QStringLiteral(".director-commit-");
+    for (const QString &left :
+         QDir(approvedDir)
+             .entryList({stagingPrefix + u'*'},
+                        QDir::Dirs | QDir::Hidden | QDir::NoSymLinks | QDir::NoDotAndDotDot))
+        QDir(approvedDir + u'/' + left).removeRecursively();
     StagingFolder staging;
-    staging.path = approvedDir + QStringLiteral("/.director-commit-") +
-                   QUuid::createUuid().toString(QUuid::Id128);
+    staging.path = approvedDir + u'/' + stagingPrefix + QUuid::createUuid().toString(QUuid::Id128);
     if (!QDir().mkdir(staging.path)) {
         return Outcome::failed(
             tr("Could not write to %1.").arg(QDir::toNativeSeparators(approvedDir)));

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <cerrno>
@@ -259,6 +260,7 @@ Outcome SessionStore::lock()
     lockFile->setStaleLockTime(0);
     if (lockFile->tryLock(0)) {
         m_lock = std::move(lockFile);
+        removeLeftovers();
         return Outcome::ok();
     }
     // QLockFile takes over a lock whose process is gone by the pid written in
@@ -274,6 +276,7 @@ Outcome SessionStore::lock()
         if (!lockFile->getLockInfo(nullptr, nullptr, nullptr) && lockFile->removeStaleLockFile() &&
             lockFile->tryLock(0)) {
             m_lock = std::move(lockFile);
+            removeLeftovers();
             return Outcome::ok();
         }
     }
@@ -301,6 +304,25 @@ Outcome SessionStore::lock()
     }
     return Outcome::failed(
         tr("Could not create the lock file %1.").arg(QDir::toNativeSeparators(lockPath())));
+}
+
+void SessionStore::removeLeftovers()
+{
+    // Only the holder of the lock writes these names, so any that exist now
+    // were left by a Director killed between two steps of a save: the name
+    // QSaveFile links the new file under before its rename (six random
+    // letters, Qt's pattern; one of each case, so that a copy the operator
+    // named "director_session.json.backup" is never taken for one), and the
+    // backup's new name. Neither is ever the only copy of anything.
+    static const QRegularExpression leftover(
+        QStringLiteral("^director_session\\.json\\.((?=[A-Za-z]*[a-z])(?=[A-Za-z]*[A-Z])"
+                       "[A-Za-z]{6}|bak\\.new)$"));
+    const QStringList names = QDir(m_runDir).entryList({sessionFileName + QStringLiteral(".*")},
+                                                       QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &name : names) {
+        if (leftover.match(name).hasMatch())
+            QFile::remove(m_runDir + QLatin1Char('/') + name);
+    }
 }
 
 bool SessionStore::hasLock() const

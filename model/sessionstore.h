@@ -90,6 +90,7 @@ private:
     static std::optional<FileIdentity> identityOf(const QString &path);
     LoadResult loadFile(const QString &path) const;
     bool keepBackup();
+    void removeLeftovers();
 
     QString m_runDir;
     std::unique_ptr<QLockFile> m_lock;

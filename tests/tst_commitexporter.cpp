@@ -30,6 +30,7 @@ private slots:
     void untrustedSourcesAreRefused();
     void framesOfAnotherSizeAreRefused_data();
     void framesOfAnotherSizeAreRefused();
+    void stagingLeftByAKilledCommitIsRemoved();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -343,6 +344,30 @@ void TestCommitExporter::framesOfAnotherSizeAreRefused()
     QVERIFY(numbered(8, 6).save(run() + QLatin1Char('/') + s.frames[oddFrame].imagePath));
     QVERIFY2(exporter.exportFrames(s, &info), "the frames have one size now");
     QCOMPARE(approvedFiles().size(), 3);
+}
+
+void TestCommitExporter::stagingLeftByAKilledCommitIsRemoved()
+{
+    const DirectorSession s = session(2);
+    const QString approved = run() + QStringLiteral("/approved");
+    const QString left = approved + QStringLiteral("/.director-commit-0123456789abcdef");
+    QVERIFY(QDir().mkpath(left));
+    QVERIFY(numbered(8, 6).save(left + QStringLiteral("/frame_0000.png")));
+    // A staging name that is a link to a folder elsewhere: removed as a link,
+    // never followed.
+    const QString elsewhere = m_dir->path() + QStringLiteral("/elsewhere");
+    QVERIFY(QDir().mkpath(elsewhere));
+    QVERIFY(numbered(8, 6).save(elsewhere + QStringLiteral("/keep.png")));
+    QVERIFY(QFile::link(elsewhere, approved + QStringLiteral("/.director-commit-link")));
+
+    CommitInfo info;
+    QVERIFY(CommitExporter(run()).exportFrames(s, &info));
+    QVERIFY(!QFileInfo::exists(left));
+    QVERIFY(QFile::exists(elsewhere + QStringLiteral("/keep.png")));
+    QStringList files = approvedFiles();
+    files.removeOne(QStringLiteral(".director-commit-link"));
+    QCOMPARE(files,
+             (QStringList{QStringLiteral("frame_0000.png"), QStringLiteral("frame_0001.png")}));
 }
 
 QTEST_GUILESS_MAIN(TestCommitExporter)

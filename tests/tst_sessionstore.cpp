@@ -39,6 +39,7 @@ private slots:
     void staleLockOfADeadProcessIsTakenOver();
     void emptyLockLeftByAKilledProcessIsTakenOver();
     void emptyLockOfALiveHolderIsRespected();
+    void leftoversOfAKilledSaveAreRemovedByTheNextWriter();
 
 private:
     static DirectorSession makeSession(const QString &note);
@@ -388,6 +389,31 @@ void TestSessionStore::emptyLockOfALiveHolderIsRespected()
     QCOMPARE(second.lock().kind(), Outcome::Kind::Locked);
     QVERIFY(holder.hasLock());
     QVERIFY(QFile::exists(holder.lockPath()));
+}
+
+void TestSessionStore::leftoversOfAKilledSaveAreRemovedByTheNextWriter()
+{
+    // A Director killed between QSaveFile's link and rename leaves the new
+    // file under a temporary name; one killed while keeping the backup
+    // leaves its new name. The next writer removes them, and nothing else.
+    SessionStore store(m_dir->path());
+    const QString base = store.sessionPath();
+    const QStringList leftovers = {base + QStringLiteral(".HATeLm"),
+                                   base + QStringLiteral(".bak.new")};
+    const QStringList kept = {base + QStringLiteral(".backup"), base + QStringLiteral(".COPY12"),
+                              base + QStringLiteral(".corrupt-20261124T120000000Z"),
+                              base + QStringLiteral(".bak")};
+    for (const QString &path : leftovers + kept)
+        writeFile(path, "{}");
+    // A reader does not tidy anything.
+    QCOMPARE(store.load().state, SessionStore::LoadState::Missing);
+    for (const QString &path : leftovers + kept)
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+    QVERIFY(store.lock());
+    for (const QString &path : leftovers)
+        QVERIFY2(!QFile::exists(path), qPrintable(path));
+    for (const QString &path : kept)
+        QVERIFY2(QFile::exists(path), qPrintable(path));
 }
 
 QTEST_GUILESS_MAIN(TestSessionStore)
