@@ -6,6 +6,8 @@
 
 #include <QPointF>
 
+#include <algorithm>
+
 FrameListModel::FrameListModel(SessionManager *manager, QObject *parent)
     : QAbstractListModel(parent), m_manager(manager)
 {
@@ -68,9 +70,19 @@ QImage FrameListModel::thumbnail(int frameIndex) const
         cached.error = error;
         return {};
     }
-    // Pixel art stays sharp: whole-number scaling, nearest neighbour.
-    cached.image =
-        image.scaled(thumbnailSize, thumbnailSize, Qt::KeepAspectRatio, Qt::FastTransformation);
+    // Pixel art stays sharp: scaled up by the largest whole factor that fits,
+    // nearest neighbour, so that every source pixel is the same square. Only
+    // a frame larger than a thumbnail is scaled down, smoothly.
+    if (image.width() > thumbnailSize || image.height() > thumbnailSize) {
+        cached.image = image.scaled(thumbnailSize, thumbnailSize, Qt::KeepAspectRatio,
+                                    Qt::SmoothTransformation);
+    } else {
+        const int factor =
+            std::max(1, std::min(thumbnailSize / image.width(), thumbnailSize / image.height()));
+        cached.image = factor == 1 ? image
+                                   : image.scaled(image.size() * factor, Qt::IgnoreAspectRatio,
+                                                  Qt::FastTransformation);
+    }
     return cached.image;
 }
 

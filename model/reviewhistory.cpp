@@ -26,6 +26,7 @@ public:
     }
 
     const Outcome &outcome() const { return m_outcome; }
+    int frameIndex() const { return m_after.frameIndex; }
 
 private:
     SessionManager *m_manager;
@@ -57,6 +58,21 @@ Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QStrin
     if (after && *after != *before)
         m_stack.push(new FrameStateCommand(m_manager, *before, *after, text));
     return applied;
+}
+
+int ReviewHistory::frameToUndo() const
+{
+    if (!m_stack.canUndo())
+        return -1;
+    return static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index() - 1))
+        ->frameIndex();
+}
+
+int ReviewHistory::frameToRedo() const
+{
+    if (!m_stack.canRedo())
+        return -1;
+    return static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index()))->frameIndex();
 }
 
 Outcome ReviewHistory::undo()

@@ -23,6 +23,10 @@ public:
     Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
     Outcome undo();
     Outcome redo();
+    // The frame the next undo or redo changes; -1 when there is nothing to
+    // undo or redo.
+    int frameToUndo() const;
+    int frameToRedo() const;
 
 private:
     SessionManager *m_manager;

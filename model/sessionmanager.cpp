@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QUuid>
 
 #include <cmath>
@@ -36,7 +37,9 @@ QString SessionManager::runDir() const
 
 bool SessionManager::hasUsableBackup() const
 {
-    return m_store ? m_store->hasUsableBackup() : m_backupUsable;
+    if (m_openFailedUnreadable)
+        return m_backupUsable;
+    return m_store && m_store->hasUsableBackup();
 }
 
 void SessionManager::close()
@@ -47,23 +50,45 @@ void SessionManager::close()
     m_unsaved = false;
 }
 
+namespace {
+bool isSameFolder(const QString &a, const QString &b)
+{
+    const QString canonical = QFileInfo(a).canonicalFilePath();
+    return !canonical.isEmpty() && canonical == QFileInfo(b).canonicalFilePath();
+}
+} // namespace
+
 Outcome SessionManager::initializeOrResume(const QString &runDir, Access access, Recovery recovery)
 {
-    close();
+    // Everything is prepared aside: the open session, its store and its lock
+    // stay as they are unless the new one opens.
     m_lastLoad = {};
     m_backupUsable = false;
-    m_access = access;
+    m_openFailedUnreadable = false;
 
     const QString name = QDir::toNativeSeparators(runDir);
     if (!QFileInfo(runDir).isDir())
         return Outcome::invalid(tr("%1 is not a folder.").arg(name));
 
-    auto store = std::make_unique<SessionStore>(runDir);
+    // Opening the open run again goes through its store: that store holds
+    // the lock, which a second store of this process could not take.
+    std::unique_ptr<SessionStore> newStore;
+    SessionStore *store = m_store.get();
+    if (!m_store || !isSameFolder(m_store->runDir(), runDir)) {
+        newStore = std::make_unique<SessionStore>(runDir);
+        store = newStore.get();
+    }
     const bool hasSessionFile = QFileInfo::exists(store->sessionPath());
     RunFolder::Contents run;
     if (const Outcome read = RunFolder::read(runDir, &run); !read && !hasSessionFile)
         return read;
 
+    // A lock the open run's store takes for an attempt that fails is given
+    // back: the open session keeps the access it had.
+    auto giveBackLock = qScopeGuard([store, hadLock = store->hasLock()] {
+        if (!hadLock)
+            store->unlock();
+    });
     if (access == Access::ReadWrite) {
         if (const Outcome locked = store->lock(); !locked)
             return locked;
@@ -84,42 +109,34 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     }
     m_lastLoad = loaded;
 
-    m_store = std::move(store);
-    m_run = std::move(run);
-
+    DirectorSession session;
+    bool unsaved = false;
     switch (loaded.state) {
     case SessionStore::LoadState::Loaded:
-        m_session = std::move(loaded.session);
+        session = std::move(*loaded.session);
         m_lastLoad.session.reset();
         break;
     case SessionStore::LoadState::Missing: {
         const QString runId =
-            m_run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : m_run.manifest.runId;
-        if (access == Access::ReadOnly) {
-            DirectorSession session;
-            session.sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            session.runId = runId;
-            session.moveId = m_run.manifest.moveId;
-            session.createdAt = session.lastModified = Timestamps::now();
-            for (const DirectorFrameState &frame : std::as_const(m_run.frames))
-                session.frames.insert(frame.frameIndex, frame);
-            m_session = std::move(session);
-            m_unsaved = true;
-            break;
-        }
-        if (const Outcome created = createSession(runId, m_run.manifest, m_run.frames); !created) {
-            close();
+            run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : run.manifest.runId;
+        if (const Outcome created = newSession(runId, run.manifest, run.frames, &session); !created)
             return created;
-        }
+        // Read-only, the session lives in memory only; otherwise it is on
+        // disk before it is shown.
+        if (access == Access::ReadOnly)
+            unsaved = true;
+        else if (const Outcome saved = store->save(session); !saved)
+            return saved;
         break;
     }
     case SessionStore::LoadState::Unreadable:
     case SessionStore::LoadState::Invalid:
     case SessionStore::LoadState::Newer: {
+        // Nothing is written; a store opened for this attempt goes, and with
+        // it its lock.
         QString message = loaded.message;
-        const bool backup = m_backupUsable = m_store->hasUsableBackup();
-        m_store.reset(); // releases the lock: nothing is written
-        m_run = {};
+        const bool backup = m_backupUsable = store->hasUsableBackup();
+        m_openFailedUnreadable = true;
         message += QLatin1Char('\n') +
                    (backup ? tr("Nothing was changed. A good backup exists: it can be restored, "
                                 "or a new review started, setting the file aside.")
@@ -128,7 +145,42 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
         return Outcome::invalid(message);
     }
     }
+
+    // Opened: the new session replaces the old one (and releases its lock).
+    giveBackLock.dismiss();
+    if (newStore)
+        m_store = std::move(newStore);
+    else if (access == Access::ReadOnly)
+        m_store->unlock(); // the open run, now only viewed
+    m_session = std::move(session);
+    m_run = std::move(run);
+    m_access = access;
+    m_unsaved = unsaved;
+    if (!unsaved && loaded.state == SessionStore::LoadState::Missing)
+        emit saved(m_session->lastModified);
     emit sessionOpened();
+    return Outcome::ok();
+}
+
+Outcome SessionManager::newSession(const QString &runId, const RunManifest &manifest,
+                                   const QList<DirectorFrameState> &frames,
+                                   DirectorSession *session)
+{
+    if (runId.isEmpty())
+        return Outcome::invalid(tr("A session needs a run id."));
+    DirectorSession created;
+    created.sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    created.runId = runId;
+    created.moveId = manifest.moveId;
+    created.anchorFrameId = DirectorFrameState::idForIndex(0);
+    created.status = SessionStatus::Active;
+    created.createdAt = created.lastModified = Timestamps::now();
+    for (const DirectorFrameState &frame : frames) {
+        if (created.frames.contains(frame.frameIndex))
+            return Outcome::invalid(tr("Frame %1 is given twice.").arg(frame.frameIndex));
+        created.frames.insert(frame.frameIndex, frame);
+    }
+    *session = std::move(created);
     return Outcome::ok();
 }
 
@@ -139,20 +191,9 @@ Outcome SessionManager::createSession(const QString &runId, const RunManifest &m
         return Outcome::failed(tr("No run folder is open."));
     if (m_session)
         return Outcome::refused(tr("This run already has a session: it is resumed, not replaced."));
-    if (runId.isEmpty())
-        return Outcome::invalid(tr("A session needs a run id."));
     DirectorSession session;
-    session.sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    session.runId = runId;
-    session.moveId = manifest.moveId;
-    session.anchorFrameId = DirectorFrameState::idForIndex(0);
-    session.status = SessionStatus::Active;
-    session.createdAt = session.lastModified = Timestamps::now();
-    for (const DirectorFrameState &frame : frames) {
-        if (session.frames.contains(frame.frameIndex))
-            return Outcome::invalid(tr("Frame %1 is given twice.").arg(frame.frameIndex));
-        session.frames.insert(frame.frameIndex, frame);
-    }
+    if (const Outcome created = newSession(runId, manifest, frames, &session); !created)
+        return created;
     if (const Outcome saved = m_store->save(session); !saved)
         return saved;
     m_session = std::move(session);

@@ -55,7 +55,8 @@ public:
     // Resumes the session of a run folder, or creates it from the run folder
     // when there is none. ReadWrite takes the lock (Locked when another
     // Director has it). ReadOnly never writes: without a session file the
-    // session exists in memory only.
+    // session exists in memory only. When the run cannot be opened, the
+    // session open before (if any) stays open, lock and all.
     Outcome initializeOrResume(const QString &runDir, Access access = Access::ReadWrite,
                                Recovery recovery = Recovery::None);
 
@@ -102,6 +103,8 @@ public:
     // After initializeOrResume: what the store found (state, message,
     // problems); useful when opening failed on an unreadable file.
     const SessionStore::LoadResult &lastLoad() const { return m_lastLoad; }
+    // After opening failed on an unreadable file: whether that run has a
+    // good backup. Otherwise: whether the open run has one.
     bool hasUsableBackup() const;
 
 signals:
@@ -116,6 +119,8 @@ private:
     Outcome checkWritable() const;
     Outcome frameFor(int frameIndex, DirectorFrameState *frame) const;
     Outcome saveAndAdopt(DirectorSession candidate);
+    static Outcome newSession(const QString &runId, const RunManifest &manifest,
+                              const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;
 
     std::unique_ptr<SessionStore> m_store;
@@ -124,5 +129,8 @@ private:
     SessionStore::LoadResult m_lastLoad;
     Access m_access = Access::ReadWrite;
     bool m_unsaved = false;
-    bool m_backupUsable = false; // known when opening failed on an unreadable file
+    // What the last initializeOrResume found when it failed on an unreadable
+    // file (the open session, if any, is another one then).
+    bool m_openFailedUnreadable = false;
+    bool m_backupUsable = false;
 };

@@ -24,6 +24,7 @@ private slots:
     void dataChangedOnlyForTheChangedRow();
     void reopeningResetsTheModel();
     void thumbnailIsSmallAndMissingImagesSayWhy();
+    void thumbnailScalesByAWholeFactorOrDownSmoothly();
     void undoAndRedoRoundTripOnDisk();
     void undoThatCannotBeSavedLeavesTheHistoryAlone();
 
@@ -141,6 +142,45 @@ void TestFrameListModel::thumbnailIsSmallAndMissingImagesSayWhy()
                 .data(FrameListModel::ImageErrorRole)
                 .toString()
                 .contains(QLatin1String("does not exist")));
+}
+
+void TestFrameListModel::thumbnailScalesByAWholeFactorOrDownSmoothly()
+{
+    // Frame 0: 48 px, every pixel its own colour. It fits once, not 1.33 times.
+    QImage small(48, 48, QImage::Format_ARGB32);
+    for (int y = 0; y < small.height(); ++y)
+        for (int x = 0; x < small.width(); ++x)
+            small.setPixel(x, y, qRgba(x * 5, y * 5, (x + y) % 2 ? 255 : 0, 255));
+    QVERIFY(small.save(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png")));
+    // Frame 1: 20 px fits three times: 60 px, each source pixel a 3×3 square.
+    QImage twenty = RunFixture::frameImage(1, 20);
+    QVERIFY(twenty.save(run() + QStringLiteral("/candidates/frame_0001_attempt_01.png")));
+    // Frame 2: 100 px, a one-pixel black and white checkerboard, larger than
+    // a thumbnail: scaled down smoothly, so it turns grey instead of aliasing.
+    QImage large(100, 100, QImage::Format_ARGB32);
+    for (int y = 0; y < large.height(); ++y)
+        for (int x = 0; x < large.width(); ++x)
+            large.setPixel(x, y, (x + y) % 2 ? qRgba(255, 255, 255, 255) : qRgba(0, 0, 0, 255));
+    QVERIFY(large.save(run() + QStringLiteral("/candidates/frame_0002_attempt_01.png")));
+
+    FrameListModel model(m_manager.get());
+    const QImage one = model.index(0).data(Qt::DecorationRole).value<QImage>();
+    QCOMPARE(one.size(), QSize(48, 48));
+    QCOMPARE(one.convertToFormat(QImage::Format_ARGB32), small);
+
+    const QImage three = model.index(1).data(Qt::DecorationRole).value<QImage>();
+    QCOMPARE(three.size(), QSize(60, 60));
+    for (int y = 0; y < 60; ++y)
+        for (int x = 0; x < 60; ++x)
+            QCOMPARE(three.pixel(x, y), twenty.pixel(x / 3, y / 3));
+
+    const QImage down = model.index(2).data(Qt::DecorationRole).value<QImage>();
+    QCOMPARE(down.size(), QSize(64, 64));
+    int grey = 0;
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x)
+            grey += qGray(down.pixel(x, y)) > 40 && qGray(down.pixel(x, y)) < 215;
+    QVERIFY2(grey > 64 * 64 / 2, qPrintable(QString::number(grey)));
 }
 
 void TestFrameListModel::undoAndRedoRoundTripOnDisk()

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 // The review window, driven as an operator drives it: keys, mouse drags,
 // dialogs. What the window shows is checked against the file on disk.
@@ -46,6 +47,13 @@ private slots:
     void commitFromTheWindow();
     void discardFromTheWindow();
     void everyShortcutIsUnique();
+    void editingKeysInTheNotesStayInTheNotes();
+    void aDragSurvivesSavesOfItsFrame();
+    void aRunThatCannotBeOpenedKeepsTheCurrentReview();
+    void ctrlWheelZoomIsRemembered();
+    void closingAsksWhenTheNotesCannotBeSaved();
+    void redoSavesPendingNotesFirst();
+    void undoAndRedoSelectTheFrameTheyChange();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &run);
@@ -466,6 +474,340 @@ void TestMainWindow::everyShortcutIsUnique()
         }
     }
     QVERIFY(owners.size() > 20);
+}
+
+void TestMainWindow::editingKeysInTheNotesStayInTheNotes()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(2);                           // AUDIT_FAIL
+    key(window.get(), Qt::Key_Left, Qt::ControlModifier); // a nudge, for Ctrl+Backspace to clear
+    const DirectorFrameState before = onDisk().frames.value(2);
+    QCOMPARE(before.directorOverrides.alignment->userOverrideX, -1.0);
+    const int steps = window->history()->stack()->count();
+
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(notes->hasFocus());
+    QTest::keyClicks(notes, QStringLiteral("halo at the feet"));
+    key(notes, Qt::Key_Backspace, Qt::ControlModifier); // deletes a word, not the nudge
+    QCOMPARE(notes->toPlainText(), QStringLiteral("halo at the "));
+    // Not nudges, not a commit: keys of the notes while the operator types.
+    key(notes, Qt::Key_Up, Qt::ControlModifier);
+    key(notes, Qt::Key_Down, Qt::ControlModifier);
+    key(notes, Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier);
+    key(notes, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    key(notes, Qt::Key_Return, Qt::ControlModifier);
+    QTest::keyClicks(notes, QStringLiteral("toes"));
+    key(notes, Qt::Key_Left, Qt::ControlModifier);   // to the start of the word
+    key(notes, Qt::Key_Delete, Qt::ControlModifier); // deletes it
+    QTest::keyClicks(notes, QStringLiteral("heel"));
+    QCOMPARE(notes->toPlainText(), QStringLiteral("halo at the heel"));
+    // Ctrl+Z and Ctrl+Shift+Z undo and redo the typing, not a review action.
+    key(notes, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(notes->toPlainText() != QLatin1String("halo at the heel"));
+    key(notes, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(notes->toPlainText(), QStringLiteral("halo at the heel"));
+    QVERIFY(notes->hasFocus());
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitBlockedMessage")));
+    QCOMPARE(window->history()->stack()->count(), steps);
+    QCOMPARE(onDisk().frames.value(2), before);
+
+    // F1 still reaches the window.
+    key(notes, Qt::Key_F1);
+    auto *shortcuts = window->findChild<QMessageBox *>(QStringLiteral("shortcutsMessage"));
+    QVERIFY(shortcuts);
+    shortcuts->close();
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(notes->hasFocus());
+
+    // Esc leaves the notes and saves them: the only change on disk.
+    key(notes, Qt::Key_Escape);
+    QVERIFY(!notes->hasFocus());
+    const DirectorFrameState after = onDisk().frames.value(2);
+    QCOMPARE(after.directorOverrides.notes, std::optional(QStringLiteral("halo at the heel")));
+    QCOMPARE(after.directorOverrides.alignment, before.directorOverrides.alignment);
+    QCOMPARE(after.status, FrameStatus::AuditFail);
+    QCOMPARE(window->history()->stack()->count(), steps + 1);
+}
+
+void TestMainWindow::aDragSurvivesSavesOfItsFrame()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);   // AUDIT_WARN
+    key(window.get(), Qt::Key_3); // zoom 4x
+    StageView *stage = window->stage();
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    const QPoint start = stage->canvasRect().center();
+
+    // Notes typed, then a drag that lasts past the notes' typing pause.
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClicks(notes, QStringLiteral("hand drifts"));
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(8, 0));
+    QTest::qWait(InspectorPanel::notesDelayMs + 300);
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.notes,
+             std::optional(QStringLiteral("hand drifts")));
+    QTest::mouseMove(stage, start + QPoint(12, 4));
+    QCOMPARE(stage->dragDelta(), QPoint(3, 1));
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(12, 4));
+    DirectorFrameState frame = onDisk().frames.value(1);
+    QVERIFY(frame.directorOverrides.alignment.has_value());
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 3.0);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideY, 1.0);
+    QCOMPARE(frame.directorOverrides.notes, std::optional(QStringLiteral("hand drifts")));
+    QCOMPARE(frame.status, FrameStatus::Approved);
+    QCOMPARE(window->history()->stack()->count(), 2); // the notes, then the drag
+    QVERIFY(!notes->hasFocus());
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier); // the drag is one step
+    frame = onDisk().frames.value(1);
+    QVERIFY(!frame.directorOverrides.alignment);
+    QCOMPARE(frame.status, FrameStatus::AuditWarn);
+    QCOMPARE(frame.directorOverrides.notes, std::optional(QStringLiteral("hand drifts")));
+
+    // Any save of the frame mid-drag (here a verdict by key) keeps the drag.
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(-8, 0));
+    key(window.get(), Qt::Key_X);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+    QVERIFY(stage->isDragging());
+    QTest::mouseMove(stage, start + QPoint(-8, -8));
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(-8, -8));
+    frame = onDisk().frames.value(1);
+    QVERIFY(frame.directorOverrides.alignment.has_value());
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, -2.0);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideY, -2.0);
+    QCOMPARE(window->history()->stack()->count(), 3);
+
+    // Another frame shown mid-drag ends the drag: it nudges nothing.
+    QTest::mousePress(stage, Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage, start + QPoint(16, 0));
+    key(window.get(), Qt::Key_Right);
+    QCOMPARE(window->currentFrame(), 2);
+    QVERIFY(!stage->isDragging());
+    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(16, 0));
+    QVERIFY(!onDisk().frames.value(2).directorOverrides.alignment);
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.alignment->userOverrideX, -2.0);
+    QCOMPARE(window->history()->stack()->count(), 3);
+}
+
+void TestMainWindow::aRunThatCannotBeOpenedKeepsTheCurrentReview()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    const auto heldByTheWindow = [this] {
+        SessionStore probe(run());
+        return probe.lock().kind() == Outcome::Kind::Locked;
+    };
+    QVERIFY(heldByTheWindow());
+
+    // Not a run folder.
+    QTemporaryDir notARun;
+    QVERIFY(!window->openRun(notARun.path()));
+    auto *failed = window->findChild<QMessageBox *>(QStringLiteral("openFailedMessage"));
+    QVERIFY(failed);
+    failed->close();
+    QCOMPARE(window->manager()->runDir(), run());
+    QVERIFY(heldByTheWindow());
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+
+    // A run another Director holds: the box cancels instead of quitting.
+    const QString held = m_dir->path() + QStringLiteral("/held");
+    QVERIFY(RunFixture::writeMixedRun(held, QStringLiteral("run_held")));
+    SessionStore holder(held);
+    QVERIFY(holder.lock());
+    QVERIFY(!window->openRun(held));
+    auto *locked = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
+    QVERIFY(locked);
+    QAbstractButton *cancel = nullptr;
+    for (QAbstractButton *button : locked->buttons()) {
+        if (locked->buttonRole(button) == QMessageBox::RejectRole)
+            cancel = button;
+    }
+    QVERIFY(cancel);
+    QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
+    cancel->click();
+    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("lockedMessage")));
+    QCoreApplication::processEvents();
+    QVERIFY(window->isVisible());
+    window->activateWindow(); // as the window manager does when the box goes
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QCOMPARE(window->manager()->runDir(), run());
+    QVERIFY(!window->manager()->isReadOnly());
+    QVERIFY(heldByTheWindow());
+    key(window.get(), Qt::Key_X);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+
+    // A run whose session file cannot be read: the dialog says so about that
+    // run (no backup there), and cancels instead of quitting.
+    const QString corrupt = m_dir->path() + QStringLiteral("/corrupt");
+    QVERIFY(RunFixture::writeMixedRun(corrupt, QStringLiteral("run_corrupt")));
+    QFile bad(corrupt + QStringLiteral("/director_session.json"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("{ not json");
+    bad.close();
+    QVERIFY(!window->openRun(corrupt));
+    auto *dialog = window->findChild<SessionProblemDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(!dialog->restoreButton()->isEnabled());
+    QCOMPARE(dialog->quitButton()->text(), QStringLiteral("Cancel"));
+    QTest::mouseClick(dialog->quitButton(), Qt::LeftButton);
+    QTRY_VERIFY(!window->findChild<SessionProblemDialog *>());
+    QCoreApplication::processEvents();
+    QVERIFY(window->isVisible());
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(!QFile::exists(corrupt + QStringLiteral("/director_session.json.lock")));
+    QVERIFY(heldByTheWindow());
+    QCOMPARE(window->model()->rowCount(), 5);
+    key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.alignment->userOverrideX, 1.0);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier); // its history is still there
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+}
+
+void TestMainWindow::ctrlWheelZoomIsRemembered()
+{
+    const auto wheel = [](StageView *stage, int steps) {
+        const QPointF at = stage->canvasRect().center();
+        QWheelEvent event(at, stage->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps),
+                          Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(stage, &event);
+    };
+    {
+        auto window = openWindow(run());
+        QVERIFY(window);
+        QCOMPARE(window->stage()->zoom(), 4);
+        wheel(window->stage(), 1);
+        QCOMPARE(window->stage()->zoom(), 8);
+        QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom8"))->isChecked());
+        QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
+        wheel(window->stage(), -1);
+        wheel(window->stage(), -1);
+        QCOMPARE(window->stage()->zoom(), 2);
+        QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom2"))->isChecked());
+        QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom8"))->isChecked());
+        QVERIFY(window->close());
+    }
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QCOMPARE(window->stage()->zoom(), 2);
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom2"))->isChecked());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
+}
+
+void TestMainWindow::closingAsksWhenTheNotesCannotBeSaved()
+{
+    const auto failWrites = [] {
+        AtomicFile::setFaultHook(
+            [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    };
+    {
+        auto window = openWindow(run());
+        QVERIFY(window);
+        window->setCurrentFrame(2);
+        QPlainTextEdit *notes = window->inspector()->notesEditor();
+        key(window.get(), Qt::Key_E, Qt::ControlModifier);
+        QTest::keyClicks(notes, QStringLiteral("needs a redo"));
+        failWrites();
+        QVERIFY(!window->close());
+        QVERIFY(window->isVisible());
+        auto *question = window->findChild<QMessageBox *>(QStringLiteral("notesNotSavedQuestion"));
+        QVERIFY(question);
+        QVERIFY(question->isVisible());
+        QVERIFY(question->isModal());
+        question->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notesNotSavedQuestion")));
+        QCoreApplication::processEvents();
+        QVERIFY(window->isVisible());
+        QCOMPARE(notes->toPlainText(), QStringLiteral("needs a redo"));
+        QVERIFY(!onDisk().frames.value(2).directorOverrides.notes);
+
+        // Once the disk takes it again, closing saves the notes and closes.
+        AtomicFile::setFaultHook({});
+        QVERIFY(window->close());
+        QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
+                 std::optional(QStringLiteral("needs a redo")));
+    }
+    // "Close Anyway" closes without them.
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClicks(notes, QStringLiteral(", later"));
+    failWrites();
+    QVERIFY(!window->close());
+    auto *question = window->findChild<QMessageBox *>(QStringLiteral("notesNotSavedQuestion"));
+    QVERIFY(question);
+    QAbstractButton *closeAnyway = nullptr;
+    for (QAbstractButton *button : question->buttons()) {
+        if (question->buttonRole(button) == QMessageBox::DestructiveRole)
+            closeAnyway = button;
+    }
+    QVERIFY(closeAnyway);
+    closeAnyway->click();
+    QTRY_VERIFY(!window->isVisible());
+    AtomicFile::setFaultHook({});
+    QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
+             std::optional(QStringLiteral("needs a redo")));
+}
+
+void TestMainWindow::redoSavesPendingNotesFirst()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditWarn);
+    QAction *redo = window->findChild<QAction *>(QStringLiteral("redo"));
+    QVERIFY(redo->isEnabled());
+
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClicks(notes, QStringLiteral("hand"));
+    redo->trigger(); // Edit > Redo, before the typing pause
+    // The notes are the latest change: saved at once, and what was undone
+    // before them is not put back over them.
+    DirectorFrameState frame = onDisk().frames.value(1);
+    QCOMPARE(frame.directorOverrides.notes, std::optional(QStringLiteral("hand")));
+    QCOMPARE(frame.status, FrameStatus::AuditWarn);
+    QVERIFY(!redo->isEnabled());
+    QCOMPARE(notes->toPlainText(), QStringLiteral("hand"));
+
+    key(notes, Qt::Key_Escape);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    frame = onDisk().frames.value(1);
+    QVERIFY(!frame.directorOverrides.notes);
+    QCOMPARE(frame.status, FrameStatus::AuditWarn);
+    QCOMPARE(notes->toPlainText(), QString());
+}
+
+void TestMainWindow::undoAndRedoSelectTheFrameTheyChange()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    key(window.get(), Qt::Key_End);
+    QCOMPARE(window->currentFrame(), 4);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditWarn);
+    QCOMPARE(window->currentFrame(), 1);
+    QCOMPARE(window->filmstrip()->currentIndex().row(), 1);
+    QCOMPARE(window->inspector()->frameIndex(), 1);
+
+    key(window.get(), Qt::Key_Home);
+    QCOMPARE(window->currentFrame(), 0);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+    QCOMPARE(window->currentFrame(), 1);
+    QCOMPARE(window->filmstrip()->currentIndex().row(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

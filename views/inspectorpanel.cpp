@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -72,13 +73,86 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     clear();
 }
 
+namespace {
+
+// Keys the notes editor acts on, beyond the ones QPlainTextEdit already
+// claims before shortcuts (letters, plain editing keys, copy/paste, undo …):
+// the editing and moving keys with Ctrl and Shift too, and what the platform
+// binds to editing. While the operator types, none of them is a shortcut of
+// the window (Ctrl+Backspace deletes a word; it does not clear the nudge).
+bool isNotesKey(const QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if (!(modifiers & ~(Qt::ControlModifier | Qt::ShiftModifier))) {
+        switch (event->key()) {
+        case Qt::Key_Backspace:
+        case Qt::Key_Delete:
+        case Qt::Key_Insert:
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            return true;
+        default:
+            break;
+        }
+    }
+    for (const QKeySequence::StandardKey key : {QKeySequence::Undo,
+                                                QKeySequence::Redo,
+                                                QKeySequence::Cut,
+                                                QKeySequence::Copy,
+                                                QKeySequence::Paste,
+                                                QKeySequence::SelectAll,
+                                                QKeySequence::Deselect,
+                                                QKeySequence::DeleteStartOfWord,
+                                                QKeySequence::DeleteEndOfWord,
+                                                QKeySequence::DeleteEndOfLine,
+                                                QKeySequence::DeleteCompleteLine,
+                                                QKeySequence::InsertParagraphSeparator,
+                                                QKeySequence::InsertLineSeparator,
+                                                QKeySequence::MoveToStartOfLine,
+                                                QKeySequence::MoveToEndOfLine,
+                                                QKeySequence::MoveToStartOfBlock,
+                                                QKeySequence::MoveToEndOfBlock,
+                                                QKeySequence::SelectStartOfLine,
+                                                QKeySequence::SelectEndOfLine,
+                                                QKeySequence::SelectStartOfBlock,
+                                                QKeySequence::SelectEndOfBlock}) {
+        if (event->matches(key))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool InspectorPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_notes && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
-        flushNotes();
-        emit leaveNotesRequested();
-        return true;
+    if (watched == m_notes &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        // Esc leaves the notes, saving them, whether they can be edited or not.
+        if (key->key() == Qt::Key_Escape) {
+            if (event->type() == QEvent::KeyPress) {
+                flushNotes();
+                emit leaveNotesRequested();
+            }
+            event->accept();
+            return true;
+        }
+        // Other keys stay in the notes while they can be edited; F1, Ctrl+O
+        // and the like still reach the window.
+        if (event->type() == QEvent::ShortcutOverride && !m_notes->isReadOnly() &&
+            isNotesKey(key)) {
+            event->accept();
+            return true;
+        }
     }
     return QWidget::eventFilter(watched, event);
 }
@@ -89,6 +163,17 @@ void InspectorPanel::flushNotes()
         return;
     m_notesTimer.stop();
     emitNotes();
+}
+
+bool InspectorPanel::hasUnsavedNotes() const
+{
+    return m_frameIndex >= 0 && (m_notesTimer.isActive() || m_notes->document()->isModified());
+}
+
+QString InspectorPanel::takeNotes()
+{
+    m_notesTimer.stop();
+    return m_notes->toPlainText();
 }
 
 void InspectorPanel::emitNotes()
@@ -109,6 +194,7 @@ void InspectorPanel::clear()
     m_attempts->clear();
     m_loading = true;
     m_notes->clear();
+    m_notes->document()->setModified(false);
     m_loading = false;
 }
 
@@ -173,11 +259,15 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
     }
     m_prompt->setText(prompt.isEmpty() ? tr("(not recorded)") : prompt);
 
-    // Keep what the operator is typing when the frame is only refreshed.
+    // Keep what the operator typed when the frame is only refreshed: while
+    // it waits for the typing pause, and when a save of it failed.
     const QString notes = frame.directorOverrides.notes.value_or(QString());
-    if (!sameFrame || (!m_notesTimer.isActive() && m_notes->toPlainText() != notes)) {
+    if (sameFrame && m_notes->toPlainText() == notes) {
+        m_notes->document()->setModified(false); // saved as shown
+    } else if (!sameFrame || !hasUnsavedNotes()) {
         m_loading = true;
         m_notes->setPlainText(notes);
+        m_notes->document()->setModified(false);
         m_loading = false;
     }
 }

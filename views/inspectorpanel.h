@@ -25,8 +25,16 @@ public:
     void showFrame(const DirectorFrameState &frame);
     void clear();
     void setEditable(bool editable);
-    // Saves notes still waiting for the typing pause.
+    // Saves notes still waiting for the typing pause (notesEdited).
     void flushNotes();
+    // Typed notes not known to be saved: waiting for the typing pause, or
+    // left by a save that failed. They stay when the frame is refreshed.
+    bool hasUnsavedNotes() const;
+    // The notes as typed, for the caller to save now: stops waiting for the
+    // typing pause.
+    QString takeNotes();
+    // The frame shown; -1 when none.
+    int frameIndex() const { return m_frameIndex; }
     QPlainTextEdit *notesEditor() const { return m_notes; }
 
 signals:

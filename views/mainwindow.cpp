@@ -113,20 +113,19 @@ MainWindow::MainWindow(QWidget *parent)
             QStringLiteral("color: white; background: #c62828; padding: 2px;"));
     });
     connect(m_stage, &StageView::nudgeRequested, this, &MainWindow::nudge);
+    connect(m_stage, &StageView::zoomRequested, this, &MainWindow::setZoom);
+    // Notes still waiting for the typing pause are saved before the drag, not
+    // in the middle of it; the drag is undone after them.
+    connect(m_stage, &StageView::dragStarted, this, [this] {
+        if (const Outcome notes = flushNotes(); !notes)
+            report(notes);
+    });
     // Esc in the notes saves them and gives the keys back to culling.
     connect(m_inspector, &InspectorPanel::leaveNotesRequested, m_stage,
             [this] { m_stage->setFocus(); });
     connect(m_inspector, &InspectorPanel::notesEdited, this,
             [this](int frame, const QString &notes) {
-                const std::optional<DirectorFrameState> state = m_manager->getFrameState(frame);
-                if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
-                    m_manager->isReadOnly())
-                    return;
-                FrameEdit edit;
-                edit.notes = notes;
-                const Outcome outcome =
-                    m_history->apply(frame, edit, tr("Edit the notes of frame %1").arg(frame));
-                if (!outcome)
+                if (const Outcome outcome = saveNotes(frame, notes); !outcome)
                     report(outcome);
             });
 
@@ -143,6 +142,25 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+Outcome MainWindow::saveNotes(int frameIndex, const QString &notes)
+{
+    const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
+    if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
+        m_manager->isReadOnly())
+        return Outcome::ok();
+    FrameEdit edit;
+    edit.notes = notes;
+    return m_history->apply(frameIndex, edit, tr("Edit the notes of frame %1").arg(frameIndex));
+}
+
+Outcome MainWindow::flushNotes()
+{
+    if (!m_inspector->hasUnsavedNotes())
+        return Outcome::ok();
+    const int frameIndex = m_inspector->frameIndex();
+    return saveNotes(frameIndex, m_inspector->takeNotes());
+}
 
 void MainWindow::showSaved(const QString &lastModified)
 {
@@ -277,7 +295,8 @@ void MainWindow::createActions()
 bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
                          SessionManager::Recovery recovery)
 {
-    m_inspector->flushNotes();
+    if (const Outcome notes = flushNotes(); !notes)
+        report(notes);
     saveSettings();
     m_images.clear();
     const Outcome opened = m_manager->initializeOrResume(runDir, access, recovery);
@@ -286,14 +305,19 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
     updateReadOnly();
     updateStatus();
     const SessionStore::LoadState state = m_manager->lastLoad().state;
+    // A run that cannot be opened leaves the review open now as it is: the
+    // boxes below never close the window while there is one.
+    const bool reviewOpen = m_manager->hasSession();
     if (opened.kind() == Outcome::Kind::Locked) {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("The run is open elsewhere"),
-                                    opened.message() + QLatin1Char('\n') +
-                                        tr("You can look at it read-only, or quit."),
-                                    QMessageBox::NoButton, this);
+        auto *box = new QMessageBox(
+            QMessageBox::Warning, tr("The run is open elsewhere"),
+            opened.message() + QLatin1Char('\n') +
+                (reviewOpen ? tr("You can look at it read-only, or go on with the review open now.")
+                            : tr("You can look at it read-only, or quit.")),
+            QMessageBox::NoButton, this);
         box->setObjectName(QStringLiteral("lockedMessage"));
         QPushButton *readOnly = box->addButton(tr("Open Read-Only"), QMessageBox::AcceptRole);
-        box->addButton(tr("Quit"), QMessageBox::RejectRole);
+        box->addButton(reviewOpen ? tr("Cancel") : tr("Quit"), QMessageBox::RejectRole);
         box->setAttribute(Qt::WA_DeleteOnClose);
         connect(box, &QMessageBox::finished, this, [this, box, readOnly, runDir] {
             const bool openReadOnly = box->clickedButton() == readOnly;
@@ -302,7 +326,7 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
                 [this, openReadOnly, runDir] {
                     if (openReadOnly)
                         openRun(runDir, SessionManager::Access::ReadOnly);
-                    else
+                    else if (!m_manager->hasSession())
                         close();
                 },
                 Qt::QueuedConnection);
@@ -313,6 +337,8 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
                state == SessionStore::LoadState::Newer) {
         auto *dialog =
             new SessionProblemDialog(opened.message(), m_manager->hasUsableBackup(), this);
+        if (reviewOpen)
+            dialog->quitButton()->setText(tr("Cancel"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::finished, this, [this, runDir](int choice) {
             QMetaObject::invokeMethod(
@@ -335,7 +361,7 @@ void MainWindow::recover(const QString &runDir, int choice)
         openRun(runDir, SessionManager::Access::ReadWrite, SessionManager::Recovery::RestoreBackup);
     else if (choice == SessionProblemDialog::StartNew)
         openRun(runDir, SessionManager::Access::ReadWrite, SessionManager::Recovery::StartNew);
-    else
+    else if (!m_manager->hasSession()) // Quit; Cancel keeps the review open now
         close();
 }
 
@@ -357,7 +383,10 @@ void MainWindow::sessionOpened()
     } else {
         showSaved(session.lastModified);
     }
+    // Nothing of the previous session is kept: not its notes, not a drag.
+    m_inspector->clear();
     m_current = -1;
+    m_stageFrame = -1;
     const int remembered =
         settings.value(QStringLiteral("sessions/%1/frame").arg(session.sessionId), -1).toInt();
     setCurrentFrame(m_model->rowOfFrame(remembered) >= 0 ? remembered : m_model->frameAtRow(0));
@@ -370,7 +399,8 @@ void MainWindow::setCurrentFrame(int frameIndex)
     const int row = m_model->rowOfFrame(frameIndex);
     if (row < 0)
         return;
-    m_inspector->flushNotes();
+    if (const Outcome notes = flushNotes(); !notes)
+        report(notes);
     m_current = frameIndex;
     const QModelIndex index = m_model->index(row);
     if (m_filmstrip->currentIndex() != index) {
@@ -419,6 +449,7 @@ void MainWindow::refreshCurrent()
     if (!frame) {
         m_stage->setFrame({}, {},
                           m_manager->hasSession() ? QString() : tr("Open a run with Ctrl+O"));
+        m_stageFrame = -1;
         m_inspector->clear();
         return;
     }
@@ -428,7 +459,13 @@ void MainWindow::refreshCurrent()
                                ? QPointF(frame->directorOverrides.alignment->userOverrideX,
                                          frame->directorOverrides.alignment->userOverrideY)
                                : QPointF();
-    m_stage->setFrame(image, offset, image.isNull() ? error : QString());
+    // The same frame again (saved notes, a change to it or its neighbours)
+    // keeps a drag in progress; another frame ends it.
+    if (m_current == m_stageFrame)
+        m_stage->refreshFrame(image, offset, image.isNull() ? error : QString());
+    else
+        m_stage->setFrame(image, offset, image.isNull() ? error : QString());
+    m_stageFrame = m_current;
     const int previousRow = m_model->rowOfFrame(m_current) - 1;
     const int anchor = m_model->frameAtRow(0);
     m_stage->setOnionFrames(previousRow >= 0 ? placedFrame(m_model->frameAtRow(previousRow))
@@ -492,6 +529,8 @@ void MainWindow::updateReadOnly()
 void MainWindow::report(const Outcome &outcome)
 {
     if (outcome.kind() == Outcome::Kind::Failed) {
+        // The box takes the mouse: a drag in progress would never see its end.
+        m_stage->cancelDrag();
         // A failed save is also shown in the status bar until a save works.
         auto *box = new QMessageBox(QMessageBox::Critical, tr("Not saved"), outcome.message(),
                                     QMessageBox::Ok, this);
@@ -573,24 +612,36 @@ void MainWindow::clearNudge()
     apply(edit, tr("Clear the nudge of frame %1").arg(m_current));
 }
 
+// Notes still waiting for the typing pause are saved first: they are the
+// latest change. Then the frame undone or redone is shown.
 void MainWindow::undo()
 {
-    m_inspector->flushNotes();
+    if (const Outcome notes = flushNotes(); !notes)
+        return report(notes);
+    const int frame = m_history->frameToUndo();
     if (const Outcome outcome = m_history->undo(); !outcome)
         report(outcome);
+    else
+        setCurrentFrame(frame);
 }
 
 void MainWindow::redo()
 {
+    if (const Outcome notes = flushNotes(); !notes)
+        return report(notes);
+    const int frame = m_history->frameToRedo();
     if (const Outcome outcome = m_history->redo(); !outcome)
         report(outcome);
+    else
+        setCurrentFrame(frame);
 }
 
 void MainWindow::commit()
 {
     if (!m_manager->hasSession() || m_manager->isReadOnly())
         return;
-    m_inspector->flushNotes();
+    if (const Outcome notes = flushNotes(); !notes)
+        return report(notes);
     QStringList blockers;
     for (const DirectorFrameState &frame : m_manager->session().frames) {
         if (frame.status != FrameStatus::Approved)
@@ -715,8 +766,43 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_inspector->flushNotes();
+    if (!m_closeAnyway) {
+        if (const Outcome notes = flushNotes(); !notes) {
+            event->ignore();
+            askToCloseWithoutNotes(notes.message());
+            return;
+        }
+    }
+    m_closeAnyway = false;
     saveSettings();
     m_manager->close();
     event->accept();
+}
+
+void MainWindow::askToCloseWithoutNotes(const QString &why)
+{
+    if (m_closeQuestion) {
+        m_closeQuestion->raise();
+        return;
+    }
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Notes not saved"),
+                        tr("The notes of frame %1 could not be saved: %2\n\nClose anyway and "
+                           "lose them?")
+                            .arg(m_inspector->frameIndex())
+                            .arg(why),
+                        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("notesNotSavedQuestion"));
+    QPushButton *closeAnyway = box->addButton(tr("Close Anyway"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, closeAnyway] {
+        if (box->clickedButton() != closeAnyway)
+            return; // the window stays, the notes in it
+        m_closeAnyway = true;
+        QMetaObject::invokeMethod(
+            this, [this] { close(); }, Qt::QueuedConnection);
+    });
+    m_closeQuestion = box;
+    box->open(); // modal: nothing else happens in the window meanwhile
 }

@@ -5,12 +5,14 @@
 #include <QHash>
 #include <QImage>
 #include <QMainWindow>
+#include <QPointer>
 
 class FrameListModel;
 class InspectorPanel;
 class QAction;
 class QLabel;
 class QListView;
+class QMessageBox;
 class QSplitter;
 class ReviewHistory;
 class StageView;
@@ -28,7 +30,8 @@ public:
 
     // Opens a run: resumes or creates its session. When another Director
     // holds the run, or the session file cannot be read, a dialog asks what
-    // to do (without blocking). True when a session is open now.
+    // to do (without blocking). True when the run opened; otherwise the
+    // review open before, if any, stays open and usable.
     bool openRun(const QString &runDir,
                  SessionManager::Access access = SessionManager::Access::ReadWrite,
                  SessionManager::Recovery recovery = SessionManager::Recovery::None);
@@ -58,6 +61,12 @@ private:
     QImage frameImage(int frameIndex, QString *error);
     QImage placedFrame(int frameIndex);
     bool apply(const FrameEdit &edit, const QString &text);
+    // Saves the notes of a frame when they differ from the session's.
+    Outcome saveNotes(int frameIndex, const QString &notes);
+    // Saves the notes in the inspector now: typed ones still waiting for the
+    // typing pause, or ones a failed save left unsaved.
+    Outcome flushNotes();
+    void askToCloseWithoutNotes(const QString &why);
     void report(const Outcome &outcome);
 
     void approve();
@@ -88,5 +97,8 @@ private:
     QHash<QString, QAction *> m_actions;
     QHash<QString, QImage> m_images; // by image path
     int m_current = -1;
+    int m_stageFrame = -1; // the frame the stage shows
     bool m_saveFailed = false;
+    bool m_closeAnyway = false; // the operator chose to close with unsaved notes
+    QPointer<QMessageBox> m_closeQuestion;
 };

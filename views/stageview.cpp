@@ -37,11 +37,21 @@ QSize StageView::minimumSizeHint() const
 
 void StageView::setFrame(const QImage &image, QPointF offset, const QString &message)
 {
+    cancelDrag();
+    refreshFrame(image, offset, message);
+}
+
+void StageView::refreshFrame(const QImage &image, QPointF offset, const QString &message)
+{
     m_image = image;
     m_offset = offset;
     m_message = message;
-    m_dragging = false;
-    m_dragDelta = {};
+    if (m_image.isNull())
+        cancelDrag(); // nothing left to drag
+    // The drag's delta counts from the saved offset, whatever it is now;
+    // once the drag is over, the new offset includes it.
+    if (!m_dragging)
+        m_dragDelta = {};
     updateGeometry();
     update();
 }
@@ -76,6 +86,8 @@ void StageView::setOnionSkin(bool on)
 
 void StageView::setEditable(bool editable)
 {
+    if (!editable)
+        cancelDrag();
     m_editable = editable;
     setCursor(editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
 }
@@ -160,6 +172,17 @@ void StageView::mousePressEvent(QMouseEvent *event)
     m_dragDelta = {};
     setCursor(Qt::ClosedHandCursor);
     update();
+    emit dragStarted();
+}
+
+void StageView::cancelDrag()
+{
+    if (!m_dragging)
+        return;
+    m_dragging = false;
+    m_dragDelta = {};
+    setCursor(m_editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    update();
 }
 
 void StageView::mouseMoveEvent(QMouseEvent *event)
@@ -199,10 +222,11 @@ void StageView::wheelEvent(QWheelEvent *event)
 {
     if (!(event->modifiers() & Qt::ControlModifier))
         return QWidget::wheelEvent(event);
+    // The window zooms, so that the zoom is remembered and shown in its menu.
     const int *level = std::find(std::begin(zoomLevels), std::end(zoomLevels), m_zoom);
     if (event->angleDelta().y() > 0 && level + 1 != std::end(zoomLevels))
-        setZoom(*(level + 1));
+        emit zoomRequested(*(level + 1));
     else if (event->angleDelta().y() < 0 && level != std::begin(zoomLevels))
-        setZoom(*(level - 1));
+        emit zoomRequested(*(level - 1));
     event->accept();
 }

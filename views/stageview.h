@@ -19,9 +19,14 @@ public:
 
     static constexpr int zoomLevels[] = {1, 2, 4, 8};
 
+    // Shows a frame; a drag in progress (on the frame shown before) ends.
     void setFrame(const QImage &image, QPointF offset, const QString &message = {});
+    // Shows the frame already shown again, as it is now (saved notes, a new
+    // offset): a drag in progress goes on.
+    void refreshFrame(const QImage &image, QPointF offset, const QString &message = {});
     void setOnionFrames(const QImage &previous, const QImage &anchor);
     void setBaseline(double y); // in frame pixels; negative hides the guide
+    // Zooms at once; Ctrl+wheel only asks for it (zoomRequested).
     void setZoom(int zoom);
     int zoom() const { return m_zoom; }
     void setOnionSkin(bool on);
@@ -31,14 +36,21 @@ public:
     // Where the frame is drawn (for tests and screenshots): widget coordinates.
     QRect canvasRect() const;
     QPoint dragDelta() const { return m_dragDelta; }
+    bool isDragging() const { return m_dragging; }
+    // Ends a drag in progress without a nudge (a message box takes the mouse).
+    void cancelDrag();
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 signals:
+    // A drag begins (the sprite has not moved yet).
+    void dragStarted();
     // A drag ended: move the frame (dx, dy) source pixels further.
     void nudgeRequested(int dx, int dy);
     void dragDeltaChanged(QPoint delta);
+    // Ctrl+wheel: the operator asks for the next zoom level in or out.
+    void zoomRequested(int zoom);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
