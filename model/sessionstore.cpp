@@ -15,6 +15,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -258,27 +260,29 @@ Outcome SessionStore::lock()
     // Never consider a lock stale by age: a Director may keep a run open for
     // days. A lock whose process is gone is still taken over.
     lockFile->setStaleLockTime(0);
-    if (lockFile->tryLock(0)) {
+    bool taken = lockFile->tryLock(0);
+    // QLockFile takes over a lock whose process is gone only while it holds
+    // a second lock, "<lock>.rmlock". A Director killed while holding that
+    // one leaves it behind, and QLockFile then refuses the stale lock (for
+    // 30 s, or for ever when the .rmlock is empty) as if a Director held it.
+    if (!taken && lockFile->error() == QLockFile::LockFailedError && removeUnheldRemovalLocks())
+        taken = lockFile->tryLock(0);
+    // A Director killed after creating the lock file but before writing its
+    // pid leaves a file nobody can judge by its pid. On Linux the holder of a
+    // live lock holds flock(2) on it from the moment it created it, and
+    // removeStaleLockFile() takes that flock before it removes anything, so
+    // it only ever removes a lock nobody holds. The short wait lets a
+    // Director that is creating the lock right now finish writing it.
+    if (!taken && lockFile->error() == QLockFile::LockFailedError &&
+        !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
+        QThread::msleep(100);
+        taken = !lockFile->getLockInfo(nullptr, nullptr, nullptr) &&
+                lockFile->removeStaleLockFile() && lockFile->tryLock(0);
+    }
+    if (taken) {
         m_lock = std::move(lockFile);
         removeLeftovers();
         return Outcome::ok();
-    }
-    // QLockFile takes over a lock whose process is gone by the pid written in
-    // it. A Director killed after creating the lock file but before writing
-    // its pid leaves a file nobody can judge that way. On Linux the holder of
-    // a live lock holds flock(2) on it from the moment it created it, and
-    // removeStaleLockFile() takes that flock before it removes anything, so it
-    // only ever removes a lock nobody holds. The short wait lets a Director
-    // that is creating the lock right now finish writing it.
-    if (lockFile->error() == QLockFile::LockFailedError &&
-        !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
-        QThread::msleep(100);
-        if (!lockFile->getLockInfo(nullptr, nullptr, nullptr) && lockFile->removeStaleLockFile() &&
-            lockFile->tryLock(0)) {
-            m_lock = std::move(lockFile);
-            removeLeftovers();
-            return Outcome::ok();
-        }
     }
     switch (lockFile->error()) {
     case QLockFile::LockFailedError: {
@@ -306,8 +310,39 @@ Outcome SessionStore::lock()
         tr("Could not create the lock file %1.").arg(QDir::toNativeSeparators(lockPath())));
 }
 
+bool SessionStore::removeUnheldRemovalLocks() const
+{
+    // Whoever holds a QLockFile holds flock(2) on its file, so a file on
+    // which flock succeeds is held by nobody. The inode is compared so that
+    // a file created anew under the name in between is never removed.
+    auto removeIfUnheld = [](const QByteArray &path) {
+        const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return false;
+        bool removed = false;
+        struct stat opened;
+        struct stat named;
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::fstat(fd, &opened) == 0 &&
+            ::stat(path.constData(), &named) == 0 && opened.st_ino == named.st_ino &&
+            opened.st_dev == named.st_dev)
+            removed = ::unlink(path.constData()) == 0;
+        ::close(fd);
+        return removed;
+    };
+    bool removed = false;
+    QString path = lockPath() + QStringLiteral(".rmlock");
+    // QLockFile guards the removal of a stale .rmlock with a .rmlock.rmlock,
+    // and so on: a kill can leave any of them without the ones before.
+    for (int depth = 0; depth < 4; ++depth) {
+        removed = removeIfUnheld(QFile::encodeName(path)) || removed;
+        path += QStringLiteral(".rmlock");
+    }
+    return removed;
+}
+
 void SessionStore::removeLeftovers()
 {
+    removeUnheldRemovalLocks();
     // Only the holder of the lock writes these names, so any that exist now
     // were left by a Director killed between two steps of a save: the name
     // QSaveFile links the new file under before its rename (six random

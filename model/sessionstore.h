@@ -91,6 +91,7 @@ private:
     LoadResult loadFile(const QString &path) const;
     bool keepBackup();
     void removeLeftovers();
+    bool removeUnheldRemovalLocks() const;
 
     QString m_runDir;
     std::unique_ptr<QLockFile> m_lock;

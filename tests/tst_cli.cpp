@@ -30,7 +30,6 @@ private slots:
     void commitIsRefusedThenWritesApprovedAndLocksTheSession();
     void discardMakesTheSessionReadOnly();
     void demoWritesARunThatOpens();
-    void killedMidStreamLosesNoReturnedChange();
 
 private:
     struct Result
@@ -337,72 +336,6 @@ void TestCommandLine::demoWritesARunThatOpens()
              16);
     // Not into a folder that holds something.
     QCOMPARE(director({QStringLiteral("demo"), demo, QStringLiteral("--no-gui")}).exitCode, 1);
-}
-
-void TestCommandLine::killedMidStreamLosesNoReturnedChange()
-{
-    // A stream of nudges of +1 px, some killed with SIGKILL at a random moment.
-    // A nudge whose command returned 0 is on disk; a killed one may or may not
-    // be. So for every frame: returned <= stored total <= returned + killed.
-    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
-                       QStringLiteral("--note=start")})
-                 .exitCode,
-             0);
-    const QString sessionId = onDisk().sessionId;
-    QVector<int> returned(5, 0);
-    QVector<int> killed(5, 0);
-    QRandomGenerator random(20261124);
-    const int changes = qEnvironmentVariableIntValue("DIRECTOR_KILL_CHANGES") > 0
-                            ? qEnvironmentVariableIntValue("DIRECTOR_KILL_CHANGES")
-                            : 60;
-    int kills = 0;
-    for (int n = 0; n < changes; ++n) {
-        const int frame = n % 5;
-        QProcess process;
-        process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"),
-                      {QStringLiteral("frame"), runDir(), QString::number(frame),
-                       QStringLiteral("--nudge=1,0")});
-        QVERIFY(process.waitForStarted());
-        const bool kill = random.bounded(2) == 0;
-        if (kill) {
-            QTest::qSleep(random.bounded(40));
-            process.kill();
-        }
-        QVERIFY(process.waitForFinished(60000));
-        if (process.exitStatus() == QProcess::NormalExit) {
-            QCOMPARE(process.exitCode(), 0);
-            ++returned[frame];
-        } else {
-            ++killed[frame];
-            ++kills;
-        }
-        // After every change, killed or not, the file loads and is the same session.
-        QFile file(sessionPath());
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const SessionDecodeResult decoded = SessionCodec::decode(file.readAll());
-        QVERIFY2(decoded.isOk(), qPrintable(decoded.errorText()));
-        QCOMPARE(decoded.session->sessionId, sessionId);
-    }
-    qInfo("%d changes, %d killed", changes, kills);
-    QVERIFY(kills > 0);
-    const DirectorSession session = onDisk();
-    for (int frame = 0; frame < 5; ++frame) {
-        const auto &alignment = session.frames.value(frame).directorOverrides.alignment;
-        const int total = alignment ? int(alignment->userOverrideX) : 0;
-        QVERIFY2(total >= returned[frame] && total <= returned[frame] + killed[frame],
-                 qPrintable(QStringLiteral("frame %1: total %2, returned %3, killed %4")
-                                .arg(frame)
-                                .arg(total)
-                                .arg(returned[frame])
-                                .arg(killed[frame])));
-    }
-    // Nothing but the session, its backup, a lock and the run's own folders.
-    const QStringList leftovers =
-        QDir(runDir())
-            .entryList(QDir::Files | QDir::Hidden)
-            .filter(QRegularExpression(
-                QStringLiteral("^(?!director_session\\.json(\\.bak|\\.lock)?$)(?!manifest)")));
-    QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(' '))));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

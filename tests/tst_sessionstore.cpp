@@ -40,6 +40,7 @@ private slots:
     void emptyLockLeftByAKilledProcessIsTakenOver();
     void emptyLockOfALiveHolderIsRespected();
     void leftoversOfAKilledSaveAreRemovedByTheNextWriter();
+    void removalLockLeftByAKilledTakeoverIsRemoved();
 
 private:
     static DirectorSession makeSession(const QString &note);
@@ -389,6 +390,38 @@ void TestSessionStore::emptyLockOfALiveHolderIsRespected()
     QCOMPARE(second.lock().kind(), Outcome::Kind::Locked);
     QVERIFY(holder.hasLock());
     QVERIFY(QFile::exists(holder.lockPath()));
+}
+
+void TestSessionStore::removalLockLeftByAKilledTakeoverIsRemoved()
+{
+    // QLockFile removes a stale lock while holding "<lock>.rmlock" (and that
+    // one's stale .rmlock while holding "<lock>.rmlock.rmlock"). A Director
+    // killed in there left them; the run must not stay locked for it.
+    QProcess process;
+    process.start(QStringLiteral("sleep"), {QStringLiteral("10")});
+    QVERIFY(process.waitForStarted());
+    const qint64 deadPid = process.processId();
+    process.kill();
+    QVERIFY(process.waitForFinished());
+    SessionStore store(m_dir->path());
+    writeFile(store.lockPath(), QByteArray::number(deadPid) + "\ndirector\n" +
+                                    QSysInfo::machineHostName().toUtf8() + "\n");
+    const QString removal = store.lockPath() + QStringLiteral(".rmlock");
+    writeFile(removal, QByteArray()); // killed before it wrote its pid
+    writeFile(removal + QStringLiteral(".rmlock"), QByteArray());
+
+    // While a live Director holds the .rmlock, it is left alone.
+    {
+        QLockFile held(removal);
+        QFile::remove(removal);
+        QVERIFY(held.tryLock(0));
+        QCOMPARE(store.lock().kind(), Outcome::Kind::Locked);
+        QVERIFY(QFile::exists(removal));
+    }
+    writeFile(removal, QByteArray());
+    QVERIFY2(store.lock(), "a stale lock must be taken over whatever its takeover left");
+    QVERIFY(!QFile::exists(removal));
+    QVERIFY(!QFile::exists(removal + QStringLiteral(".rmlock")));
 }
 
 void TestSessionStore::leftoversOfAKilledSaveAreRemovedByTheNextWriter()

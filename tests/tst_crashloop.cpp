@@ -1,0 +1,280 @@
+#include "runfixture.h"
+#include "sessioncodec.h"
+#include "xsession.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <numeric>
+
+// The crash loop: the real director, headless and in its window, killed with
+// SIGKILL at random moments while it saves, and started again. After every
+// kill the session file must load and validate, be the same session, and hold
+// every change whose command returned (or that the window had shown as saved);
+// no temporary file may be left to grow.
+//
+// DIRECTOR_KILLS sets the number of kills of the headless loop (default 40),
+// DIRECTOR_WINDOW_KILLS that of the window's (default 20); .ci/crashloop runs
+// the long loop. Each loop prints "kills, lost changes, unreadable files".
+class TestCrashLoop : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void headlessChangesSurviveSigkill();
+    void windowChangesSurviveSigkill();
+
+private:
+    struct Tally
+    {
+        int kills = 0;
+        int lost = 0;       // changes that had been acknowledged and were not in the file
+        int unreadable = 0; // kills after which the file did not load and validate
+        int strays = 0;     // temporary files found lying around
+        QStringList problems;
+    };
+    // Reads the file after a kill; nudges[] gets each frame's stored x offset.
+    // After a command that ran to its end (finished), nothing a killed one
+    // left behind may still be there: the next writer removes it.
+    bool check(Tally &tally, const QString &sessionId, QVector<int> *nudges, bool finished);
+    QStringList strays() const;
+    // `director frame RUN 0 --note=TEXT` to its end; its exit code.
+    int note(const QString &text) const;
+    static void report(const char *loop, const Tally &tally);
+
+    QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
+    QString sessionPath() const { return runDir() + QStringLiteral("/director_session.json"); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QStringList m_runFiles; // what the run folder held before Director saw it
+    QRandomGenerator m_random{20261125};
+};
+
+void TestCrashLoop::init()
+{
+    QVERIFY2(QFile::exists(qEnvironmentVariable("DIRECTOR_EXECUTABLE")),
+             "DIRECTOR_EXECUTABLE must name the director executable");
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(RunFixture::writeMixedRun(runDir()));
+    m_runFiles = QDir(runDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    // The session exists before the loop starts: its id must never change.
+    QCOMPARE(note(QStringLiteral("start")), 0);
+}
+
+int TestCrashLoop::note(const QString &text) const
+{
+    QProcess process;
+    process.start(
+        qEnvironmentVariable("DIRECTOR_EXECUTABLE"),
+        {QStringLiteral("frame"), runDir(), QStringLiteral("0"), QStringLiteral("--note=") + text});
+    return process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit
+               ? process.exitCode()
+               : -1;
+}
+
+QStringList TestCrashLoop::strays() const
+{
+    static const QRegularExpression own(
+        QStringLiteral("^director_session\\.json(\\.bak|\\.lock)?$"));
+    QStringList found;
+    const QStringList names =
+        QDir(runDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &name : names)
+        if (!m_runFiles.contains(name) && !own.match(name).hasMatch())
+            found.append(name);
+    return found;
+}
+
+bool TestCrashLoop::check(Tally &tally, const QString &sessionId, QVector<int> *nudges,
+                          bool finished)
+{
+    QFile file(sessionPath());
+    const SessionDecodeResult decoded = file.open(QIODevice::ReadOnly)
+                                            ? SessionCodec::decode(file.readAll())
+                                            : SessionDecodeResult();
+    if (!decoded.isOk() || decoded.session->sessionId != sessionId) {
+        ++tally.unreadable;
+        tally.problems.append(decoded.isOk() ? QStringLiteral("the session id changed")
+                                             : decoded.errorText());
+        return false;
+    }
+    nudges->fill(0);
+    for (const DirectorFrameState &frame : decoded.session->frames) {
+        if (frame.frameIndex < nudges->size() && frame.directorOverrides.alignment)
+            (*nudges)[frame.frameIndex] = int(frame.directorOverrides.alignment->userOverrideX);
+    }
+    const QStringList left = strays();
+    if (finished && !left.isEmpty()) {
+        ++tally.strays;
+        tally.problems.append(QStringLiteral("left behind: ") + left.join(u' '));
+    }
+    return true;
+}
+
+void TestCrashLoop::report(const char *loop, const Tally &tally)
+{
+    // The figures the README quotes.
+    qInfo("crash loop (%s): %d kills, %d lost changes, %d unreadable files, %d stray files", loop,
+          tally.kills, tally.lost, tally.unreadable, tally.strays);
+    for (const QString &problem : tally.problems.mid(0, 10))
+        qWarning("  %s", qPrintable(problem));
+}
+
+void TestCrashLoop::headlessChangesSurviveSigkill()
+{
+    // A stream of `director frame N --nudge=1,0`. A nudge whose command
+    // returned 0 is on disk; a killed one may or may not be. So for every
+    // frame: returned <= stored total <= returned + killed.
+    const int wanted = qEnvironmentVariableIntValue("DIRECTOR_KILLS") > 0
+                           ? qEnvironmentVariableIntValue("DIRECTOR_KILLS")
+                           : 40;
+    const QString sessionId = SessionCodec::decode([&] {
+                                  QFile f(sessionPath());
+                                  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                              }())
+                                  .session.value_or(DirectorSession())
+                                  .sessionId;
+    QVERIFY(!sessionId.isEmpty());
+    constexpr int frames = 5;
+    QVector<int> returned(frames, 0);
+    QVector<int> killed(frames, 0);
+    QVector<int> stored(frames, 0);
+    Tally tally;
+    // Kill at a random moment of a command's life, which the first commands measure.
+    QList<qint64> lifetimes;
+    for (int n = 0; tally.kills < wanted; ++n) {
+        const int frame = n % frames;
+        QProcess process;
+        QElapsedTimer timer;
+        timer.start();
+        process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"),
+                      {QStringLiteral("frame"), runDir(), QString::number(frame),
+                       QStringLiteral("--nudge=1,0")});
+        QVERIFY(process.waitForStarted());
+        if (lifetimes.size() >= 5 && m_random.bounded(4) != 0) {
+            std::sort(lifetimes.begin(), lifetimes.end());
+            const qint64 life = lifetimes.at(lifetimes.size() / 2);
+            QTest::qSleep(int(m_random.bounded(life + life / 4 + 1)));
+            process.kill();
+        }
+        QVERIFY(process.waitForFinished(60000));
+        if (process.exitStatus() == QProcess::NormalExit) {
+            QVERIFY2(
+                process.exitCode() == 0,
+                qPrintable(
+                    QString::fromLocal8Bit(process.readAllStandardError()) +
+                    QDir(runDir()).entryList(QDir::Files | QDir::Hidden).join(QLatin1Char(' '))));
+            ++returned[frame];
+            if (lifetimes.size() < 50)
+                lifetimes.append(timer.elapsed());
+        } else {
+            ++killed[frame];
+            ++tally.kills;
+        }
+        if (!check(tally, sessionId, &stored, process.exitStatus() == QProcess::NormalExit))
+            continue;
+        for (int f = 0; f < frames; ++f) {
+            if (stored[f] < returned[f]) {
+                tally.lost += returned[f] - stored[f];
+                tally.problems.append(QStringLiteral("frame %1: %2 nudges returned, %3 stored")
+                                          .arg(f)
+                                          .arg(returned[f])
+                                          .arg(stored[f]));
+                returned[f] = stored[f]; // count each lost change once
+            }
+            QVERIFY2(stored[f] <= returned[f] + killed[f], "more nudges stored than were made");
+        }
+    }
+    // One change that runs to its end removes whatever the last kill left.
+    QCOMPARE(note(QStringLiteral("end")), 0);
+    QCOMPARE(strays(), QStringList());
+
+    report("director frame", tally);
+    QCOMPARE(tally.lost, 0);
+    QCOMPARE(tally.unreadable, 0);
+    QCOMPARE(tally.strays, 0);
+}
+
+void TestCrashLoop::windowChangesSurviveSigkill()
+{
+    // The window on the run, nudged with Ctrl+→ by real key presses: a first
+    // burst that the window shows as saved (the file holds it before the
+    // test goes on), then a second burst during which it is killed. After
+    // the kill the file holds the first burst, and at most the second.
+    XSession x;
+    QString error;
+    QVERIFY2(x.start(&error), qPrintable(error));
+    const int wanted = qEnvironmentVariableIntValue("DIRECTOR_WINDOW_KILLS") > 0
+                           ? qEnvironmentVariableIntValue("DIRECTOR_WINDOW_KILLS")
+                           : 20;
+    const QString config = m_dir->path() + QStringLiteral("/config");
+    QVector<int> stored(64, 0);
+    Tally tally;
+    QString sessionId;
+    {
+        QFile f(sessionPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        sessionId = SessionCodec::decode(f.readAll()).session->sessionId;
+    }
+    auto total = [&] { return std::accumulate(stored.cbegin(), stored.cend(), 0); };
+    QVERIFY(check(tally, sessionId, &stored, true));
+    while (tally.kills < wanted) {
+        QProcess director;
+        const QString window = x.startDirector(director, {runDir()}, config);
+        QVERIFY2(!window.isEmpty(), "the window did not open");
+        const int before = total();
+
+        // Burst 1: shown as saved.
+        const int first = 1 + int(m_random.bounded(3));
+        QStringList keys{QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("40")};
+        for (int i = 0; i < first; ++i)
+            keys.append(QStringLiteral("ctrl+Right"));
+        QVERIFY(x.xdotool(keys));
+        QVERIFY2(
+            QTest::qWaitFor(
+                [&] { return check(tally, sessionId, &stored, true) && total() == before + first; },
+                20000),
+            "the window did not save the first burst");
+        const int acknowledged = total();
+
+        // Burst 2: killed at a random moment while the keys arrive.
+        const int second = 2 + int(m_random.bounded(6));
+        keys = {QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("25")};
+        for (int i = 0; i < second; ++i)
+            keys.append(QStringLiteral("ctrl+Right"));
+        QProcess typing;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DISPLAY"), x.display());
+        typing.setProcessEnvironment(env);
+        typing.start(QStringLiteral("xdotool"), keys);
+        QTest::qSleep(int(m_random.bounded(25 * second + 100)));
+        director.kill();
+        QVERIFY(director.waitForFinished());
+        ++tally.kills;
+        typing.waitForFinished(10000);
+
+        if (!check(tally, sessionId, &stored, false))
+            continue;
+        if (total() < acknowledged) {
+            tally.lost += acknowledged - total();
+            tally.problems.append(QStringLiteral("%1 nudges shown as saved, %2 in the file")
+                                      .arg(acknowledged)
+                                      .arg(total()));
+        }
+        QVERIFY2(total() <= acknowledged + second, "more nudges stored than were made");
+    }
+    report("window", tally);
+    QCOMPARE(tally.lost, 0);
+    QCOMPARE(tally.unreadable, 0);
+    QCOMPARE(tally.strays, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCrashLoop)
+#include "tst_crashloop.moc"
