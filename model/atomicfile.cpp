@@ -57,6 +57,14 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
     if (replaced)
         *replaced = false;
     const QString name = QDir::toNativeSeparators(path);
+    // QSaveFile writes through a symbolic link to its target, wherever that
+    // is: Director writes only files of its own.
+    if (QFileInfo(path).isSymLink()) {
+        return Outcome::failed(
+            tr("Could not write %1: it is a symbolic link, and Director does not write through "
+               "links.")
+                .arg(name));
+    }
     QSaveFile file(path);
     if (injectFault(Step::Open, path) || !file.open(QIODevice::WriteOnly)) {
         return Outcome::failed(tr("Could not write %1: %2")

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QUuid>
 
@@ -92,6 +93,15 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
 
     const RunPaths paths(m_runDir);
     const QString approvedDir = m_runDir + QStringLiteral("/approved");
+    if (const QFileInfo info(approvedDir); info.isSymLink() || (info.exists() && !info.isDir())) {
+        return Outcome::failed(
+            tr("%1 is not a folder of the run (%2): Director writes the "
+               "approved frames only inside the run folder.")
+                .arg(QDir::toNativeSeparators(approvedDir),
+                     info.isSymLink()
+                         ? tr("a link to %1").arg(QDir::toNativeSeparators(info.symLinkTarget()))
+                         : tr("a file")));
+    }
     if (!QDir().mkpath(approvedDir))
         return Outcome::failed(
             tr("Could not create %1.").arg(QDir::toNativeSeparators(approvedDir)));

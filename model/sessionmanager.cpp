@@ -102,7 +102,7 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
             return Outcome::refused(tr("A session file can only be recovered by a Director that "
                                        "may write the run folder."));
         const Outcome recovered =
-            recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->setAside();
+            recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->startOver();
         if (!recovered)
             return recovered;
         loaded = store->load();
@@ -131,7 +131,8 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     }
     case SessionStore::LoadState::Unreadable:
     case SessionStore::LoadState::Invalid:
-    case SessionStore::LoadState::Newer: {
+    case SessionStore::LoadState::Newer:
+    case SessionStore::LoadState::Lost: {
         // Nothing is written; a store opened for this attempt goes, and with
         // it its lock.
         QString message = loaded.message;
@@ -139,9 +140,9 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
         m_openFailedUnreadable = true;
         message += QLatin1Char('\n') +
                    (backup ? tr("Nothing was changed. A good backup exists: it can be restored, "
-                                "or a new review started, setting the file aside.")
-                           : tr("Nothing was changed. A new review can be started, setting the "
-                                "file aside."));
+                                "or a new review started, keeping the old files aside.")
+                           : tr("Nothing was changed. A new review can be started, keeping the "
+                                "old files aside."));
         return Outcome::invalid(message);
     }
     }

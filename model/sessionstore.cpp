@@ -68,11 +68,21 @@ SessionStore::LoadResult SessionStore::loadFile(const QString &path) const
     LoadResult result;
     const QString name = QDir::toNativeSeparators(path);
     QFile file(path);
+    const QFileInfo info(path);
+    if (info.isSymLink()) {
+        // Saving replaces the link with a file; reading through it would
+        // show a session from elsewhere as this run's.
+        result.state = LoadState::Unreadable;
+        result.message = tr("%1 is a symbolic link (to %2): Director reads and writes the session "
+                            "only as a file in the run folder.")
+                             .arg(name, QDir::toNativeSeparators(info.symLinkTarget()));
+        return result;
+    }
     if (!file.exists()) {
         result.state = LoadState::Missing;
         return result;
     }
-    if (!QFileInfo(path).isFile()) {
+    if (!info.isFile()) {
         result.state = LoadState::Unreadable;
         result.message = tr("%1 is not a regular file.").arg(name);
         return result;
@@ -128,6 +138,15 @@ SessionStore::LoadResult SessionStore::load()
     // sees a different file and refuses to overwrite it.
     const std::optional<FileIdentity> before = identityOf(sessionPath());
     LoadResult result = loadFile(sessionPath());
+    if (result.state == LoadState::Missing && QFileInfo(backupPath()).exists()) {
+        // A review whose file went away: starting a new one here would soon
+        // replace its backup. The operator chooses.
+        result.state = LoadState::Lost;
+        result.message = tr("%1 is missing, but its backup %2 is there: the session file was "
+                            "deleted or moved by another program.")
+                             .arg(QDir::toNativeSeparators(sessionPath()),
+                                  QDir::toNativeSeparators(backupPath()));
+    }
     m_known = before;
     m_knowsDisk = true;
     m_diskReadable = result.state == LoadState::Loaded || result.state == LoadState::Missing;
@@ -207,25 +226,48 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     return outcome;
 }
 
-Outcome SessionStore::setAside(QString *movedTo)
+Outcome SessionStore::moveAside(const QString &path, const QString &suffix, QString *movedTo)
 {
     const QString stamp =
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
-    QString target = sessionPath() + QStringLiteral(".corrupt-") + stamp;
+    QString target = path + suffix + stamp;
     for (int n = 2; QFileInfo::exists(target); ++n)
-        target = sessionPath() + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
-    if (::rename(QFile::encodeName(sessionPath()).constData(),
-                 QFile::encodeName(target).constData()) != 0) {
-        return Outcome::failed(tr("Could not move %1 aside: %2")
-                                   .arg(QDir::toNativeSeparators(sessionPath()),
-                                        QString::fromLocal8Bit(std::strerror(errno))));
+        target = path + suffix + QStringLiteral("%1-%2").arg(stamp).arg(n);
+    if (::rename(QFile::encodeName(path).constData(), QFile::encodeName(target).constData()) != 0) {
+        return Outcome::failed(
+            tr("Could not move %1 aside: %2")
+                .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(errno))));
     }
     AtomicFile::syncDirectory(m_runDir);
+    if (movedTo)
+        *movedTo = target;
+    return Outcome::ok();
+}
+
+Outcome SessionStore::setAside(QString *movedTo)
+{
+    if (const Outcome moved = moveAside(sessionPath(), QStringLiteral(".corrupt-"), movedTo);
+        !moved)
+        return moved;
     m_known.reset();
     m_knowsDisk = true;
     m_diskReadable = true;
-    if (movedTo)
-        *movedTo = target;
+    return Outcome::ok();
+}
+
+Outcome SessionStore::startOver()
+{
+    if (QFileInfo(sessionPath()).exists() || QFileInfo(sessionPath()).isSymLink()) {
+        if (const Outcome aside = setAside(); !aside)
+            return aside;
+    }
+    if (QFileInfo(backupPath()).exists() || QFileInfo(backupPath()).isSymLink()) {
+        if (const Outcome aside = moveAside(backupPath(), QStringLiteral("-"), nullptr); !aside)
+            return aside;
+    }
+    m_known.reset();
+    m_knowsDisk = true;
+    m_diskReadable = true;
     return Outcome::ok();
 }
 
@@ -241,7 +283,7 @@ Outcome SessionStore::restoreBackup(QString *movedTo)
     if (!file.open(QIODevice::ReadOnly))
         return Outcome::failed(tr("Could not read the backup: %1").arg(file.errorString()));
     const QByteArray data = file.readAll();
-    if (QFileInfo::exists(sessionPath())) {
+    if (QFileInfo(sessionPath()).exists() || QFileInfo(sessionPath()).isSymLink()) {
         if (const Outcome aside = setAside(movedTo); !aside)
             return aside;
     }

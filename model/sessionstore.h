@@ -30,6 +30,7 @@ public:
         Unreadable, // cannot be read, or is not JSON
         Invalid,    // JSON, but not a valid session
         Newer,      // written by a newer Director
+        Lost,       // no session file, but a backup of one: it was deleted or moved
     };
 
     struct LoadResult
@@ -71,6 +72,11 @@ public:
     Outcome setAside(QString *movedTo = nullptr);
     // Sets the current file aside and puts the backup in its place.
     Outcome restoreBackup(QString *movedTo = nullptr);
+    // Makes way for a new review: sets the session file aside (as setAside)
+    // and the backup of the old review too, as
+    // director_session.json.bak-<UTC timestamp>, so that the new review's
+    // saves never replace it.
+    Outcome startOver();
 
     // Takes the lock, taking over a stale one (its process is gone).
     // Locked, with who holds it, when another running Director has it.
@@ -92,6 +98,7 @@ private:
     bool keepBackup();
     void removeLeftovers();
     bool removeUnheldRemovalLocks() const;
+    Outcome moveAside(const QString &path, const QString &suffix, QString *movedTo);
 
     QString m_runDir;
     std::unique_ptr<QLockFile> m_lock;

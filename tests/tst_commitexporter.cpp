@@ -31,6 +31,7 @@ private slots:
     void framesOfAnotherSizeAreRefused_data();
     void framesOfAnotherSizeAreRefused();
     void stagingLeftByAKilledCommitIsRemoved();
+    void approvedLinkedElsewhereIsRefused();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -368,6 +369,20 @@ void TestCommitExporter::stagingLeftByAKilledCommitIsRemoved()
     files.removeOne(QStringLiteral(".director-commit-link"));
     QCOMPARE(files,
              (QStringList{QStringLiteral("frame_0000.png"), QStringLiteral("frame_0001.png")}));
+}
+
+void TestCommitExporter::approvedLinkedElsewhereIsRefused()
+{
+    // approved/ as a link to a folder outside the run: commit never writes there.
+    const DirectorSession s = session(2);
+    const QString elsewhere = m_dir->path() + QStringLiteral("/elsewhere");
+    QVERIFY(QDir().mkpath(elsewhere));
+    QVERIFY(QFile::link(elsewhere, run() + QStringLiteral("/approved")));
+    CommitInfo info;
+    const Outcome refused = CommitExporter(run()).exportFrames(s, &info);
+    QCOMPARE(refused.kind(), Outcome::Kind::Failed);
+    QVERIFY2(refused.message().contains(QLatin1String("link")), qPrintable(refused.message()));
+    QVERIFY(QDir(elsewhere).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
 }
 
 QTEST_GUILESS_MAIN(TestCommitExporter)

@@ -34,6 +34,9 @@ private slots:
     void corruptSessionIsReportedAndKept();
     void corruptSessionRecoveredFromBackup();
     void corruptSessionSetAsideForANewReview();
+    void lostSessionFileIsNotReplacedSilently();
+    void newReviewKeepsTheOldBackup();
+    void symlinkedSessionFileIsNeitherReadNorWritten();
     void commitIsRefusedUntilEveryFrameIsApproved();
     void commitWritesApprovedFramesAndLocksTheSession();
     void discardedSessionIsReadOnly();
@@ -386,6 +389,108 @@ void TestSessionManager::corruptSessionSetAsideForANewReview()
     QFile kept(runDir() + QLatin1Char('/') + aside.at(0));
     QVERIFY(kept.open(QIODevice::ReadOnly));
     QCOMPARE(kept.readAll(), QByteArray("{}"));
+}
+
+void TestSessionManager::lostSessionFileIsNotReplacedSilently()
+{
+    // A reviewed run whose session file another program deleted: starting a
+    // new review would soon replace the backup, the last copy of the review.
+    QString sessionId;
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+        QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+        QVERIFY(manager.updateFrameStatus(2, FrameStatus::Approved));
+        sessionId = manager.session().sessionId;
+    }
+    QVERIFY(QFile::remove(sessionPath()));
+    const QString backup = sessionPath() + QStringLiteral(".bak");
+    const QByteArray backupBytes = [&] {
+        QFile f(backup);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    QVERIFY(!backupBytes.isEmpty());
+
+    SessionManager manager;
+    const Outcome refused = manager.initializeOrResume(runDir());
+    QCOMPARE(refused.kind(), Outcome::Kind::Invalid);
+    QCOMPARE(manager.lastLoad().state, SessionStore::LoadState::Lost);
+    QVERIFY2(refused.message().contains(QLatin1String("missing")), qPrintable(refused.message()));
+    QVERIFY(manager.hasUsableBackup());
+    QVERIFY(!QFile::exists(sessionPath()));
+    // Not even a read-only look writes anything.
+    QVERIFY(!manager.initializeOrResume(runDir(), SessionManager::Access::ReadOnly));
+    QVERIFY(!QFile::exists(sessionPath()));
+
+    // The operator restores it: the same review, as of its backup.
+    QVERIFY(manager.initializeOrResume(runDir(), SessionManager::Access::ReadWrite,
+                                       SessionManager::Recovery::RestoreBackup));
+    QCOMPARE(manager.session().sessionId, sessionId);
+    QCOMPARE(manager.getFrameState(1)->status, FrameStatus::Approved); // the backup's state
+    QCOMPARE(sessionBytes(), backupBytes);
+}
+
+void TestSessionManager::newReviewKeepsTheOldBackup()
+{
+    QString oldId;
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+        QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+        oldId = manager.session().sessionId;
+    }
+    QFile file(sessionPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("garbage");
+    file.close();
+
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir(), SessionManager::Access::ReadWrite,
+                                       SessionManager::Recovery::StartNew));
+    QVERIFY(manager.session().sessionId != oldId);
+    // Two saves of the new review: the second would replace the old backup.
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    QVERIFY(manager.updateFrameStatus(2, FrameStatus::Approved));
+    const QStringList kept =
+        QDir(runDir()).entryList({QStringLiteral("director_session.json.bak-*")});
+    QCOMPARE(kept.size(), 1);
+    QFile old(runDir() + QLatin1Char('/') + kept.at(0));
+    QVERIFY(old.open(QIODevice::ReadOnly));
+    QCOMPARE(SessionCodec::decode(old.readAll()).session->sessionId, oldId);
+    QCOMPARE(QDir(runDir()).entryList({QStringLiteral("director_session.json.corrupt-*")}).size(),
+             1);
+}
+
+void TestSessionManager::symlinkedSessionFileIsNeitherReadNorWritten()
+{
+    // A session file that is a link to a file elsewhere: reading it would
+    // show another session as this run's, and saving would write there.
+    const QString outside = m_dir->path() + QStringLiteral("/outside.json");
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+    }
+    QVERIFY(QFile::rename(sessionPath(), outside));
+    QFile::remove(sessionPath() + QStringLiteral(".bak"));
+    QVERIFY(QFile::link(outside, sessionPath()));
+    const QByteArray before = [&] {
+        QFile f(outside);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+
+    SessionManager manager;
+    const Outcome refused = manager.initializeOrResume(runDir());
+    QVERIFY(!refused);
+    QVERIFY2(refused.message().contains(QLatin1String("symbolic link")),
+             qPrintable(refused.message()));
+    // A new review sets the link aside; nothing is written through it.
+    QVERIFY(manager.initializeOrResume(runDir(), SessionManager::Access::ReadWrite,
+                                       SessionManager::Recovery::StartNew));
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    QVERIFY(!QFileInfo(sessionPath()).isSymLink());
+    QFile f(outside);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
 }
 
 void TestSessionManager::commitIsRefusedUntilEveryFrameIsApproved()

@@ -334,7 +334,7 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
         box->open();
     } else if (state == SessionStore::LoadState::Unreadable ||
                state == SessionStore::LoadState::Invalid ||
-               state == SessionStore::LoadState::Newer) {
+               state == SessionStore::LoadState::Newer || state == SessionStore::LoadState::Lost) {
         auto *dialog =
             new SessionProblemDialog(opened.message(), m_manager->hasUsableBackup(), this);
         if (reviewOpen)
