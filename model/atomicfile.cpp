@@ -52,7 +52,8 @@ bool AtomicFile::syncDirectory(const QString &dirPath)
     return ok;
 }
 
-Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *replaced)
+Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *replaced,
+                          const std::function<void()> &afterReplace)
 {
     if (replaced)
         *replaced = false;
@@ -66,7 +67,9 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
                 .arg(name));
     }
     QSaveFile file(path);
-    if (injectFault(Step::Open, path) || !file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a write that cannot store everything says so at once, with
+    // the reason (buffered, it would fail later in flush() as "Unknown error").
+    if (injectFault(Step::Open, path) || !file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         return Outcome::failed(tr("Could not write %1: %2")
                                    .arg(name, file.errorString().isEmpty()
                                                   ? tr("the folder cannot be written to")
@@ -79,13 +82,29 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
         written = file.write(data);
     }
     if (written != data.size() || !file.flush()) {
-        const QString reason = file.error() != QFileDevice::NoError
-                                   ? file.errorString()
-                                   : tr("only %1 of %2 bytes could be written (is the disk full?)")
-                                         .arg(qMax<qint64>(written, 0))
-                                         .arg(data.size());
+        QString reason = written != data.size()
+                             ? tr("only %1 of %2 bytes could be written (is the disk full?)")
+                                   .arg(qMax<qint64>(written, 0))
+                                   .arg(data.size())
+                             : file.errorString();
+        if (written != data.size() && file.error() != QFileDevice::NoError)
+            reason += QStringLiteral(": ") + file.errorString();
         file.cancelWriting();
         return Outcome::failed(tr("Could not write %1: %2").arg(name, reason));
+    }
+    // QSaveFile::commit() syncs the file too, but Qt 6.4 ignores a failing
+    // sync there and renames the file into place all the same: a disk that
+    // cannot store the data would be reported as a save.
+    int synced;
+    do {
+        synced = ::fdatasync(file.handle());
+    } while (synced != 0 && errno == EINTR);
+    if (synced != 0) {
+        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+        file.cancelWriting();
+        return Outcome::failed(
+            tr("Could not write %1: the data could not be stored on the disk (%2)")
+                .arg(name, reason));
     }
     if (injectFault(Step::Commit, path)) {
         file.cancelWriting();
@@ -97,6 +116,8 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
     }
     if (replaced)
         *replaced = true;
+    if (afterReplace)
+        afterReplace();
     if (!syncDirectory(QFileInfo(path).absolutePath())) {
         return Outcome::failed(
             tr("%1 was written, but its folder could not be synced to disk: a power cut now "

@@ -13,6 +13,8 @@
 //   QSaveFile (on Linux an unnamed O_TMPFILE; fdatasync at commit; rename)
 //   + a check that every byte was written (on a full disk Qt 6.4 can keep a
 //     cut-off file and still commit)
+//   + an fdatasync of our own before the commit, whose failure is reported
+//     (Qt 6.4's commit ignores a failing sync and renames anyway)
 //   + fsync of the directory after the rename, which Qt 6.4 does not do.
 class AtomicFile
 {
@@ -28,7 +30,10 @@ public:
     // *replaced (when given) tells whether the path holds the new content
     // afterwards: true on success, and also when only the directory sync
     // failed, after the rename.
-    static Outcome write(const QString &path, const QByteArray &data, bool *replaced = nullptr);
+    // afterReplace (when given) runs once the new file is in place, before
+    // the folder is synced, so that one sync makes its renames durable too.
+    static Outcome write(const QString &path, const QByteArray &data, bool *replaced = nullptr,
+                         const std::function<void()> &afterReplace = {});
     static bool syncDirectory(const QString &dirPath);
 
     // Test seam: when set, the hook is asked before each step and the step

@@ -174,14 +174,49 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
     }
 
     // Every frame is written: move them into place. rename(2) replaces a
-    // pipeline-approved file atomically.
+    // pipeline-approved file atomically. What each one replaces is kept (a
+    // hard link in the staging folder) until all are in place, so that a
+    // move that fails half-way puts approved/ back as it was.
+    auto encoded = [](const QString &path) { return QFile::encodeName(path); };
+    const QString previous = QStringLiteral(".previous");
+    QStringList moved;
+    auto rollBack = [&] {
+        bool restored = true;
+        for (const QString &name : std::as_const(moved)) {
+            const QByteArray target = encoded(approvedDir + u'/' + name);
+            const QByteArray kept = encoded(staging.path + u'/' + name + previous);
+            if (QFileInfo::exists(QFile::decodeName(kept)))
+                restored = ::rename(kept.constData(), target.constData()) == 0 && restored;
+            else
+                restored = ::unlink(target.constData()) == 0 && restored;
+        }
+        AtomicFile::syncDirectory(approvedDir);
+        return restored;
+    };
     for (const QString &name : std::as_const(names)) {
-        const QByteArray from = QFile::encodeName(staging.path + u'/' + name);
-        const QByteArray to = QFile::encodeName(approvedDir + u'/' + name);
-        if (::rename(from.constData(), to.constData()) != 0) {
-            return Outcome::failed(tr("Could not move %1 into approved/: %2")
+        const QByteArray target = encoded(approvedDir + u'/' + name);
+        if (QFileInfo::exists(QFile::decodeName(target)) &&
+            ::link(target.constData(),
+                   encoded(staging.path + u'/' + name + previous).constData()) != 0) {
+            return Outcome::failed(tr("Could not keep %1 of approved/ until the new frames are "
+                                      "in place: %2")
                                        .arg(name, QString::fromLocal8Bit(std::strerror(errno))));
         }
+    }
+    for (const QString &name : std::as_const(names)) {
+        const QByteArray from = encoded(staging.path + u'/' + name);
+        const QByteArray to = encoded(approvedDir + u'/' + name);
+        if (::rename(from.constData(), to.constData()) != 0) {
+            const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+            const bool restored = rollBack();
+            return Outcome::failed(
+                (restored ? tr("Could not move %1 into approved/: %2. approved/ is as it was.")
+                          : tr("Could not move %1 into approved/: %2. approved/ could not be put "
+                               "back as it was: it holds a mix of old and new frames until the "
+                               "next commit."))
+                    .arg(name, reason));
+        }
+        moved.append(name);
     }
     if (!AtomicFile::syncDirectory(approvedDir)) {
         return Outcome::failed(tr("The frames were written to %1, but the folder could not be "

@@ -163,26 +163,23 @@ bool SessionStore::hasUsableBackup() const
     return loadBackup().state == LoadState::Loaded;
 }
 
-bool SessionStore::keepBackup()
+Outcome SessionStore::prepareBackup()
 {
-    // The file about to be replaced becomes the backup. A hard link costs no
-    // copy; it is made under a temporary name and renamed over the old backup
-    // so that a good backup exists at every moment.
+    // The file about to be replaced becomes the backup once the new one is
+    // in place. A hard link costs no copy; it waits under a name of its own
+    // so that the backup stays as it was if the save fails.
     const QByteArray current = QFile::encodeName(sessionPath());
-    const QByteArray backup = QFile::encodeName(backupPath());
-    const QByteArray temporary = backup + ".new";
-    ::unlink(temporary.constData());
-    if (::link(current.constData(), temporary.constData()) == 0) {
-        const bool renamed = ::rename(temporary.constData(), backup.constData()) == 0;
-        ::unlink(temporary.constData()); // left when both names were one file already
-        if (renamed)
-            return true;
-    }
+    const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
+    ::unlink(next.constData());
+    if (::link(current.constData(), next.constData()) == 0)
+        return Outcome::ok();
+    if (errno != EPERM && errno != EXDEV && errno != EOPNOTSUPP && errno != EMLINK)
+        return Outcome::failed(QString::fromLocal8Bit(std::strerror(errno)));
     // No hard links on this file system: copy.
     QFile file(sessionPath());
     if (!file.open(QIODevice::ReadOnly))
-        return false;
-    return AtomicFile::write(backupPath(), file.readAll()).isOk();
+        return Outcome::failed(file.errorString());
+    return AtomicFile::write(QFile::decodeName(next), file.readAll());
 }
 
 Outcome SessionStore::save(const DirectorSession &session, bool *written)
@@ -208,14 +205,24 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
         return Outcome::failed(
             tr("%1 exists and has not been read: Director will not overwrite it.").arg(name));
     }
-    if (onDisk && !keepBackup()) {
-        return Outcome::failed(tr("Could not keep a backup of %1 before saving; nothing was "
-                                  "saved.")
-                                   .arg(name));
+    if (onDisk) {
+        if (const Outcome kept = prepareBackup(); !kept) {
+            return Outcome::failed(
+                tr("Could not keep a backup of %1 before saving (%2); nothing was saved.")
+                    .arg(name, kept.message()));
+        }
     }
+    // The previous version becomes the backup only once it is replaced, in
+    // the same folder sync as the new session.
+    const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
     const Outcome outcome =
-        AtomicFile::write(sessionPath(), SessionCodec::encode(session), &replaced);
+        AtomicFile::write(sessionPath(), SessionCodec::encode(session), &replaced, [&] {
+            if (onDisk)
+                ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
+        });
+    if (onDisk && !replaced)
+        ::unlink(next.constData());
     if (replaced) {
         m_knowsDisk = true;
         m_diskReadable = true;

@@ -95,7 +95,7 @@ private:
     };
     static std::optional<FileIdentity> identityOf(const QString &path);
     LoadResult loadFile(const QString &path) const;
-    bool keepBackup();
+    Outcome prepareBackup();
     void removeLeftovers();
     bool removeUnheldRemovalLocks() const;
     Outcome moveAside(const QString &path, const QString &suffix, QString *movedTo);

@@ -310,10 +310,10 @@ void TestSessionStore::faultsLeaveTheOldFileIntact()
     QVERIFY(!written);
     QVERIFY2(saved.message().contains(messagePart), qPrintable(saved.message()));
     QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(good));
-    // The session, its backup and the lock: no half-written temporary.
+    // The session and the lock: no half-written temporary, and the backup
+    // is what it was (there was none: the failed save made no new one).
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
              (QStringList{QStringLiteral("director_session.json"),
-                          QStringLiteral("director_session.json.bak"),
                           QStringLiteral("director_session.json.lock")}));
 
     // Once the fault is gone the next save succeeds.
