@@ -2,9 +2,12 @@
 #include "commitexporter.h"
 #include "runfixture.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 // Commit writes approved/frame_NNNN.png with every nudge applied to the
 // pixels, exactly; a commit that cannot finish leaves approved/ as it was.
@@ -278,6 +281,11 @@ void TestCommitExporter::untrustedSourcesAreRefused_data()
     QTest::newRow("symlink out") << QStringLiteral("symlink");
     QTest::newRow("not a png") << QStringLiteral("notpng");
     QTest::newRow("directory") << QStringLiteral("directory");
+    QTest::newRow("fifo") << QStringLiteral("fifo");
+    QTest::newRow("device") << QStringLiteral("device");
+    QTest::newRow("decompression bomb") << QStringLiteral("bomb");
+    QTest::newRow("truncated png") << QStringLiteral("truncated");
+    QTest::newRow("empty file") << QStringLiteral("empty");
 }
 
 void TestCommitExporter::untrustedSourcesAreRefused()
@@ -299,6 +307,54 @@ void TestCommitExporter::untrustedSourcesAreRefused()
         QFile fake(run() + QLatin1Char('/') + path);
         QVERIFY(fake.open(QIODevice::WriteOnly));
         fake.write("GIF89a this is not a PNG at all");
+    } else if (kind == QLatin1String("fifo")) {
+        // Opening a FIFO for reading would wait for a writer for ever.
+        path = QStringLiteral("candidates/pipe.png");
+        QVERIFY(::mkfifo(QFile::encodeName(run() + QLatin1Char('/') + path).constData(), 0600) ==
+                0);
+    } else if (kind == QLatin1String("device")) {
+        path = QStringLiteral("candidates/zero.png");
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), run() + QLatin1Char('/') + path));
+    } else if (kind == QLatin1String("bomb")) {
+        // A valid PNG header claiming 60000×60000 pixels (14 GB decoded) over
+        // a few bytes of data.
+        path = QStringLiteral("candidates/bomb.png");
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(numbered(8, 6).save(&buffer, "PNG"));
+        auto be32 = [](quint32 v) {
+            QByteArray bytes(4, '\0');
+            for (int i = 0; i < 4; ++i)
+                bytes[i] = char((v >> (24 - 8 * i)) & 0xff);
+            return bytes;
+        };
+        png.replace(16, 8, be32(60000) + be32(60000)); // IHDR width and height
+        // The IHDR's CRC-32 (over its type and data), so that the header
+        // itself is well formed and only its size is a lie.
+        quint32 crc = 0xffffffffu;
+        for (int i = 12; i < 29; ++i) {
+            crc ^= quint8(png.at(i));
+            for (int bit = 0; bit < 8; ++bit)
+                crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+        }
+        png.replace(29, 4, be32(~crc));
+        QFile bomb(run() + QLatin1Char('/') + path);
+        QVERIFY(bomb.open(QIODevice::WriteOnly));
+        bomb.write(png);
+    } else if (kind == QLatin1String("truncated")) {
+        path = QStringLiteral("candidates/truncated.png");
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(numbered(8, 6).save(&buffer, "PNG"));
+        QFile cut(run() + QLatin1Char('/') + path);
+        QVERIFY(cut.open(QIODevice::WriteOnly));
+        cut.write(png.left(png.size() / 2));
+    } else if (kind == QLatin1String("empty")) {
+        path = QStringLiteral("candidates/empty.png");
+        QFile empty(run() + QLatin1Char('/') + path);
+        QVERIFY(empty.open(QIODevice::WriteOnly));
     } else {
         path = QStringLiteral("candidates");
     }
