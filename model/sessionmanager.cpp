@@ -302,18 +302,8 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     }
     if (edit.patch) {
         PatchHistoryEntry entry = *edit.patch;
-        const RunPaths paths(runDir());
-        for (QString *path : {&entry.originalPath, &entry.patchedPath, &entry.maskPath}) {
-            if (path->isEmpty() && path != &entry.patchedPath)
-                continue;
-            QString why;
-            const std::optional<QString> relative = paths.toRelative(*path, &why);
-            if (!relative)
-                return Outcome::invalid(tr("The patch cannot be recorded: %1").arg(why));
-            *path = *relative;
-        }
-        if (entry.timestamp.isEmpty())
-            entry.timestamp = Timestamps::now();
+        if (const Outcome checked = checkPatch(&entry); !checked)
+            return checked;
         overrides.patchHistory.append(entry);
         overrides.isPatched = true;
     }
@@ -351,12 +341,43 @@ Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)
     return applyFrameEdit(frameIndex, edit);
 }
 
-Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides)
+Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
+{
+    // Paths inside the run folder only, written relative to it.
+    const RunPaths paths(runDir());
+    for (QString *path : {&entry->originalPath, &entry->patchedPath, &entry->maskPath}) {
+        if (path->isEmpty() && path != &entry->patchedPath)
+            continue;
+        QString why;
+        const std::optional<QString> relative = paths.toRelative(*path, &why);
+        if (!relative)
+            return Outcome::invalid(tr("The patch cannot be recorded: %1").arg(why));
+        *path = *relative;
+    }
+    if (entry->timestamp.isEmpty())
+        entry->timestamp = Timestamps::now();
+    if (!Timestamps::isCanonical(entry->timestamp))
+        return Outcome::invalid(
+            tr("The patch's time \"%1\" is not a UTC time like 2026-01-18T12:00:00.000Z.")
+                .arg(entry->timestamp));
+    return Outcome::ok();
+}
+
+Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &given)
 {
     DirectorFrameState frame;
     if (const Outcome found = frameFor(frameIndex, &frame); !found)
         return found;
+    // What the caller gives is checked as strictly as the file is read: a
+    // change never writes a file that Director or the pipeline would refuse.
+    DirectorOverrides overrides = given;
     if (overrides.alignment) {
+        if (overrides.alignment->timestamp.isEmpty())
+            overrides.alignment->timestamp = Timestamps::now();
+        if (!Timestamps::isCanonical(overrides.alignment->timestamp))
+            return Outcome::invalid(tr("The alignment's time \"%1\" is not a UTC time like "
+                                       "2026-01-18T12:00:00.000Z.")
+                                        .arg(overrides.alignment->timestamp));
         for (double v : {overrides.alignment->userOverrideX, overrides.alignment->userOverrideY}) {
             if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
                 return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
@@ -368,6 +389,14 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
     }
     if (overrides.isPatched && overrides.patchHistory.isEmpty())
         return Outcome::invalid(tr("A patched frame needs at least one patch entry."));
+    for (PatchHistoryEntry &entry : overrides.patchHistory) {
+        if (const Outcome checked = checkPatch(&entry); !checked)
+            return checked;
+    }
+    if (overrides.notes && overrides.notes->size() > maxNotesLength)
+        return Outcome::invalid(tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
+    if (overrides.notes && overrides.notes->isEmpty())
+        overrides.notes.reset(); // left out of the file, never written empty
     frame.directorOverrides = overrides;
     return restoreFrameState(frameIndex, frame);
 }

@@ -119,6 +119,9 @@ private:
     Outcome checkWritable() const;
     Outcome frameFor(int frameIndex, DirectorFrameState *frame) const;
     Outcome saveAndAdopt(DirectorSession candidate);
+    // Confines a patch's paths to the run folder (stored relative to it) and
+    // checks its time; an empty time becomes now.
+    Outcome checkPatch(PatchHistoryEntry *entry) const;
     static Outcome newSession(const QString &runId, const RunManifest &manifest,
                               const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;

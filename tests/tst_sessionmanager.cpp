@@ -2,6 +2,7 @@
 #include "runfixture.h"
 #include "sessioncodec.h"
 #include "sessionmanager.h"
+#include "timestamps.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,6 +21,8 @@ private slots:
 
     void createsTheSessionFromTheRunFolder();
     void resumesTheSameSession();
+    void reloadGivesBackTheWholeSession();
+    void overridesFromTheApiAreCheckedLikeTheFile();
     void legalChangeIsSavedBeforeItIsSignalled();
     void illegalTransitionIsRefusedAndNothingChanges();
     void nudgeStoresTheTotalAndApprovesAWarnedFrame();
@@ -121,6 +124,76 @@ void TestSessionManager::resumesTheSameSession()
     QVERIFY(second.initializeOrResume(runDir()));
     QCOMPARE(second.session().sessionId, sessionId);
     QCOMPARE(second.getFrameState(1)->status, FrameStatus::Approved);
+}
+
+void TestSessionManager::reloadGivesBackTheWholeSession()
+{
+    // The story's "browser refresh": after every kind of change, a new
+    // manager reading the file holds exactly the session the first one had.
+    DirectorSession before;
+    {
+        SessionManager first;
+        QVERIFY(first.initializeOrResume(runDir()));
+        QVERIFY(first.updateFrameStatus(1, FrameStatus::Approved));
+        QVERIFY(first.updateFrameStatus(2, FrameStatus::Approved));
+        QVERIFY(first.setAlignment(1, -2.5, 3));
+        QVERIFY(first.setNotes(2, QStringLiteral("halo on the left ear — fixed by the patch")));
+        PatchHistoryEntry patch;
+        patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+        patch.patchedPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+        patch.maskPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+        patch.prompt = QStringLiteral("clean the ear");
+        QVERIFY(first.addPatch(2, patch));
+        QVERIFY(first.updateFrameStatus(3, FrameStatus::AuditFail));
+        before = first.session();
+    }
+    SessionManager second;
+    QVERIFY(second.initializeOrResume(runDir()));
+    QCOMPARE(second.session(), before);
+}
+
+void TestSessionManager::overridesFromTheApiAreCheckedLikeTheFile()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const QByteArray before = sessionBytes();
+    const DirectorFrameState frame = *manager.getFrameState(1);
+
+    DirectorOverrides badTime = frame.directorOverrides;
+    HumanAlignmentDelta delta;
+    delta.frameId = frame.id;
+    delta.userOverrideX = 1;
+    delta.timestamp = QStringLiteral("yesterday");
+    badTime.alignment = delta;
+    QCOMPARE(manager.updateFrameOverrides(1, badTime).kind(), Outcome::Kind::Invalid);
+
+    DirectorOverrides outside = frame.directorOverrides;
+    PatchHistoryEntry patch;
+    patch.patchedPath = QStringLiteral("/etc/passwd");
+    outside.patchHistory.append(patch);
+    outside.isPatched = true;
+    const Outcome refused = manager.updateFrameOverrides(1, outside);
+    QCOMPARE(refused.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(refused.message().contains(QLatin1String("outside")), qPrintable(refused.message()));
+    QCOMPARE(sessionBytes(), before);
+
+    // A good one: an empty time becomes now, paths are stored run-relative,
+    // and what is written validates when read back.
+    DirectorOverrides good = frame.directorOverrides;
+    delta.userOverrideX = -2;
+    delta.timestamp.clear();
+    good.alignment = delta;
+    patch.patchedPath = runDir() + QStringLiteral("/candidates/frame_0001_attempt_01.png");
+    good.patchHistory = {patch};
+    good.isPatched = true;
+    good.notes = QString();
+    QVERIFY(manager.updateFrameOverrides(1, good));
+    const DirectorFrameState saved = onDisk().frames.value(1);
+    QVERIFY(Timestamps::isCanonical(saved.directorOverrides.alignment->timestamp));
+    QCOMPARE(saved.directorOverrides.patchHistory.value(0).patchedPath,
+             QStringLiteral("candidates/frame_0001_attempt_01.png"));
+    QVERIFY(!saved.directorOverrides.notes.has_value());
+    QVERIFY(SessionCodec::decode(sessionBytes()).isOk());
 }
 
 void TestSessionManager::legalChangeIsSavedBeforeItIsSignalled()
