@@ -327,8 +327,13 @@ int CommandLine::validate(const QStringList &arguments)
         return code;
     const QString path = parser.positionalArguments().at(1);
     const QString name = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(1, tr("%1 does not exist").arg(name));
+    if (!info.isFile())
+        return fail(1, tr("%1 is not a file").arg(name));
     QFile file(path);
-    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
+    if (!file.open(QIODevice::ReadOnly))
         return fail(1, tr("%1 cannot be read: %2").arg(name, file.errorString()));
     if (file.size() > SessionCodec::maxFileSize) {
         return fail(1, tr("%1 is larger than the %2 MB a session file can be")
@@ -337,7 +342,10 @@ int CommandLine::validate(const QStringList &arguments)
     }
     // Paths in the file are checked against the folder the file is in: its run folder.
     const RunPaths paths(QFileInfo(path).absolutePath());
-    const SessionDecodeResult result = SessionCodec::decode(file.readAll(), &paths);
+    const QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return fail(1, tr("%1 cannot be read: %2").arg(name, file.errorString()));
+    const SessionDecodeResult result = SessionCodec::decode(data, &paths);
     for (const SessionProblem &note : result.notes)
         printErr(line(tr("%1: note: %2").arg(name, note.toString())));
     for (const SessionProblem &error : result.errors)

@@ -14,10 +14,42 @@ bool isInside(const QString &path, const QString &dir)
 {
     return path.startsWith(dir + QLatin1Char('/'));
 }
+
+// The first segment of a relative path, leading "./" left out.
+QString firstSegment(const QString &path)
+{
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        if (part != QLatin1String("."))
+            return part;
+    }
+    return QString();
+}
 } // namespace
 
-RunPaths::RunPaths(const QString &runDir) : m_runDir(QDir::cleanPath(QDir(runDir).absolutePath()))
-{}
+RunPaths::RunPaths(const QString &runDir, const QString &runId)
+    : m_runDir(QDir::cleanPath(QDir(runDir).absolutePath()))
+{
+    addRunId(QFileInfo(m_runDir).fileName());
+    addRunId(runId);
+}
+
+void RunPaths::addRunId(const QString &runId)
+{
+    // A run id is one path segment; anything else could never be matched.
+    if (runId.isEmpty() || runId == QLatin1String(".") || runId == QLatin1String("..") ||
+        runId.contains(QLatin1Char('/')) || runId.contains(QLatin1Char('\\')) ||
+        m_runIds.contains(runId))
+        return;
+    m_runIds.append(runId);
+}
+
+RunPaths RunPaths::withRunId(const QString &runId) const
+{
+    RunPaths copy = *this;
+    copy.addRunId(runId);
+    return copy;
+}
 
 std::optional<QString> RunPaths::toRelative(const QString &stored, QString *error) const
 {
@@ -41,16 +73,30 @@ std::optional<QString> RunPaths::toRelative(const QString &stored, QString *erro
         relative = QDir::cleanPath(stored);
         // The pipeline writes paths relative to its own working directory:
         // "runs/<run_id>/candidates/...". A run folder has no "runs" folder of
-        // its own, so the prefix is dropped.
-        if (relative.startsWith(QLatin1String("runs/"))) {
-            const qsizetype slash = relative.indexOf(QLatin1Char('/'), 5);
-            if (slash > 5 && slash + 1 < relative.size())
-                relative = relative.mid(slash + 1);
+        // its own, so such a path is read in the pipeline's form; the prefix is
+        // dropped only when it names this run.
+        if (firstSegment(stored) == QLatin1String("runs") ||
+            firstSegment(relative) == QLatin1String("runs")) {
+            const QStringList parts = relative.split(QLatin1Char('/'));
+            // "runs/<id>/../../x" leaves the runs folder altogether.
+            if (parts.size() < 2 || parts.at(0) != QLatin1String("runs"))
+                return refuse(tr("\"%1\" leads outside the run folder").arg(stored));
+            if (!m_runIds.contains(parts.at(1))) {
+                return refuse(
+                    tr("\"%1\" leads into another run (\"%2\"), not into this one "
+                       "(\"%3\")")
+                        .arg(stored, parts.at(1), m_runIds.join(QStringLiteral("\", \""))));
+            }
+            relative = parts.mid(2).join(QLatin1Char('/')); // empty: the run folder itself
         }
     }
     if (relative == QLatin1String("..") || relative.startsWith(QLatin1String("../")) ||
         relative == QLatin1String(".") || relative.isEmpty())
         return refuse(tr("\"%1\" leads outside the run folder").arg(stored));
+    // Written back as it is, such a path would be read in the pipeline's form
+    // next time: refused, so that what is written is read back the same.
+    if (firstSegment(relative) == QLatin1String("runs"))
+        return refuse(tr("\"%1\" names a \"runs\" folder inside the run folder").arg(stored));
     return relative;
 }
 

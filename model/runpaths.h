@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -9,18 +10,27 @@
 // ("candidates/frame_0001_attempt_01.png"), prefixed with the pipeline's
 // working directory ("runs/<run_id>/candidates/..."), or absolute. Each is
 // turned into a run-relative path, and anything that leads outside the run
-// folder is refused.
+// folder, or into another run, is refused.
 class RunPaths
 {
 public:
-    explicit RunPaths(const QString &runDir);
+    // The run's id is the run folder's name. `runId`, when not empty, is
+    // another id the run goes by (the session's runId, which stays the same
+    // when the run folder is moved or renamed).
+    explicit RunPaths(const QString &runDir, const QString &runId = QString());
 
     // The run folder, absolute and clean.
     const QString &runDir() const { return m_runDir; }
 
+    // The ids that "runs/<run_id>/..." may name for a path into this run.
+    const QStringList &runIds() const { return m_runIds; }
+
+    // A copy that also accepts `runId` in "runs/<run_id>/..." prefixes.
+    RunPaths withRunId(const QString &runId) const;
+
     // The run-relative form of `stored`, or nullopt with *error set when the
-    // path is empty, leads outside the run folder, or is not a plain path.
-    // Lexical only: it does not look at the disk.
+    // path is empty, leads outside the run folder or into another run, or is
+    // not a plain path. Lexical only: it does not look at the disk.
     std::optional<QString> toRelative(const QString &stored, QString *error) const;
 
     // The absolute path of a run-relative path (no checks).
@@ -32,5 +42,8 @@ public:
     std::optional<QString> resolveExistingFile(const QString &stored, QString *error) const;
 
 private:
+    void addRunId(const QString &runId);
+
     QString m_runDir;
+    QStringList m_runIds;
 };

@@ -183,6 +183,30 @@ QString quoted(const QString &text)
     return QLatin1Char('"') + shown + QLatin1Char('"');
 }
 
+// A value as a problem shows it: scalars as written, others by their type.
+QString shown(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::fromLatin1(JsonWriter::formatNumber(value.toDouble()));
+    case QJsonValue::String:
+        return quoted(value.toString());
+    default:
+        break;
+    }
+    return typeName(value);
+}
+
+// Equal JSON values; numbers by value (1 and 1.0 are the same).
+bool sameValue(const QJsonValue &a, const QJsonValue &b)
+{
+    if (a.isDouble() && b.isDouble())
+        return a.toDouble() == b.toDouble();
+    return a == b;
+}
+
 QString join(const QString &path, QStringView member)
 {
     return path.isEmpty() ? member.toString() : path + QLatin1Char('.') + member.toString();
@@ -210,21 +234,38 @@ public:
         m_notes.append({pathOf(member), message});
     }
 
-    // The member's value (marked as known), or Undefined. The first name
-    // present of `names` wins: later names are tolerated spellings.
-    QJsonValue take(std::initializer_list<QStringView> names, QString *foundName = nullptr)
+    // The member's value (marked as known), or Undefined.
+    QJsonValue take(QStringView name)
     {
-        QJsonValue found(QJsonValue::Undefined);
-        for (QStringView name : names) {
-            const QString key = name.toString();
-            m_known.insert(key);
-            if (found.isUndefined() && m_object.contains(key)) {
-                found = m_object.value(key);
-                if (foundName)
-                    *foundName = key;
-            }
+        const QString key = name.toString();
+        m_known.insert(key);
+        return m_object.value(key);
+    }
+
+    // A member with a tolerated second spelling (`alias`, the story's
+    // snake_case). Only one spelling is written back, so neither may be lost
+    // silently: when both are present the first one is used, and the alias is
+    // dropped with a note when its value is the same, an error otherwise.
+    // *spelled is the name the value was read from.
+    QJsonValue takeAliased(QStringView name, QStringView alias, QString *spelled)
+    {
+        const QJsonValue value = take(name);
+        const QJsonValue aliased = take(alias);
+        *spelled = name.toString();
+        if (aliased.isUndefined())
+            return value;
+        if (value.isUndefined()) {
+            *spelled = alias.toString();
+            note(alias, tr("written as %1").arg(name));
+            return aliased;
         }
-        return found;
+        if (sameValue(value, aliased)) {
+            note(alias, tr("has the same value as %1; written only as %1").arg(name));
+        } else {
+            error(alias, tr("%1 differs from %2, which is %3; only one of them can be kept")
+                             .arg(shown(aliased), name.toString(), shown(value)));
+        }
+        return value;
     }
 
     bool has(QStringView name) const { return m_object.contains(name.toString()); }
@@ -243,7 +284,7 @@ public:
     // or a wrong type is an error; an optional member may be absent (not null).
     std::optional<QString> string(QStringView name, bool required = true)
     {
-        const QJsonValue v = take({name});
+        const QJsonValue v = take(name);
         if (missing(name, v, required))
             return std::nullopt;
         if (!v.isString()) {
@@ -255,7 +296,7 @@ public:
 
     std::optional<bool> boolean(QStringView name, bool required = true)
     {
-        return booleanOf(name, take({name}), required);
+        return booleanOf(name, take(name), required);
     }
 
     std::optional<bool> booleanOf(QStringView name, const QJsonValue &v, bool required)
@@ -287,7 +328,7 @@ public:
 
     std::optional<double> number(QStringView name, bool required = true)
     {
-        return numberOf(name, take({name}), required);
+        return numberOf(name, take(name), required);
     }
 
     std::optional<int> integer(QStringView name, int minimum, int maximum, bool required = true)
@@ -420,6 +461,7 @@ private:
     std::optional<CommitInfo> commitInfo(const QJsonObject &object, const QString &path);
 
     const RunPaths *m_paths;
+    std::optional<RunPaths> m_sessionPaths; // m_paths and the session's runId
 };
 
 std::optional<QString> Decoder::path(ObjectReader &r, QStringView name, bool allowEmpty)
@@ -456,11 +498,8 @@ std::optional<AuditReport> Decoder::auditReport(const QJsonObject &object, const
 
     // The story's example writes the audit report in snake_case.
     QString spelled;
-    const QJsonValue score = r.take({u"compositeScore", u"composite_score"}, &spelled);
-    if (spelled == QLatin1String("composite_score"))
-        r.note(spelled, tr("written as compositeScore"));
-    if (const auto d =
-            r.numberOf(spelled.isEmpty() ? u"compositeScore" : QStringView(spelled), score, true)) {
+    const QJsonValue score = r.takeAliased(u"compositeScore", u"composite_score", &spelled);
+    if (const auto d = r.numberOf(spelled, score, true)) {
         if (*d < 0.0 || *d > 1.0) {
             r.error(
                 spelled,
@@ -471,7 +510,7 @@ std::optional<AuditReport> Decoder::auditReport(const QJsonObject &object, const
     } else {
         ok = false;
     }
-    if (const auto flags = r.stringsOf(u"flags", r.take({u"flags"}), true))
+    if (const auto flags = r.stringsOf(u"flags", r.take(u"flags"), true))
         report.flags = *flags;
     else
         ok = false;
@@ -481,18 +520,14 @@ std::optional<AuditReport> Decoder::auditReport(const QJsonObject &object, const
         ok = false;
 
     QString alignedName;
-    const QJsonValue aligned = r.take({u"autoAligned", u"auto_aligned"}, &alignedName);
+    const QJsonValue aligned = r.takeAliased(u"autoAligned", u"auto_aligned", &alignedName);
     if (!aligned.isUndefined()) {
-        if (alignedName == QLatin1String("auto_aligned"))
-            r.note(alignedName, tr("written as autoAligned"));
         report.autoAligned = r.booleanOf(alignedName, aligned, false);
         ok = ok && report.autoAligned.has_value();
     }
     QString driftName;
-    const QJsonValue drift = r.take({u"driftPixels", u"drift_pixels"}, &driftName);
+    const QJsonValue drift = r.takeAliased(u"driftPixels", u"drift_pixels", &driftName);
     if (!drift.isUndefined()) {
-        if (driftName == QLatin1String("drift_pixels"))
-            r.note(driftName, tr("written as driftPixels"));
         report.driftPixels = r.numberOf(driftName, drift, false);
         ok = ok && report.driftPixels.has_value();
     }
@@ -507,7 +542,7 @@ std::optional<DirectorOverrides> Decoder::overrides(const QJsonObject &object, c
     DirectorOverrides result;
     const int errorsBefore = errors.size();
 
-    if (const auto alignmentObject = r.objectOf(u"alignment", r.take({u"alignment"}), false)) {
+    if (const auto alignmentObject = r.objectOf(u"alignment", r.take(u"alignment"), false)) {
         ObjectReader a = reader(*alignmentObject, r.pathOf(u"alignment"));
         HumanAlignmentDelta delta;
         delta.frameId = a.string(u"frameId").value_or(QString());
@@ -533,11 +568,11 @@ std::optional<DirectorOverrides> Decoder::overrides(const QJsonObject &object, c
     if (r.has(u"isPatched")) {
         result.isPatched = r.boolean(u"isPatched").value_or(false);
     } else {
-        r.take({u"isPatched"});
+        r.take(u"isPatched");
         r.note(u"isPatched", tr("is missing; read as false"));
     }
 
-    const QJsonValue history = r.take({u"patchHistory"});
+    const QJsonValue history = r.take(u"patchHistory");
     if (history.isUndefined()) {
         r.note(u"patchHistory", tr("is missing; read as empty"));
     } else if (const auto array = r.arrayOf(u"patchHistory", history, true)) {
@@ -577,7 +612,7 @@ std::optional<AttemptInfo> Decoder::attempt(const QJsonObject &object, const QSt
     a.candidatePath = this->path(r, u"candidatePath", true).value_or(QString());
     a.strategy = r.string(u"strategy").value_or(QString());
     a.reasonCodes =
-        r.stringsOf(u"reasonCodes", r.take({u"reasonCodes"}), true).value_or(QStringList());
+        r.stringsOf(u"reasonCodes", r.take(u"reasonCodes"), true).value_or(QStringList());
     a.passed = r.boolean(u"passed").value_or(false);
     a.extra = r.extra();
     return errors.size() == errorsBefore ? std::optional(a) : std::nullopt;
@@ -625,16 +660,16 @@ std::optional<DirectorFrameState> Decoder::frame(const QJsonObject &object, cons
     }
     f.imagePath = this->path(r, u"imagePath", true).value_or(QString());
 
-    if (const auto report = r.objectOf(u"auditReport", r.take({u"auditReport"}), true)) {
+    if (const auto report = r.objectOf(u"auditReport", r.take(u"auditReport"), true)) {
         if (const auto parsed = auditReport(*report, r.pathOf(u"auditReport")))
             f.auditReport = *parsed;
     }
-    if (const auto o = r.objectOf(u"directorOverrides", r.take({u"directorOverrides"}), true)) {
+    if (const auto o = r.objectOf(u"directorOverrides", r.take(u"directorOverrides"), true)) {
         if (const auto parsed = overrides(*o, r.pathOf(u"directorOverrides"), f.id))
             f.directorOverrides = *parsed;
     }
 
-    const QJsonValue history = r.take({u"attemptHistory"});
+    const QJsonValue history = r.take(u"attemptHistory");
     if (history.isUndefined()) {
         // The story's own example has none; the pipeline's reader requires it.
         r.note(u"attemptHistory", tr("is missing; read as empty"));
@@ -651,7 +686,7 @@ std::optional<DirectorFrameState> Decoder::frame(const QJsonObject &object, cons
         }
     }
 
-    if (const QJsonValue base64 = r.take({u"imageBase64"}); !base64.isUndefined()) {
+    if (const QJsonValue base64 = r.take(u"imageBase64"); !base64.isUndefined()) {
         if (!base64.isString())
             r.error(u"imageBase64", tr("expected a string, found %1").arg(typeName(base64)));
         else
@@ -680,7 +715,7 @@ std::optional<DirectorSession> Decoder::session(const QJsonObject &root)
             }
         }
     } else {
-        r.take({u"schemaVersion"});
+        r.take(u"schemaVersion");
     }
 
     if (const auto id = r.string(u"sessionId")) {
@@ -700,27 +735,43 @@ std::optional<DirectorSession> Decoder::session(const QJsonObject &root)
     }
     s.moveId = r.string(u"moveId").value_or(QString());
     if (const auto anchor = r.string(u"anchorFrameId")) {
-        static const QRegularExpression pattern(QStringLiteral("^frame_\\d{4,}$"));
-        if (!pattern.match(*anchor).hasMatch())
-            r.error(u"anchorFrameId",
-                    tr("%1 is not a frame id such as \"frame_0000\"").arg(quoted(*anchor)));
+        // The anchor is frame 0, always (RUN-FOLDER.md).
+        const QString frame0 = DirectorFrameState::idForIndex(0);
+        if (*anchor != frame0)
+            r.error(u"anchorFrameId", tr("%1 is not %2: the anchor is always frame 0")
+                                          .arg(quoted(*anchor), quoted(frame0)));
         s.anchorFrameId = *anchor;
     }
-    if (const auto status = r.string(u"status")) {
-        if (const auto parsed = sessionStatusFromName(*status))
-            s.status = *parsed;
+    std::optional<SessionStatus> status;
+    if (const auto name = r.string(u"status")) {
+        status = sessionStatusFromName(*name);
+        if (status)
+            s.status = *status;
         else
             r.error(u"status", tr("unknown session status %1 (expected active, committed or "
                                   "discarded)")
-                                   .arg(quoted(*status)));
+                                   .arg(quoted(*name)));
     }
     s.createdAt = r.timestamp(u"createdAt").value_or(QString());
     s.lastModified = r.timestamp(u"lastModified").value_or(QString());
 
-    if (const auto info = r.objectOf(u"commitInfo", r.take({u"commitInfo"}), false))
+    // commitInfo is there exactly when the session is committed.
+    if (const auto info = r.objectOf(u"commitInfo", r.take(u"commitInfo"), false))
         s.commitInfo = commitInfo(*info, r.pathOf(u"commitInfo"));
+    if (status == SessionStatus::Committed && !r.has(u"commitInfo"))
+        r.error(u"commitInfo", tr("is missing: a committed session has one"));
+    else if (status && *status != SessionStatus::Committed && r.has(u"commitInfo"))
+        r.error(u"commitInfo", tr("is present, but the session is %1: only a committed session "
+                                  "has one")
+                                   .arg(quoted(sessionStatusName(*status))));
 
-    if (const auto frames = r.objectOf(u"frames", r.take({u"frames"}), true)) {
+    // "runs/<run_id>/..." paths may name the run by the session's runId too.
+    if (m_paths && !s.runId.isEmpty()) {
+        m_sessionPaths = m_paths->withRunId(s.runId);
+        m_paths = &*m_sessionPaths;
+    }
+
+    if (const auto frames = r.objectOf(u"frames", r.take(u"frames"), true)) {
         static const QRegularExpression decimal(QStringLiteral("^(0|[1-9][0-9]{0,8})$"));
         for (auto it = frames->begin(); it != frames->end(); ++it) {
             const QString framePath = join(QStringLiteral("frames"), it.key());

@@ -18,8 +18,12 @@ QString now()
 bool isCanonical(const QString &text)
 {
     static const QRegularExpression pattern(
-        QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$)"));
-    return pattern.match(text).hasMatch() && parse(text).has_value();
+        QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$)"));
+    if (!pattern.match(text).hasMatch())
+        return false;
+    // Exactly what format() writes (no 24:00, no leap second).
+    const std::optional<QDateTime> time = parse(text);
+    return time && format(*time) == text;
 }
 
 std::optional<QDateTime> parse(const QString &text)

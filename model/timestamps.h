@@ -10,7 +10,8 @@
 namespace Timestamps {
 QString format(const QDateTime &time);
 QString now();
-// Strict: what the pipeline's reader accepts (UTC, ends in "Z").
+// Strict: what the pipeline's reader accepts and Director writes: UTC,
+// exactly three digits of milliseconds, "Z".
 bool isCanonical(const QString &text);
 // Tolerant: any ISO 8601 date-time with an offset or "Z"; nullopt otherwise.
 std::optional<QDateTime> parse(const QString &text);

@@ -25,6 +25,7 @@ private slots:
     void notesAndClearNudge();
     void badArgumentsExitWithOne();
     void validateNamesEveryProblem();
+    void validateSaysWhyAFileCannotBeRead();
     void lockedSessionExitsWithThree();
     void corruptSessionIsKeptUntilRecoverIsChosen();
     void commitIsRefusedThenWritesApprovedAndLocksTheSession();
@@ -229,6 +230,23 @@ void TestCommandLine::validateNamesEveryProblem()
     QCOMPARE(director({QStringLiteral("validate"), m_dir->path() + QStringLiteral("/missing.json")})
                  .exitCode,
              1);
+}
+
+void TestCommandLine::validateSaysWhyAFileCannotBeRead()
+{
+    const QString missing = m_dir->path() + QStringLiteral("/missing.json");
+    const Result absent = director({QStringLiteral("validate"), missing});
+    QCOMPARE(absent.exitCode, 1);
+    QVERIFY2(absent.err.contains(missing + QStringLiteral(" does not exist")),
+             qPrintable(absent.err));
+    QVERIFY2(!absent.err.contains(QLatin1String("Unknown error")), qPrintable(absent.err));
+
+    const Result folder = director({QStringLiteral("validate"), runDir()});
+    QCOMPARE(folder.exitCode, 1);
+    QVERIFY2(folder.err.contains(runDir() + QStringLiteral(" is not a file")),
+             qPrintable(folder.err));
+    QVERIFY2(!folder.err.contains(QLatin1String("Unknown error")), qPrintable(folder.err));
+    QVERIFY(folder.out.isEmpty());
 }
 
 void TestCommandLine::lockedSessionExitsWithThree()

@@ -1,5 +1,6 @@
 #include "runfixture.h"
 #include "runfolder.h"
+#include "runpaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -28,6 +29,9 @@ private slots:
     void incompleteRunSaysWhatIsMissing();
     void malformedJsonIsReportedNotFatal();
     void pathsOutsideTheRunAreRefused();
+    void runPathsReadThreeFormsOfThisRunOnly_data();
+    void runPathsReadThreeFormsOfThisRunOnly();
+    void statedPathIntoAnotherRunIsRefused();
     void anchorAnalysisIsRead();
     void folderWithoutARunIsRefused();
 
@@ -299,6 +303,98 @@ void TestRunFolder::pathsOutsideTheRunAreRefused()
     QCOMPARE(c.frames[0].status, FrameStatus::Pending);
     const QString missing = c.missing.join(QLatin1Char('\n'));
     QVERIFY2(missing.count(QLatin1String("outside the run folder")) == 2, qPrintable(missing));
+}
+
+void TestRunFolder::runPathsReadThreeFormsOfThisRunOnly_data()
+{
+    QTest::addColumn<QString>("runId"); // besides the folder's name; may be empty
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("relative"); // empty: refused
+    QTest::addColumn<QString>("why");      // a part of the refusal
+
+    const QString none;
+    QTest::newRow("run-relative") << none << QStringLiteral("candidates/a.png")
+                                  << QStringLiteral("candidates/a.png") << none;
+    QTest::newRow("run-relative with ./") << none << QStringLiteral("./candidates/a.png")
+                                          << QStringLiteral("candidates/a.png") << none;
+    QTest::newRow("runs/<folder name>/") << none << QStringLiteral("runs/run_1/candidates/a.png")
+                                         << QStringLiteral("candidates/a.png") << none;
+    QTest::newRow("runs/<run id>/")
+        << QStringLiteral("20260118_abc") << QStringLiteral("runs/20260118_abc/candidates/a.png")
+        << QStringLiteral("candidates/a.png") << none;
+    QTest::newRow("absolute inside") << none << QStringLiteral("/data/runs/run_1/candidates/a.png")
+                                     << QStringLiteral("candidates/a.png") << none;
+    QTest::newRow("runs/<another run>/")
+        << QStringLiteral("20260118_abc") << QStringLiteral("runs/run_2/candidates/a.png") << none
+        << QStringLiteral("\"runs/run_2/candidates/a.png\" leads into another run (\"run_2\")");
+    QTest::newRow("run id unknown to this run")
+        << none << QStringLiteral("runs/20260118_abc/candidates/a.png") << none
+        << QStringLiteral("leads into another run (\"20260118_abc\")");
+    QTest::newRow("through this run into another")
+        << none << QStringLiteral("runs/run_1/../run_2/a.png") << none
+        << QStringLiteral("leads into another run (\"run_2\")");
+    QTest::newRow("up and out of runs/") << none << QStringLiteral("runs/run_1/../../a.png") << none
+                                         << QStringLiteral("leads outside the run folder");
+    QTest::newRow("runs/ alone") << none << QStringLiteral("runs/../a.png") << none
+                                 << QStringLiteral("leads outside the run folder");
+    QTest::newRow("the run folder itself") << none << QStringLiteral("runs/run_1/") << none
+                                           << QStringLiteral("leads outside the run folder");
+    QTest::newRow("absolute, another run")
+        << none << QStringLiteral("/data/runs/run_2/a.png") << none
+        << QStringLiteral("leads outside the run folder");
+    QTest::newRow("runs/ inside the run, absolute")
+        << none << QStringLiteral("/data/runs/run_1/runs/run_2/a.png") << none
+        << QStringLiteral("names a \"runs\" folder inside the run folder");
+}
+
+void TestRunFolder::runPathsReadThreeFormsOfThisRunOnly()
+{
+    // Run-relative, "runs/<this run>/..." and absolute inside the run are
+    // read; a "runs/<id>/" prefix is dropped only when <id> is this run's.
+    QFETCH(QString, runId);
+    QFETCH(QString, stored);
+    QFETCH(QString, relative);
+    QFETCH(QString, why);
+    const RunPaths paths(QStringLiteral("/data/runs/run_1"), runId);
+    QString error;
+    const std::optional<QString> result = paths.toRelative(stored, &error);
+    if (!relative.isEmpty()) {
+        QVERIFY2(result.has_value(), qPrintable(error));
+        QCOMPARE(*result, relative);
+        // What is written is read back the same.
+        QCOMPARE(paths.toRelative(*result, &error), result);
+        return;
+    }
+    QVERIFY2(!result.has_value(), qPrintable(result.value_or(QString())));
+    QVERIFY2(error.contains(why), qPrintable(error));
+}
+
+void TestRunFolder::statedPathIntoAnotherRunIsRefused()
+{
+    // state.json names files the way the pipeline does, "runs/<run_id>/...":
+    // a path into another run is not mapped into this one.
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("run"), 2));
+    QVERIFY(touchPng(run() + QStringLiteral("/patches/frame_0000.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/patches/frame_0001.png")));
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/state.json"),
+        {{QStringLiteral("total_frames"), 2},
+         {QStringLiteral("frame_states"),
+          QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                 {QStringLiteral("status"), QStringLiteral("approved")},
+                                 {QStringLiteral("approved_path"),
+                                  QStringLiteral("runs/run/patches/frame_0000.png")}},
+                     QJsonObject{{QStringLiteral("index"), 1},
+                                 {QStringLiteral("status"), QStringLiteral("approved")},
+                                 {QStringLiteral("approved_path"),
+                                  QStringLiteral("runs/other_run/patches/frame_0001.png")}}}}}));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].imagePath, QStringLiteral("patches/frame_0000.png"));
+    QVERIFY(c.frames[1].imagePath.isEmpty());
+    const QString missing = c.missing.join(QLatin1Char('\n'));
+    QVERIFY2(missing.contains(QLatin1String("state.json, frame 1: \"runs/other_run/patches/"
+                                            "frame_0001.png\" leads into another run")),
+             qPrintable(missing));
 }
 
 void TestRunFolder::anchorAnalysisIsRead()

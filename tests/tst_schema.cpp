@@ -1,4 +1,5 @@
 #include "demorun.h"
+#include "sessioncodec.h"
 #include "sessionmanager.h"
 
 #include <QFile>
@@ -90,67 +91,157 @@ void TestSchema::schemaEncodesTheContract_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<bool>("valid");
-
-    QTest::newRow("camelCase form") << QByteArray(camelCaseExample) << true;
-    QTest::newRow("unknown members kept") << edited([](QJsonObject &root, QJsonObject &frame) {
-        root[QStringLiteral("pipelineVersion")] = QStringLiteral("2.4");
-        frame[QStringLiteral("extra")] = QJsonObject{{QStringLiteral("a"), 1}};
-    }) << true;
-    QTest::newRow("snake_case audit of the story") << edited([](QJsonObject &, QJsonObject &frame) {
-        frame[QStringLiteral("auditReport")] =
-            QJsonObject{{QStringLiteral("composite_score"), 0.78},
-                        {QStringLiteral("flags"), QJsonArray()},
-                        {QStringLiteral("passed"), false}};
-    }) << false;
-    QTest::newRow("no attemptHistory")
-        << edited([](QJsonObject &, QJsonObject &frame) { frame.remove(u"attemptHistory"); })
-        << false;
-    QTest::newRow("null notes") << edited([](QJsonObject &, QJsonObject &frame) {
+    // Whether Director reads it: it reads some forms the pipeline rejects, and
+    // writes them in the form the schema accepts.
+    QTest::addColumn<bool>("directorReads");
+    auto row = [](const char *name, const QByteArray &json, bool valid) {
+        QTest::newRow(name) << json << valid << valid;
+    };
+    auto tolerated = [](const char *name, const QByteArray &json) {
+        QTest::newRow(name) << json << false << true;
+    };
+    auto setOverrides = [](QJsonObject &frame, const char *name, const QJsonValue &value) {
         QJsonObject o = frame.value(u"directorOverrides").toObject();
-        o[QStringLiteral("notes")] = QJsonValue::Null;
+        o[QLatin1String(name)] = value;
         frame[QStringLiteral("directorOverrides")] = o;
-    }) << false;
-    QTest::newRow("offset timestamp") << edited([](QJsonObject &root, QJsonObject &) {
-        root[QStringLiteral("createdAt")] = QStringLiteral("2026-01-18T12:00:00.000+00:00");
-    }) << false;
-    QTest::newRow("upper-case session id") << edited([](QJsonObject &root, QJsonObject &) {
-        root[QStringLiteral("sessionId")] = QStringLiteral("D290F1EE-6C54-4B01-90E6-D701748F0851");
-    }) << false;
-    QTest::newRow("unknown status") << edited([](QJsonObject &, QJsonObject &frame) {
-        frame[QStringLiteral("status")] = QStringLiteral("DONE");
-    }) << false;
-    QTest::newRow("score above 1") << edited([](QJsonObject &, QJsonObject &frame) {
-        QJsonObject a = frame.value(u"auditReport").toObject();
-        a[QStringLiteral("compositeScore")] = 1.7;
-        frame[QStringLiteral("auditReport")] = a;
-    }) << false;
-    QTest::newRow("attempt index 0") << edited([](QJsonObject &, QJsonObject &frame) {
-        QJsonArray attempts = frame.value(u"attemptHistory").toArray();
-        QJsonObject a = attempts.at(0).toObject();
-        a[QStringLiteral("attemptIndex")] = 0;
-        attempts[0] = a;
-        frame[QStringLiteral("attemptHistory")] = attempts;
-    }) << false;
-    QTest::newRow("member twice") << QByteArray(camelCaseExample)
-                                         .replace("\"passed\": false,\n",
-                                                  "\"passed\": false, \"passed\": true,\n")
-                                  << false;
-    QTest::newRow("padded key") << QByteArray(camelCaseExample).replace("\"1\": {", "\"01\": {")
-                                << false;
+    };
+    const QJsonObject commitInfo{
+        {QStringLiteral("approvedCount"), 1},
+        {QStringLiteral("nudgedCount"), 0},
+        {QStringLiteral("patchedCount"), 0},
+        {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:40:00.000Z")}};
+    const QJsonObject patch{
+        {QStringLiteral("originalPath"), QStringLiteral("candidates/a.png")},
+        {QStringLiteral("patchedPath"), QStringLiteral("patches/a.png")},
+        {QStringLiteral("maskPath"), QStringLiteral("patches/m.png")},
+        {QStringLiteral("prompt"), QStringLiteral("fix")},
+        {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:26:00.000Z")}};
+
+    row("camelCase form", camelCaseExample, true);
+    row("unknown members kept", edited([](QJsonObject &root, QJsonObject &frame) {
+            root[QStringLiteral("pipelineVersion")] = QStringLiteral("2.4");
+            frame[QStringLiteral("extra")] = QJsonObject{{QStringLiteral("a"), 1}};
+        }),
+        true);
+    tolerated("snake_case audit of the story", edited([](QJsonObject &, QJsonObject &frame) {
+                  frame[QStringLiteral("auditReport")] =
+                      QJsonObject{{QStringLiteral("composite_score"), 0.78},
+                                  {QStringLiteral("flags"), QJsonArray()},
+                                  {QStringLiteral("passed"), false}};
+              }));
+    tolerated("no attemptHistory",
+              edited([](QJsonObject &, QJsonObject &frame) { frame.remove(u"attemptHistory"); }));
+    row("null notes", edited([&](QJsonObject &, QJsonObject &frame) {
+            setOverrides(frame, "notes", QJsonValue::Null);
+        }),
+        false);
+    tolerated("offset timestamp", edited([](QJsonObject &root, QJsonObject &) {
+                  root[QStringLiteral("createdAt")] =
+                      QStringLiteral("2026-01-18T12:00:00.000+00:00");
+              }));
+    tolerated("upper-case session id", edited([](QJsonObject &root, QJsonObject &) {
+                  root[QStringLiteral("sessionId")] =
+                      QStringLiteral("D290F1EE-6C54-4B01-90E6-D701748F0851");
+              }));
+    row("unknown status", edited([](QJsonObject &, QJsonObject &frame) {
+            frame[QStringLiteral("status")] = QStringLiteral("DONE");
+        }),
+        false);
+    row("score above 1", edited([](QJsonObject &, QJsonObject &frame) {
+            QJsonObject a = frame.value(u"auditReport").toObject();
+            a[QStringLiteral("compositeScore")] = 1.7;
+            frame[QStringLiteral("auditReport")] = a;
+        }),
+        false);
+    row("attempt index 0", edited([](QJsonObject &, QJsonObject &frame) {
+            QJsonArray attempts = frame.value(u"attemptHistory").toArray();
+            QJsonObject a = attempts.at(0).toObject();
+            a[QStringLiteral("attemptIndex")] = 0;
+            attempts[0] = a;
+            frame[QStringLiteral("attemptHistory")] = attempts;
+        }),
+        false);
+    row("member twice",
+        QByteArray(camelCaseExample)
+            .replace("\"passed\": false,\n", "\"passed\": false, \"passed\": true,\n"),
+        false);
+    row("padded key", QByteArray(camelCaseExample).replace("\"1\": {", "\"01\": {"), false);
+
+    // commitInfo is there exactly when the session is committed.
+    for (const char *status : {"active", "committed", "discarded"}) {
+        const bool committed = qstrcmp(status, "committed") == 0;
+        const QByteArray without = edited([&](QJsonObject &root, QJsonObject &) {
+            root[QStringLiteral("status")] = QLatin1String(status);
+        });
+        const QByteArray with = edited([&](QJsonObject &root, QJsonObject &) {
+            root[QStringLiteral("status")] = QLatin1String(status);
+            root[QStringLiteral("commitInfo")] = commitInfo;
+        });
+        QTest::addRow("%s without commitInfo", status) << without << !committed << !committed;
+        QTest::addRow("%s with commitInfo", status) << with << committed << committed;
+    }
+
+    // The anchor is frame 0.
+    for (const char *anchor : {"frame_0001", "frame_00000", "frame_0"}) {
+        QTest::addRow("anchor %s", anchor) << edited([&](QJsonObject &root, QJsonObject &) {
+            root[QStringLiteral("anchorFrameId")] = QLatin1String(anchor);
+        }) << false << false;
+    }
+
+    // Timestamps: UTC, milliseconds, "Z". Director reads the other ISO forms.
+    for (const char *time :
+         {"2026-01-18T12:00:00Z", "2026-01-18T12:00:00.5Z", "2026-01-18T12:00:00.123456Z"}) {
+        tolerated(time, edited([&](QJsonObject &root, QJsonObject &frame) {
+                      root[QStringLiteral("lastModified")] = QLatin1String(time);
+                      QJsonObject a = frame.value(u"directorOverrides")[u"alignment"].toObject();
+                      a[QStringLiteral("timestamp")] = QLatin1String(time);
+                      setOverrides(frame, "alignment", a);
+                  }));
+    }
+
+    // isPatched: true needs the patch it refers to.
+    row("patched without history",
+        edited([&](QJsonObject &, QJsonObject &frame) { setOverrides(frame, "isPatched", true); }),
+        false);
+    row("patched with history", edited([&](QJsonObject &, QJsonObject &frame) {
+            setOverrides(frame, "isPatched", true);
+            setOverrides(frame, "patchHistory", QJsonArray{patch});
+        }),
+        true);
+    row("not patched, with history", edited([&](QJsonObject &, QJsonObject &frame) {
+            setOverrides(frame, "patchHistory", QJsonArray{patch});
+        }),
+        true);
 }
 
 void TestSchema::schemaEncodesTheContract()
 {
+    // The published schema and Director's own reader say the same about each
+    // file; what Director writes from a file it reads always validates.
     QFETCH(QByteArray, json);
     QFETCH(bool, valid);
+    QFETCH(bool, directorReads);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("session.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(json);
-    file.close();
+    auto write = [&](const QString &name, const QByteArray &bytes) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return QString();
+        return path;
+    };
+    const QString path = write(QStringLiteral("session.json"), json);
+    QVERIFY(!path.isEmpty());
     QString output;
     QVERIFY2(validate({path}, &output) == valid, qPrintable(output));
+
+    const SessionDecodeResult decoded = SessionCodec::decode(json);
+    QVERIFY2(decoded.isOk() == directorReads, qPrintable(decoded.errorText()));
+    if (!decoded.isOk())
+        return;
+    const QString rewritten =
+        write(QStringLiteral("rewritten.json"), SessionCodec::encode(*decoded.session));
+    QVERIFY(!rewritten.isEmpty());
+    QVERIFY2(validate({rewritten}, &output), qPrintable(output));
 }
 
 void TestSchema::everyFileDirectorWritesValidates()

@@ -28,6 +28,12 @@ private slots:
     void extraNamedLikeAKnownMemberIsNotWrittenTwice();
     void loneSurrogatesRoundTripExactly();
     void offsetTimestampsAreNormalisedToUtc();
+    void timestampsAreWrittenWithMilliseconds_data();
+    void timestampsAreWrittenWithMilliseconds();
+    void bothSpellingsOfAMemberAreNeverSilentlyMerged_data();
+    void bothSpellingsOfAMemberAreNeverSilentlyMerged();
+    void runsPrefixMustNameThisRun_data();
+    void runsPrefixMustNameThisRun();
 };
 
 namespace {
@@ -376,6 +382,30 @@ void TestSessionCodec::problemsNameTheirJsonPath_data()
     QTest::newRow("member twice in an attempt")
         << nestedTwice
         << QStringLiteral("frames.0.attemptHistory.0.passed: appears more than once");
+
+    // commitInfo is there exactly when the session is committed.
+    root = parse(withUnknownMembers);
+    root.remove(u"commitInfo");
+    QTest::newRow("committed without commitInfo")
+        << QJsonDocument(root).toJson()
+        << QStringLiteral("commitInfo: is missing: a committed session has one");
+    for (const char *status : {"active", "discarded"}) {
+        root = parse(withUnknownMembers);
+        root[QStringLiteral("status")] = QLatin1String(status);
+        QTest::addRow("%s with commitInfo", status)
+            << QJsonDocument(root).toJson()
+            << QStringLiteral("commitInfo: is present, but the session is \"%1\"")
+                   .arg(QLatin1String(status));
+    }
+    // The anchor is frame 0, written as the pipeline writes it.
+    for (const char *anchor : {"frame_0001", "frame_0", "frame_00000"}) {
+        root = parse(withUnknownMembers);
+        root[QStringLiteral("anchorFrameId")] = QLatin1String(anchor);
+        QTest::addRow("anchor %s", anchor)
+            << QJsonDocument(root).toJson()
+            << QStringLiteral("anchorFrameId: \"%1\" is not \"frame_0000\"")
+                   .arg(QLatin1String(anchor));
+    }
     QTest::newRow("top-level array")
         << QByteArray("[1, 2]") << QStringLiteral("expected a JSON object at the top level");
 }
@@ -480,6 +510,185 @@ void TestSessionCodec::offsetTimestampsAreNormalisedToUtc()
                 .value(u"createdAt")
                 .toString()
                 .endsWith(QLatin1Char('Z')));
+}
+
+void TestSessionCodec::timestampsAreWrittenWithMilliseconds_data()
+{
+    QTest::addColumn<QString>("member"); // "" for createdAt, else below frames.1
+    QTest::addColumn<QString>("read");
+    QTest::addColumn<QString>("written");
+
+    for (const QString &member :
+         {QString(), QStringLiteral("directorOverrides.alignment.timestamp")}) {
+        const char *where = member.isEmpty() ? "createdAt" : "alignment";
+        QTest::addRow("%s without milliseconds", where)
+            << member << QStringLiteral("2026-01-18T12:00:00Z")
+            << QStringLiteral("2026-01-18T12:00:00.000Z");
+        QTest::addRow("%s with tenths", where) << member << QStringLiteral("2026-01-18T12:00:00.5Z")
+                                               << QStringLiteral("2026-01-18T12:00:00.500Z");
+        QTest::addRow("%s with hundredths", where)
+            << member << QStringLiteral("2026-01-18T12:00:00.25Z")
+            << QStringLiteral("2026-01-18T12:00:00.250Z");
+        QTest::addRow("%s with microseconds", where)
+            << member << QStringLiteral("2026-01-18T12:00:00.123456Z")
+            << QStringLiteral("2026-01-18T12:00:00.123Z");
+    }
+}
+
+void TestSessionCodec::timestampsAreWrittenWithMilliseconds()
+{
+    // Read tolerantly, written in the one form the pipeline accepts.
+    QFETCH(QString, member);
+    QFETCH(QString, read);
+    QFETCH(QString, written);
+
+    QByteArray json;
+    QString notePath;
+    if (member.isEmpty()) {
+        QJsonObject root = parse(withUnknownMembers);
+        root[QStringLiteral("createdAt")] = read;
+        json = QJsonDocument(root).toJson();
+        notePath = QStringLiteral("createdAt");
+    } else {
+        json = withFrame(QStringLiteral("directorOverrides.alignment"),
+                         QJsonObject{{QStringLiteral("frameId"), QStringLiteral("frame_0001")},
+                                     {QStringLiteral("userOverrideX"), 1},
+                                     {QStringLiteral("userOverrideY"), 0},
+                                     {QStringLiteral("timestamp"), read}});
+        notePath = QStringLiteral("frames.1.") + member;
+    }
+    const SessionDecodeResult result = SessionCodec::decode(json);
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    const bool noted = std::any_of(result.notes.begin(), result.notes.end(),
+                                   [&](const SessionProblem &p) { return p.path == notePath; });
+    QVERIFY2(noted, qPrintable(notePath));
+
+    const QByteArray encoded = SessionCodec::encode(*result.session);
+    QVERIFY2(!encoded.contains(read.toUtf8()), encoded.constData());
+    const QJsonObject root = parse(encoded);
+    const QString actual =
+        member.isEmpty()
+            ? root.value(u"createdAt").toString()
+            : root.value(u"frames")[u"1"][u"directorOverrides"][u"alignment"][u"timestamp"]
+                  .toString();
+    QCOMPARE(actual, written);
+    const SessionDecodeResult again = SessionCodec::decode(encoded);
+    QVERIFY(again.isOk());
+    QVERIFY(again.notes.isEmpty());
+}
+
+void TestSessionCodec::bothSpellingsOfAMemberAreNeverSilentlyMerged_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("alias");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QJsonValue>("other");
+
+    QTest::newRow("compositeScore")
+        << QStringLiteral("compositeScore") << QStringLiteral("composite_score") << QJsonValue(0.5)
+        << QJsonValue(0.75);
+    QTest::newRow("autoAligned") << QStringLiteral("autoAligned") << QStringLiteral("auto_aligned")
+                                 << QJsonValue(false) << QJsonValue(true);
+    QTest::newRow("driftPixels") << QStringLiteral("driftPixels") << QStringLiteral("drift_pixels")
+                                 << QJsonValue(1.5) << QJsonValue(4);
+}
+
+void TestSessionCodec::bothSpellingsOfAMemberAreNeverSilentlyMerged()
+{
+    // Only the camelCase spelling is written: a second spelling is either the
+    // same value (dropped, with a note) or a problem at its JSON path.
+    QFETCH(QString, name);
+    QFETCH(QString, alias);
+    QFETCH(QJsonValue, value);
+    QFETCH(QJsonValue, other);
+    const QString aliasPath = QStringLiteral("frames.0.auditReport.") + alias;
+
+    auto withBoth = [&](const QJsonValue &aliased) {
+        QJsonObject root = parse(withUnknownMembers);
+        QJsonObject frames = root.value(u"frames").toObject();
+        QJsonObject frame = frames.value(u"0").toObject();
+        QJsonObject audit = frame.value(u"auditReport").toObject();
+        audit[name] = value;
+        audit[alias] = aliased;
+        frame[QStringLiteral("auditReport")] = audit;
+        frames[QStringLiteral("0")] = frame;
+        root[QStringLiteral("frames")] = frames;
+        return QJsonDocument(root).toJson();
+    };
+
+    const SessionDecodeResult differ = SessionCodec::decode(withBoth(other));
+    QCOMPARE(differ.state, SessionDecodeResult::State::Invalid);
+    QVERIFY2(
+        errorStrings(differ).join(QLatin1Char('\n')).contains(aliasPath + QStringLiteral(": ")),
+        qPrintable(differ.errorText()));
+    QVERIFY2(differ.errorText().contains(QLatin1String("differs from ") + name),
+             qPrintable(differ.errorText()));
+
+    const SessionDecodeResult same = SessionCodec::decode(withBoth(value));
+    QVERIFY2(same.isOk(), qPrintable(same.errorText()));
+    const bool noted = std::any_of(same.notes.begin(), same.notes.end(),
+                                   [&](const SessionProblem &p) { return p.path == aliasPath; });
+    QVERIFY(noted);
+    const QJsonObject audit = parse(SessionCodec::encode(*same.session))
+                                  .value(u"frames")[u"0"][u"auditReport"]
+                                  .toObject();
+    QCOMPARE(audit.value(name), value);
+    QVERIFY(!audit.contains(alias));
+}
+
+void TestSessionCodec::runsPrefixMustNameThisRun_data()
+{
+    QTest::addColumn<QString>("runDir");
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("expected"); // the run-relative path, or a part of the error
+
+    // withUnknownMembers has runId "run_1".
+    const QString home = QStringLiteral("/data/runs/run_1");
+    const QString moved = QStringLiteral("/data/archive/renamed");
+    QTest::newRow("run-relative") << home << QStringLiteral("candidates/a.png")
+                                  << QStringLiteral("candidates/a.png");
+    QTest::newRow("this run's prefix") << home << QStringLiteral("runs/run_1/candidates/a.png")
+                                       << QStringLiteral("candidates/a.png");
+    QTest::newRow("absolute inside") << home << QStringLiteral("/data/runs/run_1/candidates/a.png")
+                                     << QStringLiteral("candidates/a.png");
+    QTest::newRow("moved run, prefix of its runId")
+        << moved << QStringLiteral("runs/run_1/candidates/a.png")
+        << QStringLiteral("candidates/a.png");
+    QTest::newRow("moved run, prefix of its folder")
+        << moved << QStringLiteral("runs/renamed/candidates/a.png")
+        << QStringLiteral("candidates/a.png");
+    QTest::newRow("another run") << home << QStringLiteral("runs/run_2/candidates/a.png")
+                                 << QStringLiteral("leads into another run (\"run_2\")");
+    QTest::newRow("another run, through this one")
+        << home << QStringLiteral("runs/run_1/../run_2/candidates/a.png")
+        << QStringLiteral("leads into another run (\"run_2\")");
+    QTest::newRow("out of the runs folder")
+        << home << QStringLiteral("runs/run_1/../../candidates/a.png")
+        << QStringLiteral("leads outside the run folder");
+    QTest::newRow("the run folder itself")
+        << home << QStringLiteral("runs/run_1") << QStringLiteral("leads outside the run folder");
+    QTest::newRow("moved run, its old folder is another run")
+        << moved << QStringLiteral("runs/run_9/candidates/a.png")
+        << QStringLiteral("leads into another run (\"run_9\")");
+}
+
+void TestSessionCodec::runsPrefixMustNameThisRun()
+{
+    QFETCH(QString, runDir);
+    QFETCH(QString, stored);
+    QFETCH(QString, expected);
+    const RunPaths paths(runDir);
+    const SessionDecodeResult result =
+        SessionCodec::decode(withFrame(QStringLiteral("imagePath"), stored), &paths);
+    if (!expected.contains(QLatin1Char(' '))) {
+        QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+        QCOMPARE(result.session->frames.value(1).imagePath, expected);
+        return;
+    }
+    QCOMPARE(result.state, SessionDecodeResult::State::Invalid);
+    QVERIFY2(result.errorText().contains(QStringLiteral("frames.1.imagePath: \"%1\" ").arg(stored) +
+                                         expected),
+             qPrintable(result.errorText()));
 }
 
 void TestSessionCodec::extraNamedLikeAKnownMemberIsNotWrittenTwice()
