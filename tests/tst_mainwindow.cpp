@@ -15,12 +15,51 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWheelEvent>
+
+// Records every progress dialog that is shown: its text, its range, the
+// window it belongs to and the furthest value it reached.
+class ProgressWatcher : public QObject
+{
+public:
+    struct Shown
+    {
+        QString label;
+        int maximum = 0;
+        int furthest = 0;
+        QWidget *parent = nullptr;
+        Qt::WindowModality modality = Qt::NonModal;
+    };
+
+    ProgressWatcher() { qApp->installEventFilter(this); }
+    ~ProgressWatcher() override { qApp->removeEventFilter(this); }
+
+    QList<Shown> shown;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *dialog = qobject_cast<QProgressDialog *>(watched);
+        if (event->type() != QEvent::Show || !dialog)
+            return false;
+        shown.append({dialog->labelText(), dialog->maximum(), dialog->value(),
+                      dialog->parentWidget(), dialog->windowModality()});
+        const qsizetype at = shown.size() - 1;
+        if (auto *bar = dialog->findChild<QProgressBar *>()) {
+            connect(bar, &QProgressBar::valueChanged, this, [this, at](int value) {
+                shown[at].furthest = std::max(shown[at].furthest, value);
+            });
+        }
+        return false;
+    }
+};
 
 // The review window, driven as an operator drives it: keys, mouse drags,
 // dialogs. What the window shows is checked against the file on disk.
@@ -43,8 +82,10 @@ private slots:
     void corruptSessionOffersBackupNewOrQuit();
     void corruptSessionStartsANewReviewKeepingTheBadFile();
     void lockedRunOpensReadOnly();
+    void committedSessionIsReadOnlyInTheWindow_data();
     void committedSessionIsReadOnlyInTheWindow();
     void commitFromTheWindow();
+    void advanceAfterVerdict();
     void discardFromTheWindow();
     void everyShortcutIsUnique();
     void editingKeysInTheNotesStayInTheNotes();
@@ -57,10 +98,15 @@ private slots:
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &run);
-    DirectorSession onDisk() const;
+    DirectorSession onDisk() const { return sessionIn(run()); }
+    static DirectorSession sessionIn(const QString &runDir);
+    static QByteArray bytesOf(const QString &path);
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
     QString sessionPath() const { return run() + QStringLiteral("/director_session.json"); }
     static void key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+    // Makes the window active again, as the window manager does when a box
+    // of it goes.
+    static bool backToTheWindow(QWidget *window);
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -103,12 +149,25 @@ void TestMainWindow::key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers mod
     QTest::keyClick(window, key, modifiers);
 }
 
-DirectorSession TestMainWindow::onDisk() const
+bool TestMainWindow::backToTheWindow(QWidget *window)
 {
-    QFile file(sessionPath());
+    QCoreApplication::processEvents();
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window);
+}
+
+DirectorSession TestMainWindow::sessionIn(const QString &runDir)
+{
+    QFile file(runDir + QStringLiteral("/director_session.json"));
     return file.open(QIODevice::ReadOnly)
                ? SessionCodec::decode(file.readAll()).session.value_or(DirectorSession())
                : DirectorSession();
+}
+
+QByteArray TestMainWindow::bytesOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 void TestMainWindow::keyboardCullingFollowsOnDisk()
@@ -377,10 +436,7 @@ void TestMainWindow::lockedRunOpensReadOnly()
     }
     SessionStore holder(run());
     QVERIFY(holder.lock());
-    const QByteArray before = [&] {
-        QFile f(sessionPath());
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }();
+    const QByteArray before = bytesOf(sessionPath());
     auto window = openWindow(run());
     QVERIFY(window);
     auto *box = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
@@ -396,56 +452,302 @@ void TestMainWindow::lockedRunOpensReadOnly()
     QTRY_VERIFY(window->manager()->hasSession());
     QVERIFY(window->manager()->isReadOnly());
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    // The status bar says the window is read-only, not when the other
+    // Director last saved: that save is not this window's, and may be old.
+    auto *saveState = window->findChild<QLabel *>(QStringLiteral("saveState"));
+    QCOMPARE(saveState->text(), QStringLiteral("Read-only: open in another Director"));
+    QVERIFY(backToTheWindow(window.get()));
     window->setCurrentFrame(1);
     key(window.get(), Qt::Key_A);
-    QFile f(sessionPath());
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), before);
+    key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(),
+             int(FrameStatus::AuditWarn));
+    QCOMPARE(bytesOf(sessionPath()), before);
+    QCOMPARE(saveState->text(), QStringLiteral("Read-only: open in another Director"));
+}
+
+void TestMainWindow::committedSessionIsReadOnlyInTheWindow_data()
+{
+    QTest::addColumn<bool>("commit");
+    QTest::addColumn<QString>("word");
+    QTest::newRow("discarded") << false << QStringLiteral("discarded");
+    QTest::newRow("committed") << true << QStringLiteral("committed");
 }
 
 void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
 {
+    QFETCH(bool, commit);
+    QFETCH(QString, word);
+    // Only a run whose frames are all approved can be committed.
+    const QString runDir = commit ? m_dir->path() + QStringLiteral("/approved_run") : run();
+    if (commit)
+        QVERIFY(RunFixture::writeApprovedRun(runDir, 3));
     {
         SessionManager manager;
-        QVERIFY(manager.initializeOrResume(run()));
-        QVERIFY(manager.discardSession());
+        QVERIFY(manager.initializeOrResume(runDir));
+        QVERIFY(manager.setAlignment(1, 2, 0)); // for Ctrl+Backspace to clear
+        QVERIFY(manager.setNotes(1, QStringLiteral("checked")));
+        QVERIFY(commit ? manager.commitSession() : manager.discardSession());
     }
-    const DirectorSession before = onDisk();
-    auto window = openWindow(run());
+    const QString file = runDir + QStringLiteral("/director_session.json");
+    const QByteArray before = bytesOf(file);
+    QCOMPARE(sessionIn(runDir).status,
+             commit ? SessionStatus::Committed : SessionStatus::Discarded);
+
+    auto window = openWindow(runDir);
     QVERIFY(window);
     auto *banner = window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
     QVERIFY(banner->isVisible());
-    QVERIFY(banner->text().contains(QLatin1String("discarded")));
+    QVERIFY2(banner->text().contains(word), qPrintable(banner->text()));
+    auto *progress = window->findChild<QLabel *>(QStringLiteral("progress"));
+    const QString shownProgress = progress->text();
     window->setCurrentFrame(1);
+    const int status = window->model()->index(1).data(FrameListModel::StatusRole).toInt();
+
     key(window.get(), Qt::Key_A);
+    key(window.get(), Qt::Key_X);
     key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    key(window.get(), Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier);
+    key(window.get(), Qt::Key_Backspace, Qt::ControlModifier);
     StageView *stage = window->stage();
     const QPoint start = stage->canvasRect().center();
     QTest::mousePress(stage, Qt::LeftButton, {}, start);
     QTest::mouseMove(stage, start + QPoint(20, 0));
     QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(20, 0));
-    QVERIFY(window->inspector()->notesEditor()->isReadOnly());
-    QCOMPARE(onDisk(), before);
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    QVERIFY(notes->isReadOnly());
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(notes->hasFocus());
+    QTest::keyClicks(notes, QStringLiteral(" late")); // no letter of it moves between frames
+    key(notes, Qt::Key_Escape);       // leaving the notes saves them, if any changed
+    key(window.get(), Qt::Key_Right); // so does moving on
+    key(window.get(), Qt::Key_Left);
+    key(window.get(), Qt::Key_Z, Qt::ControlModifier);
+
+    QCOMPARE(window->currentFrame(), 1);
+    QCOMPARE(notes->toPlainText(), QStringLiteral("checked"));
+    QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(), status);
+    QCOMPARE(progress->text(), shownProgress);
+    QCOMPARE(window->history()->stack()->count(), 0);
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage")));
+    QVERIFY(banner->isVisible());
+    QCOMPARE(bytesOf(file), before);
+    window->close();
+    QCOMPARE(bytesOf(file), before);
 }
 
 void TestMainWindow::commitFromTheWindow()
 {
     QTemporaryDir dir;
-    QVERIFY(RunFixture::writeApprovedRun(dir.path(), 3));
-    auto window = openWindow(dir.path());
+    const QString runDir = dir.path();
+    QVERIFY(RunFixture::writeApprovedRun(runDir, 3));
+    // Frame 2 was patched before the review: its patched image is committed.
+    const QImage patched = RunFixture::frameImage(9);
+    QVERIFY(QDir().mkpath(runDir + QStringLiteral("/patches")));
+    QVERIFY(patched.save(runDir + QStringLiteral("/patches/frame_0002_patch_01.png")));
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir));
+        PatchHistoryEntry patch;
+        patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+        patch.patchedPath = QStringLiteral("patches/frame_0002_patch_01.png");
+        patch.prompt = QStringLiteral("close the hand");
+        QVERIFY(manager.addPatch(2, patch));
+    }
+    const QString approved = runDir + QStringLiteral("/approved");
+    const auto approvedFiles = [&approved] {
+        return QDir(approved).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                                        QDir::Name);
+    };
+    auto window = openWindow(runDir);
     QVERIFY(window);
+
+    // Frames not approved block the commit: the box names them, nothing is
+    // written.
+    key(window.get(), Qt::Key_X); // frame 0
+    window->setCurrentFrame(2);
+    key(window.get(), Qt::Key_X);
+    key(window.get(), Qt::Key_Return, Qt::ControlModifier);
+    auto *blocked = window->findChild<QMessageBox *>(QStringLiteral("commitBlockedMessage"));
+    QVERIFY(blocked);
+    QVERIFY(blocked->isVisible());
+    QVERIFY2(blocked->text().contains(QLatin1String("frame 0 (AUDIT_FAIL)")),
+             qPrintable(blocked->text()));
+    QVERIFY2(blocked->text().contains(QLatin1String("frame 2 (AUDIT_FAIL)")),
+             qPrintable(blocked->text()));
+    QVERIFY2(!blocked->text().contains(QLatin1String("frame 1 ")), qPrintable(blocked->text()));
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitQuestion")));
+    blocked->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitBlockedMessage")));
+    QCOMPARE(approvedFiles(), QStringList());
+    QCOMPARE(sessionIn(runDir).status, SessionStatus::Active);
+    QVERIFY(backToTheWindow(window.get()));
+
+    // Approved again, and frame 1 nudged by 1, -1.
+    key(window.get(), Qt::Key_A); // frame 2
+    key(window.get(), Qt::Key_Home);
+    key(window.get(), Qt::Key_A);
     window->setCurrentFrame(1);
     key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    key(window.get(), Qt::Key_Up, Qt::ControlModifier);
+    for (const DirectorFrameState &frame : sessionIn(runDir).frames)
+        QCOMPARE(frame.status, FrameStatus::Approved);
+
+    // Cancel writes nothing.
     key(window.get(), Qt::Key_Return, Qt::ControlModifier);
     auto *question = window->findChild<QMessageBox *>(QStringLiteral("commitQuestion"));
     QVERIFY(question);
+    question->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitQuestion")));
+    QCoreApplication::processEvents();
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitSummary")));
+    QCOMPARE(approvedFiles(), QStringList());
+    QCOMPARE(sessionIn(runDir).status, SessionStatus::Active);
+    QVERIFY(backToTheWindow(window.get()));
+
+    ProgressWatcher progress;
+    key(window.get(), Qt::Key_Return, Qt::ControlModifier);
+    question = window->findChild<QMessageBox *>(QStringLiteral("commitQuestion"));
+    QVERIFY(question);
     question->button(QMessageBox::Yes)->click();
     QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("commitSummary")));
-    QVERIFY(QFile::exists(dir.path() + QStringLiteral("/approved/frame_0002.png")));
-    QCOMPARE(window->manager()->session().status, SessionStatus::Committed);
-    QCOMPARE(window->manager()->session().commitInfo->nudgedCount, 1);
-    QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    auto *summary = window->findChild<QMessageBox *>(QStringLiteral("commitSummary"));
+
+    // The operator saw the frames being written.
+    QCOMPARE(progress.shown.size(), 1);
+    QCOMPARE(progress.shown[0].label, QStringLiteral("Writing approved frames…"));
+    QCOMPARE(progress.shown[0].parent, window.get());
+    QCOMPARE(progress.shown[0].modality, Qt::WindowModal);
+    QCOMPARE(progress.shown[0].maximum, 3);
+    QCOMPARE(progress.shown[0].furthest, 3);
+
+    // approved/ holds every frame, nudge and patch applied, and nothing else.
+    QCOMPARE(approvedFiles(),
+             QStringList({QStringLiteral("frame_0000.png"), QStringLiteral("frame_0001.png"),
+                          QStringLiteral("frame_0002.png")}));
+    const auto committed = [&approved](int index) {
+        return QImage(approved + QStringLiteral("/%1.png").arg(RunFixture::frameName(index)))
+            .convertToFormat(QImage::Format_ARGB32);
+    };
+    QCOMPARE(committed(0), RunFixture::frameImage(0).convertToFormat(QImage::Format_ARGB32));
+    const QImage source = RunFixture::frameImage(1);
+    QImage shifted(source.size(), QImage::Format_ARGB32);
+    shifted.fill(Qt::transparent);
+    for (int y = 0; y < source.height(); ++y) {
+        for (int x = 0; x < source.width(); ++x) {
+            if (QRect(QPoint(), source.size()).contains(x + 1, y - 1))
+                shifted.setPixel(x + 1, y - 1, source.pixel(x, y));
+        }
+    }
+    QVERIFY(shifted != source.convertToFormat(QImage::Format_ARGB32));
+    QCOMPARE(committed(1), shifted);
+    QCOMPARE(committed(1).pixel(5, 10), qRgba(0, 0, 0, 0)); // the left column moved right
+    QCOMPARE(committed(1).pixel(6, 9), source.pixel(5, 10));
+    QCOMPARE(committed(2), patched.convertToFormat(QImage::Format_ARGB32));
+
+    // The summary says what the session on disk records.
+    const DirectorSession session = sessionIn(runDir);
+    QCOMPARE(session.status, SessionStatus::Committed);
+    QVERIFY(session.commitInfo.has_value());
+    QCOMPARE(session.commitInfo->approvedCount, 3);
+    QCOMPARE(session.commitInfo->nudgedCount, 1);
+    QCOMPARE(session.commitInfo->patchedCount, 1);
+    QCOMPARE(summary->text(),
+             QStringLiteral("%1 frames were written to approved/: %2 nudged, %3 patched.")
+                 .arg(session.commitInfo->approvedCount)
+                 .arg(session.commitInfo->nudgedCount)
+                 .arg(session.commitInfo->patchedCount));
+    QCOMPARE(window->manager()->session().commitInfo, session.commitInfo);
+    auto *banner = window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QLatin1String("committed")));
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("commit"))->isEnabled());
     window->close();
+}
+
+void TestMainWindow::advanceAfterVerdict()
+{
+    {
+        auto window = openWindow(run());
+        QVERIFY(window);
+        QAction *advance = window->findChild<QAction *>(QStringLiteral("autoAdvance"));
+        QVERIFY(advance);
+        QVERIFY(advance->isCheckable());
+        QVERIFY(!advance->isChecked()); // off unless asked for
+
+        // Off: the verdict is saved and the frame stays selected.
+        window->setCurrentFrame(1);
+        key(window.get(), Qt::Key_A);
+        QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+        QCOMPARE(window->currentFrame(), 1);
+        QCOMPARE(window->filmstrip()->currentIndex().row(), 1);
+        key(window.get(), Qt::Key_X);
+        QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+        QCOMPARE(window->currentFrame(), 1);
+
+        // On: the selection moves on once the verdict is on disk.
+        advance->trigger(); // View > Advance After Verdict
+        QVERIFY(advance->isChecked());
+        QList<FrameStatus> onDiskWhenMoved;
+        connect(window->filmstrip()->selectionModel(), &QItemSelectionModel::currentChanged,
+                window.get(), [&](const QModelIndex &, const QModelIndex &previous) {
+                    const int frame = window->model()->frameAtRow(previous.row());
+                    onDiskWhenMoved.append(onDisk().frames.value(frame).status);
+                });
+        window->setCurrentFrame(2); // AUDIT_FAIL
+        onDiskWhenMoved.clear();
+        key(window.get(), Qt::Key_A);
+        QCOMPARE(onDisk().frames.value(2).status, FrameStatus::Approved);
+        QCOMPARE(window->currentFrame(), 3);
+        QCOMPARE(window->filmstrip()->currentIndex().row(), 3);
+        QCOMPARE(window->inspector()->frameIndex(), 3);
+        QCOMPARE(onDiskWhenMoved, QList<FrameStatus>({FrameStatus::Approved}));
+        key(window.get(), Qt::Key_X); // GENERATED -> AUDIT_FAIL
+        QCOMPARE(onDisk().frames.value(3).status, FrameStatus::AuditFail);
+        QCOMPARE(window->currentFrame(), 4);
+        QCOMPARE(window->filmstrip()->currentIndex().row(), 4);
+        QCOMPARE(onDiskWhenMoved,
+                 QList<FrameStatus>({FrameStatus::Approved, FrameStatus::AuditFail}));
+
+        // A verdict that is refused (PENDING) or not saved moves nothing.
+        key(window.get(), Qt::Key_A);
+        QCOMPARE(onDisk().frames.value(4).status, FrameStatus::Pending);
+        QCOMPARE(window->currentFrame(), 4);
+        window->setCurrentFrame(1);
+        AtomicFile::setFaultHook(
+            [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+        key(window.get(), Qt::Key_A);
+        AtomicFile::setFaultHook({});
+        QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+        QCOMPARE(window->currentFrame(), 1);
+        auto *failed = window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage"));
+        QVERIFY(failed);
+        failed->close();
+        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage")));
+        QCOMPARE(QSettings().value(QStringLiteral("review/autoAdvance")).toBool(), true);
+        QVERIFY(window->close());
+    }
+    {
+        // Remembered by the next window.
+        auto window = openWindow(run());
+        QVERIFY(window);
+        QAction *advance = window->findChild<QAction *>(QStringLiteral("autoAdvance"));
+        QVERIFY(advance->isChecked());
+        QCOMPARE(window->currentFrame(), 1);
+        key(window.get(), Qt::Key_A);
+        QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+        QCOMPARE(window->currentFrame(), 2);
+        advance->trigger(); // and off again
+        QVERIFY(!advance->isChecked());
+        QVERIFY(window->close());
+    }
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QCOMPARE(window->currentFrame(), 2);
+    key(window.get(), Qt::Key_X); // APPROVED -> AUDIT_FAIL
+    QCOMPARE(onDisk().frames.value(2).status, FrameStatus::AuditFail);
+    QCOMPARE(window->currentFrame(), 2);
 }
 
 void TestMainWindow::discardFromTheWindow()

@@ -377,8 +377,13 @@ void MainWindow::sessionOpened()
     recent.prepend(m_manager->runDir());
     settings.setValue(QStringLiteral("recentRuns"), recent.mid(0, 10));
     m_saveFailed = false;
-    if (m_manager->isUnsaved()) {
-        m_saveState->setText(tr("Not saved (read-only)"));
+    if (m_manager->isOpenReadOnly()) {
+        // Another Director writes this run: the time of its last save, as
+        // this window read it, would say nothing about what is on disk now,
+        // and this window saves nothing.
+        m_saveState->setText(tr("Read-only: open in another Director"));
+        m_saveState->setToolTip(tr("Another Director has this run open. This window shows the "
+                                   "session as it was when opened and saves nothing."));
         m_saveState->setStyleSheet(QString());
     } else {
         showSaved(session.lastModified);
