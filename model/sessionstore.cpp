@@ -325,8 +325,12 @@ Outcome SessionStore::lock()
     if (!taken && lockFile->error() == QLockFile::LockFailedError &&
         !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
         QThread::msleep(100);
-        taken = !lockFile->getLockInfo(nullptr, nullptr, nullptr) &&
-                lockFile->removeStaleLockFile() && lockFile->tryLock(0);
+        // Gone (its Director finished meanwhile) or written by now: try
+        // again, QLockFile judges a written one by its pid.
+        if (!QFileInfo(lockPath()).exists() || lockFile->getLockInfo(nullptr, nullptr, nullptr))
+            taken = lockFile->tryLock(0);
+        else
+            taken = lockFile->removeStaleLockFile() && lockFile->tryLock(0);
     }
     if (taken) {
         m_lock = std::move(lockFile);
