@@ -10,9 +10,11 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QThread>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -305,37 +307,52 @@ Outcome SessionStore::lock()
 {
     if (hasLock())
         return Outcome::ok();
-    auto lockFile = std::make_unique<QLockFile>(lockPath());
-    // Never consider a lock stale by age: a Director may keep a run open for
-    // days. A lock whose process is gone is still taken over.
-    lockFile->setStaleLockTime(0);
-    bool taken = lockFile->tryLock(0);
-    // QLockFile takes over a lock whose process is gone only while it holds
-    // a second lock, "<lock>.rmlock". A Director killed while holding that
-    // one leaves it behind, and QLockFile then refuses the stale lock (for
-    // 30 s, or for ever when the .rmlock is empty) as if a Director held it.
-    if (!taken && lockFile->error() == QLockFile::LockFailedError && removeUnheldRemovalLocks())
-        taken = lockFile->tryLock(0);
-    // A Director killed after creating the lock file but before writing its
-    // pid leaves a file nobody can judge by its pid. On Linux the holder of a
-    // live lock holds flock(2) on it from the moment it created it, and
-    // removeStaleLockFile() takes that flock before it removes anything, so
-    // it only ever removes a lock nobody holds. The short wait lets a
-    // Director that is creating the lock right now finish writing it.
-    if (!taken && lockFile->error() == QLockFile::LockFailedError &&
-        !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
-        QThread::msleep(100);
-        // Gone (its Director finished meanwhile) or written by now: try
-        // again, QLockFile judges a written one by its pid.
-        if (!QFileInfo(lockPath()).exists() || lockFile->getLockInfo(nullptr, nullptr, nullptr))
+    std::unique_ptr<QLockFile> lockFile;
+    // A refusal must name a live holder. The holder may finish, or a stale
+    // lock be taken over by a third Director, while this one looks: then it
+    // looks again, a few times.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (attempt > 0)
+            QThread::msleep(50);
+        lockFile = std::make_unique<QLockFile>(lockPath());
+        // Never consider a lock stale by age: a Director may keep a run open for
+        // days. A lock whose process is gone is still taken over.
+        lockFile->setStaleLockTime(0);
+        bool taken = lockFile->tryLock(0);
+        // QLockFile takes over a lock whose process is gone only while it holds
+        // a second lock, "<lock>.rmlock". A Director killed while holding that
+        // one leaves it behind, and QLockFile then refuses the stale lock (for
+        // 30 s, or for ever when the .rmlock is empty) as if a Director held it.
+        if (!taken && lockFile->error() == QLockFile::LockFailedError && removeUnheldRemovalLocks())
             taken = lockFile->tryLock(0);
-        else
-            taken = lockFile->removeStaleLockFile() && lockFile->tryLock(0);
-    }
-    if (taken) {
-        m_lock = std::move(lockFile);
-        removeLeftovers();
-        return Outcome::ok();
+        // A Director killed after creating the lock file but before writing its
+        // pid leaves a file nobody can judge by its pid. On Linux the holder of a
+        // live lock holds flock(2) on it from the moment it created it, and
+        // removeStaleLockFile() takes that flock before it removes anything, so
+        // it only ever removes a lock nobody holds. The short wait lets a
+        // Director that is creating the lock right now finish writing it.
+        if (!taken && lockFile->error() == QLockFile::LockFailedError &&
+            !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
+            QThread::msleep(100);
+            // Gone (its Director finished meanwhile) or written by now: try
+            // again, QLockFile judges a written one by its pid.
+            if (!QFileInfo(lockPath()).exists() || lockFile->getLockInfo(nullptr, nullptr, nullptr))
+                taken = lockFile->tryLock(0);
+            else
+                taken = lockFile->removeStaleLockFile() && lockFile->tryLock(0);
+        }
+        if (taken) {
+            m_lock = std::move(lockFile);
+            removeLeftovers();
+            return Outcome::ok();
+        }
+        if (lockFile->error() != QLockFile::LockFailedError)
+            break;
+        qint64 pid = 0;
+        QString host;
+        if (lockFile->getLockInfo(&pid, &host, nullptr) &&
+            (host != QSysInfo::machineHostName() || ::kill(pid_t(pid), 0) == 0 || errno == EPERM))
+            break; // a live holder (or one on another machine): refused
     }
     switch (lockFile->error()) {
     case QLockFile::LockFailedError: {

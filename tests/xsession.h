@@ -122,8 +122,10 @@ public:
                 QByteArray out;
                 QStringList arguments{QStringLiteral("search"), QStringLiteral("--onlyvisible"),
                                       QStringLiteral("--pid"), QString::number(pid)};
+                // --all: the pid and the title, not either (xdotool's default).
                 if (!title.isEmpty())
-                    arguments << QStringLiteral("--name") << QRegularExpression::escape(title);
+                    arguments << QStringLiteral("--all") << QStringLiteral("--name")
+                              << QRegularExpression::escape(title);
                 xdotool(arguments, &out);
                 found.clear();
                 for (const QByteArray &id : out.split('\n'))
