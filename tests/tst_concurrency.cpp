@@ -132,6 +132,8 @@ void TestConcurrency::startHeadless(QProcess &process, int frame, const QString 
 void TestConcurrency::startWindow(QProcess &process) const
 {
     process.setProcessEnvironment(m_x.environment(config()));
+    // What a window says on stderr (a sanitizer's report, say) shows in the log.
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     process.start(executable(), {runDir()});
 }
 
