@@ -29,6 +29,13 @@ QString tr(const char *text)
 }
 
 const QString sessionFileName = QStringLiteral("director_session.json");
+
+// Whether anything is at path, a dangling symlink included.
+bool pathTaken(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() || info.isSymLink();
+}
 } // namespace
 
 SessionStore::SessionStore(const QString &runDir)
@@ -266,11 +273,11 @@ Outcome SessionStore::setAside(QString *movedTo)
 
 Outcome SessionStore::startOver()
 {
-    if (QFileInfo(sessionPath()).exists() || QFileInfo(sessionPath()).isSymLink()) {
+    if (pathTaken(sessionPath())) {
         if (const Outcome aside = setAside(); !aside)
             return aside;
     }
-    if (QFileInfo(backupPath()).exists() || QFileInfo(backupPath()).isSymLink()) {
+    if (pathTaken(backupPath())) {
         if (const Outcome aside = moveAside(backupPath(), QStringLiteral("-"), nullptr); !aside)
             return aside;
     }
@@ -292,7 +299,7 @@ Outcome SessionStore::restoreBackup(QString *movedTo)
     if (!file.open(QIODevice::ReadOnly))
         return Outcome::failed(tr("Could not read the backup: %1").arg(file.errorString()));
     const QByteArray data = file.readAll();
-    if (QFileInfo(sessionPath()).exists() || QFileInfo(sessionPath()).isSymLink()) {
+    if (pathTaken(sessionPath())) {
         if (const Outcome aside = setAside(movedTo); !aside)
             return aside;
     }
@@ -307,77 +314,87 @@ Outcome SessionStore::lock()
 {
     if (hasLock())
         return Outcome::ok();
-    std::unique_ptr<QLockFile> lockFile;
     // A refusal must name a live holder. The holder may finish, or a stale
     // lock be taken over by a third Director, while this one looks: then it
     // looks again, a few times.
     for (int attempt = 0; attempt < 5; ++attempt) {
         if (attempt > 0)
             QThread::msleep(50);
-        lockFile = std::make_unique<QLockFile>(lockPath());
+        auto lockFile = std::make_unique<QLockFile>(lockPath());
         // Never consider a lock stale by age: a Director may keep a run open for
         // days. A lock whose process is gone is still taken over.
         lockFile->setStaleLockTime(0);
-        bool taken = lockFile->tryLock(0);
-        // QLockFile takes over a lock whose process is gone only while it holds
-        // a second lock, "<lock>.rmlock". A Director killed while holding that
-        // one leaves it behind, and QLockFile then refuses the stale lock (for
-        // 30 s, or for ever when the .rmlock is empty) as if a Director held it.
-        if (!taken && lockFile->error() == QLockFile::LockFailedError && removeUnheldRemovalLocks())
-            taken = lockFile->tryLock(0);
-        // A Director killed after creating the lock file but before writing its
-        // pid leaves a file nobody can judge by its pid. On Linux the holder of a
-        // live lock holds flock(2) on it from the moment it created it, and
-        // removeStaleLockFile() takes that flock before it removes anything, so
-        // it only ever removes a lock nobody holds. The short wait lets a
-        // Director that is creating the lock right now finish writing it.
-        if (!taken && lockFile->error() == QLockFile::LockFailedError &&
-            !lockFile->getLockInfo(nullptr, nullptr, nullptr)) {
-            QThread::msleep(100);
-            // Gone (its Director finished meanwhile) or written by now: try
-            // again, QLockFile judges a written one by its pid.
-            if (!QFileInfo(lockPath()).exists() || lockFile->getLockInfo(nullptr, nullptr, nullptr))
-                taken = lockFile->tryLock(0);
-            else
-                taken = lockFile->removeStaleLockFile() && lockFile->tryLock(0);
-        }
-        if (taken) {
+        LockHolder holder;
+        switch (attemptLock(*lockFile, &holder)) {
+        case LockAttempt::Taken:
             m_lock = std::move(lockFile);
             removeLeftovers();
             return Outcome::ok();
-        }
-        if (lockFile->error() != QLockFile::LockFailedError)
-            break;
-        qint64 pid = 0;
-        QString host;
-        if (lockFile->getLockInfo(&pid, &host, nullptr) &&
-            (host != QSysInfo::machineHostName() || ::kill(pid_t(pid), 0) == 0 || errno == EPERM))
-            break; // a live holder (or one on another machine): refused
-    }
-    switch (lockFile->error()) {
-    case QLockFile::LockFailedError: {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-        if (lockFile->getLockInfo(&pid, &host, &application)) {
+        case LockAttempt::Held:
             return Outcome::locked(
                 tr("The session is open in another Director (%1, process %2 on %3).")
-                    .arg(application.isEmpty() ? tr("unknown program") : application)
-                    .arg(pid)
-                    .arg(host.isEmpty() ? tr("an unknown host") : host));
+                    .arg(holder.application.isEmpty() ? tr("unknown program") : holder.application)
+                    .arg(holder.pid)
+                    .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host));
+        case LockAttempt::LookAgain:
+            continue;
+        case LockAttempt::NotWritable:
+            return Outcome::failed(tr("The run folder %1 cannot be written to, so the session "
+                                      "can only be read.")
+                                       .arg(QDir::toNativeSeparators(m_runDir)));
+        case LockAttempt::Failed:
+            return Outcome::failed(
+                tr("Could not create the lock file %1.").arg(QDir::toNativeSeparators(lockPath())));
         }
-        return Outcome::locked(tr("The session is open in another Director."));
     }
+    // A lock file that names no live Director and cannot be taken over: one
+    // is being taken and given up faster than this Director can look.
+    return Outcome::locked(tr("The session is open in another Director."));
+}
+
+SessionStore::LockAttempt SessionStore::attemptLock(QLockFile &lockFile, LockHolder *holder) const
+{
+    bool taken = lockFile.tryLock(0);
+    // QLockFile takes over a lock whose process is gone only while it holds
+    // a second lock, "<lock>.rmlock". A Director killed while holding that
+    // one leaves it behind, and QLockFile then refuses the stale lock (for
+    // 30 s, or for ever when the .rmlock is empty) as if a Director held it.
+    if (!taken && lockFile.error() == QLockFile::LockFailedError && removeUnheldRemovalLocks())
+        taken = lockFile.tryLock(0);
+    // A Director killed after creating the lock file but before writing its
+    // pid leaves a file nobody can judge by its pid. On Linux the holder of a
+    // live lock holds flock(2) on it from the moment it created it, and
+    // removeStaleLockFile() takes that flock before it removes anything, so
+    // it only ever removes a lock nobody holds. The short wait lets a
+    // Director that is creating the lock right now finish writing it.
+    if (!taken && lockFile.error() == QLockFile::LockFailedError &&
+        !lockFile.getLockInfo(nullptr, nullptr, nullptr)) {
+        QThread::msleep(100);
+        // Gone (its Director finished meanwhile) or written by now: try
+        // again, QLockFile judges a written one by its pid.
+        if (!QFileInfo(lockPath()).exists() || lockFile.getLockInfo(nullptr, nullptr, nullptr))
+            taken = lockFile.tryLock(0);
+        else
+            taken = lockFile.removeStaleLockFile() && lockFile.tryLock(0);
+    }
+    if (taken)
+        return LockAttempt::Taken;
+    switch (lockFile.error()) {
     case QLockFile::PermissionError:
-        return Outcome::failed(tr("The run folder %1 cannot be written to, so the session can "
-                                  "only be read.")
-                                   .arg(QDir::toNativeSeparators(m_runDir)));
+        return LockAttempt::NotWritable;
     case QLockFile::NoError:
     case QLockFile::UnknownError:
+        return LockAttempt::Failed;
+    case QLockFile::LockFailedError:
         break;
     }
-    return Outcome::failed(
-        tr("Could not create the lock file %1.").arg(QDir::toNativeSeparators(lockPath())));
+    // Judged once, from one reading of the file: the message names the
+    // holder this look saw, even if it finishes a moment later.
+    if (!lockFile.getLockInfo(&holder->pid, &holder->host, &holder->application))
+        return LockAttempt::LookAgain; // gone or emptied since: look again
+    const bool live = holder->host != QSysInfo::machineHostName() ||
+                      ::kill(pid_t(holder->pid), 0) == 0 || errno == EPERM;
+    return live ? LockAttempt::Held : LockAttempt::LookAgain;
 }
 
 bool SessionStore::removeUnheldRemovalLocks() const

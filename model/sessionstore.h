@@ -98,6 +98,23 @@ private:
     Outcome prepareBackup();
     void removeLeftovers();
     bool removeUnheldRemovalLocks() const;
+
+    struct LockHolder
+    {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+    };
+    enum class LockAttempt
+    {
+        Taken,
+        Held,        // by the live Director in *holder (or one on another host)
+        LookAgain,   // the holder finished, or is gone but not yet removable
+        NotWritable, // the run folder cannot be written to
+        Failed,      // the lock file could not be created
+    };
+    // One look at the lock: takes it if it is free or stale.
+    LockAttempt attemptLock(QLockFile &lockFile, LockHolder *holder) const;
     Outcome moveAside(const QString &path, const QString &suffix, QString *movedTo);
 
     QString m_runDir;

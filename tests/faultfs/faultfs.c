@@ -168,20 +168,33 @@ static int opens_for_writing(int flags)
            (flags & O_TMPFILE) == O_TMPFILE;
 }
 
+/* Declares `mode`: the variadic mode argument, passed only when the call
+   creates a file. `last` is the last named parameter. */
+#define MODE_ARGUMENT(last)                                                                       \
+    mode_t mode = 0;                                                                              \
+    if ((last) & (O_CREAT | O_TMPFILE)) {                                                         \
+        va_list args;                                                                             \
+        va_start(args, last);                                                                     \
+        mode = va_arg(args, mode_t);                                                              \
+        va_end(args);                                                                             \
+    }
+
+/* Whether this open is one the fault refuses (errno set when it is). */
+static int refuses_open(const char *path, int flags)
+{
+    if (matches_fault("open-erofs") && opens_for_writing(flags) && inside(path) && trip()) {
+        errno = EROFS;
+        return 1;
+    }
+    return 0;
+}
+
 int open(const char *path, int flags, ...)
 {
     REAL(int, open, const char *, int, ...)
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list args;
-        va_start(args, flags);
-        mode = va_arg(args, mode_t);
-        va_end(args);
-    }
-    if (matches_fault("open-erofs") && opens_for_writing(flags) && inside(path) && trip()) {
-        errno = EROFS;
+    MODE_ARGUMENT(flags)
+    if (refuses_open(path, flags))
         return -1;
-    }
     return real_open(path, flags, mode);
 }
 
@@ -190,17 +203,9 @@ int open64(const char *path, int flags, ...) __attribute__((alias("open")));
 int openat(int dirfd, const char *path, int flags, ...)
 {
     REAL(int, openat, int, const char *, int, ...)
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list args;
-        va_start(args, flags);
-        mode = va_arg(args, mode_t);
-        va_end(args);
-    }
-    if (matches_fault("open-erofs") && opens_for_writing(flags) && inside(path) && trip()) {
-        errno = EROFS;
+    MODE_ARGUMENT(flags)
+    if (refuses_open(path, flags))
         return -1;
-    }
     return real_openat(dirfd, path, flags, mode);
 }
 
