@@ -196,7 +196,7 @@ QString resultName(const PixelAudit::Result &r)
 
 } // namespace
 
-Outcome DemoRun::write(const QString &dirPath)
+Outcome DemoRun::write(const QString &dirPath, int frames)
 {
     QDir dir(dirPath);
     const QString name = QDir::toNativeSeparators(dirPath);
@@ -219,16 +219,18 @@ Outcome DemoRun::write(const QString &dirPath)
 
     QJsonArray frameStates;
     QJsonObject frameAttempts;
-    for (int index = 0; index < frameCount; ++index) {
+    for (int index = 0; index < frames; ++index) {
+        // A longer run repeats the loop, defects and all.
+        const int inLoop = index % frameCount;
         QList<QImage> attempts;
-        if (index == retriedFrame)
-            attempts.append(broken(drawFrame(index)));
-        QImage final = drawFrame(index);
-        if (index == offPaletteFrame)
+        if (inLoop == retriedFrame)
+            attempts.append(broken(drawFrame(inLoop)));
+        QImage final = drawFrame(inLoop);
+        if (inLoop == offPaletteFrame)
             final = withOffPalettePixels(final);
         bool autoAligned = false;
         for (const Defect &d : drifted) {
-            if (d.frame == index) {
+            if (d.frame == inLoop) {
                 final = CommitExporter::translated(final, d.dx, d.dy);
                 autoAligned = true;
             }
@@ -304,7 +306,7 @@ Outcome DemoRun::write(const QString &dirPath)
 
     const QJsonObject identity{{QStringLiteral("character"), QStringLiteral("blaze")},
                                {QStringLiteral("move"), QStringLiteral("idle_standard")},
-                               {QStringLiteral("frame_count"), frameCount},
+                               {QStringLiteral("frame_count"), frames},
                                {QStringLiteral("is_loop"), true}};
     const QJsonObject canvas{
         {QStringLiteral("generation_size"), 512},
@@ -333,7 +335,7 @@ Outcome DemoRun::write(const QString &dirPath)
         return o;
     const QJsonObject state{{QStringLiteral("run_id"), runId},
                             {QStringLiteral("status"), QStringLiteral("completed")},
-                            {QStringLiteral("total_frames"), frameCount},
+                            {QStringLiteral("total_frames"), frames},
                             {QStringLiteral("frame_states"), frameStates},
                             {QStringLiteral("frameAttempts"), frameAttempts}};
     if (const Outcome o = put(QStringLiteral("state.json"), json(state)); !o)

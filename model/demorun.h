@@ -16,8 +16,9 @@ public:
     static constexpr int frameCount = 16;
     static constexpr int frameSize = 128;
 
-    // `dir` must be new or empty.
-    static Outcome write(const QString &dir);
+    // `dir` must be new or empty. More frames than frameCount repeat the
+    // loop (benchmarks use runs of thousands of frames).
+    static Outcome write(const QString &dir, int frames = frameCount);
     // The colours the demo character is drawn with.
     static QList<QRgb> palette();
 };

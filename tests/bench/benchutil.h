@@ -1,0 +1,82 @@
+#pragma once
+
+// What every benchmark shares: repeated runs, their median, memory figures
+// and generated run folders. Benchmarks print figures; they never fail on
+// time.
+
+#include "demorun.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QList>
+#include <QString>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace bench {
+
+// How many times each measurement runs (DIRECTOR_BENCH_RUNS, default 5).
+inline int runs()
+{
+    const int wanted = qEnvironmentVariableIntValue("DIRECTOR_BENCH_RUNS");
+    return wanted > 0 ? wanted : 5;
+}
+
+inline double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
+}
+
+// Milliseconds since the timer started, with sub-millisecond resolution.
+inline double elapsedMs(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// One figure, as a line the README's table is made from:
+//   name ............ value unit   (goal)
+inline void print(const QString &name, double value, const QString &unit,
+                  const QString &goal = {})
+{
+    std::printf("%-58s %12.2f %-6s %s\n", qPrintable(name), value, qPrintable(unit),
+                qPrintable(goal));
+    std::fflush(stdout);
+}
+
+inline void heading(const QString &text)
+{
+    std::printf("\n== %s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
+// A field of /proc/self/status in KiB (VmRSS, VmHWM), or -1.
+inline qint64 procStatusKiB(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// A run folder of `frames` frames (the demo character's loop, repeated).
+inline bool makeRun(const QString &dir, int frames)
+{
+    const Outcome written = DemoRun::write(dir, frames);
+    if (!written)
+        std::fprintf(stderr, "could not write a run of %d frames: %s\n", frames,
+                     qPrintable(written.message()));
+    return bool(written);
+}
+
+} // namespace bench
