@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSaveFile>
 
 #include <cerrno>
@@ -11,6 +12,9 @@
 #include <unistd.h>
 
 namespace {
+// Set by tests on their thread, asked on whichever thread writes (the
+// session writer's): guarded, and called on a copy.
+QMutex faultHookMutex;
 AtomicFile::FaultHook &faultHook()
 {
     static AtomicFile::FaultHook hook;
@@ -19,7 +23,11 @@ AtomicFile::FaultHook &faultHook()
 
 bool injectFault(AtomicFile::Step step, const QString &path)
 {
-    const AtomicFile::FaultHook &hook = faultHook();
+    AtomicFile::FaultHook hook;
+    {
+        QMutexLocker locker(&faultHookMutex);
+        hook = faultHook();
+    }
     return hook && hook(step, path);
 }
 
@@ -31,6 +39,7 @@ QString tr(const char *text)
 
 void AtomicFile::setFaultHook(FaultHook hook)
 {
+    QMutexLocker locker(&faultHookMutex);
     faultHook() = std::move(hook);
 }
 

@@ -39,7 +39,10 @@ public:
     // Test seam: when set, the hook is asked before each step and the step
     // fails as a full disk (Write: only part of the data is written), a
     // failing rename (Commit) or a failing sync would fail when it returns
-    // true. Not thread-safe; tests set it and reset it with {}.
+    // true. A hook that takes its time before answering false is a slow disk
+    // (Commit is asked after the data's sync, SyncDirectory before the
+    // folder's). Tests set it and reset it with {}; it may be called on any
+    // thread.
     using FaultHook = std::function<bool(Step step, const QString &path)>;
     static void setFaultHook(FaultHook hook);
 };

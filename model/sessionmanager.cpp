@@ -1,6 +1,7 @@
 #include "sessionmanager.h"
 
 #include "runpaths.h"
+#include "sessionwriter.h"
 #include "timestamps.h"
 #include "transitionrules.h"
 
@@ -9,13 +10,15 @@
 #include <QScopeGuard>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 constexpr int maxNotesLength = 100000;
 } // namespace
 
-SessionManager::SessionManager(QObject *parent) : QObject(parent) {}
+SessionManager::SessionManager(QObject *parent, Saving saving) : QObject(parent), m_saving(saving)
+{}
 
 SessionManager::~SessionManager() = default;
 
@@ -44,10 +47,86 @@ bool SessionManager::hasUsableBackup() const
 
 void SessionManager::close()
 {
+    m_writer.reset(); // after its last save
     m_session.reset();
     m_store.reset();
     m_run = {};
     m_unsaved = false;
+    m_revision = m_durable = 0;
+    m_saveError.clear();
+}
+
+SessionManager::SaveState SessionManager::saveState() const
+{
+    if (!m_saveError.isEmpty())
+        return SaveState::Failed;
+    return m_durable < m_revision ? SaveState::Saving : SaveState::Saved;
+}
+
+Outcome SessionManager::waitForSaves()
+{
+    if (m_writer)
+        m_writer->waitForIdle(); // its reports arrive before it returns
+    if (saveState() == SaveState::Saved)
+        return Outcome::ok();
+    return Outcome::failed(m_saveError);
+}
+
+Outcome SessionManager::retrySave()
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (m_writer) {
+        m_writer->submit(++m_revision, *m_session);
+        emit saveStateChanged();
+        return Outcome::ok();
+    }
+    if (const Outcome saved = saveNow(*m_session); !saved)
+        return saved;
+    emit saved(m_session->lastModified);
+    return Outcome::ok();
+}
+
+void SessionManager::setSaveError(const QString &message)
+{
+    m_saveError = message;
+    emit saveFailed(message);
+    emit saveStateChanged();
+}
+
+void SessionManager::writerWritten(quint64 revision, const QString &lastModified)
+{
+    m_durable = std::max(m_durable, revision);
+    m_saveError.clear();
+    if (m_durable == m_revision)
+        emit saved(lastModified);
+    emit saveStateChanged();
+}
+
+void SessionManager::writerFailed(quint64 revision, const QString &message)
+{
+    Q_UNUSED(revision);
+    // Told at once, even when a newer snapshot is already on its way (it
+    // will most likely fail the same way).
+    setSaveError(message);
+}
+
+Outcome SessionManager::saveNow(const DirectorSession &session, bool *written)
+{
+    if (m_writer)
+        m_writer->waitForIdle();
+    const Outcome outcome = m_store->save(session, written);
+    if (!outcome) {
+        setSaveError(outcome.message());
+        return outcome;
+    }
+    // The whole session is on disk: every change before it is durable too.
+    m_durable = m_revision;
+    if (!m_saveError.isEmpty()) {
+        m_saveError.clear();
+        emit saveStateChanged();
+    }
+    return outcome;
 }
 
 namespace {
@@ -65,6 +144,9 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     m_lastLoad = {};
     m_backupUsable = false;
     m_openFailedUnreadable = false;
+    // The open session's store may be the one used below: its saves are done first.
+    if (m_writer)
+        m_writer->waitForIdle();
 
     const QString name = QDir::toNativeSeparators(runDir);
     if (!QFileInfo(runDir).isDir())
@@ -149,10 +231,20 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
 
     // Opened: the new session replaces the old one (and releases its lock).
     giveBackLock.dismiss();
+    if (newStore || access == Access::ReadOnly)
+        m_writer.reset();
     if (newStore)
         m_store = std::move(newStore);
     else if (access == Access::ReadOnly)
         m_store->unlock(); // the open run, now only viewed
+    if (m_saving == Saving::Background && access == Access::ReadWrite && !m_writer) {
+        m_writer = std::make_unique<SessionWriter>(m_store.get());
+        connect(m_writer.get(), &SessionWriter::written, this, &SessionManager::writerWritten);
+        connect(m_writer.get(), &SessionWriter::failed, this, &SessionManager::writerFailed);
+    }
+    m_revision = m_durable = 0;
+    m_saveError.clear();
+    emit saveStateChanged();
     m_session = std::move(session);
     m_run = std::move(run);
     m_access = access;
@@ -195,7 +287,7 @@ Outcome SessionManager::createSession(const QString &runId, const RunManifest &m
     DirectorSession session;
     if (const Outcome created = newSession(runId, manifest, frames, &session); !created)
         return created;
-    if (const Outcome saved = m_store->save(session); !saved)
+    if (const Outcome saved = saveNow(session); !saved)
         return saved;
     m_session = std::move(session);
     m_unsaved = false;
@@ -242,19 +334,24 @@ QString SessionManager::nextTimestamp() const
     return Timestamps::format(now);
 }
 
-Outcome SessionManager::saveAndAdopt(DirectorSession candidate)
+Outcome SessionManager::saveAndAdopt(DirectorSession candidate, bool synchronous)
 {
     candidate.lastModified = nextTimestamp();
+    if (m_writer && !synchronous) {
+        // Adopted at once; saveState() says Saving until the writer reports.
+        m_session = std::move(candidate);
+        m_writer->submit(++m_revision, *m_session);
+        emit saveStateChanged();
+        return Outcome::ok();
+    }
     bool written = false;
-    const Outcome outcome = m_store->save(candidate, &written);
+    const Outcome outcome = saveNow(candidate, &written);
     // Memory follows the file: when the new file is in place (only its
     // folder's sync failed), memory takes it too, and the failure is reported.
     if (written)
         m_session = std::move(candidate);
-    if (!outcome) {
-        emit saveFailed(outcome.message());
+    if (!outcome)
         return outcome;
-    }
     emit saved(m_session->lastModified);
     return Outcome::ok();
 }
@@ -445,6 +542,9 @@ Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
 {
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
+    if (const Outcome saves = waitForSaves(); !saves)
+        return Outcome::failed(
+            tr("Nothing was committed: the latest changes are not saved. %1").arg(saves.message()));
     CommitInfo info;
     CommitExporter exporter(runDir());
     if (m_run.manifest.targetSize > 0)
@@ -454,7 +554,7 @@ Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
     DirectorSession candidate = *m_session;
     candidate.status = SessionStatus::Committed;
     candidate.commitInfo = info;
-    const Outcome saved = saveAndAdopt(std::move(candidate));
+    const Outcome saved = saveAndAdopt(std::move(candidate), true);
     if (m_session->status == SessionStatus::Committed)
         emit sessionStatusChanged();
     if (!saved) {
@@ -469,9 +569,12 @@ Outcome SessionManager::discardSession()
 {
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
+    if (const Outcome saves = waitForSaves(); !saves)
+        return Outcome::failed(
+            tr("Not discarded: the latest changes are not saved. %1").arg(saves.message()));
     DirectorSession candidate = *m_session;
     candidate.status = SessionStatus::Discarded;
-    const Outcome saved = saveAndAdopt(std::move(candidate));
+    const Outcome saved = saveAndAdopt(std::move(candidate), true);
     if (m_session->status == SessionStatus::Discarded)
         emit sessionStatusChanged();
     return saved;

@@ -29,9 +29,17 @@ struct FrameEdit
     std::optional<PatchHistoryEntry> patch;
 };
 
+class SessionWriter;
+
 // The one owner of the session in memory, with the story's API. Every change
-// goes: validate -> apply to a copy -> save -> adopt the copy -> signal. A
-// change that cannot be saved is not kept, so memory is never ahead of disk.
+// goes: validate -> apply to a copy -> save -> adopt the copy -> signal.
+//
+// Saving is synchronous by default (headless commands: a change that cannot
+// be saved is not kept, so memory is never ahead of disk). In the background
+// (the window), a change is adopted at once and its snapshot handed to a
+// SessionWriter; saveState() says whether every change is durable, being
+// saved, or could not be saved (then memory is ahead of disk and says so,
+// until a later save succeeds).
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -49,7 +57,20 @@ public:
         StartNew,      // set the unreadable file aside and start a new session
     };
 
-    explicit SessionManager(QObject *parent = nullptr);
+    enum class Saving
+    {
+        Synchronous, // a change returns once it is durable, or is not kept
+        Background,  // a change returns at once; its save is reported later
+    };
+    enum class SaveState
+    {
+        Saved,  // every change is durable
+        Saving, // some change is not durable yet, and none failed since
+        Failed, // the latest save failed (saveError()); memory is ahead of disk
+    };
+
+    explicit SessionManager(QObject *parent = nullptr, Saving saving = Saving::Synchronous);
+    // Waits for the last save.
     ~SessionManager() override;
 
     // Resumes the session of a run folder, or creates it from the run folder
@@ -85,8 +106,18 @@ public:
     // Marks the session discarded; the file stays, read-only.
     Outcome discardSession();
 
-    // Releases the session and the lock.
+    // Releases the session and the lock, once the last save is done.
     void close();
+
+    SaveState saveState() const;
+    // Why the latest save failed, while saveState() is Failed.
+    QString saveError() const { return m_saveError; }
+    // Blocks until no save is waiting or running. Ok when every change is
+    // durable; otherwise why not.
+    Outcome waitForSaves();
+    // Saves the session again after a failure (in the background when saving
+    // is; synchronously otherwise).
+    Outcome retrySave();
 
     bool hasSession() const { return m_session.has_value(); }
     // The session as saved. The reference is valid until the next change:
@@ -111,14 +142,24 @@ signals:
     void sessionOpened();
     void frameChanged(int frameIndex);
     void sessionStatusChanged();
-    // Emitted after every successful save with the session's lastModified.
+    // Emitted when every change is durable, with the session's lastModified.
     void saved(const QString &lastModified);
+    // A save failed: what the session holds is not (all) on disk.
     void saveFailed(const QString &message);
+    // saveState() or saveError() changed.
+    void saveStateChanged();
 
 private:
     Outcome checkWritable() const;
     Outcome frameFor(int frameIndex, DirectorFrameState *frame) const;
-    Outcome saveAndAdopt(DirectorSession candidate);
+    // In the background when saving is, unless `synchronous`.
+    Outcome saveAndAdopt(DirectorSession candidate, bool synchronous = false);
+    // Saves synchronously (after the writer's saves, if any): for the steps
+    // whose outcome the caller must know (create, commit, discard).
+    Outcome saveNow(const DirectorSession &session, bool *written = nullptr);
+    void writerWritten(quint64 revision, const QString &lastModified);
+    void writerFailed(quint64 revision, const QString &message);
+    void setSaveError(const QString &message);
     // Confines a patch's paths to the run folder (stored relative to it) and
     // checks its time; an empty time becomes now.
     Outcome checkPatch(PatchHistoryEntry *entry) const;
@@ -126,7 +167,15 @@ private:
                               const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;
 
+    Saving m_saving;
     std::unique_ptr<SessionStore> m_store;
+    // Declared after the store: destroyed (its last save written) first.
+    std::unique_ptr<SessionWriter> m_writer;
+    // Every adopted change gets the next revision; m_durable is the newest
+    // one on disk.
+    quint64 m_revision = 0;
+    quint64 m_durable = 0;
+    QString m_saveError;
     std::optional<DirectorSession> m_session;
     RunFolder::Contents m_run;
     SessionStore::LoadResult m_lastLoad;

@@ -7,6 +7,7 @@
 #include "sessioncodec.h"
 #include "sessionproblemdialog.h"
 #include "sessionstore.h"
+#include "slowdisk.h"
 #include "stageview.h"
 
 #include <QAction>
@@ -92,13 +93,17 @@ private slots:
     void aDragSurvivesSavesOfItsFrame();
     void aRunThatCannotBeOpenedKeepsTheCurrentReview();
     void ctrlWheelZoomIsRemembered();
-    void closingAsksWhenTheNotesCannotBeSaved();
+    void closingAsksWhenChangesCannotBeSaved();
+    void aSlowDiskNeverHoldsTheWindowAndTheLatestChangeWins();
+    void closingWaitsForTheLastSave();
     void redoSavesPendingNotesFirst();
     void undoAndRedoSelectTheFrameTheyChange();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &run);
-    DirectorSession onDisk() const { return sessionIn(run()); }
+    // The session file once every open window's saves (in the background)
+    // are done.
+    DirectorSession onDisk() const;
     static DirectorSession sessionIn(const QString &runDir);
     static QByteArray bytesOf(const QString &path);
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -111,6 +116,15 @@ private:
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+DirectorSession TestMainWindow::onDisk() const
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *window = qobject_cast<MainWindow *>(widget))
+            window->manager()->waitForSaves();
+    }
+    return sessionIn(run());
+}
 
 void TestMainWindow::initTestCase()
 {
@@ -320,25 +334,35 @@ void TestMainWindow::statusBarShowsProgressAndAStickySaveError()
     QCOMPARE(progress->text(), QStringLiteral("1 / 5 approved · 1 warn · 1 fail"));
     QVERIFY(saveState->text().startsWith(QLatin1String("Saved at")));
 
+    QVERIFY(!window->isWindowModified());
+
+    // A save that fails: the verdict is shown, and so is the fact that it is
+    // not on disk, at once and until a save works.
     window->setCurrentFrame(1);
     AtomicFile::setFaultHook(
         [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
     key(window.get(), Qt::Key_A);
+    QVERIFY(!window->manager()->waitForSaves());
     QVERIFY(saveState->text().startsWith(QLatin1String("Not saved")));
+    QVERIFY(window->isWindowModified());
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditWarn);
     QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(),
-             int(FrameStatus::AuditWarn));
-    QCOMPARE(progress->text(), QStringLiteral("1 / 5 approved · 1 warn · 1 fail"));
+             int(FrameStatus::Approved));
+    QCOMPARE(progress->text(), QStringLiteral("2 / 5 approved · 0 warn · 1 fail"));
     auto *box = window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage"));
     QVERIFY(box);
+    QVERIFY(box->text().contains(QLatin1String("not on disk")));
     box->close();
     window->setCurrentFrame(2); // moving around does not clear the error
     QVERIFY(saveState->text().startsWith(QLatin1String("Not saved")));
 
+    // Save Now, once the disk takes it again.
     AtomicFile::setFaultHook({});
-    window->setCurrentFrame(1);
-    key(window.get(), Qt::Key_A);
+    key(window.get(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(window->manager()->waitForSaves());
     QVERIFY(saveState->text().startsWith(QLatin1String("Saved at")));
+    QVERIFY(!window->isWindowModified());
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
     QCOMPARE(progress->text(), QStringLiteral("2 / 5 approved · 0 warn · 1 fail"));
 }
 
@@ -590,6 +614,7 @@ void TestMainWindow::commitFromTheWindow()
     window->setCurrentFrame(1);
     key(window.get(), Qt::Key_Right, Qt::ControlModifier);
     key(window.get(), Qt::Key_Up, Qt::ControlModifier);
+    QVERIFY(window->manager()->waitForSaves());
     for (const DirectorFrameState &frame : sessionIn(runDir).frames)
         QCOMPARE(frame.status, FrameStatus::Approved);
 
@@ -685,45 +710,36 @@ void TestMainWindow::advanceAfterVerdict()
         QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
         QCOMPARE(window->currentFrame(), 1);
 
-        // On: the selection moves on once the verdict is on disk.
+        // On: the selection moves on once the verdict is taken.
         advance->trigger(); // View > Advance After Verdict
         QVERIFY(advance->isChecked());
-        QList<FrameStatus> onDiskWhenMoved;
+        QList<FrameStatus> takenWhenMoved;
         connect(window->filmstrip()->selectionModel(), &QItemSelectionModel::currentChanged,
                 window.get(), [&](const QModelIndex &, const QModelIndex &previous) {
                     const int frame = window->model()->frameAtRow(previous.row());
-                    onDiskWhenMoved.append(onDisk().frames.value(frame).status);
+                    takenWhenMoved.append(window->manager()->getFrameState(frame)->status);
                 });
         window->setCurrentFrame(2); // AUDIT_FAIL
-        onDiskWhenMoved.clear();
+        takenWhenMoved.clear();
         key(window.get(), Qt::Key_A);
         QCOMPARE(onDisk().frames.value(2).status, FrameStatus::Approved);
         QCOMPARE(window->currentFrame(), 3);
         QCOMPARE(window->filmstrip()->currentIndex().row(), 3);
         QCOMPARE(window->inspector()->frameIndex(), 3);
-        QCOMPARE(onDiskWhenMoved, QList<FrameStatus>({FrameStatus::Approved}));
+        QCOMPARE(takenWhenMoved, QList<FrameStatus>({FrameStatus::Approved}));
         key(window.get(), Qt::Key_X); // GENERATED -> AUDIT_FAIL
         QCOMPARE(onDisk().frames.value(3).status, FrameStatus::AuditFail);
         QCOMPARE(window->currentFrame(), 4);
         QCOMPARE(window->filmstrip()->currentIndex().row(), 4);
-        QCOMPARE(onDiskWhenMoved,
+        QCOMPARE(takenWhenMoved,
                  QList<FrameStatus>({FrameStatus::Approved, FrameStatus::AuditFail}));
 
-        // A verdict that is refused (PENDING) or not saved moves nothing.
+        // A verdict that is refused (PENDING) moves nothing.
         key(window.get(), Qt::Key_A);
         QCOMPARE(onDisk().frames.value(4).status, FrameStatus::Pending);
         QCOMPARE(window->currentFrame(), 4);
+        QCOMPARE(takenWhenMoved.size(), 2);
         window->setCurrentFrame(1);
-        AtomicFile::setFaultHook(
-            [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
-        key(window.get(), Qt::Key_A);
-        AtomicFile::setFaultHook({});
-        QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
-        QCOMPARE(window->currentFrame(), 1);
-        auto *failed = window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage"));
-        QVERIFY(failed);
-        failed->close();
-        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage")));
         QCOMPARE(QSettings().value(QStringLiteral("review/autoAdvance")).toBool(), true);
         QVERIFY(window->close());
     }
@@ -1002,7 +1018,7 @@ void TestMainWindow::ctrlWheelZoomIsRemembered()
     QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
 }
 
-void TestMainWindow::closingAsksWhenTheNotesCannotBeSaved()
+void TestMainWindow::closingAsksWhenChangesCannotBeSaved()
 {
     const auto failWrites = [] {
         AtomicFile::setFaultHook(
@@ -1018,12 +1034,13 @@ void TestMainWindow::closingAsksWhenTheNotesCannotBeSaved()
         failWrites();
         QVERIFY(!window->close());
         QVERIFY(window->isVisible());
-        auto *question = window->findChild<QMessageBox *>(QStringLiteral("notesNotSavedQuestion"));
+        auto *question =
+            window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion"));
         QVERIFY(question);
         QVERIFY(question->isVisible());
         QVERIFY(question->isModal());
         question->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("notesNotSavedQuestion")));
+        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion")));
         QCoreApplication::processEvents();
         QVERIFY(window->isVisible());
         QCOMPARE(notes->toPlainText(), QStringLiteral("needs a redo"));
@@ -1044,7 +1061,7 @@ void TestMainWindow::closingAsksWhenTheNotesCannotBeSaved()
     QTest::keyClicks(notes, QStringLiteral(", later"));
     failWrites();
     QVERIFY(!window->close());
-    auto *question = window->findChild<QMessageBox *>(QStringLiteral("notesNotSavedQuestion"));
+    auto *question = window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion"));
     QVERIFY(question);
     QAbstractButton *closeAnyway = nullptr;
     for (QAbstractButton *button : question->buttons()) {
@@ -1057,6 +1074,46 @@ void TestMainWindow::closingAsksWhenTheNotesCannotBeSaved()
     AtomicFile::setFaultHook({});
     QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
              std::optional(QStringLiteral("needs a redo")));
+}
+
+void TestMainWindow::aSlowDiskNeverHoldsTheWindowAndTheLatestChangeWins()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    auto *saveState = window->findChild<QLabel *>(QStringLiteral("saveState"));
+    HeldDisk disk;
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    // The key has returned while its save is held: the window did not wait.
+    QVERIFY(disk.waitUntilHolding());
+    QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(),
+             int(FrameStatus::Approved));
+    QCOMPARE(saveState->text(), QStringLiteral("Saving…"));
+    QVERIFY(window->isWindowModified());
+    // More changes while the disk is busy: only the latest is written next.
+    for (int i = 0; i < 3; ++i)
+        key(window.get(), Qt::Key_Right, Qt::ControlModifier);
+    QCOMPARE(window->manager()->getFrameState(1)->directorOverrides.alignment->userOverrideX, 3.0);
+    QCOMPARE(sessionIn(run()).frames.value(1).status, FrameStatus::AuditWarn); // not yet
+    disk.release();
+    QVERIFY(window->manager()->waitForSaves());
+    QCOMPARE(disk.writes(), 2);
+    const DirectorFrameState frame = sessionIn(run()).frames.value(1);
+    QCOMPARE(frame.status, FrameStatus::Approved);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 3.0);
+    QVERIFY(saveState->text().startsWith(QLatin1String("Saved at")));
+    QVERIFY(!window->isWindowModified());
+}
+
+void TestMainWindow::closingWaitsForTheLastSave()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    SlowDisk disk(300);
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    QVERIFY(window->close());
+    QCOMPARE(sessionIn(run()).frames.value(1).status, FrameStatus::Approved);
 }
 
 void TestMainWindow::redoSavesPendingNotesFirst()

@@ -2,6 +2,7 @@
 #include "runfixture.h"
 #include "sessioncodec.h"
 #include "sessionmanager.h"
+#include "slowdisk.h"
 #include "timestamps.h"
 
 #include <QSignalSpy>
@@ -11,6 +12,8 @@
 
 // The story's API: every change is validated, saved, then shown; a change
 // that cannot be saved is not kept; a reload shows exactly what was saved.
+// Saving in the background (the window's way): a change is taken at once,
+// reported durable when it is, and a failure leaves it shown as not saved.
 class TestSessionManager : public QObject
 {
     Q_OBJECT
@@ -43,6 +46,10 @@ private slots:
     void commitIsRefusedUntilEveryFrameIsApproved();
     void commitWritesApprovedFramesAndLocksTheSession();
     void discardedSessionIsReadOnly();
+    void backgroundSavesReportWhenDurableAndTheLatestWins();
+    void backgroundFailureIsToldAndRetried();
+    void commitWaitsForBackgroundSaves();
+    void closingWritesTheLastBackgroundSave();
 
 private:
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -623,6 +630,107 @@ void TestSessionManager::discardedSessionIsReadOnly()
     QCOMPARE(refused.kind(), Outcome::Kind::Refused);
     QVERIFY(refused.message().contains(QLatin1String("discarded")));
     QCOMPARE(manager.commitSession().kind(), Outcome::Kind::Refused);
+}
+
+void TestSessionManager::backgroundSavesReportWhenDurableAndTheLatestWins()
+{
+    SessionManager manager(nullptr, SessionManager::Saving::Background);
+    QVERIFY(manager.initializeOrResume(runDir()));
+    QCOMPARE(manager.saveState(), SessionManager::SaveState::Saved);
+    QSignalSpy saved(&manager, &SessionManager::saved);
+    QSignalSpy changed(&manager, &SessionManager::frameChanged);
+    HeldDisk disk;
+    const DirectorSession before = onDisk();
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    QVERIFY(disk.waitUntilHolding()); // being written, and the call has returned
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(manager.getFrameState(1)->status, FrameStatus::Approved);
+    QCOMPARE(manager.saveState(), SessionManager::SaveState::Saving);
+    QCOMPARE(onDisk(), before);
+    // Three more changes while the first is held: one write takes them all.
+    QVERIFY(manager.updateFrameStatus(2, FrameStatus::Approved));
+    QVERIFY(manager.setNotes(2, QStringLiteral("fixed")));
+    QVERIFY(manager.setAlignment(3, 1, 2));
+    QCOMPARE(saved.count(), 0);
+    disk.release();
+    QVERIFY(manager.waitForSaves());
+    QCOMPARE(disk.writes(), 2);
+    QCOMPARE(manager.saveState(), SessionManager::SaveState::Saved);
+    QCOMPARE(saved.count(), 1); // once every change is durable, not per write
+    QCOMPARE(saved.at(0).at(0).toString(), manager.session().lastModified);
+    QCOMPARE(onDisk(), manager.session());
+}
+
+void TestSessionManager::backgroundFailureIsToldAndRetried()
+{
+    SessionManager manager(nullptr, SessionManager::Saving::Background);
+    QVERIFY(manager.initializeOrResume(runDir()));
+    const DirectorSession before = onDisk();
+    QSignalSpy failed(&manager, &SessionManager::saveFailed);
+    AtomicFile::setFaultHook([](AtomicFile::Step step, const QString &) {
+        return step == AtomicFile::Step::Write; // the disk is full
+    });
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved)); // taken
+    const Outcome saves = manager.waitForSaves();
+    QCOMPARE(saves.kind(), Outcome::Kind::Failed);
+    QVERIFY(saves.message().contains(QLatin1String("disk full")) ||
+            saves.message().contains(QLatin1String("bytes")));
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(manager.saveState(), SessionManager::SaveState::Failed);
+    QCOMPARE(manager.saveError(), saves.message());
+    // Memory is ahead of the disk, and says so.
+    QCOMPARE(manager.getFrameState(1)->status, FrameStatus::Approved);
+    QCOMPARE(onDisk(), before);
+    // A commit is refused while changes are not on disk.
+    QCOMPARE(manager.commitSession().kind(), Outcome::Kind::Failed);
+
+    AtomicFile::setFaultHook({});
+    QVERIFY(manager.retrySave());
+    QVERIFY(manager.waitForSaves());
+    QCOMPARE(manager.saveState(), SessionManager::SaveState::Saved);
+    QVERIFY(manager.saveError().isEmpty());
+    QCOMPARE(onDisk(), manager.session());
+}
+
+void TestSessionManager::commitWaitsForBackgroundSaves()
+{
+    QTemporaryDir dir;
+    const QString run = dir.path() + QStringLiteral("/run");
+    QVERIFY(RunFixture::writeApprovedRun(run, 3));
+    SessionManager manager(nullptr, SessionManager::Saving::Background);
+    QVERIFY(manager.initializeOrResume(run));
+    Outcome committed;
+    {
+        // A slow disk: the changes are still being written when commit is asked.
+        SlowDisk disk(50);
+        QVERIFY(manager.setAlignment(1, 2, -1));
+        QVERIFY(manager.setNotes(2, QStringLiteral("fine")));
+        committed = manager.commitSession();
+    }
+    QVERIFY2(committed, qPrintable(committed.message()));
+    QCOMPARE(manager.saveState(), SessionManager::SaveState::Saved);
+    QFile file(run + QStringLiteral("/director_session.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const DirectorSession stored = *SessionCodec::decode(file.readAll()).session;
+    QCOMPARE(stored, manager.session());
+    QCOMPARE(stored.status, SessionStatus::Committed);
+    QCOMPARE(stored.commitInfo->nudgedCount, 1);
+    QCOMPARE(stored.frames.value(2).directorOverrides.notes, std::optional(QStringLiteral("fine")));
+}
+
+void TestSessionManager::closingWritesTheLastBackgroundSave()
+{
+    {
+        SlowDisk disk(100);
+        SessionManager manager(nullptr, SessionManager::Saving::Background);
+        QVERIFY(manager.initializeOrResume(runDir()));
+        QVERIFY(manager.setNotes(1, QStringLiteral("last words")));
+    } // destroyed at once
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.notes,
+             std::optional(QStringLiteral("last words")));
+    // And the lock went with it.
+    SessionManager next;
+    QVERIFY(next.initializeOrResume(runDir()));
 }
 
 QTEST_GUILESS_MAIN(TestSessionManager)

@@ -27,10 +27,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_manager(new SessionManager(this)),
+    : QMainWindow(parent), m_manager(new SessionManager(this, SessionManager::Saving::Background)),
       m_model(new FrameListModel(m_manager, this)), m_history(new ReviewHistory(m_manager, this))
 {
     setWindowTitle(tr("Director"));
@@ -84,6 +85,11 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addWidget(m_progress, 1);
     statusBar()->addPermanentWidget(m_saveState);
 
+    m_rememberFrame = new QTimer(this);
+    m_rememberFrame->setSingleShot(true);
+    m_rememberFrame->setInterval(1000);
+    connect(m_rememberFrame, &QTimer::timeout, this, &MainWindow::rememberFrame);
+
     createActions();
 
     connect(m_filmstrip->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -103,15 +109,9 @@ MainWindow::MainWindow(QWidget *parent)
         updateReadOnly();
         updateStatus();
     });
-    connect(m_manager, &SessionManager::saved, this, &MainWindow::showSaved);
-    connect(m_manager, &SessionManager::saveFailed, this, [this](const QString &message) {
-        // Stays until a save succeeds.
-        m_saveFailed = true;
-        m_saveState->setText(tr("Not saved: %1").arg(message));
-        m_saveState->setToolTip(message);
-        m_saveState->setStyleSheet(
-            QStringLiteral("color: white; background: #c62828; padding: 2px;"));
-    });
+    // Saves run in the background: the status bar follows their reports.
+    connect(m_manager, &SessionManager::saveStateChanged, this, &MainWindow::showSaveState);
+    connect(m_manager, &SessionManager::saveFailed, this, &MainWindow::tellSaveFailed);
     connect(m_stage, &StageView::nudgeRequested, this, &MainWindow::nudge);
     connect(m_stage, &StageView::zoomRequested, this, &MainWindow::setZoom);
     // Notes still waiting for the typing pause are saved before the drag, not
@@ -162,15 +162,91 @@ Outcome MainWindow::flushNotes()
     return saveNotes(frameIndex, m_inspector->takeNotes());
 }
 
-void MainWindow::showSaved(const QString &lastModified)
+void MainWindow::showSaveState()
 {
-    m_saveFailed = false;
-    const std::optional<QDateTime> time = Timestamps::parse(lastModified);
-    m_saveState->setText(
-        tr("Saved at %1")
-            .arg(time ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss")) : lastModified));
-    m_saveState->setToolTip(lastModified);
-    m_saveState->setStyleSheet(QString());
+    if (!m_manager->hasSession()) {
+        m_saveState->clear();
+        setWindowModified(false);
+        return;
+    }
+    if (m_manager->isOpenReadOnly()) {
+        // Another Director writes this run: the time of its last save, as
+        // this window read it, would say nothing about what is on disk now,
+        // and this window saves nothing.
+        m_saveState->setText(tr("Read-only: open in another Director"));
+        m_saveState->setToolTip(tr("Another Director has this run open. This window shows the "
+                                   "session as it was when opened and saves nothing."));
+        m_saveState->setStyleSheet(QString());
+        setWindowModified(false);
+        return;
+    }
+    const SessionManager::SaveState state = m_manager->saveState();
+    switch (state) {
+    case SessionManager::SaveState::Saved: {
+        // Every change is on disk: the session in memory is the file's.
+        const QString lastModified = m_manager->session().lastModified;
+        const std::optional<QDateTime> time = Timestamps::parse(lastModified);
+        m_saveState->setText(tr("Saved at %1")
+                                 .arg(time
+                                          ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss"))
+                                          : lastModified));
+        m_saveState->setToolTip(lastModified);
+        m_saveState->setStyleSheet(QString());
+        break;
+    }
+    case SessionManager::SaveState::Saving:
+        m_saveState->setText(tr("Saving…"));
+        m_saveState->setToolTip(tr("The latest change is being written to disk."));
+        m_saveState->setStyleSheet(QString());
+        break;
+    case SessionManager::SaveState::Failed:
+        // Stays until a save succeeds.
+        m_saveState->setText(tr("Not saved: %1").arg(m_manager->saveError()));
+        m_saveState->setToolTip(m_manager->saveError());
+        m_saveState->setStyleSheet(
+            QStringLiteral("color: white; background: #c62828; padding: 2px;"));
+        break;
+    }
+    // The title's [*]: some change is not on disk yet.
+    setWindowModified(state != SessionManager::SaveState::Saved);
+}
+
+void MainWindow::tellSaveFailed(const QString &message)
+{
+    // The box takes the mouse: a drag in progress would never see its end.
+    m_stage->cancelDrag();
+    // One box, however many saves fail while it is open.
+    if (m_saveFailedBox) {
+        m_saveFailedBox->setText(saveFailedText(message));
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Critical, tr("Not saved"), saveFailedText(message),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("saveFailedMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_saveFailedBox = box;
+    box->open();
+}
+
+QString MainWindow::saveFailedText(const QString &message) const
+{
+    return tr("%1\n\nYour latest changes are shown but not on disk. Director saves them again "
+              "with your next change, or now with File → Save Now.")
+        .arg(message);
+}
+
+void MainWindow::saveNow()
+{
+    if (!m_manager->hasSession() || m_manager->isReadOnly())
+        return;
+    if (const Outcome notes = flushNotes(); !notes)
+        return report(notes);
+    if (m_manager->saveState() != SessionManager::SaveState::Failed) {
+        statusBar()->showMessage(tr("Every change is saved, or being saved."), 3000);
+        return;
+    }
+    if (const Outcome retried = m_manager->retrySave(); !retried)
+        report(retried);
 }
 
 void MainWindow::createActions()
@@ -190,6 +266,7 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     add(file, QStringLiteral("open"), tr("&Open Run…"), {K::Open}, &MainWindow::openRunDialog);
+    add(file, QStringLiteral("saveNow"), tr("&Save Now"), {K::Save}, &MainWindow::saveNow);
     file->addSeparator();
     add(file, QStringLiteral("commit"), tr("&Commit…"), {K(Qt::CTRL | Qt::Key_Return)},
         &MainWindow::commit);
@@ -297,6 +374,15 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
 {
     if (const Outcome notes = flushNotes(); !notes)
         report(notes);
+    // The review open now is left only with every change on disk.
+    if (m_manager->hasSession() && !m_manager->isReadOnly()) {
+        if (const Outcome saves = m_manager->waitForSaves(); !saves) {
+            report(Outcome::failed(tr("%1\n\nThe latest changes to this review are not saved: "
+                                      "save them (File → Save Now) before opening another run.")
+                                       .arg(saves.message())));
+            return false;
+        }
+    }
     saveSettings();
     m_images.clear();
     const Outcome opened = m_manager->initializeOrResume(runDir, access, recovery);
@@ -369,25 +455,14 @@ void MainWindow::sessionOpened()
 {
     const DirectorSession &session = m_manager->session();
     setWindowTitle(
-        tr("%1 · %2 — Director")
+        tr("%1 · %2[*] — Director")
             .arg(session.runId, session.moveId.isEmpty() ? tr("unknown move") : session.moveId));
     QSettings settings;
     QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
     recent.removeAll(m_manager->runDir());
     recent.prepend(m_manager->runDir());
     settings.setValue(QStringLiteral("recentRuns"), recent.mid(0, 10));
-    m_saveFailed = false;
-    if (m_manager->isOpenReadOnly()) {
-        // Another Director writes this run: the time of its last save, as
-        // this window read it, would say nothing about what is on disk now,
-        // and this window saves nothing.
-        m_saveState->setText(tr("Read-only: open in another Director"));
-        m_saveState->setToolTip(tr("Another Director has this run open. This window shows the "
-                                   "session as it was when opened and saves nothing."));
-        m_saveState->setStyleSheet(QString());
-    } else {
-        showSaved(session.lastModified);
-    }
+    showSaveState();
     // Nothing of the previous session is kept: not its notes, not a drag.
     m_inspector->clear();
     m_current = -1;
@@ -413,9 +488,17 @@ void MainWindow::setCurrentFrame(int frameIndex)
         m_filmstrip->scrollTo(index);
     }
     refreshCurrent();
-    if (m_manager->hasSession())
+    // Remembered once the operator pauses (and on leaving): QSettings
+    // rewrites its file, which has no place between two key presses.
+    m_rememberFrame->start();
+}
+
+void MainWindow::rememberFrame()
+{
+    m_rememberFrame->stop();
+    if (m_manager->hasSession() && m_current >= 0)
         QSettings().setValue(
-            QStringLiteral("sessions/%1/frame").arg(m_manager->session().sessionId), frameIndex);
+            QStringLiteral("sessions/%1/frame").arg(m_manager->session().sessionId), m_current);
 }
 
 QImage MainWindow::frameImage(int frameIndex, QString *error)
@@ -536,10 +619,9 @@ void MainWindow::report(const Outcome &outcome)
     if (outcome.kind() == Outcome::Kind::Failed) {
         // The box takes the mouse: a drag in progress would never see its end.
         m_stage->cancelDrag();
-        // A failed save is also shown in the status bar until a save works.
-        auto *box = new QMessageBox(QMessageBox::Critical, tr("Not saved"), outcome.message(),
+        auto *box = new QMessageBox(QMessageBox::Critical, tr("Director"), outcome.message(),
                                     QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("saveFailedMessage"));
+        box->setObjectName(QStringLiteral("failedMessage"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     } else {
@@ -764,6 +846,7 @@ void MainWindow::setZoom(int zoom)
 
 void MainWindow::saveSettings()
 {
+    rememberFrame();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
@@ -777,11 +860,53 @@ void MainWindow::closeEvent(QCloseEvent *event)
             askToCloseWithoutNotes(notes.message());
             return;
         }
+        // The last save is waited for; one that failed is tried once more,
+        // and then not lost quietly.
+        Outcome saves = m_manager->waitForSaves();
+        if (!saves && m_manager->retrySave())
+            saves = m_manager->waitForSaves();
+        if (!saves) {
+            event->ignore();
+            askToCloseUnsaved(saves.message());
+            return;
+        }
     }
     m_closeAnyway = false;
     saveSettings();
     m_manager->close();
     event->accept();
+}
+
+void MainWindow::askToCloseUnsaved(const QString &why)
+{
+    if (m_closeQuestion) {
+        m_closeQuestion->raise();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Changes not saved"),
+                                tr("The latest changes could not be saved: %1\n\nClose anyway "
+                                   "and lose them?")
+                                    .arg(why),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("changesNotSavedQuestion"));
+    QPushButton *retry = box->addButton(tr("Try Again"), QMessageBox::AcceptRole);
+    QPushButton *closeAnyway = box->addButton(tr("Close Anyway"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(retry);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, retry, closeAnyway] {
+        if (box->clickedButton() == retry) {
+            // Closing tries again: saved this time, the window closes;
+            // otherwise it asks again.
+            QMetaObject::invokeMethod(
+                this, [this] { close(); }, Qt::QueuedConnection);
+        } else if (box->clickedButton() == closeAnyway) {
+            m_closeAnyway = true;
+            QMetaObject::invokeMethod(
+                this, [this] { close(); }, Qt::QueuedConnection);
+        }
+    });
+    m_closeQuestion = box;
+    box->open();
 }
 
 void MainWindow::askToCloseWithoutNotes(const QString &why)

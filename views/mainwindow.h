@@ -14,6 +14,7 @@ class QLabel;
 class QListView;
 class QMessageBox;
 class QSplitter;
+class QTimer;
 class ReviewHistory;
 class StageView;
 
@@ -53,11 +54,15 @@ private:
     void createActions();
     void sessionOpened();
     void recover(const QString &runDir, int choice);
-    void showSaved(const QString &lastModified);
+    void showSaveState();
+    void tellSaveFailed(const QString &message);
+    QString saveFailedText(const QString &message) const;
+    void saveNow();
     void refreshCurrent();
     void updateStatus();
     void updateReadOnly();
     void saveSettings();
+    void rememberFrame();
     QImage frameImage(int frameIndex, QString *error);
     QImage placedFrame(int frameIndex);
     bool apply(const FrameEdit &edit, const QString &text);
@@ -67,6 +72,7 @@ private:
     // typing pause, or ones a failed save left unsaved.
     Outcome flushNotes();
     void askToCloseWithoutNotes(const QString &why);
+    void askToCloseUnsaved(const QString &why);
     void report(const Outcome &outcome);
 
     void approve();
@@ -97,8 +103,9 @@ private:
     QHash<QString, QAction *> m_actions;
     QHash<QString, QImage> m_images; // by image path
     int m_current = -1;
-    int m_stageFrame = -1; // the frame the stage shows
-    bool m_saveFailed = false;
+    int m_stageFrame = -1;      // the frame the stage shows
     bool m_closeAnyway = false; // the operator chose to close with unsaved notes
     QPointer<QMessageBox> m_closeQuestion;
+    QPointer<QMessageBox> m_saveFailedBox;
+    QTimer *m_rememberFrame;
 };

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace bench {
 
@@ -41,12 +42,27 @@ inline double elapsedMs(const QElapsedTimer &timer)
 
 // One figure, as a line the README's table is made from:
 //   name ............ value unit   (goal)
-inline void print(const QString &name, double value, const QString &unit,
-                  const QString &goal = {})
+inline void print(const QString &name, double value, const QString &unit, const QString &goal = {})
 {
     std::printf("%-58s %12.2f %-6s %s\n", qPrintable(name), value, qPrintable(unit),
                 qPrintable(goal));
     std::fflush(stdout);
+}
+
+// Drops Qt's chatter that says nothing about the figures (the offscreen
+// platform's notes, a missing XDG_RUNTIME_DIR), so that stderr shows only
+// what went wrong.
+inline void quietQt()
+{
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &text) {
+        if (type == QtDebugMsg || type == QtInfoMsg ||
+            text.contains(QLatin1String("propagateSizeHints")) ||
+            text.contains(QLatin1String("XDG_RUNTIME_DIR")))
+            return;
+        std::fprintf(stderr, "%s\n", qPrintable(text));
+        if (type == QtFatalMsg)
+            std::abort();
+    });
 }
 
 inline void heading(const QString &text)

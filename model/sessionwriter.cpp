@@ -1,0 +1,86 @@
+#include "sessionwriter.h"
+
+#include "sessionstore.h"
+
+#include <QMutexLocker>
+#include <QThread>
+
+SessionWriter::SessionWriter(SessionStore *store, QObject *parent) : QObject(parent), m_store(store)
+{
+    m_thread = QThread::create([this] { run(); });
+    m_thread->setObjectName(QStringLiteral("SessionWriter"));
+    m_thread->start();
+}
+
+SessionWriter::~SessionWriter()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stop = true;
+        m_wake.wakeAll();
+    }
+    m_thread->wait();
+    delete m_thread;
+}
+
+void SessionWriter::submit(quint64 revision, const DirectorSession &snapshot)
+{
+    QMutexLocker locker(&m_mutex);
+    m_pending = snapshot;
+    m_pendingRevision = revision;
+    m_wake.wakeAll();
+}
+
+void SessionWriter::waitForIdle()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        while (m_pending || m_busy)
+            m_idle.wait(&m_mutex);
+    }
+    deliverReports();
+}
+
+void SessionWriter::run()
+{
+    QMutexLocker locker(&m_mutex);
+    for (;;) {
+        while (!m_pending && !m_stop)
+            m_wake.wait(&m_mutex);
+        if (!m_pending)
+            break; // stopping, and everything is written
+        const DirectorSession snapshot = std::move(*m_pending);
+        const quint64 revision = m_pendingRevision;
+        m_pending.reset();
+        m_busy = true;
+        locker.unlock();
+
+        const Outcome outcome = m_store->save(snapshot);
+
+        locker.relock();
+        m_busy = false;
+        const bool first = m_reports.isEmpty();
+        m_reports.append({revision, snapshot.lastModified, outcome});
+        // One delivery on the owner's thread takes every report there is.
+        if (first)
+            QMetaObject::invokeMethod(this, &SessionWriter::deliverReports, Qt::QueuedConnection);
+        if (!m_pending)
+            m_idle.wakeAll();
+    }
+    m_idle.wakeAll();
+}
+
+void SessionWriter::deliverReports()
+{
+    QList<Report> reports;
+    {
+        QMutexLocker locker(&m_mutex);
+        reports.swap(m_reports);
+    }
+    for (const Report &report : std::as_const(reports)) {
+        if (report.outcome)
+            emit written(report.revision, report.lastModified);
+        else
+            emit failed(report.revision, report.outcome.message());
+    }
+}

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "directorsession.h"
+#include "outcome.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QWaitCondition>
+
+#include <optional>
+
+class QThread;
+class SessionStore;
+
+// Saves sessions on a thread of its own, so that the GUI never waits on the
+// disk. The owner hands it snapshots numbered by revision; a snapshot not yet
+// being written is replaced by a newer one (the latest wins: every snapshot
+// is a whole session, so the newest holds every change before it). After
+// each write, written() or failed() tells the owner's thread which revision
+// that was: written() means it is durable (SessionStore::save returned Ok).
+//
+// While the writer lives, its thread is the only user of the store's saving;
+// the owner touches the store only after waitForIdle().
+class SessionWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SessionWriter(SessionStore *store, QObject *parent = nullptr);
+    // Writes what is still waiting, then stops.
+    ~SessionWriter() override;
+
+    void submit(quint64 revision, const DirectorSession &snapshot);
+    // Blocks until nothing is waiting or being written, then reports what
+    // was written (the signals come before this returns).
+    void waitForIdle();
+
+signals:
+    void written(quint64 revision, const QString &lastModified);
+    void failed(quint64 revision, const QString &message);
+
+private:
+    struct Report
+    {
+        quint64 revision = 0;
+        QString lastModified;
+        Outcome outcome;
+    };
+
+    void run();
+    void deliverReports();
+
+    SessionStore *m_store;
+    QThread *m_thread = nullptr;
+    QMutex m_mutex;
+    QWaitCondition m_wake; // something to write, or stop
+    QWaitCondition m_idle; // nothing waiting, nothing being written
+    std::optional<DirectorSession> m_pending;
+    quint64 m_pendingRevision = 0;
+    bool m_busy = false;
+    bool m_stop = false;
+    QList<Report> m_reports;
+};
