@@ -3,18 +3,18 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QMutex>
 #include <QSaveFile>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <mutex>
 #include <unistd.h>
 
 namespace {
 // Set by tests on their thread, asked on whichever thread writes (the
 // session writer's): guarded, and called on a copy.
-QMutex faultHookMutex;
+std::mutex faultHookMutex;
 AtomicFile::FaultHook &faultHook()
 {
     static AtomicFile::FaultHook hook;
@@ -25,7 +25,7 @@ bool injectFault(AtomicFile::Step step, const QString &path)
 {
     AtomicFile::FaultHook hook;
     {
-        QMutexLocker locker(&faultHookMutex);
+        const std::lock_guard locker(faultHookMutex);
         hook = faultHook();
     }
     return hook && hook(step, path);
@@ -39,7 +39,7 @@ QString tr(const char *text)
 
 void AtomicFile::setFaultHook(FaultHook hook)
 {
-    QMutexLocker locker(&faultHookMutex);
+    const std::lock_guard locker(faultHookMutex);
     faultHook() = std::move(hook);
 }
 

@@ -2,7 +2,6 @@
 
 #include "sessionstore.h"
 
-#include <QMutexLocker>
 #include <QThread>
 
 SessionWriter::SessionWriter(SessionStore *store, QObject *parent) : QObject(parent), m_store(store)
@@ -15,38 +14,38 @@ SessionWriter::SessionWriter(SessionStore *store, QObject *parent) : QObject(par
 SessionWriter::~SessionWriter()
 {
     {
-        QMutexLocker locker(&m_mutex);
+        const std::lock_guard locker(m_mutex);
         m_stop = true;
-        m_wake.wakeAll();
     }
+    m_wake.notify_all();
     m_thread->wait();
     delete m_thread;
 }
 
 void SessionWriter::submit(quint64 revision, const DirectorSession &snapshot)
 {
-    QMutexLocker locker(&m_mutex);
-    m_pending = snapshot;
-    m_pendingRevision = revision;
-    m_wake.wakeAll();
+    {
+        const std::lock_guard locker(m_mutex);
+        m_pending = snapshot;
+        m_pendingRevision = revision;
+    }
+    m_wake.notify_all();
 }
 
 void SessionWriter::waitForIdle()
 {
     {
-        QMutexLocker locker(&m_mutex);
-        while (m_pending || m_busy)
-            m_idle.wait(&m_mutex);
+        std::unique_lock locker(m_mutex);
+        m_idle.wait(locker, [this] { return !m_pending && !m_busy; });
     }
     deliverReports();
 }
 
 void SessionWriter::run()
 {
-    QMutexLocker locker(&m_mutex);
+    std::unique_lock locker(m_mutex);
     for (;;) {
-        while (!m_pending && !m_stop)
-            m_wake.wait(&m_mutex);
+        m_wake.wait(locker, [this] { return m_pending || m_stop; });
         if (!m_pending)
             break; // stopping, and everything is written
         const DirectorSession snapshot = std::move(*m_pending);
@@ -57,7 +56,7 @@ void SessionWriter::run()
 
         const Outcome outcome = m_store->save(snapshot);
 
-        locker.relock();
+        locker.lock();
         m_busy = false;
         const bool first = m_reports.isEmpty();
         m_reports.append({revision, snapshot.lastModified, outcome});
@@ -65,16 +64,16 @@ void SessionWriter::run()
         if (first)
             QMetaObject::invokeMethod(this, &SessionWriter::deliverReports, Qt::QueuedConnection);
         if (!m_pending)
-            m_idle.wakeAll();
+            m_idle.notify_all();
     }
-    m_idle.wakeAll();
+    m_idle.notify_all();
 }
 
 void SessionWriter::deliverReports()
 {
     QList<Report> reports;
     {
-        QMutexLocker locker(&m_mutex);
+        const std::lock_guard locker(m_mutex);
         reports.swap(m_reports);
     }
     for (const Report &report : std::as_const(reports)) {

@@ -3,10 +3,10 @@
 #include "directorsession.h"
 #include "outcome.h"
 
-#include <QMutex>
 #include <QObject>
-#include <QWaitCondition>
 
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 
 class QThread;
@@ -52,9 +52,11 @@ private:
 
     SessionStore *m_store;
     QThread *m_thread = nullptr;
-    QMutex m_mutex;
-    QWaitCondition m_wake; // something to write, or stop
-    QWaitCondition m_idle; // nothing waiting, nothing being written
+    // std's, not QMutex/QWaitCondition: ThreadSanitizer sees through them
+    // (Qt's own libraries are not built for it).
+    std::mutex m_mutex;
+    std::condition_variable m_wake; // something to write, or stop
+    std::condition_variable m_idle; // nothing waiting, nothing being written
     std::optional<DirectorSession> m_pending;
     quint64 m_pendingRevision = 0;
     bool m_busy = false;
