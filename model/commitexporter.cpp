@@ -11,12 +11,22 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPainter>
+#include <QScopeGuard>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QThread>
+#include <QThreadPool>
 #include <QUuid>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
+#include <optional>
+#include <vector>
 
 namespace {
 QString tr(const char *text)
@@ -34,9 +44,174 @@ struct StagingFolder
             QDir(path).removeRecursively();
     }
 };
+
+// One frame to write, as the session describes it.
+struct FrameJob
+{
+    int frameIndex = 0;
+    QString name;   // in approved/: frame_NNNN.png
+    QString source; // run-relative (untrusted): the latest patch, else the image
+    int dx = 0;
+    int dy = 0;
+    bool patched = false;
+};
+
+// Reads, moves and encodes one frame and writes it into the staging folder.
+// `expected`, when valid, is the size the frame must have; *decoded gets the
+// size it has. False with *error (naming the frame) when it cannot be done.
+// Runs on any thread: everything it touches is its own or read-only.
+bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagingDir,
+                const QSize &expected, QSize *decoded, QString *error)
+{
+    QString why;
+    const std::optional<QString> file = paths.resolveExistingFile(job.source, &why);
+    if (!file) {
+        *error = tr("Frame %1: %2").arg(job.frameIndex).arg(why);
+        return false;
+    }
+    const QImage image = ImageLoader::load(*file, &why);
+    if (image.isNull()) {
+        *error = tr("Frame %1: %2").arg(job.frameIndex).arg(why);
+        return false;
+    }
+    *decoded = image.size();
+    if (expected.isValid() && image.size() != expected) {
+        *error = tr("Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
+                     .arg(job.frameIndex)
+                     .arg(job.source)
+                     .arg(image.width())
+                     .arg(image.height())
+                     .arg(expected.width())
+                     .arg(expected.height());
+        return false;
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!CommitExporter::translated(image, job.dx, job.dy).save(&buffer, "PNG")) {
+        *error = tr("Frame %1: the image could not be encoded.").arg(job.frameIndex);
+        return false;
+    }
+    if (const Outcome written = AtomicFile::write(stagingDir + u'/' + job.name, png); !written) {
+        *error = tr("Frame %1: %2").arg(job.frameIndex).arg(written.message());
+        return false;
+    }
+    return true;
+}
+
+// Stages jobs[first..] on `threads` threads of a pool of their own, while
+// the calling thread waits and calls `progress` (done counts 1, 2, … up to
+// the total, first + 1 onwards). The first failure stops the rest: no frame
+// after it is started. Frames are handed out in order, so every frame
+// before the one that failed has been staged or failed by the time the
+// workers stop: the failure reported is the one of the lowest frame, as one
+// frame after the other would report it. nullopt when every frame is staged.
+std::optional<QString> stageInParallel(const RunPaths &paths, const std::vector<FrameJob> &jobs,
+                                       int first, const QSize &expected, const QString &stagingDir,
+                                       int threads, const CommitExporter::Progress &progress)
+{
+    const int total = int(jobs.size());
+    if (first >= total)
+        return std::nullopt;
+    // std::mutex rather than QMutex: ThreadSanitizer sees it, and not
+    // Debian's Qt (not instrumented), so that it can check this hand-over.
+    struct Shared
+    {
+        std::mutex mutex;
+        std::condition_variable changed;
+        int staged = 0;    // frames written to the staging folder
+        int failedAt = -1; // the lowest job that failed, or -1
+        QString failure;   // its message
+        int workersLeft = 0;
+    } shared;
+    std::atomic<int> next = first; // the next job to start
+
+    auto work = [&] {
+        // Even if a frame throws (out of memory), the waiting thread is told.
+        const auto leave = qScopeGuard([&] {
+            const std::lock_guard lock(shared.mutex);
+            --shared.workersLeft;
+            shared.changed.notify_all();
+        });
+        for (;;) {
+            const int job = next.fetch_add(1);
+            if (job >= total)
+                return;
+            {
+                // Jobs are taken in order: once one after a failure is
+                // taken, so are all the rest.
+                const std::lock_guard lock(shared.mutex);
+                if (shared.failedAt >= 0 && job > shared.failedAt)
+                    return;
+            }
+            QSize decoded;
+            QString error;
+            const bool ok =
+                stageFrame(paths, jobs[size_t(job)], stagingDir, expected, &decoded, &error);
+            const std::lock_guard lock(shared.mutex);
+            if (ok) {
+                ++shared.staged;
+            } else if (shared.failedAt < 0 || job < shared.failedAt) {
+                shared.failedAt = job;
+                shared.failure = error;
+            }
+            shared.changed.notify_all();
+        }
+    };
+
+    QThreadPool pool;
+    const int workers = std::clamp(threads, 1, total - first);
+    pool.setMaxThreadCount(workers);
+    shared.workersLeft = workers;
+    QList<QFuture<void>> futures;
+    futures.reserve(workers);
+    for (int i = 0; i < workers; ++i)
+        futures.append(QtConcurrent::run(&pool, work));
+
+    // Progress on this (the caller's) thread, never under the lock: the
+    // callback may process events for as long as it likes; the workers go on.
+    int reported = first;
+    std::unique_lock lock(shared.mutex);
+    for (;;) {
+        shared.changed.wait(lock, [&] {
+            return shared.staged + first > reported || shared.workersLeft == 0 ||
+                   shared.failedAt >= 0;
+        });
+        if (shared.failedAt >= 0)
+            break;
+        const int done = shared.staged + first;
+        if (done == reported) // every worker is gone
+            break;
+        lock.unlock();
+        while (reported < done) {
+            ++reported;
+            if (progress)
+                progress(reported, total);
+        }
+        lock.lock();
+    }
+    // The staging folder is removed once this returns: no worker may be
+    // writing into it then.
+    shared.changed.wait(lock, [&] { return shared.workersLeft == 0; });
+    lock.unlock();
+    for (QFuture<void> &future : futures)
+        future.waitForFinished(); // rethrows what a worker threw
+    if (shared.failedAt >= 0)
+        return shared.failure;
+    if (reported != total) // a worker stopped without a word: never move a partial set
+        return tr("Only %1 of %2 frames could be written.").arg(reported).arg(total);
+    return std::nullopt;
+}
 } // namespace
 
-CommitExporter::CommitExporter(const QString &runDir) : m_runDir(QDir(runDir).absolutePath()) {}
+CommitExporter::CommitExporter(const QString &runDir)
+    : m_runDir(QDir(runDir).absolutePath()), m_threadCount(QThread::idealThreadCount())
+{}
+
+void CommitExporter::setThreadCount(int threads)
+{
+    m_threadCount = threads > 0 ? threads : QThread::idealThreadCount();
+}
 
 int CommitExporter::roundOffset(double value)
 {
@@ -120,57 +295,51 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
             tr("Could not write to %1.").arg(QDir::toNativeSeparators(approvedDir)));
     }
 
-    CommitInfo result;
-    QSize size = m_expectedSize;
-    const int total = int(session.frames.size());
-    int done = 0;
-    QStringList names;
-    for (const DirectorFrameState &frame : session.frames) {
+    // What each frame needs, taken from the session here, on the calling
+    // thread: the workers never look at the session (a progress callback
+    // that processes events may see it replaced).
+    std::vector<FrameJob> jobs;
+    jobs.reserve(size_t(session.frames.size()));
+    for (const DirectorFrameState &frame : session.frames) { // by frame index
         const DirectorOverrides &overrides = frame.directorOverrides;
-        const QString source = overrides.isPatched && !overrides.patchHistory.isEmpty()
-                                   ? overrides.patchHistory.last().patchedPath
-                                   : frame.imagePath;
-        QString why;
-        const std::optional<QString> file = paths.resolveExistingFile(source, &why);
-        if (!file)
-            return Outcome::failed(tr("Frame %1: %2").arg(frame.frameIndex).arg(why));
-        const QImage image = ImageLoader::load(*file, &why);
-        if (image.isNull())
-            return Outcome::failed(tr("Frame %1: %2").arg(frame.frameIndex).arg(why));
-        if (!size.isValid())
-            size = image.size();
-        if (image.size() != size) {
-            return Outcome::failed(
-                tr("Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
-                    .arg(frame.frameIndex)
-                    .arg(source)
-                    .arg(image.width())
-                    .arg(image.height())
-                    .arg(size.width())
-                    .arg(size.height()));
-        }
-
-        int dx = 0;
-        int dy = 0;
+        FrameJob job;
+        job.frameIndex = frame.frameIndex;
+        job.name = frame.id + QStringLiteral(".png");
+        job.source = overrides.isPatched && !overrides.patchHistory.isEmpty()
+                         ? overrides.patchHistory.last().patchedPath
+                         : frame.imagePath;
         if (overrides.alignment) {
-            dx = roundOffset(overrides.alignment->userOverrideX);
-            dy = roundOffset(overrides.alignment->userOverrideY);
+            job.dx = roundOffset(overrides.alignment->userOverrideX);
+            job.dy = roundOffset(overrides.alignment->userOverrideY);
         }
-        QByteArray png;
-        QBuffer buffer(&png);
-        buffer.open(QIODevice::WriteOnly);
-        if (!translated(image, dx, dy).save(&buffer, "PNG"))
-            return Outcome::failed(
-                tr("Frame %1: the image could not be encoded.").arg(frame.frameIndex));
-        const QString name = frame.id + QStringLiteral(".png");
-        if (const Outcome written = AtomicFile::write(staging.path + u'/' + name, png); !written)
-            return Outcome::failed(tr("Frame %1: %2").arg(frame.frameIndex).arg(written.message()));
-        names.append(name);
-        result.nudgedCount += (dx != 0 || dy != 0);
-        result.patchedCount += overrides.isPatched;
-        ++done;
+        job.patched = overrides.isPatched;
+        jobs.push_back(std::move(job));
+    }
+    const int total = int(jobs.size());
+
+    QSize size = m_expectedSize;
+    int first = 0;
+    if (!size.isValid()) {
+        // The first frame sets the size of all: it is staged before the others start.
+        QString why;
+        if (!stageFrame(paths, jobs.front(), staging.path, QSize(), &size, &why))
+            return Outcome::failed(why);
+        first = 1;
         if (progress)
-            progress(done, total);
+            progress(1, total);
+    }
+    if (const std::optional<QString> failure =
+            stageInParallel(paths, jobs, first, size, staging.path, m_threadCount, progress)) {
+        return Outcome::failed(*failure);
+    }
+
+    CommitInfo result;
+    QStringList names;
+    names.reserve(total);
+    for (const FrameJob &job : jobs) {
+        names.append(job.name);
+        result.nudgedCount += (job.dx != 0 || job.dy != 0);
+        result.patchedCount += job.patched;
     }
 
     // Every frame is written: move them into place. rename(2) replaces a

@@ -17,9 +17,18 @@
 // All outputs are first written into a staging folder inside approved/; only
 // when every frame is written are they renamed into place, so a failure
 // leaves approved/ as it was, never a partial set.
+//
+// Frames are read, moved, encoded and staged on several threads at once (a
+// thread pool of the exporter's own); the moves into approved/ are done one
+// after the other on the calling thread, as is every call to the progress
+// callback. The outcome does not depend on the threads: the same files, and
+// when several frames fail, the message of the lowest frame.
 class CommitExporter
 {
 public:
+    // Called on the thread that called exportFrames(), with done = 1, 2, …
+    // total as frames are staged (never under a lock: it may process events
+    // while the workers go on). Not called again once a frame has failed.
     using Progress = std::function<void(int done, int total)>;
 
     explicit CommitExporter(const QString &runDir);
@@ -28,6 +37,9 @@ public:
     // is not set, every frame must have the size of the first one: an atlas
     // needs frames of one size.
     void setExpectedSize(const QSize &size) { m_expectedSize = size; }
+    // How many frames are staged at once; 0 or less: QThread::idealThreadCount().
+    void setThreadCount(int threads);
+    int threadCount() const { return m_threadCount; }
 
     // Refused (naming the frames) unless the session is active and every frame
     // is APPROVED. On success fills *info (the session is not changed here).
@@ -43,4 +55,5 @@ public:
 private:
     QString m_runDir;
     QSize m_expectedSize;
+    int m_threadCount;
 };

@@ -128,6 +128,29 @@ def judge(trace_lines, run_dir, targets, done_marker, label):
     return check
 
 
+UNFINISHED = re.compile(r"^(?P<pid>\d+)\s+(?P<head>.*?)\s*<unfinished \.\.\.>$")
+RESUMED = re.compile(r"^(?P<pid>\d+)\s+<\.\.\. (?P<call>\w+) resumed>(?P<tail>.*)$")
+
+
+def joined(trace_lines):
+    """strace -f cuts a call in two when another thread's call comes in
+    between ("… <unfinished ...>", then "<... call resumed> …"): each such
+    call becomes one line, where it returned."""
+    pending = {}
+    out = []
+    for raw in trace_lines:
+        m = UNFINISHED.match(raw)
+        if m:
+            pending[m["pid"]] = m["head"]
+            continue
+        m = RESUMED.match(raw)
+        if m and m["pid"] in pending:
+            out.append(f'{m["pid"]}  {pending.pop(m["pid"])}{m["tail"]}')
+            continue
+        out.append(raw)
+    return out
+
+
 def self_test():
     """The judge itself must catch a missing file sync and a missing folder sync."""
     good = [
@@ -147,6 +170,24 @@ def self_test():
         "no folder sync": ([l for l in good if "fsync(5)" not in l], False),
         "folder synced after saying done": (good[:6] + good[8:] + good[6:8], False),
     }
+    # The same calls from two threads, cut in two by strace -f.
+    cases["good, calls cut in two"] = (
+        joined(
+            [
+                '2  fdatasync(5 <unfinished ...>',
+                '3  openat(AT_FDCWD, "/elsewhere", O_RDONLY) = 7',
+                '2  <... fdatasync resumed>) = 0',
+            ]
+        )
+        + good,
+        True,
+    )
+    cases["no file sync, cut in two"] = (
+        good[:2]
+        + joined(['1  fdatasync(5 <unfinished ...>', '1  <... fdatasync resumed>) = -1 EIO (Input/output error)'])
+        + good[3:],
+        False,
+    )
     ok = True
     for name, (lines, expected) in cases.items():
         passed = not judge(lines, "/r", ["/r/s.json"], "done", name).failures
@@ -167,7 +208,7 @@ def traced(director, args, out):
         env=env,
     )
     with open(out, encoding="utf-8", errors="replace") as f:
-        return f.read().splitlines()
+        return joined(f.read().splitlines())
 
 
 def main():

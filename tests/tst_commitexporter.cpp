@@ -4,8 +4,16 @@
 
 #include <QBuffer>
 #include <QDir>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <numeric>
 
 #include <sys/stat.h>
 
@@ -35,11 +43,21 @@ private slots:
     void framesOfAnotherSizeAreRefused();
     void stagingLeftByAKilledCommitIsRemoved();
     void approvedLinkedElsewhereIsRefused();
+    void manyFramesAreWrittenExactly();
+    void framesAreStagedOnSeveralThreadsAtOnce();
+    void badFrameAmongManyFailsTheWholeCommit();
+    void failureStopsTheFramesAfterIt();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
     DirectorSession session(int frames) const;
+    // `frames` frames, each with pixels of its own, nudged in every direction
+    // (halves too), every ninth one patched.
+    DirectorSession manyFrames(int frames) const;
     static QImage numbered(int w, int h);
+    static QImage distinct(int frame);
+    static QByteArray encoded(const QImage &image);
+    QByteArray fileBytes(const QString &relative) const;
     QStringList approvedFiles() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -70,6 +88,50 @@ DirectorSession TestCommitExporter::session(int frames) const
         f.imagePath = QStringLiteral("candidates/%1.png").arg(f.id);
         numbered(8, 6).save(run() + QLatin1Char('/') + f.imagePath);
         s.frames.insert(i, f);
+    }
+    return s;
+}
+
+QImage TestCommitExporter::distinct(int frame)
+{
+    QImage image = numbered(12, 10);
+    for (int y = 0; y < image.height(); ++y)
+        image.setPixel(frame % image.width(), y, qRgba(frame, 255 - frame, y * 9, 255));
+    return image;
+}
+
+QByteArray TestCommitExporter::encoded(const QImage &image)
+{
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
+QByteArray TestCommitExporter::fileBytes(const QString &relative) const
+{
+    QFile file(run() + QLatin1Char('/') + relative);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+DirectorSession TestCommitExporter::manyFrames(int frames) const
+{
+    DirectorSession s = session(frames);
+    for (int i = 0; i < frames; ++i) {
+        DirectorFrameState &f = s.frames[i];
+        distinct(i).save(run() + QLatin1Char('/') + f.imagePath);
+        HumanAlignmentDelta delta;
+        delta.frameId = f.id;
+        delta.userOverrideX = (i % 9) - 4 + (i % 2 ? 0.5 : 0.0);
+        delta.userOverrideY = (i % 7) - 3 - (i % 3 ? 0.5 : 0.0);
+        f.directorOverrides.alignment = delta;
+        if (i % 9 == 4) {
+            const QString patch = QStringLiteral("patches/%1.png").arg(f.id);
+            distinct(i + 100).save(run() + QLatin1Char('/') + patch);
+            f.directorOverrides.isPatched = true;
+            f.directorOverrides.patchHistory.append({f.imagePath, patch, {}, QString(), {}, {}});
+        }
     }
     return s;
 }
@@ -262,9 +324,10 @@ void TestCommitExporter::missingImageLeavesApprovedUntouched()
 void TestCommitExporter::failedWriteLeavesApprovedUntouched()
 {
     const DirectorSession s = session(4);
-    int writes = 0;
-    AtomicFile::setFaultHook([&](AtomicFile::Step step, const QString &) {
-        return step == AtomicFile::Step::Write && ++writes == 3; // the disk fills up at frame 2
+    // The disk fills up at frame 2 (frames are written on several threads:
+    // the hook goes by the file, not by the order of the writes).
+    AtomicFile::setFaultHook([](AtomicFile::Step step, const QString &path) {
+        return step == AtomicFile::Step::Write && path.endsWith(QLatin1String("/frame_0002.png"));
     });
     CommitInfo info;
     const Outcome failed = CommitExporter(run()).exportFrames(s, &info);
@@ -439,6 +502,167 @@ void TestCommitExporter::approvedLinkedElsewhereIsRefused()
     QCOMPARE(refused.kind(), Outcome::Kind::Failed);
     QVERIFY2(refused.message().contains(QLatin1String("link")), qPrintable(refused.message()));
     QVERIFY(QDir(elsewhere).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+}
+
+void TestCommitExporter::manyFramesAreWrittenExactly()
+{
+    // 64 frames on several threads: every file is the frame as the
+    // translation rules move it, byte for byte (PNG encoding is
+    // deterministic) and pixel for pixel, whatever the number of threads.
+    constexpr int total = 64;
+    const DirectorSession s = manyFrames(total);
+    QThread *const caller = QThread::currentThread();
+    for (const int threads : {1, 4}) {
+        CommitExporter exporter(run());
+        exporter.setThreadCount(threads);
+        QList<int> progress;
+        bool elsewhere = false;
+        CommitInfo info;
+        const Outcome outcome = exporter.exportFrames(s, &info, [&](int done, int all) {
+            elsewhere = elsewhere || QThread::currentThread() != caller || all != total;
+            progress.append(done);
+            if (done % 8 == 0) {
+                // A callback that takes its time and processes events, as the
+                // window's progress dialog does: the workers go on meanwhile.
+                QThread::msleep(5);
+                QCoreApplication::processEvents();
+            }
+        });
+        QVERIFY2(outcome, qPrintable(outcome.message()));
+        QVERIFY2(!elsewhere, "progress is called on the calling thread, with the total");
+        QList<int> expected(total);
+        std::iota(expected.begin(), expected.end(), 1);
+        QCOMPARE(progress, expected); // 1, 2, … 64: each once, in order
+        QCOMPARE(info.approvedCount, total);
+        QCOMPARE(info.patchedCount, 7); // frames 4, 13, … 58
+        int nudged = 0;
+        for (const DirectorFrameState &f : s.frames) {
+            const HumanAlignmentDelta &delta = *f.directorOverrides.alignment;
+            const int dx = CommitExporter::roundOffset(delta.userOverrideX);
+            const int dy = CommitExporter::roundOffset(delta.userOverrideY);
+            nudged += dx != 0 || dy != 0;
+            const QImage source = f.directorOverrides.isPatched ? distinct(f.frameIndex + 100)
+                                                                : distinct(f.frameIndex);
+            const QImage moved = CommitExporter::translated(source, dx, dy);
+            const QString written = QStringLiteral("approved/%1.png").arg(f.id);
+            QVERIFY2(fileBytes(written) == encoded(moved),
+                     qPrintable(QStringLiteral("%1 with %2 threads").arg(written).arg(threads)));
+            QCOMPARE(
+                QImage(run() + QLatin1Char('/') + written).convertToFormat(QImage::Format_ARGB32),
+                moved);
+        }
+        QCOMPARE(info.nudgedCount, nudged);
+        QCOMPARE(approvedFiles().size(), total); // no staging folder left
+    }
+}
+
+void TestCommitExporter::framesAreStagedOnSeveralThreadsAtOnce()
+{
+    // The first write waits (up to 10 s) until another one is under way: with
+    // two threads the second comes at once; one frame after the other, never.
+    const DirectorSession s = session(16);
+    std::mutex mutex;
+    std::condition_variable changed;
+    int writing = 0;
+    int most = 0;
+    bool alone = false;
+    QSet<QThread *> writers;
+    AtomicFile::setFaultHook([&](AtomicFile::Step step, const QString &) {
+        if (step != AtomicFile::Step::Write)
+            return false;
+        std::unique_lock lock(mutex);
+        writers.insert(QThread::currentThread());
+        most = std::max(most, ++writing);
+        changed.notify_all();
+        if (!changed.wait_for(lock, std::chrono::seconds(10), [&] { return most >= 2 || alone; }))
+            alone = true; // no second write came: the others need not wait as well
+        --writing;
+        return false;
+    });
+    CommitExporter exporter(run());
+    exporter.setExpectedSize(QSize(8, 6));
+    exporter.setThreadCount(2);
+    CommitInfo info;
+    QVERIFY(exporter.exportFrames(s, &info));
+    AtomicFile::setFaultHook({});
+    QCOMPARE(most, 2);
+    QVERIFY(!writers.contains(QThread::currentThread())); // the caller only waits and reports
+    QCOMPARE(approvedFiles().size(), 16);
+}
+
+void TestCommitExporter::badFrameAmongManyFailsTheWholeCommit()
+{
+    constexpr int total = 64;
+    DirectorSession s = manyFrames(total);
+    // What a commit before left in approved/.
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/approved")));
+    for (int i = 0; i < total; i += 3)
+        QVERIFY(numbered(8, 6).save(
+            run() + QStringLiteral("/approved/%1.png").arg(RunFixture::frameName(i))));
+    QMap<QString, QByteArray> before;
+    for (const QString &name : approvedFiles())
+        before.insert(name, fileBytes(QStringLiteral("approved/") + name));
+
+    // Frame 37 is cut off (it fails late, once read); frames 38 and 50 are
+    // missing (they fail at once). The lowest one is reported, every time.
+    QByteArray png = encoded(distinct(37));
+    QFile cut(run() + QLatin1Char('/') + s.frames[37].imagePath);
+    QVERIFY(cut.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    cut.write(png.left(png.size() / 2));
+    cut.close();
+    s.frames[38].imagePath = QStringLiteral("candidates/gone.png");
+    s.frames[50].directorOverrides.patchHistory.clear();
+    s.frames[50].directorOverrides.isPatched = false;
+    s.frames[50].imagePath = QStringLiteral("candidates/gone too.png");
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        CommitExporter exporter(run());
+        exporter.setThreadCount(4);
+        int last = 0;
+        bool monotonic = true;
+        CommitInfo info;
+        const Outcome failed = exporter.exportFrames(s, &info, [&](int done, int) {
+            monotonic = monotonic && done == last + 1;
+            last = done;
+        });
+        QCOMPARE(failed.kind(), Outcome::Kind::Failed);
+        QVERIFY2(failed.message().startsWith(QLatin1String("Frame 37: ")) &&
+                     failed.message().contains(QLatin1String("frame_0037")),
+                 qPrintable(failed.message()));
+        QVERIFY(monotonic);
+        QVERIFY(last < total);
+        QMap<QString, QByteArray> after;
+        for (const QString &name : approvedFiles()) // no staging folder left either
+            after.insert(name, fileBytes(QStringLiteral("approved/") + name));
+        QCOMPARE(after, before);
+    }
+}
+
+void TestCommitExporter::failureStopsTheFramesAfterIt()
+{
+    // Frame 1 cannot be written; every other write takes 20 ms. Once frame 1
+    // has failed no other frame is started: the commit does not go on
+    // reading and writing frames that will never be used.
+    constexpr int total = 64;
+    const DirectorSession s = session(total);
+    std::atomic<int> started = 0;
+    AtomicFile::setFaultHook([&](AtomicFile::Step step, const QString &path) {
+        if (step != AtomicFile::Step::Open)
+            return false;
+        if (path.endsWith(QLatin1String("/frame_0001.png")))
+            return true;
+        ++started;
+        QThread::msleep(20);
+        return false;
+    });
+    CommitExporter exporter(run());
+    exporter.setThreadCount(2);
+    CommitInfo info;
+    const Outcome failed = exporter.exportFrames(s, &info);
+    AtomicFile::setFaultHook({});
+    QCOMPARE(failed.kind(), Outcome::Kind::Failed);
+    QVERIFY2(failed.message().startsWith(QLatin1String("Frame 1: ")), qPrintable(failed.message()));
+    QVERIFY2(started < total / 2, qPrintable(QString::number(started)));
+    QVERIFY(approvedFiles().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCommitExporter)
