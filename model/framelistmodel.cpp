@@ -5,22 +5,58 @@
 #include "sessionmanager.h"
 
 #include <QPointF>
+#include <QtConcurrent/qtconcurrenttask.h>
+#include <QThread>
 
 #include <algorithm>
+#include <limits>
+
+namespace {
+// The thumbnail of a frame's image as the filmstrip shows it, or a null image
+// with *error set. Runs on the model's pool: it touches no shared state.
+QImage makeThumbnail(const QString &runDir, const QString &storedPath, QString *error)
+{
+    const RunPaths paths(runDir);
+    const std::optional<QString> file = paths.resolveExistingFile(storedPath, error);
+    const QImage image = file ? ImageLoader::load(*file, error) : QImage();
+    if (image.isNull())
+        return {};
+    // Pixel art stays sharp: scaled up by the largest whole factor that fits,
+    // nearest neighbour, so that every source pixel is the same square. Only
+    // a frame larger than a thumbnail is scaled down, smoothly.
+    constexpr int side = FrameListModel::thumbnailSize;
+    if (image.width() > side || image.height() > side)
+        return image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const int factor = std::max(1, std::min(side / image.width(), side / image.height()));
+    return factor == 1
+               ? image
+               : image.scaled(image.size() * factor, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+}
+} // namespace
 
 FrameListModel::FrameListModel(SessionManager *manager, QObject *parent)
     : QAbstractListModel(parent), m_manager(manager)
 {
+    m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     connect(manager, &SessionManager::sessionOpened, this, &FrameListModel::reset);
     connect(manager, &SessionManager::frameChanged, this, &FrameListModel::frameChanged);
     reset();
 }
 
+FrameListModel::~FrameListModel()
+{
+    // A decode that is running posts its result to this model: wait for it.
+    // Its result is then dropped with the model's posted events.
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
 void FrameListModel::reset()
 {
     beginResetModel();
+    m_pool.clear(); // decodes for the previous session that have not started
     m_frames = m_manager->hasSession() ? m_manager->session().frames.keys() : QList<int>();
-    m_thumbnails.clear();
+    m_thumbnails.clear(); // and the results of those running are dropped
     endResetModel();
 }
 
@@ -29,6 +65,15 @@ void FrameListModel::frameChanged(int frameIndex)
     const int row = rowOfFrame(frameIndex);
     if (row < 0)
         return;
+    // Another image (or a patch of it): the thumbnail is made again when it
+    // is asked for, and a decode of the previous image still running is
+    // dropped when it is done.
+    const auto cached = m_thumbnails.constFind(frameIndex);
+    if (cached != m_thumbnails.cend()) {
+        const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+        if (!frame || !cached->isOf(*frame))
+            m_thumbnails.erase(cached);
+    }
     const QModelIndex index = this->index(row);
     emit dataChanged(index, index);
 }
@@ -49,41 +94,58 @@ int FrameListModel::frameAtRow(int row) const
     return row >= 0 && row < m_frames.size() ? m_frames.at(row) : -1;
 }
 
-QImage FrameListModel::thumbnail(int frameIndex) const
+bool FrameListModel::Thumbnail::isOf(const DirectorFrameState &frame) const
 {
-    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-    if (!frame)
-        return {};
+    return path == frame.imagePath && patches == frame.directorOverrides.patchHistory.size();
+}
+
+const FrameListModel::Thumbnail &FrameListModel::thumbnail(int frameIndex,
+                                                           const DirectorFrameState &frame) const
+{
+    const auto known = m_thumbnails.constFind(frameIndex);
+    if (known != m_thumbnails.cend() && known->isOf(frame))
+        return *known; // made, failed, or on its way
     Thumbnail &cached = m_thumbnails[frameIndex];
-    if (cached.path == frame->imagePath && (!cached.image.isNull() || !cached.error.isEmpty()))
-        return cached.image;
-    cached = Thumbnail{frame->imagePath, {}, {}};
-    if (frame->imagePath.isEmpty()) {
+    cached =
+        Thumbnail{frame.imagePath, frame.directorOverrides.patchHistory.size(), {}, {}, false, 0};
+    if (frame.imagePath.isEmpty()) {
         cached.error = tr("No image yet");
-        return {};
+        return cached;
     }
-    const RunPaths paths(m_manager->runDir());
-    QString error;
-    const std::optional<QString> file = paths.resolveExistingFile(frame->imagePath, &error);
-    QImage image = file ? ImageLoader::load(*file, &error) : QImage();
-    if (image.isNull()) {
-        cached.error = error;
-        return {};
-    }
-    // Pixel art stays sharp: scaled up by the largest whole factor that fits,
-    // nearest neighbour, so that every source pixel is the same square. Only
-    // a frame larger than a thumbnail is scaled down, smoothly.
-    if (image.width() > thumbnailSize || image.height() > thumbnailSize) {
-        cached.image = image.scaled(thumbnailSize, thumbnailSize, Qt::KeepAspectRatio,
-                                    Qt::SmoothTransformation);
-    } else {
-        const int factor =
-            std::max(1, std::min(thumbnailSize / image.width(), thumbnailSize / image.height()));
-        cached.image = factor == 1 ? image
-                                   : image.scaled(image.size() * factor, Qt::IgnoreAspectRatio,
-                                                  Qt::FastTransformation);
-    }
-    return cached.image;
+    cached.loading = true;
+    cached.ticket = ++m_lastTicket;
+    ++m_decodesStarted;
+    // The model outlives every decode (its destructor waits for them), so a
+    // decode may post its result to it.
+    auto *model = const_cast<FrameListModel *>(this);
+    QtConcurrent::task([model, ticket = cached.ticket, frameIndex, path = frame.imagePath,
+                        runDir = m_manager->runDir()] {
+        QString error;
+        const QImage image = makeThumbnail(runDir, path, &error);
+        QMetaObject::invokeMethod(
+            model, [=] { model->thumbnailMade(ticket, frameIndex, image, error); },
+            Qt::QueuedConnection);
+    })
+        .onThreadPool(m_pool)
+        .withPriority(int(std::min<quint64>(cached.ticket, std::numeric_limits<int>::max())))
+        .spawn(QtConcurrent::FutureResult::Ignore);
+    return cached;
+}
+
+void FrameListModel::thumbnailMade(quint64 ticket, int frameIndex, const QImage &image,
+                                   const QString &error)
+{
+    Q_ASSERT(!image.isNull() || !error.isEmpty());
+    const auto cached = m_thumbnails.find(frameIndex);
+    if (cached == m_thumbnails.end() || !cached->loading || cached->ticket != ticket)
+        return; // made for a session or an image that is no longer shown
+    cached->image = image;
+    cached->error = image.isNull() ? error : QString();
+    cached->loading = false;
+    const int row = rowOfFrame(frameIndex);
+    Q_ASSERT(row >= 0);
+    const QModelIndex index = this->index(row);
+    emit dataChanged(index, index, {Qt::DecorationRole, ImageErrorRole, ThumbnailLoadingRole});
 }
 
 QVariant FrameListModel::data(const QModelIndex &index, int role) const
@@ -108,7 +170,7 @@ QVariant FrameListModel::data(const QModelIndex &index, int role) const
         return tip;
     }
     case Qt::DecorationRole:
-        return thumbnail(frameIndex);
+        return thumbnail(frameIndex, *frame).image; // null while it is made
     case Qt::AccessibleTextRole:
         return tr("Frame %1, %2").arg(frameIndex).arg(frameStatusName(frame->status));
     case FrameIndexRole:
@@ -142,8 +204,11 @@ QVariant FrameListModel::data(const QModelIndex &index, int role) const
     case NeedsAttentionRole:
         return frame->status != FrameStatus::Approved;
     case ImageErrorRole:
-        thumbnail(frameIndex);
-        return m_thumbnails.value(frameIndex).error;
+        return thumbnail(frameIndex, *frame).error; // empty while it is made
+    case ThumbnailLoadingRole: {
+        const auto cached = m_thumbnails.constFind(frameIndex);
+        return cached == m_thumbnails.cend() || !cached->isOf(*frame) || cached->loading;
+    }
     default:
         return {};
     }
@@ -165,5 +230,6 @@ QHash<int, QByteArray> FrameListModel::roleNames() const
     names.insert(ImagePathRole, "imagePath");
     names.insert(NeedsAttentionRole, "needsAttention");
     names.insert(ImageErrorRole, "imageError");
+    names.insert(ThumbnailLoadingRole, "thumbnailLoading");
     return names;
 }

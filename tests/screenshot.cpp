@@ -48,6 +48,19 @@ int main(int argc, char *argv[])
                      QStringLiteral("Orange halo left of the outline; patch or re-roll."));
     window.setCurrentFrame(5);
     window.findChild<QAction *>(QStringLiteral("onionSkin"))->trigger();
+    // The filmstrip's thumbnails are made in the background: wait for them.
+    const FrameListModel *model = window.model();
+    const bool thumbnailsMade = QTest::qWaitFor([model] {
+        bool made = true;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row);
+            index.data(Qt::DecorationRole); // the frames out of view too
+            made = made && !index.data(FrameListModel::ThumbnailLoadingRole).toBool();
+        }
+        return made;
+    });
+    if (!thumbnailsMade)
+        qWarning("the filmstrip's thumbnails were not made in time");
     QTest::qWait(50);
     const QImage shot = window.grab().toImage();
     return shot.save(QString::fromLocal8Bit(argv[1])) ? 0 : 1;

@@ -1,5 +1,6 @@
 #include "atomicfile.h"
 #include "framelistmodel.h"
+#include "imageloader.h"
 #include "reviewhistory.h"
 #include "runfixture.h"
 #include "sessioncodec.h"
@@ -25,10 +26,22 @@ private slots:
     void reopeningResetsTheModel();
     void thumbnailIsSmallAndMissingImagesSayWhy();
     void thumbnailScalesByAWholeFactorOrDownSmoothly();
+    void thumbnailIsAPlaceholderUntilItsRowAloneIsSignalled();
+    void brokenImagesSayWhyOnceTried();
+    void aRowAskedForAgainIsDecodedOnce();
+    void aPatchedFrameGetsANewThumbnail();
+    void reopeningWhileThumbnailsAreMadeShowsOnlyTheNewRun();
+    void destroyingTheModelWhileThumbnailsAreMadeIsSafe();
     void undoAndRedoRoundTripOnDisk();
     void undoThatCannotBeSavedLeavesTheHistoryAlone();
 
 private:
+    // What the filmstrip shows once the thumbnail is made: asks for it, as
+    // the delegate does, and lets the event loop run until it is there.
+    static QImage thumbnailOf(const FrameListModel &model, int row);
+    static QString imageErrorOf(const FrameListModel &model, int row);
+    // Whether `thumbnail` is `source` scaled up by `factor`, pixel for pixel.
+    static bool isScaledUp(const QImage &thumbnail, const QImage &source, int factor);
     DirectorSession onDisk() const;
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
 
@@ -42,6 +55,37 @@ DirectorSession TestFrameListModel::onDisk() const
     return file.open(QIODevice::ReadOnly)
                ? SessionCodec::decode(file.readAll()).session.value_or(DirectorSession())
                : DirectorSession();
+}
+
+QImage TestFrameListModel::thumbnailOf(const FrameListModel &model, int row)
+{
+    const QModelIndex index = model.index(row);
+    index.data(Qt::DecorationRole);
+    if (!QTest::qWaitFor(
+            [&] { return !index.data(FrameListModel::ThumbnailLoadingRole).toBool(); }))
+        return {};
+    return index.data(Qt::DecorationRole).value<QImage>();
+}
+
+QString TestFrameListModel::imageErrorOf(const FrameListModel &model, int row)
+{
+    const QModelIndex index = model.index(row);
+    index.data(FrameListModel::ImageErrorRole);
+    if (!QTest::qWaitFor(
+            [&] { return !index.data(FrameListModel::ThumbnailLoadingRole).toBool(); }))
+        return {};
+    return index.data(FrameListModel::ImageErrorRole).toString();
+}
+
+bool TestFrameListModel::isScaledUp(const QImage &thumbnail, const QImage &source, int factor)
+{
+    if (thumbnail.size() != source.size() * factor)
+        return false;
+    for (int y = 0; y < thumbnail.height(); ++y)
+        for (int x = 0; x < thumbnail.width(); ++x)
+            if (thumbnail.pixel(x, y) != source.pixel(x / factor, y / factor))
+                return false;
+    return true;
 }
 
 void TestFrameListModel::init()
@@ -129,15 +173,17 @@ void TestFrameListModel::reopeningResetsTheModel()
 void TestFrameListModel::thumbnailIsSmallAndMissingImagesSayWhy()
 {
     FrameListModel model(m_manager.get());
-    const QImage thumbnail = model.index(0).data(Qt::DecorationRole).value<QImage>();
+    const QImage thumbnail = thumbnailOf(model, 0);
     QVERIFY(!thumbnail.isNull());
     QVERIFY(thumbnail.width() <= FrameListModel::thumbnailSize &&
             thumbnail.height() <= FrameListModel::thumbnailSize);
     QCOMPARE(thumbnail.width(), 64); // 16 px scaled by a whole 4
+    // No image at all: said at once, nothing to decode.
     QVERIFY(model.index(4).data(Qt::DecorationRole).value<QImage>().isNull());
+    QVERIFY(!model.index(4).data(FrameListModel::ThumbnailLoadingRole).toBool());
     QVERIFY(!model.index(4).data(FrameListModel::ImageErrorRole).toString().isEmpty());
     QVERIFY(QFile::remove(run() + QStringLiteral("/candidates/frame_0003_attempt_01.png")));
-    QVERIFY(model.index(3).data(Qt::DecorationRole).value<QImage>().isNull());
+    QVERIFY(thumbnailOf(model, 3).isNull());
     QVERIFY(model.index(3)
                 .data(FrameListModel::ImageErrorRole)
                 .toString()
@@ -164,23 +210,171 @@ void TestFrameListModel::thumbnailScalesByAWholeFactorOrDownSmoothly()
     QVERIFY(large.save(run() + QStringLiteral("/candidates/frame_0002_attempt_01.png")));
 
     FrameListModel model(m_manager.get());
-    const QImage one = model.index(0).data(Qt::DecorationRole).value<QImage>();
+    const QImage one = thumbnailOf(model, 0);
     QCOMPARE(one.size(), QSize(48, 48));
     QCOMPARE(one.convertToFormat(QImage::Format_ARGB32), small);
 
-    const QImage three = model.index(1).data(Qt::DecorationRole).value<QImage>();
+    const QImage three = thumbnailOf(model, 1);
     QCOMPARE(three.size(), QSize(60, 60));
     for (int y = 0; y < 60; ++y)
         for (int x = 0; x < 60; ++x)
             QCOMPARE(three.pixel(x, y), twenty.pixel(x / 3, y / 3));
 
-    const QImage down = model.index(2).data(Qt::DecorationRole).value<QImage>();
+    const QImage down = thumbnailOf(model, 2);
     QCOMPARE(down.size(), QSize(64, 64));
     int grey = 0;
     for (int y = 0; y < 64; ++y)
         for (int x = 0; x < 64; ++x)
             grey += qGray(down.pixel(x, y)) > 40 && qGray(down.pixel(x, y)) < 215;
     QVERIFY2(grey > 64 * 64 / 2, qPrintable(QString::number(grey)));
+}
+
+void TestFrameListModel::thumbnailIsAPlaceholderUntilItsRowAloneIsSignalled()
+{
+    FrameListModel model(m_manager.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QModelIndex index = model.index(1);
+    // Asked for while the window paints: the answer comes at once, and it is
+    // the placeholder. The decode is under way, not done in data().
+    QVERIFY(index.data(Qt::DecorationRole).value<QImage>().isNull());
+    QVERIFY(index.data(FrameListModel::ThumbnailLoadingRole).toBool());
+    QVERIFY(index.data(FrameListModel::ImageErrorRole).toString().isEmpty());
+    QCOMPARE(model.thumbnailDecodesStarted(), 1);
+
+    QVERIFY(changed.wait());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex(), index);
+    QCOMPARE(changed.at(0).at(1).toModelIndex(), index);
+    const auto roles = changed.at(0).at(2).value<QList<int>>();
+    QVERIFY(roles.contains(Qt::DecorationRole));
+    QVERIFY(roles.contains(FrameListModel::ImageErrorRole));
+    QVERIFY(!index.data(FrameListModel::ThumbnailLoadingRole).toBool());
+    const QImage thumbnail = index.data(Qt::DecorationRole).value<QImage>();
+    QVERIFY(isScaledUp(thumbnail, RunFixture::frameImage(1), 4)); // 16 px, 64 px
+    QVERIFY(index.data(FrameListModel::ImageErrorRole).toString().isEmpty());
+    // Rows nobody asked for are not decoded.
+    QCOMPARE(model.thumbnailDecodesStarted(), 1);
+    QVERIFY(model.index(2).data(FrameListModel::ThumbnailLoadingRole).toBool());
+}
+
+void TestFrameListModel::brokenImagesSayWhyOnceTried()
+{
+    // Frame 1: not an image at all. Frame 2: a PNG wider than Director takes.
+    QFile garbage(run() + QStringLiteral("/candidates/frame_0001_attempt_01.png"));
+    QVERIFY(garbage.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QVERIFY(garbage.write("this is not a PNG file\n") > 0);
+    garbage.close();
+    QImage wide(ImageLoader::maxSide + 1, 1, QImage::Format_ARGB32);
+    wide.fill(Qt::red);
+    QVERIFY(wide.save(run() + QStringLiteral("/candidates/frame_0002_attempt_01.png")));
+
+    FrameListModel model(m_manager.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Not known before it is tried.
+    QVERIFY(model.index(1).data(FrameListModel::ImageErrorRole).toString().isEmpty());
+    QVERIFY(model.index(1).data(FrameListModel::ThumbnailLoadingRole).toBool());
+    const QString notAnImage = imageErrorOf(model, 1);
+    QVERIFY2(notAnImage.contains(QLatin1String("not a readable image")), qPrintable(notAnImage));
+    QVERIFY(model.index(1).data(Qt::DecorationRole).value<QImage>().isNull());
+    const QString tooWide = imageErrorOf(model, 2);
+    QVERIFY2(tooWide.contains(QLatin1String("larger than")), qPrintable(tooWide));
+    QVERIFY(thumbnailOf(model, 2).isNull());
+    QCOMPARE(model.thumbnailDecodesStarted(), 2);
+}
+
+void TestFrameListModel::aRowAskedForAgainIsDecodedOnce()
+{
+    FrameListModel model(m_manager.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QModelIndex index = model.index(2);
+    // Every repaint asks again while the decode runs.
+    for (int i = 0; i < 10; ++i) {
+        QVERIFY(index.data(Qt::DecorationRole).value<QImage>().isNull());
+        QVERIFY(index.data(FrameListModel::ImageErrorRole).toString().isEmpty());
+    }
+    QCOMPARE(model.thumbnailDecodesStarted(), 1);
+    QVERIFY(changed.wait());
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(!index.data(Qt::DecorationRole).value<QImage>().isNull());
+    QCOMPARE(model.thumbnailDecodesStarted(), 1);
+    QCOMPARE(changed.count(), 1);
+    // A change that keeps the image keeps the thumbnail.
+    QVERIFY(m_manager->setNotes(2, QStringLiteral("hand")));
+    QVERIFY(!index.data(Qt::DecorationRole).value<QImage>().isNull());
+    QCOMPARE(model.thumbnailDecodesStarted(), 1);
+}
+
+void TestFrameListModel::aPatchedFrameGetsANewThumbnail()
+{
+    FrameListModel model(m_manager.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(isScaledUp(thumbnailOf(model, 2), RunFixture::frameImage(2), 4));
+    // The patch is written over the frame's image.
+    const QImage patched = RunFixture::frameImage(7, 32);
+    QVERIFY(patched.save(run() + QStringLiteral("/candidates/frame_0002_attempt_01.png")));
+    PatchHistoryEntry patch;
+    patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    patch.patchedPath = patch.originalPath;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(m_manager->addPatch(2, patch));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(model.index(2).data(Qt::DecorationRole).value<QImage>().isNull()); // made again
+    QCOMPARE(model.thumbnailDecodesStarted(), 2);
+    QVERIFY(isScaledUp(thumbnailOf(model, 2), patched, 2));
+}
+
+void TestFrameListModel::reopeningWhileThumbnailsAreMadeShowsOnlyTheNewRun()
+{
+    // Another run with the same image paths and other pixels: a decode made
+    // for the first run must not end up in the second.
+    QTemporaryDir other;
+    QVERIFY(RunFixture::writeMixedRun(other.path()));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(RunFixture::frameImage(i + 10, 32)
+                    .save(other.filePath(QStringLiteral("candidates/frame_%1_attempt_01.png")
+                                             .arg(i, 4, 10, QLatin1Char('0')))));
+
+    FrameListModel model(m_manager.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int row = 0; row < model.rowCount(); ++row)
+        model.index(row).data(Qt::DecorationRole); // decodes under way
+    QVERIFY(m_manager->initializeOrResume(other.path()));
+    for (int row = 0; row < model.rowCount(); ++row)
+        model.index(row).data(Qt::DecorationRole); // the new run's, at once
+    for (int row = 0; row < 4; ++row)
+        QVERIFY2(isScaledUp(thumbnailOf(model, row), RunFixture::frameImage(row + 10, 32), 2),
+                 qPrintable(QString::number(row)));
+    m_manager->close(); // before its folder goes
+}
+
+void TestFrameListModel::destroyingTheModelWhileThumbnailsAreMadeIsSafe()
+{
+    // Large frames, so that decodes are still running when the model goes.
+    QImage large(2048, 2048, QImage::Format_ARGB32);
+    for (int y = 0; y < large.height(); ++y)
+        for (int x = 0; x < large.width(); ++x)
+            large.setPixel(x, y, qRgba(x % 256, y % 256, (x * y) % 256, 255));
+    const QString first = run() + QStringLiteral("/candidates/frame_0000_attempt_01.png");
+    QVERIFY(large.save(first));
+    for (int i = 1; i < 4; ++i) {
+        const QString other =
+            run() +
+            QStringLiteral("/candidates/frame_%1_attempt_01.png").arg(i, 4, 10, QLatin1Char('0'));
+        QVERIFY(QFile::remove(other) && QFile::copy(first, other));
+    }
+    for (int round = 0; round < 10; ++round) {
+        auto model = std::make_unique<FrameListModel>(m_manager.get());
+        for (int row = 0; row < model->rowCount(); ++row)
+            model->index(row).data(Qt::DecorationRole);
+        QCOMPARE(model->thumbnailDecodesStarted(), 4); // frame 4 has no image
+        model.reset();
+        // Decodes done while the model went post nothing that is delivered.
+        QCoreApplication::processEvents();
+    }
+    FrameListModel model(m_manager.get());
+    QVERIFY(!thumbnailOf(model, 0).isNull());
 }
 
 void TestFrameListModel::undoAndRedoRoundTripOnDisk()

@@ -98,6 +98,7 @@ private slots:
     void closingWaitsForTheLastSave();
     void redoSavesPendingNotesFirst();
     void undoAndRedoSelectTheFrameTheyChange();
+    void filmstripMakesOnlyTheThumbnailsInView();
 
 private:
     std::unique_ptr<MainWindow> openWindow(const QString &run);
@@ -1167,6 +1168,47 @@ void TestMainWindow::undoAndRedoSelectTheFrameTheyChange()
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
     QCOMPARE(window->currentFrame(), 1);
     QCOMPARE(window->filmstrip()->currentIndex().row(), 1);
+}
+
+void TestMainWindow::filmstripMakesOnlyTheThumbnailsInView()
+{
+    // A long run: the filmstrip shows a dozen of its frames at a time.
+    const QString longRun = m_dir->path() + QStringLiteral("/long");
+    QVERIFY(RunFixture::writeApprovedRun(longRun, 300));
+    auto window = openWindow(longRun);
+    QVERIFY(window);
+    QListView *strip = window->filmstrip();
+    FrameListModel *model = window->model();
+    auto inView = [&] {
+        QList<int> rows;
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (strip->visualRect(model->index(row)).intersects(strip->viewport()->rect()))
+                rows.append(row);
+        return rows;
+    };
+    auto madeInView = [&] {
+        const QList<int> rows = inView();
+        return !rows.isEmpty() && std::none_of(rows.cbegin(), rows.cend(), [&](int row) {
+            return model->index(row).data(FrameListModel::ThumbnailLoadingRole).toBool();
+        });
+    };
+    // What the filmstrip shows at the centre of a frame's thumbnail.
+    auto shownAtCentreOf = [&](int row) {
+        const QRect cell = strip->visualRect(model->index(row));
+        const QImage shot = strip->viewport()->grab().toImage();
+        return shot.pixel(cell.left() + 9 + 32, cell.top() + 9 + 32); // 16 px frames, ×4
+    };
+    QTRY_VERIFY(madeInView());
+    QCOMPARE(shownAtCentreOf(2), RunFixture::frameImage(2).pixel(8, 8));
+    // The frames out of view were never decoded.
+    QVERIFY2(model->thumbnailDecodesStarted() < 40,
+             qPrintable(QString::number(model->thumbnailDecodesStarted())));
+    QVERIFY(model->index(299).data(FrameListModel::ThumbnailLoadingRole).toBool());
+    // Scrolled to the end: those frames are made in turn.
+    strip->scrollTo(model->index(299));
+    QVERIFY(inView().contains(299));
+    QTRY_VERIFY(madeInView());
+    QCOMPARE(shownAtCentreOf(299), RunFixture::frameImage(299).pixel(8, 8));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -53,16 +53,23 @@ void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QColor colour = statusColour(index.data(FrameListModel::StatusRole).toInt());
     painter->fillRect(frameRect.adjusted(-border, -border, border, border), colour);
 
-    // Checkerboard and thumbnail.
+    // Checkerboard and thumbnail. The thumbnail is made off the GUI thread:
+    // until it is there, a paler checkerboard with an ellipsis.
+    const QImage thumbnail = index.data(Qt::DecorationRole).value<QImage>();
+    const bool loading =
+        thumbnail.isNull() && index.data(FrameListModel::ThumbnailLoadingRole).toBool();
+    const QColor dark = loading ? QColor(0xc4, 0xc4, 0xc4) : QColor(0x9a, 0x9a, 0x9a);
+    const QColor light = loading ? QColor(0xdc, 0xdc, 0xdc) : QColor(0xc8, 0xc8, 0xc8);
     for (int y = 0; y < side; y += 8)
         for (int x = 0; x < side; x += 8)
             painter->fillRect(frameRect.left() + x, frameRect.top() + y, 8, 8,
-                              ((x + y) / 8) % 2 ? QColor(0x9a, 0x9a, 0x9a)
-                                                : QColor(0xc8, 0xc8, 0xc8));
-    const QImage thumbnail = index.data(Qt::DecorationRole).value<QImage>();
+                              ((x + y) / 8) % 2 ? dark : light);
     if (!thumbnail.isNull()) {
         const QRect target(QPoint(0, 0), thumbnail.size());
         painter->drawImage(target.translated(frameRect.center() - target.center()), thumbnail);
+    } else if (loading) {
+        painter->setPen(QColor(0x75, 0x75, 0x75));
+        painter->drawText(frameRect, Qt::AlignCenter, QStringLiteral("…"));
     } else {
         painter->setPen(QColor(0x42, 0x42, 0x42));
         painter->drawText(frameRect, Qt::AlignCenter, tr("no\nimage"));
