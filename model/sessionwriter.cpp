@@ -2,13 +2,12 @@
 
 #include "sessionstore.h"
 
-#include <QThread>
+#include <pthread.h>
 
-SessionWriter::SessionWriter(SessionStore *store, QObject *parent) : QObject(parent), m_store(store)
+SessionWriter::SessionWriter(SessionStore *store, QObject *parent)
+    : QObject(parent), m_store(store), m_thread([this] { run(); })
 {
-    m_thread = QThread::create([this] { run(); });
-    m_thread->setObjectName(QStringLiteral("SessionWriter"));
-    m_thread->start();
+    pthread_setname_np(m_thread.native_handle(), "SessionWriter");
 }
 
 SessionWriter::~SessionWriter()
@@ -18,8 +17,7 @@ SessionWriter::~SessionWriter()
         m_stop = true;
     }
     m_wake.notify_all();
-    m_thread->wait();
-    delete m_thread;
+    m_thread.join();
 }
 
 void SessionWriter::submit(quint64 revision, const DirectorSession &snapshot)

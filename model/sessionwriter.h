@@ -8,8 +8,8 @@
 #include <condition_variable>
 #include <mutex>
 #include <optional>
+#include <thread>
 
-class QThread;
 class SessionStore;
 
 // Saves sessions on a thread of its own, so that the GUI never waits on the
@@ -51,9 +51,8 @@ private:
     void deliverReports();
 
     SessionStore *m_store;
-    QThread *m_thread = nullptr;
-    // std's, not QMutex/QWaitCondition: ThreadSanitizer sees through them
-    // (Qt's own libraries are not built for it).
+    // std's thread, mutex and condition variables, not Qt's: ThreadSanitizer
+    // sees through them (Qt's own libraries are not built for it).
     std::mutex m_mutex;
     std::condition_variable m_wake; // something to write, or stop
     std::condition_variable m_idle; // nothing waiting, nothing being written
@@ -62,4 +61,5 @@ private:
     bool m_busy = false;
     bool m_stop = false;
     QList<Report> m_reports;
+    std::thread m_thread; // last: started once everything above exists
 };
