@@ -5,11 +5,32 @@
 #include <QLocale>
 
 #include <cmath>
+#include <cstring>
+
+void JsonWriter::reserve(qsizetype bytes)
+{
+    if (bytes > m_out.size())
+        m_out.resize(bytes);
+}
+
+void JsonWriter::grow(qsizetype n)
+{
+    m_out.resize(qMax(m_size + n, 2 * m_out.size() + 256));
+}
+
+void JsonWriter::put(const char *text, qsizetype n)
+{
+    std::memcpy(ensure(n), text, size_t(n));
+    m_size += n;
+}
 
 void JsonWriter::newline()
 {
-    m_out += '\n';
-    m_out += QByteArray(2 * m_levels.size(), ' ');
+    const qsizetype indent = 2 * (m_depth + m_levels.size());
+    char *out = ensure(1 + indent);
+    *out = '\n';
+    std::memset(out + 1, ' ', size_t(indent));
+    m_size += 1 + indent;
 }
 
 void JsonWriter::beforeValue()
@@ -22,58 +43,53 @@ void JsonWriter::beforeValue()
         return;
     Q_ASSERT(!m_levels.last().isObject);
     if (m_levels.last().count++ > 0)
-        m_out += ',';
+        put(',');
     newline();
 }
 
 void JsonWriter::key(QStringView name)
 {
     Q_ASSERT(!m_levels.isEmpty() && m_levels.last().isObject && !m_afterKey);
-    Q_ASSERT(!hasKey(name));
-    m_levels.last().keys.insert(name.toString());
     if (m_levels.last().count++ > 0)
-        m_out += ',';
+        put(',');
     newline();
     writeQuoted(name);
-    m_out += ": ";
+    put(": ", 2);
     m_afterKey = true;
-}
-
-bool JsonWriter::hasKey(QStringView name) const
-{
-    return !m_levels.isEmpty() && m_levels.last().keys.contains(name.toString());
 }
 
 void JsonWriter::beginObject()
 {
     beforeValue();
-    m_out += '{';
-    m_levels.append({true, 0, {}});
+    put('{');
+    m_levels.append({true, 0});
 }
 
 void JsonWriter::endObject()
 {
     Q_ASSERT(!m_levels.isEmpty() && m_levels.last().isObject);
-    const Level level = m_levels.takeLast();
+    const Level level = m_levels.last();
+    m_levels.removeLast();
     if (level.count > 0)
         newline();
-    m_out += '}';
+    put('}');
 }
 
 void JsonWriter::beginArray()
 {
     beforeValue();
-    m_out += '[';
-    m_levels.append({false, 0, {}});
+    put('[');
+    m_levels.append({false, 0});
 }
 
 void JsonWriter::endArray()
 {
     Q_ASSERT(!m_levels.isEmpty() && !m_levels.last().isObject);
-    const Level level = m_levels.takeLast();
+    const Level level = m_levels.last();
+    m_levels.removeLast();
     if (level.count > 0)
         newline();
-    m_out += ']';
+    put(']');
 }
 
 void JsonWriter::string(QStringView text)
@@ -85,13 +101,16 @@ void JsonWriter::string(QStringView text)
 void JsonWriter::number(double number)
 {
     beforeValue();
-    m_out += formatNumber(number);
+    writeNumber(number);
 }
 
 void JsonWriter::boolean(bool value)
 {
     beforeValue();
-    m_out += value ? "true" : "false";
+    if (value)
+        put("true", 4);
+    else
+        put("false", 5);
 }
 
 void JsonWriter::value(const QJsonValue &value)
@@ -100,7 +119,7 @@ void JsonWriter::value(const QJsonValue &value)
     case QJsonValue::Null:
     case QJsonValue::Undefined:
         beforeValue();
-        m_out += "null";
+        put("null", 4);
         break;
     case QJsonValue::Bool:
         boolean(value.toBool());
@@ -132,12 +151,26 @@ void JsonWriter::value(const QJsonValue &value)
     }
 }
 
+void JsonWriter::raw(QByteArrayView json)
+{
+    beforeValue();
+    put(json.data(), json.size());
+}
+
 QByteArray JsonWriter::finish()
+{
+    Q_ASSERT(m_depth == 0);
+    put('\n');
+    return finishValue();
+}
+
+QByteArray JsonWriter::finishValue()
 {
     Q_ASSERT(m_levels.isEmpty());
     QByteArray out = std::move(m_out);
-    out += '\n';
-    m_out.clear();
+    out.truncate(m_size);
+    m_out = QByteArray();
+    m_size = 0;
     return out;
 }
 
@@ -150,65 +183,114 @@ QByteArray JsonWriter::formatNumber(double number)
     return QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
 }
 
-void JsonWriter::writeQuoted(QStringView text)
+void JsonWriter::writeNumber(double number)
 {
-    if (!text.isValidUtf16()) {
-        // A lone surrogate ("\ud800" in what another program wrote) has no
-        // UTF-8 form: write it back as the escape it was read from.
-        m_out += '"';
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            const QChar c = text[i];
-            if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-                appendEscaped(text.mid(i, 2).toUtf8());
-                ++i;
-            } else if (c.isSurrogate()) {
-                m_out += "\\u" + QByteArray::number(c.unicode(), 16).rightJustified(4, '0');
-            } else {
-                appendEscaped(text.mid(i, 1).toUtf8());
+    // Whole numbers (indexes, counts, most scores) are most of them: their
+    // digits are written here; formatNumber() writes the rest.
+    if (!(number == std::trunc(number) && std::fabs(number) < 9007199254740992.0)) {
+        quint64 bits;
+        std::memcpy(&bits, &number, sizeof bits);
+        FormattedNumber &cached = m_numbers[(bits * 0x9e3779b97f4a7c15ULL) >> 58];
+        if (cached.length == 0 || cached.bits != bits) {
+            const QByteArray text = formatNumber(number);
+            if (text.size() > qsizetype(sizeof cached.text)) {
+                put(text.constData(), text.size());
+                return;
             }
+            cached.bits = bits;
+            cached.length = text.size();
+            std::memcpy(cached.text, text.constData(), size_t(text.size()));
         }
-        m_out += '"';
+        put(cached.text, cached.length);
         return;
     }
-    m_out += '"';
-    appendEscaped(text.toUtf8());
-    m_out += '"';
+    const auto whole = static_cast<qint64>(number);
+    quint64 magnitude = whole < 0 ? quint64(0) - quint64(whole) : quint64(whole);
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *begin = end;
+    do {
+        *--begin = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (whole < 0)
+        *--begin = '-';
+    put(begin, end - begin);
 }
 
-void JsonWriter::appendEscaped(const QByteArray &utf8)
+void JsonWriter::writeQuoted(QStringView text)
 {
-    for (char c : utf8) {
-        const auto byte = static_cast<unsigned char>(c);
-        switch (c) {
-        case '"':
-            m_out += "\\\"";
-            break;
-        case '\\':
-            m_out += "\\\\";
-            break;
-        case '\b':
-            m_out += "\\b";
-            break;
-        case '\f':
-            m_out += "\\f";
-            break;
-        case '\n':
-            m_out += "\\n";
-            break;
-        case '\r':
-            m_out += "\\r";
-            break;
-        case '\t':
-            m_out += "\\t";
-            break;
-        default:
-            if (byte < 0x20) {
-                m_out += "\\u00";
-                m_out += "0123456789abcdef"[byte >> 4];
-                m_out += "0123456789abcdef"[byte & 0xf];
-            } else {
-                m_out += c;
+    // UTF-16 to UTF-8 and JSON escapes in one pass. A lone surrogate
+    // ("\ud800" in what another program wrote) has no UTF-8 form: it is
+    // written back as the escape it was read from.
+    static constexpr char hex[] = "0123456789abcdef";
+    const char16_t *data = text.utf16();
+    const qsizetype size = text.size();
+    // At most 6 bytes per UTF-16 unit ("\u001f", "\udc00"), and the quotes.
+    char *out = ensure(6 * size + 2);
+    char *const start = out;
+    *out++ = '"';
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = data[i];
+        if (c < 0x80) {
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *out++ = char(c);
+                continue;
             }
+            *out++ = '\\';
+            switch (c) {
+            case '"':
+                *out++ = '"';
+                break;
+            case '\\':
+                *out++ = '\\';
+                break;
+            case '\b':
+                *out++ = 'b';
+                break;
+            case '\f':
+                *out++ = 'f';
+                break;
+            case '\n':
+                *out++ = 'n';
+                break;
+            case '\r':
+                *out++ = 'r';
+                break;
+            case '\t':
+                *out++ = 't';
+                break;
+            default:
+                *out++ = 'u';
+                *out++ = '0';
+                *out++ = '0';
+                *out++ = hex[c >> 4];
+                *out++ = hex[c & 0xf];
+            }
+        } else if (c < 0x800) {
+            *out++ = char(0xc0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3f));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < size &&
+                   QChar::isLowSurrogate(data[i + 1])) {
+            const char32_t u = QChar::surrogateToUcs4(c, data[i + 1]);
+            ++i;
+            *out++ = char(0xf0 | (u >> 18));
+            *out++ = char(0x80 | ((u >> 12) & 0x3f));
+            *out++ = char(0x80 | ((u >> 6) & 0x3f));
+            *out++ = char(0x80 | (u & 0x3f));
+        } else if (QChar::isSurrogate(c)) {
+            *out++ = '\\';
+            *out++ = 'u';
+            *out++ = hex[c >> 12];
+            *out++ = hex[(c >> 8) & 0xf];
+            *out++ = hex[(c >> 4) & 0xf];
+            *out++ = hex[c & 0xf];
+        } else {
+            *out++ = char(0xe0 | (c >> 12));
+            *out++ = char(0x80 | ((c >> 6) & 0x3f));
+            *out++ = char(0x80 | (c & 0x3f));
         }
     }
+    *out++ = '"';
+    m_size += out - start;
 }

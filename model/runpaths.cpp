@@ -25,6 +25,29 @@ QString firstSegment(const QString &path)
     }
     return QString();
 }
+
+// A relative path that QDir::cleanPath() leaves as it is, whose first segment
+// is not "runs", made of letters, digits, '_', '-', '.' and '/' only: no
+// empty, "." or ".." segment.
+bool isPlainRelative(const QString &path)
+{
+    qsizetype segmentStart = 0;
+    const qsizetype size = path.size();
+    for (qsizetype i = 0; i <= size; ++i) {
+        const char16_t c = i < size ? path.at(i).unicode() : u'/';
+        if (c == u'/') {
+            const QStringView segment = QStringView(path).mid(segmentStart, i - segmentStart);
+            if (segment.isEmpty() || segment == u"." || segment == u".." ||
+                (segmentStart == 0 && segment == u"runs"))
+                return false;
+            segmentStart = i + 1;
+        } else if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                     (c >= u'0' && c <= u'9') || c == u'_' || c == u'-' || c == u'.')) {
+            return false;
+        }
+    }
+    return true;
+}
 } // namespace
 
 RunPaths::RunPaths(const QString &runDir, const QString &runId)
@@ -60,6 +83,11 @@ std::optional<QString> RunPaths::toRelative(const QString &stored, QString *erro
     };
     if (stored.isEmpty())
         return refuse(tr("the path is empty"));
+    // Most paths are already in the form the rules below would give them
+    // ("candidates/frame_0001_attempt_01.png"): relative, clean, in plain
+    // characters, not under "runs". A session file holds thousands.
+    if (isPlainRelative(stored))
+        return stored;
     if (stored.contains(QChar(0)) || stored.contains(QLatin1Char('\\')))
         return refuse(tr("\"%1\" is not a plain path").arg(stored));
 

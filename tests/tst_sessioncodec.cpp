@@ -27,6 +27,8 @@ private slots:
     void imageBase64IsReadButNeverWritten();
     void extraNamedLikeAKnownMemberIsNotWrittenTwice();
     void loneSurrogatesRoundTripExactly();
+    void everyChangeOfAFrameIsWritten_data();
+    void everyChangeOfAFrameIsWritten();
     void offsetTimestampsAreNormalisedToUtc();
     void timestampsAreWrittenWithMilliseconds_data();
     void timestampsAreWrittenWithMilliseconds();
@@ -382,6 +384,21 @@ void TestSessionCodec::problemsNameTheirJsonPath_data()
     QTest::newRow("member twice in an attempt")
         << nestedTwice
         << QStringLiteral("frames.0.attemptHistory.0.passed: appears more than once");
+    // Many frames: the names of a large object are found another way.
+    QByteArray manyFrames(withUnknownMembers);
+    QByteArray moreFrames;
+    for (int i = 1; i <= 40; ++i)
+        moreFrames += "\n    \"" + QByteArray::number(i) + "\": {},";
+    manyFrames.replace("\"frames\": {", "\"frames\": {" + moreFrames + "\n    \"17\": {},");
+    QTest::newRow("frame key twice among many")
+        << manyFrames << QStringLiteral("frames.17: appears more than once");
+    // Names beyond ASCII, once written as they are and once escaped.
+    QByteArray accented(withUnknownMembers);
+    accented.replace("\"reviewer\": \"kim\"",
+                     "\"r\xC3\xA9viseur\": \"kim\", \"r\\u00e9viseur\": \"lee\"");
+    QTest::newRow("accented member twice, once escaped")
+        << accented
+        << QString::fromUtf8("frames.0.directorOverrides.r\xC3\xA9viseur: appears more than once");
 
     // commitInfo is there exactly when the session is committed.
     root = parse(withUnknownMembers);
@@ -718,6 +735,61 @@ void TestSessionCodec::loneSurrogatesRoundTripExactly()
     QVERIFY(again.isOk());
     QCOMPARE(again.session->extra.value(u"pipelineVersion"),
              first.session->extra.value(u"pipelineVersion"));
+}
+
+void TestSessionCodec::everyChangeOfAFrameIsWritten_data()
+{
+    QTest::addColumn<int>("change");
+    for (int change = 0; change < 8; ++change)
+        QTest::addRow("change %d", change) << change;
+}
+
+// The frames a session shares with the one written before are written from
+// what was written then: a frame that changed in any way is written anew.
+void TestSessionCodec::everyChangeOfAFrameIsWritten()
+{
+    QFETCH(int, change);
+    const DirectorSession original = *SessionCodec::decode(withUnknownMembers).session;
+    const QByteArray originalBytes = SessionCodec::encode(original);
+    DirectorSession changed = original;
+    DirectorFrameState &frame = changed.frames[0];
+    switch (change) {
+    case 0:
+        frame.status = FrameStatus::AuditFail;
+        break;
+    case 1:
+        frame.directorOverrides.notes = QStringLiteral("hand \"glitch\"\nsecond line!");
+        break;
+    case 2:
+        frame.directorOverrides.alignment->userOverrideX = -2.25;
+        break;
+    case 3:
+        frame.auditReport.extra[QStringLiteral("metrics")] =
+            QJsonObject{{QStringLiteral("ssim"), 0.5}};
+        break;
+    case 4:
+        frame.attemptHistory[0].strategy = QStringLiteral("reroll_seed");
+        break;
+    case 5:
+        frame.directorOverrides.patchHistory.append(frame.directorOverrides.patchHistory.first());
+        break;
+    case 6:
+        frame.extra.insert(QStringLiteral("reviewedBy"), QStringLiteral("kim"));
+        break;
+    case 7:
+        changed.frames.insert(1, frame);
+        changed.frames[1].frameIndex = 1;
+        changed.frames[1].id = DirectorFrameState::idForIndex(1);
+        changed.frames[1].directorOverrides.alignment->frameId = changed.frames[1].id;
+        break;
+    }
+    const QByteArray written = SessionCodec::encode(changed);
+    QVERIFY(written != originalBytes);
+    const SessionDecodeResult read = SessionCodec::decode(written);
+    QVERIFY2(read.isOk(), qPrintable(read.errorText()));
+    QVERIFY(*read.session == changed);
+    // And back: the first session is written as it was.
+    QCOMPARE(SessionCodec::encode(original), originalBytes);
 }
 
 QTEST_APPLESS_MAIN(TestSessionCodec)
