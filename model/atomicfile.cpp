@@ -35,6 +35,16 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("AtomicFile", text);
 }
+
+// fdatasync(2), again when interrupted; errno tells why it failed.
+bool syncData(int fd)
+{
+    int synced;
+    do {
+        synced = ::fdatasync(fd);
+    } while (synced != 0 && errno == EINTR);
+    return synced == 0;
+}
 } // namespace
 
 void AtomicFile::setFaultHook(FaultHook hook)
@@ -59,6 +69,42 @@ bool AtomicFile::syncDirectory(const QString &dirPath)
     const bool ok = result == 0 || errno == EINVAL;
     ::close(fd);
     return ok;
+}
+
+Outcome AtomicFile::writeStaged(const QString &path, const QByteArray &data)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    QFile file(path);
+    // NewOnly: O_CREAT | O_EXCL, so never through a link, never over a file.
+    if (injectFault(Step::Open, path) ||
+        !file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)) {
+        return Outcome::failed(tr("Could not write %1: %2")
+                                   .arg(name, file.errorString().isEmpty()
+                                                  ? tr("the folder cannot be written to")
+                                                  : file.errorString()));
+    }
+    const qint64 written =
+        injectFault(Step::Write, path) ? file.write(data.left(data.size() / 2)) : file.write(data);
+    QString reason;
+    if (written != data.size()) {
+        reason = tr("only %1 of %2 bytes could be written (is the disk full?)")
+                     .arg(qMax<qint64>(written, 0))
+                     .arg(data.size());
+        if (file.error() != QFileDevice::NoError)
+            reason += QStringLiteral(": ") + file.errorString();
+    } else {
+        if (!syncData(file.handle()))
+            reason = tr("the data could not be stored on the disk (%1)")
+                         .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        else if (injectFault(Step::Commit, path))
+            reason = tr("the data could not be stored on the disk");
+    }
+    file.close();
+    if (!reason.isEmpty()) {
+        file.remove();
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, reason));
+    }
+    return Outcome::ok();
 }
 
 Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *replaced,
@@ -104,11 +150,7 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
     // QSaveFile::commit() syncs the file too, but Qt 6.4 ignores a failing
     // sync there and renames the file into place all the same: a disk that
     // cannot store the data would be reported as a save.
-    int synced;
-    do {
-        synced = ::fdatasync(file.handle());
-    } while (synced != 0 && errno == EINTR);
-    if (synced != 0) {
+    if (!syncData(file.handle())) {
         const QString reason = QString::fromLocal8Bit(std::strerror(errno));
         file.cancelWriting();
         return Outcome::failed(

@@ -36,6 +36,13 @@ public:
                          const std::function<void()> &afterReplace = {});
     static bool syncDirectory(const QString &dirPath);
 
+    // Writes a new file (the path must not exist) and syncs its data, for a
+    // file that a later rename puts in place: no temporary name, no folder
+    // sync (the folder it is renamed into is synced after the rename). A file
+    // that could not be written whole is removed. The fault hook applies
+    // (Open, Write; Commit is asked after the data's sync).
+    static Outcome writeStaged(const QString &path, const QByteArray &data);
+
     // Test seam: when set, the hook is asked before each step and the step
     // fails as a full disk (Write: only part of the data is written), a
     // failing rename (Commit) or a failing sync would fail when it returns

@@ -92,7 +92,9 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
         *error = tr("Frame %1: the image could not be encoded.").arg(job.frameIndex);
         return false;
     }
-    if (const Outcome written = AtomicFile::write(stagingDir + u'/' + job.name, png); !written) {
+    // Synced here; put in place (and its folder synced) by the final renames.
+    if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png);
+        !written) {
         *error = tr("Frame %1: %2").arg(job.frameIndex).arg(written.message());
         return false;
     }

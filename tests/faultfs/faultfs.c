@@ -10,7 +10,8 @@
  *     fdatasync-eio  fdatasync()/fsync() of a file there fails with EIO
  *     dirsync-eio    fsync() of the folder itself (or one below it) fails with EIO
  *     rename-eio     rename()/renameat()/renameat2() into the folder fails with EIO
- *     link-eio       linkat() into the folder fails with EIO (QSaveFile's O_TMPFILE commit)
+ *     link-eio       link() or linkat() into the folder fails with EIO (QSaveFile's
+ *                    O_TMPFILE commit, the backup's link, a commit keeping approved/)
  *     open-erofs     opening a file there for writing fails with EROFS
  *   FAULTFS_AFTER  let this many matching calls through first (default 0)
  *   FAULTFS_TIMES  fail this many calls, then let them through again
@@ -150,6 +151,16 @@ int renameat2(int fromfd, const char *from, int tofd, const char *to, unsigned i
         return -1;
     }
     return real_renameat2(fromfd, from, tofd, to, flags);
+}
+
+int link(const char *from, const char *to)
+{
+    REAL(int, link, const char *, const char *)
+    if (matches_fault("link-eio") && inside(to) && trip()) {
+        errno = EIO;
+        return -1;
+    }
+    return real_link(from, to);
 }
 
 int linkat(int fromfd, const char *from, int tofd, const char *to, int flags)
