@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QProcess>
 #include <QSysInfo>
@@ -41,6 +42,7 @@ private slots:
     void emptyLockOfALiveHolderIsRespected();
     void leftoversOfAKilledSaveAreRemovedByTheNextWriter();
     void removalLockLeftByAKilledTakeoverIsRemoved();
+    void stagedWriteMakesOnlyNewFiles();
 
 private:
     static DirectorSession makeSession(const QString &note);
@@ -447,6 +449,31 @@ void TestSessionStore::leftoversOfAKilledSaveAreRemovedByTheNextWriter()
         QVERIFY2(!QFile::exists(path), qPrintable(path));
     for (const QString &path : kept)
         QVERIFY2(QFile::exists(path), qPrintable(path));
+}
+
+void TestSessionStore::stagedWriteMakesOnlyNewFiles()
+{
+    // The commit's staged frames: written whole into a new file, or not at all.
+    const QString path = m_dir->path() + QStringLiteral("/staged.png");
+    QVERIFY(AtomicFile::writeStaged(path, "frame"));
+    QCOMPARE(readFile(path), QByteArray("frame"));
+    // Never over a file, nor through a link to one.
+    QVERIFY(!AtomicFile::writeStaged(path, "other"));
+    QCOMPARE(readFile(path), QByteArray("frame"));
+    const QString link = m_dir->path() + QStringLiteral("/link.png");
+    QVERIFY(QFile::link(path, link));
+    QVERIFY(!AtomicFile::writeStaged(link, "other"));
+    QCOMPARE(readFile(path), QByteArray("frame"));
+    // A full disk leaves nothing behind, and says why.
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    const QString cut = m_dir->path() + QStringLiteral("/cut.png");
+    const Outcome written = AtomicFile::writeStaged(cut, "a frame of some length");
+    AtomicFile::setFaultHook({});
+    QVERIFY(!written);
+    QVERIFY2(written.message().contains(QLatin1String("could be written")),
+             qPrintable(written.message()));
+    QVERIFY(!QFileInfo::exists(cut));
 }
 
 QTEST_GUILESS_MAIN(TestSessionStore)
