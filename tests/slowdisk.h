@@ -10,13 +10,15 @@
 
 #include <atomic>
 
-// Every sync takes `ms` milliseconds.
+// Every sync takes `ms` milliseconds; counts the saves begun.
 class SlowDisk
 {
 public:
     explicit SlowDisk(int ms)
     {
-        AtomicFile::setFaultHook([ms](AtomicFile::Step step, const QString &) {
+        AtomicFile::setFaultHook([this, ms](AtomicFile::Step step, const QString &) {
+            if (step == AtomicFile::Step::Open)
+                ++m_writes;
             if (step == AtomicFile::Step::Commit) // asked after the data's sync
                 QThread::msleep(ms);
             return false;
@@ -25,6 +27,11 @@ public:
     ~SlowDisk() { AtomicFile::setFaultHook({}); }
     SlowDisk(const SlowDisk &) = delete;
     SlowDisk &operator=(const SlowDisk &) = delete;
+
+    int writes() const { return m_writes.load(); }
+
+private:
+    std::atomic<int> m_writes = 0;
 };
 
 // Holds every save at its sync until release(); counts the saves begun.
