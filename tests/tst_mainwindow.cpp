@@ -1040,6 +1040,8 @@ void TestMainWindow::closingAsksWhenChangesCannotBeSaved()
         QVERIFY(question);
         QVERIFY(question->isVisible());
         QVERIFY(question->isModal());
+        // One question, not a "Not saved" box beside it.
+        QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage")));
         question->button(QMessageBox::Cancel)->click();
         QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion")));
         QCoreApplication::processEvents();

@@ -215,6 +215,8 @@ void MainWindow::tellSaveFailed(const QString &message)
 {
     // The box takes the mouse: a drag in progress would never see its end.
     m_stage->cancelDrag();
+    if (m_closing)
+        return; // closing asks about it instead
     // One box, however many saves fail while it is open.
     if (m_saveFailedBox) {
         m_saveFailedBox->setText(saveFailedText(message));
@@ -861,10 +863,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         // The last save is waited for; one that failed is tried once more,
-        // and then not lost quietly.
+        // and then not lost quietly (one question, not a box per failure).
+        m_closing = true;
         Outcome saves = m_manager->waitForSaves();
         if (!saves && m_manager->retrySave())
             saves = m_manager->waitForSaves();
+        m_closing = false;
         if (!saves) {
             event->ignore();
             askToCloseUnsaved(saves.message());

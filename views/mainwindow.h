@@ -105,6 +105,7 @@ private:
     int m_current = -1;
     int m_stageFrame = -1;      // the frame the stage shows
     bool m_closeAnyway = false; // the operator chose to close with unsaved notes
+    bool m_closing = false;     // closing waits for the saves: it asks, no other box
     QPointer<QMessageBox> m_closeQuestion;
     QPointer<QMessageBox> m_saveFailedBox;
     QTimer *m_rememberFrame;
