@@ -90,10 +90,8 @@ struct DirectorFrameState
 
     bool operator==(const DirectorFrameState &) const = default;
 
-    static QString idForIndex(int frameIndex)
-    {
-        return QStringLiteral("frame_%1").arg(frameIndex, 4, 10, QLatin1Char('0'));
-    }
+    // "frame_0007". Asked once per frame of every session read.
+    static QString idForIndex(int frameIndex);
 };
 
 struct CommitInfo

@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QUuid>
 #include <QVarLengthArray>
 
@@ -284,50 +283,20 @@ private:
     qsizetype m_index = -1; // an array element
 };
 
-// DirectorFrameState::idForIndex() ("frame_0007"), without QString::arg():
-// it is asked once per frame.
-QString frameId(int index)
-{
-    Q_ASSERT(index >= 0);
-    char text[24] = "frame_";
-    char digits[12];
-    int count = 0;
-    do {
-        digits[count++] = char('0' + index % 10);
-        index /= 10;
-    } while (index != 0);
-    int length = 6;
-    for (int pad = count; pad < 4; ++pad)
-        text[length++] = '0';
-    while (count > 0)
-        text[length++] = digits[--count];
-    return QString::fromLatin1(text, length);
-}
-
 // The frame index a key of "frames" names, or -1 when it names none: a
 // decimal number from 0 to maxFrameIndex, without leading zeros.
 int frameIndexOf(const QString &key)
 {
-    // Digits only, as nearly every key is.
-    if (!key.isEmpty() && key.size() <= 9 && (key.size() == 1 || key.front() != u'0')) {
-        int index = 0;
-        bool digits = true;
-        for (const QChar c : key) {
-            if (c < u'0' || c > u'9') {
-                digits = false;
-                break;
-            }
-            index = index * 10 + (c.unicode() - u'0');
-        }
-        if (digits)
-            return index <= SessionCodec::maxFrameIndex ? index : -1;
-    }
-    static const QRegularExpression decimal(QStringLiteral("^(0|[1-9][0-9]{0,8})$"));
-    bool isNumber = false;
-    const int index = key.toInt(&isNumber);
-    if (!decimal.match(key).hasMatch() || !isNumber || index > SessionCodec::maxFrameIndex)
+    // One to nine ASCII digits, no leading zero but in "0" itself.
+    if (key.isEmpty() || key.size() > 9 || (key.size() > 1 && key.front() == u'0'))
         return -1;
-    return index;
+    int index = 0;
+    for (const QChar c : key) {
+        if (c < u'0' || c > u'9')
+            return -1;
+        index = index * 10 + (c.unicode() - u'0');
+    }
+    return index <= SessionCodec::maxFrameIndex ? index : -1;
 }
 
 // Reads the members of one JSON object, recording problems at their paths,
@@ -773,8 +742,7 @@ std::optional<DirectorFrameState> Decoder::frame(const QJsonObject &object, cons
     const int errorsBefore = errors.size();
     DirectorFrameState f;
     f.frameIndex = index;
-    f.id = frameId(index);
-    Q_ASSERT(f.id == DirectorFrameState::idForIndex(index));
+    f.id = DirectorFrameState::idForIndex(index);
 
     if (const auto id = r.string(u"id"); id && *id != f.id)
         r.error(u"id", tr("%1 does not match the frame index %2 (expected %3)")
