@@ -36,14 +36,43 @@ QString tr(const char *text)
     return QCoreApplication::translate("AtomicFile", text);
 }
 
-// fdatasync(2), again when interrupted; errno tells why it failed.
-bool syncData(int fd)
+// Opens `file` (unless the fault hook refuses); why not, or empty.
+QString openFailure(QFileDevice &file, QIODevice::OpenMode mode, const QString &path)
+{
+    if (!injectFault(AtomicFile::Step::Open, path) && file.open(mode))
+        return QString();
+    return file.errorString().isEmpty() ? tr("the folder cannot be written to")
+                                        : file.errorString();
+}
+
+// Writes all of `data` (half of it when the fault hook makes the disk full);
+// why not, or empty.
+QString writeFailure(QFileDevice &file, const QByteArray &data, const QString &path)
+{
+    const qint64 written = injectFault(AtomicFile::Step::Write, path)
+                               ? file.write(data.left(data.size() / 2))
+                               : file.write(data);
+    if (written == data.size())
+        return QString();
+    QString reason = tr("only %1 of %2 bytes could be written (is the disk full?)")
+                         .arg(qMax<qint64>(written, 0))
+                         .arg(data.size());
+    if (file.error() != QFileDevice::NoError)
+        reason += QStringLiteral(": ") + file.errorString();
+    return reason;
+}
+
+// fdatasync(2), again when interrupted; why it failed, or empty.
+QString syncFailure(int fd)
 {
     int synced;
     do {
         synced = ::fdatasync(fd);
     } while (synced != 0 && errno == EINTR);
-    return synced == 0;
+    if (synced == 0)
+        return QString();
+    return tr("the data could not be stored on the disk (%1)")
+        .arg(QString::fromLocal8Bit(std::strerror(errno)));
 }
 } // namespace
 
@@ -76,33 +105,19 @@ Outcome AtomicFile::writeStaged(const QString &path, const QByteArray &data)
     const QString name = QDir::toNativeSeparators(path);
     QFile file(path);
     // NewOnly: O_CREAT | O_EXCL, so never through a link, never over a file.
-    if (injectFault(Step::Open, path) ||
-        !file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered)) {
-        return Outcome::failed(tr("Could not write %1: %2")
-                                   .arg(name, file.errorString().isEmpty()
-                                                  ? tr("the folder cannot be written to")
-                                                  : file.errorString()));
-    }
-    const qint64 written =
-        injectFault(Step::Write, path) ? file.write(data.left(data.size() / 2)) : file.write(data);
-    QString reason;
-    if (written != data.size()) {
-        reason = tr("only %1 of %2 bytes could be written (is the disk full?)")
-                     .arg(qMax<qint64>(written, 0))
-                     .arg(data.size());
-        if (file.error() != QFileDevice::NoError)
-            reason += QStringLiteral(": ") + file.errorString();
-    } else {
-        if (!syncData(file.handle()))
-            reason = tr("the data could not be stored on the disk (%1)")
-                         .arg(QString::fromLocal8Bit(std::strerror(errno)));
-        else if (injectFault(Step::Commit, path))
-            reason = tr("the data could not be stored on the disk");
-    }
+    if (const QString why = openFailure(
+            file, QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered, path);
+        !why.isEmpty())
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
+    QString why = writeFailure(file, data, path);
+    if (why.isEmpty())
+        why = syncFailure(file.handle());
+    if (why.isEmpty() && injectFault(Step::Commit, path))
+        why = tr("the data could not be stored on the disk");
     file.close();
-    if (!reason.isEmpty()) {
+    if (!why.isEmpty()) {
         file.remove();
-        return Outcome::failed(tr("Could not write %1: %2").arg(name, reason));
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
     }
     return Outcome::ok();
 }
@@ -124,38 +139,20 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
     QSaveFile file(path);
     // Unbuffered: a write that cannot store everything says so at once, with
     // the reason (buffered, it would fail later in flush() as "Unknown error").
-    if (injectFault(Step::Open, path) || !file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        return Outcome::failed(tr("Could not write %1: %2")
-                                   .arg(name, file.errorString().isEmpty()
-                                                  ? tr("the folder cannot be written to")
-                                                  : file.errorString()));
-    }
-    qint64 written = 0;
-    if (injectFault(Step::Write, path)) {
-        written = file.write(data.left(data.size() / 2));
-    } else {
-        written = file.write(data);
-    }
-    if (written != data.size() || !file.flush()) {
-        QString reason = written != data.size()
-                             ? tr("only %1 of %2 bytes could be written (is the disk full?)")
-                                   .arg(qMax<qint64>(written, 0))
-                                   .arg(data.size())
-                             : file.errorString();
-        if (written != data.size() && file.error() != QFileDevice::NoError)
-            reason += QStringLiteral(": ") + file.errorString();
-        file.cancelWriting();
-        return Outcome::failed(tr("Could not write %1: %2").arg(name, reason));
-    }
+    if (const QString why = openFailure(file, QIODevice::WriteOnly | QIODevice::Unbuffered, path);
+        !why.isEmpty())
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
+    QString why = writeFailure(file, data, path);
+    if (why.isEmpty() && !file.flush())
+        why = file.errorString();
     // QSaveFile::commit() syncs the file too, but Qt 6.4 ignores a failing
     // sync there and renames the file into place all the same: a disk that
     // cannot store the data would be reported as a save.
-    if (!syncData(file.handle())) {
-        const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+    if (why.isEmpty())
+        why = syncFailure(file.handle());
+    if (!why.isEmpty()) {
         file.cancelWriting();
-        return Outcome::failed(
-            tr("Could not write %1: the data could not be stored on the disk (%2)")
-                .arg(name, reason));
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
     }
     if (injectFault(Step::Commit, path)) {
         file.cancelWriting();
