@@ -103,14 +103,6 @@ void SessionManager::writerWritten(quint64 revision, const QString &lastModified
     emit saveStateChanged();
 }
 
-void SessionManager::writerFailed(quint64 revision, const QString &message)
-{
-    Q_UNUSED(revision);
-    // Told at once, even when a newer snapshot is already on its way (it
-    // will most likely fail the same way).
-    setSaveError(message);
-}
-
 Outcome SessionManager::saveNow(const DirectorSession &session, bool *written)
 {
     if (m_writer)
@@ -240,7 +232,7 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     if (m_saving == Saving::Background && access == Access::ReadWrite && !m_writer) {
         m_writer = std::make_unique<SessionWriter>(m_store.get());
         connect(m_writer.get(), &SessionWriter::written, this, &SessionManager::writerWritten);
-        connect(m_writer.get(), &SessionWriter::failed, this, &SessionManager::writerFailed);
+        connect(m_writer.get(), &SessionWriter::failed, this, &SessionManager::setSaveError);
     }
     m_revision = m_durable = 0;
     m_saveError.clear();

@@ -158,7 +158,8 @@ private:
     // whose outcome the caller must know (create, commit, discard).
     Outcome saveNow(const DirectorSession &session, bool *written = nullptr);
     void writerWritten(quint64 revision, const QString &lastModified);
-    void writerFailed(quint64 revision, const QString &message);
+    // A save failed: told at once, even when a newer snapshot is already on
+    // its way (it will most likely fail the same way).
     void setSaveError(const QString &message);
     // Confines a patch's paths to the run folder (stored relative to it) and
     // checks its time; an empty time becomes now.

@@ -78,6 +78,6 @@ void SessionWriter::deliverReports()
         if (report.outcome)
             emit written(report.revision, report.lastModified);
         else
-            emit failed(report.revision, report.outcome.message());
+            emit failed(report.outcome.message());
     }
 }

@@ -16,8 +16,8 @@ class SessionStore;
 // disk. The owner hands it snapshots numbered by revision; a snapshot not yet
 // being written is replaced by a newer one (the latest wins: every snapshot
 // is a whole session, so the newest holds every change before it). After
-// each write, written() or failed() tells the owner's thread which revision
-// that was: written() means it is durable (SessionStore::save returned Ok).
+// each write, written() tells the owner's thread which revision is durable
+// now (SessionStore::save returned Ok), or failed() why the write failed.
 //
 // While the writer lives, its thread is the only user of the store's saving;
 // the owner touches the store only after waitForIdle().
@@ -37,7 +37,7 @@ public:
 
 signals:
     void written(quint64 revision, const QString &lastModified);
-    void failed(quint64 revision, const QString &message);
+    void failed(const QString &message);
 
 private:
     struct Report
