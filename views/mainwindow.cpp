@@ -859,7 +859,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (!m_closeAnyway) {
         if (const Outcome notes = flushNotes(); !notes) {
             event->ignore();
-            askToCloseWithoutNotes(notes.message());
+            askToClose(tr("Notes not saved"),
+                       tr("The notes of frame %1 could not be saved: %2\n\nClose anyway and "
+                          "lose them?")
+                           .arg(m_inspector->frameIndex())
+                           .arg(notes.message()),
+                       QStringLiteral("notesNotSavedQuestion"), false);
             return;
         }
         // The last save is waited for; one that failed is tried once more,
@@ -871,7 +876,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_closing = false;
         if (!saves) {
             event->ignore();
-            askToCloseUnsaved(saves.message());
+            askToClose(tr("Changes not saved"),
+                       tr("The latest changes could not be saved: %1\n\nClose anyway and lose "
+                          "them?")
+                           .arg(saves.message()),
+                       QStringLiteral("changesNotSavedQuestion"), true);
             return;
         }
     }
@@ -881,59 +890,30 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::askToCloseUnsaved(const QString &why)
+void MainWindow::askToClose(const QString &title, const QString &text, const QString &name,
+                            bool offerRetry)
 {
     if (m_closeQuestion) {
         m_closeQuestion->raise();
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Changes not saved"),
-                                tr("The latest changes could not be saved: %1\n\nClose anyway "
-                                   "and lose them?")
-                                    .arg(why),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("changesNotSavedQuestion"));
-    QPushButton *retry = box->addButton(tr("Try Again"), QMessageBox::AcceptRole);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
+    box->setObjectName(name);
+    // Trying again is closing again: saved this time, the window closes;
+    // otherwise it asks again.
+    QPushButton *retry =
+        offerRetry ? box->addButton(tr("Try Again"), QMessageBox::AcceptRole) : nullptr;
     QPushButton *closeAnyway = box->addButton(tr("Close Anyway"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(retry);
+    if (retry)
+        box->setDefaultButton(retry);
+    else
+        box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, retry, closeAnyway] {
-        if (box->clickedButton() == retry) {
-            // Closing tries again: saved this time, the window closes;
-            // otherwise it asks again.
-            QMetaObject::invokeMethod(
-                this, [this] { close(); }, Qt::QueuedConnection);
-        } else if (box->clickedButton() == closeAnyway) {
+        if (box->clickedButton() == closeAnyway)
             m_closeAnyway = true;
-            QMetaObject::invokeMethod(
-                this, [this] { close(); }, Qt::QueuedConnection);
-        }
-    });
-    m_closeQuestion = box;
-    box->open();
-}
-
-void MainWindow::askToCloseWithoutNotes(const QString &why)
-{
-    if (m_closeQuestion) {
-        m_closeQuestion->raise();
-        return;
-    }
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Notes not saved"),
-                        tr("The notes of frame %1 could not be saved: %2\n\nClose anyway and "
-                           "lose them?")
-                            .arg(m_inspector->frameIndex())
-                            .arg(why),
-                        QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("notesNotSavedQuestion"));
-    QPushButton *closeAnyway = box->addButton(tr("Close Anyway"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, closeAnyway] {
-        if (box->clickedButton() != closeAnyway)
-            return; // the window stays, the notes in it
-        m_closeAnyway = true;
+        else if (!retry || box->clickedButton() != retry)
+            return; // the window stays, and what was not saved in it
         QMetaObject::invokeMethod(
             this, [this] { close(); }, Qt::QueuedConnection);
     });

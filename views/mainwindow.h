@@ -71,8 +71,10 @@ private:
     // Saves the notes in the inspector now: typed ones still waiting for the
     // typing pause, or ones a failed save left unsaved.
     Outcome flushNotes();
-    void askToCloseWithoutNotes(const QString &why);
-    void askToCloseUnsaved(const QString &why);
+    // The one question before closing with something unsaved: Close Anyway,
+    // Cancel, and (offerRetry) Try Again.
+    void askToClose(const QString &title, const QString &text, const QString &name,
+                    bool offerRetry);
     void report(const Outcome &outcome);
 
     void approve();
@@ -104,7 +106,7 @@ private:
     QHash<QString, QImage> m_images; // by image path
     int m_current = -1;
     int m_stageFrame = -1;      // the frame the stage shows
-    bool m_closeAnyway = false; // the operator chose to close with unsaved notes
+    bool m_closeAnyway = false; // the operator chose to close with something unsaved
     bool m_closing = false;     // closing waits for the saves: it asks, no other box
     QPointer<QMessageBox> m_closeQuestion;
     QPointer<QMessageBox> m_saveFailedBox;
