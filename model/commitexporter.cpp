@@ -64,12 +64,7 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
                 const QSize &expected, QSize *decoded, QString *error)
 {
     QString why;
-    const std::optional<QString> file = paths.resolveExistingFile(job.source, &why);
-    if (!file) {
-        *error = tr("Frame %1: %2").arg(job.frameIndex).arg(why);
-        return false;
-    }
-    const QImage image = ImageLoader::load(*file, &why);
+    const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
     if (image.isNull()) {
         *error = tr("Frame %1: %2").arg(job.frameIndex).arg(why);
         return false;

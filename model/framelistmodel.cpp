@@ -16,9 +16,7 @@ namespace {
 // with *error set. Runs on the model's pool: it touches no shared state.
 QImage makeThumbnail(const QString &runDir, const QString &storedPath, QString *error)
 {
-    const RunPaths paths(runDir);
-    const std::optional<QString> file = paths.resolveExistingFile(storedPath, error);
-    const QImage image = file ? ImageLoader::load(*file, error) : QImage();
+    const QImage image = ImageLoader::loadFromRun(RunPaths(runDir), storedPath, error);
     if (image.isNull())
         return {};
     // Pixel art stays sharp: scaled up by the largest whole factor that fits,

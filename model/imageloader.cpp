@@ -1,5 +1,7 @@
 #include "imageloader.h"
 
+#include "runpaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QImageReader>
@@ -67,4 +69,10 @@ QSize ImageLoader::size(const QString &path, QString *error)
     if (!prepare(reader, path, error))
         return {};
     return reader.size();
+}
+
+QImage ImageLoader::loadFromRun(const RunPaths &paths, const QString &stored, QString *error)
+{
+    const std::optional<QString> file = paths.resolveExistingFile(stored, error);
+    return file ? load(*file, error) : QImage();
 }

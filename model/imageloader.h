@@ -4,6 +4,8 @@
 #include <QSize>
 #include <QString>
 
+class RunPaths;
+
 // Reads a frame image named by untrusted data. Only real PNG data is
 // accepted (the content decides, not the name), within sprite-sized limits,
 // so that a decompression bomb, a truncated file or a huge picture is
@@ -16,6 +18,9 @@ public:
 
     // The image as ARGB32 (not premultiplied), or a null image with *error set.
     static QImage load(const QString &path, QString *error);
+    // The image a session or run names (`stored`, untrusted): found inside
+    // the run folder only (RunPaths::resolveExistingFile), then loaded.
+    static QImage loadFromRun(const RunPaths &paths, const QString &stored, QString *error);
     // The image's size from its header only, or an invalid size with *error set.
     static QSize size(const QString &path, QString *error);
 };

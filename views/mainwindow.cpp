@@ -512,9 +512,8 @@ QImage MainWindow::frameImage(int frameIndex, QString *error)
     }
     if (const auto it = m_images.constFind(frame->imagePath); it != m_images.cend())
         return it.value();
-    const RunPaths paths(m_manager->runDir());
-    const std::optional<QString> file = paths.resolveExistingFile(frame->imagePath, error);
-    const QImage image = file ? ImageLoader::load(*file, error) : QImage();
+    const QImage image =
+        ImageLoader::loadFromRun(RunPaths(m_manager->runDir()), frame->imagePath, error);
     if (!image.isNull())
         m_images.insert(frame->imagePath, image);
     return image;
