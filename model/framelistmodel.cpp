@@ -38,6 +38,7 @@ FrameListModel::FrameListModel(SessionManager *manager, QObject *parent)
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     connect(manager, &SessionManager::sessionOpened, this, &FrameListModel::reset);
     connect(manager, &SessionManager::frameChanged, this, &FrameListModel::frameChanged);
+    connect(manager, &SessionManager::framesAdded, this, &FrameListModel::framesAdded);
     reset();
 }
 
@@ -74,6 +75,19 @@ void FrameListModel::frameChanged(int frameIndex)
     }
     const QModelIndex index = this->index(row);
     emit dataChanged(index, index);
+}
+
+void FrameListModel::framesAdded(const QList<int> &frameIndexes)
+{
+    for (const int frameIndex : frameIndexes) {
+        const auto it = std::lower_bound(m_frames.cbegin(), m_frames.cend(), frameIndex);
+        if (it != m_frames.cend() && *it == frameIndex)
+            continue;
+        const int row = int(it - m_frames.cbegin());
+        beginInsertRows(QModelIndex(), row, row);
+        m_frames.insert(row, frameIndex);
+        endInsertRows();
+    }
 }
 
 int FrameListModel::rowCount(const QModelIndex &parent) const

@@ -79,6 +79,7 @@ private:
 
     void reset();
     void frameChanged(int frameIndex);
+    void framesAdded(const QList<int> &frameIndexes);
     // The frame's thumbnail as far as it is known; starts its decode when it
     // has not been asked for yet.
     const Thumbnail &thumbnail(int frameIndex, const DirectorFrameState &frame) const;

@@ -5,9 +5,10 @@ namespace {
 class FrameStateCommand : public QUndoCommand
 {
 public:
-    FrameStateCommand(SessionManager *manager, const DirectorFrameState &before,
-                      const DirectorFrameState &after, const QString &text)
-        : QUndoCommand(text), m_manager(manager), m_before(before), m_after(after)
+    FrameStateCommand(SessionManager *manager, ReviewHistory::Step *step,
+                      const DirectorFrameState &before, const DirectorFrameState &after,
+                      const QString &text)
+        : QUndoCommand(text), m_manager(manager), m_step(step), m_before(before), m_after(after)
     {}
 
     // The first redo is the action itself, already applied and saved.
@@ -15,25 +16,43 @@ public:
     {
         if (m_applied) {
             m_applied = false;
-            m_outcome = Outcome::ok();
+            *m_step = {};
             return;
         }
-        m_outcome = m_manager->restoreFrameState(m_after.frameIndex, m_after);
+        put(m_before, m_after);
     }
-    void undo() override
-    {
-        m_outcome = m_manager->restoreFrameState(m_before.frameIndex, m_before);
-    }
+    void undo() override { put(m_after, m_before); }
 
-    const Outcome &outcome() const { return m_outcome; }
     int frameIndex() const { return m_after.frameIndex; }
 
 private:
+    // Puts `to` back when the frame is still `from`. When it is not, the
+    // pipeline has changed the frame since (RunIngest: a new attempt, its
+    // audit), and putting back a state from before would undo that too: the
+    // step is dropped from the history (QUndoStack deletes an obsolete
+    // command) and the operator told.
+    void put(const DirectorFrameState &from, const DirectorFrameState &to)
+    {
+        *m_step = {};
+        const std::optional<DirectorFrameState> current = m_manager->getFrameState(to.frameIndex);
+        if (current && *current != from && *current != to) {
+            setObsolete(true);
+            m_step->dropped = true;
+            m_step->outcome = Outcome::refused(
+                ReviewHistory::tr("Frame %1 has changed in the pipeline since \"%2\": that step "
+                                  "can no longer be undone or redone, and is left out.")
+                    .arg(to.frameIndex)
+                    .arg(text()));
+            return;
+        }
+        m_step->outcome = m_manager->restoreFrameState(to.frameIndex, to);
+    }
+
     SessionManager *m_manager;
+    ReviewHistory::Step *m_step; // the history's: the command may be deleted when it is done
     DirectorFrameState m_before;
     DirectorFrameState m_after;
     bool m_applied = true;
-    Outcome m_outcome;
 };
 
 } // namespace
@@ -56,7 +75,7 @@ Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QStrin
     // Recorded whenever the frame changed: also when only the last sync failed
     // and the new state stands on disk.
     if (after && *after != *before)
-        m_stack.push(new FrameStateCommand(m_manager, *before, *after, text));
+        m_stack.push(new FrameStateCommand(m_manager, &m_step, *before, *after, text));
     return applied;
 }
 
@@ -79,27 +98,26 @@ Outcome ReviewHistory::undo()
 {
     if (!m_stack.canUndo())
         return Outcome::refused(tr("There is nothing to undo."));
-    const auto *command =
-        static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index() - 1));
     m_stack.undo();
-    if (!command->outcome()) {
-        const Outcome failed = command->outcome();
-        m_stack.redo(); // the frame did not change: neither does the history
+    // A step left out is gone from the stack. One that could not be saved
+    // goes back on it: the frame did not change, neither does the history.
+    if (!m_step.dropped && !m_step.outcome) {
+        const Outcome failed = m_step.outcome;
+        m_stack.redo();
         return failed;
     }
-    return Outcome::ok();
+    return m_step.outcome;
 }
 
 Outcome ReviewHistory::redo()
 {
     if (!m_stack.canRedo())
         return Outcome::refused(tr("There is nothing to redo."));
-    const auto *command = static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index()));
     m_stack.redo();
-    if (!command->outcome()) {
-        const Outcome failed = command->outcome();
+    if (!m_step.dropped && !m_step.outcome) {
+        const Outcome failed = m_step.outcome;
         m_stack.undo();
         return failed;
     }
-    return Outcome::ok();
+    return m_step.outcome;
 }

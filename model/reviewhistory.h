@@ -28,7 +28,16 @@ public:
     int frameToUndo() const;
     int frameToRedo() const;
 
+    // What the last undo or redo of a step came to; `dropped` when the
+    // pipeline had changed the frame since and the step was left out.
+    struct Step
+    {
+        Outcome outcome;
+        bool dropped = false;
+    };
+
 private:
     SessionManager *m_manager;
     QUndoStack m_stack;
+    Step m_step;
 };

@@ -166,6 +166,7 @@ void Reader::readManifest()
     m_looksLikeRun = true;
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("manifest.lock.json: %1").arg(file.error));
+        m_contents.unreadable.append(QStringLiteral("manifest.lock.json"));
         return;
     }
     RunManifest &m = m_contents.manifest;
@@ -210,6 +211,7 @@ void Reader::readState()
     m_looksLikeRun = true;
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("state.json: %1").arg(file.error));
+        m_contents.unreadable.append(QStringLiteral("state.json"));
         return;
     }
     m_state = file.object;
@@ -326,6 +328,8 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
     const JsonFile file = readJson(m_paths.absolute(relative));
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("%1: %2").arg(relative, file.error));
+        m_contents.unreadable.append(relative);
+        m_contents.unreadableFrames.insert(index);
         return;
     }
     const QJsonObject audit = file.object;
@@ -354,6 +358,12 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
         report.extra.remove(QStringView(mapped));
     *auditAttempts = audit.value(u"attempts").toArray();
     *hasAudit = true;
+    RunFolder::Contents::Audit &source = m_contents.audits[index];
+    source.path = relative;
+    for (const QJsonValue &attempt : std::as_const(*auditAttempts)) {
+        source.newestAttempt = std::max(
+            source.newestAttempt, indexValue(attempt.toObject().value(u"attempt_index"), 1000000));
+    }
 }
 
 QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)

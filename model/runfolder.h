@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMap>
 #include <QRect>
+#include <QSet>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -48,6 +49,20 @@ public:
         AnchorAnalysis anchor;
         QList<DirectorFrameState> frames; // one per index 0..frameCount-1, in order
         QStringList missing;              // what could not be found or read, for the operator
+
+        // For taking in a run that is still being written (RunIngest):
+        // files that are there but could not be read (perhaps only half
+        // written yet), run-relative; and the frames whose audit file was.
+        QStringList unreadable;
+        QSet<int> unreadableFrames;
+        // Each frame's audit file (run-relative) and the newest attempt it
+        // names (0 when it names none).
+        struct Audit
+        {
+            QString path;
+            int newestAttempt = 0;
+        };
+        QMap<int, Audit> audits;
     };
 
     static constexpr int maxFrameCount = 100000;

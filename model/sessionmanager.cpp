@@ -423,6 +423,62 @@ Outcome SessionManager::restoreFrameState(int frameIndex, const DirectorFrameSta
     return saved;
 }
 
+Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
+{
+    if (changedCount)
+        *changedCount = 0;
+    if (addedCount)
+        *addedCount = 0;
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    DirectorSession candidate = *m_session;
+    QList<int> changed;
+    for (const RunIngest::Change &change : plan.changes) {
+        const int index = change.before.frameIndex;
+        const auto frame = candidate.frames.find(index);
+        if (frame == candidate.frames.end() || *frame != change.before ||
+            change.after.frameIndex != index || change.after.id != frame->id)
+            continue;
+        FrameStatus from = change.before.status;
+        bool allowed = true;
+        for (const FrameStatus step : change.steps) {
+            allowed = allowed && TransitionRules::isAllowed(from, step);
+            from = step;
+        }
+        if (!allowed || from != change.after.status) {
+            qWarning("Director: the pipeline's change to frame %d was not taken in: %s", index,
+                     qPrintable(TransitionRules::check(change.before.status, from).message()));
+            continue;
+        }
+        *frame = change.after;
+        changed.append(index);
+    }
+    QList<int> added;
+    for (const DirectorFrameState &frame : plan.added) {
+        if (candidate.frames.contains(frame.frameIndex) ||
+            frame.id != DirectorFrameState::idForIndex(frame.frameIndex) ||
+            candidate.frames.size() >= RunFolder::maxFrameCount)
+            continue;
+        candidate.frames.insert(frame.frameIndex, frame);
+        added.append(frame.frameIndex);
+    }
+    if (changed.isEmpty() && added.isEmpty())
+        return Outcome::ok();
+    const DirectorSession expected = candidate;
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    if (m_session->frames != expected.frames)
+        return saved; // not kept (a synchronous save failed)
+    if (changedCount)
+        *changedCount = int(changed.size());
+    if (addedCount)
+        *addedCount = int(added.size());
+    if (!added.isEmpty())
+        emit framesAdded(added);
+    for (const int index : std::as_const(changed))
+        emit frameChanged(index);
+    return saved;
+}
+
 Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)
 {
     FrameEdit edit;

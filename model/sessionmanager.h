@@ -4,6 +4,7 @@
 #include "directorsession.h"
 #include "outcome.h"
 #include "runfolder.h"
+#include "runingest.h"
 #include "sessionstore.h"
 
 #include <QObject>
@@ -101,6 +102,15 @@ public:
 
     std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
 
+    // Takes in what the pipeline wrote since the session last looked
+    // (RunIngest, from RunWatcher): each change made only when the frame is
+    // still as the plan saw it (else the next look sees it again), and each
+    // of its steps allowed by the transition rules; the frames the run grew
+    // by are added. Saved as one change. The pipeline's doing, not the
+    // operator's: nothing is recorded for undo. *changed and *added say how
+    // many frames it changed and added.
+    Outcome ingest(const RunIngest::Plan &plan, int *changed = nullptr, int *added = nullptr);
+
     // Writes approved/ (CommitExporter), then marks the session committed.
     Outcome commitSession(const CommitExporter::Progress &progress = {});
     // Marks the session discarded; the file stays, read-only.
@@ -141,6 +151,8 @@ public:
 signals:
     void sessionOpened();
     void frameChanged(int frameIndex);
+    // The run grew: these frames are new in the session (in index order).
+    void framesAdded(const QList<int> &frameIndexes);
     void sessionStatusChanged();
     // Emitted when every change is durable, with the session's lastModified.
     void saved(const QString &lastModified);

@@ -7,6 +7,7 @@
 #include "inspectorpanel.h"
 #include "reviewhistory.h"
 #include "runpaths.h"
+#include "runwatcher.h"
 #include "sessionproblemdialog.h"
 #include "stageview.h"
 #include "timestamps.h"
@@ -105,6 +106,17 @@ MainWindow::MainWindow(QWidget *parent)
             refreshCurrent();
         updateStatus();
     });
+    // A run the pipeline is still writing: what it writes is taken in.
+    auto *watcher = new RunWatcher(m_manager, this);
+    connect(watcher, &RunWatcher::ingested, this, [this](int changed, int added) {
+        const QString updated = tr("%n frame(s) updated", nullptr, changed);
+        statusBar()->showMessage(
+            added > 0 ? tr("From the pipeline: %1, %2.")
+                            .arg(tr("%n new frame(s)", nullptr, added), updated)
+                      : tr("From the pipeline: %1.").arg(updated),
+            5000);
+    });
+    connect(m_manager, &SessionManager::framesAdded, this, [this] { updateStatus(); });
     connect(m_manager, &SessionManager::sessionStatusChanged, this, [this] {
         updateReadOnly();
         updateStatus();

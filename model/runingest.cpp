@@ -1,0 +1,198 @@
+#include "runingest.h"
+
+#include "runpaths.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace {
+
+bool isAudited(FrameStatus status)
+{
+    return status == FrameStatus::AuditFail || status == FrameStatus::AuditWarn ||
+           status == FrameStatus::Approved;
+}
+
+// The newest attempt that has a candidate image; 0 when none has.
+int newestCandidate(const DirectorFrameState &frame)
+{
+    int newest = 0;
+    for (const AttemptInfo &attempt : frame.attemptHistory) {
+        if (!attempt.candidatePath.isEmpty())
+            newest = std::max(newest, attempt.attemptIndex);
+    }
+    return newest;
+}
+
+// The session's attempts, with the run's new ones added and the ones the
+// pipeline has said more about since replaced (a time stands in for an
+// unrecorded one on each read: it alone is no news).
+QList<AttemptInfo> mergedAttempts(const QList<AttemptInfo> &known, const QList<AttemptInfo> &run)
+{
+    QMap<int, AttemptInfo> byIndex;
+    for (const AttemptInfo &attempt : known)
+        byIndex.insert(attempt.attemptIndex, attempt);
+    for (const AttemptInfo &attempt : run) {
+        const auto it = byIndex.find(attempt.attemptIndex);
+        if (it == byIndex.end()) {
+            byIndex.insert(attempt.attemptIndex, attempt);
+            continue;
+        }
+        AttemptInfo sameTime = attempt;
+        sameTime.timestamp = it->timestamp;
+        if (sameTime != *it)
+            *it = attempt;
+    }
+    return byIndex.values();
+}
+
+class Planner
+{
+public:
+    Planner(const DirectorSession &session, const RunFolder::Contents &run, const QString &runDir)
+        : m_session(session), m_run(run), m_paths(runDir, session.runId)
+    {}
+
+    RunIngest::Plan plan();
+
+private:
+    // The run-relative form of a path the session holds (it may hold the
+    // pipeline's forms), for comparing with the run's.
+    QString relative(const QString &stored) const
+    {
+        QString why;
+        return m_paths.toRelative(stored, &why).value_or(stored);
+    }
+    bool isWhole(const QString &image) const
+    {
+        return RunIngest::isCompleteImage(m_paths.absolute(image));
+    }
+    // Whether the run's audit of the frame is about its newest image.
+    bool auditCovers(const DirectorFrameState &r) const;
+    void takeImage(DirectorFrameState &next, const DirectorFrameState &r) const
+    {
+        next.imagePath = r.imagePath;
+        next.attemptHistory = mergedAttempts(next.attemptHistory, r.attemptHistory);
+    }
+    void takeAudit(RunIngest::Change &change, const DirectorFrameState &r) const
+    {
+        change.after.auditReport = r.auditReport;
+        change.after.attemptHistory = mergedAttempts(change.after.attemptHistory, r.attemptHistory);
+        change.after.status = r.status;
+        change.steps.append(r.status);
+    }
+
+    const DirectorSession &m_session;
+    const RunFolder::Contents &m_run;
+    RunPaths m_paths;
+};
+
+bool Planner::auditCovers(const DirectorFrameState &r) const
+{
+    const auto audit = m_run.audits.constFind(r.frameIndex);
+    if (audit == m_run.audits.cend())
+        return true; // rejected/ says so, or the image is not a candidate's
+    const int newest = newestCandidate(r);
+    if (newest == 0)
+        return true;
+    if (audit->newestAttempt > 0)
+        return audit->newestAttempt >= newest;
+    // The audit names no attempt: it is about the image if written after it.
+    const QDateTime audited = QFileInfo(m_paths.absolute(audit->path)).lastModified();
+    const QDateTime generated = QFileInfo(m_paths.absolute(r.imagePath)).lastModified();
+    return audited >= generated;
+}
+
+RunIngest::Plan Planner::plan()
+{
+    RunIngest::Plan plan;
+    if (!m_run.unreadable.isEmpty() &&
+        (m_run.unreadable.contains(QStringLiteral("manifest.lock.json")) ||
+         m_run.unreadable.contains(QStringLiteral("state.json")))) {
+        // The frame count and the attempts come from these: wait for them.
+        plan.runWaiting = true;
+        return plan;
+    }
+    for (const DirectorFrameState &r : m_run.frames) {
+        const int index = r.frameIndex;
+        if (m_run.unreadableFrames.contains(index)) {
+            plan.waiting.append(index);
+            continue;
+        }
+        const auto known = m_session.frames.constFind(index);
+        if (known == m_session.frames.cend()) {
+            if (!r.imagePath.isEmpty() && !isWhole(r.imagePath))
+                plan.waiting.append(index);
+            else
+                plan.added.append(r);
+            continue;
+        }
+        const DirectorFrameState &s = *known;
+        const bool newImage = !r.imagePath.isEmpty() && r.imagePath != relative(s.imagePath);
+        if (newImage && !isWhole(r.imagePath)) {
+            plan.waiting.append(index);
+            continue;
+        }
+        const bool audited = isAudited(r.status) && auditCovers(r);
+
+        RunIngest::Change change{s, s, {}};
+        switch (s.status) {
+        case FrameStatus::Pending:
+            if (r.imagePath.isEmpty())
+                break;
+            takeImage(change.after, r);
+            change.after.status = FrameStatus::Generated;
+            change.steps.append(FrameStatus::Generated);
+            if (audited)
+                takeAudit(change, r);
+            break;
+        case FrameStatus::Generated:
+            if (newImage)
+                takeImage(change.after, r);
+            if (audited)
+                takeAudit(change, r);
+            break;
+        case FrameStatus::AuditFail:
+        case FrameStatus::AuditWarn:
+            // Only a newer attempt than the one reviewed sends it back.
+            if (!newImage || newestCandidate(r) <= newestCandidate(s))
+                break;
+            takeImage(change.after, r);
+            change.after.auditReport = AuditReport(); // the old one is about the old image
+            change.after.status = FrameStatus::Generated;
+            change.steps.append(FrameStatus::Generated);
+            if (audited)
+                takeAudit(change, r);
+            break;
+        case FrameStatus::Approved:
+            break; // a verdict the pipeline does not take back
+        }
+        if (change.after != s)
+            plan.changes.append(std::move(change));
+    }
+    return plan;
+}
+
+} // namespace
+
+RunIngest::Plan RunIngest::plan(const DirectorSession &session, const RunFolder::Contents &run,
+                                const QString &runDir)
+{
+    return Planner(session, run, runDir).plan();
+}
+
+bool RunIngest::isCompleteImage(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    static const QByteArray pngSignature("\x89PNG\r\n\x1a\n", 8);
+    if (file.peek(8) != pngSignature)
+        return file.size() > 0;
+    // The last chunk of every PNG: length 0, "IEND", its CRC.
+    static const QByteArray iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
+    return file.size() >= 8 + 12 && file.seek(file.size() - 12) && file.read(12) == iend;
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "directorsession.h"
+#include "runfolder.h"
+
+#include <QList>
+#include <QString>
+
+// What the pipeline wrote since the session last looked, as changes to the
+// session's frames. The pipeline owns a frame's image, audit report and
+// attempts; the operator owns the verdict on an audited frame and the
+// overrides. So:
+//
+//   PENDING               -> GENERATED            an image arrived
+//   GENERATED             -> AUDIT_* / APPROVED   its audit arrived (RUN-FOLDER.md's rule)
+//   AUDIT_FAIL/AUDIT_WARN -> GENERATED            a new attempt arrived ...
+//                         -> AUDIT_* / APPROVED   ... and, once there, its audit
+//
+// each step checked by the transition rules (SessionManager::ingest). A frame
+// the operator or the audit approved is left alone, and so is everything the
+// operator wrote (nudge, notes, patches). Frames the run has and the session
+// does not (the run grew) are added as the run folder describes them.
+//
+// A file the pipeline is still writing is not taken as corrupt: an image
+// that does not end yet (a PNG without its IEND chunk) or an audit or
+// state file that is not valid JSON yet puts its frame on the waiting list,
+// to be looked at again.
+class RunIngest
+{
+public:
+    struct Change
+    {
+        DirectorFrameState before; // the session's frame the change is made from
+        DirectorFrameState after;
+        QList<FrameStatus> steps; // the statuses passed through, in order (empty: same status)
+    };
+    struct Plan
+    {
+        QList<Change> changes;
+        QList<DirectorFrameState> added; // frames the session does not have, in index order
+        QList<int> waiting;              // frames whose files are still being written
+        bool runWaiting = false;         // manifest.lock.json or state.json is being written
+
+        bool isEmpty() const { return changes.isEmpty() && added.isEmpty(); }
+    };
+
+    // `run` is RunFolder::read of `runDir`; images are checked on disk.
+    static Plan plan(const DirectorSession &session, const RunFolder::Contents &run,
+                     const QString &runDir);
+
+    // Whether a PNG file is whole: it ends with the IEND chunk. Other images
+    // are taken as whole.
+    static bool isCompleteImage(const QString &path);
+};
