@@ -1,7 +1,10 @@
+#include "accessiblenames.h"
 #include "atomicfile.h"
 #include "framelistmodel.h"
 #include "inspectorpanel.h"
 #include "mainwindow.h"
+#include "preferences.h"
+#include "preferencesdialog.h"
 #include "reviewhistory.h"
 #include "runfixture.h"
 #include "sessioncodec.h"
@@ -9,20 +12,30 @@
 #include "sessionstore.h"
 #include "slowdisk.h"
 #include "stageview.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QWheelEvent>
 
 // Records every progress dialog that is shown: its text, its range, the
@@ -99,8 +112,22 @@ private slots:
     void redoSavesPendingNotesFirst();
     void undoAndRedoSelectTheFrameTheyChange();
     void filmstripMakesOnlyTheThumbnailsInView();
+    void windowGeometryAndSplitterAreRestored();
+    void openRecentListsRunsMostRecentFirstAndOpensThem();
+    void openRecentKeepsTenAndShowsRunsThatAreGoneDisabled();
+    void clearMenuEmptiesOpenRecent();
+    void editMenuUndoAndRedoFollowTheStack();
+    void preferencesOkStoresAndApplies();
+    void preferencesCancelChangesNothing();
+    void preferencesRestoreDefaults();
+    void helpMenuShortcutsAndAbout();
+    void everyControlHasAnAccessibleName();
 
 private:
+    // The Preferences dialog, opened the way the operator opens it (Ctrl+,).
+    static PreferencesDialog *openPreferences(MainWindow *window);
+    // The Open Recent menu as it is when it opens: the runs it lists.
+    static QList<QAction *> recentRuns(MainWindow *window);
     std::unique_ptr<MainWindow> openWindow(const QString &run);
     // The session file once every open window's saves (in the background)
     // are done.
@@ -144,6 +171,8 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     AtomicFile::setFaultHook({});
+    if (Theme::current() != Preferences::Theme::System)
+        Theme::apply(Preferences::Theme::System);
     m_dir.reset();
 }
 
@@ -679,10 +708,11 @@ void TestMainWindow::commitFromTheWindow()
     QCOMPARE(session.commitInfo->nudgedCount, 1);
     QCOMPARE(session.commitInfo->patchedCount, 1);
     QCOMPARE(summary->text(),
-             QStringLiteral("%1 frames were written to approved/: %2 nudged, %3 patched.")
-                 .arg(session.commitInfo->approvedCount)
+             MainWindow::tr("%n frame(s) were written to approved/: %1 nudged, %2 patched.",
+                            nullptr, session.commitInfo->approvedCount)
                  .arg(session.commitInfo->nudgedCount)
                  .arg(session.commitInfo->patchedCount));
+    QVERIFY(summary->text().startsWith(QLatin1String("3 frame")));
     QCOMPARE(window->manager()->session().commitInfo, session.commitInfo);
     auto *banner = window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
     QVERIFY(banner->isVisible());
@@ -1211,6 +1241,410 @@ void TestMainWindow::filmstripMakesOnlyTheThumbnailsInView()
     QVERIFY(inView().contains(299));
     QTRY_VERIFY(madeInView());
     QCOMPARE(shownAtCentreOf(299), RunFixture::frameImage(299).pixel(8, 8));
+}
+
+void TestMainWindow::windowGeometryAndSplitterAreRestored()
+{
+    const QSize size(840, 610);
+    QList<int> sizes;
+    {
+        MainWindow window;
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("topSplitter"));
+        QVERIFY(splitter);
+        // The inspector wider than the stage: not how a new window splits.
+        const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+        splitter->setSizes({total / 3, total - total / 3});
+        sizes = splitter->sizes();
+        QVERIFY(sizes.value(1) > sizes.value(0));
+        QVERIFY(window.close());
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), size);
+    QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("topSplitter"))->sizes(), sizes);
+}
+
+QList<QAction *> TestMainWindow::recentRuns(MainWindow *window)
+{
+    emit window->recentMenu()->aboutToShow();
+    QList<QAction *> runs;
+    for (QAction *action : window->recentMenu()->actions()) {
+        if (action->objectName() == QLatin1String("recentRun"))
+            runs.append(action);
+    }
+    return runs;
+}
+
+namespace {
+
+QStringList pathsOf(const QList<QAction *> &actions)
+{
+    QStringList paths;
+    for (const QAction *action : actions)
+        paths.append(action->data().toString());
+    return paths;
+}
+
+QAction *actionIn(const QMenu *menu, const QString &name)
+{
+    for (QAction *action : menu->actions()) {
+        if (action->objectName() == name)
+            return action;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void TestMainWindow::openRecentListsRunsMostRecentFirstAndOpensThem()
+{
+    const QString second = m_dir->path() + QStringLiteral("/second");
+    const QString third = m_dir->path() + QStringLiteral("/third");
+    QVERIFY(RunFixture::writeMixedRun(second, QStringLiteral("run_second")));
+    QVERIFY(RunFixture::writeMixedRun(third, QStringLiteral("run_third")));
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QVERIFY(window->openRun(second));
+    QVERIFY(window->openRun(third));
+    QVERIFY(window->openRun(run())); // again: back to the top, listed once
+    // A folder that does not open is not listed.
+    QTemporaryDir notARun;
+    QVERIFY(!window->openRun(notARun.path()));
+    window->findChild<QMessageBox *>(QStringLiteral("openFailedMessage"))->close();
+    QCOMPARE(pathsOf(recentRuns(window.get())), (QStringList{run(), third, second}));
+    const QList<QAction *> listed = recentRuns(window.get());
+    QVERIFY2(listed.at(0)->text().startsWith(QLatin1String("&1 ")),
+             qPrintable(listed.at(0)->text()));
+    QVERIFY(listed.at(1)->text().contains(QLatin1String("third")));
+    QVERIFY(std::all_of(listed.cbegin(), listed.cend(), [](QAction *a) { return a->isEnabled(); }));
+    // In the File menu.
+    QVERIFY(window->menuBar()->actions().value(0)->menu()->actions().contains(
+        window->recentMenu()->menuAction()));
+    // Remembered: another window lists them too.
+    {
+        MainWindow other;
+        QCOMPARE(pathsOf(recentRuns(&other)), (QStringList{run(), third, second}));
+    }
+
+    // Choosing one opens it, and it moves to the top.
+    listed.at(2)->trigger();
+    QCOMPARE(window->manager()->session().runId, QStringLiteral("run_second"));
+    QCOMPARE(pathsOf(recentRuns(window.get())), (QStringList{second, run(), third}));
+    QVERIFY(backToTheWindow(window.get()));
+    key(window.get(), Qt::Key_Right);
+    key(window.get(), Qt::Key_A);
+    QVERIFY(window->manager()->waitForSaves());
+    QCOMPARE(sessionIn(second).frames.value(1).status, FrameStatus::Approved);
+
+    // It opens the way File → Open Run does: a run another Director holds
+    // asks first, and the review open now stays.
+    SessionStore holder(third);
+    QVERIFY(holder.lock());
+    recentRuns(window.get()).at(2)->trigger();
+    auto *locked = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
+    QVERIFY(locked);
+    for (QAbstractButton *button : locked->buttons()) {
+        if (locked->buttonRole(button) == QMessageBox::RejectRole)
+            button->click();
+    }
+    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("lockedMessage")));
+    QCOMPARE(window->manager()->session().runId, QStringLiteral("run_second"));
+    QCOMPARE(pathsOf(recentRuns(window.get())), (QStringList{second, run(), third}));
+}
+
+void TestMainWindow::openRecentKeepsTenAndShowsRunsThatAreGoneDisabled()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QStringList runs;
+    for (int i = 0; i < 12; ++i) {
+        runs.prepend(m_dir->path() + QStringLiteral("/run_%1").arg(i));
+        QVERIFY(RunFixture::writeMixedRun(runs.first(), QStringLiteral("run_%1").arg(i)));
+        QVERIFY(window->openRun(runs.first()));
+    }
+    QCOMPARE(pathsOf(recentRuns(window.get())), runs.mid(0, 10));
+    QVERIFY(recentRuns(window.get()).at(9)->text().startsWith(QLatin1String("1&0 ")));
+
+    // A run that is gone: shown, but it cannot be chosen.
+    QVERIFY(QDir(runs.at(3)).removeRecursively());
+    const QList<QAction *> listed = recentRuns(window.get());
+    QCOMPARE(listed.size(), 10);
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(listed.at(i)->isEnabled(), i != 3);
+    QVERIFY(listed.at(3)->toolTip().contains(QLatin1String("no longer there")));
+}
+
+void TestMainWindow::clearMenuEmptiesOpenRecent()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QCOMPARE(recentRuns(window.get()).size(), 1);
+    QAction *clear = actionIn(window->recentMenu(), QStringLiteral("clearRecent"));
+    QVERIFY(clear);
+    QVERIFY(clear->isEnabled());
+    clear->trigger();
+    QVERIFY(recentRuns(window.get()).isEmpty());
+    QVERIFY(!QSettings().contains(SettingsKeys::recentRuns));
+    // Only a disabled placeholder and a disabled Clear Menu are left.
+    const QList<QAction *> left = window->recentMenu()->actions();
+    QCOMPARE(
+        std::count_if(left.cbegin(), left.cend(), [](QAction *a) { return !a->isSeparator(); }), 2);
+    QVERIFY(std::none_of(left.cbegin(), left.cend(),
+                         [](QAction *a) { return !a->isSeparator() && a->isEnabled(); }));
+    QVERIFY(!actionIn(window->recentMenu(), QStringLiteral("clearRecent"))->isEnabled());
+    MainWindow other;
+    QVERIFY(recentRuns(&other).isEmpty());
+}
+
+void TestMainWindow::editMenuUndoAndRedoFollowTheStack()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    auto *undo = window->findChild<QAction *>(QStringLiteral("undo"));
+    auto *redo = window->findChild<QAction *>(QStringLiteral("redo"));
+    QMenu *edit = window->menuBar()->actions().value(1)->menu();
+    QCOMPARE(edit->title(), QStringLiteral("&Edit"));
+    QVERIFY(edit->actions().contains(undo));
+    QVERIFY(edit->actions().contains(redo));
+    QVERIFY(edit->actions().contains(window->findChild<QAction *>(QStringLiteral("preferences"))));
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(!redo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo"));
+
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    QUndoStack *stack = window->history()->stack();
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), QStringLiteral("&Undo %1").arg(stack->undoText()));
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Approve frame 1"));
+    QVERIFY(!redo->isEnabled());
+
+    undo->trigger(); // Edit > Undo
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditWarn);
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(redo->isEnabled());
+    QCOMPARE(redo->text(), QStringLiteral("&Redo Approve frame 1"));
+    redo->trigger();
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Approve frame 1"));
+    QVERIFY(!redo->isEnabled());
+    QCOMPARE(redo->text(), QStringLiteral("&Redo"));
+}
+
+PreferencesDialog *TestMainWindow::openPreferences(MainWindow *window)
+{
+    QTest::keyClick(window, Qt::Key_Comma, Qt::ControlModifier); // Edit > Preferences…
+    auto *dialog = window->findChild<PreferencesDialog *>();
+    if (dialog && !QTest::qWaitForWindowExposed(dialog))
+        return nullptr;
+    return dialog;
+}
+
+void TestMainWindow::preferencesOkStoresAndApplies()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    PreferencesDialog *dialog = openPreferences(window.get());
+    QVERIFY(dialog);
+    QVERIFY(dialog->isModal());
+    QCOMPARE(dialog->zoomBox()->currentData().toInt(), 4); // as the window is
+    dialog->themeBox()->setCurrentIndex(
+        dialog->themeBox()->findData(int(Preferences::Theme::Dark)));
+    dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("de")));
+    dialog->zoomBox()->setCurrentIndex(dialog->zoomBox()->findData(8));
+    dialog->onionSkinBox()->setChecked(true);
+    dialog->previousOpacityBox()->setValue(50);
+    dialog->anchorOpacityBox()->setValue(25);
+    dialog->autoAdvanceBox()->setChecked(true);
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!window->findChild<PreferencesDialog *>());
+
+    // Applied.
+    StageView *stage = window->stage();
+    QCOMPARE(stage->zoom(), 8);
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom8"))->isChecked());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
+    QVERIFY(stage->onionSkin());
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("onionSkin"))->isChecked());
+    QCOMPARE(stage->previousOpacity(), 0.50);
+    QCOMPARE(stage->anchorOpacity(), 0.25);
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QCOMPARE(Theme::current(), Preferences::Theme::Dark);
+    QTRY_VERIFY(Theme::isDark(window->palette()));
+    QVERIFY(Theme::isDark(stage->palette()));
+    // Auto-advance works at once.
+    QVERIFY(backToTheWindow(window.get()));
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_A);
+    QCOMPARE(window->currentFrame(), 2);
+
+    // Stored: the keys main.cpp and the next window read.
+    const QSettings settings;
+    QCOMPARE(settings.value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+    QCOMPARE(settings.value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+    QCOMPARE(settings.value(QStringLiteral("view/zoom")).toInt(), 8);
+    QVERIFY(window->close());
+    auto next = openWindow(run());
+    QVERIFY(next);
+    QCOMPARE(next->stage()->zoom(), 8);
+    QVERIFY(next->stage()->onionSkin());
+    QCOMPARE(next->stage()->previousOpacity(), 0.50);
+    QCOMPARE(next->stage()->anchorOpacity(), 0.25);
+    QVERIFY(next->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    PreferencesDialog *again = openPreferences(next.get());
+    QVERIFY(again);
+    QVERIFY(again->preferences() == Preferences::load());
+    QCOMPARE(again->languageBox()->currentData().toString(), QStringLiteral("de"));
+    again->reject();
+}
+
+void TestMainWindow::preferencesCancelChangesNothing()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    const Preferences before = Preferences::load();
+    PreferencesDialog *dialog = openPreferences(window.get());
+    QVERIFY(dialog);
+    dialog->themeBox()->setCurrentIndex(
+        dialog->themeBox()->findData(int(Preferences::Theme::Dark)));
+    dialog->zoomBox()->setCurrentIndex(dialog->zoomBox()->findData(1));
+    dialog->onionSkinBox()->setChecked(true);
+    dialog->autoAdvanceBox()->setChecked(true);
+    dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("en")));
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!window->findChild<PreferencesDialog *>());
+    QCOMPARE(window->stage()->zoom(), 4);
+    QVERIFY(!window->stage()->onionSkin());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QCOMPARE(Theme::current(), Preferences::Theme::System);
+    QVERIFY(!Theme::isDark(window->palette()));
+    QVERIFY(Preferences::load() == before);
+    QVERIFY(!QSettings().contains(SettingsKeys::language));
+}
+
+void TestMainWindow::preferencesRestoreDefaults()
+{
+    Preferences custom;
+    custom.zoom = 2;
+    custom.onionSkin = true;
+    custom.onionPreviousOpacity = 70;
+    custom.autoAdvance = true;
+    custom.language = QStringLiteral("en");
+    custom.save();
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QCOMPARE(window->stage()->zoom(), 2); // the window starts with them
+    QVERIFY(window->stage()->onionSkin());
+    QCOMPARE(window->stage()->previousOpacity(), 0.70);
+    PreferencesDialog *dialog = openPreferences(window.get());
+    QVERIFY(dialog);
+    QVERIFY(dialog->preferences() == custom);
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::RestoreDefaults), Qt::LeftButton);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(window->stage()->zoom(), 2); // not before OK
+    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!window->findChild<PreferencesDialog *>());
+    QCOMPARE(window->stage()->zoom(), 4);
+    QVERIFY(!window->stage()->onionSkin());
+    QCOMPARE(window->stage()->previousOpacity(), 0.30);
+    QCOMPARE(window->stage()->anchorOpacity(), 0.15);
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QVERIFY(Preferences::load() == Preferences());
+}
+
+void TestMainWindow::helpMenuShortcutsAndAbout()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QMenu *help = window->menuBar()->actions().constLast()->menu();
+    QCOMPARE(help->title(), QStringLiteral("&Help"));
+    for (const char *name : {"shortcuts", "about", "aboutQt"})
+        QVERIFY2(actionIn(help, QLatin1String(name)), name);
+
+    // F1: the shortcut map, every menu's keys in it, Preferences too.
+    key(window.get(), Qt::Key_F1);
+    auto *shortcuts = window->findChild<QMessageBox *>(QStringLiteral("shortcutsMessage"));
+    QVERIFY(shortcuts);
+    const QString map = shortcuts->text();
+    QVERIFY(map.contains(QLatin1String("Approve")));
+    QVERIFY2(map.contains(QStringLiteral("Preferences…")), qPrintable(map));
+    QVERIFY2(!map.contains(QLatin1String("<b></b>")), qPrintable(map)); // every row has keys
+    QVERIFY2(
+        map.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma).toString(QKeySequence::NativeText)),
+        qPrintable(map));
+    shortcuts->close();
+
+    // About Director: its version and Qt's.
+    actionIn(help, QStringLiteral("about"))->trigger();
+    auto *about = window->findChild<QMessageBox *>(QStringLiteral("aboutMessage"));
+    QVERIFY(about);
+    QVERIFY(about->isVisible());
+    const QString text = about->text();
+    QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Director \\d+\\.\\d+\\.\\d+"))),
+             qPrintable(text));
+    QVERIFY(text.contains(QLatin1String(QT_VERSION_STR)));
+    QVERIFY(text.contains(QLatin1String(qVersion())));
+    about->close();
+
+    // About Qt: Qt's own box (modal; closed as soon as it shows).
+    QString title;
+    QTimer closer;
+    connect(&closer, &QTimer::timeout, &closer, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            title = box->windowTitle();
+            box->done(0);
+        }
+    });
+    closer.start(10);
+    actionIn(help, QStringLiteral("aboutQt"))->trigger();
+    closer.stop();
+    QCOMPARE(title, QStringLiteral("About Qt"));
+}
+
+void TestMainWindow::everyControlHasAnAccessibleName()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    int controls = 0;
+    QStringList unnamed = AccessibleNames::unnamedControls(window.get(), &controls);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    QVERIFY2(controls >= 6, qPrintable(QString::number(controls)));
+    QCOMPARE(AccessibleNames::nameOf(window->stage()), QStringLiteral("Stage"));
+    QVERIFY(!window->stage()->accessibleDescription().isEmpty());
+    QCOMPARE(AccessibleNames::nameOf(window->filmstrip()), QStringLiteral("Filmstrip"));
+    QCOMPARE(AccessibleNames::nameOf(window->inspector()->notesEditor()),
+             QStringLiteral("Operator notes"));
+    QCOMPARE(AccessibleNames::nameOf(window->findChild<QWidget *>(QStringLiteral("metrics"))),
+             QStringLiteral("Audit metrics"));
+    // Status and value labels: what they are about, and what they say.
+    QCOMPARE(AccessibleNames::nameOf(window->findChild<QLabel *>(QStringLiteral("progress"))),
+             QStringLiteral("Review progress: 1 / 5 approved · 1 warn · 1 fail"));
+    QVERIFY(AccessibleNames::nameOf(window->findChild<QLabel *>(QStringLiteral("saveState")))
+                .startsWith(QLatin1String("Save state: Saved at ")));
+    const auto *score = window->inspector()->findChild<QLabel *>(QStringLiteral("score"));
+    QCOMPARE(AccessibleNames::nameOf(const_cast<QLabel *>(score)),
+             QStringLiteral("Composite score: %1").arg(score->text()));
+    QVERIFY(
+        AccessibleNames::nameOf(window->inspector()->findChild<QLabel *>(QStringLiteral("flags")))
+            .startsWith(QLatin1String("Audit flags: ")));
+
+    // The dialogs.
+    PreferencesDialog *preferences = openPreferences(window.get());
+    QVERIFY(preferences);
+    unnamed = AccessibleNames::unnamedControls(preferences);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    preferences->reject();
+    SessionProblemDialog problem(QStringLiteral("frames.3.status: unknown value"), true,
+                                 window.get());
+    problem.show();
+    unnamed = AccessibleNames::unnamedControls(&problem, &controls);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    QVERIFY(controls >= 4);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -38,6 +38,9 @@ void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const
 {
     painter->save();
+    // The thumbnail is pixel art scaled by whole factors: on a high-DPI
+    // screen it is scaled again, and must stay sharp.
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
     const bool selected = option.state & QStyle::State_Selected;
     const QRect cell = option.rect;
     if (selected)

@@ -25,14 +25,15 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
 
     auto *form = new QFormLayout;
     m_score = new QLabel(this);
-    m_score->setAccessibleName(tr("Composite score"));
+    m_score->setObjectName(QStringLiteral("score"));
     form->addRow(tr("Score:"), m_score);
     m_flags = new QLabel(this);
+    m_flags->setObjectName(QStringLiteral("flags"));
     m_flags->setWordWrap(true);
     m_flags->setTextFormat(Qt::RichText);
-    m_flags->setAccessibleName(tr("Audit flags"));
     form->addRow(tr("Flags:"), m_flags);
     m_prompt = new QLabel(this);
+    m_prompt->setObjectName(QStringLiteral("prompt"));
     m_prompt->setWordWrap(true);
     m_prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Prompt:"), m_prompt);
@@ -44,7 +45,9 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_metrics->setHeaderLabels({tr("Metric"), tr("Value")});
     m_metrics->setRootIsDecorated(false);
     m_metrics->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(new QLabel(tr("Metrics"), this));
+    auto *metricsLabel = new QLabel(tr("Metrics"), this);
+    metricsLabel->setBuddy(m_metrics);
+    layout->addWidget(metricsLabel);
     layout->addWidget(m_metrics, 2);
 
     m_attempts = new QTreeWidget(this);
@@ -52,13 +55,19 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_attempts->setAccessibleName(tr("Attempt history"));
     m_attempts->setHeaderLabels({tr("#"), tr("Result"), tr("Strategy"), tr("Reasons")});
     m_attempts->setRootIsDecorated(false);
-    layout->addWidget(new QLabel(tr("Attempts"), this));
+    auto *attemptsLabel = new QLabel(tr("Attempts"), this);
+    attemptsLabel->setBuddy(m_attempts);
+    layout->addWidget(attemptsLabel);
     layout->addWidget(m_attempts, 1);
 
-    layout->addWidget(new QLabel(tr("Notes"), this));
     m_notes = new QPlainTextEdit(this);
+    auto *notesLabel = new QLabel(tr("Notes"), this);
+    notesLabel->setBuddy(m_notes);
+    layout->addWidget(notesLabel);
     m_notes->setObjectName(QStringLiteral("notes"));
     m_notes->setAccessibleName(tr("Operator notes"));
+    m_notes->setAccessibleDescription(
+        tr("What is wrong with this frame. Saved once typing pauses; Esc leaves the notes."));
     m_notes->setPlaceholderText(tr("What is wrong with this frame?"));
     layout->addWidget(m_notes, 1);
 
@@ -182,14 +191,20 @@ void InspectorPanel::emitNotes()
         emit notesEdited(m_frameIndex, m_notes->toPlainText());
 }
 
+void InspectorPanel::showField(QLabel *label, const QString &field, const QString &text)
+{
+    label->setText(text);
+    label->setAccessibleName(text.isEmpty() ? field : tr("%1: %2").arg(field, text));
+}
+
 void InspectorPanel::clear()
 {
     m_notesTimer.stop();
     m_frameIndex = -1;
     m_title->setText(tr("No frame"));
-    m_score->clear();
-    m_flags->clear();
-    m_prompt->clear();
+    showField(m_score, tr("Composite score"), QString());
+    showField(m_flags, tr("Audit flags"), QString());
+    showField(m_prompt, tr("Prompt"), QString());
     m_metrics->clear();
     m_attempts->clear();
     m_loading = true;
@@ -217,16 +232,21 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         score += tr(", auto-aligned");
     if (audit.driftPixels)
         score += tr(", drift %1 px").arg(*audit.driftPixels);
-    m_score->setText(score);
+    showField(m_score, tr("Composite score"), score);
 
     QStringList flags;
+    QStringList spoken; // the same, as plain text
     for (const QString &flag : audit.flags) {
         const ReasonCodes::Description d = ReasonCodes::describe(flag);
         flags.append(
             QStringLiteral("<b>%1</b> <tt>%2</tt><br/>%3")
                 .arg(d.title.toHtmlEscaped(), flag.toHtmlEscaped(), d.meaning.toHtmlEscaped()));
+        spoken.append(tr("%1 (%2): %3").arg(d.title, flag, d.meaning));
     }
     m_flags->setText(flags.isEmpty() ? tr("none") : flags.join(QStringLiteral("<br/>")));
+    m_flags->setAccessibleName(
+        tr("Audit flags: %1")
+            .arg(spoken.isEmpty() ? tr("none") : spoken.join(QStringLiteral("; "))));
 
     m_metrics->clear();
     auto addMetrics = [&](const QJsonObject &object, const QString &prefix) {
@@ -257,7 +277,7 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         if (a.extra.value(u"prompt").isString())
             prompt = a.extra.value(u"prompt").toString();
     }
-    m_prompt->setText(prompt.isEmpty() ? tr("(not recorded)") : prompt);
+    showField(m_prompt, tr("Prompt"), prompt.isEmpty() ? tr("(not recorded)") : prompt);
 
     // Keep what the operator typed when the frame is only refreshed: while
     // it waits for the typing pause, and when a save of it failed.

@@ -47,6 +47,8 @@ protected:
 
 private:
     void emitNotes();
+    // A value label: its text, and its accessible name "field: text".
+    static void showField(QLabel *label, const QString &field, const QString &text);
 
     QLabel *m_title;
     QLabel *m_score;

@@ -5,17 +5,21 @@
 #include "framelistmodel.h"
 #include "imageloader.h"
 #include "inspectorpanel.h"
+#include "preferencesdialog.h"
+#include "recentruns.h"
 #include "reviewhistory.h"
 #include "runpaths.h"
 #include "runwatcher.h"
 #include "sessionproblemdialog.h"
 #include "stageview.h"
+#include "theme.h"
 #include "timestamps.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -31,6 +35,18 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+namespace {
+
+// A label of the status bar: its text, and its accessible name "what: text",
+// so that a screen reader says what the text is about.
+void showStatusText(QLabel *label, const QString &what, const QString &text)
+{
+    label->setText(text);
+    label->setAccessibleName(text.isEmpty() ? what : MainWindow::tr("%1: %2").arg(what, text));
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_manager(new SessionManager(this, SessionManager::Saving::Background)),
       m_model(new FrameListModel(m_manager, this)), m_history(new ReviewHistory(m_manager, this))
@@ -45,6 +61,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_filmstrip = new QListView(this);
     m_filmstrip->setObjectName(QStringLiteral("filmstrip"));
     m_filmstrip->setAccessibleName(tr("Filmstrip"));
+    m_filmstrip->setAccessibleDescription(
+        tr("Every frame of the run with its status. Select one to show it on the stage."));
     m_filmstrip->setModel(m_model);
     m_filmstrip->setItemDelegate(new FrameDelegate(m_filmstrip));
     m_filmstrip->setFlow(QListView::LeftToRight);
@@ -63,9 +81,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->setWordWrap(true);
     m_banner->setMargin(6);
     m_banner->setStyleSheet(QStringLiteral("background: #5d4037; color: white;"));
+    m_banner->setAccessibleDescription(tr("Why this review cannot be changed"));
     m_banner->hide();
 
     m_topSplitter = new QSplitter(Qt::Horizontal, this);
+    m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
     m_topSplitter->addWidget(m_stage);
     m_topSplitter->addWidget(m_inspector);
     m_topSplitter->setStretchFactor(0, 3);
@@ -83,6 +103,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_progress->setObjectName(QStringLiteral("progress"));
     m_saveState = new QLabel(this);
     m_saveState->setObjectName(QStringLiteral("saveState"));
+    m_progress->setAccessibleName(tr("Review progress"));
+    m_saveState->setAccessibleName(tr("Save state"));
     statusBar()->addWidget(m_progress, 1);
     statusBar()->addPermanentWidget(m_saveState);
 
@@ -110,11 +132,11 @@ MainWindow::MainWindow(QWidget *parent)
     auto *watcher = new RunWatcher(m_manager, this);
     connect(watcher, &RunWatcher::ingested, this, [this](int changed, int added) {
         const QString updated = tr("%n frame(s) updated", nullptr, changed);
-        statusBar()->showMessage(
-            added > 0 ? tr("From the pipeline: %1, %2.")
-                            .arg(tr("%n new frame(s)", nullptr, added), updated)
-                      : tr("From the pipeline: %1.").arg(updated),
-            5000);
+        statusBar()->showMessage(added > 0
+                                     ? tr("From the pipeline: %1, %2.")
+                                           .arg(tr("%n new frame(s)", nullptr, added), updated)
+                                     : tr("From the pipeline: %1.").arg(updated),
+                                 5000);
     });
     connect(m_manager, &SessionManager::framesAdded, this, [this] { updateStatus(); });
     connect(m_manager, &SessionManager::sessionStatusChanged, this, [this] {
@@ -141,14 +163,11 @@ MainWindow::MainWindow(QWidget *parent)
                     report(outcome);
             });
 
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_topSplitter->restoreState(settings.value(QStringLiteral("window/topSplitter")).toByteArray());
-    setZoom(settings.value(QStringLiteral("view/zoom"), 4).toInt());
-    m_actions.value(QStringLiteral("onionSkin"))
-        ->setChecked(settings.value(QStringLiteral("view/onionSkin"), false).toBool());
-    m_actions.value(QStringLiteral("autoAdvance"))
-        ->setChecked(settings.value(QStringLiteral("review/autoAdvance"), false).toBool());
+    const QSettings settings;
+    restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray());
+    m_topSplitter->restoreState(settings.value(SettingsKeys::topSplitter).toByteArray());
+    applyPreferences(Preferences::load());
+    updateRecentMenu();
     updateReadOnly();
     updateStatus();
 }
@@ -177,7 +196,7 @@ Outcome MainWindow::flushNotes()
 void MainWindow::showSaveState()
 {
     if (!m_manager->hasSession()) {
-        m_saveState->clear();
+        showStatusText(m_saveState, tr("Save state"), QString());
         setWindowModified(false);
         return;
     }
@@ -185,7 +204,7 @@ void MainWindow::showSaveState()
         // Another Director writes this run: the time of its last save, as
         // this window read it, would say nothing about what is on disk now,
         // and this window saves nothing.
-        m_saveState->setText(tr("Read-only: open in another Director"));
+        showStatusText(m_saveState, tr("Save state"), tr("Read-only: open in another Director"));
         m_saveState->setToolTip(tr("Another Director has this run open. This window shows the "
                                    "session as it was when opened and saves nothing."));
         m_saveState->setStyleSheet(QString());
@@ -198,22 +217,23 @@ void MainWindow::showSaveState()
         // Every change is on disk: the session in memory is the file's.
         const QString lastModified = m_manager->session().lastModified;
         const std::optional<QDateTime> time = Timestamps::parse(lastModified);
-        m_saveState->setText(tr("Saved at %1")
-                                 .arg(time
-                                          ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss"))
-                                          : lastModified));
+        showStatusText(m_saveState, tr("Save state"),
+                       tr("Saved at %1")
+                           .arg(time ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss"))
+                                     : lastModified));
         m_saveState->setToolTip(lastModified);
         m_saveState->setStyleSheet(QString());
         break;
     }
     case SessionManager::SaveState::Saving:
-        m_saveState->setText(tr("Saving…"));
+        showStatusText(m_saveState, tr("Save state"), tr("Saving…"));
         m_saveState->setToolTip(tr("The latest change is being written to disk."));
         m_saveState->setStyleSheet(QString());
         break;
     case SessionManager::SaveState::Failed:
         // Stays until a save succeeds.
-        m_saveState->setText(tr("Not saved: %1").arg(m_manager->saveError()));
+        showStatusText(m_saveState, tr("Save state"),
+                       tr("Not saved: %1").arg(m_manager->saveError()));
         m_saveState->setToolTip(m_manager->saveError());
         m_saveState->setStyleSheet(
             QStringLiteral("color: white; background: #c62828; padding: 2px;"));
@@ -277,16 +297,31 @@ void MainWindow::createActions()
         return action;
     };
     using K = QKeySequence;
+    // The platform's keys for a standard action, and the usual one too: some
+    // platforms (X11 without a desktop's theme) have none for Quit or
+    // Preferences.
+    const auto standardKeys = [](K::StandardKey key, const K &usual) {
+        QList<K> keys = K::keyBindings(key);
+        if (!keys.contains(usual))
+            keys.append(usual);
+        return keys;
+    };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     add(file, QStringLiteral("open"), tr("&Open Run…"), {K::Open}, &MainWindow::openRunDialog);
+    // Made again each time it opens: the runs that are gone show disabled.
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("openRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     add(file, QStringLiteral("saveNow"), tr("&Save Now"), {K::Save}, &MainWindow::saveNow);
     file->addSeparator();
     add(file, QStringLiteral("commit"), tr("&Commit…"), {K(Qt::CTRL | Qt::Key_Return)},
         &MainWindow::commit);
     add(file, QStringLiteral("discard"), tr("&Discard Session…"), {}, &MainWindow::discard);
     file->addSeparator();
-    add(file, QStringLiteral("quit"), tr("&Quit"), {K::Quit}, [this] { close(); });
+    add(file, QStringLiteral("quit"), tr("&Quit"), standardKeys(K::Quit, K(Qt::CTRL | Qt::Key_Q)),
+        [this] { close(); })
+        ->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *undo = add(edit, QStringLiteral("undo"), tr("&Undo"), {K::Undo}, &MainWindow::undo);
@@ -303,6 +338,10 @@ void MainWindow::createActions()
     connect(stack, &QUndoStack::indexChanged, this, updateUndo);
     connect(stack, &QUndoStack::cleanChanged, this, updateUndo);
     updateUndo();
+    edit->addSeparator();
+    add(edit, QStringLiteral("preferences"), tr("&Preferences…"),
+        standardKeys(K::Preferences, K(Qt::CTRL | Qt::Key_Comma)), &MainWindow::showPreferences)
+        ->setMenuRole(QAction::PreferencesRole);
 
     QMenu *frame = menuBar()->addMenu(tr("F&rame"));
     add(frame, QStringLiteral("approve"), tr("&Approve"), {K(Qt::Key_A)}, &MainWindow::approve);
@@ -370,17 +409,23 @@ void MainWindow::createActions()
     onion->setCheckable(true);
     connect(onion, &QAction::toggled, this, [this](bool on) {
         m_stage->setOnionSkin(on);
-        QSettings().setValue(QStringLiteral("view/onionSkin"), on);
+        QSettings().setValue(SettingsKeys::onionSkin, on);
     });
     QAction *advance =
         add(view, QStringLiteral("autoAdvance"), tr("&Advance After Verdict"), {}, [] {});
     advance->setCheckable(true);
     connect(advance, &QAction::toggled, this,
-            [](bool on) { QSettings().setValue(QStringLiteral("review/autoAdvance"), on); });
+            [](bool on) { QSettings().setValue(SettingsKeys::autoAdvance, on); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     add(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), {K::HelpContents},
         &MainWindow::showShortcuts);
+    help->addSeparator();
+    add(help, QStringLiteral("about"), tr("&About Director"), {}, &MainWindow::showAbout)
+        ->setMenuRole(QAction::AboutRole);
+    add(help, QStringLiteral("aboutQt"), tr("About &Qt"), {}, [this] {
+        QMessageBox::aboutQt(this, tr("About Qt"));
+    })->setMenuRole(QAction::AboutQtRole);
 }
 
 bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
@@ -471,18 +516,15 @@ void MainWindow::sessionOpened()
     setWindowTitle(
         tr("%1 · %2[*] — Director")
             .arg(session.runId, session.moveId.isEmpty() ? tr("unknown move") : session.moveId));
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentRuns")).toStringList();
-    recent.removeAll(m_manager->runDir());
-    recent.prepend(m_manager->runDir());
-    settings.setValue(QStringLiteral("recentRuns"), recent.mid(0, 10));
+    RecentRuns::add(m_manager->runDir());
+    updateRecentMenu();
     showSaveState();
     // Nothing of the previous session is kept: not its notes, not a drag.
     m_inspector->clear();
     m_current = -1;
     m_stageFrame = -1;
     const int remembered =
-        settings.value(QStringLiteral("sessions/%1/frame").arg(session.sessionId), -1).toInt();
+        QSettings().value(SettingsKeys::sessionFrame(session.sessionId), -1).toInt();
     setCurrentFrame(m_model->rowOfFrame(remembered) >= 0 ? remembered : m_model->frameAtRow(0));
     updateReadOnly();
     updateStatus();
@@ -511,8 +553,7 @@ void MainWindow::rememberFrame()
 {
     m_rememberFrame->stop();
     if (m_manager->hasSession() && m_current >= 0)
-        QSettings().setValue(
-            QStringLiteral("sessions/%1/frame").arg(m_manager->session().sessionId), m_current);
+        QSettings().setValue(SettingsKeys::sessionFrame(m_manager->session().sessionId), m_current);
 }
 
 QImage MainWindow::frameImage(int frameIndex, QString *error)
@@ -582,7 +623,7 @@ void MainWindow::refreshCurrent()
 void MainWindow::updateStatus()
 {
     if (!m_manager->hasSession()) {
-        m_progress->setText(tr("No run open"));
+        showStatusText(m_progress, tr("Review progress"), tr("No run open"));
         return;
     }
     int approved = 0;
@@ -593,11 +634,12 @@ void MainWindow::updateStatus()
         warn += frame.status == FrameStatus::AuditWarn;
         fail += frame.status == FrameStatus::AuditFail;
     }
-    m_progress->setText(tr("%1 / %2 approved · %3 warn · %4 fail")
-                            .arg(approved)
-                            .arg(m_manager->session().frames.size())
-                            .arg(warn)
-                            .arg(fail));
+    showStatusText(m_progress, tr("Review progress"),
+                   tr("%1 / %2 approved · %3 warn · %4 fail")
+                       .arg(approved)
+                       .arg(m_manager->session().frames.size())
+                       .arg(warn)
+                       .arg(fail));
 }
 
 void MainWindow::updateReadOnly()
@@ -758,9 +800,9 @@ void MainWindow::commit()
         box->setObjectName(QStringLiteral("commitBlockedMessage"));
     } else {
         box = new QMessageBox(QMessageBox::Question, tr("Commit"),
-                              tr("Write the %1 approved frames, nudges applied, to approved/ and "
-                                 "close the session for changes?")
-                                  .arg(m_manager->session().frames.size()),
+                              tr("Write the %n approved frame(s), nudges applied, to approved/ "
+                                 "and close the session for changes?",
+                                 nullptr, int(m_manager->session().frames.size())),
                               QMessageBox::Yes | QMessageBox::Cancel, this);
         box->setObjectName(QStringLiteral("commitQuestion"));
         // After the box is gone: the commit shows a progress dialog of its own.
@@ -786,8 +828,8 @@ void MainWindow::runCommit()
     }
     const CommitInfo &info = *m_manager->session().commitInfo;
     auto *box = new QMessageBox(QMessageBox::Information, tr("Committed"),
-                                tr("%1 frames were written to approved/: %2 nudged, %3 patched.")
-                                    .arg(info.approvedCount)
+                                tr("%n frame(s) were written to approved/: %1 nudged, %2 patched.",
+                                   nullptr, info.approvedCount)
                                     .arg(info.nudgedCount)
                                     .arg(info.patchedCount),
                                 QMessageBox::Ok, this);
@@ -829,11 +871,13 @@ void MainWindow::showShortcuts()
     QString rows;
     for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
         for (QAction *action : menu->actions()) {
-            if (action->shortcuts().isEmpty())
-                continue;
             QStringList keys;
-            for (const QKeySequence &key : action->shortcuts())
-                keys.append(key.toString(QKeySequence::NativeText).toHtmlEscaped());
+            for (const QKeySequence &key : action->shortcuts()) {
+                if (!key.isEmpty())
+                    keys.append(key.toString(QKeySequence::NativeText).toHtmlEscaped());
+            }
+            if (keys.isEmpty())
+                continue;
             rows += QStringLiteral("<tr><td>%1</td><td><b>%2</b></td></tr>")
                         .arg(action->text().remove(QLatin1Char('&')).toHtmlEscaped(),
                              keys.join(QStringLiteral(", ")));
@@ -854,15 +898,105 @@ void MainWindow::setZoom(int zoom)
         if (QAction *action = m_actions.value(QStringLiteral("zoom%1").arg(z)))
             action->setChecked(z == m_stage->zoom());
     }
-    QSettings().setValue(QStringLiteral("view/zoom"), m_stage->zoom());
+    QSettings().setValue(SettingsKeys::zoom, m_stage->zoom());
+}
+
+void MainWindow::applyPreferences(const Preferences &preferences)
+{
+    setZoom(preferences.zoom);
+    m_stage->setOnionOpacities(preferences.onionPreviousOpacity / 100.0,
+                               preferences.onionAnchorOpacity / 100.0);
+    m_actions.value(QStringLiteral("onionSkin"))->setChecked(preferences.onionSkin);
+    m_actions.value(QStringLiteral("autoAdvance"))->setChecked(preferences.autoAdvance);
+}
+
+void MainWindow::showPreferences()
+{
+    // One dialog: Ctrl+, again brings it forward.
+    if (auto *open = findChild<PreferencesDialog *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(Preferences::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const Preferences preferences = dialog->preferences();
+        preferences.save();
+        applyPreferences(preferences);
+        Theme::apply(preferences.theme);
+    });
+    dialog->open();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    // Not deleted at once: this may run from one of these actions.
+    for (QAction *action : m_recentMenu->actions()) {
+        m_recentMenu->removeAction(action);
+        action->deleteLater();
+    }
+    const QStringList runs = RecentRuns::list();
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const QString run = runs.at(i);
+        const QString path = QDir::toNativeSeparators(run);
+        const QString number =
+            i < 9 ? QStringLiteral("&%1").arg(i + 1) : QStringLiteral("1&0"); // Alt+1 … Alt+0
+        QString shown =
+            fontMetrics().elidedText(path, Qt::ElideMiddle, 60 * fontMetrics().averageCharWidth());
+        shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        auto *action = new QAction(tr("%1 %2").arg(number, shown), m_recentMenu);
+        action->setObjectName(QStringLiteral("recentRun"));
+        action->setData(run);
+        const bool exists = QFileInfo(run).isDir();
+        action->setEnabled(exists);
+        action->setToolTip(exists ? path : tr("%1 (no longer there)").arg(path));
+        action->setStatusTip(action->toolTip());
+        // The same way as File → Open Run: a lock or an unreadable session asks.
+        connect(action, &QAction::triggered, this, [this, run] { openRun(run); });
+        m_recentMenu->addAction(action);
+    }
+    if (runs.isEmpty()) {
+        auto *none = new QAction(tr("No Recent Runs"), m_recentMenu);
+        none->setEnabled(false);
+        m_recentMenu->addAction(none);
+    }
+    m_recentMenu->addSeparator();
+    auto *clear = new QAction(tr("&Clear Menu"), m_recentMenu);
+    clear->setObjectName(QStringLiteral("clearRecent"));
+    clear->setEnabled(!runs.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        RecentRuns::clear();
+        updateRecentMenu();
+    });
+    m_recentMenu->addAction(clear);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box = new QMessageBox(
+        QMessageBox::NoIcon, tr("About Director"),
+        tr("<h3>Director %1</h3>"
+           "<p>Review the frames of an AI-generated sprite animation: approve, reject, nudge and "
+           "annotate them, then commit the approved frames.</p>"
+           "<p>Built with Qt %2, running on Qt %3.</p>")
+            .arg(QStringLiteral(DIRECTOR_VERSION), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion())),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutMessage"));
+    box->setTextFormat(Qt::RichText);
+    if (!windowIcon().isNull())
+        box->setIconPixmap(windowIcon().pixmap(64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::saveSettings()
 {
     rememberFrame();
     QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/topSplitter"), m_topSplitter->saveState());
+    settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
+    settings.setValue(SettingsKeys::topSplitter, m_topSplitter->saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "preferences.h"
 #include "sessionmanager.h"
 
 #include <QHash>
@@ -12,6 +13,7 @@ class InspectorPanel;
 class QAction;
 class QLabel;
 class QListView;
+class QMenu;
 class QMessageBox;
 class QSplitter;
 class QTimer;
@@ -46,6 +48,12 @@ public:
 
     int currentFrame() const { return m_current; }
     void setCurrentFrame(int frameIndex);
+
+    // File → Open Recent, as it is now (it is made again each time it opens).
+    QMenu *recentMenu() const { return m_recentMenu; }
+    // Applies the preferences that belong to the window: zoom, onion skin and
+    // its opacities, auto-advance (the theme is the application's: Theme).
+    void applyPreferences(const Preferences &preferences);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -89,7 +97,10 @@ private:
     void runCommit();
     void discard();
     void openRunDialog();
+    void updateRecentMenu();
+    void showPreferences();
     void showShortcuts();
+    void showAbout();
     void setZoom(int zoom);
 
     SessionManager *m_manager;
@@ -102,6 +113,7 @@ private:
     QLabel *m_banner;
     QLabel *m_progress;
     QLabel *m_saveState;
+    QMenu *m_recentMenu;
     QHash<QString, QAction *> m_actions;
     QHash<QString, QImage> m_images; // by image path
     int m_current = -1;

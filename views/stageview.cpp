@@ -7,6 +7,7 @@
 #include <QPainterPath>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -84,6 +85,13 @@ void StageView::setOnionSkin(bool on)
     update();
 }
 
+void StageView::setOnionOpacities(qreal previous, qreal anchor)
+{
+    m_previousOpacity = std::clamp(previous, 0.0, 1.0);
+    m_anchorOpacity = std::clamp(anchor, 0.0, 1.0);
+    update();
+}
+
 void StageView::setEditable(bool editable)
 {
     if (!editable)
@@ -97,59 +105,92 @@ QPoint StageView::roundedOffset() const
     return {CommitExporter::roundOffset(m_offset.x()), CommitExporter::roundOffset(m_offset.y())};
 }
 
+QSize StageView::frameSize() const
+{
+    return m_image.isNull() ? QSize(128, 128) : m_image.size();
+}
+
+int StageView::pixelScale(qreal devicePixelRatio) const
+{
+    return std::max(1, int(std::lround(m_zoom * devicePixelRatio)));
+}
+
+QRect StageView::deviceCanvas(const QRectF &area, int scale) const
+{
+    const QSize size = frameSize() * scale;
+    return QRect(QPoint(int(std::lround(area.left() + (area.width() - size.width()) / 2)),
+                        int(std::lround(area.top() + (area.height() - size.height()) / 2))),
+                 size);
+}
+
 QRect StageView::canvasRect() const
 {
-    const QSize frame = (m_image.isNull() ? QSize(128, 128) : m_image.size()) * m_zoom;
-    return QRect(QPoint((width() - frame.width()) / 2, (height() - frame.height()) / 2), frame);
+    const qreal dpr = devicePixelRatioF();
+    const QRect device = deviceCanvas(QRectF(0, 0, width() * dpr, height() * dpr), pixelScale(dpr));
+    return QRectF(device.x() / dpr, device.y() / dpr, device.width() / dpr, device.height() / dpr)
+        .toRect();
 }
 
 void StageView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.fillRect(rect(), palette().color(QPalette::Window).darker(130));
-    const QRect canvas = canvasRect();
+
+    // The frame and the checkerboard in device pixels: the painter's own
+    // transform says how this widget lies on the device (the device pixel
+    // ratio, and where the widget starts, which need not be a whole device
+    // pixel at 1.5). Everything below falls on whole device pixels.
+    const QTransform toDevice = p.deviceTransform();
+    const qreal dpr = toDevice.m11() > 0 ? toDevice.m11() : devicePixelRatioF();
+    const int scale = pixelScale(dpr);
+    const QRect canvas = deviceCanvas(toDevice.mapRect(QRectF(rect())), scale);
+    p.save();
+    p.setWorldTransform(toDevice.inverted());
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false); // pixel art stays sharp
+    p.setRenderHint(QPainter::Antialiasing, false);
 
     // Checkerboard: transparency must be visible.
     p.save();
     p.setClipRect(canvas);
-    for (int y = canvas.top(); y < canvas.bottom(); y += checker) {
-        for (int x = canvas.left(); x < canvas.right(); x += checker) {
-            const bool dark =
-                (((x - canvas.left()) / checker) + ((y - canvas.top()) / checker)) % 2;
-            p.fillRect(x, y, checker, checker,
+    const int square = std::max(1, int(std::lround(checker * dpr)));
+    for (int y = 0; y < canvas.height(); y += square) {
+        for (int x = 0; x < canvas.width(); x += square) {
+            const bool dark = (x / square + y / square) % 2;
+            p.fillRect(canvas.left() + x, canvas.top() + y, square, square,
                        dark ? QColor(0x9a, 0x9a, 0x9a) : QColor(0xc8, 0xc8, 0xc8));
         }
     }
-    p.restore();
-
-    p.setRenderHint(QPainter::SmoothPixmapTransform, false); // pixel art stays sharp
-    p.save();
-    p.setClipRect(canvas);
     if (m_onionSkin) {
         if (!m_anchor.isNull()) {
-            p.setOpacity(0.15);
+            p.setOpacity(m_anchorOpacity);
             p.drawImage(canvas, m_anchor);
         }
         if (!m_previous.isNull()) {
-            p.setOpacity(0.30);
+            p.setOpacity(m_previousOpacity);
             p.drawImage(canvas, m_previous);
         }
         p.setOpacity(1.0);
     }
     if (!m_image.isNull()) {
-        const QPoint shift = (roundedOffset() + m_dragDelta) * m_zoom;
+        const QPoint shift = (roundedOffset() + m_dragDelta) * scale;
         p.drawImage(canvas.translated(shift), m_image);
     }
     p.restore();
 
+    const int line = std::max(1, int(std::lround(dpr)));
     if (m_baseline >= 0 && !m_image.isNull()) {
-        const int y = canvas.top() + int(std::lround(m_baseline * m_zoom));
-        p.setPen(QPen(QColor(0x29, 0xb6, 0xf6), 1, Qt::DashLine));
-        p.drawLine(canvas.left() - 8, y, canvas.right() + 8, y);
+        const int y = canvas.top() + int(std::lround(m_baseline * scale));
+        const int overhang = int(std::lround(8 * dpr));
+        p.setPen(QPen(QColor(0x29, 0xb6, 0xf6), line, Qt::DashLine, Qt::FlatCap));
+        p.drawLine(canvas.left() - overhang, y, canvas.right() + overhang, y);
     }
-    p.setPen(QPen(palette().color(QPalette::Mid), 1));
-    p.setBrush(Qt::NoBrush);
-    p.drawRect(canvas.adjusted(-1, -1, 0, 0));
+    // A frame around the canvas, outside it.
+    const QColor edge = palette().color(QPalette::Mid);
+    p.fillRect(canvas.left() - line, canvas.top() - line, canvas.width() + 2 * line, line, edge);
+    p.fillRect(canvas.left() - line, canvas.bottom() + 1, canvas.width() + 2 * line, line, edge);
+    p.fillRect(canvas.left() - line, canvas.top(), line, canvas.height(), edge);
+    p.fillRect(canvas.right() + 1, canvas.top(), line, canvas.height(), edge);
+    p.restore();
 
     // The offset, live while dragging.
     const QPoint total = roundedOffset() + m_dragDelta;
@@ -160,7 +201,7 @@ void StageView::paintEvent(QPaintEvent *)
     p.setPen(palette().color(QPalette::WindowText));
     p.drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop, label);
     if (!m_message.isEmpty())
-        p.drawText(canvas, Qt::AlignCenter | Qt::TextWordWrap, m_message);
+        p.drawText(canvasRect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
 }
 
 void StageView::mousePressEvent(QMouseEvent *event)
@@ -189,8 +230,10 @@ void StageView::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging)
         return QWidget::mouseMoveEvent(event);
-    // Whole source pixels only: the frame moves in steps of the zoom.
-    const QPointF moved = (event->position() - QPointF(m_pressPos)) / m_zoom;
+    // Whole source pixels only: the frame moves in steps of one frame pixel
+    // on screen (the zoom, in device pixels rounded to a whole number).
+    const qreal dpr = devicePixelRatioF();
+    const QPointF moved = (event->position() - QPointF(m_pressPos)) * dpr / pixelScale(dpr);
     const QPoint delta(int(std::lround(moved.x())), int(std::lround(moved.y())));
     if (delta != m_dragDelta) {
         m_dragDelta = delta;

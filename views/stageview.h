@@ -7,9 +7,15 @@
 
 // The current frame, large, on a checkerboard: whole-number zoom with
 // nearest-neighbour scaling, onion skin (the previous frame at 30 %, the
-// anchor at 15 %), the anchor's baseline as a guide, and the frame's
-// alignment offset applied live. Dragging moves the sprite in whole source
-// pixels; releasing asks for one nudge of the whole drag.
+// anchor at 15 %, or as the preferences say), the anchor's baseline as a
+// guide, and the frame's alignment offset applied live. Dragging moves the
+// sprite in whole source pixels; releasing asks for one nudge of the whole
+// drag.
+//
+// High DPI: the frame and the checkerboard are drawn in device pixels, each
+// frame pixel a square of the same whole number of them (pixelScale()), on
+// the device's own pixel grid: at any device pixel ratio (1.25, 1.5, 2 …)
+// every edge is sharp and every pixel shows the frame's own colour.
 class StageView : public QWidget
 {
     Q_OBJECT
@@ -31,10 +37,17 @@ public:
     int zoom() const { return m_zoom; }
     void setOnionSkin(bool on);
     bool onionSkin() const { return m_onionSkin; }
+    // Opacities of the previous frame and of the anchor, 0 to 1.
+    void setOnionOpacities(qreal previous, qreal anchor);
+    qreal previousOpacity() const { return m_previousOpacity; }
+    qreal anchorOpacity() const { return m_anchorOpacity; }
     void setEditable(bool editable);
 
     // Where the frame is drawn (for tests and screenshots): widget coordinates.
     QRect canvasRect() const;
+    // Device pixels per frame pixel at a device pixel ratio: the zoom in
+    // device pixels, rounded to a whole number (zoom 1 at 1.5 is 2).
+    int pixelScale(qreal devicePixelRatio) const;
     QPoint dragDelta() const { return m_dragDelta; }
     bool isDragging() const { return m_dragging; }
     // Ends a drag in progress without a nudge (a message box takes the mouse).
@@ -61,6 +74,10 @@ protected:
 
 private:
     QPoint roundedOffset() const;
+    QSize frameSize() const;
+    // Where the frame is drawn, in device pixels, in a widget that covers
+    // `area` of the device.
+    QRect deviceCanvas(const QRectF &area, int scale) const;
 
     QImage m_image;
     QImage m_previous;
@@ -70,6 +87,8 @@ private:
     double m_baseline = -1.0;
     int m_zoom = 4;
     bool m_onionSkin = false;
+    qreal m_previousOpacity = 0.30;
+    qreal m_anchorOpacity = 0.15;
     bool m_editable = true;
     bool m_dragging = false;
     QPoint m_pressPos;

@@ -1,0 +1,290 @@
+#include "stageview.h"
+
+#include <QApplication>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+// The stage on a high-DPI screen: this program runs with QT_SCALE_FACTOR=2
+// (set in main() below), so that every logical pixel is 2×2 device pixels,
+// and renders the stage at other device pixel ratios (1.25, 1.5, 3 …) too.
+// Pixel art must stay sharp at all of them: each frame pixel a square of
+// device pixels, all the same size, in the frame's own colour.
+class TestStageView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void aFramePixelIsZoomTimesTwoDevicePixels_data();
+    void aFramePixelIsZoomTimesTwoDevicePixels();
+    void sharpAtEveryDevicePixelRatio_data();
+    void sharpAtEveryDevicePixelRatio();
+    void checkerboardIsSharp_data();
+    void checkerboardIsSharp();
+    void dragMovesByWholeFramePixelsAtTwoTimes();
+    void onionSkinOpacitiesAreThoseSet();
+
+private:
+    // A 16×16 frame, every pixel opaque and of a colour of its own.
+    static QImage distinctFrame();
+    // The bounding box of the pixels whose colour is one of `colours`.
+    static QRect boxOf(const QImage &image, const QSet<QRgb> &colours);
+    // The stage as a device with this pixel ratio shows it, the widget
+    // starting at a logical offset (an odd one puts it between two device
+    // pixels at 1.5).
+    QImage renderAt(qreal devicePixelRatio, QPoint offset) const;
+
+    std::unique_ptr<StageView> m_stage;
+};
+
+void TestStageView::init()
+{
+    m_stage = std::make_unique<StageView>();
+    m_stage->resize(420, 330);
+    m_stage->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_stage.get()));
+}
+
+void TestStageView::cleanup()
+{
+    m_stage.reset();
+}
+
+QImage TestStageView::distinctFrame()
+{
+    QImage image(16, 16, QImage::Format_ARGB32);
+    for (int y = 0; y < 16; ++y)
+        for (int x = 0; x < 16; ++x)
+            image.setPixel(x, y, qRgb(16 + x * 14, 16 + y * 14, (x * 16 + y) % 256));
+    return image;
+}
+
+QRect TestStageView::boxOf(const QImage &image, const QSet<QRgb> &colours)
+{
+    QRect box;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (colours.contains(image.pixel(x, y)))
+                box |= QRect(x, y, 1, 1);
+    return box;
+}
+
+QImage TestStageView::renderAt(qreal devicePixelRatio, QPoint offset) const
+{
+    const QSize logical = m_stage->size() + QSize(offset.x(), offset.y());
+    QImage image((QSizeF(logical) * devicePixelRatio).toSize() + QSize(1, 1),
+                 QImage::Format_ARGB32);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::black);
+    m_stage->render(&image, offset);
+    image.setDevicePixelRatio(1);
+    return image;
+}
+
+namespace {
+
+// Fails unless the frame shows in `shown` as blocks of `scale`×`scale`
+// device pixels, each in exactly its frame pixel's colour.
+bool showsFrameSharply(const QImage &shown, const QImage &frame, int scale, QString *why)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < frame.height(); ++y)
+        for (int x = 0; x < frame.width(); ++x)
+            colours.insert(frame.pixel(x, y));
+    QRect box;
+    for (int y = 0; y < shown.height(); ++y)
+        for (int x = 0; x < shown.width(); ++x)
+            if (colours.contains(shown.pixel(x, y)))
+                box |= QRect(x, y, 1, 1);
+    if (box.size() != frame.size() * scale) {
+        *why = QStringLiteral("the frame covers %1×%2 device pixels, not %3×%4")
+                   .arg(box.width())
+                   .arg(box.height())
+                   .arg(frame.width() * scale)
+                   .arg(frame.height() * scale);
+        return false;
+    }
+    for (int y = 0; y < box.height(); ++y) {
+        for (int x = 0; x < box.width(); ++x) {
+            const QRgb expected = frame.pixel(x / scale, y / scale);
+            const QRgb got = shown.pixel(box.left() + x, box.top() + y);
+            if (got != expected) {
+                *why = QStringLiteral("device pixel %1, %2 of the frame is #%3, not #%4 (frame "
+                                      "pixel %5, %6)")
+                           .arg(x)
+                           .arg(y)
+                           .arg(got, 8, 16, QLatin1Char('0'))
+                           .arg(expected, 8, 16, QLatin1Char('0'))
+                           .arg(x / scale)
+                           .arg(y / scale);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+void TestStageView::aFramePixelIsZoomTimesTwoDevicePixels_data()
+{
+    QTest::addColumn<int>("zoom");
+    for (const int zoom : StageView::zoomLevels)
+        QTest::addRow("%d×", zoom) << zoom;
+}
+
+void TestStageView::aFramePixelIsZoomTimesTwoDevicePixels()
+{
+    QFETCH(int, zoom);
+    QCOMPARE(m_stage->devicePixelRatioF(), 2.0); // QT_SCALE_FACTOR=2
+    const QImage frame = distinctFrame();
+    m_stage->setZoom(zoom);
+    m_stage->setFrame(frame, QPointF());
+    const QPixmap grabbed = m_stage->grab();
+    QCOMPARE(grabbed.devicePixelRatio(), 2.0);
+    QString why;
+    QVERIFY2(showsFrameSharply(grabbed.toImage(), frame, zoom * 2, &why), qPrintable(why));
+    // Where the operator sees it: the canvas, the frame moved by its offset
+    // (1 right, 2 up: its top two rows are outside).
+    m_stage->setFrame(frame, QPointF(1, -2));
+    const QRect shown = boxOf(m_stage->grab().toImage(), {frame.pixel(0, 2)});
+    QCOMPARE(shown, QRect((m_stage->canvasRect().topLeft() + QPoint(zoom, 0)) * 2,
+                          QSize(zoom * 2, zoom * 2)));
+}
+
+void TestStageView::sharpAtEveryDevicePixelRatio_data()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::addColumn<int>("zoom");
+    QTest::addColumn<int>("scale"); // device pixels per frame pixel
+    QTest::newRow("1, 1×") << 1.0 << 1 << 1;
+    QTest::newRow("1.25, 1×") << 1.25 << 1 << 1;
+    QTest::newRow("1.25, 2×") << 1.25 << 2 << 3; // 2.5 rounded
+    QTest::newRow("1.5, 1×") << 1.5 << 1 << 2;   // 1.5 rounded: never 1 and 2 in turn
+    QTest::newRow("1.5, 2×") << 1.5 << 2 << 3;
+    QTest::newRow("1.5, 4×") << 1.5 << 4 << 6;
+    QTest::newRow("1.75, 8×") << 1.75 << 8 << 14;
+    QTest::newRow("3, 2×") << 3.0 << 2 << 6;
+}
+
+void TestStageView::sharpAtEveryDevicePixelRatio()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(int, zoom);
+    QFETCH(int, scale);
+    const QImage frame = distinctFrame();
+    m_stage->setZoom(zoom);
+    m_stage->setFrame(frame, QPointF());
+    QCOMPARE(m_stage->pixelScale(ratio), scale);
+    // At an odd logical offset the widget starts between two device pixels
+    // (at 1.5: 1.5 device pixels in); the frame still falls on whole ones.
+    for (const QPoint offset : {QPoint(0, 0), QPoint(1, 1), QPoint(3, 0)}) {
+        QString why;
+        QVERIFY2(showsFrameSharply(renderAt(ratio, offset), frame, scale, &why),
+                 qPrintable(
+                     QStringLiteral("offset %1, %2: %3").arg(offset.x()).arg(offset.y()).arg(why)));
+    }
+}
+
+void TestStageView::checkerboardIsSharp_data()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::newRow("1") << 1.0;
+    QTest::newRow("1.5") << 1.5;
+    QTest::newRow("2") << 2.0;
+    QTest::newRow("2.5") << 2.5;
+}
+
+void TestStageView::checkerboardIsSharp()
+{
+    QFETCH(qreal, ratio);
+    QImage transparent(16, 16, QImage::Format_ARGB32);
+    transparent.fill(Qt::transparent);
+    m_stage->setZoom(4);
+    m_stage->setFrame(transparent, QPointF());
+    const QRgb light = qRgb(0xc8, 0xc8, 0xc8);
+    const QRgb dark = qRgb(0x9a, 0x9a, 0x9a);
+    const QImage shown = renderAt(ratio, QPoint(1, 1));
+    // Near where the canvas is (the offset's text, smoothed, has greys too).
+    const QRectF near = QRectF(m_stage->canvasRect().translated(1, 1)).adjusted(-4, -4, 4, 4);
+    const QRect nearDevice = QRectF(near.topLeft() * ratio, near.size() * ratio).toRect();
+    const QRect canvas =
+        boxOf(shown.copy(nearDevice), {light, dark}).translated(nearDevice.topLeft());
+    const int scale = m_stage->pixelScale(ratio);
+    QCOMPARE(canvas.size(), QSize(16, 16) * scale);
+    // Squares of one whole size, in the two greys only: no blended edges.
+    const int square = int(std::lround(8 * ratio));
+    for (int y = 0; y < canvas.height(); ++y) {
+        for (int x = 0; x < canvas.width(); ++x) {
+            const QRgb expected = (x / square + y / square) % 2 ? dark : light;
+            QCOMPARE(shown.pixel(canvas.left() + x, canvas.top() + y), expected);
+        }
+    }
+}
+
+void TestStageView::dragMovesByWholeFramePixelsAtTwoTimes()
+{
+    m_stage->setZoom(4); // a frame pixel: 8 device pixels, 4 logical ones
+    m_stage->setFrame(distinctFrame(), QPointF());
+    QSignalSpy nudged(m_stage.get(), &StageView::nudgeRequested);
+    const QPoint start = m_stage->canvasRect().center();
+    QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_stage.get(), start + QPoint(9, -5)); // 2.25, -1.25 frame pixels
+    QCOMPARE(m_stage->dragDelta(), QPoint(2, -1));
+    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(9, -5));
+    QCOMPARE(nudged.count(), 1);
+    QCOMPARE(nudged.at(0), (QVariantList{2, -1}));
+
+    m_stage->setZoom(1); // 2 device pixels, 1 logical one
+    QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_stage.get(), start + QPoint(3, 4));
+    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(3, 4));
+    QCOMPARE(nudged.count(), 2);
+    QCOMPARE(nudged.at(1), (QVariantList{3, 4}));
+}
+
+void TestStageView::onionSkinOpacitiesAreThoseSet()
+{
+    QImage transparent(16, 16, QImage::Format_ARGB32);
+    transparent.fill(Qt::transparent);
+    QImage previous(16, 16, QImage::Format_ARGB32);
+    previous.fill(qRgb(0xff, 0, 0));
+    m_stage->setZoom(4);
+    m_stage->setFrame(transparent, QPointF());
+    m_stage->setOnionFrames(previous, QImage());
+    m_stage->setOnionSkin(true);
+    // The red of the previous frame over the light grey of the checkerboard.
+    const auto shownAt = [this](qreal opacity) {
+        m_stage->setOnionOpacities(opacity, 0.15);
+        const QImage shown = m_stage->grab().toImage();
+        const QRect canvas = m_stage->canvasRect();
+        return QColor(shown.pixel((canvas.topLeft() + QPoint(1, 1)) * 2));
+    };
+    const QColor faint = shownAt(0.30);
+    const QColor strong = shownAt(0.60);
+    QCOMPARE(m_stage->previousOpacity(), 0.60);
+    // Over 0xc8: green and blue fall with the opacity, red rises.
+    QVERIFY2(qAbs(faint.green() - int(0xc8 * 0.70)) <= 2, qPrintable(faint.name()));
+    QVERIFY2(qAbs(strong.green() - int(0xc8 * 0.40)) <= 2, qPrintable(strong.name()));
+    QVERIFY(strong.red() > faint.red());
+    m_stage->setOnionSkin(false);
+    QCOMPARE(QColor(m_stage->grab().toImage().pixel(
+                 (m_stage->canvasRect().topLeft() + QPoint(1, 1)) * 2)),
+             QColor(0xc8, 0xc8, 0xc8));
+}
+
+int main(int argc, char *argv[])
+{
+    // A high-DPI screen: two device pixels per logical one. Before the
+    // application, which reads it once.
+    qputenv("QT_SCALE_FACTOR", "2");
+    QApplication app(argc, argv);
+    TestStageView test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_stageview.moc"

@@ -1,0 +1,86 @@
+#include "preferences.h"
+
+#include "stageview.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+QString SettingsKeys::sessionFrame(const QString &sessionId)
+{
+    return QStringLiteral("sessions/%1/frame").arg(sessionId);
+}
+
+namespace {
+
+int percent(const QSettings &settings, QLatin1StringView key, int fallback)
+{
+    bool ok = false;
+    const int value = settings.value(key).toInt(&ok);
+    return ok && value >= 0 && value <= 100 ? value : fallback;
+}
+
+bool flag(const QSettings &settings, QLatin1StringView key, bool fallback)
+{
+    const QVariant value = settings.value(key);
+    return value.isValid() ? value.toBool() : fallback;
+}
+
+} // namespace
+
+Preferences Preferences::load()
+{
+    const Preferences defaults;
+    const QSettings settings;
+    Preferences p;
+    p.theme = themeFromName(settings.value(SettingsKeys::theme).toString());
+    const QString language = settings.value(SettingsKeys::language).toString();
+    p.language =
+        language == QLatin1String("en") || language == QLatin1String("de") ? language : QString();
+    const int zoom = settings.value(SettingsKeys::zoom, defaults.zoom).toInt();
+    p.zoom = std::find(std::begin(StageView::zoomLevels), std::end(StageView::zoomLevels), zoom) !=
+                     std::end(StageView::zoomLevels)
+                 ? zoom
+                 : defaults.zoom;
+    p.onionSkin = flag(settings, SettingsKeys::onionSkin, defaults.onionSkin);
+    p.onionPreviousOpacity =
+        percent(settings, SettingsKeys::onionPreviousOpacity, defaults.onionPreviousOpacity);
+    p.onionAnchorOpacity =
+        percent(settings, SettingsKeys::onionAnchorOpacity, defaults.onionAnchorOpacity);
+    p.autoAdvance = flag(settings, SettingsKeys::autoAdvance, defaults.autoAdvance);
+    return p;
+}
+
+void Preferences::save() const
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::theme, themeName(theme));
+    settings.setValue(SettingsKeys::language, language);
+    settings.setValue(SettingsKeys::zoom, zoom);
+    settings.setValue(SettingsKeys::onionSkin, onionSkin);
+    settings.setValue(SettingsKeys::onionPreviousOpacity, onionPreviousOpacity);
+    settings.setValue(SettingsKeys::onionAnchorOpacity, onionAnchorOpacity);
+    settings.setValue(SettingsKeys::autoAdvance, autoAdvance);
+}
+
+QString Preferences::themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light:
+        return QStringLiteral("light");
+    case Theme::Dark:
+        return QStringLiteral("dark");
+    case Theme::System:
+        break;
+    }
+    return QStringLiteral("system");
+}
+
+Preferences::Theme Preferences::themeFromName(const QString &name)
+{
+    if (name == QLatin1String("light"))
+        return Theme::Light;
+    if (name == QLatin1String("dark"))
+        return Theme::Dark;
+    return Theme::System;
+}

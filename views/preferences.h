@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QLatin1StringView>
+#include <QString>
+
+// Every QSettings key Director uses, in one place. The values live in the
+// user's settings file (QSettings with the application's organisation and
+// name); a missing or invalid value means the default in Preferences.
+namespace SettingsKeys {
+// Preferences (the Preferences dialog; the View menu changes some of them too).
+inline constexpr QLatin1StringView theme{"ui/theme"};       // "system", "light", "dark"
+inline constexpr QLatin1StringView language{"ui/language"}; // "" (system), "en", "de"
+inline constexpr QLatin1StringView zoom{"view/zoom"};       // 1, 2, 4 or 8
+inline constexpr QLatin1StringView onionSkin{"view/onionSkin"};
+inline constexpr QLatin1StringView onionPreviousOpacity{"view/onionSkinPreviousOpacity"}; // %
+inline constexpr QLatin1StringView onionAnchorOpacity{"view/onionSkinAnchorOpacity"};     // %
+inline constexpr QLatin1StringView autoAdvance{"review/autoAdvance"};
+// The window as the operator left it.
+inline constexpr QLatin1StringView windowGeometry{"window/geometry"};
+inline constexpr QLatin1StringView topSplitter{"window/topSplitter"};
+inline constexpr QLatin1StringView recentRuns{"recentRuns"}; // most recent first
+// The frame the operator was on in a session.
+QString sessionFrame(const QString &sessionId);
+} // namespace SettingsKeys
+
+// What the operator chose once and Director remembers: the look, the stage,
+// the review habits. The Preferences dialog edits all of it; the View menu
+// changes the zoom, the onion skin and auto-advance, stored under the same
+// keys.
+struct Preferences
+{
+    enum class Theme
+    {
+        System, // the system's palette; the dark one below when the system's is dark
+        Light,  // the standard light palette (Fusion)
+        Dark    // a dark, neutral grey palette for pixel work (Fusion)
+    };
+
+    Theme theme = Theme::System;
+    // Read once at start by main.cpp: "" for the system's language, "en", "de".
+    QString language;
+    int zoom = 4;
+    bool onionSkin = false;
+    int onionPreviousOpacity = 30; // percent
+    int onionAnchorOpacity = 15;   // percent
+    bool autoAdvance = false;
+
+    // From QSettings; a value that is missing or not one Director knows
+    // (hand-edited, from a newer version) reads as the default.
+    static Preferences load();
+    void save() const;
+
+    static QString themeName(Theme theme);
+    static Theme themeFromName(const QString &name);
+
+    bool operator==(const Preferences &) const = default;
+};

@@ -1,0 +1,139 @@
+#include "preferencesdialog.h"
+
+#include "stageview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+QSpinBox *opacityBox(QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(0, 100);
+    box->setSingleStep(5);
+    box->setSuffix(PreferencesDialog::tr(" %"));
+    return box;
+}
+
+void select(QComboBox *box, const QVariant &data)
+{
+    const int index = box->findData(data);
+    box->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Preferences"));
+    setObjectName(QStringLiteral("preferencesDialog"));
+    setAccessibleName(tr("Preferences"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *appearance = new QGroupBox(tr("Appearance"), this);
+    auto *appearanceForm = new QFormLayout(appearance);
+    m_theme = new QComboBox(appearance);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("Follow system"), int(Preferences::Theme::System));
+    m_theme->addItem(tr("Light"), int(Preferences::Theme::Light));
+    m_theme->addItem(tr("Dark, for pixel work"), int(Preferences::Theme::Dark));
+    m_theme->setAccessibleName(tr("Theme"));
+    m_theme->setAccessibleDescription(
+        tr("Dark uses neutral greys, so that no tint around a frame changes how its colours "
+           "look. Follow system is dark when the system is."));
+    m_theme->setToolTip(m_theme->accessibleDescription());
+    appearanceForm->addRow(tr("&Theme:"), m_theme);
+    m_language = new QComboBox(appearance);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System"), QString());
+    // Each language by its own name, never translated.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->setAccessibleDescription(tr("Takes effect when Director is started again."));
+    appearanceForm->addRow(tr("&Language:"), m_language);
+    auto *restart =
+        new QLabel(tr("The language takes effect when Director is started again."), appearance);
+    restart->setObjectName(QStringLiteral("languageRestartNote"));
+    restart->setWordWrap(true);
+    appearanceForm->addRow(QString(), restart);
+    layout->addWidget(appearance);
+
+    auto *stage = new QGroupBox(tr("Stage"), this);
+    auto *stageForm = new QFormLayout(stage);
+    m_zoom = new QComboBox(stage);
+    m_zoom->setObjectName(QStringLiteral("zoom"));
+    for (const int zoom : StageView::zoomLevels)
+        m_zoom->addItem(tr("%1×").arg(zoom), zoom);
+    m_zoom->setAccessibleName(tr("Zoom"));
+    m_zoom->setAccessibleDescription(tr("The stage's zoom; View → Zoom changes it too."));
+    stageForm->addRow(tr("&Zoom:"), m_zoom);
+    m_onionSkin = new QCheckBox(tr("Show &onion skin"), stage);
+    m_onionSkin->setObjectName(QStringLiteral("onionSkin"));
+    m_onionSkin->setAccessibleDescription(
+        tr("The previous frame and the anchor, faint, under the current frame."));
+    stageForm->addRow(m_onionSkin);
+    m_previousOpacity = opacityBox(stage);
+    m_previousOpacity->setObjectName(QStringLiteral("previousOpacity"));
+    m_previousOpacity->setAccessibleName(tr("Previous frame opacity"));
+    stageForm->addRow(tr("&Previous frame:"), m_previousOpacity);
+    m_anchorOpacity = opacityBox(stage);
+    m_anchorOpacity->setObjectName(QStringLiteral("anchorOpacity"));
+    m_anchorOpacity->setAccessibleName(tr("Anchor frame opacity"));
+    stageForm->addRow(tr("&Anchor frame:"), m_anchorOpacity);
+    connect(m_onionSkin, &QCheckBox::toggled, m_previousOpacity, &QWidget::setEnabled);
+    connect(m_onionSkin, &QCheckBox::toggled, m_anchorOpacity, &QWidget::setEnabled);
+    layout->addWidget(stage);
+
+    auto *review = new QGroupBox(tr("Review"), this);
+    auto *reviewLayout = new QVBoxLayout(review);
+    m_autoAdvance = new QCheckBox(tr("Advance to the next frame after Approve or &Reject"), review);
+    m_autoAdvance->setObjectName(QStringLiteral("autoAdvance"));
+    reviewLayout->addWidget(m_autoAdvance);
+    layout->addWidget(review);
+
+    m_buttons = new QDialogButtonBox(
+        QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            [this] { setPreferences(Preferences()); });
+    layout->addWidget(m_buttons);
+
+    setPreferences(preferences);
+}
+
+void PreferencesDialog::setPreferences(const Preferences &preferences)
+{
+    select(m_theme, int(preferences.theme));
+    select(m_language, preferences.language);
+    select(m_zoom, preferences.zoom);
+    m_onionSkin->setChecked(preferences.onionSkin);
+    m_previousOpacity->setValue(preferences.onionPreviousOpacity);
+    m_anchorOpacity->setValue(preferences.onionAnchorOpacity);
+    m_previousOpacity->setEnabled(preferences.onionSkin);
+    m_anchorOpacity->setEnabled(preferences.onionSkin);
+    m_autoAdvance->setChecked(preferences.autoAdvance);
+}
+
+Preferences PreferencesDialog::preferences() const
+{
+    Preferences p;
+    p.theme = Preferences::Theme(m_theme->currentData().toInt());
+    p.language = m_language->currentData().toString();
+    p.zoom = m_zoom->currentData().toInt();
+    p.onionSkin = m_onionSkin->isChecked();
+    p.onionPreviousOpacity = m_previousOpacity->value();
+    p.onionAnchorOpacity = m_anchorOpacity->value();
+    p.autoAdvance = m_autoAdvance->isChecked();
+    return p;
+}

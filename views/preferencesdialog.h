@@ -1,0 +1,46 @@
+#pragma once
+
+#include "preferences.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QSpinBox;
+
+// Edit → Preferences: the theme, the language (at the next start), the
+// stage (zoom, onion skin and its opacities) and auto-advance. The dialog
+// only edits a copy: whoever opened it stores and applies preferences()
+// once it is accepted (OK); Cancel changes nothing; Restore Defaults puts
+// the defaults in the dialog, to be kept with OK.
+class PreferencesDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit PreferencesDialog(const Preferences &preferences, QWidget *parent = nullptr);
+
+    // The preferences as the dialog shows them now.
+    Preferences preferences() const;
+    void setPreferences(const Preferences &preferences);
+
+    QComboBox *themeBox() const { return m_theme; }
+    QComboBox *languageBox() const { return m_language; }
+    QComboBox *zoomBox() const { return m_zoom; }
+    QCheckBox *onionSkinBox() const { return m_onionSkin; }
+    QSpinBox *previousOpacityBox() const { return m_previousOpacity; }
+    QSpinBox *anchorOpacityBox() const { return m_anchorOpacity; }
+    QCheckBox *autoAdvanceBox() const { return m_autoAdvance; }
+    QDialogButtonBox *buttons() const { return m_buttons; }
+
+private:
+    QComboBox *m_theme;
+    QComboBox *m_language;
+    QComboBox *m_zoom;
+    QCheckBox *m_onionSkin;
+    QSpinBox *m_previousOpacity;
+    QSpinBox *m_anchorOpacity;
+    QCheckBox *m_autoAdvance;
+    QDialogButtonBox *m_buttons;
+};
