@@ -38,6 +38,10 @@ QString line(const QString &text)
 }
 
 const QString recoverName = QStringLiteral("recover");
+const QString languageName = QStringLiteral("lang");
+const QString languageFlag = QStringLiteral("--lang");
+const QString languagePrefix = QStringLiteral("--lang=");
+const QString recoverValues = QStringLiteral("backup|new");
 
 } // namespace
 
@@ -50,6 +54,7 @@ int CommandLine::fail(int exitCode, const QString &message)
 bool CommandLine::parse(QCommandLineParser &parser, const QStringList &arguments,
                         int positionalCount, int *exitCode)
 {
+    addCommonOptions(parser);
     parser.addHelpOption();
     if (!parser.parse(arguments)) {
         *exitCode = fail(1, parser.errorText());
@@ -69,9 +74,47 @@ bool CommandLine::parse(QCommandLineParser &parser, const QStringList &arguments
     return true;
 }
 
+void CommandLine::addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addOption({languageName,
+                      tr("The language of messages and of the window: en, de or a locale such as "
+                         "de_DE. By default the language chosen in Director's preferences, else "
+                         "the system's."),
+                      QStringLiteral("LANG")});
+}
+
+std::optional<QString> CommandLine::languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--"))
+            break;
+        if (argument == languageFlag) {
+            if (i + 1 < arguments.size())
+                return arguments.at(i + 1);
+            return std::nullopt;
+        }
+        if (argument.startsWith(languagePrefix))
+            return argument.mid(languagePrefix.size());
+    }
+    return std::nullopt;
+}
+
+QString CommandLine::commandName(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == languageFlag)
+            ++i; // and its value
+        else if (!argument.startsWith(languagePrefix))
+            return argument;
+    }
+    return QString();
+}
+
 bool CommandLine::opensWindow(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
+    const QString command = commandName(arguments);
     static const QStringList headless = {QStringLiteral("status"), QStringLiteral("validate"),
                                          QStringLiteral("frame"), QStringLiteral("commit"),
                                          QStringLiteral("discard")};
@@ -101,7 +144,7 @@ int CommandLine::showWindow(const QString &runDir, const QString &recover)
 
 int CommandLine::run(const QStringList &arguments)
 {
-    const QString command = arguments.value(1);
+    const QString command = commandName(arguments);
     if (command == QLatin1String("demo"))
         return demo(arguments);
     if (command == QLatin1String("status"))
@@ -134,12 +177,13 @@ int CommandLine::open(const QStringList &arguments)
            "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the rules, "
            "3 the session is locked by another running Director."));
     parser.addVersionOption();
+    addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."),
                                  QStringLiteral("[RUN_DIR]"));
     parser.addOption({recoverName,
                       tr("When the session file cannot be read: \"backup\" restores the backup, "
                          "\"new\" starts a new review; the bad file is kept aside."),
-                      tr("backup|new")});
+                      recoverValues});
     parser.addHelpOption();
     if (!parser.parse(arguments))
         return fail(1, parser.errorText());
@@ -352,8 +396,8 @@ int CommandLine::validate(const QStringList &arguments)
         printErr(line(QStringLiteral("%1: %2").arg(name, error.toString())));
     if (!result.isOk())
         return 1;
-    printOut(
-        line(tr("%1: valid session (%2 frames)").arg(name).arg(result.session->frames.size())));
+    printOut(line(tr("%1: valid session (%n frame(s))", nullptr, int(result.session->frames.size()))
+                      .arg(name)));
     return 0;
 }
 
@@ -377,7 +421,7 @@ int CommandLine::frame(const QStringList &arguments)
     parser.addOption({QStringLiteral("note"), tr("Set the operator's notes (empty removes them)."),
                       QStringLiteral("TEXT")});
     parser.addOption(
-        {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
+        {recoverName, tr("Recover an unreadable session file: backup or new."), recoverValues});
     int code = 0;
     if (!parse(parser, arguments, 2, &code))
         return code;
@@ -453,10 +497,10 @@ int CommandLine::changeSession(const QStringList &arguments, const QString &desc
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(description);
-    parser.addPositionalArgument(arguments.value(1), tr("The command."));
+    parser.addPositionalArgument(commandName(arguments), tr("The command."));
     parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder."));
     parser.addOption(
-        {recoverName, tr("Recover an unreadable session file: backup or new."), tr("backup|new")});
+        {recoverName, tr("Recover an unreadable session file: backup or new."), recoverValues});
     int code = 0;
     if (!parse(parser, arguments, 1, &code))
         return code;
@@ -478,8 +522,8 @@ int CommandLine::commit(const QStringList &arguments)
                 return fail(committed.exitCode(), committed.message());
             const CommitInfo &info = *manager.session().commitInfo;
             printOut(line(
-                tr("Committed %1 frames to %2 (%3 nudged, %4 patched).")
-                    .arg(info.approvedCount)
+                tr("Committed %n frame(s) to %1 (%2 nudged, %3 patched).", nullptr,
+                   info.approvedCount)
                     .arg(QDir::toNativeSeparators(manager.runDir() + QStringLiteral("/approved")))
                     .arg(info.nudgedCount)
                     .arg(info.patchedCount)));

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 class QCommandLineParser;
 class SessionManager;
@@ -21,10 +22,19 @@ public:
     // QApplication and a display): "director [RUN_DIR]" and "director demo"
     // without --no-gui.
     static bool opensWindow(const QStringList &arguments);
+    // The value of --lang (--lang LANG or --lang=LANG) wherever it is, or nothing when it is
+    // not given (or given without a value, which the command's parser then reports). main()
+    // reads it before any parser exists, so that --help is in that language too.
+    static std::optional<QString> languageArgument(const QStringList &arguments);
 
     int run(const QStringList &arguments);
 
 private:
+    // The command: the first argument after the program that is not --lang or its value.
+    static QString commandName(const QStringList &arguments);
+    // Options every command takes (--lang).
+    static void addCommonOptions(QCommandLineParser &parser);
+
     int open(const QStringList &arguments);
     int demo(const QStringList &arguments);
     int status(const QStringList &arguments);

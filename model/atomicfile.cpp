@@ -41,8 +41,9 @@ QString openFailure(QFileDevice &file, QIODevice::OpenMode mode, const QString &
 {
     if (!injectFault(AtomicFile::Step::Open, path) && file.open(mode))
         return QString();
-    return file.errorString().isEmpty() ? tr("the folder cannot be written to")
-                                        : file.errorString();
+    return file.errorString().isEmpty()
+               ? QCoreApplication::translate("AtomicFile", "the folder cannot be written to")
+               : file.errorString();
 }
 
 // Writes all of `data` (half of it when the fault hook makes the disk full);
@@ -54,7 +55,8 @@ QString writeFailure(QFileDevice &file, const QByteArray &data, const QString &p
                                : file.write(data);
     if (written == data.size())
         return QString();
-    QString reason = tr("only %1 of %2 bytes could be written (is the disk full?)")
+    QString reason = QCoreApplication::translate(
+                         "AtomicFile", "only %1 of %2 bytes could be written (is the disk full?)")
                          .arg(qMax<qint64>(written, 0))
                          .arg(data.size());
     if (file.error() != QFileDevice::NoError)
@@ -71,7 +73,8 @@ QString syncFailure(int fd)
     } while (synced != 0 && errno == EINTR);
     if (synced == 0)
         return QString();
-    return tr("the data could not be stored on the disk (%1)")
+    return QCoreApplication::translate("AtomicFile",
+                                       "the data could not be stored on the disk (%1)")
         .arg(QString::fromLocal8Bit(std::strerror(errno)));
 }
 } // namespace

@@ -66,12 +66,16 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
     QString why;
     const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
     if (image.isNull()) {
-        *error = tr("Frame %1: %2").arg(job.frameIndex).arg(why);
+        *error = QCoreApplication::translate("CommitExporter", "Frame %1: %2")
+                     .arg(job.frameIndex)
+                     .arg(why);
         return false;
     }
     *decoded = image.size();
     if (expected.isValid() && image.size() != expected) {
-        *error = tr("Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
+        *error = QCoreApplication::translate(
+                     "CommitExporter",
+                     "Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
                      .arg(job.frameIndex)
                      .arg(job.source)
                      .arg(image.width())
@@ -84,13 +88,17 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!CommitExporter::translated(image, job.dx, job.dy).save(&buffer, "PNG")) {
-        *error = tr("Frame %1: the image could not be encoded.").arg(job.frameIndex);
+        *error = QCoreApplication::translate("CommitExporter",
+                                             "Frame %1: the image could not be encoded.")
+                     .arg(job.frameIndex);
         return false;
     }
     // Synced here; put in place (and its folder synced) by the final renames.
     if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png);
         !written) {
-        *error = tr("Frame %1: %2").arg(job.frameIndex).arg(written.message());
+        *error = QCoreApplication::translate("CommitExporter", "Frame %1: %2")
+                     .arg(job.frameIndex)
+                     .arg(written.message());
         return false;
     }
     return true;
@@ -196,7 +204,9 @@ std::optional<QString> stageInParallel(const RunPaths &paths, const std::vector<
     if (shared.failedAt >= 0)
         return shared.failure;
     if (reported != total) // a worker stopped without a word: never move a partial set
-        return tr("Only %1 of %2 frames could be written.").arg(reported).arg(total);
+        return QCoreApplication::translate(
+                   "CommitExporter", "Only %1 of %n frame(s) could be written.", nullptr, total)
+            .arg(reported);
     return std::nullopt;
 }
 } // namespace

@@ -19,20 +19,22 @@ bool prepare(QImageReader &reader, const QString &path, QString *error)
     reader.setAllocationLimit(ImageLoader::allocationLimitMB);
     const QString name = QDir::toNativeSeparators(path);
     if (!reader.canRead()) {
-        *error = tr("%1 is not a readable image (%2)").arg(name, reader.errorString());
+        *error = QCoreApplication::translate("ImageLoader", "%1 is not a readable image (%2)")
+                     .arg(name, reader.errorString());
         return false;
     }
     if (reader.format() != "png") {
-        *error = tr("%1 is not a PNG image").arg(name);
+        *error = QCoreApplication::translate("ImageLoader", "%1 is not a PNG image").arg(name);
         return false;
     }
     const QSize size = reader.size();
     if (!size.isValid() || size.isEmpty()) {
-        *error = tr("%1 has no valid image size").arg(name);
+        *error = QCoreApplication::translate("ImageLoader", "%1 has no valid image size").arg(name);
         return false;
     }
     if (size.width() > ImageLoader::maxSide || size.height() > ImageLoader::maxSide) {
-        *error = tr("%1 is %2×%3 pixels, larger than the %4×%4 Director accepts")
+        *error = QCoreApplication::translate(
+                     "ImageLoader", "%1 is %2×%3 pixels, larger than the %4×%4 Director accepts")
                      .arg(name)
                      .arg(size.width())
                      .arg(size.height())

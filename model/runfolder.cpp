@@ -17,11 +17,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RunFolder", text);
-}
-
 struct JsonFile
 {
     bool present = false;
@@ -41,17 +36,18 @@ JsonFile readJson(const QString &path)
         return result;
     }
     if (file.size() > RunFolder::maxJsonSize) {
-        result.error = tr("larger than %1 MB").arg(RunFolder::maxJsonSize / (1024 * 1024));
+        result.error = QCoreApplication::translate("RunFolder", "larger than %1 MB")
+                           .arg(RunFolder::maxJsonSize / (1024 * 1024));
         return result;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.error = tr("not valid JSON at byte %1: %2")
+        result.error = QCoreApplication::translate("RunFolder", "not valid JSON at byte %1: %2")
                            .arg(parseError.offset)
                            .arg(parseError.errorString());
     } else if (!document.isObject()) {
-        result.error = tr("not a JSON object");
+        result.error = QCoreApplication::translate("RunFolder", "not a JSON object");
     } else {
         result.object = document.object();
     }
@@ -106,6 +102,8 @@ QString indexList(QList<int> indices)
 
 class Reader
 {
+    Q_DECLARE_TR_FUNCTIONS(RunFolder)
+
 public:
     Reader(const QString &runDir, RunFolder::Contents &contents)
         : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_contents(contents)
@@ -525,10 +523,9 @@ Outcome Reader::read()
     const int declared = m.frameCount;
     m.frameCount = std::max(declared, m_highestIndex + 1);
     if (declared > 0 && m.frameCount > declared) {
-        m_contents.missing.append(tr("the manifest declares %1 frames but files for %2 were "
-                                     "found")
-                                      .arg(declared)
-                                      .arg(m.frameCount));
+        m_contents.missing.append(
+            tr("the manifest declares %n frame(s) but files for %1 were found", nullptr, declared)
+                .arg(m.frameCount));
     }
     QList<int> noImage;
     QList<int> noAudit;

@@ -206,21 +206,21 @@ QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-        return tr("null");
+        return QCoreApplication::translate("SessionCodec", "null");
     case QJsonValue::Bool:
-        return tr("a boolean");
+        return QCoreApplication::translate("SessionCodec", "a boolean");
     case QJsonValue::Double:
-        return tr("a number");
+        return QCoreApplication::translate("SessionCodec", "a number");
     case QJsonValue::String:
-        return tr("a string");
+        return QCoreApplication::translate("SessionCodec", "a string");
     case QJsonValue::Array:
-        return tr("an array");
+        return QCoreApplication::translate("SessionCodec", "an array");
     case QJsonValue::Object:
-        return tr("an object");
+        return QCoreApplication::translate("SessionCodec", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("nothing");
+    return QCoreApplication::translate("SessionCodec", "nothing");
 }
 
 QString quoted(const QString &text)
@@ -303,6 +303,8 @@ int frameIndexOf(const QString &key)
 // and collects the members nobody asked for as "extra".
 class ObjectReader
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionCodec)
+
 public:
     ObjectReader(const QJsonObject &object, const JsonPath &path, QList<SessionProblem> &errors,
                  QList<SessionProblem> &notes)
@@ -537,6 +539,8 @@ private:
 
 class Decoder
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionCodec)
+
 public:
     explicit Decoder(const RunPaths *paths) : m_paths(paths) {}
 

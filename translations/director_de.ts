@@ -1,0 +1,1880 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>AtomicFile</name>
+    <message>
+        <source>the folder cannot be written to</source>
+        <translation>in den Ordner kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>only %1 of %2 bytes could be written (is the disk full?)</source>
+        <translation>nur %1 von %2 Bytes konnten geschrieben werden (ist der Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>the data could not be stored on the disk (%1)</source>
+        <translation>die Daten konnten nicht auf dem Datenträger gesichert werden (%1)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the data could not be stored on the disk</source>
+        <translation>die Daten konnten nicht auf dem Datenträger gesichert werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1: it is a symbolic link, and Director does not write through links.</source>
+        <translation>%1 konnte nicht geschrieben werden: Es ist ein symbolischer Link, und Director schreibt nicht durch Links hindurch.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: the new file could not replace the old one</source>
+        <translation>%1 konnte nicht geschrieben werden: Die neue Datei konnte die alte nicht ersetzen</translation>
+    </message>
+    <message>
+        <source>%1 was written, but its folder could not be synced to disk: a power cut now could lose it</source>
+        <translation>%1 wurde geschrieben, aber sein Ordner konnte nicht auf den Datenträger synchronisiert werden: Ein Stromausfall könnte die Datei jetzt noch verlieren</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>wrong number of arguments; see --help</source>
+        <translation>falsche Anzahl von Argumenten; siehe --help</translation>
+    </message>
+    <message>
+        <source>The language of messages and of the window: en, de or a locale such as de_DE. By default the language chosen in Director&apos;s preferences, else the system&apos;s.</source>
+        <translation>Die Sprache der Meldungen und des Fensters: en, de oder ein Gebietsschema wie de_DE. Vorgabe: die in den Einstellungen von Director gewählte Sprache, sonst die des Systems.</translation>
+    </message>
+    <message>
+        <source>Director: review the frames of a sprite animation run.
+
+Commands:
+  director RUN_DIR                 open the review window (on a run)
+  director demo [DIR] [--no-gui]   write the demo run into DIR and open it
+  director status RUN_DIR [--json] summary of a run and its session
+  director validate FILE           check a session file
+  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
+  director commit RUN_DIR          write approved/ and mark the session committed
+  director discard RUN_DIR         mark the session discarded
+
+Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the rules, 3 the session is locked by another running Director.</source>
+        <translation>Director: die Einzelbilder eines Sprite-Animationslaufs durchsehen.
+
+Befehle:
+  director RUN_DIR                 das Durchsichtsfenster öffnen (auf einem Lauf)
+  director demo [DIR] [--no-gui]   den Demo-Lauf nach DIR schreiben und öffnen
+  director status RUN_DIR [--json] Übersicht über einen Lauf und seine Sitzung
+  director validate FILE           eine Sitzungsdatei prüfen
+  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
+  director commit RUN_DIR          approved/ schreiben und die Sitzung als abgeschlossen markieren
+  director discard RUN_DIR         die Sitzung als verworfen markieren
+
+Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von den Regeln abgelehnt, 3 die Sitzung ist von einem anderen laufenden Director gesperrt.</translation>
+    </message>
+    <message>
+        <source>The run folder to open.</source>
+        <translation>Der zu öffnende Laufordner.</translation>
+    </message>
+    <message>
+        <source>When the session file cannot be read: &quot;backup&quot; restores the backup, &quot;new&quot; starts a new review; the bad file is kept aside.</source>
+        <translation>Wenn die Sitzungsdatei nicht lesbar ist: „backup“ stellt die Sicherung wieder her, „new“ beginnt eine neue Durchsicht; die fehlerhafte Datei wird beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>--recover takes &quot;backup&quot; or &quot;new&quot;, not &quot;%1&quot;</source>
+        <translation>--recover erwartet „backup“ oder „new“, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>Run again with --recover=backup or --recover=new to choose.</source>
+        <translation>Zum Auswählen erneut mit --recover=backup oder --recover=new aufrufen.</translation>
+    </message>
+    <message>
+        <source>Run:      %1 (%2)</source>
+        <translation>Lauf:         %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Move:     %1</source>
+        <translation>Bewegung:     %1</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Session:  none yet (it is created when the run is opened for review)</source>
+        <translation>Sitzung:      noch keine (sie wird angelegt, wenn der Lauf zur Durchsicht geöffnet wird)</translation>
+    </message>
+    <message>
+        <source>Session:  %1, %2, last saved %3</source>
+        <translation>Sitzung:      %1, %2, zuletzt gespeichert %3</translation>
+    </message>
+    <message>
+        <source>Frames:   %1: %2</source>
+        <translation>Einzelbilder: %1: %2</translation>
+    </message>
+    <message>
+        <source>Operator: %1 nudged, %2 with notes</source>
+        <translation>Bearbeitet:   %1 verschoben, %2 mit Notizen</translation>
+    </message>
+    <message>
+        <source>Commit:   %1 approved, %2 nudged, %3 patched at %4</source>
+        <translation>Abschluss:    %1 freigegeben, %2 verschoben, %3 nachbearbeitet um %4</translation>
+    </message>
+    <message>
+        <source>Missing:  %1</source>
+        <translation>Fehlt:        %1</translation>
+    </message>
+    <message>
+        <source>Write the demo run into DIR (a new or empty folder) and open it.</source>
+        <translation>Den Demo-Lauf nach DIR schreiben (ein neuer oder leerer Ordner) und öffnen.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>Where to write the demo run (default: a new folder in Director&apos;s data folder).</source>
+        <translation>Wohin der Demo-Lauf geschrieben wird (Vorgabe: ein neuer Ordner im Datenordner von Director).</translation>
+    </message>
+    <message>
+        <source>Only write the run, do not open it.</source>
+        <translation>Den Lauf nur schreiben, nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Demo run written to %1</source>
+        <translation>Demo-Lauf nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Summary of a run and its session. Writes nothing.</source>
+        <translation>Übersicht über einen Lauf und seine Sitzung. Schreibt nichts.</translation>
+    </message>
+    <message>
+        <source>The run folder.</source>
+        <translation>Der Laufordner.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Check a session file. Every problem is printed on stderr with its JSON path; exit code 0 when the file is valid, 1 otherwise. Writes nothing.</source>
+        <translation>Eine Sitzungsdatei prüfen. Jedes Problem wird mit seinem JSON-Pfad auf stderr ausgegeben; Exit-Code 0, wenn die Datei gültig ist, sonst 1. Schreibt nichts.</translation>
+    </message>
+    <message>
+        <source>The session file.</source>
+        <translation>Die Sitzungsdatei.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 MB a session file can be</source>
+        <translation>%1 ist größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
+    </message>
+    <message>
+        <source>%1: note: %2</source>
+        <translation>%1: Hinweis: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: valid session (%n frame(s))</source>
+        <translation>
+            <numerusform>%1: gültige Sitzung (%n Einzelbild)</numerusform>
+            <numerusform>%1: gültige Sitzung (%n Einzelbilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change one frame through the session&apos;s rules, lock and atomic save. All options given are saved as one change.</source>
+        <translation>Ein Einzelbild ändern, nach den Regeln der Sitzung, mit ihrer Sperre und atomarem Speichern. Alle angegebenen Optionen werden als eine Änderung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The frame index (0, 1, ...).</source>
+        <translation>Der Index des Einzelbilds (0, 1, …).</translation>
+    </message>
+    <message>
+        <source>The new status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED.</source>
+        <translation>Der neue Status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN oder APPROVED.</translation>
+    </message>
+    <message>
+        <source>Move the frame DX,DY pixels further (e.g. --nudge=-2,1). An AUDIT_WARN frame is approved by a nudge.</source>
+        <translation>Das Einzelbild um DX,DY Pixel weiterverschieben (z. B. --nudge=-2,1). Ein Einzelbild mit AUDIT_WARN wird durch eine Verschiebung freigegeben.</translation>
+    </message>
+    <message>
+        <source>Remove the frame&apos;s alignment offset.</source>
+        <translation>Den Versatz des Einzelbilds entfernen.</translation>
+    </message>
+    <message>
+        <source>Set the operator&apos;s notes (empty removes them).</source>
+        <translation>Die Notizen setzen (leer entfernt sie).</translation>
+    </message>
+    <message>
+        <source>Recover an unreadable session file: backup or new.</source>
+        <translation>Eine unlesbare Sitzungsdatei wiederherstellen: backup oder new.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a frame index</source>
+        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;</source>
+        <translation>unbekannter Status „%1“</translation>
+    </message>
+    <message>
+        <source>--nudge takes DX,DY, for example --nudge=-2,1</source>
+        <translation>--nudge erwartet DX,DY, zum Beispiel --nudge=-2,1</translation>
+    </message>
+    <message>
+        <source>--nudge and --clear-nudge cannot be given together</source>
+        <translation>--nudge und --clear-nudge können nicht zusammen angegeben werden</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --status, --nudge, --clear-nudge or --note</source>
+        <translation>nichts zu ändern: --status, --nudge, --clear-nudge oder --note angeben</translation>
+    </message>
+    <message>
+        <source>there is no frame %1 in this run</source>
+        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
+    </message>
+    <message>
+        <source>frame %1: %2</source>
+        <translation>Einzelbild %1: %2</translation>
+    </message>
+    <message>
+        <source>, offset %1,%2</source>
+        <translation>, Versatz %1,%2</translation>
+    </message>
+    <message>
+        <source>Write the approved frames, nudges applied, to approved/ and mark the session committed. Refused unless every frame is APPROVED.</source>
+        <translation>Die freigegebenen Einzelbilder mit angewandten Verschiebungen nach approved/ schreiben und die Sitzung als abgeschlossen markieren. Wird abgelehnt, solange nicht jedes Einzelbild APPROVED ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Committed %n frame(s) to %1 (%2 nudged, %3 patched).</source>
+        <translation>
+            <numerusform>%n Einzelbild nach %1 geschrieben, Sitzung abgeschlossen (%2 verschoben, %3 nachbearbeitet).</numerusform>
+            <numerusform>%n Einzelbilder nach %1 geschrieben, Sitzung abgeschlossen (%2 verschoben, %3 nachbearbeitet).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark the session discarded. The file stays; nothing in approved/ is written.</source>
+        <translation>Die Sitzung als verworfen markieren. Die Datei bleibt; in approved/ wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Session %1 discarded.</source>
+        <translation>Sitzung %1 verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>CommitExporter</name>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Einzelbild %1: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6</source>
+        <translation>Einzelbild %1: %2 ist %3×%4 Pixel groß, die Einzelbilder dieses Laufs sind aber %5×%6</translation>
+    </message>
+    <message>
+        <source>Frame %1: the image could not be encoded.</source>
+        <translation>Einzelbild %1: Das Bild konnte nicht kodiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %1 of %n frame(s) could be written.</source>
+        <translation>
+            <numerusform>Nur %1 von %n Einzelbild konnte geschrieben werden.</numerusform>
+            <numerusform>Nur %1 von %n Einzelbildern konnten geschrieben werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session is %1: it cannot be committed again.</source>
+        <translation>Die Sitzung ist %1: Sie kann nicht erneut abgeschlossen werden.</translation>
+    </message>
+    <message>
+        <source>The session has no frames to commit.</source>
+        <translation>Die Sitzung hat keine Einzelbilder zum Abschließen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Commit needs every frame approved; %n frame(s) are not: %1</source>
+        <translation>
+            <numerusform>Zum Abschließen muss jedes Einzelbild freigegeben sein; %n Einzelbild ist es nicht: %1</numerusform>
+            <numerusform>Zum Abschließen muss jedes Einzelbild freigegeben sein; %n Einzelbilder sind es nicht: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not a folder of the run (%2): Director writes the approved frames only inside the run folder.</source>
+        <translation>%1 ist kein Ordner des Laufs (%2): Director schreibt die freigegebenen Einzelbilder nur innerhalb des Laufordners.</translation>
+    </message>
+    <message>
+        <source>a link to %1</source>
+        <translation>ein Link auf %1</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>Could not create %1.</source>
+        <translation>%1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write to %1.</source>
+        <translation>In %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not keep %1 of approved/ until the new frames are in place: %2</source>
+        <translation>%1 aus approved/ konnte nicht aufbewahrt werden, bis die neuen Einzelbilder an ihrem Platz sind: %2</translation>
+    </message>
+    <message>
+        <source>Could not move %1 into approved/: %2. approved/ is as it was.</source>
+        <translation>%1 konnte nicht nach approved/ verschoben werden: %2. approved/ ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Could not move %1 into approved/: %2. approved/ could not be put back as it was: it holds a mix of old and new frames until the next commit.</source>
+        <translation>%1 konnte nicht nach approved/ verschoben werden: %2. approved/ konnte nicht wiederhergestellt werden: Bis zum nächsten Abschluss enthält es alte und neue Einzelbilder gemischt.</translation>
+    </message>
+    <message>
+        <source>The frames were written to %1, but the folder could not be synced to disk.</source>
+        <translation>Die Einzelbilder wurden nach %1 geschrieben, aber der Ordner konnte nicht auf den Datenträger synchronisiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoRun</name>
+    <message>
+        <source>%1 is not empty: the demo run needs a new or empty folder.</source>
+        <translation>%1 ist nicht leer: Der Demo-Lauf braucht einen neuen oder leeren Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameDelegate</name>
+    <message>
+        <source>no
+image</source>
+        <translation>kein
+Bild</translation>
+    </message>
+</context>
+<context>
+    <name>FrameListModel</name>
+    <message>
+        <source>No image yet</source>
+        <translation>Noch kein Bild</translation>
+    </message>
+    <message>
+        <source>Frame %1 · %2 · score %3</source>
+        <translation>Einzelbild %1 · %2 · Wert %3</translation>
+    </message>
+    <message>
+        <source>Frame %1, %2</source>
+        <translation>Einzelbild %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImageLoader</name>
+    <message>
+        <source>%1 is not a readable image (%2)</source>
+        <translation>%1 ist kein lesbares Bild (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG image</source>
+        <translation>%1 ist kein PNG-Bild</translation>
+    </message>
+    <message>
+        <source>%1 has no valid image size</source>
+        <translation>%1 hat keine gültige Bildgröße</translation>
+    </message>
+    <message>
+        <source>%1 is %2×%3 pixels, larger than the %4×%4 Director accepts</source>
+        <translation>%1 ist %2×%3 Pixel groß, größer als die %4×%4, die Director annimmt</translation>
+    </message>
+    <message>
+        <source>%1 could not be decoded: %2</source>
+        <translation>%1 konnte nicht dekodiert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Composite score</source>
+        <translation>Gesamtwert</translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Audit flags</source>
+        <translation>Prüfbefunde</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>Befunde:</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Prompt:</translation>
+    </message>
+    <message>
+        <source>Audit metrics</source>
+        <translation>Prüfmesswerte</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Messgröße</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Attempt history</source>
+        <translation>Versuchsverlauf</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Operator notes</source>
+        <translation>Notizen zur Durchsicht</translation>
+    </message>
+    <message>
+        <source>What is wrong with this frame?</source>
+        <translation>Was stimmt mit diesem Einzelbild nicht?</translation>
+    </message>
+    <message>
+        <source>No frame</source>
+        <translation>Kein Einzelbild</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>  (passed)</source>
+        <translation>  (bestanden)</translation>
+    </message>
+    <message>
+        <source>  (not passed)</source>
+        <translation>  (nicht bestanden)</translation>
+    </message>
+    <message>
+        <source>, auto-aligned</source>
+        <translation>, automatisch ausgerichtet</translation>
+    </message>
+    <message>
+        <source>, drift %1 px</source>
+        <translation>, Abweichung %1 px</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(nicht aufgezeichnet)</translation>
+    </message>
+    <message>
+        <source>What is wrong with this frame. Saved once typing pauses; Esc leaves the notes.</source>
+        <translation>Was mit diesem Einzelbild nicht stimmt. Wird gespeichert, sobald die Eingabe pausiert; Esc verlässt die Notizen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Audit flags: %1</source>
+        <translation>Prüfbefunde: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Director</source>
+        <translation>Director</translation>
+    </message>
+    <message>
+        <source>Filmstrip</source>
+        <translation>Filmstreifen</translation>
+    </message>
+    <message>
+        <source>Edit the notes of frame %1</source>
+        <translation>Notizen von Einzelbild %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Read-only: open in another Director</source>
+        <translation>Schreibgeschützt: in einem anderen Director geöffnet</translation>
+    </message>
+    <message>
+        <source>Another Director has this run open. This window shows the session as it was when opened and saves nothing.</source>
+        <translation>Ein anderer Director hat diesen Lauf geöffnet. Dieses Fenster zeigt die Sitzung so, wie sie beim Öffnen war, und speichert nichts.</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Gespeichert um %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The latest change is being written to disk.</source>
+        <translation>Die letzte Änderung wird auf den Datenträger geschrieben.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1
+
+Your latest changes are shown but not on disk. Director saves them again with your next change, or now with File → Save Now.</source>
+        <translation>%1
+
+Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger. Director speichert sie mit Ihrer nächsten Änderung erneut, oder sofort mit Datei → Jetzt speichern.</translation>
+    </message>
+    <message>
+        <source>Every change is saved, or being saved.</source>
+        <translation>Jede Änderung ist gespeichert oder wird gerade gespeichert.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Run…</source>
+        <translation>Lauf ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save Now</source>
+        <translation>Jetzt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Commit…</source>
+        <translation>&amp;Abschließen …</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Session…</source>
+        <translation>Sitzung &amp;verwerfen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>F&amp;rame</source>
+        <translation>&amp;Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Frame</source>
+        <translation>&amp;Nächstes Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Frame</source>
+        <translation>&amp;Vorheriges Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;First Frame</source>
+        <translation>&amp;Erstes Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;Last Frame</source>
+        <translation>&amp;Letztes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Next Frame Needing &amp;Attention</source>
+        <translation>Nächstes zu &amp;prüfendes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Previous Frame Needing A&amp;ttention</source>
+        <translation>Vorheriges zu p&amp;rüfendes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Nudge Left</source>
+        <translation>Nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Right</source>
+        <translation>Nach rechts verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Up</source>
+        <translation>Nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Down</source>
+        <translation>Nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Left 8 px</source>
+        <translation>Um 8 px nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Right 8 px</source>
+        <translation>Um 8 px nach rechts verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Up 8 px</source>
+        <translation>Um 8 px nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Down 8 px</source>
+        <translation>Um 8 px nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Nudge</source>
+        <translation>Verschiebung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Notes</source>
+        <translation>No&amp;tizen bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom %1×</source>
+        <translation>Zoom %1×</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Onion Skin</source>
+        <translation>&amp;Zwiebelschicht</translation>
+    </message>
+    <message>
+        <source>&amp;Advance After Verdict</source>
+        <translation>Nach Entscheidung &amp;weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>%1
+
+The latest changes to this review are not saved: save them (File → Save Now) before opening another run.</source>
+        <translation>%1
+
+Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie sie (Datei → Jetzt speichern), bevor Sie einen anderen Lauf öffnen.</translation>
+    </message>
+    <message>
+        <source>The run is open elsewhere</source>
+        <translation>Der Lauf ist anderswo geöffnet</translation>
+    </message>
+    <message>
+        <source>You can look at it read-only, or go on with the review open now.</source>
+        <translation>Sie können ihn schreibgeschützt ansehen oder mit der jetzt geöffneten Durchsicht weitermachen.</translation>
+    </message>
+    <message>
+        <source>You can look at it read-only, or quit.</source>
+        <translation>Sie können ihn schreibgeschützt ansehen oder beenden.</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Cannot open the run</source>
+        <translation>Der Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 · %2[*] — Director</source>
+        <translation>%1 · %2[*] — Director</translation>
+    </message>
+    <message>
+        <source>unknown move</source>
+        <translation>unbekannte Bewegung</translation>
+    </message>
+    <message>
+        <source>No image yet</source>
+        <translation>Noch kein Bild</translation>
+    </message>
+    <message>
+        <source>Open a run with Ctrl+O</source>
+        <translation>Öffnen Sie einen Lauf mit Strg+O</translation>
+    </message>
+    <message>
+        <source>No run open</source>
+        <translation>Kein Lauf geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 / %2 approved · %3 warn · %4 fail</source>
+        <translation>%1 / %2 freigegeben · %3 mit Warnung · %4 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Read-only: another Director has this run open, or it was opened for viewing. Changes are not possible.</source>
+        <translation>Schreibgeschützt: Ein anderer Director hat diesen Lauf geöffnet, oder er wurde zum Ansehen geöffnet. Änderungen sind nicht möglich.</translation>
+    </message>
+    <message>
+        <source>This session is committed: its frames are in approved/. It can no longer be changed.</source>
+        <translation>Diese Sitzung ist abgeschlossen: Ihre Einzelbilder liegen in approved/. Sie kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>This session was discarded. It can no longer be changed.</source>
+        <translation>Diese Sitzung wurde verworfen. Sie kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>Approve frame %1</source>
+        <translation>Einzelbild %1 freigeben</translation>
+    </message>
+    <message>
+        <source>Reject frame %1</source>
+        <translation>Einzelbild %1 ablehnen</translation>
+    </message>
+    <message>
+        <source>Every frame is approved.</source>
+        <translation>Jedes Einzelbild ist freigegeben.</translation>
+    </message>
+    <message>
+        <source>Nudge frame %1 by %2, %3</source>
+        <translation>Einzelbild %1 um %2, %3 verschieben</translation>
+    </message>
+    <message>
+        <source>Clear the nudge of frame %1</source>
+        <translation>Verschiebung von Einzelbild %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>frame %1 (%2)</source>
+        <translation>Einzelbild %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Every frame must be approved before the commit. Still to decide: %1.</source>
+        <translation>Vor dem Abschließen muss jedes Einzelbild freigegeben sein. Noch zu entscheiden: %1.</translation>
+    </message>
+    <message>
+        <source>Writing approved frames…</source>
+        <translation>Freigegebene Einzelbilder werden geschrieben …</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard this review? The session file is kept, marked discarded, and can no longer be changed. Nothing is written to approved/.</source>
+        <translation>Diese Durchsicht verwerfen? Die Sitzungsdatei bleibt erhalten, wird als verworfen markiert und kann nicht mehr geändert werden. Nach approved/ wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>Lauf öffnen</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Notes not saved</source>
+        <translation>Notizen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The notes of frame %1 could not be saved: %2
+
+Close anyway and lose them?</source>
+        <translation>Die Notizen von Einzelbild %1 konnten nicht gespeichert werden: %2
+
+Trotzdem schließen und sie verlieren?</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Änderungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The latest changes could not be saved: %1
+
+Close anyway and lose them?</source>
+        <translation>Die letzten Änderungen konnten nicht gespeichert werden: %1
+
+Trotzdem schließen und sie verlieren?</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Close Anyway</source>
+        <translation>Trotzdem schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) updated</source>
+        <translation>
+            <numerusform>%n Einzelbild aktualisiert</numerusform>
+            <numerusform>%n Einzelbilder aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the pipeline: %1, %2.</source>
+        <translation>Aus der Pipeline: %1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new frame(s)</source>
+        <translation>
+            <numerusform>%n neues Einzelbild</numerusform>
+            <numerusform>%n neue Einzelbilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From the pipeline: %1.</source>
+        <translation>Aus der Pipeline: %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Every frame of the run with its status. Select one to show it on the stage.</source>
+        <translation>Jedes Einzelbild des Laufs mit seinem Status. Wählen Sie eines aus, um es auf der Arbeitsfläche zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Why this review cannot be changed</source>
+        <translation>Warum diese Durchsicht nicht geändert werden kann</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Speicherstand</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;About Director</source>
+        <translation>&amp;Über Director</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Über Qt</translation>
+    </message>
+    <message>
+        <source>Review progress</source>
+        <translation>Fortschritt der Durchsicht</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (no longer there)</source>
+        <translation>%1 (nicht mehr vorhanden)</translation>
+    </message>
+    <message>
+        <source>No Recent Runs</source>
+        <translation>Keine zuletzt geöffneten Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>About Director</source>
+        <translation>Über Director</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Director %1&lt;/h3&gt;&lt;p&gt;Review the frames of an AI-generated sprite animation: approve, reject, nudge and annotate them, then commit the approved frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Director %1&lt;/h3&gt;&lt;p&gt;Die Einzelbilder einer KI-generierten Sprite-Animation durchsehen: freigeben, ablehnen, verschieben und mit Notizen versehen, dann die freigegebenen Einzelbilder abschließen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Write the %n approved frame(s), nudges applied, to approved/ and close the session for changes?</source>
+        <translation>
+            <numerusform>Das %n freigegebene Einzelbild mit angewendeten Verschiebungen nach approved/ schreiben und die Sitzung für Änderungen schließen?</numerusform>
+            <numerusform>Die %n freigegebenen Einzelbilder mit angewendeten Verschiebungen nach approved/ schreiben und die Sitzung für Änderungen schließen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) were written to approved/: %1 nudged, %2 patched.</source>
+        <translation>
+            <numerusform>%n Einzelbild wurde nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
+            <numerusform>%n Einzelbilder wurden nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark, for pixel work</source>
+        <translation>Dunkel, für Pixelarbeit</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Dark uses neutral greys, so that no tint around a frame changes how its colours look. Follow system is dark when the system is.</source>
+        <translation>Dunkel verwendet neutrale Grautöne, damit kein Farbstich rund um ein Einzelbild verändert, wie seine Farben wirken. „Wie das System“ ist dunkel, wenn das System es ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Takes effect when Director is started again.</source>
+        <translation>Wirkt beim nächsten Start von Director.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language takes effect when Director is started again.</source>
+        <translation>Die Sprache wirkt beim nächsten Start von Director.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>The stage&apos;s zoom; View → Zoom changes it too.</source>
+        <translation>Der Zoom der Arbeitsfläche; Ansicht → Zoom ändert ihn ebenfalls.</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>&amp;Zoom:</translation>
+    </message>
+    <message>
+        <source>Show &amp;onion skin</source>
+        <translation>Z&amp;wiebelschicht zeigen</translation>
+    </message>
+    <message>
+        <source>The previous frame and the anchor, faint, under the current frame.</source>
+        <translation>Das vorherige Einzelbild und das Ankerbild, blass, unter dem aktuellen Einzelbild.</translation>
+    </message>
+    <message>
+        <source>Previous frame opacity</source>
+        <translation>Deckkraft des vorherigen Einzelbilds</translation>
+    </message>
+    <message>
+        <source>&amp;Previous frame:</source>
+        <translation>&amp;Vorheriges Einzelbild:</translation>
+    </message>
+    <message>
+        <source>Anchor frame opacity</source>
+        <translation>Deckkraft des Ankerbilds</translation>
+    </message>
+    <message>
+        <source>&amp;Anchor frame:</source>
+        <translation>&amp;Ankerbild:</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Durchsicht</translation>
+    </message>
+    <message>
+        <source>Advance to the next frame after Approve or &amp;Reject</source>
+        <translation>Nach Freigeben oder Ab&amp;lehnen zum nächsten Einzelbild</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonCodes</name>
+    <message>
+        <source>Wrong dimensions</source>
+        <translation>Falsche Abmessungen</translation>
+    </message>
+    <message>
+        <source>The frame is not the size the manifest asks for.</source>
+        <translation>Das Einzelbild hat nicht die Größe, die das Manifest verlangt.</translation>
+    </message>
+    <message>
+        <source>Empty frame</source>
+        <translation>Leeres Einzelbild</translation>
+    </message>
+    <message>
+        <source>Every pixel is transparent: nothing was drawn.</source>
+        <translation>Jedes Pixel ist transparent: Es wurde nichts gezeichnet.</translation>
+    </message>
+    <message>
+        <source>Corrupted image</source>
+        <translation>Beschädigtes Bild</translation>
+    </message>
+    <message>
+        <source>The image file could not be decoded.</source>
+        <translation>Die Bilddatei konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <source>Wrong colour depth</source>
+        <translation>Falsche Farbtiefe</translation>
+    </message>
+    <message>
+        <source>The image is not 8-bit RGBA.</source>
+        <translation>Das Bild ist nicht 8-Bit-RGBA.</translation>
+    </message>
+    <message>
+        <source>Invalid file size</source>
+        <translation>Ungültige Dateigröße</translation>
+    </message>
+    <message>
+        <source>The file is empty or far larger than a frame can be.</source>
+        <translation>Die Datei ist leer oder viel größer, als ein Einzelbild sein kann.</translation>
+    </message>
+    <message>
+        <source>No transparency</source>
+        <translation>Keine Transparenz</translation>
+    </message>
+    <message>
+        <source>The frame has no alpha channel: the background was not removed.</source>
+        <translation>Das Einzelbild hat keinen Alphakanal: Der Hintergrund wurde nicht entfernt.</translation>
+    </message>
+    <message>
+        <source>Identity collapse</source>
+        <translation>Identitätsverlust</translation>
+    </message>
+    <message>
+        <source>The character no longer resembles the anchor frame.</source>
+        <translation>Die Figur ähnelt dem Ankerbild nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Identity drift</source>
+        <translation>Identitätsabweichung</translation>
+    </message>
+    <message>
+        <source>The character&apos;s shape or features differ from the anchor: compare with onion skin.</source>
+        <translation>Form oder Merkmale der Figur weichen vom Ankerbild ab: mit der Zwiebelschicht vergleichen.</translation>
+    </message>
+    <message>
+        <source>Palette drift</source>
+        <translation>Palettenabweichung</translation>
+    </message>
+    <message>
+        <source>Colours outside the character&apos;s palette were used.</source>
+        <translation>Es wurden Farben außerhalb der Palette der Figur verwendet.</translation>
+    </message>
+    <message>
+        <source>Alpha halo</source>
+        <translation>Alpha-Halo</translation>
+    </message>
+    <message>
+        <source>Half-transparent pixels fringe the outline.</source>
+        <translation>Halbtransparente Pixel säumen die Kontur.</translation>
+    </message>
+    <message>
+        <source>Baseline drift</source>
+        <translation>Grundlinienabweichung</translation>
+    </message>
+    <message>
+        <source>The feet are not on the anchor&apos;s baseline: nudge the frame into place.</source>
+        <translation>Die Füße stehen nicht auf der Grundlinie des Ankerbilds: das Einzelbild an seinen Platz verschieben.</translation>
+    </message>
+    <message>
+        <source>The feet are not on the anchor&apos;s baseline or root: nudge the frame into place.</source>
+        <translation>Die Füße stehen nicht auf der Grundlinie oder dem Fußpunkt des Ankerbilds: das Einzelbild an seinen Platz verschieben.</translation>
+    </message>
+    <message>
+        <source>Temporal flicker</source>
+        <translation>Zeitliches Flackern</translation>
+    </message>
+    <message>
+        <source>The frame jumps against its neighbours when played.</source>
+        <translation>Das Einzelbild springt beim Abspielen gegenüber seinen Nachbarn.</translation>
+    </message>
+    <message>
+        <source>Pixel noise</source>
+        <translation>Pixelrauschen</translation>
+    </message>
+    <message>
+        <source>Stray single pixels around or inside the sprite.</source>
+        <translation>Verirrte Einzelpixel um das Sprite herum oder darin.</translation>
+    </message>
+    <message>
+        <source>Fringe risk</source>
+        <translation>Saumrisiko</translation>
+    </message>
+    <message>
+        <source>Edge colours may show a fringe against dark backgrounds.</source>
+        <translation>Randfarben können vor dunklen Hintergründen einen Saum zeigen.</translation>
+    </message>
+    <message>
+        <source>Hard failure</source>
+        <translation>Harter Fehler</translation>
+    </message>
+    <message>
+        <source>A hard gate of the auditor failed: the frame is rejected.</source>
+        <translation>Eine harte Prüfstufe des Prüfers ist fehlgeschlagen: Das Einzelbild ist abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Soft failure</source>
+        <translation>Weicher Fehler</translation>
+    </message>
+    <message>
+        <source>A soft gate of the auditor failed: look closely, a retry is possible.</source>
+        <translation>Eine weiche Prüfstufe des Prüfers ist fehlgeschlagen: Genau hinsehen, ein neuer Versuch ist möglich.</translation>
+    </message>
+    <message>
+        <source>Pipeline problem</source>
+        <translation>Pipeline-Problem</translation>
+    </message>
+    <message>
+        <source>The pipeline itself had a problem with this frame.</source>
+        <translation>Die Pipeline selbst hatte mit diesem Einzelbild ein Problem.</translation>
+    </message>
+    <message>
+        <source>Unknown flag</source>
+        <translation>Unbekannter Befund</translation>
+    </message>
+    <message>
+        <source>The auditor reported a code Director does not know.</source>
+        <translation>Der Prüfer hat einen Code gemeldet, den Director nicht kennt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHistory</name>
+    <message>
+        <source>Frame %1 has changed in the pipeline since &quot;%2&quot;: that step can no longer be undone or redone, and is left out.</source>
+        <translation>Einzelbild %1 wurde seit „%2“ in der Pipeline geändert: Dieser Schritt kann nicht mehr rückgängig gemacht oder wiederholt werden und wird ausgelassen.</translation>
+    </message>
+    <message>
+        <source>There is no frame %1.</source>
+        <translation>Es gibt kein Einzelbild %1.</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>Es gibt nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>There is nothing to redo.</source>
+        <translation>Es gibt nichts zu wiederholen.</translation>
+    </message>
+</context>
+<context>
+    <name>RunFolder</name>
+    <message>
+        <source>larger than %1 MB</source>
+        <translation>größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>kein gültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>manifest.lock.json: not found</source>
+        <translation>manifest.lock.json: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>manifest.lock.json: %1</source>
+        <translation>manifest.lock.json: %1</translation>
+    </message>
+    <message>
+        <source>state.json: not found</source>
+        <translation>state.json: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>state.json: %1</source>
+        <translation>state.json: %1</translation>
+    </message>
+    <message>
+        <source>anchor_analysis.json: %1</source>
+        <translation>anchor_analysis.json: %1</translation>
+    </message>
+    <message>
+        <source>anchor_analysis.json: no image size or baseline</source>
+        <translation>anchor_analysis.json: keine Bildgröße oder Grundlinie</translation>
+    </message>
+    <message>
+        <source>%1: no composite score from 0 to 1</source>
+        <translation>%1: kein Gesamtwert von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>state.json, frame %1</source>
+        <translation>state.json, Einzelbild %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not a run folder: it has no manifest.lock.json, state.json, candidates/, approved/, rejected/ or audit/.</source>
+        <translation>%1 ist kein Laufordner: Er enthält weder manifest.lock.json, state.json, candidates/, approved/, rejected/ noch audit/.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the manifest declares %n frame(s) but files for %1 were found</source>
+        <translation>
+            <numerusform>das Manifest nennt %n Einzelbild, aber es wurden Dateien für %1 gefunden</numerusform>
+            <numerusform>das Manifest nennt %n Einzelbilder, aber es wurden Dateien für %1 gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no image yet for frames %1</source>
+        <translation>noch kein Bild für die Einzelbilder %1</translation>
+    </message>
+    <message>
+        <source>no audit result for frames %1</source>
+        <translation>kein Prüfergebnis für die Einzelbilder %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunPaths</name>
+    <message>
+        <source>the path is empty</source>
+        <translation>der Pfad ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a plain path</source>
+        <translation>„%1“ ist kein einfacher Pfad</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; leads outside the run folder</source>
+        <translation>„%1“ führt aus dem Laufordner hinaus</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; leads into another run (&quot;%2&quot;), not into this one (&quot;%3&quot;)</source>
+        <translation>„%1“ führt in einen anderen Lauf („%2“), nicht in diesen („%3“)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names a &quot;runs&quot; folder inside the run folder</source>
+        <translation>„%1“ nennt einen Ordner „runs“ innerhalb des Laufordners</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 leads outside the run folder</source>
+        <translation>%1 führt aus dem Laufordner hinaus</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+</context>
+<context>
+    <name>SessionCodec</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>written as %1</source>
+        <translation>wird als %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>has the same value as %1; written only as %1</source>
+        <translation>hat denselben Wert wie %1; wird nur als %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 differs from %2, which is %3; only one of them can be kept</source>
+        <translation>%1 weicht von %2 ab, das %3 ist; nur eines davon kann bleiben</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true oder false erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>Zahl erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>is not a finite number</source>
+        <translation>ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <translation>%1 liegt außerhalb von %2..%3</translation>
+    </message>
+    <message>
+        <source>expected an array of strings, found %1</source>
+        <translation>Array von Zeichenketten erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found %1</source>
+        <translation>Array erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is written as %2</source>
+        <translation>%1 wird als %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 is not an ISO 8601 UTC timestamp such as 2026-01-18T12:00:00.000Z</source>
+        <translation>%1 ist kein ISO-8601-UTC-Zeitstempel wie 2026-01-18T12:00:00.000Z</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is written relative to the run folder as %2</source>
+        <translation>%1 wird relativ zum Laufordner als %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 is outside 0..1</source>
+        <translation>%1 liegt außerhalb von 0..1</translation>
+    </message>
+    <message>
+        <source>%1 does not name this frame (%2)</source>
+        <translation>%1 nennt nicht dieses Einzelbild (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is outside -%2..%2</source>
+        <translation>%1 liegt außerhalb von -%2..%2</translation>
+    </message>
+    <message>
+        <source>is missing; read as false</source>
+        <translation>fehlt; wird als false gelesen</translation>
+    </message>
+    <message>
+        <source>is missing; read as empty</source>
+        <translation>fehlt; wird als leer gelesen</translation>
+    </message>
+    <message>
+        <source>is true but patchHistory has no entry</source>
+        <translation>ist true, aber patchHistory hat keinen Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 does not match the frame index %2 (expected %3)</source>
+        <translation>%1 passt nicht zum Index %2 des Einzelbilds (erwartet: %3)</translation>
+    </message>
+    <message>
+        <source>%1 does not match its key &quot;%2&quot;</source>
+        <translation>%1 passt nicht zu seinem Schlüssel „%2“</translation>
+    </message>
+    <message>
+        <source>unknown status %1 (expected PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED)</source>
+        <translation>unbekannter Status %1 (erwartet: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN oder APPROVED)</translation>
+    </message>
+    <message>
+        <source>is not written back: Director loads the image from imagePath</source>
+        <translation>wird nicht zurückgeschrieben: Director lädt das Bild aus imagePath</translation>
+    </message>
+    <message>
+        <source>the file was written by a newer Director (schema version %1; this build reads up to %2)</source>
+        <translation>die Datei wurde von einem neueren Director geschrieben (Schemaversion %1; diese Version liest bis %2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a UUID</source>
+        <translation>%1 ist keine UUID</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: the anchor is always frame 0</source>
+        <translation>%1 ist nicht %2: Der Anker ist immer Einzelbild 0</translation>
+    </message>
+    <message>
+        <source>unknown session status %1 (expected active, committed or discarded)</source>
+        <translation>unbekannter Sitzungsstatus %1 (erwartet: active, committed oder discarded)</translation>
+    </message>
+    <message>
+        <source>is missing: a committed session has one</source>
+        <translation>fehlt: Eine abgeschlossene Sitzung hat es</translation>
+    </message>
+    <message>
+        <source>is present, but the session is %1: only a committed session has one</source>
+        <translation>ist vorhanden, aber die Sitzung ist %1: Nur eine abgeschlossene Sitzung hat es</translation>
+    </message>
+    <message>
+        <source>the key must be a frame index written as a decimal number from 0 to %1</source>
+        <translation>der Schlüssel muss ein Index eines Einzelbilds sein, als Dezimalzahl von 0 bis %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>the file is %1 MB, larger than the %2 MB a session file can be</source>
+        <translation>die Datei ist %1 MB groß, größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
+    </message>
+    <message>
+        <source>starts with a byte order mark; written without</source>
+        <translation>beginnt mit einer Byte-Order-Markierung; wird ohne geschrieben</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>kein gültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>kommt mehr als einmal vor</translation>
+    </message>
+</context>
+<context>
+    <name>SessionManager</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>A session file can only be recovered by a Director that may write the run folder.</source>
+        <translation>Eine Sitzungsdatei kann nur ein Director wiederherstellen, der in den Laufordner schreiben darf.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. A good backup exists: it can be restored, or a new review started, keeping the old files aside.</source>
+        <translation>Es wurde nichts geändert. Es gibt eine gute Sicherung: Sie kann wiederhergestellt oder eine neue Durchsicht begonnen werden; die alten Dateien werden beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. A new review can be started, keeping the old files aside.</source>
+        <translation>Es wurde nichts geändert. Eine neue Durchsicht kann begonnen werden; die alten Dateien werden beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>A session needs a run id.</source>
+        <translation>Eine Sitzung braucht eine Lauf-ID.</translation>
+    </message>
+    <message>
+        <source>Frame %1 is given twice.</source>
+        <translation>Einzelbild %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>No run folder is open.</source>
+        <translation>Es ist kein Laufordner geöffnet.</translation>
+    </message>
+    <message>
+        <source>This run already has a session: it is resumed, not replaced.</source>
+        <translation>Dieser Lauf hat bereits eine Sitzung: Sie wird fortgesetzt, nicht ersetzt.</translation>
+    </message>
+    <message>
+        <source>No session is open.</source>
+        <translation>Es ist keine Sitzung geöffnet.</translation>
+    </message>
+    <message>
+        <source>The session is open read-only.</source>
+        <translation>Die Sitzung ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>The session is committed: it can no longer be changed.</source>
+        <translation>Die Sitzung ist abgeschlossen: Sie kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>The session is discarded: it can no longer be changed.</source>
+        <translation>Die Sitzung ist verworfen: Sie kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>There is no frame %1 in this session.</source>
+        <translation>In dieser Sitzung gibt es kein Einzelbild %1.</translation>
+    </message>
+    <message>
+        <source>An offset must be a number from -%1 to %1 pixels.</source>
+        <translation>Ein Versatz muss eine Zahl von -%1 bis %1 Pixel sein.</translation>
+    </message>
+    <message>
+        <source>Notes can be at most %1 characters long.</source>
+        <translation>Notizen dürfen höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Einzelbild %1: %2</translation>
+    </message>
+    <message>
+        <source>The state given is not the state of frame %1.</source>
+        <translation>Der angegebene Zustand ist nicht der Zustand von Einzelbild %1.</translation>
+    </message>
+    <message>
+        <source>The patch cannot be recorded: %1</source>
+        <translation>Die Nachbearbeitung kann nicht festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>The patch&apos;s time &quot;%1&quot; is not a UTC time like 2026-01-18T12:00:00.000Z.</source>
+        <translation>Die Zeit „%1“ der Nachbearbeitung ist keine UTC-Zeit wie 2026-01-18T12:00:00.000Z.</translation>
+    </message>
+    <message>
+        <source>The alignment&apos;s time &quot;%1&quot; is not a UTC time like 2026-01-18T12:00:00.000Z.</source>
+        <translation>Die Zeit „%1“ der Ausrichtung ist keine UTC-Zeit wie 2026-01-18T12:00:00.000Z.</translation>
+    </message>
+    <message>
+        <source>The alignment names %1, not %2.</source>
+        <translation>Die Ausrichtung nennt %1, nicht %2.</translation>
+    </message>
+    <message>
+        <source>A patched frame needs at least one patch entry.</source>
+        <translation>Ein nachbearbeitetes Einzelbild braucht mindestens einen Eintrag zur Nachbearbeitung.</translation>
+    </message>
+    <message>
+        <source>Nothing was committed: the latest changes are not saved. %1</source>
+        <translation>Es wurde nichts abgeschlossen: Die letzten Änderungen sind nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>The frames were written to approved/, but the session could not be marked committed: %1</source>
+        <translation>Die Einzelbilder wurden nach approved/ geschrieben, aber die Sitzung konnte nicht als abgeschlossen markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Not discarded: the latest changes are not saved. %1</source>
+        <translation>Nicht verworfen: Die letzten Änderungen sind nicht gespeichert. %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionProblemDialog</name>
+    <message>
+        <source>The session file cannot be read</source>
+        <translation>Die Sitzungsdatei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Director could not read this run&apos;s session file. Nothing has been changed or overwritten.</source>
+        <translation>Director konnte die Sitzungsdatei dieses Laufs nicht lesen. Es wurde nichts geändert oder überschrieben.</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Was nicht stimmt</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Resume from the last good version; the bad file is kept aside.</source>
+        <translation>Mit der letzten guten Fassung fortfahren; die fehlerhafte Datei wird beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>There is no readable backup.</source>
+        <translation>Es gibt keine lesbare Sicherung.</translation>
+    </message>
+    <message>
+        <source>Start a new review</source>
+        <translation>Neue Durchsicht beginnen</translation>
+    </message>
+    <message>
+        <source>Start again from the run folder; the bad file is kept aside.</source>
+        <translation>Neu vom Laufordner aus beginnen; die fehlerhafte Datei wird beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStore</name>
+    <message>
+        <source>%1 is a symbolic link (to %2): Director reads and writes the session only as a file in the run folder.</source>
+        <translation>%1 ist ein symbolischer Link (auf %2): Director liest und schreibt die Sitzung nur als Datei im Laufordner.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB, larger than the %3 MB a session file can be.</source>
+        <translation>%1 ist %2 MB groß, größer als die %3 MB, die eine Sitzungsdatei haben darf.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable session file: %2</source>
+        <translation>%1 ist keine lesbare Sitzungsdatei: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid session file:
+%2</source>
+        <translation>%1 ist keine gültige Sitzungsdatei:
+%2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Director: %2</source>
+        <translation>%1 wurde von einer neueren Version von Director geschrieben: %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing, but its backup %2 is there: the session file was deleted or moved by another program.</source>
+        <translation>%1 fehlt, aber seine Sicherung %2 ist vorhanden: Die Sitzungsdatei wurde von einem anderen Programm gelöscht oder verschoben.</translation>
+    </message>
+    <message>
+        <source>The session is open read-only: changes cannot be saved.</source>
+        <translation>Die Sitzung ist schreibgeschützt geöffnet: Änderungen können nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program after Director read it. Director did not overwrite it; open the run again to continue from the file as it is now.</source>
+        <translation>%1 wurde von einem anderen Programm geändert, nachdem Director die Datei gelesen hatte. Director hat sie nicht überschrieben; öffnen Sie den Lauf erneut, um mit der Datei in ihrem jetzigen Stand fortzufahren.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: Director will not overwrite it.</source>
+        <translation>%1 konnte nicht gelesen werden: Director wird die Datei nicht überschreiben.</translation>
+    </message>
+    <message>
+        <source>%1 exists and has not been read: Director will not overwrite it.</source>
+        <translation>%1 existiert und wurde nicht gelesen: Director wird die Datei nicht überschreiben.</translation>
+    </message>
+    <message>
+        <source>Could not keep a backup of %1 before saving (%2); nothing was saved.</source>
+        <translation>Vor dem Speichern konnte keine Sicherung von %1 angelegt werden (%2); es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not move %1 aside: %2</source>
+        <translation>%1 konnte nicht beiseitegelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no backup of the session to restore.</source>
+        <translation>Es gibt keine Sicherung der Sitzung, die wiederhergestellt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Could not read the backup: %1</source>
+        <translation>Die Sicherung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The session is open in another Director (%1, process %2 on %3).</source>
+        <translation>Die Sitzung ist in einem anderen Director geöffnet (%1, Prozess %2 auf %3).</translation>
+    </message>
+    <message>
+        <source>unknown program</source>
+        <translation>unbekanntes Programm</translation>
+    </message>
+    <message>
+        <source>an unknown host</source>
+        <translation>einem unbekannten Rechner</translation>
+    </message>
+    <message>
+        <source>The run folder %1 cannot be written to, so the session can only be read.</source>
+        <translation>In den Laufordner %1 kann nicht geschrieben werden, daher kann die Sitzung nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the lock file %1.</source>
+        <translation>Die Sperrdatei %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The session is open in another Director.</source>
+        <translation>Die Sitzung ist in einem anderen Director geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>StageView</name>
+    <message>
+        <source>Stage</source>
+        <translation>Arbeitsfläche</translation>
+    </message>
+    <message>
+        <source>The current frame. Drag to nudge it by whole pixels.</source>
+        <translation>Das aktuelle Einzelbild. Ziehen verschiebt es um ganze Pixel.</translation>
+    </message>
+    <message>
+        <source>Offset %1, %2 px</source>
+        <translation>Versatz %1, %2 px</translation>
+    </message>
+    <message>
+        <source>  (drag %1, %2)</source>
+        <translation>  (Ziehen %1, %2)</translation>
+    </message>
+    <message>
+        <source>  ·  %1×</source>
+        <translation>  ·  %1×</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionRules</name>
+    <message>
+        <source>the frame is already %1</source>
+        <translation>das Einzelbild ist bereits %1</translation>
+    </message>
+    <message>
+        <source>a frame cannot go from %1 to %2</source>
+        <translation>ein Einzelbild kann nicht von %1 zu %2 wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>there is no translation for the language &quot;%1&quot; (--lang); the messages are in English.</source>
+        <translation>es gibt keine Übersetzung für die Sprache „%1“ (--lang); die Meldungen sind auf Englisch.</translation>
+    </message>
+    <message>
+        <source>there is no translation for the language &quot;%1&quot; (the ui/language setting); the system&apos;s language is used.</source>
+        <translation>es gibt keine Übersetzung für die Sprache „%1“ (Einstellung ui/language); die Sprache des Systems wird verwendet.</translation>
+    </message>
+    <message>
+        <source>director: there is no display to open the review window on (DISPLAY is not set).
+Use &quot;director status RUN_DIR&quot; for a summary, or see &quot;director --help&quot;.
+</source>
+        <translation>director: Es gibt keine Anzeige, auf der sich das Durchsichtsfenster öffnen ließe (DISPLAY ist nicht gesetzt).
+Für eine Übersicht „director status RUN_DIR“ verwenden oder „director --help“ lesen.
+</translation>
+    </message>
+</context>
+</TS>

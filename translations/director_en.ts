@@ -1,0 +1,79 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CommandLine</name>
+    <message numerus="yes">
+        <source>%1: valid session (%n frame(s))</source>
+        <translation>
+            <numerusform>%1: valid session (%n frame)</numerusform>
+            <numerusform>%1: valid session (%n frames)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Committed %n frame(s) to %1 (%2 nudged, %3 patched).</source>
+        <translation>
+            <numerusform>Committed %n frame to %1 (%2 nudged, %3 patched).</numerusform>
+            <numerusform>Committed %n frames to %1 (%2 nudged, %3 patched).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommitExporter</name>
+    <message numerus="yes">
+        <source>Only %1 of %n frame(s) could be written.</source>
+        <translation>
+            <numerusform>Only %1 of %n frame could be written.</numerusform>
+            <numerusform>Only %1 of %n frames could be written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Commit needs every frame approved; %n frame(s) are not: %1</source>
+        <translation>
+            <numerusform>Commit needs every frame approved; %n frame is not: %1</numerusform>
+            <numerusform>Commit needs every frame approved; %n frames are not: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n frame(s) updated</source>
+        <translation>
+            <numerusform>%n frame updated</numerusform>
+            <numerusform>%n frames updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new frame(s)</source>
+        <translation>
+            <numerusform>%n new frame</numerusform>
+            <numerusform>%n new frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Write the %n approved frame(s), nudges applied, to approved/ and close the session for changes?</source>
+        <translation>
+            <numerusform>Write the %n approved frame, nudges applied, to approved/ and close the session for changes?</numerusform>
+            <numerusform>Write the %n approved frames, nudges applied, to approved/ and close the session for changes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) were written to approved/: %1 nudged, %2 patched.</source>
+        <translation>
+            <numerusform>%n frame was written to approved/: %1 nudged, %2 patched.</numerusform>
+            <numerusform>%n frames were written to approved/: %1 nudged, %2 patched.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunFolder</name>
+    <message numerus="yes">
+        <source>the manifest declares %n frame(s) but files for %1 were found</source>
+        <translation>
+            <numerusform>the manifest declares %n frame but files for %1 were found</numerusform>
+            <numerusform>the manifest declares %n frames but files for %1 were found</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
