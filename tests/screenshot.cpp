@@ -1,12 +1,17 @@
-// Takes the README's screenshot of the review window on the demo run,
-// offscreen: screenshot OUTPUT.png
+// Takes the README's screenshots, offscreen: screenshot OUTPUT_DIR writes
+//   director.png       the review window on the demo run (light),
+//   director-dark.png  the same in the dark palette for pixel work,
+//   preferences.png    the preferences dialog.
 #include "demorun.h"
 #include "framelistmodel.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "stageview.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -20,7 +25,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setStyle(QStringLiteral("Fusion"));
     if (argc != 2) {
-        qWarning("usage: screenshot OUTPUT.png");
+        qWarning("usage: screenshot OUTPUT_DIR");
         return 1;
     }
     QTemporaryDir dir;
@@ -61,7 +66,20 @@ int main(int argc, char *argv[])
     });
     if (!thumbnailsMade)
         qWarning("the filmstrip's thumbnails were not made in time");
-    QTest::qWait(50);
-    const QImage shot = window.grab().toImage();
-    return shot.save(QString::fromLocal8Bit(argv[1])) ? 0 : 1;
+    const QDir out(QString::fromLocal8Bit(argv[1]));
+    auto save = [&out](QWidget *widget, const char *name) {
+        QTest::qWait(50);
+        const bool saved = widget->grab().toImage().save(out.filePath(QLatin1String(name)));
+        if (!saved)
+            qWarning("could not write %s", name);
+        return saved;
+    };
+    bool ok = save(&window, "director.png");
+    Theme::apply(Preferences::Theme::Dark);
+    ok = save(&window, "director-dark.png") && ok;
+    Theme::apply(Preferences::Theme::Light);
+    PreferencesDialog preferences(Preferences::load(), &window);
+    preferences.show();
+    ok = QTest::qWaitForWindowExposed(&preferences) && save(&preferences, "preferences.png") && ok;
+    return ok ? 0 : 1;
 }
