@@ -28,24 +28,32 @@ public:
 private:
     // Puts `to` back when the frame is still `from`. When it is not, the
     // pipeline has changed the frame since (RunIngest: a new attempt, its
-    // audit), and putting back a state from before would undo that too: the
-    // step is dropped from the history (QUndoStack deletes an obsolete
-    // command) and the operator told.
+    // audit). A step that changed only what the operator wrote (notes, a
+    // nudge that approved nothing) is put on the frame as it is now. Any
+    // other would undo the pipeline's work too: it is dropped from the
+    // history (QUndoStack deletes an obsolete command) and the operator told.
     void put(const DirectorFrameState &from, const DirectorFrameState &to)
     {
         *m_step = {};
         const std::optional<DirectorFrameState> current = m_manager->getFrameState(to.frameIndex);
+        DirectorFrameState target = to;
         if (current && *current != from && *current != to) {
-            setObsolete(true);
-            m_step->dropped = true;
-            m_step->outcome = Outcome::refused(
-                ReviewHistory::tr("Frame %1 has changed in the pipeline since \"%2\": that step "
-                                  "can no longer be undone or redone, and is left out.")
-                    .arg(to.frameIndex)
-                    .arg(text()));
-            return;
+            DirectorFrameState overridesOnly = from;
+            overridesOnly.directorOverrides = to.directorOverrides;
+            if (overridesOnly != to || current->directorOverrides != from.directorOverrides) {
+                setObsolete(true);
+                m_step->dropped = true;
+                m_step->outcome = Outcome::refused(
+                    ReviewHistory::tr("Frame %1 has changed in the pipeline since \"%2\": that "
+                                      "step can no longer be undone or redone, and is left out.")
+                        .arg(to.frameIndex)
+                        .arg(text()));
+                return;
+            }
+            target = *current;
+            target.directorOverrides = to.directorOverrides;
         }
-        m_step->outcome = m_manager->restoreFrameState(to.frameIndex, to);
+        m_step->outcome = m_manager->restoreFrameState(to.frameIndex, target);
     }
 
     SessionManager *m_manager;
@@ -114,7 +122,13 @@ Outcome ReviewHistory::redo()
     if (!m_stack.canRedo())
         return Outcome::refused(tr("There is nothing to redo."));
     m_stack.redo();
-    if (!m_step.dropped && !m_step.outcome) {
+    if (m_step.dropped) {
+        // QUndoStack::redo() deletes an obsolete command without saying that
+        // what there is to redo changed: said here, for the Redo action.
+        emit m_stack.indexChanged(m_stack.index());
+        emit m_stack.canRedoChanged(m_stack.canRedo());
+        emit m_stack.redoTextChanged(m_stack.redoText());
+    } else if (!m_step.outcome) {
         const Outcome failed = m_step.outcome;
         m_stack.undo();
         return failed;

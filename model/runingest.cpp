@@ -2,9 +2,9 @@
 
 #include "runpaths.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QFileInfo>
+
+#include <sys/stat.h>
 
 #include <algorithm>
 
@@ -25,6 +25,15 @@ int newestCandidate(const DirectorFrameState &frame)
             newest = std::max(newest, attempt.attemptIndex);
     }
     return newest;
+}
+
+// A file's modification time in nanoseconds (QFileInfo has milliseconds); 0 when unknown.
+qint64 modifiedNs(const QString &path)
+{
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return 0;
+    return qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
 }
 
 // The session's attempts, with the run's new ones added and the ones the
@@ -96,14 +105,14 @@ bool Planner::auditCovers(const DirectorFrameState &r) const
     if (audit == m_run.audits.cend())
         return true; // rejected/ says so, or the image is not a candidate's
     const int newest = newestCandidate(r);
-    if (newest == 0)
-        return true;
+    if (newest <= 1)
+        return true; // there has been no other image for it to be about
     if (audit->newestAttempt > 0)
         return audit->newestAttempt >= newest;
     // The audit names no attempt: it is about the image if written after it.
-    const QDateTime audited = QFileInfo(m_paths.absolute(audit->path)).lastModified();
-    const QDateTime generated = QFileInfo(m_paths.absolute(r.imagePath)).lastModified();
-    return audited >= generated;
+    // Written within the same tick of a coarse clock (1 s on some file
+    // systems), which came first cannot be told: not about it, to be safe.
+    return modifiedNs(m_paths.absolute(audit->path)) > modifiedNs(m_paths.absolute(r.imagePath));
 }
 
 RunIngest::Plan Planner::plan()
@@ -162,10 +171,22 @@ RunIngest::Plan Planner::plan()
                 break;
             takeImage(change.after, r);
             change.after.auditReport = AuditReport(); // the old one is about the old image
+            // The new image is not the patched one (the patches stay in the
+            // history) ...
+            change.after.directorOverrides.isPatched = false;
             change.after.status = FrameStatus::Generated;
             change.steps.append(FrameStatus::Generated);
-            if (audited)
+            if (audited) {
                 takeAudit(change, r);
+                // ... and a nudge or patch the operator made for the old
+                // image is for them to look at again: never approved unseen.
+                const DirectorOverrides &overrides = change.after.directorOverrides;
+                if (change.after.status == FrameStatus::Approved &&
+                    (overrides.alignment || !overrides.patchHistory.isEmpty())) {
+                    change.after.status = FrameStatus::AuditWarn;
+                    change.steps.last() = FrameStatus::AuditWarn;
+                }
+            }
             break;
         case FrameStatus::Approved:
             break; // a verdict the pipeline does not take back
@@ -190,8 +211,9 @@ bool RunIngest::isCompleteImage(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return false;
     static const QByteArray pngSignature("\x89PNG\r\n\x1a\n", 8);
-    if (file.peek(8) != pngSignature)
-        return file.size() > 0;
+    const QByteArray head = file.peek(8);
+    if (head != pngSignature) // not a PNG, unless it is one that has only begun
+        return !head.isEmpty() && !pngSignature.startsWith(head);
     // The last chunk of every PNG: length 0, "IEND", its CRC.
     static const QByteArray iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
     return file.size() >= 8 + 12 && file.seek(file.size() - 12) && file.read(12) == iend;

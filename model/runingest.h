@@ -17,9 +17,12 @@
 //                         -> AUDIT_* / APPROVED   ... and, once there, its audit
 //
 // each step checked by the transition rules (SessionManager::ingest). A frame
-// the operator or the audit approved is left alone, and so is everything the
-// operator wrote (nudge, notes, patches). Frames the run has and the session
-// does not (the run grew) are added as the run folder describes them.
+// the operator or the audit approved is left alone, and what the operator
+// wrote (nudge, notes, patches) is kept; but a new image is not the patched
+// one (isPatched goes, the history stays), and a nudged or patched frame
+// goes to AUDIT_WARN rather than APPROVED, for the operator to look again.
+// Frames the run has and the session does not (the run grew) are added as
+// the run folder describes them.
 //
 // A file the pipeline is still writing is not taken as corrupt: an image
 // that does not end yet (a PNG without its IEND chunk) or an audit or

@@ -25,7 +25,6 @@ RunWatcher::RunWatcher(SessionManager *manager, QObject *parent)
     m_settle.setInterval(defaultSettleDelay);
     m_rescan.setInterval(defaultRescanInterval);
     m_retry.setSingleShot(true);
-    m_retry.setInterval(defaultRetryDelay);
     connect(&m_settle, &QTimer::timeout, this, [this] { startScan(false); });
     connect(&m_rescan, &QTimer::timeout, this, [this] { startScan(false); });
     connect(&m_retry, &QTimer::timeout, this, [this] { startScan(true); });
@@ -76,6 +75,7 @@ void RunWatcher::stop()
     m_rescan.stop();
     m_retry.stop();
     m_again = m_againForced = false;
+    m_retries = 0;
     const QStringList watched = watchedPaths();
     if (!watched.isEmpty())
         m_watcher.removePaths(watched);
@@ -165,6 +165,7 @@ void RunWatcher::scanFinished()
     if (result.runDir != m_runDir) {
         // Read for a run that is no longer the one open.
     } else if (result.read) {
+        ++m_reads;
         const RunIngest::Plan &plan = result.plan;
         int changed = 0;
         int added = 0;
@@ -178,10 +179,16 @@ void RunWatcher::scanFinished()
         if (!plan.waiting.isEmpty())
             emit waiting(plan.waiting);
         lookAgain = lookAgain || plan.runWaiting || !plan.waiting.isEmpty();
-        // Looked at again regardless of the fingerprint until nothing waits.
-        m_fingerprint = lookAgain ? QByteArray() : result.fingerprint;
-        if (lookAgain)
-            m_retry.start();
+        // Looked at again soon, a few times, sooner the first; then only when
+        // something in the folder changes (a file being written does): a file
+        // that is never finished does not keep the folder being read.
+        m_fingerprint = result.fingerprint;
+        if (!lookAgain) {
+            m_retries = 0;
+        } else if (m_retries < maxRetries) {
+            m_retry.start(m_retryDelay << m_retries);
+            ++m_retries;
+        }
     } else {
         m_fingerprint = result.fingerprint;
     }

@@ -43,11 +43,17 @@ public:
 
     void setSettleDelay(int ms) { m_settle.setInterval(ms); }
     void setRescanInterval(int ms) { m_rescan.setInterval(ms); }
-    void setRetryDelay(int ms) { m_retry.setInterval(ms); }
+    // The first of the looks again at files still being written (then twice
+    // as long each time, maxRetries times; then only when the folder changes).
+    void setRetryDelay(int ms) { m_retryDelay = ms; }
+    static constexpr int maxRetries = 4;
 
     bool isFollowing() const { return !m_runDir.isEmpty(); }
     // The folders and files the file-system watcher has (for tests).
     QStringList watchedPaths() const;
+    // How many times the run folder was read (a look that found nothing new
+    // is no read).
+    int reads() const { return m_reads; }
 
 public slots:
     // Looks at the folder now (after the read under way, if any).
@@ -91,4 +97,7 @@ private:
     // A look was asked for while one was under way: another one after it.
     bool m_again = false;
     bool m_againForced = false;
+    int m_retryDelay = defaultRetryDelay;
+    int m_retries = 0;
+    int m_reads = 0;
 };

@@ -431,6 +431,8 @@ Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, i
         *addedCount = 0;
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
+    if (m_committing)
+        return Outcome::refused(tr("A commit is under way: the pipeline's news waits for it."));
     DirectorSession candidate = *m_session;
     QList<int> changed;
     for (const RunIngest::Change &change : plan.changes) {
@@ -593,13 +595,19 @@ Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
     if (const Outcome saves = waitForSaves(); !saves)
         return Outcome::failed(
             tr("Nothing was committed: the latest changes are not saved. %1").arg(saves.message()));
+    // The progress may run the event loop (a progress dialog): the pipeline's
+    // news waits until the commit is done (ingest refuses meanwhile), and the
+    // session marked committed is the one exported, whatever happens meanwhile.
+    m_committing = true;
+    const auto committed = qScopeGuard([this] { m_committing = false; });
+    const DirectorSession exportedSession = *m_session;
     CommitInfo info;
     CommitExporter exporter(runDir());
     if (m_run.manifest.targetSize > 0)
         exporter.setExpectedSize(QSize(m_run.manifest.targetSize, m_run.manifest.targetSize));
-    if (const Outcome exported = exporter.exportFrames(*m_session, &info, progress); !exported)
+    if (const Outcome exported = exporter.exportFrames(exportedSession, &info, progress); !exported)
         return exported;
-    DirectorSession candidate = *m_session;
+    DirectorSession candidate = exportedSession;
     candidate.status = SessionStatus::Committed;
     candidate.commitInfo = info;
     const Outcome saved = saveAndAdopt(std::move(candidate), true);

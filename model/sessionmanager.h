@@ -198,4 +198,6 @@ private:
     // file (the open session, if any, is another one then).
     bool m_openFailedUnreadable = false;
     bool m_backupUsable = false;
+    // commitSession is exporting: ingest waits.
+    bool m_committing = false;
 };

@@ -41,6 +41,11 @@ private slots:
     void ownSavesAreNotNews();
     void readOnlyAndCommittedRunsAreNotFollowed();
     void completeImages();
+    void aFileNeverFinishedIsNotReadForever();
+    void aNewAttemptOnANudgedFrameIsNotApprovedUnseen();
+    void notesUndoneOnAFrameThePipelineChanged();
+    void aDroppedRedoUpdatesTheStack();
+    void nothingIsTakenInDuringACommit();
     void theWindowShowsTheRunAsItIsWritten();
 
 private:
@@ -55,8 +60,9 @@ private:
                              const QStringList &flags, double score, const QList<int> &attempts);
     // Opens the run and follows it, with short delays.
     void open();
-    // Lets the watcher look at the folder `count` more times, the first one now.
-    void waitForLooks(int count);
+    // Lets the watcher look at the folder `count` more times; with `read`,
+    // the first one now, reading the folder whether it changed or not.
+    void waitForLooks(int count, bool read = true);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QTemporaryDir m_settings;
@@ -92,10 +98,11 @@ void TestLiveRun::open()
     QVERIFY(m_watcher->isFollowing());
 }
 
-void TestLiveRun::waitForLooks(int count)
+void TestLiveRun::waitForLooks(int count, bool read)
 {
     QSignalSpy looked(m_watcher.get(), &RunWatcher::looked);
-    m_watcher->scanNow();
+    if (read)
+        m_watcher->scanNow();
     QTRY_VERIFY_WITH_TIMEOUT(looked.size() >= count, 20000);
 }
 
@@ -395,14 +402,18 @@ void TestLiveRun::ownSavesAreNotNews()
     open();
     QVERIFY(m_watcher->watchedPaths().contains(run()));
     QVERIFY(m_watcher->watchedPaths().contains(run() + QStringLiteral("/candidates")));
+    waitForLooks(1);
+    const int reads = m_watcher->reads();
     QSignalSpy ingested(m_watcher.get(), &RunWatcher::ingested);
     QSignalSpy changed(m_manager.get(), &SessionManager::frameChanged);
     for (int i = 0; i < 5; ++i)
         QVERIFY(m_manager->setNotes(0, QStringLiteral("note %1").arg(i)));
     QVERIFY(m_manager->waitForSaves());
-    // Several looks later, nothing was taken in: the saves were Director's.
-    waitForLooks(3);
+    // Several looks later, the folder was not even read again: the saves
+    // were Director's.
+    waitForLooks(3, false);
     QVERIFY(ingested.isEmpty());
+    QCOMPARE(m_watcher->reads(), reads);
     QCOMPARE(changed.size(), 5);
 }
 
@@ -428,11 +439,143 @@ void TestLiveRun::completeImages()
     const QByteArray png = pngOf(0);
     QVERIFY(writeFile(path, png));
     QVERIFY(RunIngest::isCompleteImage(path));
-    for (const qsizetype size : {qsizetype(0), qsizetype(8), png.size() / 2, png.size() - 1}) {
+    for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(4), qsizetype(7),
+                                 qsizetype(8), png.size() / 2, png.size() - 1}) {
         QVERIFY(writeFile(path, png.left(size)));
         QVERIFY2(!RunIngest::isCompleteImage(path), qPrintable(QString::number(size)));
     }
     QVERIFY(!RunIngest::isCompleteImage(m_dir->path() + QStringLiteral("/none.png")));
+}
+
+void TestLiveRun::aFileNeverFinishedIsNotReadForever()
+{
+    open();
+    const QByteArray png = pngOf(0);
+    QSignalSpy waiting(m_watcher.get(), &RunWatcher::waiting);
+    QVERIFY(writeFile(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png"),
+                      png.left(png.size() / 2)));
+    QTRY_VERIFY_WITH_TIMEOUT(!waiting.isEmpty(), 20000);
+    const int reads = m_watcher->reads();
+    // The retries (40 + 80 + 160 + 320 ms) and many rescans later, the
+    // folder has been read again only for the retries.
+    QSignalSpy looked(m_watcher.get(), &RunWatcher::looked);
+    QTRY_VERIFY_WITH_TIMEOUT(looked.size() >= 16, 20000);
+    QVERIFY2(m_watcher->reads() <= reads + RunWatcher::maxRetries,
+             qPrintable(QString::number(m_watcher->reads() - reads)));
+    QCOMPARE(statusOf(0), FrameStatus::Pending);
+    // When the pipeline does finish it, the next look takes it in.
+    QFile file(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png"));
+    QVERIFY(file.open(QIODevice::Append));
+    file.write(png.mid(png.size() / 2));
+    file.close();
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(0), FrameStatus::Generated, 20000);
+}
+
+void TestLiveRun::aNewAttemptOnANudgedFrameIsNotApprovedUnseen()
+{
+    QVERIFY(RunFixture::writeCandidate(run(), 1));
+    QVERIFY(writeAuditOf(run(), 1, true, {QStringLiteral("SF04_BASELINE_DRIFT")}, 0.8, {1}));
+    QVERIFY(RunFixture::writeCandidate(run(), 2));
+    QVERIFY(writeAuditOf(run(), 2, false, {QStringLiteral("SF03_ALPHA_HALO")}, 0.4, {1}));
+    open();
+    FrameEdit nudge; // a nudge that leaves the frame warned
+    nudge.status = FrameStatus::AuditFail;
+    nudge.alignment = FrameEdit::Alignment::Set;
+    nudge.alignmentX = 1;
+    QVERIFY(m_manager->applyFrameEdit(1, nudge));
+    PatchHistoryEntry patch;
+    patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    patch.patchedPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    QVERIFY(m_manager->addPatch(2, patch));
+    QVERIFY(m_manager->getFrameState(2)->directorOverrides.isPatched);
+
+    // Both get a new attempt whose audit passes clean.
+    for (const int frame : {1, 2}) {
+        QVERIFY(RunFixture::writeCandidate(run(), frame, 2));
+        QVERIFY(writeAuditOf(run(), frame, true, {}, 0.95, {1, 2}));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(1), FrameStatus::AuditWarn, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(2), FrameStatus::AuditWarn, 20000);
+    // The nudge is kept for the operator to look at; the patch was of the
+    // old image: it stays in the history, and the frame is not patched.
+    QCOMPARE(m_manager->getFrameState(1)->directorOverrides.alignment->userOverrideX, 1.0);
+    const DirectorOverrides patched = m_manager->getFrameState(2)->directorOverrides;
+    QVERIFY(!patched.isPatched);
+    QCOMPARE(patched.patchHistory.size(), 1);
+    QCOMPARE(m_manager->getFrameState(2)->imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_02.png"));
+}
+
+void TestLiveRun::notesUndoneOnAFrameThePipelineChanged()
+{
+    QVERIFY(RunFixture::writeCandidate(run(), 1));
+    QVERIFY(writeAuditOf(run(), 1, true, {QStringLiteral("SF03_ALPHA_HALO")}, 0.8, {1}));
+    open();
+    ReviewHistory history(m_manager.get());
+    FrameEdit notes;
+    notes.notes = QStringLiteral("halo on the left");
+    QVERIFY(history.apply(1, notes, QStringLiteral("Notes of frame 1")));
+    QVERIFY(RunFixture::writeCandidate(run(), 1, 2));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(1), FrameStatus::Generated, 20000);
+
+    // The notes come off the frame as it is now; the new attempt stays.
+    QVERIFY(history.undo());
+    QVERIFY(!m_manager->getFrameState(1)->directorOverrides.notes.has_value());
+    QCOMPARE(m_manager->getFrameState(1)->imagePath,
+             QStringLiteral("candidates/frame_0001_attempt_02.png"));
+    QVERIFY(history.redo());
+    QCOMPARE(m_manager->getFrameState(1)->directorOverrides.notes.value_or(QString()),
+             QStringLiteral("halo on the left"));
+    QCOMPARE(statusOf(1), FrameStatus::Generated);
+    QCOMPARE(onDisk().frames.value(1), *m_manager->getFrameState(1));
+}
+
+void TestLiveRun::aDroppedRedoUpdatesTheStack()
+{
+    QVERIFY(RunFixture::writeCandidate(run(), 1));
+    QVERIFY(writeAuditOf(run(), 1, true, {QStringLiteral("SF03_ALPHA_HALO")}, 0.8, {1}));
+    open();
+    ReviewHistory history(m_manager.get());
+    FrameEdit reject;
+    reject.status = FrameStatus::AuditFail;
+    QVERIFY(history.apply(1, reject, QStringLiteral("Reject frame 1")));
+    QVERIFY(history.undo());
+    QVERIFY(history.stack()->canRedo());
+    QVERIFY(RunFixture::writeCandidate(run(), 1, 2));
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(1), FrameStatus::Generated, 20000);
+
+    QSignalSpy index(history.stack(), &QUndoStack::indexChanged);
+    QSignalSpy canRedo(history.stack(), &QUndoStack::canRedoChanged);
+    const Outcome dropped = history.redo();
+    QVERIFY(!dropped);
+    QCOMPARE(statusOf(1), FrameStatus::Generated);
+    // What the Redo action follows says there is nothing to redo now.
+    QVERIFY(!history.stack()->canRedo());
+    QVERIFY(!index.isEmpty());
+    QVERIFY(!canRedo.isEmpty());
+    QCOMPARE(canRedo.last().at(0).toBool(), false);
+}
+
+void TestLiveRun::nothingIsTakenInDuringACommit()
+{
+    QVERIFY(RunFixture::writeApprovedRun(run(), 2));
+    open();
+    QVERIFY(RunFixture::writeCandidate(run(), 2));
+    RunFolder::Contents contents;
+    QVERIFY(RunFolder::read(run(), &contents));
+    const RunIngest::Plan plan = RunIngest::plan(m_manager->session(), contents, run());
+    QCOMPARE(plan.added.size(), 1);
+    // While the frames are written (the progress may run the event loop),
+    // the pipeline's news waits.
+    Outcome duringCommit;
+    QVERIFY(m_manager->commitSession([&](int, int) {
+        if (duringCommit.isOk())
+            duringCommit = m_manager->ingest(plan);
+    }));
+    QCOMPARE(duringCommit.kind(), Outcome::Kind::Refused);
+    QCOMPARE(m_manager->session().frames.size(), 2);
+    QCOMPARE(m_manager->session().commitInfo->approvedCount, 2);
+    QCOMPARE(onDisk().frames.size(), 2);
 }
 
 void TestLiveRun::theWindowShowsTheRunAsItIsWritten()

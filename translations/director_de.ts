@@ -1007,6 +1007,13 @@ Trotzdem schließen und sie verlieren?</translation>
             <numerusform>%n Einzelbilder wurden nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for the pipeline to finish writing the files of %n frame(s): %1</source>
+        <translation>
+            <numerusform>Warte darauf, dass die Pipeline die Dateien von %n Einzelbild fertig schreibt: %1</numerusform>
+            <numerusform>Warte darauf, dass die Pipeline die Dateien von %n Einzelbildern fertig schreibt: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1690,6 +1697,10 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>Not discarded: the latest changes are not saved. %1</source>
         <translation>Nicht verworfen: Die letzten Änderungen sind nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>A commit is under way: the pipeline&apos;s news waits for it.</source>
+        <translation>Ein Abschluss läuft: Neues aus der Pipeline wartet, bis er fertig ist.</translation>
     </message>
 </context>
 <context>

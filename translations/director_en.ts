@@ -65,6 +65,13 @@
             <numerusform>%n frames were written to approved/: %1 nudged, %2 patched.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for the pipeline to finish writing the files of %n frame(s): %1</source>
+        <translation>
+            <numerusform>Waiting for the pipeline to finish writing the files of %n frame: %1</numerusform>
+            <numerusform>Waiting for the pipeline to finish writing the files of %n frames: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunFolder</name>

@@ -138,6 +138,19 @@ MainWindow::MainWindow(QWidget *parent)
                                      : tr("From the pipeline: %1.").arg(updated),
                                  5000);
     });
+    // Files the pipeline has begun but not finished: said, not taken as broken.
+    connect(watcher, &RunWatcher::waiting, this, [this](const QList<int> &frames) {
+        QStringList numbers;
+        for (const int frame : frames.mid(0, 5))
+            numbers.append(QString::number(frame));
+        if (frames.size() > 5)
+            numbers.append(QStringLiteral("…"));
+        statusBar()->showMessage(
+            tr("Waiting for the pipeline to finish writing the files of %n frame(s): %1", nullptr,
+               int(frames.size()))
+                .arg(numbers.join(QStringLiteral(", "))),
+            5000);
+    });
     connect(m_manager, &SessionManager::framesAdded, this, [this] { updateStatus(); });
     connect(m_manager, &SessionManager::sessionStatusChanged, this, [this] {
         updateReadOnly();
