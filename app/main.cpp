@@ -3,6 +3,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -21,9 +23,22 @@ void printErr(const QString &text)
     std::fflush(stderr);
 }
 
-// Director's translations are embedded under :/i18n (app/CMakeLists.txt): director_de.qm,
-// and director_en.qm with the English plural forms of the "%n" strings.
-const QString translationsDir = QStringLiteral(":/i18n");
+// Director's translations: director_de.qm, and director_en.qm with the English plural
+// forms of the "%n" strings. Installed (cmake --install, the .deb), they are read from
+// <prefix>/share/director/translations, next to bin/; otherwise from the copies built into
+// the binary under :/i18n (app/CMakeLists.txt).
+const QString &translationsDir()
+{
+    static const QString dir = [] {
+        const QString installed =
+            QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                            QStringLiteral("/../share/director/translations"));
+        return QFileInfo::exists(installed + QStringLiteral("/director_en.qm"))
+                   ? installed
+                   : QStringLiteral(":/i18n");
+    }();
+    return dir;
+}
 const QString translationsName = QStringLiteral("director");
 
 // A language as --lang and the ui/language setting give it: "de", "de_DE", "de-AT",
@@ -50,7 +65,7 @@ bool hasTranslation(const QLocale &locale)
     if (locale.language() == QLocale::English)
         return true;
     QTranslator probe;
-    return probe.load(locale, translationsName, QStringLiteral("_"), translationsDir);
+    return probe.load(locale, translationsName, QStringLiteral("_"), translationsDir());
 }
 
 // The language Director speaks:
@@ -110,9 +125,9 @@ void installTranslators(const QLocale &locale)
 {
     QLocale::setDefault(locale);
     auto *director = new QTranslator(QCoreApplication::instance());
-    if (director->load(locale, translationsName, QStringLiteral("_"), translationsDir) ||
+    if (director->load(locale, translationsName, QStringLiteral("_"), translationsDir()) ||
         director->load(QLocale(QLocale::English), translationsName, QStringLiteral("_"),
-                       translationsDir))
+                       translationsDir()))
         QCoreApplication::installTranslator(director);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return; // Qt's own strings are English already

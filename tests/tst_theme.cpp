@@ -134,12 +134,6 @@ void TestTheme::darkAndLightAreAppliedToTheWidgets()
     QTRY_VERIFY(!Theme::isDark(widget.palette()));
     QCOMPARE(widget.palette().color(QPalette::Window),
              Theme::lightPalette().color(QPalette::Window));
-
-    // Light stays light when the system turns dark: it is not "follow".
-    QApplication::setPalette(bluishDark());
-    QApplication::setPalette(Theme::lightPalette());
-    QCoreApplication::processEvents();
-    QVERIFY(!Theme::isDark(QApplication::palette()));
 }
 
 void TestTheme::followSystemFollowsTheApplicationPalette()
