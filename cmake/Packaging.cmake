@@ -10,7 +10,10 @@ install(TARGETS director RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 install(FILES ${PROJECT_SOURCE_DIR}/resources/linux/director.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${PROJECT_SOURCE_DIR}/resources/linux/director.metainfo.xml
+# The metainfo's release is the project's version.
+configure_file(${PROJECT_SOURCE_DIR}/resources/linux/director.metainfo.xml.in
+               ${PROJECT_BINARY_DIR}/director.metainfo.xml @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/director.metainfo.xml
         DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 
 # The icon: the PNGs rendered from the SVG (resources/icons/render-icons.sh) at the hicolor
@@ -35,7 +38,7 @@ endif()
 
 # The Debian package.
 set(DIRECTOR_PACKAGE_MAINTAINER
-    "Director maintainers <maintainers@users.noreply.b-seed-2b0fecb3.example>"
+    "Director maintainers <director-maintainers@example.org>"
     CACHE STRING "Maintainer field of the Debian package")
 
 set(CPACK_GENERATOR DEB)

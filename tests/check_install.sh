@@ -94,6 +94,8 @@ if [ -s "$desktop" ]; then
 fi
 metainfo="$prefix/share/metainfo/director.metainfo.xml"
 if [ -s "$metainfo" ]; then
+    grep -q "<release version=\"$version\"" "$metainfo" ||
+        fail "director.metainfo.xml: its release is not $version"
     if command -v appstreamcli >/dev/null; then
         # The component is named after the desktop entry (director.desktop), not in reverse-DNS.
         appstreamcli validate --no-net --pedantic --no-color \
