@@ -2,7 +2,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 #include <QLocale>
+#include <vector>
 
 #include <cmath>
 #include <cstring>
@@ -141,9 +144,31 @@ void JsonWriter::value(const QJsonValue &value)
     case QJsonValue::Object: {
         beginObject();
         const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            key(it.key());
-            this->value(it.value());
+        // QJsonObject orders its members by their names as read, and a name
+        // read with a leading byte order mark loses it as a QString (""
+        // after "w"): written in that order, the file would read back in
+        // another. Written in the order of the names as written, always.
+        bool sorted = true;
+        QString previous;
+        for (auto it = object.begin(); it != object.end() && sorted; ++it) {
+            sorted = it == object.begin() || previous <= it.key();
+            previous = it.key();
+        }
+        if (sorted) {
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                key(it.key());
+                this->value(it.value());
+            }
+        } else {
+            std::vector<std::pair<QString, QJsonValue>> members;
+            for (auto it = object.begin(); it != object.end(); ++it)
+                members.emplace_back(it.key(), it.value());
+            std::stable_sort(members.begin(), members.end(),
+                             [](const auto &a, const auto &b) { return a.first < b.first; });
+            for (const auto &[name, member] : members) {
+                key(name);
+                this->value(member);
+            }
         }
         endObject();
         break;
