@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "preferences.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -99,7 +100,7 @@ QLocale chooseLanguage(const std::optional<QString> &argument, QList<Warning> *w
              *argument});
         return english;
     }
-    const QString setting = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QString setting = QSettings().value(SettingsKeys::language).toString();
     if (!setting.trimmed().isEmpty()) {
         if (const std::optional<QLocale> locale = spoken(setting))
             return *locale;

@@ -164,7 +164,7 @@ void Reader::readManifest()
     m_looksLikeRun = true;
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("manifest.lock.json: %1").arg(file.error));
-        m_contents.unreadable.append(QStringLiteral("manifest.lock.json"));
+        m_contents.runFilesUnreadable = true;
         return;
     }
     RunManifest &m = m_contents.manifest;
@@ -209,7 +209,7 @@ void Reader::readState()
     m_looksLikeRun = true;
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("state.json: %1").arg(file.error));
-        m_contents.unreadable.append(QStringLiteral("state.json"));
+        m_contents.runFilesUnreadable = true;
         return;
     }
     m_state = file.object;
@@ -326,7 +326,6 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
     const JsonFile file = readJson(m_paths.absolute(relative));
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("%1: %2").arg(relative, file.error));
-        m_contents.unreadable.append(relative);
         m_contents.unreadableFrames.insert(index);
         return;
     }

@@ -50,10 +50,10 @@ public:
         QList<DirectorFrameState> frames; // one per index 0..frameCount-1, in order
         QStringList missing;              // what could not be found or read, for the operator
 
-        // For taking in a run that is still being written (RunIngest):
-        // files that are there but could not be read (perhaps only half
-        // written yet), run-relative; and the frames whose audit file was.
-        QStringList unreadable;
+        // For taking in a run that is still being written (RunIngest): the
+        // manifest or state.json is there but could not be read (perhaps it
+        // is only half written yet); the frames whose audit file was.
+        bool runFilesUnreadable = false;
         QSet<int> unreadableFrames;
         // Each frame's audit file (run-relative) and the newest attempt it
         // names (0 when it names none).
@@ -64,6 +64,12 @@ public:
         };
         QMap<int, Audit> audits;
     };
+
+    // What read() reads: these files and folders of the run folder
+    // (RunWatcher watches them).
+    static constexpr const char *files[] = {"manifest.lock.json", "state.json",
+                                            "anchor_analysis.json"};
+    static constexpr const char *folders[] = {"candidates", "audit", "approved", "rejected"};
 
     static constexpr int maxFrameCount = 100000;
     static constexpr qint64 maxJsonSize = 16 * 1024 * 1024;

@@ -118,9 +118,7 @@ bool Planner::auditCovers(const DirectorFrameState &r) const
 RunIngest::Plan Planner::plan()
 {
     RunIngest::Plan plan;
-    if (!m_run.unreadable.isEmpty() &&
-        (m_run.unreadable.contains(QStringLiteral("manifest.lock.json")) ||
-         m_run.unreadable.contains(QStringLiteral("state.json")))) {
+    if (m_run.runFilesUnreadable) {
         // The frame count and the attempts come from these: wait for them.
         plan.runWaiting = true;
         return plan;

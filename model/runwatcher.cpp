@@ -9,15 +9,6 @@
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace {
-
-// What the pipeline writes (RUN-FOLDER.md); everything else in the run
-// folder is Director's own or nobody's business.
-const char *const pipelineFiles[] = {"manifest.lock.json", "state.json", "anchor_analysis.json"};
-const char *const pipelineFolders[] = {"candidates", "audit", "approved", "rejected"};
-
-} // namespace
-
 RunWatcher::RunWatcher(SessionManager *manager, QObject *parent)
     : QObject(parent), m_manager(manager)
 {
@@ -93,9 +84,9 @@ void RunWatcher::watchFolders()
             paths.append(path);
     };
     add(m_runDir, true);
-    for (const char *folder : pipelineFolders)
+    for (const char *folder : RunFolder::folders)
         add(m_runDir + u'/' + QLatin1String(folder), true);
-    for (const char *file : pipelineFiles)
+    for (const char *file : RunFolder::files)
         add(m_runDir + u'/' + QLatin1String(file), false);
     if (!paths.isEmpty())
         m_watcher.addPaths(paths);
@@ -145,9 +136,9 @@ QByteArray RunWatcher::fingerprint(const QString &runDir)
                                 info.exists() ? 1 : 0};
         hash.addData(QByteArrayView(reinterpret_cast<const char *>(facts), sizeof facts));
     };
-    for (const char *file : pipelineFiles)
+    for (const char *file : RunFolder::files)
         add(QFileInfo(runDir + u'/' + QLatin1String(file)));
-    for (const char *folder : pipelineFolders) {
+    for (const char *folder : RunFolder::folders) {
         QDir dir(runDir + u'/' + QLatin1String(folder));
         dir.setFilter(QDir::Files | QDir::System);
         dir.setSorting(QDir::Name);
