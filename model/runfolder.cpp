@@ -8,9 +8,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cmath>
@@ -28,9 +31,17 @@ JsonFile readJson(const QString &path)
 {
     JsonFile result;
     QFile file(path);
-    if (!QFileInfo(path).isFile())
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
         return result;
     result.present = true;
+    if (!info.isFile()) {
+        // A FIFO would block the reader, a device never end.
+        result.error = info.isSymLink() && !info.exists()
+                           ? QCoreApplication::translate("RunFolder", "a link to nothing")
+                           : QCoreApplication::translate("RunFolder", "not a regular file");
+        return result;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         result.error = file.errorString();
         return result;
@@ -67,14 +78,93 @@ int indexValue(const QJsonValue &value, int maximum)
     return int(d);
 }
 
-QStringList stringList(const QJsonValue &value)
+// A JSON value as it was written, shortened, for a message.
+QString jsonText(const QJsonValue &value)
 {
-    QStringList list;
-    for (const QJsonValue &v : value.toArray()) {
-        if (v.isString())
-            list.append(v.toString());
+    QString text;
+    if (value.isString())
+        text = u'"' + value.toString() + u'"';
+    else if (value.isDouble())
+        text = QString::number(value.toDouble(), 'g', 17);
+    else if (value.isBool())
+        text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    else if (value.isNull())
+        text = QStringLiteral("null");
+    else
+        text = value.isArray() ? QStringLiteral("[…]") : QStringLiteral("{…}");
+    return text.size() > 40 ? text.left(40) + u'…' : text;
+}
+
+// The nesting depth of a value (a number or string: 0) and roughly how many
+// bytes it takes in the session file (strings as if every character took
+// three: UTF-8 and escapes).
+struct JsonSize
+{
+    int depth = 0;
+    qint64 bytes = 0;
+};
+
+JsonSize measure(const QJsonValue &value)
+{
+    JsonSize size;
+    if (value.isObject() || value.isArray()) {
+        const bool isObject = value.isObject();
+        const QJsonObject object = value.toObject();
+        const QJsonArray array = value.toArray();
+        size.bytes = 4;
+        auto add = [&](const QJsonValue &child) {
+            const JsonSize inner = measure(child);
+            size.depth = std::max(size.depth, inner.depth);
+            size.bytes += inner.bytes + 16; // indentation, separators
+        };
+        if (isObject) {
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                size.bytes += it.key().size() * 3 + 4;
+                add(it.value());
+            }
+        } else {
+            for (const QJsonValue &child : array)
+                add(child);
+        }
+        ++size.depth;
+    } else if (value.isString()) {
+        size.bytes = value.toString().size() * 3 + 2;
+    } else {
+        size.bytes = 24;
     }
-    return list;
+    return size;
+}
+
+// `value` without what is nested more than `depth` levels deep.
+QJsonValue cutDeeperThan(const QJsonValue &value, int depth)
+{
+    if (value.isObject()) {
+        if (depth <= 0)
+            return QJsonValue(QJsonValue::Undefined);
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end();) {
+            const QJsonValue inner = cutDeeperThan(it.value(), depth - 1);
+            if (inner.isUndefined()) {
+                it = object.erase(it);
+            } else {
+                it.value() = inner;
+                ++it;
+            }
+        }
+        return object;
+    }
+    if (value.isArray()) {
+        if (depth <= 0)
+            return QJsonValue(QJsonValue::Undefined);
+        QJsonArray array;
+        for (const QJsonValue &child : value.toArray()) {
+            const QJsonValue inner = cutDeeperThan(child, depth - 1);
+            if (!inner.isUndefined())
+                array.append(inner);
+        }
+        return array;
+    }
+    return value;
 }
 
 struct Candidate
@@ -121,7 +211,38 @@ private:
     QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
     // The run-relative path of a file named by the run's JSON, checked; empty when refused.
     QString checkedPath(const QString &stored, const QString &where);
+    // The run-relative path of an image file, checked, when it is an image;
+    // empty otherwise. A PNG not written to its end yet puts `index` on the
+    // waiting list (when `newest`: the frame's newest image).
+    QString usableImage(const QString &stored, const QString &where, int index, bool newest);
     QString fileTimestamp(const QString &relative) const;
+    // A frame count the run's JSON declares: a whole number from 0 to
+    // maxFrameCount; anything else is named and read as 0 (the frames found
+    // are opened).
+    int frameCount(const QJsonValue &value, const QString &where);
+    void leaveOut(const QString &what) { m_contents.leftOut.append(what); }
+    // Takes `bytes` of the frame's and the run's budget for what is copied
+    // into the session; false (nothing taken) when either would run out.
+    bool spend(qint64 bytes)
+    {
+        if (m_frameBytes + bytes > RunFolder::maxCopiedFrameBytes ||
+            m_runBytes + bytes > RunFolder::maxCopiedRunBytes)
+            return false;
+        m_frameBytes += bytes;
+        m_runBytes += bytes;
+        return true;
+    }
+    void leaveOutOverBudget(const QString &where, qint64 bytes);
+
+    // Bounds on what is copied from the run's JSON into the session
+    // (RunFolder::maxCopied*): a text, a list of texts, a JSON object of
+    // details. What is left out is named, as `where`.
+    QString text(const QJsonValue &value, const QString &where);
+    QStringList texts(const QJsonValue &value, const QString &where);
+    QJsonObject details(const QJsonObject &object, const QString &where);
+    // The budget of the frame being read.
+    qint64 m_frameBytes = 0;
+    qint64 m_runBytes = 0;
 
     QString m_dir;
     RunPaths m_paths;
@@ -148,10 +269,123 @@ QString Reader::checkedPath(const QString &stored, const QString &where)
     return real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
 }
 
+QString Reader::usableImage(const QString &stored, const QString &where, int index, bool newest)
+{
+    const QString relative = checkedPath(stored, where);
+    if (relative.isEmpty())
+        return {};
+    switch (RunFolder::imageState(m_paths.absolute(relative))) {
+    case RunFolder::ImageState::Usable:
+        return relative;
+    case RunFolder::ImageState::Incomplete:
+        if (newest)
+            m_contents.waitingFiles.insert(index, relative);
+        m_contents.missing.append(tr("%1: not written to its end yet").arg(relative));
+        return {};
+    case RunFolder::ImageState::NotImage:
+        leaveOut(tr("%1: not an image Director can read").arg(relative));
+        return {};
+    }
+    return {};
+}
+
 QString Reader::fileTimestamp(const QString &relative) const
 {
     const QDateTime modified = QFileInfo(m_paths.absolute(relative)).lastModified();
-    return Timestamps::format(modified.isValid() ? modified : QDateTime::currentDateTimeUtc());
+    const QString written = modified.isValid() ? Timestamps::format(modified) : QString();
+    // A file time the session file cannot hold (before year 1, after 9999): now.
+    return Timestamps::isCanonical(written) ? written : Timestamps::now();
+}
+
+int Reader::frameCount(const QJsonValue &value, const QString &where)
+{
+    if (value.isUndefined())
+        return 0;
+    const double d = value.isDouble() ? value.toDouble() : -1;
+    if (!value.isDouble() || d != std::trunc(d) || d < 0 || d > RunFolder::maxFrameCount) {
+        m_contents.missing.append(tr("%1: %2 is not a frame count (a whole number from 0 to %3); "
+                                     "the frames found are opened")
+                                      .arg(where, jsonText(value))
+                                      .arg(RunFolder::maxFrameCount));
+        return 0;
+    }
+    return int(d);
+}
+
+QString Reader::text(const QJsonValue &value, const QString &where)
+{
+    const QString string = value.toString();
+    if (string.size() <= RunFolder::maxTextLength)
+        return string;
+    leaveOut(tr("%1: a text of %2 characters (the session keeps up to %3)")
+                 .arg(where)
+                 .arg(string.size())
+                 .arg(RunFolder::maxTextLength));
+    return {};
+}
+
+QStringList Reader::texts(const QJsonValue &value, const QString &where)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    int tooLong = 0;
+    for (const QJsonValue &v : array) {
+        if (!v.isString())
+            continue;
+        const QString string = v.toString();
+        if (string.size() > RunFolder::maxTextLength) {
+            ++tooLong;
+            continue;
+        }
+        if (list.size() == RunFolder::maxListLength) {
+            leaveOut(tr("%1: entries past the first %2").arg(where).arg(RunFolder::maxListLength));
+            break;
+        }
+        if (!spend(string.size() * 3 + 8)) {
+            leaveOutOverBudget(where, string.size() * 3 + 8);
+            break;
+        }
+        list.append(string);
+    }
+    if (tooLong > 0) {
+        leaveOut(tr("%1: %n text(s) longer than %2 characters", nullptr, tooLong)
+                     .arg(where)
+                     .arg(RunFolder::maxTextLength));
+    }
+    return list;
+}
+
+void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
+{
+    if (m_frameBytes + bytes > RunFolder::maxCopiedFrameBytes) {
+        leaveOut(tr("%1: details past the %2 KiB the session keeps of a frame's")
+                     .arg(where)
+                     .arg(RunFolder::maxCopiedFrameBytes / 1024));
+    } else {
+        leaveOut(tr("%1: details past the %2 MiB the session keeps of a run's")
+                     .arg(where)
+                     .arg(RunFolder::maxCopiedRunBytes / (1024 * 1024)));
+    }
+}
+
+QJsonObject Reader::details(const QJsonObject &object, const QString &where)
+{
+    if (object.isEmpty())
+        return object;
+    JsonSize size = measure(object);
+    QJsonObject kept = object;
+    if (size.depth > RunFolder::maxCopiedDepth) {
+        kept = cutDeeperThan(object, RunFolder::maxCopiedDepth).toObject();
+        leaveOut(tr("%1: what is nested more than %2 levels deep")
+                     .arg(where)
+                     .arg(RunFolder::maxCopiedDepth));
+        size = measure(kept);
+    }
+    if (!spend(size.bytes)) {
+        leaveOutOverBudget(where, size.bytes);
+        return {};
+    }
+    return kept;
 }
 
 void Reader::readManifest()
@@ -169,16 +403,16 @@ void Reader::readManifest()
     }
     RunManifest &m = m_contents.manifest;
     m.raw = file.object;
-    m.runId = file.object.value(u"run_id").toString();
+    m.runId = text(file.object.value(u"run_id"), tr("manifest.lock.json, run_id"));
     // The long form holds the whole manifest; the short form only its identity.
     const QJsonObject config = file.object.value(u"resolved_config").toObject();
     QJsonObject identity = config.value(u"identity").toObject();
     if (identity.isEmpty())
         identity = file.object.value(u"manifest_identity").toObject();
-    m.character = identity.value(u"character").toString();
-    m.moveId = identity.value(u"move").toString();
+    m.character = text(identity.value(u"character"), tr("manifest.lock.json, character"));
+    m.moveId = text(identity.value(u"move"), tr("manifest.lock.json, move"));
     m.frameCount =
-        std::max(0, indexValue(identity.value(u"frame_count"), RunFolder::maxFrameCount));
+        frameCount(identity.value(u"frame_count"), tr("manifest.lock.json, frame_count"));
     m.isLoop = identity.value(u"is_loop").toBool();
     const QJsonObject canvas = config.value(u"canvas").toObject();
     m.targetSize = std::max(0, indexValue(canvas.value(u"target_size"), 1 << 16));
@@ -223,11 +457,11 @@ void Reader::readState()
     }
     m_frameAttempts = m_state.value(u"frameAttempts").toObject();
     if (m_contents.manifest.runId.isEmpty())
-        m_contents.manifest.runId = m_state.value(u"run_id").toString();
-    if (m_contents.manifest.frameCount == 0) {
-        m_contents.manifest.frameCount =
-            std::max(0, indexValue(m_state.value(u"total_frames"), RunFolder::maxFrameCount));
-    }
+        m_contents.manifest.runId = text(m_state.value(u"run_id"), tr("state.json, run_id"));
+    const int totalFrames =
+        frameCount(m_state.value(u"total_frames"), tr("state.json, total_frames"));
+    if (m_contents.manifest.frameCount == 0)
+        m_contents.manifest.frameCount = totalFrames;
 }
 
 void Reader::readAnchor()
@@ -258,58 +492,96 @@ void Reader::readAnchor()
 void Reader::scanFolders()
 {
     static const QRegularExpression candidateName(
-        QStringLiteral("^frame_(\\d{4,})_attempt_(\\d{1,6})(?:_(norm|aligned|128|trans))?\\.png$"));
+        QStringLiteral("^frame_(\\d{4,})_attempt_(\\d+)(?:_(norm|aligned|128|trans))?\\.png$"));
     static const QRegularExpression approvedName(QStringLiteral("^frame_(\\d{4,})\\.png$"));
     static const QRegularExpression rejectedName(QStringLiteral("^frame_(\\d{4,})_(.+)\\.png$"));
     static const QRegularExpression auditName(QStringLiteral("^frame_(\\d{1,})_metrics\\.json$"));
     const QStringList preference = {QStringLiteral("norm"), QString(), QStringLiteral("aligned"),
                                     QStringLiteral("128"), QStringLiteral("trans")};
 
-    auto entries = [&](const QString &folder) {
+    // The names in a folder that match `pattern`, of regular files (or links
+    // to them: where a link leads is checked when it is read); any other
+    // kind of file (a FIFO, a device, a folder) of such a name is left out.
+    auto entries = [&](const QString &folder, const QRegularExpression &pattern) {
+        QList<QRegularExpressionMatch> matches;
         const QDir dir(m_dir + u'/' + folder);
         if (!dir.exists())
-            return QStringList();
+            return matches;
         m_looksLikeRun = true;
-        return dir.entryList(QDir::Files | QDir::System, QDir::Name);
+        const QFileInfoList infos =
+            dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QFileInfo &info : infos) {
+            QRegularExpressionMatch match = pattern.match(info.fileName());
+            if (!match.hasMatch())
+                continue;
+            if (!info.isFile()) {
+                leaveOut(tr("%1/%2: not a regular file").arg(folder, info.fileName()));
+                continue;
+            }
+            matches.append(std::move(match));
+        }
+        return matches;
     };
-    auto frameIndex = [&](const QString &digits) {
+    auto frameIndex = [&](const QString &folder, const QRegularExpressionMatch &match) {
         bool ok = false;
-        const int index = digits.toInt(&ok);
-        if (!ok || index >= RunFolder::maxFrameCount)
+        const int index = match.captured(1).toInt(&ok);
+        if (!ok || index >= RunFolder::maxFrameCount) {
+            leaveOut(tr("%1/%2: frame numbers go up to %3")
+                         .arg(folder, match.captured(0))
+                         .arg(RunFolder::maxFrameCount - 1));
             return -1;
-        m_highestIndex = std::max(m_highestIndex, index);
+        }
         return index;
     };
+    auto found = [&](int index) { m_highestIndex = std::max(m_highestIndex, index); };
 
-    for (const QString &name : entries(QStringLiteral("candidates"))) {
-        const QRegularExpressionMatch match = candidateName.match(name);
-        const int index = match.hasMatch() ? frameIndex(match.captured(1)) : -1;
+    const QString candidates = QStringLiteral("candidates");
+    for (const QRegularExpressionMatch &match : entries(candidates, candidateName)) {
+        const int index = frameIndex(candidates, match);
         if (index < 0)
             continue;
+        // The pipeline counts attempts from 1; a number the session cannot
+        // hold is left out (the run opens with the other attempts).
+        bool ok = false;
+        const int attempt = match.captured(2).toInt(&ok);
+        if (!ok || attempt < 1 || attempt > RunFolder::maxAttempt) {
+            leaveOut(tr("%1/%2: attempt %3 is not an attempt number (from 1 to %4)")
+                         .arg(candidates, match.captured(0), match.captured(2))
+                         .arg(RunFolder::maxAttempt));
+            continue;
+        }
+        found(index);
         Candidate c;
-        c.attempt = match.captured(2).toInt();
+        c.attempt = attempt;
         c.preference = int(preference.indexOf(match.captured(3)));
-        c.path = QStringLiteral("candidates/") + name;
+        c.path = candidates + u'/' + match.captured(0);
         m_candidates[index].append(c);
     }
-    for (const QString &name : entries(QStringLiteral("approved"))) {
-        const QRegularExpressionMatch match = approvedName.match(name);
-        const int index = match.hasMatch() ? frameIndex(match.captured(1)) : -1;
-        if (index >= 0)
-            m_approved.insert(index, QStringLiteral("approved/") + name);
+    const QString approved = QStringLiteral("approved");
+    for (const QRegularExpressionMatch &match : entries(approved, approvedName)) {
+        const int index = frameIndex(approved, match);
+        if (index >= 0) {
+            found(index);
+            m_approved.insert(index, approved + u'/' + match.captured(0));
+        }
     }
-    for (const QString &name : entries(QStringLiteral("rejected"))) {
-        const QRegularExpressionMatch match = rejectedName.match(name);
-        const int index = match.hasMatch() ? frameIndex(match.captured(1)) : -1;
-        if (index >= 0)
-            m_rejected.insert(index, {QStringLiteral("rejected/") + name, match.captured(2)});
+    const QString rejected = QStringLiteral("rejected");
+    for (const QRegularExpressionMatch &match : entries(rejected, rejectedName)) {
+        const int index = frameIndex(rejected, match);
+        if (index >= 0) {
+            found(index);
+            m_rejected.insert(index, {rejected + u'/' + match.captured(0),
+                                      text(match.captured(2), match.captured(0))});
+        }
     }
-    for (const QString &name : entries(QStringLiteral("audit"))) {
-        const QRegularExpressionMatch match = auditName.match(name);
-        const int index = match.hasMatch() ? frameIndex(match.captured(1)) : -1;
+    const QString audit = QStringLiteral("audit");
+    for (const QRegularExpressionMatch &match : entries(audit, auditName)) {
+        const int index = frameIndex(audit, match);
         // The padded name wins over the unpadded one.
-        if (index >= 0 && (!m_audits.contains(index) || match.captured(1).size() >= 4))
-            m_audits.insert(index, QStringLiteral("audit/") + name);
+        if (index >= 0 && (!m_audits.contains(index) || match.captured(1).size() >= 4)) {
+            found(index);
+            m_audits.insert(index, audit + u'/' + match.captured(0));
+        }
     }
 }
 
@@ -337,8 +609,9 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
     report.compositeScore = std::isfinite(d) ? std::clamp(d, 0.0, 1.0) : 0.0;
     if (!score.isDouble() || report.compositeScore != d)
         m_contents.missing.append(tr("%1: no composite score from 0 to 1").arg(relative));
-    report.flags = stringList(audit.contains(u"reason_codes") ? audit.value(u"reason_codes")
-                                                              : audit.value(u"flags"));
+    report.flags = texts(audit.contains(u"reason_codes") ? audit.value(u"reason_codes")
+                                                         : audit.value(u"flags"),
+                         tr("%1, reason_codes").arg(relative));
     report.passed = audit.value(u"passed").toBool();
     const QJsonValue aligned = audit.contains(u"auto_aligned") ? audit.value(u"auto_aligned")
                                                                : audit.value(u"autoAligned");
@@ -347,19 +620,22 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
     const QJsonValue drift = audit.value(u"metrics").toObject().value(u"baseline_drift_px");
     if (drift.isDouble() && std::isfinite(drift.toDouble()))
         report.driftPixels = drift.toDouble();
-    // The rest (metrics, breakdown, status, ...) is kept as the pipeline wrote it.
-    report.extra = audit;
+    // The rest (metrics, breakdown, status, ...) is kept as the pipeline
+    // wrote it, within the session's bounds.
+    QJsonObject rest = audit;
     for (const char16_t *mapped :
          {u"composite_score", u"compositeScore", u"reason_codes", u"flags", u"passed",
           u"auto_aligned", u"autoAligned", u"attempts", u"frame_index"})
-        report.extra.remove(QStringView(mapped));
+        rest.remove(QStringView(mapped));
+    report.extra = details(rest, relative);
     *auditAttempts = audit.value(u"attempts").toArray();
     *hasAudit = true;
     RunFolder::Contents::Audit &source = m_contents.audits[index];
     source.path = relative;
     for (const QJsonValue &attempt : std::as_const(*auditAttempts)) {
-        source.newestAttempt = std::max(
-            source.newestAttempt, indexValue(attempt.toObject().value(u"attempt_index"), 1000000));
+        source.newestAttempt =
+            std::max(source.newestAttempt,
+                     indexValue(attempt.toObject().value(u"attempt_index"), RunFolder::maxAttempt));
     }
 }
 
@@ -374,17 +650,18 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
     // state.json: camelCase.
     const QJsonArray stateAttempts =
         m_frameAttempts.value(QString::number(index)).toObject().value(u"attempts").toArray();
+    const QString stateWhere = tr("state.json, frameAttempts %1").arg(index);
     for (const QJsonValue &value : stateAttempts) {
         QJsonObject o = value.toObject();
-        const int n = indexValue(o.value(u"attemptIndex"), 1000000);
+        const int n = indexValue(o.value(u"attemptIndex"), RunFolder::maxAttempt);
         if (n < 1)
             continue;
         AttemptInfo &a = byIndex[n];
         a.attemptIndex = n;
         if (const auto t = timestampOf(o.value(u"timestamp")))
             a.timestamp = *t;
-        a.strategy = o.value(u"strategy").toString();
-        a.reasonCodes = stringList(o.value(u"reasonCodes"));
+        a.strategy = text(o.value(u"strategy"), stateWhere);
+        a.reasonCodes = texts(o.value(u"reasonCodes"), stateWhere);
         a.passed = o.value(u"result").toString() == QLatin1String("passed");
         for (const char16_t *mapped :
              {u"attemptIndex", u"timestamp", u"strategy", u"reasonCodes", u"passed"})
@@ -392,9 +669,10 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
         a.extra = o;
     }
     // The audit file: snake_case; fills what state.json did not say.
+    const QString auditWhere = tr("the audit of frame %1, attempts").arg(index);
     for (const QJsonValue &value : auditAttempts) {
         const QJsonObject o = value.toObject();
-        const int n = indexValue(o.value(u"attempt_index"), 1000000);
+        const int n = indexValue(o.value(u"attempt_index"), RunFolder::maxAttempt);
         if (n < 1)
             continue;
         const bool known = byIndex.contains(n);
@@ -405,7 +683,7 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
                 a.timestamp = *t;
         }
         if (!known) {
-            a.reasonCodes = stringList(o.value(u"reason_codes"));
+            a.reasonCodes = texts(o.value(u"reason_codes"), auditWhere);
             a.passed = o.value(u"result").toString() == QLatin1String("passed");
         }
         // The rest is kept; what was mapped above is not kept twice.
@@ -424,9 +702,24 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
             a.attemptIndex = c.attempt;
         }
     }
+    // The newest attempts only: a run's files must not make a session of
+    // thousands of attempts a frame.
+    if (byIndex.size() > RunFolder::maxAttempts) {
+        const qsizetype older = byIndex.size() - RunFolder::maxAttempts;
+        leaveOut(tr("frame %1: %n older attempt(s) (the session keeps the newest %2)", nullptr,
+                    int(older))
+                     .arg(index)
+                     .arg(RunFolder::maxAttempts));
+        while (byIndex.size() > RunFolder::maxAttempts)
+            byIndex.erase(byIndex.begin());
+    }
     QList<AttemptInfo> list;
     for (auto it = byIndex.begin(); it != byIndex.end(); ++it) {
         AttemptInfo a = it.value();
+        // An attempt's own members (index, time, path, strategy, passed)
+        // count towards the budget too, as few bytes as they are.
+        spend(256 + a.strategy.size() * 3);
+        a.extra = details(a.extra, tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
         QList<Candidate> files = m_candidates.value(index);
         files.removeIf([&](const Candidate &c) { return c.attempt != a.attemptIndex; });
         std::sort(files.begin(), files.end(), [](const Candidate &x, const Candidate &y) {
@@ -455,34 +748,53 @@ DirectorFrameState Reader::frame(int index)
     DirectorFrameState f;
     f.frameIndex = index;
     f.id = DirectorFrameState::idForIndex(index);
+    m_frameBytes = 0;
 
-    // The current image: the highest attempt, its _norm version first.
+    // The current image: the highest attempt, its _norm version first; a
+    // file that is not (yet) an image is not the frame's image.
     QList<Candidate> candidates = m_candidates.value(index);
     std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
         return a.attempt != b.attempt ? a.attempt > b.attempt : a.preference < b.preference;
     });
+    int imageAttempt = 0;
     for (const Candidate &c : candidates) {
-        f.imagePath = checkedPath(c.path, c.path);
-        if (!f.imagePath.isEmpty())
+        f.imagePath = usableImage(c.path, c.path, index, c.attempt == candidates.front().attempt);
+        if (!f.imagePath.isEmpty()) {
+            imageAttempt = c.attempt;
             break;
+        }
     }
     if (f.imagePath.isEmpty() && m_approved.contains(index))
-        f.imagePath = checkedPath(m_approved.value(index), m_approved.value(index));
+        f.imagePath = usableImage(m_approved.value(index), m_approved.value(index), index, false);
     if (f.imagePath.isEmpty()) {
         const QString stated = m_frameStates.value(index).value(u"approved_path").toString();
         if (!stated.isEmpty())
-            f.imagePath = checkedPath(stated, tr("state.json, frame %1").arg(index));
+            f.imagePath = usableImage(stated, tr("state.json, frame %1").arg(index), index, false);
     }
     const bool rejected = m_rejected.contains(index);
-    if (f.imagePath.isEmpty() && rejected)
-        f.imagePath = checkedPath(m_rejected.value(index).first, m_rejected.value(index).first);
+    if (f.imagePath.isEmpty() && rejected) {
+        const QString path = m_rejected.value(index).first;
+        f.imagePath = usableImage(path, path, index, false);
+    }
 
     bool hasAudit = false;
     QJsonArray auditAttempts;
     readAudit(index, f, &hasAudit, &auditAttempts);
+    // No verdict without its pixels: an audit about an older attempt than
+    // the image is not this image's (the same rule as for a live run).
+    if (hasAudit && !f.imagePath.isEmpty()) {
+        const RunFolder::Contents::Audit &audit = m_contents.audits.value(index);
+        if (!RunFolder::auditCoversImage(audit.newestAttempt, m_paths.absolute(audit.path),
+                                         imageAttempt, m_paths.absolute(f.imagePath))) {
+            hasAudit = false;
+            f.auditReport = AuditReport();
+            m_contents.missing.append(
+                tr("%1: about an earlier attempt than %2").arg(audit.path, f.imagePath));
+        }
+    }
     if (rejected) {
         const QString reason = m_rejected.value(index).second;
-        if (!f.auditReport.flags.contains(reason))
+        if (!reason.isEmpty() && !f.auditReport.flags.contains(reason))
             f.auditReport.flags.append(reason);
         f.auditReport.passed = false;
     }
@@ -550,4 +862,59 @@ Outcome RunFolder::read(const QString &runDir, Contents *contents)
     Q_ASSERT(contents);
     *contents = Contents();
     return Reader(runDir, *contents).read();
+}
+
+RunFolder::ImageState RunFolder::imageState(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile())
+        return ImageState::NotImage;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ImageState::NotImage;
+    static const QByteArray pngSignature("\x89PNG\r\n\x1a\n", 8);
+    // The signature and the IHDR chunk: length 13, "IHDR", width, height.
+    const QByteArray head = file.read(24);
+    if (!head.startsWith(pngSignature)) {
+        if (pngSignature.startsWith(head)) // nothing yet, or the start of a PNG
+            return ImageState::Incomplete;
+        QImageReader reader(path);
+        return reader.canRead() && reader.size().isValid() ? ImageState::Usable
+                                                           : ImageState::NotImage;
+    }
+    if (head.size() < 24)
+        return ImageState::Incomplete;
+    if (head.mid(8, 8) != QByteArrayLiteral("\0\0\0\x0dIHDR"))
+        return ImageState::NotImage;
+    // The last chunk of every PNG: length 0, "IEND", its CRC.
+    static const QByteArray iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
+    if (file.size() < 8 + 25 + 12 || !file.seek(file.size() - 12) || file.read(12) != iend)
+        return ImageState::Incomplete;
+    return ImageState::Usable;
+}
+
+namespace {
+// A file's modification time in nanoseconds (QFileInfo has milliseconds); 0 when unknown.
+qint64 modifiedNs(const QString &path)
+{
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return 0;
+    return qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+}
+} // namespace
+
+bool RunFolder::auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
+                                 const QString &imagePath)
+{
+    if (imageAttempt == 0)
+        return true; // not a candidate's image: approved/ or rejected/ says which
+    if (auditNewestAttempt > 0)
+        return auditNewestAttempt == imageAttempt;
+    if (imageAttempt <= 1)
+        return true; // there has been no other image for it to be about
+    // The audit names no attempt: it is about the image if written after it.
+    // Written within the same tick of a coarse clock (1 s on some file
+    // systems), which came first cannot be told: not about it, to be safe.
+    return modifiedNs(auditPath) > modifiedNs(imagePath);
 }

@@ -49,12 +49,20 @@ public:
         AnchorAnalysis anchor;
         QList<DirectorFrameState> frames; // one per index 0..frameCount-1, in order
         QStringList missing;              // what could not be found or read, for the operator
+        // What is there but was not taken into the session, and why (a
+        // candidate with an attempt number the session cannot hold, a file
+        // that is not an image, audit details past the session's bounds),
+        // for the operator.
+        QStringList leftOut;
 
         // For taking in a run that is still being written (RunIngest): the
         // manifest or state.json is there but could not be read (perhaps it
-        // is only half written yet); the frames whose audit file was.
+        // is only half written yet); the frames whose audit file could not
+        // be read, or whose newest image is not whole yet (those files, run-
+        // relative, in `waitingFiles`).
         bool runFilesUnreadable = false;
         QSet<int> unreadableFrames;
+        QMap<int, QString> waitingFiles;
         // Each frame's audit file (run-relative) and the newest attempt it
         // names (0 when it names none).
         struct Audit
@@ -73,6 +81,35 @@ public:
 
     static constexpr int maxFrameCount = 100000;
     static constexpr qint64 maxJsonSize = 16 * 1024 * 1024;
+    // Attempt numbers a session holds (the pipeline counts from 1).
+    static constexpr int maxAttempt = 1000000;
+
+    // What the reader copies from the run's JSON into a session, at most:
+    // the session file must stay one that Director reads back (nesting,
+    // size), and a run's file must not make a session that takes seconds to
+    // load. What is left out is named in Contents::leftOut.
+    static constexpr int maxCopiedDepth = 32;                // levels of a copied JSON value
+    static constexpr qint64 maxCopiedFrameBytes = 64 * 1024; // a frame's audit details and attempts
+    static constexpr qint64 maxCopiedRunBytes = 32 * 1024 * 1024; // all frames together
+    static constexpr int maxTextLength = 1024;                    // a flag, a strategy, an id
+    static constexpr int maxListLength = 256;                     // flags of a frame or an attempt
+    static constexpr int maxAttempts = 100;                       // a frame's newest attempts
+
+    enum class ImageState
+    {
+        Usable,     // a regular file whose header reads as an image (a PNG: whole, to IEND)
+        Incomplete, // a PNG (or the start of one) that does not end yet: being written
+        NotImage,   // not a regular file, or not an image Director can read
+    };
+    static ImageState imageState(const QString &path);
+
+    // Whether a frame's audit is about its image, the candidate of
+    // `imageAttempt` (0: not a candidate's): when the audit names attempts,
+    // it names this one or a later one; when it names none, it was written
+    // after the image (to the nanosecond: on a coarse clock an old verdict is
+    // never taken for a new image). With one attempt only, it is.
+    static bool auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
+                                 const QString &imagePath);
 
     // Ok with *contents filled for any folder that looks like a run; Invalid
     // when the folder does not exist or holds nothing of a run.

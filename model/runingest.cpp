@@ -2,10 +2,6 @@
 
 #include "runpaths.h"
 
-#include <QFile>
-
-#include <sys/stat.h>
-
 #include <algorithm>
 
 namespace {
@@ -25,15 +21,6 @@ int newestCandidate(const DirectorFrameState &frame)
             newest = std::max(newest, attempt.attemptIndex);
     }
     return newest;
-}
-
-// A file's modification time in nanoseconds (QFileInfo has milliseconds); 0 when unknown.
-qint64 modifiedNs(const QString &path)
-{
-    struct stat info;
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return 0;
-    return qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
 }
 
 // The session's attempts, with the run's new ones added and the ones the
@@ -75,12 +62,6 @@ private:
         QString why;
         return m_paths.toRelative(stored, &why).value_or(stored);
     }
-    bool isWhole(const QString &image) const
-    {
-        return RunIngest::isCompleteImage(m_paths.absolute(image));
-    }
-    // Whether the run's audit of the frame is about its newest image.
-    bool auditCovers(const DirectorFrameState &r) const;
     void takeImage(DirectorFrameState &next, const DirectorFrameState &r) const
     {
         next.imagePath = r.imagePath;
@@ -99,22 +80,6 @@ private:
     RunPaths m_paths;
 };
 
-bool Planner::auditCovers(const DirectorFrameState &r) const
-{
-    const auto audit = m_run.audits.constFind(r.frameIndex);
-    if (audit == m_run.audits.cend())
-        return true; // rejected/ says so, or the image is not a candidate's
-    const int newest = newestCandidate(r);
-    if (newest <= 1)
-        return true; // there has been no other image for it to be about
-    if (audit->newestAttempt > 0)
-        return audit->newestAttempt >= newest;
-    // The audit names no attempt: it is about the image if written after it.
-    // Written within the same tick of a coarse clock (1 s on some file
-    // systems), which came first cannot be told: not about it, to be safe.
-    return modifiedNs(m_paths.absolute(audit->path)) > modifiedNs(m_paths.absolute(r.imagePath));
-}
-
 RunIngest::Plan Planner::plan()
 {
     RunIngest::Plan plan;
@@ -125,25 +90,21 @@ RunIngest::Plan Planner::plan()
     }
     for (const DirectorFrameState &r : m_run.frames) {
         const int index = r.frameIndex;
-        if (m_run.unreadableFrames.contains(index)) {
+        // A file of the frame's is still being written: its audit, or its
+        // newest image (RunFolder then read an older one).
+        if (m_run.unreadableFrames.contains(index) || m_run.waitingFiles.contains(index)) {
             plan.waiting.append(index);
             continue;
         }
         const auto known = m_session.frames.constFind(index);
         if (known == m_session.frames.cend()) {
-            if (!r.imagePath.isEmpty() && !isWhole(r.imagePath))
-                plan.waiting.append(index);
-            else
-                plan.added.append(r);
+            plan.added.append(r);
             continue;
         }
         const DirectorFrameState &s = *known;
         const bool newImage = !r.imagePath.isEmpty() && r.imagePath != relative(s.imagePath);
-        if (newImage && !isWhole(r.imagePath)) {
-            plan.waiting.append(index);
-            continue;
-        }
-        const bool audited = isAudited(r.status) && auditCovers(r);
+        // RunFolder counts an audit only for the image it is about.
+        const bool audited = isAudited(r.status);
 
         RunIngest::Change change{s, s, {}};
         switch (s.status) {
@@ -201,18 +162,4 @@ RunIngest::Plan RunIngest::plan(const DirectorSession &session, const RunFolder:
                                 const QString &runDir)
 {
     return Planner(session, run, runDir).plan();
-}
-
-bool RunIngest::isCompleteImage(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    static const QByteArray pngSignature("\x89PNG\r\n\x1a\n", 8);
-    const QByteArray head = file.peek(8);
-    if (head != pngSignature) // not a PNG, unless it is one that has only begun
-        return !head.isEmpty() && !pngSignature.startsWith(head);
-    // The last chunk of every PNG: length 0, "IEND", its CRC.
-    static const QByteArray iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
-    return file.size() >= 8 + 12 && file.seek(file.size() - 12) && file.read(12) == iend;
 }

@@ -50,8 +50,4 @@ public:
     // `run` is RunFolder::read of `runDir`; images are checked on disk.
     static Plan plan(const DirectorSession &session, const RunFolder::Contents &run,
                      const QString &runDir);
-
-    // Whether a PNG file is whole: it ends with the IEND chunk. Other images
-    // are taken as whole.
-    static bool isCompleteImage(const QString &path);
 };

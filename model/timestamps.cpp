@@ -64,10 +64,22 @@ std::optional<QDateTime> parse(const QString &text)
         QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$)"));
     if (!withZone.match(text).hasMatch())
         return std::nullopt;
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid())
         return std::nullopt;
-    return time.toUTC();
+    // Only a time that can be written back: in UTC, years 1 to 9999 (a time
+    // of 0001-01-01 with a positive offset is in year 0 in UTC, and one of
+    // 9999-12-31 with a negative offset in year 10000; ISO 8601 as Qt writes
+    // it has neither).
+    const QDateTime utc = time.toUTC();
+    if (!isCanonical(format(utc)))
+        return std::nullopt;
+    return utc;
+}
+
+bool isFarAhead(const QDateTime &time, const QDateTime &now)
+{
+    return time > now.addSecs(maxAheadSeconds);
 }
 
 } // namespace Timestamps

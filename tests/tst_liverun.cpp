@@ -438,13 +438,18 @@ void TestLiveRun::completeImages()
     const QString path = m_dir->path() + QStringLiteral("/image.png");
     const QByteArray png = pngOf(0);
     QVERIFY(writeFile(path, png));
-    QVERIFY(RunIngest::isCompleteImage(path));
+    QCOMPARE(RunFolder::imageState(path), RunFolder::ImageState::Usable);
     for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(4), qsizetype(7),
                                  qsizetype(8), png.size() / 2, png.size() - 1}) {
         QVERIFY(writeFile(path, png.left(size)));
-        QVERIFY2(!RunIngest::isCompleteImage(path), qPrintable(QString::number(size)));
+        QVERIFY2(RunFolder::imageState(path) == RunFolder::ImageState::Incomplete,
+                 qPrintable(QString::number(size)));
     }
-    QVERIFY(!RunIngest::isCompleteImage(m_dir->path() + QStringLiteral("/none.png")));
+    // Never an image: not a PNG and not any other format; no file at all.
+    QVERIFY(writeFile(path, QByteArray(64, 'x')));
+    QCOMPARE(RunFolder::imageState(path), RunFolder::ImageState::NotImage);
+    QCOMPARE(RunFolder::imageState(m_dir->path() + QStringLiteral("/none.png")),
+             RunFolder::ImageState::NotImage);
 }
 
 void TestLiveRun::aFileNeverFinishedIsNotReadForever()
