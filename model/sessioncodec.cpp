@@ -954,6 +954,40 @@ QByteArray SessionCodec::encode(const DirectorSession &s)
     return w.finish();
 }
 
+QString SessionCodec::whyUnreadable(QByteArrayView encoded)
+{
+    if (encoded.size() > maxFileSize) {
+        return tr("it would be %1 MB, larger than the %2 MB a session file can be")
+            .arg(encoded.size() / (1024 * 1024))
+            .arg(maxFileSize / (1024 * 1024));
+    }
+    // The nesting depth, outside strings (JSON as encode() writes it).
+    int depth = 0;
+    int deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < encoded.size(); ++i) {
+        const char c = encoded[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    if (deepest > maxNestingDepth) {
+        return tr("its values would be nested %1 levels deep; a session file can nest %2")
+            .arg(deepest)
+            .arg(maxNestingDepth);
+    }
+    return {};
+}
+
 SessionDecodeResult SessionCodec::decode(const QByteArray &data, const RunPaths *paths)
 {
     SessionDecodeResult result;

@@ -57,11 +57,23 @@ class SessionCodec
 {
 public:
     // Files larger than this are refused before parsing.
-    static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
+    // (Room for 100,000 frames, RunFolder::maxFrameCount, with what the run
+    // folder's reader copies into them at most.)
+    static constexpr qint64 maxFileSize = 256 * 1024 * 1024;
     static constexpr int maxFrameIndex = 999999;
     static constexpr double maxOffset = 1000000.0; // |alignment| in pixels
 
+    // The deepest nesting of objects and arrays QJsonDocument reads (Qt's
+    // parser refuses a 1,025th level).
+    static constexpr int maxNestingDepth = 1024;
+
     static QByteArray encode(const DirectorSession &session);
+
+    // Why decode() would refuse `encoded` (what encode() wrote) before it
+    // looks at a single member: larger than maxFileSize, or nested deeper
+    // than maxNestingDepth. Empty when it would read it. A save checks this
+    // before it writes: what Director writes, Director reads back.
+    static QString whyUnreadable(QByteArrayView encoded);
 
     // `paths`, when given, turns every path into its run-relative form and
     // refuses those that lead outside the run folder.

@@ -214,6 +214,13 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
         return Outcome::failed(
             tr("%1 exists and has not been read: Director will not overwrite it.").arg(name));
     }
+    // What Director writes, Director reads back: a session its own reader
+    // would refuse is not written, and the file on disk stays as it was.
+    const QByteArray bytes = SessionCodec::encode(session);
+    if (const QString why = SessionCodec::whyUnreadable(bytes); !why.isEmpty()) {
+        return Outcome::failed(
+            tr("The session was not saved: %1. The file on disk is as it was.").arg(why));
+    }
     if (onDisk) {
         if (const Outcome kept = prepareBackup(); !kept) {
             return Outcome::failed(
@@ -225,11 +232,10 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     // the same folder sync as the new session.
     const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
-    const Outcome outcome =
-        AtomicFile::write(sessionPath(), SessionCodec::encode(session), &replaced, [&] {
-            if (onDisk)
-                ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
-        });
+    const Outcome outcome = AtomicFile::write(sessionPath(), bytes, &replaced, [&] {
+        if (onDisk)
+            ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
+    });
     if (onDisk && !replaced)
         ::unlink(next.constData());
     if (replaced) {
@@ -314,6 +320,23 @@ Outcome SessionStore::lock()
 {
     if (hasLock())
         return Outcome::ok();
+    // The lock is a file Director makes: anything else by its name (a
+    // folder, a link, a FIFO) is not another Director, and is not taken over.
+    if (const QFileInfo info(lockPath()); info.isSymLink() || (info.exists() && !info.isFile())) {
+        const QString name = QDir::toNativeSeparators(lockPath());
+        QString what;
+        if (info.isSymLink())
+            what = info.exists() ? tr("%1 is a symbolic link (to %2), not a lock file.")
+                                       .arg(name, QDir::toNativeSeparators(info.symLinkTarget()))
+                                 : tr("%1 is a symbolic link to nothing (%2), not a lock file.")
+                                       .arg(name, QDir::toNativeSeparators(info.symLinkTarget()));
+        else if (info.isDir())
+            what = tr("%1 is a folder, not a lock file.").arg(name);
+        else
+            what = tr("%1 is not a regular file, so it is not a lock file.").arg(name);
+        return Outcome::failed(what + u' ' +
+                               tr("No Director made it: remove it, then open the run again."));
+    }
     // A refusal must name a live holder. The holder may finish, or a stale
     // lock be taken over by a third Director, while this one looks: then it
     // looks again, a few times.

@@ -75,7 +75,7 @@ void TestBadSessions::badFileIsReportedAndKept_data()
     random.fillRange(reinterpret_cast<quint32 *>(garbage.data()), garbage.size() / 4);
     QTest::newRow("50 MB of garbage") << garbage << QStringLiteral("not valid JSON") << false;
     QTest::newRow("larger than a session can be")
-        << QByteArray(65 * 1024 * 1024, ' ') << QStringLiteral("larger than") << false;
+        << QByteArray(SessionCodec::maxFileSize + 1, ' ') << QStringLiteral("larger than") << false;
     QTest::newRow("deep nesting") << QByteArray(200000, '[') << QStringLiteral("not valid JSON")
                                   << false;
 }
