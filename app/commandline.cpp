@@ -5,6 +5,7 @@
 #include "runpaths.h"
 #include "sessioncodec.h"
 #include "sessionmanager.h"
+#include "timestamps.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,6 +66,10 @@ bool CommandLine::parse(QCommandLineParser &parser, const QStringList &arguments
         *exitCode = 0;
         return false;
     }
+    if (const QString twice = givenTwice(parser); !twice.isEmpty()) {
+        *exitCode = fail(1, twice);
+        return false;
+    }
     const QStringList positional = parser.positionalArguments();
     // The command's own name is the first positional argument.
     if (positionalCount >= 0 && positional.size() != positionalCount + 1) {
@@ -72,6 +77,18 @@ bool CommandLine::parse(QCommandLineParser &parser, const QStringList &arguments
         return false;
     }
     return true;
+}
+
+QString CommandLine::givenTwice(const QCommandLineParser &parser)
+{
+    // QCommandLineParser takes the last of two values silently: for a
+    // change to a review, a command that means two things is refused.
+    const QStringList names = parser.optionNames();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (names.indexOf(names.at(i), i + 1) > i)
+            return tr("--%1 is given more than once").arg(names.at(i));
+    }
+    return {};
 }
 
 void CommandLine::addCommonOptions(QCommandLineParser &parser)
@@ -191,6 +208,8 @@ int CommandLine::open(const QStringList &arguments)
         printOut(parser.helpText());
         return 0;
     }
+    if (const QString twice = givenTwice(parser); !twice.isEmpty())
+        return fail(1, twice);
     if (parser.isSet(QStringLiteral("version"))) {
         printOut(line(QStringLiteral("director ") + QCoreApplication::applicationVersion()));
         return 0;
@@ -230,12 +249,34 @@ int CommandLine::openForChange(SessionManager &manager, const QCommandLineParser
         }
         return fail(opened.exitCode(), message);
     }
+    // What the pipeline wrote since the session was saved is taken in
+    // first, as the window does when it opens the run: the same rules, its
+    // own atomic save. (A committed or discarded session takes in nothing.)
+    if (!manager.isReadOnly()) {
+        if (const Outcome news = manager.ingestRun(); !news)
+            return fail(news.exitCode(),
+                        tr("The pipeline's news could not be taken in: %1").arg(news.message()));
+    }
     return 0;
 }
 
 int CommandLine::printStatus(const SessionManager &manager, bool json)
 {
-    const DirectorSession &session = manager.session();
+    // The run as the pipeline's news would make it: status never writes, so
+    // what it has not taken in yet is shown, and counted.
+    QList<int> newsChanged;
+    QList<int> newsAdded;
+    const DirectorSession session =
+        manager.isUnsaved() || manager.session().isReadOnly()
+            ? manager.session()
+            : SessionManager::withNews(
+                  manager.session(),
+                  RunIngest::plan(manager.session(), manager.run(), manager.runDir()), &newsChanged,
+                  &newsAdded);
+    const std::optional<QDateTime> lastModified = Timestamps::parse(session.lastModified);
+    const bool lastModifiedAhead =
+        !manager.isUnsaved() && lastModified &&
+        Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
     QMap<FrameStatus, int> counts;
     for (const DirectorFrameState &frame : session.frames)
         ++counts[frame.status];
@@ -257,6 +298,8 @@ int CommandLine::printStatus(const SessionManager &manager, bool json)
             s.insert(QStringLiteral("status"), sessionStatusName(session.status));
             s.insert(QStringLiteral("createdAt"), session.createdAt);
             s.insert(QStringLiteral("lastModified"), session.lastModified);
+            if (lastModifiedAhead)
+                s.insert(QStringLiteral("lastModifiedAhead"), true);
             if (session.commitInfo) {
                 s.insert(QStringLiteral("approvedCount"), session.commitInfo->approvedCount);
                 s.insert(QStringLiteral("nudgedCount"), session.commitInfo->nudgedCount);
@@ -272,6 +315,10 @@ int CommandLine::printStatus(const SessionManager &manager, bool json)
         root.insert(QStringLiteral("nudged"), nudged);
         root.insert(QStringLiteral("noted"), noted);
         root.insert(QStringLiteral("missing"), QJsonArray::fromStringList(manager.run().missing));
+        root.insert(QStringLiteral("leftOut"), QJsonArray::fromStringList(manager.run().leftOut));
+        root.insert(QStringLiteral("news"),
+                    QJsonObject{{QStringLiteral("changed"), int(newsChanged.size())},
+                                {QStringLiteral("added"), int(newsAdded.size())}});
         printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact)) +
                  QLatin1Char('\n'));
         return 0;
@@ -303,8 +350,23 @@ int CommandLine::printStatus(const SessionManager &manager, bool json)
                          .arg(session.commitInfo->patchedCount)
                          .arg(session.commitInfo->timestamp));
     }
+    if (lastModifiedAhead) {
+        text += line(tr("Note:     the session was last saved at %1 by its own account, more than "
+                        "a day ahead of this computer's clock; its next change records the time "
+                        "now.")
+                         .arg(session.lastModified));
+    }
+    if (!newsChanged.isEmpty() || !newsAdded.isEmpty()) {
+        text += line(tr("News:     the pipeline changed %n frame(s) and added %1 since the session "
+                        "was saved; shown above, taken in by the next change or when the run is "
+                        "opened",
+                        nullptr, int(newsChanged.size()))
+                         .arg(newsAdded.size()));
+    }
     for (const QString &missing : manager.run().missing)
         text += line(tr("Missing:  %1").arg(missing));
+    for (const QString &leftOut : manager.run().leftOut)
+        text += line(tr("Left out: %1").arg(leftOut));
     printOut(text);
     return 0;
 }
@@ -443,13 +505,14 @@ int CommandLine::frame(const QStringList &arguments)
     }
     std::optional<std::pair<double, double>> nudge;
     if (parser.isSet(QStringLiteral("nudge"))) {
+        // Whole pixels, as the window nudges.
         const QStringList parts = parser.value(QStringLiteral("nudge")).split(QLatin1Char(','));
         bool okX = false;
         bool okY = false;
-        const double dx = parts.value(0).trimmed().toDouble(&okX);
-        const double dy = parts.value(1).trimmed().toDouble(&okY);
+        const int dx = parts.value(0).trimmed().toInt(&okX);
+        const int dy = parts.value(1).trimmed().toInt(&okY);
         if (parts.size() != 2 || !okX || !okY)
-            return fail(1, tr("--nudge takes DX,DY, for example --nudge=-2,1"));
+            return fail(1, tr("--nudge takes whole pixels DX,DY, for example --nudge=-2,1"));
         nudge = std::pair(dx, dy);
         changes = true;
     }

@@ -32,6 +32,8 @@ public:
 private:
     // The command: the first argument after the program that is not --lang or its value.
     static QString commandName(const QStringList &arguments);
+    // The error for an option given more than once; empty when none is.
+    static QString givenTwice(const QCommandLineParser &parser);
     // Options every command takes (--lang).
     static void addCommonOptions(QCommandLineParser &parser);
 

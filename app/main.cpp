@@ -10,7 +10,10 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
+#include <QStringDecoder>
 #include <QTranslator>
+
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <memory>
@@ -167,6 +170,27 @@ int main(int argc, char *argv[])
         printErr(QStringLiteral("director: ") +
                  QCoreApplication::translate("main", warning.text).arg(warning.argument) +
                  QLatin1Char('\n'));
+    }
+
+    // Qt reads and writes file names as UTF-8: a name that is not valid
+    // UTF-8 comes out of the conversion as another name, one that does not
+    // exist. Say so, rather than "not a folder".
+    for (int i = 1; i < argc; ++i) {
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        const QString decoded = utf8(QByteArrayView(argv[i]));
+        if (!utf8.hasError())
+            continue;
+        struct stat info;
+        const bool exists = ::stat(argv[i], &info) == 0;
+        printErr((exists
+                      ? QCoreApplication::translate(
+                            "main", "director: the name %1 is not valid UTF-8. Director (Qt) opens "
+                                    "files and folders only by names in UTF-8: rename it (for "
+                                    "example with convmv) and try again.\n")
+                      : QCoreApplication::translate(
+                            "main", "director: the argument %1 is not valid UTF-8.\n"))
+                     .arg(decoded));
+        return 1;
     }
 
     if (noDisplay) {

@@ -211,6 +211,31 @@ std::optional<QString> stageInParallel(const RunPaths &paths, const std::vector<
 }
 } // namespace
 
+QString CommitExporter::blockersText(const DirectorSession &session)
+{
+    QStringList shown;
+    int blocking = 0;
+    for (const DirectorFrameState &frame : session.frames) {
+        if (frame.status == FrameStatus::Approved)
+            continue;
+        if (++blocking <= maxBlockersNamed)
+            shown.append(
+                QStringLiteral("%1 (%2)").arg(frame.frameIndex).arg(frameStatusName(frame.status)));
+    }
+    if (blocking == 0)
+        return {};
+    QString list = shown.join(QStringLiteral(", "));
+    if (blocking > maxBlockersNamed) {
+        list = QCoreApplication::translate("CommitExporter", "%1 and %n more", "",
+                                           blocking - maxBlockersNamed)
+                   .arg(list);
+    }
+    return QCoreApplication::translate("CommitExporter",
+                                       "Commit needs every frame approved; %n frame(s) are not: %1",
+                                       "", blocking)
+        .arg(list);
+}
+
 CommitExporter::CommitExporter(const QString &runDir)
     : m_runDir(QDir(runDir).absolutePath()), m_threadCount(QThread::idealThreadCount())
 {}
@@ -230,11 +255,16 @@ int CommitExporter::roundOffset(double value)
 
 QImage CommitExporter::translated(const QImage &image, int dx, int dy)
 {
-    QImage source = image.convertToFormat(QImage::Format_ARGB32);
-    QImage result(source.size(), QImage::Format_ARGB32);
+    // 8 or 16 bits a channel, as the image has (never premultiplied: pixels
+    // are copied as they are).
+    const QImage::Format format =
+        image.format() == QImage::Format_RGBA64 ? QImage::Format_RGBA64 : QImage::Format_ARGB32;
+    const QImage source = image.convertToFormat(format);
+    QImage result(source.size(), format);
     result.fill(Qt::transparent);
     const int width = source.width();
     const int height = source.height();
+    const size_t pixelBytes = size_t(source.depth() / 8);
     // Copy the rows and columns that stay on the canvas, pixel for pixel.
     const int x0 = std::max(0, dx);
     const int x1 = std::min(width, width + dx);
@@ -243,11 +273,52 @@ QImage CommitExporter::translated(const QImage &image, int dx, int dy)
     if (x0 >= x1 || y0 >= y1)
         return result;
     for (int y = y0; y < y1; ++y) {
-        const auto *from = reinterpret_cast<const QRgb *>(source.constScanLine(y - dy));
-        auto *to = reinterpret_cast<QRgb *>(result.scanLine(y));
-        std::memcpy(to + x0, from + (x0 - dx), sizeof(QRgb) * size_t(x1 - x0));
+        const uchar *from = source.constScanLine(y - dy) + size_t(x0 - dx) * pixelBytes;
+        uchar *to = result.scanLine(y) + size_t(x0) * pixelBytes;
+        std::memcpy(to, from, pixelBytes * size_t(x1 - x0));
     }
     return result;
+}
+
+QRect CommitExporter::opaqueBounds(const QImage &image)
+{
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    int left = argb.width();
+    int right = -1;
+    int top = argb.height();
+    int bottom = -1;
+    for (int y = 0; y < argb.height(); ++y) {
+        const auto *row = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
+        for (int x = 0; x < argb.width(); ++x) {
+            if (qAlpha(row[x]) == 0)
+                continue;
+            left = std::min(left, x);
+            right = std::max(right, x);
+            top = std::min(top, y);
+            bottom = std::max(bottom, y);
+        }
+    }
+    return right < 0 ? QRect() : QRect(QPoint(left, top), QPoint(right, bottom));
+}
+
+bool CommitExporter::keepsOpaquePixel(const QImage &image, int dx, int dy)
+{
+    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
+    const int width = argb.width();
+    const int height = argb.height();
+    // The source pixels that land on the canvas: x + dx in 0..width-1, and so on.
+    const qint64 x0 = std::max<qint64>(0, -qint64(dx));
+    const qint64 x1 = std::min<qint64>(width, qint64(width) - dx);
+    const qint64 y0 = std::max<qint64>(0, -qint64(dy));
+    const qint64 y1 = std::min<qint64>(height, qint64(height) - dy);
+    for (qint64 y = y0; y < y1; ++y) {
+        const auto *row = reinterpret_cast<const QRgb *>(argb.constScanLine(int(y)));
+        for (qint64 x = x0; x < x1; ++x) {
+            if (qAlpha(row[x]) != 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo *info,
@@ -259,19 +330,8 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
     }
     if (session.frames.isEmpty())
         return Outcome::refused(tr("The session has no frames to commit."));
-    QStringList blockers;
-    for (const DirectorFrameState &frame : session.frames) {
-        if (frame.status != FrameStatus::Approved)
-            blockers.append(
-                QStringLiteral("%1 (%2)").arg(frame.frameIndex).arg(frameStatusName(frame.status)));
-    }
-    if (!blockers.isEmpty()) {
-        return Outcome::refused(QCoreApplication::translate(
-                                    "CommitExporter",
-                                    "Commit needs every frame approved; %n frame(s) are not: %1",
-                                    "", int(blockers.size()))
-                                    .arg(blockers.join(QStringLiteral(", "))));
-    }
+    if (const QString blocked = blockersText(session); !blocked.isEmpty())
+        return Outcome::refused(blocked);
 
     const RunPaths paths(m_runDir);
     const QString approvedDir = m_runDir + QStringLiteral("/approved");
@@ -312,9 +372,7 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
         FrameJob job;
         job.frameIndex = frame.frameIndex;
         job.name = frame.id + QStringLiteral(".png");
-        job.source = overrides.isPatched && !overrides.patchHistory.isEmpty()
-                         ? overrides.patchHistory.last().patchedPath
-                         : frame.imagePath;
+        job.source = frame.finalImagePath();
         if (overrides.alignment) {
             job.dx = roundOffset(overrides.alignment->userOverrideX);
             job.dy = roundOffset(overrides.alignment->userOverrideY);

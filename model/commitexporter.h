@@ -4,6 +4,7 @@
 #include "outcome.h"
 
 #include <QImage>
+#include <QRect>
 #include <QSize>
 #include <QString>
 
@@ -46,11 +47,24 @@ public:
     Outcome exportFrames(const DirectorSession &session, CommitInfo *info,
                          const Progress &progress = {});
 
+    // Why the session cannot be committed for its frames' statuses: the
+    // frames that are not APPROVED, the first maxBlockersNamed of them by
+    // number and how many more; empty when every frame is.
+    static constexpr int maxBlockersNamed = 20;
+    static QString blockersText(const DirectorSession &session);
+
     // The pipeline's rounding: halves toward +infinity (-2.5 -> -2, 2.5 -> 3).
     static int roundOffset(double value);
     // The image moved by (dx, dy) on a same-size transparent canvas; negative
     // dx moves left, negative dy moves up; pixels moved out are lost.
+    // 16 bits a channel (RGBA64) stay 16 bits; anything else becomes ARGB32.
     static QImage translated(const QImage &image, int dx, int dy);
+    // The bounding box of the pixels that are not fully transparent; null
+    // when there is none.
+    static QRect opaqueBounds(const QImage &image);
+    // Whether translated(image, dx, dy) keeps at least one pixel that is not
+    // fully transparent.
+    static bool keepsOpaquePixel(const QImage &image, int dx, int dy);
 
 private:
     QString m_runDir;

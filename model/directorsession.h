@@ -90,6 +90,16 @@ struct DirectorFrameState
 
     bool operator==(const DirectorFrameState &) const = default;
 
+    // The image whose pixels the frame ships: the latest patch's image when
+    // the frame is patched, else imagePath. The stage, the thumbnail, the
+    // onion skin and commit all show and take this one.
+    const QString &finalImagePath() const
+    {
+        return directorOverrides.isPatched && !directorOverrides.patchHistory.isEmpty()
+                   ? directorOverrides.patchHistory.last().patchedPath
+                   : imagePath;
+    }
+
     // "frame_0007". Asked once per frame of every session read.
     static QString idForIndex(int frameIndex);
 };

@@ -108,7 +108,7 @@ int FrameListModel::frameAtRow(int row) const
 
 bool FrameListModel::Thumbnail::isOf(const DirectorFrameState &frame) const
 {
-    return path == frame.imagePath && patches == frame.directorOverrides.patchHistory.size();
+    return path == frame.finalImagePath() && patches == frame.directorOverrides.patchHistory.size();
 }
 
 const FrameListModel::Thumbnail &FrameListModel::thumbnail(int frameIndex,
@@ -118,9 +118,10 @@ const FrameListModel::Thumbnail &FrameListModel::thumbnail(int frameIndex,
     if (known != m_thumbnails.cend() && known->isOf(frame))
         return *known; // made, failed, or on its way
     Thumbnail &cached = m_thumbnails[frameIndex];
-    cached =
-        Thumbnail{frame.imagePath, frame.directorOverrides.patchHistory.size(), {}, {}, false, 0};
-    if (frame.imagePath.isEmpty()) {
+    // What commit takes: the latest patch of a patched frame.
+    const QString &path = frame.finalImagePath();
+    cached = Thumbnail{path, frame.directorOverrides.patchHistory.size(), {}, {}, false, 0};
+    if (path.isEmpty()) {
         cached.error = tr("No image yet");
         return cached;
     }
@@ -130,14 +131,14 @@ const FrameListModel::Thumbnail &FrameListModel::thumbnail(int frameIndex,
     // The model outlives every decode (its destructor waits for them), so a
     // decode may post its result to it.
     auto *model = const_cast<FrameListModel *>(this);
-    QtConcurrent::task([model, ticket = cached.ticket, frameIndex, path = frame.imagePath,
-                        runDir = m_manager->runDir()] {
-        QString error;
-        const QImage image = makeThumbnail(runDir, path, &error);
-        QMetaObject::invokeMethod(
-            model, [=] { model->thumbnailMade(ticket, frameIndex, image, error); },
-            Qt::QueuedConnection);
-    })
+    QtConcurrent::task(
+        [model, ticket = cached.ticket, frameIndex, path, runDir = m_manager->runDir()] {
+            QString error;
+            const QImage image = makeThumbnail(runDir, path, &error);
+            QMetaObject::invokeMethod(
+                model, [=] { model->thumbnailMade(ticket, frameIndex, image, error); },
+                Qt::QueuedConnection);
+        })
         .onThreadPool(m_pool)
         .withPriority(int(std::min<quint64>(cached.ticket, std::numeric_limits<int>::max())))
         .spawn(QtConcurrent::FutureResult::Ignore);
@@ -208,10 +209,10 @@ QVariant FrameListModel::data(const QModelIndex &index, int role) const
     case NotesRole:
         return overrides.notes.value_or(QString());
     case ImagePathRole: {
-        if (frame->imagePath.isEmpty())
+        if (frame->finalImagePath().isEmpty())
             return QString();
         const RunPaths paths(m_manager->runDir());
-        return paths.resolveExistingFile(frame->imagePath, nullptr).value_or(QString());
+        return paths.resolveExistingFile(frame->finalImagePath(), nullptr).value_or(QString());
     }
     case NeedsAttentionRole:
         return frame->status != FrameStatus::Approved;

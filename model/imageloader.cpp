@@ -59,6 +59,9 @@ QImage ImageLoader::load(const QString &path, QString *error)
                      .arg(QDir::toNativeSeparators(path), reader.errorString());
         return {};
     }
+    // 16 bits a channel stay 16 bits: commit writes them as they are.
+    if (image.depth() == 64 || image.format() == QImage::Format_Grayscale16)
+        return image.convertToFormat(QImage::Format_RGBA64);
     return image.convertToFormat(QImage::Format_ARGB32);
 }
 

@@ -16,7 +16,9 @@ public:
     static constexpr int maxSide = 4096;          // pixels, each side
     static constexpr int allocationLimitMB = 256; // QImageReader's limit
 
-    // The image as ARGB32 (not premultiplied), or a null image with *error set.
+    // The image as ARGB32 (not premultiplied), or as RGBA64 (not
+    // premultiplied) when it has 16 bits a channel; or a null image with
+    // *error set.
     static QImage load(const QString &path, QString *error);
     // The image a session or run names (`stored`, untrusted): found inside
     // the run folder only (RunPaths::resolveExistingFile), then loaded.

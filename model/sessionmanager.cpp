@@ -1,5 +1,6 @@
 #include "sessionmanager.h"
 
+#include "imageloader.h"
 #include "runpaths.h"
 #include "sessionwriter.h"
 #include "timestamps.h"
@@ -317,10 +318,14 @@ Outcome SessionManager::frameFor(int frameIndex, DirectorFrameState *frame) cons
 
 QString SessionManager::nextTimestamp() const
 {
-    // lastModified moves on with every saved change, even within one millisecond.
+    // lastModified moves on with every saved change, even within one
+    // millisecond, and even when another machine's clock wrote it a little
+    // ahead of this one; but a time more than a day ahead (a hand edit, a
+    // clock far off) is not carried forward: the change gets the time now.
     QDateTime now = QDateTime::currentDateTimeUtc();
     if (m_session) {
-        if (const auto last = Timestamps::parse(m_session->lastModified); last && *last >= now)
+        if (const auto last = Timestamps::parse(m_session->lastModified);
+            last && *last >= now && !Timestamps::isFarAhead(*last, now))
             now = last->addMSecs(1);
     }
     return Timestamps::format(now);
@@ -360,11 +365,8 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     case FrameEdit::Alignment::Keep:
         break;
     case FrameEdit::Alignment::Set: {
-        for (double v : {edit.alignmentX, edit.alignmentY}) {
-            if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
-                return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
-                                            .arg(SessionCodec::maxOffset));
-        }
+        if (const Outcome offset = checkOffset(frame, edit.alignmentX, edit.alignmentY); !offset)
+            return offset;
         HumanAlignmentDelta delta = overrides.alignment.value_or(HumanAlignmentDelta());
         delta.frameId = frame.id;
         delta.userOverrideX = edit.alignmentX;
@@ -405,6 +407,46 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     return restoreFrameState(frameIndex, frame);
 }
 
+Outcome SessionManager::checkOffset(const DirectorFrameState &frame, double x, double y)
+{
+    for (double v : {x, y}) {
+        if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
+            return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
+                                        .arg(SessionCodec::maxOffset));
+    }
+    // The image commit moves: the latest patch, else the frame's image.
+    const QString &stored = frame.finalImagePath();
+    if (stored.isEmpty())
+        return Outcome::ok(); // no image yet: nothing to move off its canvas
+    const RunPaths paths(runDir());
+    QString why;
+    const std::optional<QString> file = paths.resolveExistingFile(stored, &why);
+    if (!file)
+        return Outcome::ok(); // commit says what is wrong with it
+    const QDateTime modified = QFileInfo(*file).lastModified();
+    if (m_offsetImage.path != *file || m_offsetImage.modified != modified)
+        m_offsetImage = {*file, modified, ImageLoader::load(*file, &why)};
+    const QImage &image = m_offsetImage.image;
+    const int dx = CommitExporter::roundOffset(x);
+    const int dy = CommitExporter::roundOffset(y);
+    // A frame with no visible pixel at all keeps none at any offset.
+    const QRect bounds = image.isNull() ? QRect() : CommitExporter::opaqueBounds(image);
+    if (bounds.isNull() || CommitExporter::keepsOpaquePixel(image, dx, dy))
+        return Outcome::ok();
+    return Outcome::invalid(
+        tr("Frame %1: an offset of %2,%3 would move every visible pixel of the frame off its "
+           "%4×%5 canvas. Offsets from %6 to %7 across and from %8 to %9 down keep it in view.")
+            .arg(frame.frameIndex)
+            .arg(dx)
+            .arg(dy)
+            .arg(image.width())
+            .arg(image.height())
+            .arg(-bounds.right())
+            .arg(image.width() - 1 - bounds.left())
+            .arg(-bounds.bottom())
+            .arg(image.height() - 1 - bounds.top()));
+}
+
 Outcome SessionManager::restoreFrameState(int frameIndex, const DirectorFrameState &state)
 {
     DirectorFrameState current;
@@ -423,18 +465,11 @@ Outcome SessionManager::restoreFrameState(int frameIndex, const DirectorFrameSta
     return saved;
 }
 
-Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
+DirectorSession SessionManager::withNews(const DirectorSession &session,
+                                         const RunIngest::Plan &plan, QList<int> *changed,
+                                         QList<int> *added)
 {
-    if (changedCount)
-        *changedCount = 0;
-    if (addedCount)
-        *addedCount = 0;
-    if (const Outcome writable = checkWritable(); !writable)
-        return writable;
-    if (m_committing)
-        return Outcome::refused(tr("A commit is under way: the pipeline's news waits for it."));
-    DirectorSession candidate = *m_session;
-    QList<int> changed;
+    DirectorSession candidate = session;
     for (const RunIngest::Change &change : plan.changes) {
         const int index = change.before.frameIndex;
         const auto frame = candidate.frames.find(index);
@@ -453,17 +488,34 @@ Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, i
             continue;
         }
         *frame = change.after;
-        changed.append(index);
+        if (changed)
+            changed->append(index);
     }
-    QList<int> added;
     for (const DirectorFrameState &frame : plan.added) {
         if (candidate.frames.contains(frame.frameIndex) ||
             frame.id != DirectorFrameState::idForIndex(frame.frameIndex) ||
             candidate.frames.size() >= RunFolder::maxFrameCount)
             continue;
         candidate.frames.insert(frame.frameIndex, frame);
-        added.append(frame.frameIndex);
+        if (added)
+            added->append(frame.frameIndex);
     }
+    return candidate;
+}
+
+Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
+{
+    if (changedCount)
+        *changedCount = 0;
+    if (addedCount)
+        *addedCount = 0;
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (m_committing)
+        return Outcome::refused(tr("A commit is under way: the pipeline's news waits for it."));
+    QList<int> changed;
+    QList<int> added;
+    DirectorSession candidate = withNews(*m_session, plan, &changed, &added);
     if (changed.isEmpty() && added.isEmpty())
         return Outcome::ok();
     const DirectorSession expected = candidate;
@@ -479,6 +531,13 @@ Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, i
     for (const int index : std::as_const(changed))
         emit frameChanged(index);
     return saved;
+}
+
+Outcome SessionManager::ingestRun(int *changed, int *added)
+{
+    if (!m_session)
+        return Outcome::failed(tr("No session is open."));
+    return ingest(RunIngest::plan(*m_session, m_run, runDir()), changed, added);
 }
 
 Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)
@@ -525,11 +584,10 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
             return Outcome::invalid(tr("The alignment's time \"%1\" is not a UTC time like "
                                        "2026-01-18T12:00:00.000Z.")
                                         .arg(overrides.alignment->timestamp));
-        for (double v : {overrides.alignment->userOverrideX, overrides.alignment->userOverrideY}) {
-            if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
-                return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
-                                            .arg(SessionCodec::maxOffset));
-        }
+        if (const Outcome offset = checkOffset(frame, overrides.alignment->userOverrideX,
+                                               overrides.alignment->userOverrideY);
+            !offset)
+            return offset;
         if (overrides.alignment->frameId != frame.id)
             return Outcome::invalid(
                 tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));

@@ -7,6 +7,8 @@
 #include "runingest.h"
 #include "sessionstore.h"
 
+#include <QDateTime>
+#include <QImage>
 #include <QObject>
 
 #include <memory>
@@ -110,6 +112,14 @@ public:
     // operator's: nothing is recorded for undo. *changed and *added say how
     // many frames it changed and added.
     Outcome ingest(const RunIngest::Plan &plan, int *changed = nullptr, int *added = nullptr);
+    // ingest() of what the run folder held when the session was opened
+    // (run()): the headless commands take in the pipeline's news this way.
+    Outcome ingestRun(int *changed = nullptr, int *added = nullptr);
+    // `session` as ingest() would make it with `plan`, without saving
+    // anything; *changed and *added (when given) get the frames it changes
+    // and adds. (`director status` shows the news this way.)
+    static DirectorSession withNews(const DirectorSession &session, const RunIngest::Plan &plan,
+                                    QList<int> *changed = nullptr, QList<int> *added = nullptr);
 
     // Writes approved/ (CommitExporter), then marks the session committed.
     Outcome commitSession(const CommitExporter::Progress &progress = {});
@@ -176,6 +186,10 @@ private:
     // Confines a patch's paths to the run folder (stored relative to it) and
     // checks its time; an empty time becomes now.
     Outcome checkPatch(PatchHistoryEntry *entry) const;
+    // Refuses an offset that is not a number within SessionCodec::maxOffset,
+    // or that would move every visible pixel of the frame's image (as commit
+    // takes it) off its canvas.
+    Outcome checkOffset(const DirectorFrameState &frame, double x, double y);
     static Outcome newSession(const QString &runId, const RunManifest &manifest,
                               const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;
@@ -200,4 +214,11 @@ private:
     bool m_backupUsable = false;
     // commitSession is exporting: ingest waits.
     bool m_committing = false;
+    // The image checkOffset() read last (a nudge comes after a nudge).
+    struct OffsetImage
+    {
+        QString path;
+        QDateTime modified;
+        QImage image;
+    } m_offsetImage;
 };

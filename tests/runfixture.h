@@ -37,12 +37,13 @@ inline QString frameName(int index)
     return QStringLiteral("frame_%1").arg(index, 4, 10, QLatin1Char('0'));
 }
 
-inline bool writeCandidate(const QString &runDir, int index, int attempt = 1)
+inline bool writeCandidate(const QString &runDir, int index, int attempt = 1, int size = 16)
 {
     QDir().mkpath(runDir + QStringLiteral("/candidates"));
-    return frameImage(index).save(runDir + QStringLiteral("/candidates/%1_attempt_%2.png")
-                                               .arg(frameName(index))
-                                               .arg(attempt, 2, 10, QLatin1Char('0')));
+    return frameImage(index, size)
+        .save(runDir + QStringLiteral("/candidates/%1_attempt_%2.png")
+                           .arg(frameName(index))
+                           .arg(attempt, 2, 10, QLatin1Char('0')));
 }
 
 inline bool writeAudit(const QString &runDir, int index, bool passed, const QStringList &flags,
@@ -81,11 +82,13 @@ inline bool writeManifest(const QString &runDir, const QString &runId, int frame
 // Five frames, one for each initial status:
 //   0 APPROVED (passed, no flags), 1 AUDIT_WARN (passed with a flag),
 //   2 AUDIT_FAIL (failed), 3 GENERATED (no audit), 4 PENDING (no image).
-inline bool writeMixedRun(const QString &runDir, const QString &runId = QStringLiteral("run_test"))
+// Frames of `size` pixels a side.
+inline bool writeMixedRun(const QString &runDir, const QString &runId = QStringLiteral("run_test"),
+                          int size = 16)
 {
     bool ok = writeManifest(runDir, runId, 5);
     for (int i = 0; i < 4; ++i)
-        ok = ok && writeCandidate(runDir, i);
+        ok = ok && writeCandidate(runDir, i, 1, size);
     ok = ok && writeAudit(runDir, 0, true, {}, 0.93);
     ok = ok && writeAudit(runDir, 1, true, {QStringLiteral("SF01_IDENTITY_DRIFT")}, 0.78);
     ok = ok && writeAudit(runDir, 2, false, {QStringLiteral("SF02_PALETTE_DRIFT")}, 0.41);

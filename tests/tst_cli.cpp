@@ -141,13 +141,27 @@ void TestCommandLine::nudgesAddUpToTheStoredTotal()
                        QStringLiteral("--nudge=-2,1")})
                  .exitCode,
              0);
+    // Whole pixels, as the window nudges: a fraction is refused, nothing changes.
+    const QByteArray before = [&] {
+        QFile f(sessionPath());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    const Result fraction = director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                                      QStringLiteral("--nudge"), QStringLiteral("-1.5,0")});
+    QCOMPARE(fraction.exitCode, 1);
+    QVERIFY2(fraction.err.contains(QLatin1String("whole pixels")), qPrintable(fraction.err));
+    {
+        QFile f(sessionPath());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+    }
     QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
-                       QStringLiteral("--nudge"), QStringLiteral("-1.5,0")})
+                       QStringLiteral("--nudge"), QStringLiteral("-1,0")})
                  .exitCode,
              0);
     const DirectorFrameState frame = onDisk().frames.value(1);
     QVERIFY(frame.directorOverrides.alignment.has_value());
-    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, -3.5);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, -3.0);
     QCOMPARE(frame.directorOverrides.alignment->userOverrideY, 1.0);
     QCOMPARE(frame.status, FrameStatus::Approved); // the nudge was the operator's review
 }

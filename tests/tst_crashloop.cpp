@@ -62,7 +62,9 @@ void TestCrashLoop::init()
     QVERIFY2(QFile::exists(qEnvironmentVariable("DIRECTOR_EXECUTABLE")),
              "DIRECTOR_EXECUTABLE must name the director executable");
     m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(RunFixture::writeMixedRun(runDir()));
+    // Frames wide enough for every nudge of a long run (each moves a frame
+    // one pixel to the right; one that would move it off its canvas is refused).
+    QVERIFY(RunFixture::writeMixedRun(runDir(), QStringLiteral("run_test"), 1024));
     m_runFiles = QDir(runDir()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     // The session exists before the loop starts: its id must never change.
     QCOMPARE(note(QStringLiteral("start")), 0);

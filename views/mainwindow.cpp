@@ -572,16 +572,17 @@ void MainWindow::rememberFrame()
 QImage MainWindow::frameImage(int frameIndex, QString *error)
 {
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-    if (!frame || frame->imagePath.isEmpty()) {
+    // What commit takes: the latest patch of a patched frame.
+    const QString path = frame ? frame->finalImagePath() : QString();
+    if (path.isEmpty()) {
         *error = tr("No image yet");
         return {};
     }
-    if (const auto it = m_images.constFind(frame->imagePath); it != m_images.cend())
+    if (const auto it = m_images.constFind(path); it != m_images.cend())
         return it.value();
-    const QImage image =
-        ImageLoader::loadFromRun(RunPaths(m_manager->runDir()), frame->imagePath, error);
+    const QImage image = ImageLoader::loadFromRun(RunPaths(m_manager->runDir()), path, error);
     if (!image.isNull())
-        m_images.insert(frame->imagePath, image);
+        m_images.insert(path, image);
     return image;
 }
 
@@ -797,19 +798,13 @@ void MainWindow::commit()
         return;
     if (const Outcome notes = flushNotes(); !notes)
         return report(notes);
-    QStringList blockers;
-    for (const DirectorFrameState &frame : m_manager->session().frames) {
-        if (frame.status != FrameStatus::Approved)
-            blockers.append(
-                tr("frame %1 (%2)").arg(frame.frameIndex).arg(frameStatusName(frame.status)));
-    }
+    // The same words as the refusal of the commit itself (the first frames
+    // by number, and how many more).
+    const QString blockers = CommitExporter::blockersText(m_manager->session());
     QMessageBox *box;
     if (!blockers.isEmpty()) {
-        box = new QMessageBox(
-            QMessageBox::Information, tr("Commit"),
-            tr("Every frame must be approved before the commit. Still to decide: %1.")
-                .arg(blockers.join(QStringLiteral(", "))),
-            QMessageBox::Ok, this);
+        box = new QMessageBox(QMessageBox::Information, tr("Commit"), blockers, QMessageBox::Ok,
+                              this);
         box->setObjectName(QStringLiteral("commitBlockedMessage"));
     } else {
         box = new QMessageBox(QMessageBox::Question, tr("Commit"),
