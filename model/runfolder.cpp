@@ -710,8 +710,18 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
                     int(older))
                      .arg(index)
                      .arg(RunFolder::maxAttempts));
-        while (byIndex.size() > RunFolder::maxAttempts)
-            byIndex.erase(byIndex.begin());
+        // The oldest go first, but not an attempt with an image of its own
+        // in the run (the frame's image is one of those).
+        QSet<int> withImage;
+        for (const Candidate &c : m_candidates.value(index))
+            withImage.insert(c.attempt);
+        for (auto it = byIndex.begin();
+             it != byIndex.end() && byIndex.size() > RunFolder::maxAttempts;) {
+            if (withImage.contains(it.key()))
+                ++it;
+            else
+                it = byIndex.erase(it);
+        }
     }
     QList<AttemptInfo> list;
     for (auto it = byIndex.begin(); it != byIndex.end(); ++it) {
@@ -832,7 +842,20 @@ Outcome Reader::read()
     if (m.runId.isEmpty())
         m.runId = QFileInfo(m_dir).fileName();
     const int declared = m.frameCount;
-    m.frameCount = std::max(declared, m_highestIndex + 1);
+    QList<DirectorFrameState> &frames = m_contents.frames;
+    for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
+        frames.append(frame(index));
+    // Frames past the declared count that only files no session takes (not
+    // images) speak for are no frames.
+    while (frames.size() > declared) {
+        const int index = frames.last().frameIndex;
+        if (!frames.last().imagePath.isEmpty() || m_contents.waitingFiles.contains(index) ||
+            m_audits.contains(index) || m_frameStates.contains(index) ||
+            m_rejected.contains(index) || m_approved.contains(index))
+            break;
+        frames.removeLast();
+    }
+    m.frameCount = int(frames.size());
     if (declared > 0 && m.frameCount > declared) {
         m_contents.missing.append(
             tr("the manifest declares %n frame(s) but files for %1 were found", nullptr, declared)
@@ -840,13 +863,11 @@ Outcome Reader::read()
     }
     QList<int> noImage;
     QList<int> noAudit;
-    for (int index = 0; index < m.frameCount; ++index) {
-        DirectorFrameState f = frame(index);
+    for (const DirectorFrameState &f : std::as_const(frames)) {
         if (f.imagePath.isEmpty())
-            noImage.append(index);
+            noImage.append(f.frameIndex);
         else if (f.status == FrameStatus::Generated)
-            noAudit.append(index);
-        m_contents.frames.append(std::move(f));
+            noAudit.append(f.frameIndex);
     }
     if (!noImage.isEmpty())
         m_contents.missing.append(tr("no image yet for frames %1").arg(indexList(noImage)));

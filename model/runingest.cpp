@@ -83,6 +83,7 @@ private:
 RunIngest::Plan Planner::plan()
 {
     RunIngest::Plan plan;
+    plan.leftOut = m_run.leftOut;
     if (m_run.runFilesUnreadable) {
         // The frame count and the attempts come from these: wait for them.
         plan.runWaiting = true;

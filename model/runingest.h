@@ -43,6 +43,7 @@ public:
         QList<DirectorFrameState> added; // frames the session does not have, in index order
         QList<int> waiting;              // frames whose files are still being written
         bool runWaiting = false;         // manifest.lock.json or state.json is being written
+        QStringList leftOut;             // what the run holds and no session takes (RunFolder)
 
         bool isEmpty() const { return changes.isEmpty() && added.isEmpty(); }
     };

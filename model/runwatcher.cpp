@@ -169,6 +169,14 @@ void RunWatcher::scanFinished()
         }
         if (!plan.waiting.isEmpty())
             emit waiting(plan.waiting);
+        QStringList newlyLeftOut;
+        for (const QString &what : plan.leftOut) {
+            if (!m_leftOut.contains(what))
+                newlyLeftOut.append(what);
+        }
+        m_leftOut = plan.leftOut;
+        if (!newlyLeftOut.isEmpty())
+            emit leftOut(newlyLeftOut);
         lookAgain = lookAgain || plan.runWaiting || !plan.waiting.isEmpty();
         // Looked at again soon, a few times, sooner the first; then only when
         // something in the folder changes (a file being written does): a file

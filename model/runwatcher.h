@@ -64,6 +64,10 @@ signals:
     void ingested(int changed, int added);
     // These frames' files are still being written; they are looked at again.
     void waiting(const QList<int> &frameIndexes);
+    // What the run holds and the session does not take (a file that is not
+    // an image, an attempt numbered 0, ...: RunFolder::Contents::leftOut),
+    // each said once, when it is first seen.
+    void leftOut(const QStringList &what);
     // A look at the folder is done (whether it found anything or not).
     void looked();
 
@@ -99,5 +103,6 @@ private:
     bool m_againForced = false;
     int m_retryDelay = defaultRetryDelay;
     int m_retries = 0;
+    QStringList m_leftOut; // said already
     int m_reads = 0;
 };

@@ -99,6 +99,7 @@ private slots:
     void committedSessionIsReadOnlyInTheWindow_data();
     void committedSessionIsReadOnlyInTheWindow();
     void commitFromTheWindow();
+    void aPatchedFrameShowsItsPatchEverywhere();
     void advanceAfterVerdict();
     void discardFromTheWindow();
     void everyShortcutIsUnique();
@@ -588,6 +589,65 @@ void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
     QCOMPARE(bytesOf(file), before);
     window->close();
     QCOMPARE(bytesOf(file), before);
+}
+
+void TestMainWindow::aPatchedFrameShowsItsPatchEverywhere()
+{
+    // Frame 2's patch differs from its image: one more pixel at (1, 1), and
+    // other colours. The stage, the thumbnail and the onion skin show the
+    // patch, as commit writes it.
+    QTemporaryDir dir;
+    const QString runDir = dir.path();
+    QVERIFY(RunFixture::writeApprovedRun(runDir, 4));
+    QImage patched = RunFixture::frameImage(9);
+    patched.setPixel(1, 1, qRgba(250, 10, 200, 255));
+    QVERIFY(QDir().mkpath(runDir + QStringLiteral("/patches")));
+    QVERIFY(patched.save(runDir + QStringLiteral("/patches/frame_0002_patch_01.png")));
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir));
+        PatchHistoryEntry patch;
+        patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+        patch.patchedPath = QStringLiteral("patches/frame_0002_patch_01.png");
+        QVERIFY(manager.addPatch(2, patch));
+    }
+    auto window = openWindow(runDir);
+    QVERIFY(window);
+    StageView *stage = window->stage();
+    // What the stage shows at the centre of a source pixel.
+    auto shownAt = [stage](int x, int y) {
+        const QRect canvas = stage->canvasRect();
+        const int scale = canvas.width() / 16;
+        return stage->grab().toImage().pixel(canvas.left() + x * scale + scale / 2,
+                                             canvas.top() + y * scale + scale / 2);
+    };
+    window->setCurrentFrame(2);
+    QTRY_COMPARE(shownAt(8, 8), patched.pixel(8, 8));
+    QCOMPARE(shownAt(1, 1), patched.pixel(1, 1));
+    QVERIFY(RunFixture::frameImage(2).pixel(8, 8) != patched.pixel(8, 8));
+
+    // The thumbnail.
+    QListView *strip = window->filmstrip();
+    FrameListModel *model = window->model();
+    QTRY_VERIFY(!model->index(2).data(FrameListModel::ThumbnailLoadingRole).toBool());
+    const QRect cell = strip->visualRect(model->index(2));
+    QTRY_COMPARE(
+        strip->viewport()->grab().toImage().pixel(cell.left() + 9 + 32, cell.top() + 9 + 32),
+        patched.pixel(8, 8)); // 16 px frames, ×4
+    QCOMPARE(
+        model->index(2).data(FrameListModel::ImagePathRole).toString(),
+        QFileInfo(runDir + QStringLiteral("/patches/frame_0002_patch_01.png")).canonicalFilePath());
+
+    // The onion skin on frame 3: the patch's own pixel at (1, 1) shows
+    // through, where frame 3 and frame 2's original image are transparent.
+    window->setCurrentFrame(3);
+    stage->setOnionSkin(false);
+    const QRgb without = shownAt(1, 1);
+    stage->setOnionSkin(true);
+    QTRY_VERIFY(shownAt(1, 1) != without);
+    const QRgb with = shownAt(1, 1);
+    QVERIFY2(qRed(with) > qGreen(with) && qBlue(with) > qGreen(with),
+             qPrintable(QString::number(with, 16)));
 }
 
 void TestMainWindow::commitFromTheWindow()

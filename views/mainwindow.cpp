@@ -151,6 +151,13 @@ MainWindow::MainWindow(QWidget *parent)
                 .arg(numbers.join(QStringLiteral(", "))),
             5000);
     });
+    // Files the pipeline wrote that no session can take: named.
+    connect(watcher, &RunWatcher::leftOut, this, [this](const QStringList &what) {
+        statusBar()->showMessage(tr("Not taken in from the pipeline: %1")
+                                     .arg(what.mid(0, 3).join(QStringLiteral("; ")) +
+                                          (what.size() > 3 ? QStringLiteral("; …") : QString())),
+                                 10000);
+    });
     connect(m_manager, &SessionManager::framesAdded, this, [this] { updateStatus(); });
     connect(m_manager, &SessionManager::sessionStatusChanged, this, [this] {
         updateReadOnly();
