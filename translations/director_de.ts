@@ -228,10 +228,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>unbekannter Status „%1“</translation>
     </message>
     <message>
-        <source>--nudge takes DX,DY, for example --nudge=-2,1</source>
-        <translation>--nudge erwartet DX,DY, zum Beispiel --nudge=-2,1</translation>
-    </message>
-    <message>
         <source>--nudge and --clear-nudge cannot be given together</source>
         <translation>--nudge und --clear-nudge können nicht zusammen angegeben werden</translation>
     </message>
@@ -269,6 +265,33 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>Session %1 discarded.</source>
         <translation>Sitzung %1 verworfen.</translation>
+    </message>
+    <message>
+        <source>--%1 is given more than once</source>
+        <translation>--%1 ist mehrfach angegeben</translation>
+    </message>
+    <message>
+        <source>The pipeline&apos;s news could not be taken in: %1</source>
+        <translation>Neues aus der Pipeline konnte nicht übernommen werden: %1</translation>
+    </message>
+    <message>
+        <source>Note:     the session was last saved at %1 by its own account, more than a day ahead of this computer&apos;s clock; its next change records the time now.</source>
+        <translation>Hinweis:      die Sitzung wurde laut eigener Angabe zuletzt um %1 gespeichert, mehr als einen Tag später, als die Uhr dieses Computers zeigt; ihre nächste Änderung vermerkt die aktuelle Zeit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>News:     the pipeline changed %n frame(s) and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</source>
+        <translation>
+            <numerusform>Neues:        die Pipeline hat seit dem Speichern der Sitzung %n Einzelbild geändert und %1 hinzugefügt; oben gezeigt, übernommen mit der nächsten Änderung oder beim Öffnen des Laufs</numerusform>
+            <numerusform>Neues:        die Pipeline hat seit dem Speichern der Sitzung %n Einzelbilder geändert und %1 hinzugefügt; oben gezeigt, übernommen mit der nächsten Änderung oder beim Öffnen des Laufs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen:  %1</translation>
+    </message>
+    <message>
+        <source>--nudge takes whole pixels DX,DY, for example --nudge=-2,1</source>
+        <translation>--nudge erwartet ganze Pixel DX,DY, zum Beispiel --nudge=-2,1</translation>
     </message>
 </context>
 <context>
@@ -342,6 +365,13 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>The frames were written to %1, but the folder could not be synced to disk.</source>
         <translation>Die Einzelbilder wurden nach %1 geschrieben, aber der Ordner konnte nicht auf den Datenträger synchronisiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -840,16 +870,8 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
         <translation>Verschiebung von Einzelbild %1 zurücksetzen</translation>
     </message>
     <message>
-        <source>frame %1 (%2)</source>
-        <translation>Einzelbild %1 (%2)</translation>
-    </message>
-    <message>
         <source>Commit</source>
         <translation>Abschließen</translation>
-    </message>
-    <message>
-        <source>Every frame must be approved before the commit. Still to decide: %1.</source>
-        <translation>Vor dem Abschließen muss jedes Einzelbild freigegeben sein. Noch zu entscheiden: %1.</translation>
     </message>
     <message>
         <source>Writing approved frames…</source>
@@ -1013,6 +1035,10 @@ Trotzdem schließen und sie verlieren?</translation>
             <numerusform>Warte darauf, dass die Pipeline die Dateien von %n Einzelbild fertig schreibt: %1</numerusform>
             <numerusform>Warte darauf, dass die Pipeline die Dateien von %n Einzelbildern fertig schreibt: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not taken in from the pipeline: %1</source>
+        <translation>Nicht aus der Pipeline übernommen: %1</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1395,116 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>no audit result for frames %1</source>
         <translation>kein Prüfergebnis für die Einzelbilder %1</translation>
     </message>
+    <message>
+        <source>a link to nothing</source>
+        <translation>ein Link ins Leere</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1: not written to its end yet</source>
+        <translation>%1: noch nicht vollständig geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: not an image Director can read</source>
+        <translation>%1: kein Bild, das Director lesen kann</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a frame count (a whole number from 0 to %3); the frames found are opened</source>
+        <translation>%1: %2 ist keine Anzahl von Einzelbildern (eine ganze Zahl von 0 bis %3); die gefundenen Einzelbilder werden geöffnet</translation>
+    </message>
+    <message>
+        <source>%1: a text of %2 characters (the session keeps up to %3)</source>
+        <translation>%1: ein Text mit %2 Zeichen (die Sitzung behält bis zu %3)</translation>
+    </message>
+    <message>
+        <source>%1: entries past the first %2</source>
+        <translation>%1: Einträge nach den ersten %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n text(s) longer than %2 characters</source>
+        <translation>
+            <numerusform>%1: %n Text länger als %2 Zeichen</numerusform>
+            <numerusform>%1: %n Texte länger als %2 Zeichen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: details past the %2 KiB the session keeps of a frame&apos;s</source>
+        <translation>%1: Details über die %2 KiB hinaus, die die Sitzung von einem Einzelbild behält</translation>
+    </message>
+    <message>
+        <source>%1: details past the %2 MiB the session keeps of a run&apos;s</source>
+        <translation>%1: Details über die %2 MiB hinaus, die die Sitzung von einem Lauf behält</translation>
+    </message>
+    <message>
+        <source>%1: what is nested more than %2 levels deep</source>
+        <translation>%1: was tiefer als %2 Ebenen verschachtelt ist</translation>
+    </message>
+    <message>
+        <source>manifest.lock.json, run_id</source>
+        <translation>manifest.lock.json, run_id</translation>
+    </message>
+    <message>
+        <source>manifest.lock.json, character</source>
+        <translation>manifest.lock.json, character</translation>
+    </message>
+    <message>
+        <source>manifest.lock.json, move</source>
+        <translation>manifest.lock.json, move</translation>
+    </message>
+    <message>
+        <source>manifest.lock.json, frame_count</source>
+        <translation>manifest.lock.json, frame_count</translation>
+    </message>
+    <message>
+        <source>state.json, run_id</source>
+        <translation>state.json, run_id</translation>
+    </message>
+    <message>
+        <source>state.json, total_frames</source>
+        <translation>state.json, total_frames</translation>
+    </message>
+    <message>
+        <source>%1/%2: not a regular file</source>
+        <translation>%1/%2: keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1/%2: frame numbers go up to %3</source>
+        <translation>%1/%2: Einzelbildnummern reichen bis %3</translation>
+    </message>
+    <message>
+        <source>%1/%2: attempt %3 is not an attempt number (from 1 to %4)</source>
+        <translation>%1/%2: Versuch %3 ist keine Versuchsnummer (von 1 bis %4)</translation>
+    </message>
+    <message>
+        <source>%1, reason_codes</source>
+        <translation>%1, reason_codes</translation>
+    </message>
+    <message>
+        <source>state.json, frameAttempts %1</source>
+        <translation>state.json, frameAttempts %1</translation>
+    </message>
+    <message>
+        <source>the audit of frame %1, attempts</source>
+        <translation>die Prüfung von Einzelbild %1, attempts</translation>
+    </message>
+    <message numerus="yes">
+        <source>frame %1: %n older attempt(s) (the session keeps the newest %2)</source>
+        <translation>
+            <numerusform>Einzelbild %1: %n älterer Versuch (die Sitzung behält die neuesten %2)</numerusform>
+            <numerusform>Einzelbild %1: %n ältere Versuche (die Sitzung behält die neuesten %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>frame %1, attempt %2</source>
+        <translation>Einzelbild %1, Versuch %2</translation>
+    </message>
+    <message>
+        <source>%1: about an earlier attempt than %2</source>
+        <translation>%1: betrifft einen früheren Versuch als %2</translation>
+    </message>
 </context>
 <context>
     <name>RunPaths</name>
@@ -1595,6 +1731,14 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>appears more than once</source>
         <translation>kommt mehr als einmal vor</translation>
     </message>
+    <message>
+        <source>it would be %1 MB, larger than the %2 MB a session file can be</source>
+        <translation>sie wäre %1 MB groß, größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
+    </message>
+    <message>
+        <source>its values would be nested %1 levels deep; a session file can nest %2</source>
+        <translation>ihre Werte wären %1 Ebenen tief verschachtelt; eine Sitzungsdatei erlaubt %2 Ebenen</translation>
+    </message>
 </context>
 <context>
     <name>SessionManager</name>
@@ -1701,6 +1845,10 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>A commit is under way: the pipeline&apos;s news waits for it.</source>
         <translation>Ein Abschluss läuft: Neues aus der Pipeline wartet, bis er fertig ist.</translation>
+    </message>
+    <message>
+        <source>Frame %1: an offset of %2,%3 would move every visible pixel of the frame off its %4×%5 canvas. Offsets from %6 to %7 across and from %8 to %9 down keep it in view.</source>
+        <translation>Einzelbild %1: Ein Versatz von %2,%3 würde jedes sichtbare Pixel des Einzelbilds aus seiner %4×%5 großen Bildfläche schieben. Versätze von %6 bis %7 waagerecht und von %8 bis %9 senkrecht halten es sichtbar.</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +1982,30 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>The session is open in another Director.</source>
         <translation>Die Sitzung ist in einem anderen Director geöffnet.</translation>
     </message>
+    <message>
+        <source>The session was not saved: %1. The file on disk is as it was.</source>
+        <translation>Die Sitzung wurde nicht gespeichert: %1. Die Datei auf dem Datenträger ist unverändert.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link (to %2), not a lock file.</source>
+        <translation>%1 ist ein symbolischer Link (auf %2), keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to nothing (%2), not a lock file.</source>
+        <translation>%1 ist ein symbolischer Link ins Leere (%2), keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a lock file.</source>
+        <translation>%1 ist ein Ordner, keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so it is not a lock file.</source>
+        <translation>%1 ist keine reguläre Datei und daher keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>No Director made it: remove it, then open the run again.</source>
+        <translation>Kein Director hat dies angelegt: Entfernen Sie es und öffnen Sie dann den Lauf erneut.</translation>
+    </message>
 </context>
 <context>
     <name>StageView</name>
@@ -1885,6 +2057,18 @@ Use &quot;director status RUN_DIR&quot; for a summary, or see &quot;director --h
 </source>
         <translation>director: Es gibt keine Anzeige, auf der sich das Durchsichtsfenster öffnen ließe (DISPLAY ist nicht gesetzt).
 Für eine Übersicht „director status RUN_DIR“ verwenden oder „director --help“ lesen.
+</translation>
+    </message>
+    <message>
+        <source>director: the name %1 is not valid UTF-8. Director (Qt) opens files and folders only by names in UTF-8: rename it (for example with convmv) and try again.
+</source>
+        <translation>director: Der Name %1 ist kein gültiges UTF-8. Director (Qt) öffnet Dateien und Ordner nur über Namen in UTF-8: Benennen Sie die Datei oder den Ordner um (zum Beispiel mit convmv) und versuchen Sie es erneut.
+</translation>
+    </message>
+    <message>
+        <source>director: the argument %1 is not valid UTF-8.
+</source>
+        <translation>director: Das Argument %1 ist kein gültiges UTF-8.
 </translation>
     </message>
 </context>

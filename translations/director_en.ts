@@ -17,6 +17,13 @@
             <numerusform>Committed %n frames to %1 (%2 nudged, %3 patched).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>News:     the pipeline changed %n frame(s) and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</source>
+        <translation>
+            <numerusform>News:     the pipeline changed %n frame and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</numerusform>
+            <numerusform>News:     the pipeline changed %n frames and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommitExporter</name>
@@ -32,6 +39,13 @@
         <translation>
             <numerusform>Commit needs every frame approved; %n frame is not: %1</numerusform>
             <numerusform>Commit needs every frame approved; %n frames are not: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -80,6 +94,20 @@
         <translation>
             <numerusform>the manifest declares %n frame but files for %1 were found</numerusform>
             <numerusform>the manifest declares %n frames but files for %1 were found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n text(s) longer than %2 characters</source>
+        <translation>
+            <numerusform>%1: %n text longer than %2 characters</numerusform>
+            <numerusform>%1: %n texts longer than %2 characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>frame %1: %n older attempt(s) (the session keeps the newest %2)</source>
+        <translation>
+            <numerusform>frame %1: %n older attempt (the session keeps the newest %2)</numerusform>
+            <numerusform>frame %1: %n older attempts (the session keeps the newest %2)</numerusform>
         </translation>
     </message>
 </context>
