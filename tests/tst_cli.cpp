@@ -1,3 +1,4 @@
+#include "directorprocess.h"
 #include "runfixture.h"
 #include "sessioncodec.h"
 #include "sessionstore.h"
@@ -33,32 +34,14 @@ private slots:
     void demoWritesARunThatOpens();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Result director(const QStringList &arguments);
+    using Result = DirectorProcess::Result;
+    static Result director(const QStringList &arguments) { return DirectorProcess::run(arguments); }
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
     QString sessionPath() const { return runDir() + QStringLiteral("/director_session.json"); }
     DirectorSession onDisk() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-TestCommandLine::Result TestCommandLine::director(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
-    Result result;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    result.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return result;
-}
 
 DirectorSession TestCommandLine::onDisk() const
 {

@@ -1,3 +1,4 @@
+#include "directorprocess.h"
 #include "runfixture.h"
 #include "sessioncodec.h"
 
@@ -30,11 +31,7 @@ private slots:
     void readOnlyRunFolder();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString err;
-    };
+    using Result = DirectorProcess::Result;
     Result director(const QStringList &arguments, const QString &fault = {},
                     const QString &faultDir = {}, int after = 0, int times = 0) const;
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -49,7 +46,6 @@ private:
 TestFaults::Result TestFaults::director(const QStringList &arguments, const QString &fault,
                                         const QString &faultDir, int after, int times) const
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!fault.isEmpty()) {
         env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(DIRECTOR_FAULTFS));
@@ -62,14 +58,7 @@ TestFaults::Result TestFaults::director(const QStringList &arguments, const QStr
         env.insert(QStringLiteral("ASAN_OPTIONS"), env.value(QStringLiteral("ASAN_OPTIONS")) +
                                                        QStringLiteral(":verify_asan_link_order=0"));
     }
-    process.setProcessEnvironment(env);
-    process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
-    Result result;
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = process.exitCode();
-    result.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return result;
+    return DirectorProcess::run(arguments, env);
 }
 
 QMap<QString, QByteArray> TestFaults::snapshot(const QString &dir) const

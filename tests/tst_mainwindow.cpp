@@ -135,6 +135,10 @@ private:
     DirectorSession onDisk() const;
     static DirectorSession sessionIn(const QString &runDir);
     static QByteArray bytesOf(const QString &path);
+    // Saves `image` as patches/frame_NNNN_patch_01.png and records it as the
+    // frame's patch (before any window opens the run).
+    static bool patchFrame(const QString &runDir, int frameIndex, const QImage &image,
+                           const QString &prompt = {});
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
     QString sessionPath() const { return run() + QStringLiteral("/director_session.json"); }
     static void key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
@@ -207,6 +211,22 @@ DirectorSession TestMainWindow::sessionIn(const QString &runDir)
     return file.open(QIODevice::ReadOnly)
                ? SessionCodec::decode(file.readAll()).session.value_or(DirectorSession())
                : DirectorSession();
+}
+
+bool TestMainWindow::patchFrame(const QString &runDir, int frameIndex, const QImage &image,
+                                const QString &prompt)
+{
+    const QString name = RunFixture::frameName(frameIndex);
+    const QString patchedPath = QStringLiteral("patches/%1_patch_01.png").arg(name);
+    if (!QDir().mkpath(runDir + QStringLiteral("/patches")) ||
+        !image.save(runDir + u'/' + patchedPath))
+        return false;
+    SessionManager manager;
+    PatchHistoryEntry patch;
+    patch.originalPath = QStringLiteral("candidates/%1_attempt_01.png").arg(name);
+    patch.patchedPath = patchedPath;
+    patch.prompt = prompt;
+    return manager.initializeOrResume(runDir) && manager.addPatch(frameIndex, patch);
 }
 
 QByteArray TestMainWindow::bytesOf(const QString &path)
@@ -601,16 +621,7 @@ void TestMainWindow::aPatchedFrameShowsItsPatchEverywhere()
     QVERIFY(RunFixture::writeApprovedRun(runDir, 4));
     QImage patched = RunFixture::frameImage(9);
     patched.setPixel(1, 1, qRgba(250, 10, 200, 255));
-    QVERIFY(QDir().mkpath(runDir + QStringLiteral("/patches")));
-    QVERIFY(patched.save(runDir + QStringLiteral("/patches/frame_0002_patch_01.png")));
-    {
-        SessionManager manager;
-        QVERIFY(manager.initializeOrResume(runDir));
-        PatchHistoryEntry patch;
-        patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
-        patch.patchedPath = QStringLiteral("patches/frame_0002_patch_01.png");
-        QVERIFY(manager.addPatch(2, patch));
-    }
+    QVERIFY(patchFrame(runDir, 2, patched));
     auto window = openWindow(runDir);
     QVERIFY(window);
     StageView *stage = window->stage();
@@ -657,17 +668,7 @@ void TestMainWindow::commitFromTheWindow()
     QVERIFY(RunFixture::writeApprovedRun(runDir, 3));
     // Frame 2 was patched before the review: its patched image is committed.
     const QImage patched = RunFixture::frameImage(9);
-    QVERIFY(QDir().mkpath(runDir + QStringLiteral("/patches")));
-    QVERIFY(patched.save(runDir + QStringLiteral("/patches/frame_0002_patch_01.png")));
-    {
-        SessionManager manager;
-        QVERIFY(manager.initializeOrResume(runDir));
-        PatchHistoryEntry patch;
-        patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
-        patch.patchedPath = QStringLiteral("patches/frame_0002_patch_01.png");
-        patch.prompt = QStringLiteral("close the hand");
-        QVERIFY(manager.addPatch(2, patch));
-    }
+    QVERIFY(patchFrame(runDir, 2, patched, QStringLiteral("close the hand")));
     const QString approved = runDir + QStringLiteral("/approved");
     const auto approvedFiles = [&approved] {
         return QDir(approved).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,

@@ -4,6 +4,7 @@
 // a pipeline in the wild may write it, driven through the real commands
 // (the director executable) or the model.
 #include "commitexporter.h"
+#include "directorprocess.h"
 #include "runfixture.h"
 #include "runfolder.h"
 #include "runingest.h"
@@ -64,13 +65,8 @@ private slots:
     void headlessCommandsTakeInThePipelinesNews();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    static Result director(const QStringList &arguments);
+    using Result = DirectorProcess::Result;
+    static Result director(const QStringList &arguments) { return DirectorProcess::run(arguments); }
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
     QString sessionPath() const { return runDir() + QStringLiteral("/director_session.json"); }
     static QByteArray bytesOf(const QString &path);
@@ -82,19 +78,6 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-TestTrust::Result TestTrust::director(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
-    Result result;
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    result.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return result;
-}
 
 QByteArray TestTrust::bytesOf(const QString &path)
 {
