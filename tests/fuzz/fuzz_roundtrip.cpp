@@ -27,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!violation.isEmpty()) {
         std::fprintf(stderr, "fuzz_roundtrip: %s\n  run: %s\n", qPrintable(violation),
                      qPrintable(log.join(QStringLiteral("; ")).left(4000)));
+        // abort() skips static destructors: the run folder goes first.
+        QDir(base.path()).removeRecursively();
         std::abort();
     }
     return 0;
