@@ -280,45 +280,66 @@ QImage CommitExporter::translated(const QImage &image, int dx, int dy)
     return result;
 }
 
-QRect CommitExporter::opaqueBounds(const QImage &image)
+namespace {
+// Calls visible(x, y) for rows y0..y1-1 and columns x0..x1-1 of the pixels
+// that are not fully transparent, at the image's own depth (a 16-bit alpha
+// of 1 is not 0), until it returns false.
+template <typename Visit>
+void forEachVisible(const QImage &image, int x0, int x1, int y0, int y1, Visit visible)
 {
-    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
-    int left = argb.width();
-    int right = -1;
-    int top = argb.height();
-    int bottom = -1;
-    for (int y = 0; y < argb.height(); ++y) {
-        const auto *row = reinterpret_cast<const QRgb *>(argb.constScanLine(y));
-        for (int x = 0; x < argb.width(); ++x) {
-            if (qAlpha(row[x]) == 0)
-                continue;
-            left = std::min(left, x);
-            right = std::max(right, x);
-            top = std::min(top, y);
-            bottom = std::max(bottom, y);
+    const bool deep = image.format() == QImage::Format_RGBA64;
+    const QImage source = deep ? image : image.convertToFormat(QImage::Format_ARGB32);
+    for (int y = y0; y < y1; ++y) {
+        if (deep) {
+            const auto *row = reinterpret_cast<const QRgba64 *>(source.constScanLine(y));
+            for (int x = x0; x < x1; ++x) {
+                if (row[x].alpha() != 0 && !visible(x, y))
+                    return;
+            }
+        } else {
+            const auto *row = reinterpret_cast<const QRgb *>(source.constScanLine(y));
+            for (int x = x0; x < x1; ++x) {
+                if (qAlpha(row[x]) != 0 && !visible(x, y))
+                    return;
+            }
         }
     }
+}
+} // namespace
+
+QRect CommitExporter::opaqueBounds(const QImage &image)
+{
+    int left = image.width();
+    int right = -1;
+    int top = image.height();
+    int bottom = -1;
+    forEachVisible(image, 0, image.width(), 0, image.height(), [&](int x, int y) {
+        left = std::min(left, x);
+        right = std::max(right, x);
+        top = std::min(top, y);
+        bottom = std::max(bottom, y);
+        return true;
+    });
     return right < 0 ? QRect() : QRect(QPoint(left, top), QPoint(right, bottom));
 }
 
 bool CommitExporter::keepsOpaquePixel(const QImage &image, int dx, int dy)
 {
-    const QImage argb = image.convertToFormat(QImage::Format_ARGB32);
-    const int width = argb.width();
-    const int height = argb.height();
+    const qint64 width = image.width();
+    const qint64 height = image.height();
     // The source pixels that land on the canvas: x + dx in 0..width-1, and so on.
     const qint64 x0 = std::max<qint64>(0, -qint64(dx));
-    const qint64 x1 = std::min<qint64>(width, qint64(width) - dx);
+    const qint64 x1 = std::min<qint64>(width, width - dx);
     const qint64 y0 = std::max<qint64>(0, -qint64(dy));
-    const qint64 y1 = std::min<qint64>(height, qint64(height) - dy);
-    for (qint64 y = y0; y < y1; ++y) {
-        const auto *row = reinterpret_cast<const QRgb *>(argb.constScanLine(int(y)));
-        for (qint64 x = x0; x < x1; ++x) {
-            if (qAlpha(row[x]) != 0)
-                return true;
-        }
-    }
-    return false;
+    const qint64 y1 = std::min<qint64>(height, height - dy);
+    if (x0 >= x1 || y0 >= y1)
+        return false;
+    bool kept = false;
+    forEachVisible(image, int(x0), int(x1), int(y0), int(y1), [&](int, int) {
+        kept = true;
+        return false;
+    });
+    return kept;
 }
 
 Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo *info,

@@ -66,6 +66,7 @@ void JsonWriter::beginObject()
     beforeValue();
     put('{');
     m_levels.append({true, 0});
+    m_deepest = std::max(m_deepest, m_depth + int(m_levels.size()));
 }
 
 void JsonWriter::endObject()
@@ -83,6 +84,7 @@ void JsonWriter::beginArray()
     beforeValue();
     put('[');
     m_levels.append({false, 0});
+    m_deepest = std::max(m_deepest, m_depth + int(m_levels.size()));
 }
 
 void JsonWriter::endArray()
@@ -176,10 +178,11 @@ void JsonWriter::value(const QJsonValue &value)
     }
 }
 
-void JsonWriter::raw(QByteArrayView json)
+void JsonWriter::raw(QByteArrayView json, int deepest)
 {
     beforeValue();
     put(json.data(), json.size());
+    m_deepest = std::max(m_deepest, deepest);
 }
 
 QByteArray JsonWriter::finish()
@@ -247,7 +250,7 @@ void JsonWriter::writeQuoted(QStringView text)
 {
     // UTF-16 to UTF-8 and JSON escapes in one pass. A lone surrogate
     // ("\ud800" in what another program wrote) has no UTF-8 form: it is
-    // written back as the escape it was read from.
+    // written back as the escape it was read from ...
     static constexpr char hex[] = "0123456789abcdef";
     const char16_t *data = text.utf16();
     const qsizetype size = text.size();
@@ -303,7 +306,10 @@ void JsonWriter::writeQuoted(QStringView text)
             *out++ = char(0x80 | ((u >> 12) & 0x3f));
             *out++ = char(0x80 | ((u >> 6) & 0x3f));
             *out++ = char(0x80 | (u & 0x3f));
-        } else if (QChar::isSurrogate(c)) {
+        } else if (QChar::isSurrogate(c) || c == 0xfeff) {
+            // ... and so is U+FEFF: Qt's reader drops it from the start of
+            // a string or name written as UTF-8 (a byte order mark), so that
+            // "\ufeffpassed" would read back as a second "passed".
             *out++ = '\\';
             *out++ = 'u';
             *out++ = hex[c >> 12];

@@ -38,8 +38,13 @@ public:
     void string(QStringView text);
     void number(double number);
     void boolean(bool value);
-    // A value another JsonWriter wrote at this depth (finishValue()).
-    void raw(QByteArrayView json);
+    // A value another JsonWriter wrote at this depth (finishValue()), whose
+    // deepest() was `deepest`.
+    void raw(QByteArrayView json, int deepest);
+
+    // How many objects and arrays deep (in the document) the deepest of
+    // what was written so far is.
+    int deepest() const { return m_deepest; }
 
     // The document, ending in a newline.
     QByteArray finish();
@@ -85,5 +90,6 @@ private:
     qsizetype m_size = 0;
     QVarLengthArray<Level, 16> m_levels;
     int m_depth = 0; // containers around what this writer writes
+    int m_deepest = 0;
     bool m_afterKey = false;
 };

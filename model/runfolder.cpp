@@ -1,6 +1,7 @@
 #include "runfolder.h"
 
 #include "runpaths.h"
+#include "sessioncodec.h"
 #include "timestamps.h"
 
 #include <QCoreApplication>
@@ -8,15 +9,18 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace {
 
@@ -102,24 +106,41 @@ struct JsonSize
 {
     int depth = 0;
     qint64 bytes = 0;
+    // Two members of one object have one name as QStrings: Qt's reader drops
+    // a byte order mark from the start of a name ("\xEF\xBB\xBFa" is "a").
+    bool namesCollide = false;
 };
 
-JsonSize measure(const QJsonValue &value)
+// At most what the text takes in the session file: 6 bytes a character
+// ("\u001f", a lone surrogate's escape), and the quotes.
+qint64 textBytes(qsizetype characters)
+{
+    return 6 * qint64(characters) + 2;
+}
+
+// `level`: how deep in the session file the value is written (for its
+// indentation, two spaces a level; a frame's details start some 6 deep).
+JsonSize measure(const QJsonValue &value, int level = 6)
 {
     JsonSize size;
     if (value.isObject() || value.isArray()) {
         const bool isObject = value.isObject();
         const QJsonObject object = value.toObject();
         const QJsonArray array = value.toArray();
-        size.bytes = 4;
+        size.bytes = 4 + 2 * level;
         auto add = [&](const QJsonValue &child) {
-            const JsonSize inner = measure(child);
+            const JsonSize inner = measure(child, level + 1);
             size.depth = std::max(size.depth, inner.depth);
-            size.bytes += inner.bytes + 16; // indentation, separators
+            size.namesCollide = size.namesCollide || inner.namesCollide;
+            size.bytes += inner.bytes + 2 * (level + 1) + 4; // indentation, separators
         };
         if (isObject) {
+            QSet<QString> names;
             for (auto it = object.begin(); it != object.end(); ++it) {
-                size.bytes += it.key().size() * 3 + 4;
+                const QString name = it.key();
+                size.namesCollide = size.namesCollide || names.contains(name);
+                names.insert(name);
+                size.bytes += textBytes(name.size()) + 2;
                 add(it.value());
             }
         } else {
@@ -128,11 +149,48 @@ JsonSize measure(const QJsonValue &value)
         }
         ++size.depth;
     } else if (value.isString()) {
-        size.bytes = value.toString().size() * 3 + 2;
+        size.bytes = textBytes(value.toString().size());
     } else {
         size.bytes = 24;
     }
     return size;
+}
+
+// `object` without the members of these names. Compared by name as a
+// QString, as iterating gives it: QJsonObject::remove() does not find
+// "\xEF\xBB\xBFpassed" by "passed", which is how it reads and is written.
+QJsonObject withoutMembers(const QJsonObject &object, const QStringList &names)
+{
+    QJsonObject rest = object;
+    for (auto it = rest.begin(); it != rest.end();) {
+        if (names.contains(it.key()))
+            it = rest.erase(it);
+        else
+            ++it;
+    }
+    return rest;
+}
+
+// `value` with one member of each name (as QStrings) in every object: the
+// first of those that collide.
+QJsonValue withUniqueNames(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        QJsonObject unique;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!unique.contains(it.key()))
+                unique.insert(it.key(), withUniqueNames(it.value()));
+        }
+        return unique;
+    }
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &child : value.toArray())
+            array.append(withUniqueNames(child));
+        return array;
+    }
+    return value;
 }
 
 // `value` without what is nested more than `depth` levels deep.
@@ -238,7 +296,9 @@ private:
     // (RunFolder::maxCopied*): a text, a list of texts, a JSON object of
     // details. What is left out is named, as `where`.
     QString text(const QJsonValue &value, const QString &where);
-    QStringList texts(const QJsonValue &value, const QString &where);
+    // `spendBudget` false: the list is bounded by count and length only (an
+    // attempt's, charged with the attempt when it is kept).
+    QStringList texts(const QJsonValue &value, const QString &where, bool spendBudget = true);
     QJsonObject details(const QJsonObject &object, const QString &where);
     // The budget of the frame being read.
     qint64 m_frameBytes = 0;
@@ -266,7 +326,16 @@ QString Reader::checkedPath(const QString &stored, const QString &where)
         m_contents.missing.append(tr("%1: %2").arg(where, why));
         return {};
     }
-    return real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
+    // Stored as where the file really is (a link resolved): a name the
+    // session file must be able to hold as a path into this run.
+    const QString relative = real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
+    const std::optional<QString> stays = m_paths.toRelative(relative, &why);
+    if (!stays || *stays != relative) {
+        leaveOut(tr("%1: leads to %2, a name the session cannot hold as a path into the run")
+                     .arg(where, relative));
+        return {};
+    }
+    return relative;
 }
 
 QString Reader::usableImage(const QString &stored, const QString &where, int index, bool newest)
@@ -324,7 +393,7 @@ QString Reader::text(const QJsonValue &value, const QString &where)
     return {};
 }
 
-QStringList Reader::texts(const QJsonValue &value, const QString &where)
+QStringList Reader::texts(const QJsonValue &value, const QString &where, bool spendBudget)
 {
     QStringList list;
     const QJsonArray array = value.toArray();
@@ -341,8 +410,8 @@ QStringList Reader::texts(const QJsonValue &value, const QString &where)
             leaveOut(tr("%1: entries past the first %2").arg(where).arg(RunFolder::maxListLength));
             break;
         }
-        if (!spend(string.size() * 3 + 8)) {
-            leaveOutOverBudget(where, string.size() * 3 + 8);
+        if (spendBudget && !spend(textBytes(string.size()) + 16)) {
+            leaveOutOverBudget(where, textBytes(string.size()) + 16);
             break;
         }
         list.append(string);
@@ -379,6 +448,11 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
         leaveOut(tr("%1: what is nested more than %2 levels deep")
                      .arg(where)
                      .arg(RunFolder::maxCopiedDepth));
+        size = measure(kept);
+    }
+    if (size.namesCollide) {
+        kept = withUniqueNames(kept).toObject();
+        leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
         size = measure(kept);
     }
     if (!spend(size.bytes)) {
@@ -622,11 +696,11 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
         report.driftPixels = drift.toDouble();
     // The rest (metrics, breakdown, status, ...) is kept as the pipeline
     // wrote it, within the session's bounds.
-    QJsonObject rest = audit;
-    for (const char16_t *mapped :
-         {u"composite_score", u"compositeScore", u"reason_codes", u"flags", u"passed",
-          u"auto_aligned", u"autoAligned", u"attempts", u"frame_index"})
-        rest.remove(QStringView(mapped));
+    static const QStringList mapped =
+        SessionCodec::ownMembers(SessionCodec::Members::AuditReport) +
+        QStringList{QStringLiteral("reason_codes"), QStringLiteral("attempts"),
+                    QStringLiteral("frame_index")};
+    const QJsonObject rest = withoutMembers(audit, mapped);
     report.extra = details(rest, relative);
     *auditAttempts = audit.value(u"attempts").toArray();
     *hasAudit = true;
@@ -661,12 +735,9 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
         if (const auto t = timestampOf(o.value(u"timestamp")))
             a.timestamp = *t;
         a.strategy = text(o.value(u"strategy"), stateWhere);
-        a.reasonCodes = texts(o.value(u"reasonCodes"), stateWhere);
+        a.reasonCodes = texts(o.value(u"reasonCodes"), stateWhere, false);
         a.passed = o.value(u"result").toString() == QLatin1String("passed");
-        for (const char16_t *mapped :
-             {u"attemptIndex", u"timestamp", u"strategy", u"reasonCodes", u"passed"})
-            o.remove(QStringView(mapped));
-        a.extra = o;
+        a.extra = withoutMembers(o, SessionCodec::ownMembers(SessionCodec::Members::Attempt));
     }
     // The audit file: snake_case; fills what state.json did not say.
     const QString auditWhere = tr("the audit of frame %1, attempts").arg(index);
@@ -683,20 +754,23 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
                 a.timestamp = *t;
         }
         if (!known) {
-            a.reasonCodes = texts(o.value(u"reason_codes"), auditWhere);
+            a.reasonCodes = texts(o.value(u"reason_codes"), auditWhere, false);
             a.passed = o.value(u"result").toString() == QLatin1String("passed");
         }
         // The rest is kept; what was mapped above is not kept twice.
         for (auto it = o.begin(); it != o.end(); ++it) {
             static const QStringList mapped = {QStringLiteral("attempt_index"),
-                                               QStringLiteral("timestamp"),
                                                QStringLiteral("reason_codes")};
-            if (!mapped.contains(it.key()) && !a.extra.contains(it.key()))
+            if (!mapped.contains(it.key()) &&
+                !SessionCodec::ownMembers(SessionCodec::Members::Attempt).contains(it.key()) &&
+                !a.extra.contains(it.key()))
                 a.extra.insert(it.key(), it.value());
         }
     }
     // The candidate file of each attempt, when it is there.
+    QSet<int> withImage; // attempts with a file of their own in candidates/
     for (const Candidate &c : m_candidates.value(index)) {
+        withImage.insert(c.attempt);
         if (!byIndex.contains(c.attempt)) {
             AttemptInfo &a = byIndex[c.attempt];
             a.attemptIndex = c.attempt;
@@ -712,9 +786,6 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
                      .arg(RunFolder::maxAttempts));
         // The oldest go first, but not an attempt with an image of its own
         // in the run (the frame's image is one of those).
-        QSet<int> withImage;
-        for (const Candidate &c : m_candidates.value(index))
-            withImage.insert(c.attempt);
         for (auto it = byIndex.begin();
              it != byIndex.end() && byIndex.size() > RunFolder::maxAttempts;) {
             if (withImage.contains(it.key()))
@@ -724,11 +795,20 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
         }
     }
     QList<AttemptInfo> list;
-    for (auto it = byIndex.begin(); it != byIndex.end(); ++it) {
-        AttemptInfo a = it.value();
-        // An attempt's own members (index, time, path, strategy, passed)
-        // count towards the budget too, as few bytes as they are.
-        spend(256 + a.strategy.size() * 3);
+    int overBudget = 0;
+    // The newest first: when the budget runs out, the oldest go.
+    for (auto it = byIndex.cend(); it != byIndex.cbegin();) {
+        AttemptInfo a = *--it;
+        // An attempt's own members (index, time, path, strategy, reason
+        // codes, passed) count towards the budget too; past it, the attempt
+        // is left out, unless the run has an image of it.
+        qint64 bytes = 512 + textBytes(a.strategy.size());
+        for (const QString &code : std::as_const(a.reasonCodes))
+            bytes += textBytes(code.size()) + 16;
+        if (!spend(bytes) && !withImage.contains(a.attemptIndex)) {
+            ++overBudget;
+            continue;
+        }
         a.extra = details(a.extra, tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
         QList<Candidate> files = m_candidates.value(index);
         files.removeIf([&](const Candidate &c) { return c.attempt != a.attemptIndex; });
@@ -748,7 +828,10 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
             a.timestamp =
                 a.candidatePath.isEmpty() ? Timestamps::now() : fileTimestamp(a.candidatePath);
         }
-        list.append(a);
+        list.prepend(std::move(a));
+    }
+    if (overBudget > 0) {
+        leaveOutOverBudget(tr("frame %1: %n attempt(s)", nullptr, overBudget).arg(index), 512);
     }
     return list;
 }
@@ -794,8 +877,9 @@ DirectorFrameState Reader::frame(int index)
     // the image is not this image's (the same rule as for a live run).
     if (hasAudit && !f.imagePath.isEmpty()) {
         const RunFolder::Contents::Audit &audit = m_contents.audits.value(index);
+        const int newestFile = candidates.isEmpty() ? 0 : candidates.front().attempt;
         if (!RunFolder::auditCoversImage(audit.newestAttempt, m_paths.absolute(audit.path),
-                                         imageAttempt, m_paths.absolute(f.imagePath))) {
+                                         imageAttempt, m_paths.absolute(f.imagePath), newestFile)) {
             hasAudit = false;
             f.auditReport = AuditReport();
             m_contents.missing.append(
@@ -827,8 +911,8 @@ DirectorFrameState Reader::frame(int index)
 Outcome Reader::read()
 {
     const QString name = QDir::toNativeSeparators(m_dir);
-    if (!QFileInfo(m_dir).isDir())
-        return Outcome::invalid(tr("%1 is not a folder.").arg(name));
+    if (const QString why = RunPaths::whyNotAFolder(m_dir); !why.isEmpty())
+        return Outcome::invalid(why);
     readManifest();
     readState();
     scanFolders();
@@ -850,8 +934,7 @@ Outcome Reader::read()
     while (frames.size() > declared) {
         const int index = frames.last().frameIndex;
         if (!frames.last().imagePath.isEmpty() || m_contents.waitingFiles.contains(index) ||
-            m_audits.contains(index) || m_frameStates.contains(index) ||
-            m_rejected.contains(index) || m_approved.contains(index))
+            m_audits.contains(index) || m_frameStates.contains(index))
             break;
         frames.removeLast();
     }
@@ -887,9 +970,40 @@ Outcome RunFolder::read(const QString &runDir, Contents *contents)
 
 RunFolder::ImageState RunFolder::imageState(const QString &path)
 {
-    const QFileInfo info(path);
-    if (!info.isFile())
+    // A run folder is read again whenever the pipeline writes into it: what
+    // a file was is remembered for as long as its size and time stay the
+    // same. Read from the watcher's thread and the GUI thread alike.
+    struct Known
+    {
+        qint64 size;
+        qint64 seconds;
+        qint64 nanoseconds;
+        ImageState state;
+    };
+    static std::mutex mutex;
+    static QHash<QString, Known> known;
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
         return ImageState::NotImage;
+    const Known now{qint64(info.st_size), qint64(info.st_mtim.tv_sec), qint64(info.st_mtim.tv_nsec),
+                    ImageState::NotImage};
+    {
+        const std::lock_guard lock(mutex);
+        const auto it = known.constFind(path);
+        if (it != known.cend() && it->size == now.size && it->seconds == now.seconds &&
+            it->nanoseconds == now.nanoseconds)
+            return it->state;
+    }
+    const ImageState state = readImageState(path);
+    const std::lock_guard lock(mutex);
+    if (known.size() > 500000) // a long session over many runs: start again
+        known.clear();
+    known.insert(path, Known{now.size, now.seconds, now.nanoseconds, state});
+    return state;
+}
+
+RunFolder::ImageState RunFolder::readImageState(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return ImageState::NotImage;
@@ -915,27 +1029,36 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
 }
 
 namespace {
-// A file's modification time in nanoseconds (QFileInfo has milliseconds); 0 when unknown.
-qint64 modifiedNs(const QString &path)
+// Whether file `a` was modified strictly after file `b` (to the nanosecond;
+// QFileInfo has milliseconds). False when either cannot be looked at.
+bool modifiedAfter(const QString &a, const QString &b)
 {
-    struct stat info;
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
-        return 0;
-    return qint64(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+    struct stat first;
+    struct stat second;
+    if (::stat(QFile::encodeName(a).constData(), &first) != 0 ||
+        ::stat(QFile::encodeName(b).constData(), &second) != 0)
+        return false;
+    if (first.st_mtim.tv_sec != second.st_mtim.tv_sec)
+        return first.st_mtim.tv_sec > second.st_mtim.tv_sec;
+    return first.st_mtim.tv_nsec > second.st_mtim.tv_nsec;
 }
 } // namespace
 
 bool RunFolder::auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
-                                 const QString &imagePath)
+                                 const QString &imagePath, int newestAttemptWithAFile)
 {
     if (imageAttempt == 0)
         return true; // not a candidate's image: approved/ or rejected/ says which
     if (auditNewestAttempt > 0)
         return auditNewestAttempt == imageAttempt;
+    // The audit names no attempt. A newer attempt has a file (one that is
+    // no image, or not whole yet): the audit may be about that one.
+    if (newestAttemptWithAFile > imageAttempt)
+        return false;
     if (imageAttempt <= 1)
         return true; // there has been no other image for it to be about
-    // The audit names no attempt: it is about the image if written after it.
-    // Written within the same tick of a coarse clock (1 s on some file
-    // systems), which came first cannot be told: not about it, to be safe.
-    return modifiedNs(auditPath) > modifiedNs(imagePath);
+    // It is about the image if written after it. Written within the same
+    // tick of a coarse clock (1 s on some file systems), which came first
+    // cannot be told: not about it, to be safe.
+    return modifiedAfter(auditPath, imagePath);
 }

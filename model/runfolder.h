@@ -104,14 +104,20 @@ public:
     static ImageState imageState(const QString &path);
 
     // Whether a frame's audit is about its image, the candidate of
-    // `imageAttempt` (0: not a candidate's): when the audit names attempts,
-    // it names this one or a later one; when it names none, it was written
-    // after the image (to the nanosecond: on a coarse clock an old verdict is
-    // never taken for a new image). With one attempt only, it is.
+    // `imageAttempt` (0: not a candidate's; `newestAttemptWithAFile` is the
+    // newest attempt with any file in candidates/): when the audit names
+    // attempts, the newest it names is this one; when it names none, no
+    // newer attempt has a file and the audit was written after the image
+    // (to the nanosecond: on a coarse clock an old verdict is never taken
+    // for a new image), or there never was another attempt.
     static bool auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
-                                 const QString &imagePath);
+                                 const QString &imagePath, int newestAttemptWithAFile);
 
     // Ok with *contents filled for any folder that looks like a run; Invalid
     // when the folder does not exist or holds nothing of a run.
     static Outcome read(const QString &runDir, Contents *contents);
+
+private:
+    // imageState() without its memory of files seen before.
+    static ImageState readImageState(const QString &path);
 };

@@ -48,7 +48,8 @@ public:
         bool isEmpty() const { return changes.isEmpty() && added.isEmpty(); }
     };
 
-    // `run` is RunFolder::read of `runDir`; images are checked on disk.
+    // `run` is RunFolder::read of `runDir` (which also says which images are
+    // not whole yet: RunFolder::Contents::waitingFiles).
     static Plan plan(const DirectorSession &session, const RunFolder::Contents &run,
                      const QString &runDir);
 };

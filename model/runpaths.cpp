@@ -155,3 +155,19 @@ std::optional<QString> RunPaths::resolveExistingFile(const QString &stored, QStr
         return refuse(tr("%1 is not a regular file").arg(*relative));
     return real;
 }
+
+QString RunPaths::whyNotAFolder(const QString &runDir)
+{
+    if (QFileInfo(runDir).isDir())
+        return {};
+    const QString name = QDir::toNativeSeparators(runDir);
+    // A name that is not valid UTF-8 comes to Director with U+FFFD where
+    // its bytes were; Qt finds no file by that name.
+    if (runDir.contains(QChar::ReplacementCharacter)) {
+        return tr("%1 cannot be opened: its name is not valid UTF-8 (shown with \uFFFD), and "
+                  "Director (Qt) opens files and folders only by names in UTF-8. Rename it, for "
+                  "example with convmv, and open it again.")
+            .arg(name);
+    }
+    return tr("%1 is not a folder.").arg(name);
+}

@@ -41,6 +41,10 @@ public:
     // the run folder; nullopt with *error set otherwise.
     std::optional<QString> resolveExistingFile(const QString &stored, QString *error) const;
 
+    // Why `runDir` cannot be opened as a run folder (it is not a folder, or
+    // its name is not one Qt can open); empty when it is a folder.
+    static QString whyNotAFolder(const QString &runDir);
+
 private:
     void addRunId(const QString &runId);
 

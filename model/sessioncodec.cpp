@@ -160,8 +160,14 @@ public:
 
     std::mutex mutex; // held while a session is written
 
-    // The JSON of `frame`, the frame of `index`, at the depth of a frame.
-    const QByteArray &json(int index, const DirectorFrameState &frame)
+    // The JSON of `frame`, the frame of `index`, at the depth of a frame;
+    // and how deep in the document its deepest value is.
+    struct Json
+    {
+        const QByteArray &text;
+        int deepest;
+    };
+    Json json(int index, const DirectorFrameState &frame)
     {
         Written &written = m_frames[index];
         if (written.json.isEmpty() || !(written.frame == frame)) {
@@ -169,6 +175,7 @@ public:
             w.reserve(2048);
             writeFrame(w, frame);
             written.frame = frame;
+            written.deepest = w.deepest();
             written.json = w.finishValue();
             written.json.squeeze();
         } else if (!written.frame.id.isSharedWith(frame.id)) {
@@ -176,7 +183,7 @@ public:
             // so that the next comparison is one of shared data.
             written.frame = frame;
         }
-        return written.json;
+        return {written.json, written.deepest};
     }
 
     // Forgets the frames that `frames` does not have.
@@ -192,6 +199,7 @@ private:
     {
         DirectorFrameState frame;
         QByteArray json;
+        int deepest = 0;
     };
     QHash<int, Written> m_frames;
 };
@@ -557,8 +565,12 @@ private:
     }
 
     std::optional<QString> path(ObjectReader &r, QStringView name, bool allowEmpty);
+
+public:
     std::optional<DirectorFrameState> frame(const QJsonObject &object, const JsonPath &path,
                                             int index);
+
+private:
     std::optional<AuditReport> auditReport(const QJsonObject &object, const JsonPath &path);
     std::optional<DirectorOverrides> overrides(const QJsonObject &object, const JsonPath &path,
                                                const QString &frameId);
@@ -916,7 +928,7 @@ QString SessionDecodeResult::errorText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-QByteArray SessionCodec::encode(const DirectorSession &s)
+QByteArray SessionCodec::encode(const DirectorSession &s, int *deepest)
 {
     JsonWriter w;
     // Some 2 KiB a frame (audit details and attempts included).
@@ -945,40 +957,68 @@ QByteArray SessionCodec::encode(const DirectorSession &s)
         const std::lock_guard<std::mutex> lock(written.mutex);
         for (auto it = s.frames.cbegin(); it != s.frames.cend(); ++it) {
             w.key(QString::number(it.key()));
-            w.raw(written.json(it.key(), it.value()));
+            const WrittenFrames::Json frame = written.json(it.key(), it.value());
+            w.raw(frame.text, frame.deepest);
         }
         written.keepOnly(s.frames);
     }
     w.endObject();
     m.finish(s.extra);
+    if (deepest)
+        *deepest = w.deepest();
     return w.finish();
 }
 
-QString SessionCodec::whyUnreadable(QByteArrayView encoded)
+const QStringList &SessionCodec::ownMembers(Members object)
 {
-    if (encoded.size() > maxFileSize) {
-        return tr("it would be %1 MB, larger than the %2 MB a session file can be")
-            .arg(encoded.size() / (1024 * 1024))
-            .arg(maxFileSize / (1024 * 1024));
+    static const QStringList audit = {
+        QStringLiteral("compositeScore"), QStringLiteral("composite_score"),
+        QStringLiteral("flags"),          QStringLiteral("passed"),
+        QStringLiteral("autoAligned"),    QStringLiteral("auto_aligned"),
+        QStringLiteral("driftPixels"),    QStringLiteral("drift_pixels")};
+    static const QStringList attempt = {
+        QStringLiteral("attemptIndex"),  QStringLiteral("timestamp"),
+        QStringLiteral("candidatePath"), QStringLiteral("strategy"),
+        QStringLiteral("reasonCodes"),   QStringLiteral("passed")};
+    switch (object) {
+    case Members::AuditReport:
+        return audit;
+    case Members::Attempt:
+        return attempt;
     }
-    // The nesting depth, outside strings (JSON as encode() writes it).
-    int depth = 0;
-    int deepest = 0;
-    bool inString = false;
-    for (qsizetype i = 0; i < encoded.size(); ++i) {
-        const char c = encoded[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
+    return audit;
+}
+
+QString SessionCodec::whyNotReadBackAsIs(const DirectorFrameState &frame)
+{
+    JsonWriter w;
+    writeFrame(w, frame);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(w.finish(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return parseError.errorString();
+    const JsonPath root;
+    const JsonPath frames(root, u"frames");
+    const QString key = QString::number(frame.frameIndex);
+    const JsonPath path(frames, key);
+    Decoder decoder(nullptr);
+    const std::optional<DirectorFrameState> read =
+        decoder.frame(document.object(), path, frame.frameIndex);
+    if (!read)
+        return decoder.errors.isEmpty() ? tr("it cannot be read back")
+                                        : decoder.errors.first().toString();
+    if (!(*read == frame))
+        return tr("it would be read back as another frame (members of another program by the "
+                  "names of Director's own, or texts that JSON does not hold as they are)");
+    return {};
+}
+
+QString SessionCodec::whyUnreadable(qint64 size, int deepest)
+{
+    if (size > maxFileSize) {
+        return tr("it would be %1 MB, larger than the %2 MB a session file can be")
+            .arg(size / (1024 * 1024))
+            .arg(maxFileSize / (1024 * 1024));
     }
     if (deepest > maxNestingDepth) {
         return tr("its values would be nested %1 levels deep; a session file can nest %2")

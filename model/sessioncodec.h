@@ -67,13 +67,34 @@ public:
     // parser refuses a 1,025th level).
     static constexpr int maxNestingDepth = 1024;
 
-    static QByteArray encode(const DirectorSession &session);
+    // *deepest (when given) gets how many objects and arrays deep its
+    // deepest value is.
+    static QByteArray encode(const DirectorSession &session, int *deepest = nullptr);
 
-    // Why decode() would refuse `encoded` (what encode() wrote) before it
-    // looks at a single member: larger than maxFileSize, or nested deeper
-    // than maxNestingDepth. Empty when it would read it. A save checks this
-    // before it writes: what Director writes, Director reads back.
-    static QString whyUnreadable(QByteArrayView encoded);
+    // The members the file gives a meaning to in each kind of object, in
+    // every spelling decode() reads. A member of another program by one of
+    // these names cannot be kept as such: read back, it would be taken for
+    // Director's own (or clash with it).
+    enum class Members
+    {
+        AuditReport,
+        Attempt,
+    };
+    static const QStringList &ownMembers(Members object);
+
+    // Why `frame`, written into a session file and read back, would not be
+    // the same frame (a member of another program by the name of one of
+    // Director's own, a text JSON cannot hold as it is, ...); empty when it
+    // would. For changes made through the API, whose values are not read
+    // from a file.
+    static QString whyNotReadBackAsIs(const DirectorFrameState &frame);
+
+    // Why decode() would refuse what encode() wrote (`size` bytes, values
+    // nested `deepest` deep) before it looks at a single member: larger than
+    // maxFileSize, or nested deeper than maxNestingDepth. Empty when it
+    // would read it. A save checks this before it writes: what Director
+    // writes, Director reads back.
+    static QString whyUnreadable(qint64 size, int deepest);
 
     // `paths`, when given, turns every path into its run-relative form and
     // refuses those that lead outside the run folder.

@@ -142,8 +142,8 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
         m_writer->waitForIdle();
 
     const QString name = QDir::toNativeSeparators(runDir);
-    if (!QFileInfo(runDir).isDir())
-        return Outcome::invalid(tr("%1 is not a folder.").arg(name));
+    if (const QString why = RunPaths::whyNotAFolder(runDir); !why.isEmpty())
+        return Outcome::invalid(why);
 
     // Opening the open run again goes through its store: that store holds
     // the lock, which a second store of this process could not take.
@@ -361,6 +361,20 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 
     DirectorOverrides &overrides = frame.directorOverrides;
     std::optional<FrameStatus> status = edit.status;
+    // The patch first: an offset is checked against the image commit takes.
+    if (edit.patch) {
+        PatchHistoryEntry entry = *edit.patch;
+        if (const Outcome checked = checkPatch(&entry); !checked)
+            return checked;
+        overrides.patchHistory.append(entry);
+        overrides.isPatched = true;
+        if (overrides.alignment && edit.alignment == FrameEdit::Alignment::Keep) {
+            if (const Outcome offset = checkOffset(frame, overrides.alignment->userOverrideX,
+                                                   overrides.alignment->userOverrideY);
+                !offset)
+                return offset;
+        }
+    }
     switch (edit.alignment) {
     case FrameEdit::Alignment::Keep:
         break;
@@ -391,13 +405,6 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         else
             overrides.notes = *edit.notes;
     }
-    if (edit.patch) {
-        PatchHistoryEntry entry = *edit.patch;
-        if (const Outcome checked = checkPatch(&entry); !checked)
-            return checked;
-        overrides.patchHistory.append(entry);
-        overrides.isPatched = true;
-    }
     if (status) {
         if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed) {
             return Outcome::refused(tr("Frame %1: %2").arg(frameIndex).arg(allowed.message()));
@@ -424,14 +431,21 @@ Outcome SessionManager::checkOffset(const DirectorFrameState &frame, double x, d
     if (!file)
         return Outcome::ok(); // commit says what is wrong with it
     const QDateTime modified = QFileInfo(*file).lastModified();
-    if (m_offsetImage.path != *file || m_offsetImage.modified != modified)
-        m_offsetImage = {*file, modified, ImageLoader::load(*file, &why)};
+    if (m_offsetImage.path != *file || m_offsetImage.modified != modified) {
+        QImage image = ImageLoader::load(*file, &why);
+        const QRect bounds = image.isNull() ? QRect() : CommitExporter::opaqueBounds(image);
+        m_offsetImage = {*file, modified, std::move(image), bounds};
+    }
     const QImage &image = m_offsetImage.image;
+    const QRect &bounds = m_offsetImage.bounds;
     const int dx = CommitExporter::roundOffset(x);
     const int dy = CommitExporter::roundOffset(y);
-    // A frame with no visible pixel at all keeps none at any offset.
-    const QRect bounds = image.isNull() ? QRect() : CommitExporter::opaqueBounds(image);
-    if (bounds.isNull() || CommitExporter::keepsOpaquePixel(image, dx, dy))
+    // A frame with no visible pixel at all keeps none at any offset. Its
+    // visible pixels' box moved and still wholly on the canvas keeps them
+    // all; only a box moved partly off needs a look at the pixels.
+    if (bounds.isNull() || image.rect().contains(bounds.translated(dx, dy)) ||
+        (image.rect().intersects(bounds.translated(dx, dy)) &&
+         CommitExporter::keepsOpaquePixel(image, dx, dy)))
         return Outcome::ok();
     return Outcome::invalid(
         tr("Frame %1: an offset of %2,%3 would move every visible pixel of the frame off its "
@@ -584,10 +598,6 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
             return Outcome::invalid(tr("The alignment's time \"%1\" is not a UTC time like "
                                        "2026-01-18T12:00:00.000Z.")
                                         .arg(overrides.alignment->timestamp));
-        if (const Outcome offset = checkOffset(frame, overrides.alignment->userOverrideX,
-                                               overrides.alignment->userOverrideY);
-            !offset)
-            return offset;
         if (overrides.alignment->frameId != frame.id)
             return Outcome::invalid(
                 tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));
@@ -603,6 +613,16 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
     if (overrides.notes && overrides.notes->isEmpty())
         overrides.notes.reset(); // left out of the file, never written empty
     frame.directorOverrides = overrides;
+    // Checked against the image commit takes with these overrides (a patch
+    // they add included).
+    if (overrides.alignment) {
+        if (const Outcome offset = checkOffset(frame, overrides.alignment->userOverrideX,
+                                               overrides.alignment->userOverrideY);
+            !offset)
+            return offset;
+    }
+    if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
+        return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
     return restoreFrameState(frameIndex, frame);
 }
 

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QImage>
 #include <QObject>
+#include <QRect>
 
 #include <memory>
 #include <optional>
@@ -220,5 +221,6 @@ private:
         QString path;
         QDateTime modified;
         QImage image;
+        QRect bounds; // of its visible pixels
     } m_offsetImage;
 };

@@ -216,8 +216,9 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     }
     // What Director writes, Director reads back: a session its own reader
     // would refuse is not written, and the file on disk stays as it was.
-    const QByteArray bytes = SessionCodec::encode(session);
-    if (const QString why = SessionCodec::whyUnreadable(bytes); !why.isEmpty()) {
+    int deepest = 0;
+    const QByteArray bytes = SessionCodec::encode(session, &deepest);
+    if (const QString why = SessionCodec::whyUnreadable(bytes.size(), deepest); !why.isEmpty()) {
         return Outcome::failed(
             tr("The session was not saved: %1. The file on disk is as it was.").arg(why));
     }

@@ -63,6 +63,11 @@ private slots:
     void blockedCommitNamesTheFirstTwentyFrames();
     void saveTheReaderWouldRefuseIsNotWritten();
     void headlessCommandsTakeInThePipelinesNews();
+    void anAuditIsNotPinnedOnAnOlderImage_data();
+    void anAuditIsNotPinnedOnAnOlderImage();
+    void oddAuditsAndFilesReadBack_data();
+    void oddAuditsAndFilesReadBack();
+    void aPatchAndAnOffsetInOneEditAreCheckedTogether();
 
 private:
     using Result = DirectorProcess::Result;
@@ -767,24 +772,43 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
         deep = QJsonArray{deep};
     DirectorOverrides overrides = manager.getFrameState(0)->directorOverrides;
     overrides.extra.insert(QStringLiteral("deep"), deep);
+    // Given through the API: refused before anything is saved.
     const Outcome refused = manager.updateFrameOverrides(0, overrides);
-    QCOMPARE(refused.kind(), Outcome::Kind::Failed);
-    QVERIFY2(refused.message().contains(QLatin1String("nested")), qPrintable(refused.message()));
+    QVERIFY(!refused);
     QCOMPARE(bytesOf(sessionPath()), before);
-    QCOMPARE(bytesOf(sessionPath() + QStringLiteral(".bak")), backup);
     QCOMPARE(manager.getFrameState(0)->directorOverrides.notes, QStringLiteral("kept"));
-    // Shallow enough: written, and read back.
-    QJsonValue fits = 1;
-    for (int level = 0; level < SessionCodec::maxNestingDepth - 6; ++level)
-        fits = QJsonArray{fits};
-    overrides.extra.insert(QStringLiteral("deep"), fits);
-    QVERIFY(manager.updateFrameOverrides(0, overrides));
+    DirectorSession session = manager.session();
     manager.close();
+
+    // However it got into a session, the save itself refuses it: the file
+    // and its backup stay as they were.
+    session.frames[0].directorOverrides.extra.insert(QStringLiteral("deep"), deep);
+    {
+        SessionStore store(runDir());
+        QVERIFY(store.lock());
+        QCOMPARE(store.load().state, SessionStore::LoadState::Loaded);
+        const Outcome notSaved = store.save(session);
+        QCOMPARE(notSaved.kind(), Outcome::Kind::Failed);
+        QVERIFY2(notSaved.message().contains(QLatin1String("nested 1028 levels deep")),
+                 qPrintable(notSaved.message()));
+        QCOMPARE(bytesOf(sessionPath()), before);
+        QCOMPARE(bytesOf(sessionPath() + QStringLiteral(".bak")), backup);
+        // Shallow enough: written, and read back.
+        QJsonValue fits = 1;
+        for (int level = 0; level < SessionCodec::maxNestingDepth - 4; ++level)
+            fits = QJsonArray{fits};
+        session.frames[0].directorOverrides.extra.insert(QStringLiteral("deep"), fits);
+        QVERIFY(store.save(session));
+    }
     checkRoundTrip();
-    // The check itself, on bytes.
-    QVERIFY(SessionCodec::whyUnreadable(QByteArray(1024, '[') + QByteArray(1024, ']')).isEmpty());
-    QVERIFY(!SessionCodec::whyUnreadable(QByteArray(1025, '[') + QByteArray(1025, ']')).isEmpty());
-    QVERIFY(SessionCodec::whyUnreadable("{\"a\": \"[[[[\\\"[[[[\"}").isEmpty());
+    // The limits are the reader's own: Qt's parser reads 1,024 levels and no more.
+    for (int depth : {SessionCodec::maxNestingDepth, SessionCodec::maxNestingDepth + 1}) {
+        QJsonParseError error;
+        QJsonDocument::fromJson(QByteArray(depth, '[') + QByteArray(depth, ']'), &error);
+        QCOMPARE(error.error == QJsonParseError::NoError, depth <= SessionCodec::maxNestingDepth);
+    }
+    QVERIFY(!SessionCodec::whyUnreadable(SessionCodec::maxFileSize + 1, 3).isEmpty());
+    QVERIFY(SessionCodec::whyUnreadable(SessionCodec::maxFileSize, 3).isEmpty());
 }
 
 void TestTrust::headlessCommandsTakeInThePipelinesNews()
@@ -843,6 +867,145 @@ void TestTrust::headlessCommandsTakeInThePipelinesNews()
     QCOMPARE(readBack().frames.value(1).imagePath,
              QStringLiteral("candidates/frame_0001_attempt_02.png"));
     QCOMPARE(readBack().frames.value(1).directorOverrides.notes, QStringLiteral("seen"));
+}
+
+void TestTrust::anAuditIsNotPinnedOnAnOlderImage_data()
+{
+    QTest::addColumn<QString>("newest"); // what attempt 2's file is
+    QTest::newRow("not an image") << QStringLiteral("garbage");
+    QTest::newRow("not written to its end") << QStringLiteral("half");
+}
+
+void TestTrust::anAuditIsNotPinnedOnAnOlderImage()
+{
+    // Attempt 2 is there but unusable; the audit names no attempt and was
+    // written last: it may be attempt 2's verdict, so attempt 1 is not approved by it.
+    QFETCH(QString, newest);
+    const QString run = m_dir->path() + QStringLiteral("/approved-run");
+    QVERIFY(RunFixture::writeApprovedRun(run, 3));
+    const QString second = run + QStringLiteral("/candidates/frame_0002_attempt_02.png");
+    {
+        QFile file(second);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        if (newest == QLatin1String("garbage")) {
+            file.write(QByteArray(200, 'w'));
+        } else {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(RunFixture::frameImage(6).save(&buffer, "PNG"));
+            file.write(buffer.data().left(40));
+        }
+    }
+    QVERIFY(setModified(run + QStringLiteral("/candidates/frame_0002_attempt_01.png"), 300));
+    QVERIFY(setModified(second, 200));
+    QVERIFY(setModified(run + QStringLiteral("/audit/frame_0002_metrics.json"), 100));
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(run));
+    const DirectorFrameState frame = *manager.getFrameState(2);
+    QCOMPARE(frame.imagePath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    QCOMPARE(frame.status, FrameStatus::Generated);
+    QCOMPARE(manager.commitSession().kind(), Outcome::Kind::Refused);
+    QVERIFY(!QFile::exists(run + QStringLiteral("/approved/frame_0002.png")));
+}
+
+void TestTrust::oddAuditsAndFilesReadBack_data()
+{
+    QTest::addColumn<QByteArray>("audit"); // frame 1's audit, as bytes
+    QTest::addColumn<QString>("leftOut");  // what status names, or nothing
+    QTest::newRow("both spellings of the drift")
+        << QByteArray(R"({"composite_score": 0.9, "passed": true, "reason_codes": [],
+                         "drift_pixels": 0.5, "driftPixels": "x",
+                         "metrics": {"baseline_drift_px": 0.25}})")
+        << QString();
+    QTest::newRow("members named like the session's own")
+        << QByteArray(R"({"composite_score": 0.9, "passed": true, "reason_codes": [],
+                         "autoAligned": null, "compositeScore": "high", "flags": 3,
+                         "attempts": [{"attempt_index": 1, "candidatePath": "/etc/passwd",
+                                       "passed": "yes", "strategy": 4, "attemptIndex": 9}]})")
+        << QString();
+    QTest::newRow("names that differ by a byte order mark")
+        << QByteArray("{\"composite_score\": 0.9, \"passed\": true, \"reason_codes\": [],"
+                      " \"\xEF\xBB\xBFpassed\": 7, \"metrics\": {\"\xEF\xBB\xBF"
+                      "a\": 1, "
+                      "\"a\": 2, \"\\ufeffb\": 3}, \"attempts\": [{\"attempt_index\": 1, "
+                      "\"x\": {\"\xEF\xBB\xBF"
+                      "c\": 1, \"c\": 2}}]}")
+        << QStringLiteral("byte order mark");
+}
+
+void TestTrust::oddAuditsAndFilesReadBack()
+{
+    QFETCH(QByteArray, audit);
+    QFETCH(QString, leftOut);
+    {
+        QFile file(runDir() + QStringLiteral("/audit/frame_0001_metrics.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(audit);
+    }
+    QVERIFY(QJsonDocument::fromJson(audit).isObject());
+    // A candidate that is a link to a name the session cannot hold as a
+    // path (into a "runs" folder of the run), and files in approved/ and
+    // rejected/ that are no images, past the frames the manifest declares.
+    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/runs/x")));
+    QVERIFY(RunFixture::frameImage(4).save(runDir() + QStringLiteral("/runs/x/a.png")));
+    QCOMPARE(::symlink("../runs/x/a.png",
+                       QFile::encodeName(runDir() +
+                                         QStringLiteral("/candidates/frame_0004_attempt_01.png"))
+                           .constData()),
+             0);
+    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/approved")));
+    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/rejected")));
+    for (const QString &name : {QStringLiteral("/approved/frame_0040.png"),
+                                QStringLiteral("/rejected/frame_0041_HF03.png")}) {
+        QFile file(runDir() + name);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not an image at all");
+    }
+    const Result changed = director(
+        {QStringLiteral("frame"), runDir(), QStringLiteral("0"), QStringLiteral("--note=x")});
+    QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
+    checkRoundTrip();
+    const DirectorSession session = readBack();
+    QCOMPARE(session.frames.size(), 5); // no frames for files that are no images
+    QVERIFY(session.frames.value(4).imagePath.isEmpty());
+    const Result status = director({QStringLiteral("status"), runDir()});
+    QVERIFY2(status.out.contains(QLatin1String("frame_0004_attempt_01.png: leads to runs/x/a.png")),
+             qPrintable(status.out));
+    if (!leftOut.isEmpty())
+        QVERIFY2(status.out.contains(leftOut), qPrintable(status.out));
+}
+
+void TestTrust::aPatchAndAnOffsetInOneEditAreCheckedTogether()
+{
+    // The patch is 16×16 with one visible pixel at (15, 15): moved by 1 to
+    // the right it is off the canvas, though the original would not be.
+    QImage patch(16, 16, QImage::Format_ARGB32);
+    patch.fill(Qt::transparent);
+    patch.setPixel(15, 15, qRgba(10, 20, 30, 255));
+    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/patches")));
+    QVERIFY(patch.save(runDir() + QStringLiteral("/patches/frame_0002_patch_01.png")));
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    PatchHistoryEntry entry;
+    entry.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    entry.patchedPath = QStringLiteral("patches/frame_0002_patch_01.png");
+    FrameEdit edit;
+    edit.patch = entry;
+    edit.alignment = FrameEdit::Alignment::Set;
+    edit.alignmentX = 1;
+    QCOMPARE(manager.applyFrameEdit(2, edit).kind(), Outcome::Kind::Invalid);
+    DirectorOverrides overrides = manager.getFrameState(2)->directorOverrides;
+    overrides.isPatched = true;
+    overrides.patchHistory.append(entry);
+    overrides.alignment = HumanAlignmentDelta{QStringLiteral("frame_0002"), 1, 0, {}, {}};
+    QCOMPARE(manager.updateFrameOverrides(2, overrides).kind(), Outcome::Kind::Invalid);
+    // An offset first, then a patch it would move off the canvas.
+    QVERIFY(manager.setAlignment(2, 1, 0));
+    QCOMPARE(manager.addPatch(2, entry).kind(), Outcome::Kind::Invalid);
+    QVERIFY(!manager.getFrameState(2)->directorOverrides.isPatched);
+    // Moved the other way, it stays.
+    QVERIFY(manager.setAlignment(2, -1, 0));
+    QVERIFY(manager.addPatch(2, entry));
 }
 
 QTEST_GUILESS_MAIN(TestTrust)

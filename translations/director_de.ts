@@ -1373,10 +1373,6 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>state.json, Einzelbild %1</translation>
     </message>
     <message>
-        <source>%1 is not a folder.</source>
-        <translation>%1 ist kein Ordner.</translation>
-    </message>
-    <message>
         <source>%1 is not a run folder: it has no manifest.lock.json, state.json, candidates/, approved/, rejected/ or audit/.</source>
         <translation>%1 ist kein Laufordner: Er enthält weder manifest.lock.json, state.json, candidates/, approved/, rejected/ noch audit/.</translation>
     </message>
@@ -1505,6 +1501,21 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>%1: about an earlier attempt than %2</source>
         <translation>%1: betrifft einen früheren Versuch als %2</translation>
     </message>
+    <message>
+        <source>%1: leads to %2, a name the session cannot hold as a path into the run</source>
+        <translation>%1: führt zu %2, einem Namen, den die Sitzung nicht als Pfad in den Lauf speichern kann</translation>
+    </message>
+    <message>
+        <source>%1: members whose names differ only by a byte order mark</source>
+        <translation>%1: Einträge, deren Namen sich nur durch eine Byte-Reihenfolge-Markierung unterscheiden</translation>
+    </message>
+    <message numerus="yes">
+        <source>frame %1: %n attempt(s)</source>
+        <translation>
+            <numerusform>Einzelbild %1: %n Versuch</numerusform>
+            <numerusform>Einzelbild %1: %n Versuche</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunPaths</name>
@@ -1539,6 +1550,14 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>%1 is not a regular file</source>
         <translation>%1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: its name is not valid UTF-8 (shown with �), and Director (Qt) opens files and folders only by names in UTF-8. Rename it, for example with convmv, and open it again.</source>
+        <translation>%1 kann nicht geöffnet werden: Der Name ist kein gültiges UTF-8 (angezeigt mit �), und Director (Qt) öffnet Dateien und Ordner nur unter Namen in UTF-8. Benennen Sie ihn um, zum Beispiel mit convmv, und öffnen Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
     </message>
 </context>
 <context>
@@ -1739,13 +1758,17 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>its values would be nested %1 levels deep; a session file can nest %2</source>
         <translation>ihre Werte wären %1 Ebenen tief verschachtelt; eine Sitzungsdatei erlaubt %2 Ebenen</translation>
     </message>
+    <message>
+        <source>it cannot be read back</source>
+        <translation>sie kann nicht wieder eingelesen werden</translation>
+    </message>
+    <message>
+        <source>it would be read back as another frame (members of another program by the names of Director&apos;s own, or texts that JSON does not hold as they are)</source>
+        <translation>sie würde als ein anderes Einzelbild wieder eingelesen (Einträge eines anderen Programms mit den Namen von Directors eigenen, oder Texte, die JSON nicht unverändert aufnimmt)</translation>
+    </message>
 </context>
 <context>
     <name>SessionManager</name>
-    <message>
-        <source>%1 is not a folder.</source>
-        <translation>%1 ist kein Ordner.</translation>
-    </message>
     <message>
         <source>A session file can only be recovered by a Director that may write the run folder.</source>
         <translation>Eine Sitzungsdatei kann nur ein Director wiederherstellen, der in den Laufordner schreiben darf.</translation>
@@ -1849,6 +1872,10 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>Frame %1: an offset of %2,%3 would move every visible pixel of the frame off its %4×%5 canvas. Offsets from %6 to %7 across and from %8 to %9 down keep it in view.</source>
         <translation>Einzelbild %1: Ein Versatz von %2,%3 würde jedes sichtbare Pixel des Einzelbilds aus seiner %4×%5 großen Bildfläche schieben. Versätze von %6 bis %7 waagerecht und von %8 bis %9 senkrecht halten es sichtbar.</translation>
+    </message>
+    <message>
+        <source>These overrides cannot be saved as given: %1</source>
+        <translation>Diese Korrekturen können so nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

@@ -110,5 +110,12 @@
             <numerusform>frame %1: %n older attempts (the session keeps the newest %2)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>frame %1: %n attempt(s)</source>
+        <translation>
+            <numerusform>frame %1: %n attempt</numerusform>
+            <numerusform>frame %1: %n attempts</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

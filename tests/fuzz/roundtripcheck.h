@@ -164,6 +164,11 @@ inline QString Checker::checkMemory() const
     const RunPaths paths(m_runDir);
     const SessionDecodeResult decoded = SessionCodec::decode(bytes, &paths);
     if (!decoded.isOk()) {
+        if (qEnvironmentVariableIsSet("DIRECTOR_ROUNDTRIP_DUMP")) {
+            QFile dump(qEnvironmentVariable("DIRECTOR_ROUNDTRIP_DUMP"));
+            if (dump.open(QIODevice::WriteOnly))
+                dump.write(bytes);
+        }
         return QStringLiteral("what Director writes does not decode (%1 bytes): %2")
             .arg(bytes.size())
             .arg(decoded.errors.isEmpty() ? QStringLiteral("state %1").arg(int(decoded.state))
