@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -629,6 +630,19 @@ void TestLiveRun::theWindowShowsTheRunAsItIsWritten()
     QCOMPARE(statusInStrip(0), int(FrameStatus::AuditWarn));
     QCOMPARE(progress->text(), QStringLiteral("3 / 4 approved · 1 warn · 0 fail"));
     QVERIFY(!undo->isEnabled());
+
+    // A newer attempt of frame 2 that is no image: the frame keeps its image
+    // and verdict, and the status bar names the file.
+    QSignalSpy leftOut(watcher, &RunWatcher::leftOut);
+    QVERIFY(writeFile(run() + QStringLiteral("/candidates/frame_0002_attempt_02.png"),
+                      QByteArray(100, 'x')));
+    QTRY_VERIFY_WITH_TIMEOUT(!leftOut.isEmpty(), 20000);
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(
+        QLatin1String("candidates/frame_0002_attempt_02.png")));
+    QCOMPARE(statusInStrip(2), int(FrameStatus::Approved));
+    QCOMPARE(window.model()->index(2).data(FrameListModel::ImagePathRole).toString(),
+             QFileInfo(run() + QStringLiteral("/candidates/frame_0002_attempt_01.png"))
+                 .canonicalFilePath());
 }
 
 QTEST_MAIN(TestLiveRun)

@@ -6,6 +6,7 @@
 //   DIRECTOR_ROUNDTRIP_SEED=S    another seed (the seed is printed)
 //   DIRECTOR_ROUNDTRIP_CASE=K    only case K of that seed, with its log
 //   DIRECTOR_ROUNDTRIP_SAVE=DIR  write the inputs that fail there (for the fuzzer)
+//   DIRECTOR_ROUNDTRIP_DUMP=FILE write the session file that does not decode there
 //   tst_roundtrip --write-seeds DIR   write the seed corpus (RunGenerator::seeds())
 #include "fuzz/roundtripcheck.h"
 
