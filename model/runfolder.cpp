@@ -132,6 +132,7 @@ JsonSize measure(const QJsonValue &value, int level = 6)
             const JsonSize inner = measure(child, level + 1);
             size.depth = std::max(size.depth, inner.depth);
             size.namesCollide = size.namesCollide || inner.namesCollide;
+
             size.bytes += inner.bytes + 2 * (level + 1) + 4; // indentation, separators
         };
         if (isObject) {
@@ -453,13 +454,15 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
     if (size.namesCollide) {
         kept = withUniqueNames(kept).toObject();
         leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
-        size = measure(kept);
     }
     if (!spend(size.bytes)) {
         leaveOutOverBudget(where, size.bytes);
         return {};
     }
-    return kept;
+    // As the session file will hold them once written and read back (2.0
+    // reads back as 2, names in their order, ...): what is in memory is
+    // what a reader of the file gets.
+    return SessionCodec::asWritten(kept);
 }
 
 void Reader::readManifest()

@@ -989,6 +989,13 @@ const QStringList &SessionCodec::ownMembers(Members object)
     return audit;
 }
 
+QJsonObject SessionCodec::asWritten(const QJsonObject &members)
+{
+    JsonWriter w;
+    w.value(members);
+    return QJsonDocument::fromJson(w.finish()).object();
+}
+
 QString SessionCodec::whyNotReadBackAsIs(const DirectorFrameState &frame)
 {
     JsonWriter w;

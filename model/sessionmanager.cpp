@@ -612,6 +612,12 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
         return Outcome::invalid(tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
     if (overrides.notes && overrides.notes->isEmpty())
         overrides.notes.reset(); // left out of the file, never written empty
+    // Other programs' members as the file will hold them (2.0 as 2, ...).
+    overrides.extra = SessionCodec::asWritten(overrides.extra);
+    if (overrides.alignment)
+        overrides.alignment->extra = SessionCodec::asWritten(overrides.alignment->extra);
+    for (PatchHistoryEntry &entry : overrides.patchHistory)
+        entry.extra = SessionCodec::asWritten(entry.extra);
     frame.directorOverrides = overrides;
     // Checked against the image commit takes with these overrides (a patch
     // they add included).
