@@ -462,7 +462,7 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
     // As the session file will hold them once written and read back (2.0
     // reads back as 2, names in their order, ...): what is in memory is
     // what a reader of the file gets.
-    return SessionCodec::asWritten(kept);
+    return SessionCodec::asWritten(kept).value_or(QJsonObject()); // read back: never cut to 32 deep
 }
 
 void Reader::readManifest()

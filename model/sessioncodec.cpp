@@ -989,11 +989,17 @@ const QStringList &SessionCodec::ownMembers(Members object)
     return audit;
 }
 
-QJsonObject SessionCodec::asWritten(const QJsonObject &members)
+std::optional<QJsonObject> SessionCodec::asWritten(const QJsonObject &members)
 {
+    if (members.isEmpty())
+        return members;
     JsonWriter w;
     w.value(members);
-    return QJsonDocument::fromJson(w.finish()).object();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(w.finish(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return std::nullopt;
+    return document.object();
 }
 
 QString SessionCodec::whyNotReadBackAsIs(const DirectorFrameState &frame)

@@ -85,8 +85,9 @@ public:
     // Members of another program as the session file will hold them once
     // written and read back: numbers in the form they are written in (2.0
     // is written 2 and read back a whole number), one member of each name
-    // in the order of the names.
-    static QJsonObject asWritten(const QJsonObject &members);
+    // in the order of the names. nullopt when they would not read back at
+    // all (nested deeper than the reader reads).
+    static std::optional<QJsonObject> asWritten(const QJsonObject &members);
 
     // Why `frame`, written into a session file and read back, would not be
     // the same frame (a member of another program by the name of one of

@@ -613,11 +613,19 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
     if (overrides.notes && overrides.notes->isEmpty())
         overrides.notes.reset(); // left out of the file, never written empty
     // Other programs' members as the file will hold them (2.0 as 2, ...).
-    overrides.extra = SessionCodec::asWritten(overrides.extra);
+    QList<QJsonObject *> extras{&overrides.extra};
     if (overrides.alignment)
-        overrides.alignment->extra = SessionCodec::asWritten(overrides.alignment->extra);
+        extras.append(&overrides.alignment->extra);
     for (PatchHistoryEntry &entry : overrides.patchHistory)
-        entry.extra = SessionCodec::asWritten(entry.extra);
+        extras.append(&entry.extra);
+    for (QJsonObject *extra : std::as_const(extras)) {
+        const std::optional<QJsonObject> written = SessionCodec::asWritten(*extra);
+        if (!written)
+            return Outcome::invalid(tr("These overrides cannot be saved as given: %1")
+                                        .arg(tr("other programs' members are nested deeper than "
+                                                "a session file can hold")));
+        *extra = *written;
+    }
     frame.directorOverrides = overrides;
     // Checked against the image commit takes with these overrides (a patch
     // they add included).

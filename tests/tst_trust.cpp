@@ -774,7 +774,9 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
     overrides.extra.insert(QStringLiteral("deep"), deep);
     // Given through the API: refused before anything is saved.
     const Outcome refused = manager.updateFrameOverrides(0, overrides);
-    QVERIFY(!refused);
+    QCOMPARE(refused.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(refused.message().contains(QLatin1String("nested deeper")),
+             qPrintable(refused.message()));
     QCOMPARE(bytesOf(sessionPath()), before);
     QCOMPARE(manager.getFrameState(0)->directorOverrides.notes, QStringLiteral("kept"));
     DirectorSession session = manager.session();

@@ -1877,6 +1877,10 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>These overrides cannot be saved as given: %1</source>
         <translation>Diese Korrekturen können so nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>other programs&apos; members are nested deeper than a session file can hold</source>
+        <translation>Einträge anderer Programme sind tiefer verschachtelt, als eine Sitzungsdatei aufnehmen kann</translation>
+    </message>
 </context>
 <context>
     <name>SessionProblemDialog</name>
