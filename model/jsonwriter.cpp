@@ -145,37 +145,41 @@ void JsonWriter::value(const QJsonValue &value)
     }
     case QJsonValue::Object: {
         beginObject();
-        const QJsonObject object = value.toObject();
-        // QJsonObject orders its members by their names as read, and a name
-        // read with a leading byte order mark loses it as a QString (""
-        // after "w"): written in that order, the file would read back in
-        // another. Written in the order of the names as written, always.
-        bool sorted = true;
-        QString previous;
-        for (auto it = object.begin(); it != object.end() && sorted; ++it) {
-            sorted = it == object.begin() || previous <= it.key();
-            previous = it.key();
-        }
-        if (sorted) {
-            for (auto it = object.begin(); it != object.end(); ++it) {
-                key(it.key());
-                this->value(it.value());
-            }
-        } else {
-            std::vector<std::pair<QString, QJsonValue>> members;
-            for (auto it = object.begin(); it != object.end(); ++it)
-                members.emplace_back(it.key(), it.value());
-            std::stable_sort(members.begin(), members.end(),
-                             [](const auto &a, const auto &b) { return a.first < b.first; });
-            for (const auto &[name, member] : members) {
-                key(name);
-                this->value(member);
-            }
-        }
+        forEachMember(value.toObject(), [this](const QString &name, const QJsonValue &member) {
+            key(name);
+            this->value(member);
+        });
         endObject();
         break;
     }
     }
+}
+
+void JsonWriter::forEachMember(const QJsonObject &object,
+                               const std::function<void(const QString &, const QJsonValue &)> &f)
+{
+    // QJsonObject orders its members by their names as read, and a name
+    // read with a leading byte order mark loses it as a QString (""
+    // after "w"): written in that order, the file would read back in
+    // another. Written in the order of the names as written, always.
+    bool sorted = true;
+    QString previous;
+    for (auto it = object.begin(); it != object.end() && sorted; ++it) {
+        sorted = it == object.begin() || previous <= it.key();
+        previous = it.key();
+    }
+    if (sorted) {
+        for (auto it = object.begin(); it != object.end(); ++it)
+            f(it.key(), it.value());
+        return;
+    }
+    std::vector<std::pair<QString, QJsonValue>> members;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        members.emplace_back(it.key(), it.value());
+    std::stable_sort(members.begin(), members.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &[name, member] : members)
+        f(name, member);
 }
 
 void JsonWriter::raw(QByteArrayView json, int deepest)

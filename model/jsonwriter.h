@@ -1,11 +1,13 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QStringView>
 #include <QVarLengthArray>
 
 #include <array>
+#include <functional>
 
 // Writes JSON the way the pipeline's JSON.stringify(value, null, 2) does: two
 // spaces of indentation, "key": value, empty containers as {} and [], in the
@@ -50,6 +52,12 @@ public:
     QByteArray finish();
     // The value, as it goes into its document (no newline).
     QByteArray finishValue();
+
+    // Calls f(name, value) for each member of `object` in the order of the
+    // names as QStrings, which is the order a reader of what is written
+    // gets them in (QJsonObject's own order can differ: see the .cpp).
+    static void forEachMember(const QJsonObject &object,
+                              const std::function<void(const QString &, const QJsonValue &)> &f);
 
     // A number as JSON writes it: integers without a fraction, others in the
     // shortest form that reads back to the same double.

@@ -48,13 +48,12 @@ public:
     // object.
     void finish(const QJsonObject &extra)
     {
-        for (auto it = extra.begin(); it != extra.end(); ++it) {
-            const QString name = it.key();
+        JsonWriter::forEachMember(extra, [this](const QString &name, const QJsonValue &value) {
             if (m_names.contains(QStringView(name)))
-                continue;
+                return;
             m_w.key(name);
-            m_w.value(it.value());
-        }
+            m_w.value(value);
+        });
         m_w.endObject();
     }
 
