@@ -886,7 +886,8 @@ DirectorFrameState Reader::frame(int index)
             hasAudit = false;
             f.auditReport = AuditReport();
             m_contents.missing.append(
-                tr("%1: about an earlier attempt than %2").arg(audit.path, f.imagePath));
+                tr("%1: not counted for %2, whose attempt it is not known to be about")
+                    .arg(audit.path, f.imagePath));
         }
     }
     if (rejected) {
@@ -978,31 +979,41 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     // same. Read from the watcher's thread and the GUI thread alike.
     struct Known
     {
+        quint64 inode;
         qint64 size;
-        qint64 seconds;
+        qint64 seconds; // modified
         qint64 nanoseconds;
+        qint64 changed; // status changed (ns): a copy that keeps size and time still has a new one
         ImageState state;
+        bool operator==(const Known &other) const
+        {
+            return inode == other.inode && size == other.size && seconds == other.seconds &&
+                   nanoseconds == other.nanoseconds && changed == other.changed;
+        }
     };
     static std::mutex mutex;
     static QHash<QString, Known> known;
     struct stat info;
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
         return ImageState::NotImage;
-    const Known now{qint64(info.st_size), qint64(info.st_mtim.tv_sec), qint64(info.st_mtim.tv_nsec),
-                    ImageState::NotImage};
+    Known now{quint64(info.st_ino),
+              qint64(info.st_size),
+              qint64(info.st_mtim.tv_sec),
+              qint64(info.st_mtim.tv_nsec),
+              qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec,
+              ImageState::NotImage};
     {
         const std::lock_guard lock(mutex);
         const auto it = known.constFind(path);
-        if (it != known.cend() && it->size == now.size && it->seconds == now.seconds &&
-            it->nanoseconds == now.nanoseconds)
+        if (it != known.cend() && *it == now)
             return it->state;
     }
-    const ImageState state = readImageState(path);
+    now.state = readImageState(path);
     const std::lock_guard lock(mutex);
     if (known.size() > 500000) // a long session over many runs: start again
         known.clear();
-    known.insert(path, Known{now.size, now.seconds, now.nanoseconds, state});
-    return state;
+    known.insert(path, now);
+    return now.state;
 }
 
 RunFolder::ImageState RunFolder::readImageState(const QString &path)

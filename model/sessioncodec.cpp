@@ -1003,6 +1003,12 @@ std::optional<QJsonObject> SessionCodec::asWritten(const QJsonObject &members)
 
 QString SessionCodec::whyNotReadBackAsIs(const DirectorFrameState &frame)
 {
+    // At the depth it has in the file: the document, "frames", the frame.
+    JsonWriter inItsPlace(2);
+    writeFrame(inItsPlace, frame);
+    inItsPlace.finishValue();
+    if (const QString why = whyUnreadable(0, inItsPlace.deepest()); !why.isEmpty())
+        return why;
     JsonWriter w;
     writeFrame(w, frame);
     QJsonParseError parseError;

@@ -366,6 +366,13 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         PatchHistoryEntry entry = *edit.patch;
         if (const Outcome checked = checkPatch(&entry); !checked)
             return checked;
+        // Other programs' members as the file will hold them (2.0 as 2, ...).
+        const std::optional<QJsonObject> written = SessionCodec::asWritten(entry.extra);
+        if (!written)
+            return Outcome::invalid(tr("These overrides cannot be saved as given: %1")
+                                        .arg(tr("other programs' members are nested deeper than "
+                                                "a session file can hold")));
+        entry.extra = *written;
         overrides.patchHistory.append(entry);
         overrides.isPatched = true;
         if (overrides.alignment && edit.alignment == FrameEdit::Alignment::Keep) {
@@ -411,6 +418,10 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         }
         frame.status = *status;
     }
+    if (edit.patch) {
+        if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
+            return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+    }
     return restoreFrameState(frameIndex, frame);
 }
 
@@ -430,11 +441,13 @@ Outcome SessionManager::checkOffset(const DirectorFrameState &frame, double x, d
     const std::optional<QString> file = paths.resolveExistingFile(stored, &why);
     if (!file)
         return Outcome::ok(); // commit says what is wrong with it
-    const QDateTime modified = QFileInfo(*file).lastModified();
-    if (m_offsetImage.path != *file || m_offsetImage.modified != modified) {
+    const QFileInfo info(*file);
+    const QDateTime modified = info.lastModified();
+    if (m_offsetImage.path != *file || m_offsetImage.modified != modified ||
+        m_offsetImage.size != info.size()) {
         QImage image = ImageLoader::load(*file, &why);
         const QRect bounds = image.isNull() ? QRect() : CommitExporter::opaqueBounds(image);
-        m_offsetImage = {*file, modified, std::move(image), bounds};
+        m_offsetImage = {*file, modified, info.size(), std::move(image), bounds};
     }
     const QImage &image = m_offsetImage.image;
     const QRect &bounds = m_offsetImage.bounds;

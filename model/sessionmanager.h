@@ -220,6 +220,7 @@ private:
     {
         QString path;
         QDateTime modified;
+        qint64 size = -1;
         QImage image;
         QRect bounds; // of its visible pixels
     } m_offsetImage;

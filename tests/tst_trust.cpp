@@ -765,7 +765,6 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
     QVERIFY(manager.initializeOrResume(runDir()));
     QVERIFY(manager.setNotes(0, QStringLiteral("kept")));
     const QByteArray before = bytesOf(sessionPath());
-    const QByteArray backup = bytesOf(sessionPath() + QStringLiteral(".bak"));
     // Members of another program, nested deeper than the reader reads.
     QJsonValue deep = 1;
     for (int level = 0; level < SessionCodec::maxNestingDepth; ++level)
@@ -778,13 +777,33 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
     QVERIFY2(refused.message().contains(QLatin1String("nested deeper")),
              qPrintable(refused.message()));
     QCOMPARE(bytesOf(sessionPath()), before);
+    // Shallow enough to read on its own, too deep in its place in the file.
+    QJsonValue nearly = 1;
+    for (int level = 0; level < SessionCodec::maxNestingDepth - 3; ++level)
+        nearly = QJsonArray{nearly};
+    overrides.extra.insert(QStringLiteral("deep"), nearly);
+    const Outcome inItsPlace = manager.updateFrameOverrides(0, overrides);
+    QCOMPARE(inItsPlace.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(inItsPlace.message().contains(QLatin1String("nested 1025 levels deep")),
+             qPrintable(inItsPlace.message()));
+    QCOMPARE(bytesOf(sessionPath()), before);
     QCOMPARE(manager.getFrameState(0)->directorOverrides.notes, QStringLiteral("kept"));
+    // Numbers as the file holds them: what is in memory is what is read back.
+    PatchHistoryEntry patch;
+    patch.originalPath = QStringLiteral("candidates/frame_0000_attempt_01.png");
+    patch.patchedPath = patch.originalPath;
+    patch.extra.insert(QStringLiteral("n"), QJsonValue(qint64(9007199254740993)));
+    patch.extra.insert(QStringLiteral("w"), 2.0);
+    QVERIFY(manager.addPatch(0, patch));
+    QCOMPARE(*manager.getFrameState(0), readBack().frames.value(0));
     DirectorSession session = manager.session();
     manager.close();
 
     // However it got into a session, the save itself refuses it: the file
     // and its backup stay as they were.
     session.frames[0].directorOverrides.extra.insert(QStringLiteral("deep"), deep);
+    const QByteArray lastSaved = bytesOf(sessionPath());
+    const QByteArray lastBackup = bytesOf(sessionPath() + QStringLiteral(".bak"));
     {
         SessionStore store(runDir());
         QVERIFY(store.lock());
@@ -793,8 +812,8 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
         QCOMPARE(notSaved.kind(), Outcome::Kind::Failed);
         QVERIFY2(notSaved.message().contains(QLatin1String("nested 1028 levels deep")),
                  qPrintable(notSaved.message()));
-        QCOMPARE(bytesOf(sessionPath()), before);
-        QCOMPARE(bytesOf(sessionPath() + QStringLiteral(".bak")), backup);
+        QCOMPARE(bytesOf(sessionPath()), lastSaved);
+        QCOMPARE(bytesOf(sessionPath() + QStringLiteral(".bak")), lastBackup);
         // Shallow enough: written, and read back.
         QJsonValue fits = 1;
         for (int level = 0; level < SessionCodec::maxNestingDepth - 4; ++level)

@@ -1498,10 +1498,6 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>Einzelbild %1, Versuch %2</translation>
     </message>
     <message>
-        <source>%1: about an earlier attempt than %2</source>
-        <translation>%1: betrifft einen früheren Versuch als %2</translation>
-    </message>
-    <message>
         <source>%1: leads to %2, a name the session cannot hold as a path into the run</source>
         <translation>%1: führt zu %2, einem Namen, den die Sitzung nicht als Pfad in den Lauf speichern kann</translation>
     </message>
@@ -1515,6 +1511,10 @@ Trotzdem schließen und sie verlieren?</translation>
             <numerusform>Einzelbild %1: %n Versuch</numerusform>
             <numerusform>Einzelbild %1: %n Versuche</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: not counted for %2, whose attempt it is not known to be about</source>
+        <translation>%1: nicht für %2 gezählt, da nicht bekannt ist, dass sie diesen Versuch betrifft</translation>
     </message>
 </context>
 <context>
