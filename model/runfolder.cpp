@@ -1,5 +1,6 @@
 #include "runfolder.h"
 
+#include "jsonwriter.h"
 #include "runpaths.h"
 #include "sessioncodec.h"
 #include "timestamps.h"
@@ -89,7 +90,7 @@ QString jsonText(const QJsonValue &value)
     if (value.isString())
         text = u'"' + value.toString() + u'"';
     else if (value.isDouble())
-        text = QString::number(value.toDouble(), 'g', 17);
+        text = QString::fromLatin1(JsonWriter::formatNumber(value.toDouble()));
     else if (value.isBool())
         text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     else if (value.isNull())
@@ -172,58 +173,34 @@ QJsonObject withoutMembers(const QJsonObject &object, const QStringList &names)
     return rest;
 }
 
-// `value` with one member of each name (as QStrings) in every object: the
-// first of those that collide.
-QJsonValue withUniqueNames(const QJsonValue &value)
+// `value` without what is nested more than `depth` levels deep (undefined
+// when it is itself too deep), and with one member of each name (as
+// QStrings) in every object: the first of those that collide.
+QJsonValue bounded(const QJsonValue &value, int depth)
 {
+    if (!value.isObject() && !value.isArray())
+        return value;
+    if (depth <= 0)
+        return QJsonValue(QJsonValue::Undefined);
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        QJsonObject unique;
+        QJsonObject kept;
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!unique.contains(it.key()))
-                unique.insert(it.key(), withUniqueNames(it.value()));
-        }
-        return unique;
-    }
-    if (value.isArray()) {
-        QJsonArray array;
-        for (const QJsonValue &child : value.toArray())
-            array.append(withUniqueNames(child));
-        return array;
-    }
-    return value;
-}
-
-// `value` without what is nested more than `depth` levels deep.
-QJsonValue cutDeeperThan(const QJsonValue &value, int depth)
-{
-    if (value.isObject()) {
-        if (depth <= 0)
-            return QJsonValue(QJsonValue::Undefined);
-        QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end();) {
-            const QJsonValue inner = cutDeeperThan(it.value(), depth - 1);
-            if (inner.isUndefined()) {
-                it = object.erase(it);
-            } else {
-                it.value() = inner;
-                ++it;
-            }
-        }
-        return object;
-    }
-    if (value.isArray()) {
-        if (depth <= 0)
-            return QJsonValue(QJsonValue::Undefined);
-        QJsonArray array;
-        for (const QJsonValue &child : value.toArray()) {
-            const QJsonValue inner = cutDeeperThan(child, depth - 1);
+            if (kept.contains(it.key()))
+                continue;
+            const QJsonValue inner = bounded(it.value(), depth - 1);
             if (!inner.isUndefined())
-                array.append(inner);
+                kept.insert(it.key(), inner);
         }
-        return array;
+        return kept;
     }
-    return value;
+    QJsonArray kept;
+    for (const QJsonValue &child : value.toArray()) {
+        const QJsonValue inner = bounded(child, depth - 1);
+        if (!inner.isUndefined())
+            kept.append(inner);
+    }
+    return kept;
 }
 
 struct Candidate
@@ -266,7 +243,16 @@ private:
     void readAnchor();
     void scanFolders();
     DirectorFrameState frame(int index);
-    void readAudit(int index, DirectorFrameState &frame, bool *hasAudit, QJsonArray *attempts);
+    // The frame's audit, when it has one that can be read: its report into
+    // `frame`, its attempts, the audit file (run-relative) and the newest
+    // attempt it names (0 when it names none).
+    struct Audit
+    {
+        QString path;
+        QJsonArray attempts;
+        int newestAttempt = 0;
+    };
+    std::optional<Audit> readAudit(int index, DirectorFrameState &frame);
     QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
     // The run-relative path of a file named by the run's JSON, checked; empty when refused.
     QString checkedPath(const QString &stored, const QString &where);
@@ -444,16 +430,16 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
         return object;
     JsonSize size = measure(object);
     QJsonObject kept = object;
-    if (size.depth > RunFolder::maxCopiedDepth) {
-        kept = cutDeeperThan(object, RunFolder::maxCopiedDepth).toObject();
-        leaveOut(tr("%1: what is nested more than %2 levels deep")
-                     .arg(where)
-                     .arg(RunFolder::maxCopiedDepth));
+    if (size.depth > RunFolder::maxCopiedDepth || size.namesCollide) {
+        kept = bounded(object, RunFolder::maxCopiedDepth).toObject();
+        if (size.depth > RunFolder::maxCopiedDepth) {
+            leaveOut(tr("%1: what is nested more than %2 levels deep")
+                         .arg(where)
+                         .arg(RunFolder::maxCopiedDepth));
+        }
+        if (size.namesCollide)
+            leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
         size = measure(kept);
-    }
-    if (size.namesCollide) {
-        kept = withUniqueNames(kept).toObject();
-        leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
     }
     if (!spend(size.bytes)) {
         leaveOutOverBudget(where, size.bytes);
@@ -662,21 +648,19 @@ void Reader::scanFolders()
     }
 }
 
-void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
-                       QJsonArray *auditAttempts)
+std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame)
 {
-    *hasAudit = false;
     const auto it = m_audits.constFind(index);
     if (it == m_audits.cend())
-        return;
+        return std::nullopt;
     const QString relative = checkedPath(it.value(), it.value());
     if (relative.isEmpty())
-        return;
+        return std::nullopt;
     const JsonFile file = readJson(m_paths.absolute(relative));
     if (!file.error.isEmpty()) {
         m_contents.missing.append(tr("%1: %2").arg(relative, file.error));
         m_contents.unreadableFrames.insert(index);
-        return;
+        return std::nullopt;
     }
     const QJsonObject audit = file.object;
     AuditReport &report = frame.auditReport;
@@ -705,15 +689,13 @@ void Reader::readAudit(int index, DirectorFrameState &frame, bool *hasAudit,
                     QStringLiteral("frame_index")};
     const QJsonObject rest = withoutMembers(audit, mapped);
     report.extra = details(rest, relative);
-    *auditAttempts = audit.value(u"attempts").toArray();
-    *hasAudit = true;
-    RunFolder::Contents::Audit &source = m_contents.audits[index];
-    source.path = relative;
-    for (const QJsonValue &attempt : std::as_const(*auditAttempts)) {
+    Audit source{relative, audit.value(u"attempts").toArray(), 0};
+    for (const QJsonValue &attempt : std::as_const(source.attempts)) {
         source.newestAttempt =
             std::max(source.newestAttempt,
                      indexValue(attempt.toObject().value(u"attempt_index"), RunFolder::maxAttempt));
     }
+    return source;
 }
 
 QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
@@ -873,21 +855,19 @@ DirectorFrameState Reader::frame(int index)
         f.imagePath = usableImage(path, path, index, false);
     }
 
-    bool hasAudit = false;
-    QJsonArray auditAttempts;
-    readAudit(index, f, &hasAudit, &auditAttempts);
+    const std::optional<Audit> audit = readAudit(index, f);
+    bool hasAudit = audit.has_value();
     // No verdict without its pixels: an audit about an older attempt than
     // the image is not this image's (the same rule as for a live run).
     if (hasAudit && !f.imagePath.isEmpty()) {
-        const RunFolder::Contents::Audit &audit = m_contents.audits.value(index);
         const int newestFile = candidates.isEmpty() ? 0 : candidates.front().attempt;
-        if (!RunFolder::auditCoversImage(audit.newestAttempt, m_paths.absolute(audit.path),
+        if (!RunFolder::auditCoversImage(audit->newestAttempt, m_paths.absolute(audit->path),
                                          imageAttempt, m_paths.absolute(f.imagePath), newestFile)) {
             hasAudit = false;
             f.auditReport = AuditReport();
             m_contents.missing.append(
                 tr("%1: not counted for %2, whose attempt it is not known to be about")
-                    .arg(audit.path, f.imagePath));
+                    .arg(audit->path, f.imagePath));
         }
     }
     if (rejected) {
@@ -896,7 +876,7 @@ DirectorFrameState Reader::frame(int index)
             f.auditReport.flags.append(reason);
         f.auditReport.passed = false;
     }
-    f.attemptHistory = attempts(index, auditAttempts);
+    f.attemptHistory = attempts(index, audit ? audit->attempts : QJsonArray());
 
     const bool hasImage = !f.imagePath.isEmpty();
     if (!hasImage)

@@ -63,14 +63,6 @@ public:
         bool runFilesUnreadable = false;
         QSet<int> unreadableFrames;
         QMap<int, QString> waitingFiles;
-        // Each frame's audit file (run-relative) and the newest attempt it
-        // names (0 when it names none).
-        struct Audit
-        {
-            QString path;
-            int newestAttempt = 0;
-        };
-        QMap<int, Audit> audits;
     };
 
     // What read() reads: these files and folders of the run folder

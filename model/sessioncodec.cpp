@@ -1003,16 +1003,16 @@ std::optional<QJsonObject> SessionCodec::asWritten(const QJsonObject &members)
 
 QString SessionCodec::whyNotReadBackAsIs(const DirectorFrameState &frame)
 {
-    // At the depth it has in the file: the document, "frames", the frame.
-    JsonWriter inItsPlace(2);
-    writeFrame(inItsPlace, frame);
-    inItsPlace.finishValue();
-    if (const QString why = whyUnreadable(0, inItsPlace.deepest()); !why.isEmpty())
-        return why;
-    JsonWriter w;
+    // Written at the depth it has in the file: the document, "frames", the
+    // frame (its deeper indentation is only white space to the reader).
+    JsonWriter w(2);
     writeFrame(w, frame);
+    const int deepest = w.deepest();
+    const QByteArray json = w.finishValue();
+    if (const QString why = whyUnreadable(0, deepest); !why.isEmpty())
+        return why;
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(w.finish(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return parseError.errorString();
     const JsonPath root;

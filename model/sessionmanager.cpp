@@ -6,6 +6,7 @@
 #include "timestamps.h"
 #include "transitionrules.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QScopeGuard>
@@ -16,6 +17,23 @@
 
 namespace {
 constexpr int maxNotesLength = 100000;
+
+// Other programs' members, given through the API, as the file will hold
+// them (2.0 as 2, ...); refused when they would not read back at all.
+Outcome holdAsWritten(QJsonObject *members)
+{
+    const std::optional<QJsonObject> written = SessionCodec::asWritten(*members);
+    if (!written) {
+        return Outcome::invalid(
+            QCoreApplication::translate("SessionManager",
+                                        "These overrides cannot be saved as given: %1")
+                .arg(QCoreApplication::translate("SessionManager",
+                                                 "other programs' members are nested deeper "
+                                                 "than a session file can hold")));
+    }
+    *members = *written;
+    return Outcome::ok();
+}
 } // namespace
 
 SessionManager::SessionManager(QObject *parent, Saving saving) : QObject(parent), m_saving(saving)
@@ -366,28 +384,15 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         PatchHistoryEntry entry = *edit.patch;
         if (const Outcome checked = checkPatch(&entry); !checked)
             return checked;
-        // Other programs' members as the file will hold them (2.0 as 2, ...).
-        const std::optional<QJsonObject> written = SessionCodec::asWritten(entry.extra);
-        if (!written)
-            return Outcome::invalid(tr("These overrides cannot be saved as given: %1")
-                                        .arg(tr("other programs' members are nested deeper than "
-                                                "a session file can hold")));
-        entry.extra = *written;
+        if (const Outcome held = holdAsWritten(&entry.extra); !held)
+            return held;
         overrides.patchHistory.append(entry);
         overrides.isPatched = true;
-        if (overrides.alignment && edit.alignment == FrameEdit::Alignment::Keep) {
-            if (const Outcome offset = checkOffset(frame, overrides.alignment->userOverrideX,
-                                                   overrides.alignment->userOverrideY);
-                !offset)
-                return offset;
-        }
     }
     switch (edit.alignment) {
     case FrameEdit::Alignment::Keep:
         break;
     case FrameEdit::Alignment::Set: {
-        if (const Outcome offset = checkOffset(frame, edit.alignmentX, edit.alignmentY); !offset)
-            return offset;
         HumanAlignmentDelta delta = overrides.alignment.value_or(HumanAlignmentDelta());
         delta.frameId = frame.id;
         delta.userOverrideX = edit.alignmentX;
@@ -402,6 +407,12 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     case FrameEdit::Alignment::Clear:
         overrides.alignment.reset();
         break;
+    }
+    // The offset the frame gets, or keeps under a new patch, against the
+    // image commit will take.
+    if (edit.alignment == FrameEdit::Alignment::Set || (edit.patch && overrides.alignment)) {
+        if (const Outcome offset = checkOffset(frame); !offset)
+            return offset;
     }
     if (edit.notes) {
         if (edit.notes->size() > maxNotesLength)
@@ -425,8 +436,11 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     return restoreFrameState(frameIndex, frame);
 }
 
-Outcome SessionManager::checkOffset(const DirectorFrameState &frame, double x, double y)
+Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
 {
+    Q_ASSERT(frame.directorOverrides.alignment);
+    const double x = frame.directorOverrides.alignment->userOverrideX;
+    const double y = frame.directorOverrides.alignment->userOverrideY;
     for (double v : {x, y}) {
         if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
             return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
@@ -625,27 +639,20 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
         return Outcome::invalid(tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
     if (overrides.notes && overrides.notes->isEmpty())
         overrides.notes.reset(); // left out of the file, never written empty
-    // Other programs' members as the file will hold them (2.0 as 2, ...).
     QList<QJsonObject *> extras{&overrides.extra};
     if (overrides.alignment)
         extras.append(&overrides.alignment->extra);
     for (PatchHistoryEntry &entry : overrides.patchHistory)
         extras.append(&entry.extra);
     for (QJsonObject *extra : std::as_const(extras)) {
-        const std::optional<QJsonObject> written = SessionCodec::asWritten(*extra);
-        if (!written)
-            return Outcome::invalid(tr("These overrides cannot be saved as given: %1")
-                                        .arg(tr("other programs' members are nested deeper than "
-                                                "a session file can hold")));
-        *extra = *written;
+        if (const Outcome held = holdAsWritten(extra); !held)
+            return held;
     }
     frame.directorOverrides = overrides;
     // Checked against the image commit takes with these overrides (a patch
     // they add included).
     if (overrides.alignment) {
-        if (const Outcome offset = checkOffset(frame, overrides.alignment->userOverrideX,
-                                               overrides.alignment->userOverrideY);
-            !offset)
+        if (const Outcome offset = checkOffset(frame); !offset)
             return offset;
     }
     if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())

@@ -187,10 +187,10 @@ private:
     // Confines a patch's paths to the run folder (stored relative to it) and
     // checks its time; an empty time becomes now.
     Outcome checkPatch(PatchHistoryEntry *entry) const;
-    // Refuses an offset that is not a number within SessionCodec::maxOffset,
-    // or that would move every visible pixel of the frame's image (as commit
-    // takes it) off its canvas.
-    Outcome checkOffset(const DirectorFrameState &frame, double x, double y);
+    // Refuses the frame's offset (it has one) when it is not a number within
+    // SessionCodec::maxOffset, or would move every visible pixel of the
+    // frame's image (as commit takes it) off its canvas.
+    Outcome checkOffset(const DirectorFrameState &frame);
     static Outcome newSession(const QString &runId, const RunManifest &manifest,
                               const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;
