@@ -3,9 +3,11 @@
 // Writes small pipeline run folders for tests, the way the pipeline does
 // (RUN-FOLDER.md): a long-form manifest, candidates, audit metrics.
 
+#include <QBuffer>
 #include <QColor>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +15,15 @@
 #include <QString>
 
 namespace RunFixture {
+
+// Writes `bytes` to `path` (replacing what was there), its folder made first.
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
 
 inline bool writeJson(const QString &path, const QJsonObject &object)
 {
@@ -30,6 +41,16 @@ inline QImage frameImage(int index, int size = 16)
         for (int x = 5; x < size - 5; ++x)
             image.setPixel(x, y, qRgba(40 + index * 10, x * 8, y * 8, 255));
     return image;
+}
+
+// frameImage(index) as the bytes of a PNG file.
+inline QByteArray pngOf(int index)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    frameImage(index).save(&buffer, "PNG");
+    return bytes;
 }
 
 inline QString frameName(int index)

@@ -10,7 +10,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QBuffer>
 #include <QLabel>
 #include <QListView>
 #include <QSettings>
@@ -55,8 +54,6 @@ private:
     DirectorSession onDisk() const;
     // The frame's candidate, written in two halves with a look between them.
     void writeCandidateInHalves(int frame, int attempt);
-    static QByteArray pngOf(int frame);
-    static bool writeFile(const QString &path, const QByteArray &bytes);
     static bool writeAuditOf(const QString &runDir, int frame, bool passed,
                              const QStringList &flags, double score, const QList<int> &attempts);
     // Opens the run and follows it, with short delays.
@@ -117,22 +114,6 @@ DirectorSession TestLiveRun::onDisk() const
                : DirectorSession();
 }
 
-QByteArray TestLiveRun::pngOf(int frame)
-{
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    RunFixture::frameImage(frame).save(&buffer, "PNG");
-    return bytes;
-}
-
-bool TestLiveRun::writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
 bool TestLiveRun::writeAuditOf(const QString &runDir, int frame, bool passed,
                                const QStringList &flags, double score, const QList<int> &attempts)
 {
@@ -148,9 +129,9 @@ bool TestLiveRun::writeAuditOf(const QString &runDir, int frame, bool passed,
                             {QStringLiteral("reason_codes"), QJsonArray::fromStringList(flags)},
                             {QStringLiteral("composite_score"), score},
                             {QStringLiteral("attempts"), list}};
-    return writeFile(runDir +
-                         QStringLiteral("/audit/%1_metrics.json").arg(RunFixture::frameName(frame)),
-                     QJsonDocument(audit).toJson());
+    return RunFixture::writeFile(
+        runDir + QStringLiteral("/audit/%1_metrics.json").arg(RunFixture::frameName(frame)),
+        QJsonDocument(audit).toJson());
 }
 
 void TestLiveRun::writeCandidateInHalves(int frame, int attempt)
@@ -158,9 +139,9 @@ void TestLiveRun::writeCandidateInHalves(int frame, int attempt)
     const QString path = run() + QStringLiteral("/candidates/%1_attempt_%2.png")
                                      .arg(RunFixture::frameName(frame))
                                      .arg(attempt, 2, 10, QLatin1Char('0'));
-    const QByteArray png = pngOf(frame + attempt);
+    const QByteArray png = RunFixture::pngOf(frame + attempt);
     QSignalSpy waiting(m_watcher.get(), &RunWatcher::waiting);
-    QVERIFY(writeFile(path, png.left(png.size() / 2)));
+    QVERIFY(RunFixture::writeFile(path, png.left(png.size() / 2)));
     // The watcher sees the half-written image and waits for the rest.
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(waiting.cbegin(), waiting.cend(),
                                          [&](const QList<QVariant> &args) {
@@ -224,7 +205,7 @@ void TestLiveRun::halfWrittenFilesWaitAndAreNotCorrupt()
                            .toJson();
     const QString auditPath = run() + QStringLiteral("/audit/frame_0000_metrics.json");
     QSignalSpy waiting(m_watcher.get(), &RunWatcher::waiting);
-    QVERIFY(writeFile(auditPath, audit.left(audit.size() / 2)));
+    QVERIFY(RunFixture::writeFile(auditPath, audit.left(audit.size() / 2)));
     QTRY_VERIFY_WITH_TIMEOUT(!waiting.isEmpty(), 20000);
     QCOMPARE(statusOf(0), FrameStatus::Generated);
     QCOMPARE(onDisk().frames.value(0).status, FrameStatus::Generated);
@@ -235,12 +216,14 @@ void TestLiveRun::halfWrittenFilesWaitAndAreNotCorrupt()
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(0), FrameStatus::Approved, 20000);
 
     // A state.json being written holds the whole run back, frames included.
-    QVERIFY(writeFile(run() + QStringLiteral("/state.json"), QByteArrayLiteral("{\"run_id\": \"")));
+    QVERIFY(RunFixture::writeFile(run() + QStringLiteral("/state.json"),
+                                  QByteArrayLiteral("{\"run_id\": \"")));
     QVERIFY(RunFixture::writeCandidate(run(), 1));
     waitForLooks(3);
     QCOMPARE(statusOf(1), FrameStatus::Pending);
-    QVERIFY(writeFile(run() + QStringLiteral("/state.json"),
-                      QByteArrayLiteral("{\"run_id\": \"run_live\", \"total_frames\": 4}")));
+    QVERIFY(RunFixture::writeFile(
+        run() + QStringLiteral("/state.json"),
+        QByteArrayLiteral("{\"run_id\": \"run_live\", \"total_frames\": 4}")));
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(1), FrameStatus::Generated, 20000);
 }
 
@@ -440,17 +423,17 @@ void TestLiveRun::readOnlyAndCommittedRunsAreNotFollowed()
 void TestLiveRun::completeImages()
 {
     const QString path = m_dir->path() + QStringLiteral("/image.png");
-    const QByteArray png = pngOf(0);
-    QVERIFY(writeFile(path, png));
+    const QByteArray png = RunFixture::pngOf(0);
+    QVERIFY(RunFixture::writeFile(path, png));
     QCOMPARE(RunFolder::imageState(path), RunFolder::ImageState::Usable);
     for (const qsizetype size : {qsizetype(0), qsizetype(1), qsizetype(4), qsizetype(7),
                                  qsizetype(8), png.size() / 2, png.size() - 1}) {
-        QVERIFY(writeFile(path, png.left(size)));
+        QVERIFY(RunFixture::writeFile(path, png.left(size)));
         QVERIFY2(RunFolder::imageState(path) == RunFolder::ImageState::Incomplete,
                  qPrintable(QString::number(size)));
     }
     // Never an image: not a PNG and not any other format; no file at all.
-    QVERIFY(writeFile(path, QByteArray(64, 'x')));
+    QVERIFY(RunFixture::writeFile(path, QByteArray(64, 'x')));
     QCOMPARE(RunFolder::imageState(path), RunFolder::ImageState::NotImage);
     QCOMPARE(RunFolder::imageState(m_dir->path() + QStringLiteral("/none.png")),
              RunFolder::ImageState::NotImage);
@@ -459,10 +442,10 @@ void TestLiveRun::completeImages()
 void TestLiveRun::aFileNeverFinishedIsNotReadForever()
 {
     open();
-    const QByteArray png = pngOf(0);
+    const QByteArray png = RunFixture::pngOf(0);
     QSignalSpy waiting(m_watcher.get(), &RunWatcher::waiting);
-    QVERIFY(writeFile(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png"),
-                      png.left(png.size() / 2)));
+    QVERIFY(RunFixture::writeFile(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png"),
+                                  png.left(png.size() / 2)));
     QTRY_VERIFY_WITH_TIMEOUT(!waiting.isEmpty(), 20000);
     const int reads = m_watcher->reads();
     // The retries (40 + 80 + 160 + 320 ms) and many rescans later, the
@@ -637,8 +620,8 @@ void TestLiveRun::theWindowShowsTheRunAsItIsWritten()
     // A newer attempt of frame 2 that is no image: the frame keeps its image
     // and verdict, and the status bar names the file.
     QSignalSpy leftOut(watcher, &RunWatcher::leftOut);
-    QVERIFY(writeFile(run() + QStringLiteral("/candidates/frame_0002_attempt_02.png"),
-                      QByteArray(100, 'x')));
+    QVERIFY(RunFixture::writeFile(run() + QStringLiteral("/candidates/frame_0002_attempt_02.png"),
+                                  QByteArray(100, 'x')));
     QTRY_VERIFY_WITH_TIMEOUT(!leftOut.isEmpty(), 20000);
     QTRY_VERIFY(window.statusBar()->currentMessage().contains(
         QLatin1String("candidates/frame_0002_attempt_02.png")));

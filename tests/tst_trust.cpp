@@ -14,7 +14,6 @@
 #include "sessionstore.h"
 #include "timestamps.h"
 
-#include <QBuffer>
 #include <QDateTime>
 #include <QImageReader>
 #include <QJsonArray>
@@ -184,11 +183,7 @@ void TestTrust::farFutureLastModifiedIsNotCarriedForward()
     QByteArray text = bytesOf(sessionPath());
     const QString stored = readBack().lastModified;
     text.replace(stored.toUtf8(), "9999-12-31T23:59:59.999Z");
-    {
-        QFile file(sessionPath());
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        QCOMPARE(file.write(text), text.size());
-    }
+    QVERIFY(RunFixture::writeFile(sessionPath(), text));
     QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
     // status names it, and writes nothing.
     const Result status = director({QStringLiteral("status"), runDir()});
@@ -229,11 +224,7 @@ void TestTrust::aTimeAlittleAheadStillMovesForward()
     QByteArray text = bytesOf(sessionPath());
     text.replace(manager.session().lastModified.toUtf8(), ahead.toUtf8());
     manager.close();
-    {
-        QFile file(sessionPath());
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        QCOMPARE(file.write(text), text.size());
-    }
+    QVERIFY(RunFixture::writeFile(sessionPath(), text));
     QVERIFY(manager.initializeOrResume(runDir()));
     QVERIFY(manager.setNotes(0, QStringLiteral("y")));
     QVERIFY2(*Timestamps::parse(manager.session().lastModified) > *Timestamps::parse(ahead),
@@ -260,10 +251,7 @@ void TestTrust::timestampsThatCannotBeWrittenBackAreRefused()
              0);
     QByteArray text = bytesOf(sessionPath());
     text.replace(readBack().createdAt.toUtf8(), time.toUtf8());
-    QFile file(sessionPath());
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(file.write(text), text.size());
-    file.close();
+    QVERIFY(RunFixture::writeFile(sessionPath(), text));
     const Result valid = director({QStringLiteral("validate"), sessionPath()});
     QCOMPARE(valid.exitCode, 1);
     QVERIFY2(valid.err.contains(QLatin1String("createdAt")), qPrintable(valid.err));
@@ -301,10 +289,10 @@ void TestTrust::deepAuditDetailsAreCut()
     const QByteArray deep = QByteArray(depth - 3, '[') + "1" + QByteArray(depth - 3, ']');
     const QString audit = runDir() + QStringLiteral("/audit/frame_0001_metrics.json");
     if (where == QLatin1String("stateAttempt")) {
-        QFile file(runDir() + QStringLiteral("/state.json"));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"frameAttempts\": {\"1\": {\"attempts\": [{\"attemptIndex\": 1, \"deep\": " +
-                   deep + "}]}}}");
+        QVERIFY(RunFixture::writeFile(
+            runDir() + QStringLiteral("/state.json"),
+            "{\"frameAttempts\": {\"1\": {\"attempts\": [{\"attemptIndex\": 1, \"deep\": " + deep +
+                "}]}}}"));
     } else {
         QByteArray text = bytesOf(audit);
         QVERIFY(text.trimmed().endsWith('}'));
@@ -312,9 +300,7 @@ void TestTrust::deepAuditDetailsAreCut()
         text += where == QLatin1String("audit")
                     ? ", \"deep\": " + deep + "}"
                     : ", \"attempts\": [{\"attempt_index\": 1, \"deep\": " + deep + "}]}";
-        QFile file(audit);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(text);
+        QVERIFY(RunFixture::writeFile(audit, text));
     }
     const Result changed = director(
         {QStringLiteral("frame"), runDir(), QStringLiteral("0"), QStringLiteral("--note=x")});
@@ -340,9 +326,7 @@ void TestTrust::largeAuditsStayWithinTheSessionBounds()
         QByteArray text = bytesOf(path);
         text.truncate(text.lastIndexOf('}'));
         text += ", \"log\": \"" + QByteArray(15 * 1024 * 1024, 'x') + "\"}";
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        QCOMPARE(file.write(text), text.size());
+        QVERIFY(RunFixture::writeFile(path, text));
     }
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
@@ -569,9 +553,7 @@ void TestTrust::filesThatAreNotImagesAreNotFrames()
         const QString path = runDir() + QStringLiteral("/candidates/") + name;
         const QByteArray encoded = QFile::encodeName(path);
         if (kind == QLatin1String("garbage")) {
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(QByteArray(300, 'g'));
+            QVERIFY(RunFixture::writeFile(path, QByteArray(300, 'g')));
         } else if (kind == QLatin1String("fifo")) {
             QCOMPARE(::mkfifo(encoded.constData(), 0600), 0);
         } else if (kind == QLatin1String("devzero")) {
@@ -579,12 +561,8 @@ void TestTrust::filesThatAreNotImagesAreNotFrames()
         } else if (kind == QLatin1String("folder")) {
             QVERIFY(QDir().mkpath(path));
         } else {
-            QBuffer buffer;
-            buffer.open(QIODevice::WriteOnly);
-            QVERIFY(RunFixture::frameImage(5).save(&buffer, "PNG"));
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(buffer.data().left(buffer.data().size() / 2));
+            const QByteArray png = RunFixture::pngOf(5);
+            QVERIFY(RunFixture::writeFile(path, png.left(png.size() / 2)));
         }
     }
     RunFolder::Contents contents;
@@ -905,18 +883,9 @@ void TestTrust::anAuditIsNotPinnedOnAnOlderImage()
     const QString run = m_dir->path() + QStringLiteral("/approved-run");
     QVERIFY(RunFixture::writeApprovedRun(run, 3));
     const QString second = run + QStringLiteral("/candidates/frame_0002_attempt_02.png");
-    {
-        QFile file(second);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        if (newest == QLatin1String("garbage")) {
-            file.write(QByteArray(200, 'w'));
-        } else {
-            QBuffer buffer;
-            buffer.open(QIODevice::WriteOnly);
-            QVERIFY(RunFixture::frameImage(6).save(&buffer, "PNG"));
-            file.write(buffer.data().left(40));
-        }
-    }
+    QVERIFY(RunFixture::writeFile(second, newest == QLatin1String("garbage")
+                                              ? QByteArray(200, 'w')
+                                              : RunFixture::pngOf(6).left(40)));
     QVERIFY(setModified(run + QStringLiteral("/candidates/frame_0002_attempt_01.png"), 300));
     QVERIFY(setModified(second, 200));
     QVERIFY(setModified(run + QStringLiteral("/audit/frame_0002_metrics.json"), 100));
@@ -958,11 +927,8 @@ void TestTrust::oddAuditsAndFilesReadBack()
 {
     QFETCH(QByteArray, audit);
     QFETCH(QString, leftOut);
-    {
-        QFile file(runDir() + QStringLiteral("/audit/frame_0001_metrics.json"));
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(audit);
-    }
+    QVERIFY(
+        RunFixture::writeFile(runDir() + QStringLiteral("/audit/frame_0001_metrics.json"), audit));
     QVERIFY(QJsonDocument::fromJson(audit).isObject());
     // A candidate that is a link to a name the session cannot hold as a
     // path (into a "runs" folder of the run), and files in approved/ and
@@ -974,14 +940,9 @@ void TestTrust::oddAuditsAndFilesReadBack()
                                          QStringLiteral("/candidates/frame_0004_attempt_01.png"))
                            .constData()),
              0);
-    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/approved")));
-    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/rejected")));
     for (const QString &name : {QStringLiteral("/approved/frame_0040.png"),
-                                QStringLiteral("/rejected/frame_0041_HF03.png")}) {
-        QFile file(runDir() + name);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("not an image at all");
-    }
+                                QStringLiteral("/rejected/frame_0041_HF03.png")})
+        QVERIFY(RunFixture::writeFile(runDir() + name, "not an image at all"));
     const Result changed = director(
         {QStringLiteral("frame"), runDir(), QStringLiteral("0"), QStringLiteral("--note=x")});
     QVERIFY2(changed.exitCode == 0, qPrintable(changed.err));
