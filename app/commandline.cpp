@@ -1,11 +1,11 @@
 #include "commandline.h"
 
-#include "demorun.h"
+#include "demo/demorun.h"
 #include "mainwindow.h"
-#include "runpaths.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
-#include "timestamps.h"
+#include "review/sessionmanager.h"
+#include "run/runpaths.h"
+#include "session/sessioncodec.h"
+#include "session/timestamps.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

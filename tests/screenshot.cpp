@@ -2,10 +2,10 @@
 //   director.png       the review window on the demo run (light),
 //   director-dark.png  the same in the dark palette for pixel work,
 //   preferences.png    the preferences dialog.
-#include "demorun.h"
-#include "framelistmodel.h"
+#include "demo/demorun.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "review/framelistmodel.h"
 #include "stageview.h"
 #include "theme.h"
 

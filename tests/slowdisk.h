@@ -3,7 +3,7 @@
 // Disks that take their time, through AtomicFile's test seam: what a network
 // drive does to a save. Both undo themselves when they go.
 
-#include "atomicfile.h"
+#include "storage/atomicfile.h"
 
 #include <QSemaphore>
 #include <QThread>

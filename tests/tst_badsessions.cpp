@@ -1,5 +1,5 @@
+#include "review/sessionmanager.h"
 #include "runfixture.h"
-#include "sessionmanager.h"
 
 #include <QDir>
 #include <QProcess>

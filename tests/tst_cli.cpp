@@ -1,7 +1,7 @@
 #include "directorprocess.h"
 #include "runfixture.h"
-#include "sessioncodec.h"
-#include "sessionstore.h"
+#include "session/sessioncodec.h"
+#include "storage/sessionstore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "atomicfile.h"
-#include "commitexporter.h"
+#include "commit/commitexporter.h"
 #include "runfixture.h"
+#include "storage/atomicfile.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -1,5 +1,5 @@
 #include "runfixture.h"
-#include "sessioncodec.h"
+#include "session/sessioncodec.h"
 #include "xsession.h"
 
 #include <QFile>

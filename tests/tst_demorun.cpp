@@ -1,7 +1,7 @@
-#include "commitexporter.h"
-#include "demorun.h"
-#include "pixelaudit.h"
-#include "runfolder.h"
+#include "commit/commitexporter.h"
+#include "demo/demoaudit.h"
+#include "demo/demorun.h"
+#include "run/runfolder.h"
 
 #include <QDir>
 #include <QFile>
@@ -96,12 +96,12 @@ void TestDemoRun::statusesAreAMixMeasuredFromThePixels()
         if (f.status != FrameStatus::AuditWarn)
             continue;
         QVERIFY(f.auditReport.flags.contains(QStringLiteral("SF04_BASELINE_DRIFT")));
-        const PixelAudit::Result drift = PixelAudit::measure(frame(f.frameIndex), anchor, palette);
+        const DemoAudit::Result drift = DemoAudit::measure(frame(f.frameIndex), anchor, palette);
         QVERIFY(drift.driftPx() > 0);
         QCOMPARE(f.auditReport.driftPixels, std::optional(double(drift.driftPx())));
         const QImage fixed = CommitExporter::translated(frame(f.frameIndex), -drift.rootDriftPx,
                                                         -drift.baselineDriftPx);
-        const PixelAudit::Result after = PixelAudit::measure(fixed, anchor, palette);
+        const DemoAudit::Result after = DemoAudit::measure(fixed, anchor, palette);
         QCOMPARE(after.driftPx(), 0);
         QVERIFY(after.passed);
     }
@@ -109,7 +109,7 @@ void TestDemoRun::statusesAreAMixMeasuredFromThePixels()
     for (const DirectorFrameState &f : m_contents.frames) {
         if (f.status == FrameStatus::AuditFail) {
             QVERIFY(f.auditReport.flags.contains(QStringLiteral("SF02_PALETTE_DRIFT")));
-            QVERIFY(PixelAudit::measure(frame(f.frameIndex), anchor, palette).paletteFidelity <
+            QVERIFY(DemoAudit::measure(frame(f.frameIndex), anchor, palette).paletteFidelity <
                     0.95);
         }
     }
@@ -119,8 +119,8 @@ void TestDemoRun::auditFilesHoldWhatThePixelsSay()
 {
     const QImage anchor = frame(0);
     for (const DirectorFrameState &f : m_contents.frames) {
-        const PixelAudit::Result measured =
-            PixelAudit::measure(frame(f.frameIndex), anchor, DemoRun::palette());
+        const DemoAudit::Result measured =
+            DemoAudit::measure(frame(f.frameIndex), anchor, DemoRun::palette());
         QCOMPARE(f.auditReport.compositeScore, measured.compositeScore);
         QCOMPARE(f.auditReport.flags, measured.reasonCodes);
         QCOMPARE(f.auditReport.passed, measured.passed);
@@ -160,13 +160,13 @@ void TestDemoRun::pixelAuditMeasuresDrift()
 {
     const QImage anchor = frame(0);
     const QImage shifted = CommitExporter::translated(anchor, 3, -2);
-    const PixelAudit::Result r = PixelAudit::measure(shifted, anchor, DemoRun::palette());
+    const DemoAudit::Result r = DemoAudit::measure(shifted, anchor, DemoRun::palette());
     QCOMPARE(r.rootDriftPx, 3);
     QCOMPARE(r.baselineDriftPx, -2);
     QCOMPARE(r.driftPx(), 3);
     QCOMPARE(r.identity, 1.0); // the same character, only moved
     QVERIFY(r.reasonCodes.contains(QStringLiteral("SF04_BASELINE_DRIFT")));
-    const PixelAudit::Result same = PixelAudit::measure(anchor, anchor, DemoRun::palette());
+    const DemoAudit::Result same = DemoAudit::measure(anchor, anchor, DemoRun::palette());
     QCOMPARE(same.driftPx(), 0);
     QVERIFY(same.reasonCodes.isEmpty());
     QCOMPARE(same.compositeScore, 1.0);
@@ -188,7 +188,7 @@ void TestDemoRun::pixelAuditMeasuresOffPaletteColours()
             }
         }
     }
-    const PixelAudit::Result r = PixelAudit::measure(noisy, anchor, DemoRun::palette());
+    const DemoAudit::Result r = DemoAudit::measure(noisy, anchor, DemoRun::palette());
     QCOMPARE(r.paletteFidelity, std::round(1000.0 * (opaque - changed) / opaque) / 1000.0);
     QVERIFY(r.reasonCodes.contains(QStringLiteral("SF02_PALETTE_DRIFT")));
     QVERIFY(!r.passed);

@@ -1,4 +1,4 @@
-#include "sessioncodec.h"
+#include "session/sessioncodec.h"
 #include "xsession.h"
 
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "directorprocess.h"
 #include "runfixture.h"
-#include "sessioncodec.h"
+#include "session/sessioncodec.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "framedelegate.h"
-#include "framelistmodel.h"
+#include "review/framelistmodel.h"
+#include "review/sessionmanager.h"
 #include "runfixture.h"
-#include "sessionmanager.h"
 
 #include <QPainter>
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
-#include "atomicfile.h"
-#include "framelistmodel.h"
-#include "imageloader.h"
-#include "reviewhistory.h"
+#include "review/framelistmodel.h"
+#include "review/reviewhistory.h"
+#include "review/sessionmanager.h"
+#include "run/imageloader.h"
 #include "runfixture.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
+#include "session/sessioncodec.h"
+#include "storage/atomicfile.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,12 +1,12 @@
-#include "framelistmodel.h"
-#include "imageloader.h"
 #include "mainwindow.h"
-#include "reviewhistory.h"
+#include "review/framelistmodel.h"
+#include "review/reviewhistory.h"
+#include "review/sessionmanager.h"
+#include "run/imageloader.h"
+#include "run/runingest.h"
+#include "run/runwatcher.h"
 #include "runfixture.h"
-#include "runingest.h"
-#include "runwatcher.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
+#include "session/sessioncodec.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -1,6 +1,6 @@
+#include "run/runfolder.h"
+#include "run/runpaths.h"
 #include "runfixture.h"
-#include "runfolder.h"
-#include "runpaths.h"
 
 #include <QDir>
 #include <QFile>

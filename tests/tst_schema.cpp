@@ -1,6 +1,6 @@
-#include "demorun.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
+#include "demo/demorun.h"
+#include "review/sessionmanager.h"
+#include "session/sessioncodec.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "runpaths.h"
-#include "sessioncodec.h"
+#include "run/runpaths.h"
+#include "session/sessioncodec.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -750,7 +750,8 @@ void TestSessionCodec::aNameWithAByteOrderMarkIsWrittenTheSameEveryTime_data()
     QTest::newRow("nested") << QByteArray(
         "\"pipelineVersion\": {\"passed\": true, \"\xef\xbb\xbf\": 1, \"weighted\": 0.3}");
     QTest::newRow("beside Director's own members")
-        << QByteArray("\"pipelineVersion\": \"2.4.0\", \"\xef\xbb\xbf" "aaa\": 0.958");
+        << QByteArray("\"pipelineVersion\": \"2.4.0\", \"\xef\xbb\xbf"
+                      "aaa\": 0.958");
 }
 
 void TestSessionCodec::aNameWithAByteOrderMarkIsWrittenTheSameEveryTime()

@@ -1,9 +1,9 @@
-#include "atomicfile.h"
+#include "review/sessionmanager.h"
 #include "runfixture.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
+#include "session/sessioncodec.h"
+#include "session/timestamps.h"
 #include "slowdisk.h"
-#include "timestamps.h"
+#include "storage/atomicfile.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
-#include "atomicfile.h"
-#include "sessioncodec.h"
-#include "sessionstore.h"
+#include "session/sessioncodec.h"
+#include "storage/atomicfile.h"
+#include "storage/sessionstore.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 #include "framedelegate.h"
-#include "framelistmodel.h"
-#include "framestatus.h"
 #include "preferences.h"
+#include "review/framelistmodel.h"
+#include "session/framestatus.h"
 #include "theme.h"
 
 #include <QApplication>

@@ -1,5 +1,5 @@
-#include "framestatus.h"
-#include "transitionrules.h"
+#include "session/framestatus.h"
+#include "session/transitionrules.h"
 
 #include <QTest>
 

@@ -3,16 +3,16 @@
 // approved/ that nobody (person or audit) saw. Each case is a run folder as
 // a pipeline in the wild may write it, driven through the real commands
 // (the director executable) or the model.
-#include "commitexporter.h"
+#include "commit/commitexporter.h"
 #include "directorprocess.h"
+#include "review/sessionmanager.h"
+#include "run/runfolder.h"
+#include "run/runingest.h"
+#include "run/runpaths.h"
 #include "runfixture.h"
-#include "runfolder.h"
-#include "runingest.h"
-#include "runpaths.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
-#include "sessionstore.h"
-#include "timestamps.h"
+#include "session/sessioncodec.h"
+#include "session/timestamps.h"
+#include "storage/sessionstore.h"
 
 #include <QDateTime>
 #include <QImageReader>

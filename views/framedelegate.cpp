@@ -1,8 +1,8 @@
 #include "framedelegate.h"
 
-#include "framelistmodel.h"
-#include "framestatus.h"
-#include "reasoncodes.h"
+#include "review/framelistmodel.h"
+#include "session/framestatus.h"
+#include "session/reasoncodes.h"
 
 #include <QPainter>
 

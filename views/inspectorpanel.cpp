@@ -1,6 +1,6 @@
 #include "inspectorpanel.h"
 
-#include "reasoncodes.h"
+#include "session/reasoncodes.h"
 
 #include <QFormLayout>
 #include <QHeaderView>

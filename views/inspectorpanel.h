@@ -1,6 +1,6 @@
 #pragma once
 
-#include "directorsession.h"
+#include "session/directorsession.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,19 +1,19 @@
 #include "mainwindow.h"
 
-#include "commitexporter.h"
+#include "commit/commitexporter.h"
 #include "framedelegate.h"
-#include "framelistmodel.h"
-#include "imageloader.h"
 #include "inspectorpanel.h"
 #include "preferencesdialog.h"
 #include "recentruns.h"
-#include "reviewhistory.h"
-#include "runpaths.h"
-#include "runwatcher.h"
+#include "review/framelistmodel.h"
+#include "review/reviewhistory.h"
+#include "run/imageloader.h"
+#include "run/runpaths.h"
+#include "run/runwatcher.h"
+#include "session/timestamps.h"
 #include "sessionproblemdialog.h"
 #include "stageview.h"
 #include "theme.h"
-#include "timestamps.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "preferences.h"
-#include "sessionmanager.h"
+#include "review/sessionmanager.h"
 
 #include <QHash>
 #include <QImage>

@@ -1,6 +1,6 @@
 #include "stageview.h"
 
-#include "commitexporter.h"
+#include "commit/commitexporter.h"
 
 #include <QMouseEvent>
 #include <QPainter>

@@ -13,9 +13,9 @@
 
 #include "benchutil.h"
 
-#include "commitexporter.h"
-#include "runpaths.h"
-#include "sessionmanager.h"
+#include "commit/commitexporter.h"
+#include "review/sessionmanager.h"
+#include "run/runpaths.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

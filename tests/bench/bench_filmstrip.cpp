@@ -16,8 +16,8 @@
 
 #include "benchutil.h"
 
-#include "framelistmodel.h"
 #include "mainwindow.h"
+#include "review/framelistmodel.h"
 
 #include <QApplication>
 #include <QBuffer>

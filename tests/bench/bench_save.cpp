@@ -6,7 +6,7 @@
 
 #include "benchutil.h"
 #include "mainwindow.h"
-#include "sessionmanager.h"
+#include "review/sessionmanager.h"
 #include "slowdisk.h"
 #include "stageview.h"
 

@@ -16,12 +16,12 @@
 
 #include "benchutil.h"
 
-#include "atomicfile.h"
-#include "jsonduplicatekeys.h"
-#include "runpaths.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
-#include "sessionstore.h"
+#include "review/sessionmanager.h"
+#include "run/runpaths.h"
+#include "session/sessioncodec.h"
+#include "storage/atomicfile.h"
+#include "storage/sessionstore.h"
+#include "json/jsonduplicatekeys.h"
 
 #include <QCoreApplication>
 #include <QDir>

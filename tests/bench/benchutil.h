@@ -4,7 +4,7 @@
 // and generated run folders. Benchmarks print figures; they never fail on
 // time.
 
-#include "demorun.h"
+#include "demo/demorun.h"
 
 #include <QElapsedTimer>
 #include <QFile>

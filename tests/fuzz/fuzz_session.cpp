@@ -2,8 +2,8 @@
 // Any input: no crash, no sanitizer report, no hang. An input Director
 // accepts must also survive a write and a read unchanged: what Director
 // writes, it reads back to the same bytes.
-#include "runpaths.h"
-#include "sessioncodec.h"
+#include "run/runpaths.h"
+#include "session/sessioncodec.h"
 
 #include <cstdint>
 #include <cstdlib>

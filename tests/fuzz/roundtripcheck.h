@@ -15,12 +15,12 @@
 
 #include "rungenerator.h"
 
-#include "runfolder.h"
-#include "runingest.h"
-#include "runpaths.h"
-#include "sessioncodec.h"
-#include "sessionmanager.h"
-#include "timestamps.h"
+#include "review/sessionmanager.h"
+#include "run/runfolder.h"
+#include "run/runingest.h"
+#include "run/runpaths.h"
+#include "session/sessioncodec.h"
+#include "session/timestamps.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/outcome.h"
+#include "session/directorsession.h"
+
+#include <QImage>
+#include <QRect>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+
+// Writes the final frames of a session to <run>/approved/frame_NNNN.png:
+// for every frame the latest patched image if it was patched, else its
+// image, moved by its alignment (the frame's total offset, rounded as the
+// pipeline rounds) as an exact translation on a same-size transparent canvas.
+//
+// All outputs are first written into a staging folder inside approved/; only
+// when every frame is written are they renamed into place, so a failure
+// leaves approved/ as it was, never a partial set.
+//
+// Frames are read, moved, encoded and staged on several threads at once (a
+// thread pool of the exporter's own); the moves into approved/ are done one
+// after the other on the calling thread, as is every call to the progress
+// callback. The outcome does not depend on the threads: the same files, and
+// when several frames fail, the message of the lowest frame.
+class CommitExporter
+{
+public:
+    // Called on the thread that called exportFrames(), with done = 1, 2, …
+    // total as frames are staged (never under a lock: it may process events
+    // while the workers go on). Not called again once a frame has failed.
+    using Progress = std::function<void(int done, int total)>;
+
+    explicit CommitExporter(const QString &runDir);
+
+    // The size every frame must have (the manifest's target size). When it
+    // is not set, every frame must have the size of the first one: an atlas
+    // needs frames of one size.
+    void setExpectedSize(const QSize &size) { m_expectedSize = size; }
+    // How many frames are staged at once; 0 or less: QThread::idealThreadCount().
+    void setThreadCount(int threads);
+    int threadCount() const { return m_threadCount; }
+
+    // Refused (naming the frames) unless the session is active and every frame
+    // is APPROVED. On success fills *info (the session is not changed here).
+    Outcome exportFrames(const DirectorSession &session, CommitInfo *info,
+                         const Progress &progress = {});
+
+    // Why the session cannot be committed for its frames' statuses: the
+    // frames that are not APPROVED, the first maxBlockersNamed of them by
+    // number and how many more; empty when every frame is.
+    static constexpr int maxBlockersNamed = 20;
+    static QString blockersText(const DirectorSession &session);
+
+    // The pipeline's rounding: halves toward +infinity (-2.5 -> -2, 2.5 -> 3).
+    static int roundOffset(double value);
+    // The image moved by (dx, dy) on a same-size transparent canvas; negative
+    // dx moves left, negative dy moves up; pixels moved out are lost.
+    // 16 bits a channel (RGBA64) stay 16 bits; anything else becomes ARGB32.
+    static QImage translated(const QImage &image, int dx, int dy);
+    // The bounding box of the pixels that are not fully transparent; null
+    // when there is none.
+    static QRect opaqueBounds(const QImage &image);
+    // Whether translated(image, dx, dy) keeps at least one pixel that is not
+    // fully transparent.
+    static bool keepsOpaquePixel(const QImage &image, int dx, int dy);
+
+private:
+    QString m_runDir;
+    QSize m_expectedSize;
+    int m_threadCount;
+};

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/outcome.h"
+#include "review/sessionmanager.h"
+
+#include <QObject>
+#include <QUndoStack>
+
+// The operator's actions on a session, undoable. Every action is one
+// QUndoCommand holding the frame's state before and after; undo and redo
+// put a state back exactly, through the manager, and are saved like any
+// change. An undo that cannot be saved leaves the stack where it was.
+class ReviewHistory : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewHistory(SessionManager *manager, QObject *parent = nullptr);
+
+    QUndoStack *stack() { return &m_stack; }
+
+    // Applies the edit through the manager (rules, save) and records it.
+    Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
+    Outcome undo();
+    Outcome redo();
+    // The frame the next undo or redo changes; -1 when there is nothing to
+    // undo or redo.
+    int frameToUndo() const;
+    int frameToRedo() const;
+
+    // What the last undo or redo of a step came to; `dropped` when the
+    // pipeline had changed the frame since and the step was left out.
+    struct Step
+    {
+        Outcome outcome;
+        bool dropped = false;
+    };
+
+private:
+    SessionManager *m_manager;
+    QUndoStack m_stack;
+    Step m_step;
+};

@@ -1,0 +1,749 @@
+#include "review/sessionmanager.h"
+
+#include "run/imageloader.h"
+#include "run/runpaths.h"
+#include "session/timestamps.h"
+#include "session/transitionrules.h"
+#include "storage/sessionwriter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QScopeGuard>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr int maxNotesLength = 100000;
+
+// Other programs' members, given through the API, as the file will hold
+// them (2.0 as 2, ...); refused when they would not read back at all.
+Outcome holdAsWritten(QJsonObject *members)
+{
+    const std::optional<QJsonObject> written = SessionCodec::asWritten(*members);
+    if (!written) {
+        return Outcome::invalid(
+            QCoreApplication::translate("SessionManager",
+                                        "These overrides cannot be saved as given: %1")
+                .arg(QCoreApplication::translate("SessionManager",
+                                                 "other programs' members are nested deeper "
+                                                 "than a session file can hold")));
+    }
+    *members = *written;
+    return Outcome::ok();
+}
+} // namespace
+
+SessionManager::SessionManager(QObject *parent, Saving saving) : QObject(parent), m_saving(saving)
+{}
+
+SessionManager::~SessionManager() = default;
+
+const DirectorSession &SessionManager::session() const
+{
+    Q_ASSERT(m_session);
+    return *m_session;
+}
+
+bool SessionManager::isReadOnly() const
+{
+    return m_access == Access::ReadOnly || !m_session || m_session->isReadOnly();
+}
+
+QString SessionManager::runDir() const
+{
+    return m_store ? m_store->runDir() : QString();
+}
+
+bool SessionManager::hasUsableBackup() const
+{
+    if (m_openFailedUnreadable)
+        return m_backupUsable;
+    return m_store && m_store->hasUsableBackup();
+}
+
+void SessionManager::close()
+{
+    m_writer.reset(); // after its last save
+    m_session.reset();
+    m_store.reset();
+    m_run = {};
+    m_unsaved = false;
+    m_revision = m_durable = 0;
+    m_saveError.clear();
+}
+
+SessionManager::SaveState SessionManager::saveState() const
+{
+    if (!m_saveError.isEmpty())
+        return SaveState::Failed;
+    return m_durable < m_revision ? SaveState::Saving : SaveState::Saved;
+}
+
+Outcome SessionManager::waitForSaves()
+{
+    if (m_writer)
+        m_writer->waitForIdle(); // its reports arrive before it returns
+    if (saveState() == SaveState::Saved)
+        return Outcome::ok();
+    return Outcome::failed(m_saveError);
+}
+
+Outcome SessionManager::retrySave()
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (m_writer) {
+        m_writer->submit(++m_revision, *m_session);
+        emit saveStateChanged();
+        return Outcome::ok();
+    }
+    if (const Outcome saved = saveNow(*m_session); !saved)
+        return saved;
+    emit saved(m_session->lastModified);
+    return Outcome::ok();
+}
+
+void SessionManager::setSaveError(const QString &message)
+{
+    m_saveError = message;
+    emit saveFailed(message);
+    emit saveStateChanged();
+}
+
+void SessionManager::writerWritten(quint64 revision, const QString &lastModified)
+{
+    m_durable = std::max(m_durable, revision);
+    m_saveError.clear();
+    if (m_durable == m_revision)
+        emit saved(lastModified);
+    emit saveStateChanged();
+}
+
+Outcome SessionManager::saveNow(const DirectorSession &session, bool *written)
+{
+    if (m_writer)
+        m_writer->waitForIdle();
+    const Outcome outcome = m_store->save(session, written);
+    if (!outcome) {
+        setSaveError(outcome.message());
+        return outcome;
+    }
+    // The whole session is on disk: every change before it is durable too.
+    m_durable = m_revision;
+    if (!m_saveError.isEmpty()) {
+        m_saveError.clear();
+        emit saveStateChanged();
+    }
+    return outcome;
+}
+
+namespace {
+bool isSameFolder(const QString &a, const QString &b)
+{
+    const QString canonical = QFileInfo(a).canonicalFilePath();
+    return !canonical.isEmpty() && canonical == QFileInfo(b).canonicalFilePath();
+}
+} // namespace
+
+Outcome SessionManager::initializeOrResume(const QString &runDir, Access access, Recovery recovery)
+{
+    // Everything is prepared aside: the open session, its store and its lock
+    // stay as they are unless the new one opens.
+    m_lastLoad = {};
+    m_backupUsable = false;
+    m_openFailedUnreadable = false;
+    // The open session's store may be the one used below: its saves are done first.
+    if (m_writer)
+        m_writer->waitForIdle();
+
+    const QString name = QDir::toNativeSeparators(runDir);
+    if (const QString why = RunPaths::whyNotAFolder(runDir); !why.isEmpty())
+        return Outcome::invalid(why);
+
+    // Opening the open run again goes through its store: that store holds
+    // the lock, which a second store of this process could not take.
+    std::unique_ptr<SessionStore> newStore;
+    SessionStore *store = m_store.get();
+    if (!m_store || !isSameFolder(m_store->runDir(), runDir)) {
+        newStore = std::make_unique<SessionStore>(runDir);
+        store = newStore.get();
+    }
+    const bool hasSessionFile = QFileInfo::exists(store->sessionPath());
+    RunFolder::Contents run;
+    if (const Outcome read = RunFolder::read(runDir, &run); !read && !hasSessionFile)
+        return read;
+
+    // A lock the open run's store takes for an attempt that fails is given
+    // back: the open session keeps the access it had.
+    auto giveBackLock = qScopeGuard([store, hadLock = store->hasLock()] {
+        if (!hadLock)
+            store->unlock();
+    });
+    if (access == Access::ReadWrite) {
+        if (const Outcome locked = store->lock(); !locked)
+            return locked;
+    }
+
+    SessionStore::LoadResult loaded = store->load();
+    const bool unreadable = loaded.state != SessionStore::LoadState::Missing &&
+                            loaded.state != SessionStore::LoadState::Loaded;
+    if (unreadable && recovery != Recovery::None) {
+        if (access == Access::ReadOnly)
+            return Outcome::refused(tr("A session file can only be recovered by a Director that "
+                                       "may write the run folder."));
+        const Outcome recovered =
+            recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->startOver();
+        if (!recovered)
+            return recovered;
+        loaded = store->load();
+    }
+    m_lastLoad = loaded;
+
+    DirectorSession session;
+    bool unsaved = false;
+    switch (loaded.state) {
+    case SessionStore::LoadState::Loaded:
+        session = std::move(*loaded.session);
+        m_lastLoad.session.reset();
+        break;
+    case SessionStore::LoadState::Missing: {
+        const QString runId =
+            run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : run.manifest.runId;
+        if (const Outcome created = newSession(runId, run.manifest, run.frames, &session); !created)
+            return created;
+        // Read-only, the session lives in memory only; otherwise it is on
+        // disk before it is shown.
+        if (access == Access::ReadOnly)
+            unsaved = true;
+        else if (const Outcome saved = store->save(session); !saved)
+            return saved;
+        break;
+    }
+    case SessionStore::LoadState::Unreadable:
+    case SessionStore::LoadState::Invalid:
+    case SessionStore::LoadState::Newer:
+    case SessionStore::LoadState::Lost: {
+        // Nothing is written; a store opened for this attempt goes, and with
+        // it its lock.
+        QString message = loaded.message;
+        const bool backup = m_backupUsable = store->hasUsableBackup();
+        m_openFailedUnreadable = true;
+        message += QLatin1Char('\n') +
+                   (backup ? tr("Nothing was changed. A good backup exists: it can be restored, "
+                                "or a new review started, keeping the old files aside.")
+                           : tr("Nothing was changed. A new review can be started, keeping the "
+                                "old files aside."));
+        return Outcome::invalid(message);
+    }
+    }
+
+    // Opened: the new session replaces the old one (and releases its lock).
+    giveBackLock.dismiss();
+    if (newStore || access == Access::ReadOnly)
+        m_writer.reset();
+    if (newStore)
+        m_store = std::move(newStore);
+    else if (access == Access::ReadOnly)
+        m_store->unlock(); // the open run, now only viewed
+    if (m_saving == Saving::Background && access == Access::ReadWrite && !m_writer) {
+        m_writer = std::make_unique<SessionWriter>(m_store.get());
+        connect(m_writer.get(), &SessionWriter::written, this, &SessionManager::writerWritten);
+        connect(m_writer.get(), &SessionWriter::failed, this, &SessionManager::setSaveError);
+    }
+    m_revision = m_durable = 0;
+    m_saveError.clear();
+    emit saveStateChanged();
+    m_session = std::move(session);
+    m_run = std::move(run);
+    m_access = access;
+    m_unsaved = unsaved;
+    if (!unsaved && loaded.state == SessionStore::LoadState::Missing)
+        emit saved(m_session->lastModified);
+    emit sessionOpened();
+    return Outcome::ok();
+}
+
+Outcome SessionManager::newSession(const QString &runId, const RunManifest &manifest,
+                                   const QList<DirectorFrameState> &frames,
+                                   DirectorSession *session)
+{
+    if (runId.isEmpty())
+        return Outcome::invalid(tr("A session needs a run id."));
+    DirectorSession created;
+    created.sessionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    created.runId = runId;
+    created.moveId = manifest.moveId;
+    created.anchorFrameId = DirectorFrameState::idForIndex(0);
+    created.status = SessionStatus::Active;
+    created.createdAt = created.lastModified = Timestamps::now();
+    for (const DirectorFrameState &frame : frames) {
+        if (created.frames.contains(frame.frameIndex))
+            return Outcome::invalid(tr("Frame %1 is given twice.").arg(frame.frameIndex));
+        created.frames.insert(frame.frameIndex, frame);
+    }
+    *session = std::move(created);
+    return Outcome::ok();
+}
+
+Outcome SessionManager::createSession(const QString &runId, const RunManifest &manifest,
+                                      const QList<DirectorFrameState> &frames)
+{
+    if (!m_store)
+        return Outcome::failed(tr("No run folder is open."));
+    if (m_session)
+        return Outcome::refused(tr("This run already has a session: it is resumed, not replaced."));
+    DirectorSession session;
+    if (const Outcome created = newSession(runId, manifest, frames, &session); !created)
+        return created;
+    if (const Outcome saved = saveNow(session); !saved)
+        return saved;
+    m_session = std::move(session);
+    m_unsaved = false;
+    emit saved(m_session->lastModified);
+    return Outcome::ok();
+}
+
+Outcome SessionManager::checkWritable() const
+{
+    if (!m_session)
+        return Outcome::failed(tr("No session is open."));
+    if (m_access == Access::ReadOnly)
+        return Outcome::refused(tr("The session is open read-only."));
+    switch (m_session->status) {
+    case SessionStatus::Active:
+        return Outcome::ok();
+    case SessionStatus::Committed:
+        return Outcome::refused(tr("The session is committed: it can no longer be changed."));
+    case SessionStatus::Discarded:
+        return Outcome::refused(tr("The session is discarded: it can no longer be changed."));
+    }
+    return Outcome::ok();
+}
+
+Outcome SessionManager::frameFor(int frameIndex, DirectorFrameState *frame) const
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    const auto it = m_session->frames.constFind(frameIndex);
+    if (it == m_session->frames.cend())
+        return Outcome::invalid(tr("There is no frame %1 in this session.").arg(frameIndex));
+    *frame = it.value();
+    return Outcome::ok();
+}
+
+QString SessionManager::nextTimestamp() const
+{
+    // lastModified moves on with every saved change, even within one
+    // millisecond, and even when another machine's clock wrote it a little
+    // ahead of this one; but a time more than a day ahead (a hand edit, a
+    // clock far off) is not carried forward: the change gets the time now.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_session) {
+        if (const auto last = Timestamps::parse(m_session->lastModified);
+            last && *last >= now && !Timestamps::isFarAhead(*last, now))
+            now = last->addMSecs(1);
+    }
+    return Timestamps::format(now);
+}
+
+Outcome SessionManager::saveAndAdopt(DirectorSession candidate, bool synchronous)
+{
+    candidate.lastModified = nextTimestamp();
+    if (m_writer && !synchronous) {
+        // Adopted at once; saveState() says Saving until the writer reports.
+        m_session = std::move(candidate);
+        m_writer->submit(++m_revision, *m_session);
+        emit saveStateChanged();
+        return Outcome::ok();
+    }
+    bool written = false;
+    const Outcome outcome = saveNow(candidate, &written);
+    // Memory follows the file: when the new file is in place (only its
+    // folder's sync failed), memory takes it too, and the failure is reported.
+    if (written)
+        m_session = std::move(candidate);
+    if (!outcome)
+        return outcome;
+    emit saved(m_session->lastModified);
+    return Outcome::ok();
+}
+
+Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
+{
+    DirectorFrameState frame;
+    if (const Outcome found = frameFor(frameIndex, &frame); !found)
+        return found;
+
+    DirectorOverrides &overrides = frame.directorOverrides;
+    std::optional<FrameStatus> status = edit.status;
+    // The patch first: an offset is checked against the image commit takes.
+    if (edit.patch) {
+        PatchHistoryEntry entry = *edit.patch;
+        if (const Outcome checked = checkPatch(&entry); !checked)
+            return checked;
+        if (const Outcome held = holdAsWritten(&entry.extra); !held)
+            return held;
+        overrides.patchHistory.append(entry);
+        overrides.isPatched = true;
+    }
+    switch (edit.alignment) {
+    case FrameEdit::Alignment::Keep:
+        break;
+    case FrameEdit::Alignment::Set: {
+        HumanAlignmentDelta delta = overrides.alignment.value_or(HumanAlignmentDelta());
+        delta.frameId = frame.id;
+        delta.userOverrideX = edit.alignmentX;
+        delta.userOverrideY = edit.alignmentY;
+        delta.timestamp = Timestamps::now();
+        overrides.alignment = delta;
+        // The story's table: a nudge is the operator's review of a warned frame.
+        if (!status && frame.status == FrameStatus::AuditWarn)
+            status = FrameStatus::Approved;
+        break;
+    }
+    case FrameEdit::Alignment::Clear:
+        overrides.alignment.reset();
+        break;
+    }
+    // The offset the frame gets, or keeps under a new patch, against the
+    // image commit will take.
+    if (edit.alignment == FrameEdit::Alignment::Set || (edit.patch && overrides.alignment)) {
+        if (const Outcome offset = checkOffset(frame); !offset)
+            return offset;
+    }
+    if (edit.notes) {
+        if (edit.notes->size() > maxNotesLength)
+            return Outcome::invalid(
+                tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
+        if (edit.notes->isEmpty())
+            overrides.notes.reset();
+        else
+            overrides.notes = *edit.notes;
+    }
+    if (status) {
+        if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed) {
+            return Outcome::refused(tr("Frame %1: %2").arg(frameIndex).arg(allowed.message()));
+        }
+        frame.status = *status;
+    }
+    if (edit.patch) {
+        if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
+            return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+    }
+    return restoreFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
+{
+    Q_ASSERT(frame.directorOverrides.alignment);
+    const double x = frame.directorOverrides.alignment->userOverrideX;
+    const double y = frame.directorOverrides.alignment->userOverrideY;
+    for (double v : {x, y}) {
+        if (!std::isfinite(v) || std::fabs(v) > SessionCodec::maxOffset)
+            return Outcome::invalid(tr("An offset must be a number from -%1 to %1 pixels.")
+                                        .arg(SessionCodec::maxOffset));
+    }
+    // The image commit moves: the latest patch, else the frame's image.
+    const QString &stored = frame.finalImagePath();
+    if (stored.isEmpty())
+        return Outcome::ok(); // no image yet: nothing to move off its canvas
+    const RunPaths paths(runDir());
+    QString why;
+    const std::optional<QString> file = paths.resolveExistingFile(stored, &why);
+    if (!file)
+        return Outcome::ok(); // commit says what is wrong with it
+    const QFileInfo info(*file);
+    const QDateTime modified = info.lastModified();
+    if (m_offsetImage.path != *file || m_offsetImage.modified != modified ||
+        m_offsetImage.size != info.size()) {
+        QImage image = ImageLoader::load(*file, &why);
+        const QRect bounds = image.isNull() ? QRect() : CommitExporter::opaqueBounds(image);
+        m_offsetImage = {*file, modified, info.size(), std::move(image), bounds};
+    }
+    const QImage &image = m_offsetImage.image;
+    const QRect &bounds = m_offsetImage.bounds;
+    const int dx = CommitExporter::roundOffset(x);
+    const int dy = CommitExporter::roundOffset(y);
+    // A frame with no visible pixel at all keeps none at any offset. Its
+    // visible pixels' box moved and still wholly on the canvas keeps them
+    // all; only a box moved partly off needs a look at the pixels.
+    if (bounds.isNull() || image.rect().contains(bounds.translated(dx, dy)) ||
+        (image.rect().intersects(bounds.translated(dx, dy)) &&
+         CommitExporter::keepsOpaquePixel(image, dx, dy)))
+        return Outcome::ok();
+    return Outcome::invalid(
+        tr("Frame %1: an offset of %2,%3 would move every visible pixel of the frame off its "
+           "%4×%5 canvas. Offsets from %6 to %7 across and from %8 to %9 down keep it in view.")
+            .arg(frame.frameIndex)
+            .arg(dx)
+            .arg(dy)
+            .arg(image.width())
+            .arg(image.height())
+            .arg(-bounds.right())
+            .arg(image.width() - 1 - bounds.left())
+            .arg(-bounds.bottom())
+            .arg(image.height() - 1 - bounds.top()));
+}
+
+Outcome SessionManager::restoreFrameState(int frameIndex, const DirectorFrameState &state)
+{
+    DirectorFrameState current;
+    if (const Outcome found = frameFor(frameIndex, &current); !found)
+        return found;
+    if (state.frameIndex != frameIndex || state.id != current.id)
+        return Outcome::invalid(
+            tr("The state given is not the state of frame %1.").arg(frameIndex));
+    if (state == current)
+        return Outcome::ok();
+    DirectorSession candidate = *m_session;
+    candidate.frames.insert(frameIndex, state);
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    if (m_session->frames.value(frameIndex) == state)
+        emit frameChanged(frameIndex);
+    return saved;
+}
+
+DirectorSession SessionManager::withNews(const DirectorSession &session,
+                                         const RunIngest::Plan &plan, QList<int> *changed,
+                                         QList<int> *added)
+{
+    DirectorSession candidate = session;
+    for (const RunIngest::Change &change : plan.changes) {
+        const int index = change.before.frameIndex;
+        const auto frame = candidate.frames.find(index);
+        if (frame == candidate.frames.end() || *frame != change.before ||
+            change.after.frameIndex != index || change.after.id != frame->id)
+            continue;
+        FrameStatus from = change.before.status;
+        bool allowed = true;
+        for (const FrameStatus step : change.steps) {
+            allowed = allowed && TransitionRules::isAllowed(from, step);
+            from = step;
+        }
+        if (!allowed || from != change.after.status) {
+            qWarning("Director: the pipeline's change to frame %d was not taken in: %s", index,
+                     qPrintable(TransitionRules::check(change.before.status, from).message()));
+            continue;
+        }
+        *frame = change.after;
+        if (changed)
+            changed->append(index);
+    }
+    for (const DirectorFrameState &frame : plan.added) {
+        if (candidate.frames.contains(frame.frameIndex) ||
+            frame.id != DirectorFrameState::idForIndex(frame.frameIndex) ||
+            candidate.frames.size() >= RunFolder::maxFrameCount)
+            continue;
+        candidate.frames.insert(frame.frameIndex, frame);
+        if (added)
+            added->append(frame.frameIndex);
+    }
+    return candidate;
+}
+
+Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
+{
+    if (changedCount)
+        *changedCount = 0;
+    if (addedCount)
+        *addedCount = 0;
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (m_committing)
+        return Outcome::refused(tr("A commit is under way: the pipeline's news waits for it."));
+    QList<int> changed;
+    QList<int> added;
+    DirectorSession candidate = withNews(*m_session, plan, &changed, &added);
+    if (changed.isEmpty() && added.isEmpty())
+        return Outcome::ok();
+    const DirectorSession expected = candidate;
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    if (m_session->frames != expected.frames)
+        return saved; // not kept (a synchronous save failed)
+    if (changedCount)
+        *changedCount = int(changed.size());
+    if (addedCount)
+        *addedCount = int(added.size());
+    if (!added.isEmpty())
+        emit framesAdded(added);
+    for (const int index : std::as_const(changed))
+        emit frameChanged(index);
+    return saved;
+}
+
+Outcome SessionManager::ingestRun(int *changed, int *added)
+{
+    if (!m_session)
+        return Outcome::failed(tr("No session is open."));
+    return ingest(RunIngest::plan(*m_session, m_run, runDir()), changed, added);
+}
+
+Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)
+{
+    FrameEdit edit;
+    edit.status = status;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
+{
+    // Paths inside the run folder only, written relative to it.
+    const RunPaths paths(runDir());
+    for (QString *path : {&entry->originalPath, &entry->patchedPath, &entry->maskPath}) {
+        if (path->isEmpty() && path != &entry->patchedPath)
+            continue;
+        QString why;
+        const std::optional<QString> relative = paths.toRelative(*path, &why);
+        if (!relative)
+            return Outcome::invalid(tr("The patch cannot be recorded: %1").arg(why));
+        *path = *relative;
+    }
+    if (entry->timestamp.isEmpty())
+        entry->timestamp = Timestamps::now();
+    if (!Timestamps::isCanonical(entry->timestamp))
+        return Outcome::invalid(
+            tr("The patch's time \"%1\" is not a UTC time like 2026-01-18T12:00:00.000Z.")
+                .arg(entry->timestamp));
+    return Outcome::ok();
+}
+
+Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &given)
+{
+    DirectorFrameState frame;
+    if (const Outcome found = frameFor(frameIndex, &frame); !found)
+        return found;
+    // What the caller gives is checked as strictly as the file is read: a
+    // change never writes a file that Director or the pipeline would refuse.
+    DirectorOverrides overrides = given;
+    if (overrides.alignment) {
+        if (overrides.alignment->timestamp.isEmpty())
+            overrides.alignment->timestamp = Timestamps::now();
+        if (!Timestamps::isCanonical(overrides.alignment->timestamp))
+            return Outcome::invalid(tr("The alignment's time \"%1\" is not a UTC time like "
+                                       "2026-01-18T12:00:00.000Z.")
+                                        .arg(overrides.alignment->timestamp));
+        if (overrides.alignment->frameId != frame.id)
+            return Outcome::invalid(
+                tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));
+    }
+    if (overrides.isPatched && overrides.patchHistory.isEmpty())
+        return Outcome::invalid(tr("A patched frame needs at least one patch entry."));
+    for (PatchHistoryEntry &entry : overrides.patchHistory) {
+        if (const Outcome checked = checkPatch(&entry); !checked)
+            return checked;
+    }
+    if (overrides.notes && overrides.notes->size() > maxNotesLength)
+        return Outcome::invalid(tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
+    if (overrides.notes && overrides.notes->isEmpty())
+        overrides.notes.reset(); // left out of the file, never written empty
+    QList<QJsonObject *> extras{&overrides.extra};
+    if (overrides.alignment)
+        extras.append(&overrides.alignment->extra);
+    for (PatchHistoryEntry &entry : overrides.patchHistory)
+        extras.append(&entry.extra);
+    for (QJsonObject *extra : std::as_const(extras)) {
+        if (const Outcome held = holdAsWritten(extra); !held)
+            return held;
+    }
+    frame.directorOverrides = overrides;
+    // Checked against the image commit takes with these overrides (a patch
+    // they add included).
+    if (overrides.alignment) {
+        if (const Outcome offset = checkOffset(frame); !offset)
+            return offset;
+    }
+    if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
+        return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+    return restoreFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::setAlignment(int frameIndex, double x, double y)
+{
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Set;
+    edit.alignmentX = x;
+    edit.alignmentY = y;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::clearAlignment(int frameIndex)
+{
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Clear;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::setNotes(int frameIndex, const QString &notes)
+{
+    FrameEdit edit;
+    edit.notes = notes;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+Outcome SessionManager::addPatch(int frameIndex, const PatchHistoryEntry &entry)
+{
+    FrameEdit edit;
+    edit.patch = entry;
+    return applyFrameEdit(frameIndex, edit);
+}
+
+std::optional<DirectorFrameState> SessionManager::getFrameState(int frameIndex) const
+{
+    if (!m_session)
+        return std::nullopt;
+    const auto it = m_session->frames.constFind(frameIndex);
+    if (it == m_session->frames.cend())
+        return std::nullopt;
+    return it.value();
+}
+
+Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (const Outcome saves = waitForSaves(); !saves)
+        return Outcome::failed(
+            tr("Nothing was committed: the latest changes are not saved. %1").arg(saves.message()));
+    // The progress may run the event loop (a progress dialog): the pipeline's
+    // news waits until the commit is done (ingest refuses meanwhile), and the
+    // session marked committed is the one exported, whatever happens meanwhile.
+    m_committing = true;
+    const auto committed = qScopeGuard([this] { m_committing = false; });
+    const DirectorSession exportedSession = *m_session;
+    CommitInfo info;
+    CommitExporter exporter(runDir());
+    if (m_run.manifest.targetSize > 0)
+        exporter.setExpectedSize(QSize(m_run.manifest.targetSize, m_run.manifest.targetSize));
+    if (const Outcome exported = exporter.exportFrames(exportedSession, &info, progress); !exported)
+        return exported;
+    DirectorSession candidate = exportedSession;
+    candidate.status = SessionStatus::Committed;
+    candidate.commitInfo = info;
+    const Outcome saved = saveAndAdopt(std::move(candidate), true);
+    if (m_session->status == SessionStatus::Committed)
+        emit sessionStatusChanged();
+    if (!saved) {
+        return Outcome::failed(tr("The frames were written to approved/, but the session could "
+                                  "not be marked committed: %1")
+                                   .arg(saved.message()));
+    }
+    return Outcome::ok();
+}
+
+Outcome SessionManager::discardSession()
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (const Outcome saves = waitForSaves(); !saves)
+        return Outcome::failed(
+            tr("Not discarded: the latest changes are not saved. %1").arg(saves.message()));
+    DirectorSession candidate = *m_session;
+    candidate.status = SessionStatus::Discarded;
+    const Outcome saved = saveAndAdopt(std::move(candidate), true);
+    if (m_session->status == SessionStatus::Discarded)
+        emit sessionStatusChanged();
+    return saved;
+}

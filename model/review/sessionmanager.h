@@ -1,0 +1,227 @@
+#pragma once
+
+#include "commit/commitexporter.h"
+#include "core/outcome.h"
+#include "run/runfolder.h"
+#include "run/runingest.h"
+#include "session/directorsession.h"
+#include "storage/sessionstore.h"
+
+#include <QDateTime>
+#include <QImage>
+#include <QObject>
+#include <QRect>
+
+#include <memory>
+#include <optional>
+
+// Several changes to one frame, saved as one change.
+struct FrameEdit
+{
+    enum class Alignment
+    {
+        Keep,
+        Set,
+        Clear
+    };
+
+    std::optional<FrameStatus> status;
+    Alignment alignment = Alignment::Keep;
+    double alignmentX = 0.0; // the frame's new total offset, with Alignment::Set
+    double alignmentY = 0.0;
+    std::optional<QString> notes; // an empty text removes the notes
+    std::optional<PatchHistoryEntry> patch;
+};
+
+class SessionWriter;
+
+// The one owner of the session in memory, with the story's API. Every change
+// goes: validate -> apply to a copy -> save -> adopt the copy -> signal.
+//
+// Saving is synchronous by default (headless commands: a change that cannot
+// be saved is not kept, so memory is never ahead of disk). In the background
+// (the window), a change is adopted at once and its snapshot handed to a
+// SessionWriter; saveState() says whether every change is durable, being
+// saved, or could not be saved (then memory is ahead of disk and says so,
+// until a later save succeeds).
+class SessionManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly
+    };
+    enum class Recovery
+    {
+        None,          // an unreadable session file is reported, nothing else
+        RestoreBackup, // set the unreadable file aside and resume from the backup
+        StartNew,      // set the unreadable file aside and start a new session
+    };
+
+    enum class Saving
+    {
+        Synchronous, // a change returns once it is durable, or is not kept
+        Background,  // a change returns at once; its save is reported later
+    };
+    enum class SaveState
+    {
+        Saved,  // every change is durable
+        Saving, // some change is not durable yet, and none failed since
+        Failed, // the latest save failed (saveError()); memory is ahead of disk
+    };
+
+    explicit SessionManager(QObject *parent = nullptr, Saving saving = Saving::Synchronous);
+    // Waits for the last save.
+    ~SessionManager() override;
+
+    // Resumes the session of a run folder, or creates it from the run folder
+    // when there is none. ReadWrite takes the lock (Locked when another
+    // Director has it). ReadOnly never writes: without a session file the
+    // session exists in memory only. When the run cannot be opened, the
+    // session open before (if any) stays open, lock and all.
+    Outcome initializeOrResume(const QString &runDir, Access access = Access::ReadWrite,
+                               Recovery recovery = Recovery::None);
+
+    // A new session for the open run folder from a run's manifest and initial
+    // frames, saved before it is adopted.
+    Outcome createSession(const QString &runId, const RunManifest &manifest,
+                          const QList<DirectorFrameState> &frames);
+
+    Outcome updateFrameStatus(int frameIndex, FrameStatus status);
+    Outcome updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides);
+    // The frame's total offset; approves an AUDIT_WARN frame (the story's
+    // "human review/nudge").
+    Outcome setAlignment(int frameIndex, double x, double y);
+    Outcome clearAlignment(int frameIndex);
+    Outcome setNotes(int frameIndex, const QString &notes);
+    Outcome addPatch(int frameIndex, const PatchHistoryEntry &entry);
+    Outcome applyFrameEdit(int frameIndex, const FrameEdit &edit);
+    // Undo and redo: puts back an earlier state of the frame exactly, without
+    // the transition rules (an undo of an approval is not a rejection).
+    Outcome restoreFrameState(int frameIndex, const DirectorFrameState &state);
+
+    std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
+
+    // Takes in what the pipeline wrote since the session last looked
+    // (RunIngest, from RunWatcher): each change made only when the frame is
+    // still as the plan saw it (else the next look sees it again), and each
+    // of its steps allowed by the transition rules; the frames the run grew
+    // by are added. Saved as one change. The pipeline's doing, not the
+    // operator's: nothing is recorded for undo. *changed and *added say how
+    // many frames it changed and added.
+    Outcome ingest(const RunIngest::Plan &plan, int *changed = nullptr, int *added = nullptr);
+    // ingest() of what the run folder held when the session was opened
+    // (run()): the headless commands take in the pipeline's news this way.
+    Outcome ingestRun(int *changed = nullptr, int *added = nullptr);
+    // `session` as ingest() would make it with `plan`, without saving
+    // anything; *changed and *added (when given) get the frames it changes
+    // and adds. (`director status` shows the news this way.)
+    static DirectorSession withNews(const DirectorSession &session, const RunIngest::Plan &plan,
+                                    QList<int> *changed = nullptr, QList<int> *added = nullptr);
+
+    // Writes approved/ (CommitExporter), then marks the session committed.
+    Outcome commitSession(const CommitExporter::Progress &progress = {});
+    // Marks the session discarded; the file stays, read-only.
+    Outcome discardSession();
+
+    // Releases the session and the lock, once the last save is done.
+    void close();
+
+    SaveState saveState() const;
+    // Why the latest save failed, while saveState() is Failed.
+    QString saveError() const { return m_saveError; }
+    // Blocks until no save is waiting or running. Ok when every change is
+    // durable; otherwise why not.
+    Outcome waitForSaves();
+    // Saves the session again after a failure (in the background when saving
+    // is; synchronously otherwise).
+    Outcome retrySave();
+
+    bool hasSession() const { return m_session.has_value(); }
+    // The session as saved. The reference is valid until the next change:
+    // every change replaces the session.
+    const DirectorSession &session() const;
+    // Open read-only, or committed or discarded.
+    bool isReadOnly() const;
+    // Open without the lock (another Director has it, or asked for).
+    bool isOpenReadOnly() const { return m_access == Access::ReadOnly; }
+    // True when the session exists only in memory (read-only, no file yet).
+    bool isUnsaved() const { return m_unsaved; }
+    QString runDir() const;
+    const RunFolder::Contents &run() const { return m_run; }
+    // After initializeOrResume: what the store found (state, message,
+    // problems); useful when opening failed on an unreadable file.
+    const SessionStore::LoadResult &lastLoad() const { return m_lastLoad; }
+    // After opening failed on an unreadable file: whether that run has a
+    // good backup. Otherwise: whether the open run has one.
+    bool hasUsableBackup() const;
+
+signals:
+    void sessionOpened();
+    void frameChanged(int frameIndex);
+    // The run grew: these frames are new in the session (in index order).
+    void framesAdded(const QList<int> &frameIndexes);
+    void sessionStatusChanged();
+    // Emitted when every change is durable, with the session's lastModified.
+    void saved(const QString &lastModified);
+    // A save failed: what the session holds is not (all) on disk.
+    void saveFailed(const QString &message);
+    // saveState() or saveError() changed.
+    void saveStateChanged();
+
+private:
+    Outcome checkWritable() const;
+    Outcome frameFor(int frameIndex, DirectorFrameState *frame) const;
+    // In the background when saving is, unless `synchronous`.
+    Outcome saveAndAdopt(DirectorSession candidate, bool synchronous = false);
+    // Saves synchronously (after the writer's saves, if any): for the steps
+    // whose outcome the caller must know (create, commit, discard).
+    Outcome saveNow(const DirectorSession &session, bool *written = nullptr);
+    void writerWritten(quint64 revision, const QString &lastModified);
+    // A save failed: told at once, even when a newer snapshot is already on
+    // its way (it will most likely fail the same way).
+    void setSaveError(const QString &message);
+    // Confines a patch's paths to the run folder (stored relative to it) and
+    // checks its time; an empty time becomes now.
+    Outcome checkPatch(PatchHistoryEntry *entry) const;
+    // Refuses the frame's offset (it has one) when it is not a number within
+    // SessionCodec::maxOffset, or would move every visible pixel of the
+    // frame's image (as commit takes it) off its canvas.
+    Outcome checkOffset(const DirectorFrameState &frame);
+    static Outcome newSession(const QString &runId, const RunManifest &manifest,
+                              const QList<DirectorFrameState> &frames, DirectorSession *session);
+    QString nextTimestamp() const;
+
+    Saving m_saving;
+    std::unique_ptr<SessionStore> m_store;
+    // Declared after the store: destroyed (its last save written) first.
+    std::unique_ptr<SessionWriter> m_writer;
+    // Every adopted change gets the next revision; m_durable is the newest
+    // one on disk.
+    quint64 m_revision = 0;
+    quint64 m_durable = 0;
+    QString m_saveError;
+    std::optional<DirectorSession> m_session;
+    RunFolder::Contents m_run;
+    SessionStore::LoadResult m_lastLoad;
+    Access m_access = Access::ReadWrite;
+    bool m_unsaved = false;
+    // What the last initializeOrResume found when it failed on an unreadable
+    // file (the open session, if any, is another one then).
+    bool m_openFailedUnreadable = false;
+    bool m_backupUsable = false;
+    // commitSession is exporting: ingest waits.
+    bool m_committing = false;
+    // The image checkOffset() read last (a nudge comes after a nudge).
+    struct OffsetImage
+    {
+        QString path;
+        QDateTime modified;
+        qint64 size = -1;
+        QImage image;
+        QRect bounds; // of its visible pixels
+    } m_offsetImage;
+};

@@ -1,0 +1,1058 @@
+#include "run/runfolder.h"
+
+#include "run/runpaths.h"
+#include "session/sessioncodec.h"
+#include "session/timestamps.h"
+#include "json/jsonwriter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+
+namespace {
+
+struct JsonFile
+{
+    bool present = false;
+    QJsonObject object;
+    QString error; // set when present but unreadable
+};
+
+JsonFile readJson(const QString &path)
+{
+    JsonFile result;
+    QFile file(path);
+    const QFileInfo info(path);
+    if (!info.exists() && !info.isSymLink())
+        return result;
+    result.present = true;
+    if (!info.isFile()) {
+        // A FIFO would block the reader, a device never end.
+        result.error = info.isSymLink() && !info.exists()
+                           ? QCoreApplication::translate("RunFolder", "a link to nothing")
+                           : QCoreApplication::translate("RunFolder", "not a regular file");
+        return result;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.error = file.errorString();
+        return result;
+    }
+    if (file.size() > RunFolder::maxJsonSize) {
+        result.error = QCoreApplication::translate("RunFolder", "larger than %1 MB")
+                           .arg(RunFolder::maxJsonSize / (1024 * 1024));
+        return result;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        result.error = QCoreApplication::translate("RunFolder", "not valid JSON at byte %1: %2")
+                           .arg(parseError.offset)
+                           .arg(parseError.errorString());
+    } else if (!document.isObject()) {
+        result.error = QCoreApplication::translate("RunFolder", "not a JSON object");
+    } else {
+        result.object = document.object();
+    }
+    return result;
+}
+
+// A whole number from JSON within 0..maximum, or -1.
+int indexValue(const QJsonValue &value, int maximum)
+{
+    double d = -1;
+    if (value.isDouble())
+        d = value.toDouble();
+    else if (value.isString())
+        d = value.toString().toDouble();
+    if (!std::isfinite(d) || d != std::trunc(d) || d < 0 || d > maximum)
+        return -1;
+    return int(d);
+}
+
+// A JSON value as it was written, shortened, for a message.
+QString jsonText(const QJsonValue &value)
+{
+    QString text;
+    if (value.isString())
+        text = u'"' + value.toString() + u'"';
+    else if (value.isDouble())
+        text = QString::fromLatin1(JsonWriter::formatNumber(value.toDouble()));
+    else if (value.isBool())
+        text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    else if (value.isNull())
+        text = QStringLiteral("null");
+    else
+        text = value.isArray() ? QStringLiteral("[…]") : QStringLiteral("{…}");
+    return text.size() > 40 ? text.left(40) + u'…' : text;
+}
+
+// The nesting depth of a value (a number or string: 0) and roughly how many
+// bytes it takes in the session file (strings as if every character took
+// three: UTF-8 and escapes).
+struct JsonSize
+{
+    int depth = 0;
+    qint64 bytes = 0;
+    // Two members of one object have one name as QStrings: Qt's reader drops
+    // a byte order mark from the start of a name ("\xEF\xBB\xBFa" is "a").
+    bool namesCollide = false;
+};
+
+// At most what the text takes in the session file: 6 bytes a character
+// ("\u001f", a lone surrogate's escape), and the quotes.
+qint64 textBytes(qsizetype characters)
+{
+    return 6 * qint64(characters) + 2;
+}
+
+// `level`: how deep in the session file the value is written (for its
+// indentation, two spaces a level; a frame's details start some 6 deep).
+JsonSize measure(const QJsonValue &value, int level = 6)
+{
+    JsonSize size;
+    if (value.isObject() || value.isArray()) {
+        const bool isObject = value.isObject();
+        const QJsonObject object = value.toObject();
+        const QJsonArray array = value.toArray();
+        size.bytes = 4 + 2 * level;
+        auto add = [&](const QJsonValue &child) {
+            const JsonSize inner = measure(child, level + 1);
+            size.depth = std::max(size.depth, inner.depth);
+            size.namesCollide = size.namesCollide || inner.namesCollide;
+
+            size.bytes += inner.bytes + 2 * (level + 1) + 4; // indentation, separators
+        };
+        if (isObject) {
+            QSet<QString> names;
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                const QString name = it.key();
+                size.namesCollide = size.namesCollide || names.contains(name);
+                names.insert(name);
+                size.bytes += textBytes(name.size()) + 2;
+                add(it.value());
+            }
+        } else {
+            for (const QJsonValue &child : array)
+                add(child);
+        }
+        ++size.depth;
+    } else if (value.isString()) {
+        size.bytes = textBytes(value.toString().size());
+    } else {
+        size.bytes = 24;
+    }
+    return size;
+}
+
+// `object` without the members of these names. Compared by name as a
+// QString, as iterating gives it: QJsonObject::remove() does not find
+// "\xEF\xBB\xBFpassed" by "passed", which is how it reads and is written.
+QJsonObject withoutMembers(const QJsonObject &object, const QStringList &names)
+{
+    QJsonObject rest = object;
+    for (auto it = rest.begin(); it != rest.end();) {
+        if (names.contains(it.key()))
+            it = rest.erase(it);
+        else
+            ++it;
+    }
+    return rest;
+}
+
+// `value` without what is nested more than `depth` levels deep (undefined
+// when it is itself too deep), and with one member of each name (as
+// QStrings) in every object: the first of those that collide.
+QJsonValue bounded(const QJsonValue &value, int depth)
+{
+    if (!value.isObject() && !value.isArray())
+        return value;
+    if (depth <= 0)
+        return QJsonValue(QJsonValue::Undefined);
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        QJsonObject kept;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (kept.contains(it.key()))
+                continue;
+            const QJsonValue inner = bounded(it.value(), depth - 1);
+            if (!inner.isUndefined())
+                kept.insert(it.key(), inner);
+        }
+        return kept;
+    }
+    QJsonArray kept;
+    for (const QJsonValue &child : value.toArray()) {
+        const QJsonValue inner = bounded(child, depth - 1);
+        if (!inner.isUndefined())
+            kept.append(inner);
+    }
+    return kept;
+}
+
+struct Candidate
+{
+    int attempt = 0;
+    int preference = 0; // lower is preferred within one attempt
+    QString path;       // run-relative
+};
+
+// "1, 2, 5-9"
+QString indexList(QList<int> indices)
+{
+    std::sort(indices.begin(), indices.end());
+    QStringList parts;
+    for (qsizetype i = 0; i < indices.size();) {
+        qsizetype j = i;
+        while (j + 1 < indices.size() && indices[j + 1] == indices[j] + 1)
+            ++j;
+        parts.append(j == i ? QString::number(indices[i])
+                            : QStringLiteral("%1-%2").arg(indices[i]).arg(indices[j]));
+        i = j + 1;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+class Reader
+{
+    Q_DECLARE_TR_FUNCTIONS(RunFolder)
+
+public:
+    Reader(const QString &runDir, RunFolder::Contents &contents)
+        : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_contents(contents)
+    {}
+
+    Outcome read();
+
+private:
+    void readManifest();
+    void readState();
+    void readAnchor();
+    void scanFolders();
+    DirectorFrameState frame(int index);
+    // The frame's audit, when it has one that can be read: its report into
+    // `frame`, its attempts, the audit file (run-relative) and the newest
+    // attempt it names (0 when it names none).
+    struct Audit
+    {
+        QString path;
+        QJsonArray attempts;
+        int newestAttempt = 0;
+    };
+    std::optional<Audit> readAudit(int index, DirectorFrameState &frame);
+    QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
+    // The run-relative path of a file named by the run's JSON, checked; empty when refused.
+    QString checkedPath(const QString &stored, const QString &where);
+    // The run-relative path of an image file, checked, when it is an image;
+    // empty otherwise. A PNG not written to its end yet puts `index` on the
+    // waiting list (when `newest`: the frame's newest image).
+    QString usableImage(const QString &stored, const QString &where, int index, bool newest);
+    QString fileTimestamp(const QString &relative) const;
+    // A frame count the run's JSON declares: a whole number from 0 to
+    // maxFrameCount; anything else is named and read as 0 (the frames found
+    // are opened).
+    int frameCount(const QJsonValue &value, const QString &where);
+    void leaveOut(const QString &what) { m_contents.leftOut.append(what); }
+    // Takes `bytes` of the frame's and the run's budget for what is copied
+    // into the session; false (nothing taken) when either would run out.
+    bool spend(qint64 bytes)
+    {
+        if (m_frameBytes + bytes > RunFolder::maxCopiedFrameBytes ||
+            m_runBytes + bytes > RunFolder::maxCopiedRunBytes)
+            return false;
+        m_frameBytes += bytes;
+        m_runBytes += bytes;
+        return true;
+    }
+    void leaveOutOverBudget(const QString &where, qint64 bytes);
+
+    // Bounds on what is copied from the run's JSON into the session
+    // (RunFolder::maxCopied*): a text, a list of texts, a JSON object of
+    // details. What is left out is named, as `where`.
+    QString text(const QJsonValue &value, const QString &where);
+    // `spendBudget` false: the list is bounded by count and length only (an
+    // attempt's, charged with the attempt when it is kept).
+    QStringList texts(const QJsonValue &value, const QString &where, bool spendBudget = true);
+    QJsonObject details(const QJsonObject &object, const QString &where);
+    // The budget of the frame being read.
+    qint64 m_frameBytes = 0;
+    qint64 m_runBytes = 0;
+
+    QString m_dir;
+    RunPaths m_paths;
+    RunFolder::Contents &m_contents;
+    bool m_looksLikeRun = false;
+    QJsonObject m_state;
+    QMap<int, QJsonObject> m_frameStates;          // state.json frame_states by index
+    QJsonObject m_frameAttempts;                   // state.json frameAttempts
+    QMap<int, QList<Candidate>> m_candidates;      // by frame index
+    QMap<int, QString> m_approved;                 // approved/frame_NNNN.png
+    QMap<int, QPair<QString, QString>> m_rejected; // path, reason
+    QMap<int, QString> m_audits;                   // audit file, run-relative
+    int m_highestIndex = -1;
+};
+
+QString Reader::checkedPath(const QString &stored, const QString &where)
+{
+    QString why;
+    const std::optional<QString> real = m_paths.resolveExistingFile(stored, &why);
+    if (!real) {
+        m_contents.missing.append(tr("%1: %2").arg(where, why));
+        return {};
+    }
+    // Stored as where the file really is (a link resolved): a name the
+    // session file must be able to hold as a path into this run.
+    const QString relative = real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
+    const std::optional<QString> stays = m_paths.toRelative(relative, &why);
+    if (!stays || *stays != relative) {
+        leaveOut(tr("%1: leads to %2, a name the session cannot hold as a path into the run")
+                     .arg(where, relative));
+        return {};
+    }
+    return relative;
+}
+
+QString Reader::usableImage(const QString &stored, const QString &where, int index, bool newest)
+{
+    const QString relative = checkedPath(stored, where);
+    if (relative.isEmpty())
+        return {};
+    switch (RunFolder::imageState(m_paths.absolute(relative))) {
+    case RunFolder::ImageState::Usable:
+        return relative;
+    case RunFolder::ImageState::Incomplete:
+        if (newest)
+            m_contents.waitingFiles.insert(index, relative);
+        m_contents.missing.append(tr("%1: not written to its end yet").arg(relative));
+        return {};
+    case RunFolder::ImageState::NotImage:
+        leaveOut(tr("%1: not an image Director can read").arg(relative));
+        return {};
+    }
+    return {};
+}
+
+QString Reader::fileTimestamp(const QString &relative) const
+{
+    const QDateTime modified = QFileInfo(m_paths.absolute(relative)).lastModified();
+    const QString written = modified.isValid() ? Timestamps::format(modified) : QString();
+    // A file time the session file cannot hold (before year 1, after 9999): now.
+    return Timestamps::isCanonical(written) ? written : Timestamps::now();
+}
+
+int Reader::frameCount(const QJsonValue &value, const QString &where)
+{
+    if (value.isUndefined())
+        return 0;
+    const double d = value.isDouble() ? value.toDouble() : -1;
+    if (!value.isDouble() || d != std::trunc(d) || d < 0 || d > RunFolder::maxFrameCount) {
+        m_contents.missing.append(tr("%1: %2 is not a frame count (a whole number from 0 to %3); "
+                                     "the frames found are opened")
+                                      .arg(where, jsonText(value))
+                                      .arg(RunFolder::maxFrameCount));
+        return 0;
+    }
+    return int(d);
+}
+
+QString Reader::text(const QJsonValue &value, const QString &where)
+{
+    const QString string = value.toString();
+    if (string.size() <= RunFolder::maxTextLength)
+        return string;
+    leaveOut(tr("%1: a text of %2 characters (the session keeps up to %3)")
+                 .arg(where)
+                 .arg(string.size())
+                 .arg(RunFolder::maxTextLength));
+    return {};
+}
+
+QStringList Reader::texts(const QJsonValue &value, const QString &where, bool spendBudget)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    int tooLong = 0;
+    for (const QJsonValue &v : array) {
+        if (!v.isString())
+            continue;
+        const QString string = v.toString();
+        if (string.size() > RunFolder::maxTextLength) {
+            ++tooLong;
+            continue;
+        }
+        if (list.size() == RunFolder::maxListLength) {
+            leaveOut(tr("%1: entries past the first %2").arg(where).arg(RunFolder::maxListLength));
+            break;
+        }
+        if (spendBudget && !spend(textBytes(string.size()) + 16)) {
+            leaveOutOverBudget(where, textBytes(string.size()) + 16);
+            break;
+        }
+        list.append(string);
+    }
+    if (tooLong > 0) {
+        leaveOut(tr("%1: %n text(s) longer than %2 characters", nullptr, tooLong)
+                     .arg(where)
+                     .arg(RunFolder::maxTextLength));
+    }
+    return list;
+}
+
+void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
+{
+    if (m_frameBytes + bytes > RunFolder::maxCopiedFrameBytes) {
+        leaveOut(tr("%1: details past the %2 KiB the session keeps of a frame's")
+                     .arg(where)
+                     .arg(RunFolder::maxCopiedFrameBytes / 1024));
+    } else {
+        leaveOut(tr("%1: details past the %2 MiB the session keeps of a run's")
+                     .arg(where)
+                     .arg(RunFolder::maxCopiedRunBytes / (1024 * 1024)));
+    }
+}
+
+QJsonObject Reader::details(const QJsonObject &object, const QString &where)
+{
+    if (object.isEmpty())
+        return object;
+    JsonSize size = measure(object);
+    QJsonObject kept = object;
+    if (size.depth > RunFolder::maxCopiedDepth || size.namesCollide) {
+        kept = bounded(object, RunFolder::maxCopiedDepth).toObject();
+        if (size.depth > RunFolder::maxCopiedDepth) {
+            leaveOut(tr("%1: what is nested more than %2 levels deep")
+                         .arg(where)
+                         .arg(RunFolder::maxCopiedDepth));
+        }
+        if (size.namesCollide)
+            leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
+        size = measure(kept);
+    }
+    if (!spend(size.bytes)) {
+        leaveOutOverBudget(where, size.bytes);
+        return {};
+    }
+    // As the session file will hold them once written and read back (2.0
+    // reads back as 2, names in their order, ...): what is in memory is
+    // what a reader of the file gets.
+    return SessionCodec::asWritten(kept).value_or(QJsonObject()); // read back: never cut to 32 deep
+}
+
+void Reader::readManifest()
+{
+    const JsonFile file = readJson(m_dir + QStringLiteral("/manifest.lock.json"));
+    if (!file.present) {
+        m_contents.missing.append(tr("manifest.lock.json: not found"));
+        return;
+    }
+    m_looksLikeRun = true;
+    if (!file.error.isEmpty()) {
+        m_contents.missing.append(tr("manifest.lock.json: %1").arg(file.error));
+        m_contents.runFilesUnreadable = true;
+        return;
+    }
+    RunManifest &m = m_contents.manifest;
+    m.raw = file.object;
+    m.runId = text(file.object.value(u"run_id"), tr("manifest.lock.json, run_id"));
+    // The long form holds the whole manifest; the short form only its identity.
+    const QJsonObject config = file.object.value(u"resolved_config").toObject();
+    QJsonObject identity = config.value(u"identity").toObject();
+    if (identity.isEmpty())
+        identity = file.object.value(u"manifest_identity").toObject();
+    m.character = text(identity.value(u"character"), tr("manifest.lock.json, character"));
+    m.moveId = text(identity.value(u"move"), tr("manifest.lock.json, move"));
+    m.frameCount =
+        frameCount(identity.value(u"frame_count"), tr("manifest.lock.json, frame_count"));
+    m.isLoop = identity.value(u"is_loop").toBool();
+    const QJsonObject canvas = config.value(u"canvas").toObject();
+    m.targetSize = std::max(0, indexValue(canvas.value(u"target_size"), 1 << 16));
+    m.generationSize = std::max(0, indexValue(canvas.value(u"generation_size"), 1 << 16));
+    const QJsonObject auditor = config.value(u"auditor").toObject();
+    std::function<void(const QJsonObject &, const QString &)> collect =
+        [&](const QJsonObject &object, const QString &prefix) {
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                const QString name = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
+                if (it.value().isDouble())
+                    m.thresholds.insert(name, it.value().toDouble());
+                else if (it.value().isObject() && prefix.count(u'.') < 4)
+                    collect(it.value().toObject(), name);
+            }
+        };
+    collect(auditor.value(u"thresholds").isObject() ? auditor.value(u"thresholds").toObject()
+                                                    : auditor,
+            QString());
+}
+
+void Reader::readState()
+{
+    const JsonFile file = readJson(m_dir + QStringLiteral("/state.json"));
+    if (!file.present) {
+        m_contents.missing.append(tr("state.json: not found"));
+        return;
+    }
+    m_looksLikeRun = true;
+    if (!file.error.isEmpty()) {
+        m_contents.missing.append(tr("state.json: %1").arg(file.error));
+        m_contents.runFilesUnreadable = true;
+        return;
+    }
+    m_state = file.object;
+    for (const QJsonValue &value : m_state.value(u"frame_states").toArray()) {
+        const QJsonObject state = value.toObject();
+        const int index = indexValue(state.value(u"index"), RunFolder::maxFrameCount - 1);
+        if (index >= 0) {
+            m_frameStates.insert(index, state);
+            m_highestIndex = std::max(m_highestIndex, index);
+        }
+    }
+    m_frameAttempts = m_state.value(u"frameAttempts").toObject();
+    if (m_contents.manifest.runId.isEmpty())
+        m_contents.manifest.runId = text(m_state.value(u"run_id"), tr("state.json, run_id"));
+    const int totalFrames =
+        frameCount(m_state.value(u"total_frames"), tr("state.json, total_frames"));
+    if (m_contents.manifest.frameCount == 0)
+        m_contents.manifest.frameCount = totalFrames;
+}
+
+void Reader::readAnchor()
+{
+    const JsonFile file = readJson(m_dir + QStringLiteral("/anchor_analysis.json"));
+    if (!file.present)
+        return;
+    if (!file.error.isEmpty()) {
+        m_contents.missing.append(tr("anchor_analysis.json: %1").arg(file.error));
+        return;
+    }
+    const QJsonObject size = file.object.value(u"image_dimensions").toObject();
+    const QJsonObject results = file.object.value(u"results").toObject();
+    const QJsonObject bounds = results.value(u"visible_bounds").toObject();
+    AnchorAnalysis &a = m_contents.anchor;
+    a.imageSize = QSize(size.value(u"width").toInt(), size.value(u"height").toInt());
+    a.baselineY = results.value(u"baselineY").toDouble();
+    a.rootX = results.value(u"rootX").toDouble();
+    const int left = bounds.value(u"leftX").toInt();
+    const int top = bounds.value(u"topY").toInt();
+    a.visibleBounds = QRect(QPoint(left, top), QPoint(bounds.value(u"rightX").toInt(),
+                                                      bounds.value(u"bottomY").toInt()));
+    a.present = a.imageSize.isValid() && !a.imageSize.isEmpty() && results.contains(u"baselineY");
+    if (!a.present)
+        m_contents.missing.append(tr("anchor_analysis.json: no image size or baseline"));
+}
+
+void Reader::scanFolders()
+{
+    static const QRegularExpression candidateName(
+        QStringLiteral("^frame_(\\d{4,})_attempt_(\\d+)(?:_(norm|aligned|128|trans))?\\.png$"));
+    static const QRegularExpression approvedName(QStringLiteral("^frame_(\\d{4,})\\.png$"));
+    static const QRegularExpression rejectedName(QStringLiteral("^frame_(\\d{4,})_(.+)\\.png$"));
+    static const QRegularExpression auditName(QStringLiteral("^frame_(\\d{1,})_metrics\\.json$"));
+    const QStringList preference = {QStringLiteral("norm"), QString(), QStringLiteral("aligned"),
+                                    QStringLiteral("128"), QStringLiteral("trans")};
+
+    // The names in a folder that match `pattern`, of regular files (or links
+    // to them: where a link leads is checked when it is read); any other
+    // kind of file (a FIFO, a device, a folder) of such a name is left out.
+    auto entries = [&](const QString &folder, const QRegularExpression &pattern) {
+        QList<QRegularExpressionMatch> matches;
+        const QDir dir(m_dir + u'/' + folder);
+        if (!dir.exists())
+            return matches;
+        m_looksLikeRun = true;
+        const QFileInfoList infos =
+            dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QFileInfo &info : infos) {
+            QRegularExpressionMatch match = pattern.match(info.fileName());
+            if (!match.hasMatch())
+                continue;
+            if (!info.isFile()) {
+                leaveOut(tr("%1/%2: not a regular file").arg(folder, info.fileName()));
+                continue;
+            }
+            matches.append(std::move(match));
+        }
+        return matches;
+    };
+    auto frameIndex = [&](const QString &folder, const QRegularExpressionMatch &match) {
+        bool ok = false;
+        const int index = match.captured(1).toInt(&ok);
+        if (!ok || index >= RunFolder::maxFrameCount) {
+            leaveOut(tr("%1/%2: frame numbers go up to %3")
+                         .arg(folder, match.captured(0))
+                         .arg(RunFolder::maxFrameCount - 1));
+            return -1;
+        }
+        return index;
+    };
+    auto found = [&](int index) { m_highestIndex = std::max(m_highestIndex, index); };
+
+    const QString candidates = QStringLiteral("candidates");
+    for (const QRegularExpressionMatch &match : entries(candidates, candidateName)) {
+        const int index = frameIndex(candidates, match);
+        if (index < 0)
+            continue;
+        // The pipeline counts attempts from 1; a number the session cannot
+        // hold is left out (the run opens with the other attempts).
+        bool ok = false;
+        const int attempt = match.captured(2).toInt(&ok);
+        if (!ok || attempt < 1 || attempt > RunFolder::maxAttempt) {
+            leaveOut(tr("%1/%2: attempt %3 is not an attempt number (from 1 to %4)")
+                         .arg(candidates, match.captured(0), match.captured(2))
+                         .arg(RunFolder::maxAttempt));
+            continue;
+        }
+        found(index);
+        Candidate c;
+        c.attempt = attempt;
+        c.preference = int(preference.indexOf(match.captured(3)));
+        c.path = candidates + u'/' + match.captured(0);
+        m_candidates[index].append(c);
+    }
+    const QString approved = QStringLiteral("approved");
+    for (const QRegularExpressionMatch &match : entries(approved, approvedName)) {
+        const int index = frameIndex(approved, match);
+        if (index >= 0) {
+            found(index);
+            m_approved.insert(index, approved + u'/' + match.captured(0));
+        }
+    }
+    const QString rejected = QStringLiteral("rejected");
+    for (const QRegularExpressionMatch &match : entries(rejected, rejectedName)) {
+        const int index = frameIndex(rejected, match);
+        if (index >= 0) {
+            found(index);
+            m_rejected.insert(index, {rejected + u'/' + match.captured(0),
+                                      text(match.captured(2), match.captured(0))});
+        }
+    }
+    const QString audit = QStringLiteral("audit");
+    for (const QRegularExpressionMatch &match : entries(audit, auditName)) {
+        const int index = frameIndex(audit, match);
+        // The padded name wins over the unpadded one.
+        if (index >= 0 && (!m_audits.contains(index) || match.captured(1).size() >= 4)) {
+            found(index);
+            m_audits.insert(index, audit + u'/' + match.captured(0));
+        }
+    }
+}
+
+std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame)
+{
+    const auto it = m_audits.constFind(index);
+    if (it == m_audits.cend())
+        return std::nullopt;
+    const QString relative = checkedPath(it.value(), it.value());
+    if (relative.isEmpty())
+        return std::nullopt;
+    const JsonFile file = readJson(m_paths.absolute(relative));
+    if (!file.error.isEmpty()) {
+        m_contents.missing.append(tr("%1: %2").arg(relative, file.error));
+        m_contents.unreadableFrames.insert(index);
+        return std::nullopt;
+    }
+    const QJsonObject audit = file.object;
+    AuditReport &report = frame.auditReport;
+    const QJsonValue score = audit.contains(u"composite_score") ? audit.value(u"composite_score")
+                                                                : audit.value(u"compositeScore");
+    const double d = score.toDouble(0.0);
+    report.compositeScore = std::isfinite(d) ? std::clamp(d, 0.0, 1.0) : 0.0;
+    if (!score.isDouble() || report.compositeScore != d)
+        m_contents.missing.append(tr("%1: no composite score from 0 to 1").arg(relative));
+    report.flags = texts(audit.contains(u"reason_codes") ? audit.value(u"reason_codes")
+                                                         : audit.value(u"flags"),
+                         tr("%1, reason_codes").arg(relative));
+    report.passed = audit.value(u"passed").toBool();
+    const QJsonValue aligned = audit.contains(u"auto_aligned") ? audit.value(u"auto_aligned")
+                                                               : audit.value(u"autoAligned");
+    if (aligned.isBool())
+        report.autoAligned = aligned.toBool();
+    const QJsonValue drift = audit.value(u"metrics").toObject().value(u"baseline_drift_px");
+    if (drift.isDouble() && std::isfinite(drift.toDouble()))
+        report.driftPixels = drift.toDouble();
+    // The rest (metrics, breakdown, status, ...) is kept as the pipeline
+    // wrote it, within the session's bounds.
+    static const QStringList mapped =
+        SessionCodec::ownMembers(SessionCodec::Members::AuditReport) +
+        QStringList{QStringLiteral("reason_codes"), QStringLiteral("attempts"),
+                    QStringLiteral("frame_index")};
+    const QJsonObject rest = withoutMembers(audit, mapped);
+    report.extra = details(rest, relative);
+    Audit source{relative, audit.value(u"attempts").toArray(), 0};
+    for (const QJsonValue &attempt : std::as_const(source.attempts)) {
+        source.newestAttempt =
+            std::max(source.newestAttempt,
+                     indexValue(attempt.toObject().value(u"attempt_index"), RunFolder::maxAttempt));
+    }
+    return source;
+}
+
+QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
+{
+    QMap<int, AttemptInfo> byIndex;
+    auto timestampOf = [](const QJsonValue &value) -> std::optional<QString> {
+        if (const auto time = Timestamps::parse(value.toString()))
+            return Timestamps::format(*time);
+        return std::nullopt;
+    };
+    // state.json: camelCase.
+    const QJsonArray stateAttempts =
+        m_frameAttempts.value(QString::number(index)).toObject().value(u"attempts").toArray();
+    const QString stateWhere = tr("state.json, frameAttempts %1").arg(index);
+    for (const QJsonValue &value : stateAttempts) {
+        QJsonObject o = value.toObject();
+        const int n = indexValue(o.value(u"attemptIndex"), RunFolder::maxAttempt);
+        if (n < 1)
+            continue;
+        AttemptInfo &a = byIndex[n];
+        a.attemptIndex = n;
+        if (const auto t = timestampOf(o.value(u"timestamp")))
+            a.timestamp = *t;
+        a.strategy = text(o.value(u"strategy"), stateWhere);
+        a.reasonCodes = texts(o.value(u"reasonCodes"), stateWhere, false);
+        a.passed = o.value(u"result").toString() == QLatin1String("passed");
+        a.extra = withoutMembers(o, SessionCodec::ownMembers(SessionCodec::Members::Attempt));
+    }
+    // The audit file: snake_case; fills what state.json did not say.
+    const QString auditWhere = tr("the audit of frame %1, attempts").arg(index);
+    for (const QJsonValue &value : auditAttempts) {
+        const QJsonObject o = value.toObject();
+        const int n = indexValue(o.value(u"attempt_index"), RunFolder::maxAttempt);
+        if (n < 1)
+            continue;
+        const bool known = byIndex.contains(n);
+        AttemptInfo &a = byIndex[n];
+        a.attemptIndex = n;
+        if (a.timestamp.isEmpty()) {
+            if (const auto t = timestampOf(o.value(u"timestamp")))
+                a.timestamp = *t;
+        }
+        if (!known) {
+            a.reasonCodes = texts(o.value(u"reason_codes"), auditWhere, false);
+            a.passed = o.value(u"result").toString() == QLatin1String("passed");
+        }
+        // The rest is kept; what was mapped above is not kept twice.
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            static const QStringList mapped = {QStringLiteral("attempt_index"),
+                                               QStringLiteral("reason_codes")};
+            if (!mapped.contains(it.key()) &&
+                !SessionCodec::ownMembers(SessionCodec::Members::Attempt).contains(it.key()) &&
+                !a.extra.contains(it.key()))
+                a.extra.insert(it.key(), it.value());
+        }
+    }
+    // The candidate file of each attempt, when it is there.
+    QSet<int> withImage; // attempts with a file of their own in candidates/
+    for (const Candidate &c : m_candidates.value(index)) {
+        withImage.insert(c.attempt);
+        if (!byIndex.contains(c.attempt)) {
+            AttemptInfo &a = byIndex[c.attempt];
+            a.attemptIndex = c.attempt;
+        }
+    }
+    // The newest attempts only: a run's files must not make a session of
+    // thousands of attempts a frame.
+    if (byIndex.size() > RunFolder::maxAttempts) {
+        const qsizetype older = byIndex.size() - RunFolder::maxAttempts;
+        leaveOut(tr("frame %1: %n older attempt(s) (the session keeps the newest %2)", nullptr,
+                    int(older))
+                     .arg(index)
+                     .arg(RunFolder::maxAttempts));
+        // The oldest go first, but not an attempt with an image of its own
+        // in the run (the frame's image is one of those).
+        for (auto it = byIndex.begin();
+             it != byIndex.end() && byIndex.size() > RunFolder::maxAttempts;) {
+            if (withImage.contains(it.key()))
+                ++it;
+            else
+                it = byIndex.erase(it);
+        }
+    }
+    QList<AttemptInfo> list;
+    int overBudget = 0;
+    // The newest first: when the budget runs out, the oldest go.
+    for (auto it = byIndex.cend(); it != byIndex.cbegin();) {
+        AttemptInfo a = *--it;
+        // An attempt's own members (index, time, path, strategy, reason
+        // codes, passed) count towards the budget too; past it, the attempt
+        // is left out, unless the run has an image of it.
+        qint64 bytes = 512 + textBytes(a.strategy.size());
+        for (const QString &code : std::as_const(a.reasonCodes))
+            bytes += textBytes(code.size()) + 16;
+        if (!spend(bytes) && !withImage.contains(a.attemptIndex)) {
+            ++overBudget;
+            continue;
+        }
+        a.extra = details(a.extra, tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
+        QList<Candidate> files = m_candidates.value(index);
+        files.removeIf([&](const Candidate &c) { return c.attempt != a.attemptIndex; });
+        std::sort(files.begin(), files.end(), [](const Candidate &x, const Candidate &y) {
+            return x.preference < y.preference;
+        });
+        for (const Candidate &c : files) {
+            QString why;
+            if (m_paths.resolveExistingFile(c.path, &why)) {
+                a.candidatePath = c.path;
+                break;
+            }
+        }
+        if (a.timestamp.isEmpty()) {
+            // Never write a session file the pipeline rejects: without a
+            // recorded time, the candidate file's own time stands in.
+            a.timestamp =
+                a.candidatePath.isEmpty() ? Timestamps::now() : fileTimestamp(a.candidatePath);
+        }
+        list.prepend(std::move(a));
+    }
+    if (overBudget > 0) {
+        leaveOutOverBudget(tr("frame %1: %n attempt(s)", nullptr, overBudget).arg(index), 512);
+    }
+    return list;
+}
+
+DirectorFrameState Reader::frame(int index)
+{
+    DirectorFrameState f;
+    f.frameIndex = index;
+    f.id = DirectorFrameState::idForIndex(index);
+    m_frameBytes = 0;
+
+    // The current image: the highest attempt, its _norm version first; a
+    // file that is not (yet) an image is not the frame's image.
+    QList<Candidate> candidates = m_candidates.value(index);
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        return a.attempt != b.attempt ? a.attempt > b.attempt : a.preference < b.preference;
+    });
+    int imageAttempt = 0;
+    for (const Candidate &c : candidates) {
+        f.imagePath = usableImage(c.path, c.path, index, c.attempt == candidates.front().attempt);
+        if (!f.imagePath.isEmpty()) {
+            imageAttempt = c.attempt;
+            break;
+        }
+    }
+    if (f.imagePath.isEmpty() && m_approved.contains(index))
+        f.imagePath = usableImage(m_approved.value(index), m_approved.value(index), index, false);
+    if (f.imagePath.isEmpty()) {
+        const QString stated = m_frameStates.value(index).value(u"approved_path").toString();
+        if (!stated.isEmpty())
+            f.imagePath = usableImage(stated, tr("state.json, frame %1").arg(index), index, false);
+    }
+    const bool rejected = m_rejected.contains(index);
+    if (f.imagePath.isEmpty() && rejected) {
+        const QString path = m_rejected.value(index).first;
+        f.imagePath = usableImage(path, path, index, false);
+    }
+
+    const std::optional<Audit> audit = readAudit(index, f);
+    bool hasAudit = audit.has_value();
+    // No verdict without its pixels: an audit about an older attempt than
+    // the image is not this image's (the same rule as for a live run).
+    if (hasAudit && !f.imagePath.isEmpty()) {
+        const int newestFile = candidates.isEmpty() ? 0 : candidates.front().attempt;
+        if (!RunFolder::auditCoversImage(audit->newestAttempt, m_paths.absolute(audit->path),
+                                         imageAttempt, m_paths.absolute(f.imagePath), newestFile)) {
+            hasAudit = false;
+            f.auditReport = AuditReport();
+            m_contents.missing.append(
+                tr("%1: not counted for %2, whose attempt it is not known to be about")
+                    .arg(audit->path, f.imagePath));
+        }
+    }
+    if (rejected) {
+        const QString reason = m_rejected.value(index).second;
+        if (!reason.isEmpty() && !f.auditReport.flags.contains(reason))
+            f.auditReport.flags.append(reason);
+        f.auditReport.passed = false;
+    }
+    f.attemptHistory = attempts(index, audit ? audit->attempts : QJsonArray());
+
+    const bool hasImage = !f.imagePath.isEmpty();
+    if (!hasImage)
+        f.status = FrameStatus::Pending;
+    else if (rejected || (hasAudit && !f.auditReport.passed))
+        f.status = FrameStatus::AuditFail;
+    else if (!hasAudit)
+        f.status = FrameStatus::Generated;
+    else if (!f.auditReport.flags.isEmpty() || f.auditReport.autoAligned.value_or(false))
+        f.status = FrameStatus::AuditWarn;
+    else
+        f.status = FrameStatus::Approved;
+    return f;
+}
+
+Outcome Reader::read()
+{
+    const QString name = QDir::toNativeSeparators(m_dir);
+    if (const QString why = RunPaths::whyNotAFolder(m_dir); !why.isEmpty())
+        return Outcome::invalid(why);
+    readManifest();
+    readState();
+    scanFolders();
+    if (!m_looksLikeRun) {
+        return Outcome::invalid(tr("%1 is not a run folder: it has no manifest.lock.json, "
+                                   "state.json, candidates/, approved/, rejected/ or audit/.")
+                                    .arg(name));
+    }
+    readAnchor();
+    RunManifest &m = m_contents.manifest;
+    if (m.runId.isEmpty())
+        m.runId = QFileInfo(m_dir).fileName();
+    const int declared = m.frameCount;
+    QList<DirectorFrameState> &frames = m_contents.frames;
+    for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
+        frames.append(frame(index));
+    // Frames past the declared count that only files no session takes (not
+    // images) speak for are no frames.
+    while (frames.size() > declared) {
+        const int index = frames.last().frameIndex;
+        if (!frames.last().imagePath.isEmpty() || m_contents.waitingFiles.contains(index) ||
+            m_audits.contains(index) || m_frameStates.contains(index))
+            break;
+        frames.removeLast();
+    }
+    m.frameCount = int(frames.size());
+    if (declared > 0 && m.frameCount > declared) {
+        m_contents.missing.append(
+            tr("the manifest declares %n frame(s) but files for %1 were found", nullptr, declared)
+                .arg(m.frameCount));
+    }
+    QList<int> noImage;
+    QList<int> noAudit;
+    for (const DirectorFrameState &f : std::as_const(frames)) {
+        if (f.imagePath.isEmpty())
+            noImage.append(f.frameIndex);
+        else if (f.status == FrameStatus::Generated)
+            noAudit.append(f.frameIndex);
+    }
+    if (!noImage.isEmpty())
+        m_contents.missing.append(tr("no image yet for frames %1").arg(indexList(noImage)));
+    if (!noAudit.isEmpty())
+        m_contents.missing.append(tr("no audit result for frames %1").arg(indexList(noAudit)));
+    return Outcome::ok();
+}
+
+} // namespace
+
+Outcome RunFolder::read(const QString &runDir, Contents *contents)
+{
+    Q_ASSERT(contents);
+    *contents = Contents();
+    return Reader(runDir, *contents).read();
+}
+
+RunFolder::ImageState RunFolder::imageState(const QString &path)
+{
+    // A run folder is read again whenever the pipeline writes into it: what
+    // a file was is remembered for as long as its size and time stay the
+    // same. Read from the watcher's thread and the GUI thread alike.
+    struct Known
+    {
+        quint64 inode;
+        qint64 size;
+        qint64 seconds; // modified
+        qint64 nanoseconds;
+        qint64 changed; // status changed (ns): a copy that keeps size and time still has a new one
+        ImageState state;
+        bool operator==(const Known &other) const
+        {
+            return inode == other.inode && size == other.size && seconds == other.seconds &&
+                   nanoseconds == other.nanoseconds && changed == other.changed;
+        }
+    };
+    static std::mutex mutex;
+    static QHash<QString, Known> known;
+    struct stat info;
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+        return ImageState::NotImage;
+    Known now{quint64(info.st_ino),
+              qint64(info.st_size),
+              qint64(info.st_mtim.tv_sec),
+              qint64(info.st_mtim.tv_nsec),
+              qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec,
+              ImageState::NotImage};
+    {
+        const std::lock_guard lock(mutex);
+        const auto it = known.constFind(path);
+        if (it != known.cend() && *it == now)
+            return it->state;
+    }
+    now.state = readImageState(path);
+    const std::lock_guard lock(mutex);
+    if (known.size() > 500000) // a long session over many runs: start again
+        known.clear();
+    known.insert(path, now);
+    return now.state;
+}
+
+RunFolder::ImageState RunFolder::readImageState(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return ImageState::NotImage;
+    static const QByteArray pngSignature("\x89PNG\r\n\x1a\n", 8);
+    // The signature and the IHDR chunk: length 13, "IHDR", width, height.
+    const QByteArray head = file.read(24);
+    if (!head.startsWith(pngSignature)) {
+        if (pngSignature.startsWith(head)) // nothing yet, or the start of a PNG
+            return ImageState::Incomplete;
+        QImageReader reader(path);
+        return reader.canRead() && reader.size().isValid() ? ImageState::Usable
+                                                           : ImageState::NotImage;
+    }
+    if (head.size() < 24)
+        return ImageState::Incomplete;
+    if (head.mid(8, 8) != QByteArrayLiteral("\0\0\0\x0dIHDR"))
+        return ImageState::NotImage;
+    // The last chunk of every PNG: length 0, "IEND", its CRC.
+    static const QByteArray iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
+    if (file.size() < 8 + 25 + 12 || !file.seek(file.size() - 12) || file.read(12) != iend)
+        return ImageState::Incomplete;
+    return ImageState::Usable;
+}
+
+namespace {
+// Whether file `a` was modified strictly after file `b` (to the nanosecond;
+// QFileInfo has milliseconds). False when either cannot be looked at.
+bool modifiedAfter(const QString &a, const QString &b)
+{
+    struct stat first;
+    struct stat second;
+    if (::stat(QFile::encodeName(a).constData(), &first) != 0 ||
+        ::stat(QFile::encodeName(b).constData(), &second) != 0)
+        return false;
+    if (first.st_mtim.tv_sec != second.st_mtim.tv_sec)
+        return first.st_mtim.tv_sec > second.st_mtim.tv_sec;
+    return first.st_mtim.tv_nsec > second.st_mtim.tv_nsec;
+}
+} // namespace
+
+bool RunFolder::auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
+                                 const QString &imagePath, int newestAttemptWithAFile)
+{
+    if (imageAttempt == 0)
+        return true; // not a candidate's image: approved/ or rejected/ says which
+    if (auditNewestAttempt > 0)
+        return auditNewestAttempt == imageAttempt;
+    // The audit names no attempt. A newer attempt has a file (one that is
+    // no image, or not whole yet): the audit may be about that one.
+    if (newestAttemptWithAFile > imageAttempt)
+        return false;
+    if (imageAttempt <= 1)
+        return true; // there has been no other image for it to be about
+    // It is about the image if written after it. Written within the same
+    // tick of a coarse clock (1 s on some file systems), which came first
+    // cannot be told: not about it, to be safe.
+    return modifiedAfter(auditPath, imagePath);
+}

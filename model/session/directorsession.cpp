@@ -1,0 +1,44 @@
+#include "session/directorsession.h"
+
+QString sessionStatusName(SessionStatus status)
+{
+    switch (status) {
+    case SessionStatus::Active:
+        return QStringLiteral("active");
+    case SessionStatus::Committed:
+        return QStringLiteral("committed");
+    case SessionStatus::Discarded:
+        return QStringLiteral("discarded");
+    }
+    return {};
+}
+
+std::optional<SessionStatus> sessionStatusFromName(QStringView name)
+{
+    for (SessionStatus status :
+         {SessionStatus::Active, SessionStatus::Committed, SessionStatus::Discarded}) {
+        if (name == sessionStatusName(status))
+            return status;
+    }
+    return std::nullopt;
+}
+
+QString DirectorFrameState::idForIndex(int frameIndex)
+{
+    if (frameIndex < 0) // never in a valid session; as QString::arg() would write it
+        return QStringLiteral("frame_%1").arg(frameIndex, 4, 10, QLatin1Char('0'));
+    // Without QString::arg(), which is slow for a call per frame.
+    char text[24] = "frame_";
+    char digits[12];
+    int count = 0;
+    do {
+        digits[count++] = char('0' + frameIndex % 10);
+        frameIndex /= 10;
+    } while (frameIndex != 0);
+    int length = 6;
+    for (int pad = count; pad < 4; ++pad)
+        text[length++] = '0';
+    while (count > 0)
+        text[length++] = digits[--count];
+    return QString::fromLatin1(text, length);
+}

@@ -1,0 +1,147 @@
+#pragma once
+
+#include "session/framestatus.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The Director session: plain value types, field for field the story's
+// interfaces (spec/story-7.1-director-session-state.md) and the file the
+// pipeline reads (RUN-FOLDER.md). Timestamps are kept as the file writes
+// them: ISO 8601 UTC with milliseconds and "Z". Paths are relative to the
+// run folder. Every type keeps the JSON members it does not know in `extra`,
+// so that a round trip through Director never deletes what another program
+// wrote.
+
+struct AuditReport
+{
+    double compositeScore = 0.0; // 0..1
+    QStringList flags;           // reason codes, e.g. "SF01_IDENTITY_DRIFT"
+    bool passed = false;
+    std::optional<bool> autoAligned;
+    std::optional<double> driftPixels;
+    QJsonObject extra; // metrics, breakdown, ... as the pipeline wrote them
+
+    bool operator==(const AuditReport &) const = default;
+};
+
+struct HumanAlignmentDelta
+{
+    QString frameId;
+    double userOverrideX = 0.0; // total horizontal offset in source pixels
+    double userOverrideY = 0.0; // total vertical offset in source pixels
+    QString timestamp;
+    QJsonObject extra;
+
+    bool operator==(const HumanAlignmentDelta &) const = default;
+};
+
+struct PatchHistoryEntry
+{
+    QString originalPath;
+    QString patchedPath;
+    QString maskPath;
+    QString prompt;
+    QString timestamp;
+    QJsonObject extra;
+
+    bool operator==(const PatchHistoryEntry &) const = default;
+};
+
+struct DirectorOverrides
+{
+    std::optional<HumanAlignmentDelta> alignment;
+    bool isPatched = false;
+    QList<PatchHistoryEntry> patchHistory;
+    std::optional<QString> notes;
+    QJsonObject extra;
+
+    bool operator==(const DirectorOverrides &) const = default;
+};
+
+struct AttemptInfo
+{
+    int attemptIndex = 1; // >= 1
+    QString timestamp;
+    QString candidatePath;
+    QString strategy;
+    QStringList reasonCodes;
+    bool passed = false;
+    QJsonObject extra; // promptHash, compositeScore, durationMs, ...
+
+    bool operator==(const AttemptInfo &) const = default;
+};
+
+struct DirectorFrameState
+{
+    QString id; // "frame_" + index padded to 4
+    int frameIndex = 0;
+    FrameStatus status = FrameStatus::Pending;
+    QString imagePath;
+    AuditReport auditReport;
+    DirectorOverrides directorOverrides;
+    QList<AttemptInfo> attemptHistory;
+    QJsonObject extra;
+
+    bool operator==(const DirectorFrameState &) const = default;
+
+    // The image whose pixels the frame ships: the latest patch's image when
+    // the frame is patched, else imagePath. The stage, the thumbnail, the
+    // onion skin and commit all show and take this one.
+    const QString &finalImagePath() const
+    {
+        return directorOverrides.isPatched && !directorOverrides.patchHistory.isEmpty()
+                   ? directorOverrides.patchHistory.last().patchedPath
+                   : imagePath;
+    }
+
+    // "frame_0007". Asked once per frame of every session read.
+    static QString idForIndex(int frameIndex);
+};
+
+struct CommitInfo
+{
+    int approvedCount = 0;
+    int nudgedCount = 0;
+    int patchedCount = 0;
+    QString timestamp;
+    QJsonObject extra;
+
+    bool operator==(const CommitInfo &) const = default;
+};
+
+enum class SessionStatus
+{
+    Active,
+    Committed,
+    Discarded
+};
+
+struct DirectorSession
+{
+    static constexpr int currentSchemaVersion = 1;
+
+    int schemaVersion = currentSchemaVersion;
+    QString sessionId; // UUID, lower case, no braces
+    QString runId;
+    QString moveId;
+    QString anchorFrameId = QStringLiteral("frame_0000");
+    SessionStatus status = SessionStatus::Active;
+    QString createdAt;
+    QString lastModified;
+    QMap<int, DirectorFrameState> frames; // keyed by frame index
+    std::optional<CommitInfo> commitInfo; // once committed
+    QJsonObject extra;
+
+    bool operator==(const DirectorSession &) const = default;
+
+    bool isReadOnly() const { return status != SessionStatus::Active; }
+};
+
+QString sessionStatusName(SessionStatus status);
+std::optional<SessionStatus> sessionStatusFromName(QStringView name);

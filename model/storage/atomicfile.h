@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/outcome.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+
+// Writes a whole file so that, whatever happens, the path holds either its
+// old content or the new one, and the new one survives a power cut once
+// write() returns Ok:
+//   QSaveFile (on Linux an unnamed O_TMPFILE; fdatasync at commit; rename)
+//   + a check that every byte was written (on a full disk Qt 6.4 can keep a
+//     cut-off file and still commit)
+//   + an fdatasync of our own before the commit, whose failure is reported
+//     (Qt 6.4's commit ignores a failing sync and renames anyway)
+//   + fsync of the directory after the rename, which Qt 6.4 does not do.
+class AtomicFile
+{
+public:
+    enum class Step
+    {
+        Open,
+        Write,
+        Commit,
+        SyncDirectory
+    };
+
+    // *replaced (when given) tells whether the path holds the new content
+    // afterwards: true on success, and also when only the directory sync
+    // failed, after the rename.
+    // afterReplace (when given) runs once the new file is in place, before
+    // the folder is synced, so that one sync makes its renames durable too.
+    static Outcome write(const QString &path, const QByteArray &data, bool *replaced = nullptr,
+                         const std::function<void()> &afterReplace = {});
+    static bool syncDirectory(const QString &dirPath);
+
+    // Writes a new file (the path must not exist) and syncs its data, for a
+    // file that a later rename puts in place: no temporary name, no folder
+    // sync (the folder it is renamed into is synced after the rename). A file
+    // that could not be written whole is removed. The fault hook applies
+    // (Open, Write; Commit is asked after the data's sync).
+    static Outcome writeStaged(const QString &path, const QByteArray &data);
+
+    // Test seam: when set, the hook is asked before each step and the step
+    // fails as a full disk (Write: only part of the data is written), a
+    // failing rename (Commit) or a failing sync would fail when it returns
+    // true. A hook that takes its time before answering false is a slow disk
+    // (Commit is asked after the data's sync, SyncDirectory before the
+    // folder's). Tests set it and reset it with {}; it may be called on any
+    // thread.
+    using FaultHook = std::function<bool(Step step, const QString &path)>;
+    static void setFaultHook(FaultHook hook);
+};
