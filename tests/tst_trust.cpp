@@ -725,7 +725,9 @@ void TestTrust::blockedCommitNamesTheFirstTwentyFrames()
         frame.status = index == 3 ? FrameStatus::Approved : FrameStatus::AuditFail;
         session.frames.insert(index, frame);
     }
-    const QString text = CommitExporter::blockersText(session);
+    const Outcome ready = CommitExporter::readyToCommit(session);
+    QCOMPARE(ready.kind(), Outcome::Kind::Refused);
+    const QString text = ready.message();
     QVERIFY2(text.size() < 1000, qPrintable(text.left(2000)));
     QVERIFY(text.contains(QLatin1String("99999 frame")));
     QVERIFY(text.contains(QLatin1String(": 0 (AUDIT_FAIL), 1 (AUDIT_FAIL), 2 (AUDIT_FAIL), 4 (")));

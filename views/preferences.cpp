@@ -56,11 +56,26 @@ void Preferences::save() const
     QSettings settings;
     settings.setValue(SettingsKeys::theme, themeName(theme));
     settings.setValue(SettingsKeys::language, language);
-    settings.setValue(SettingsKeys::zoom, zoom);
-    settings.setValue(SettingsKeys::onionSkin, onionSkin);
     settings.setValue(SettingsKeys::onionPreviousOpacity, onionPreviousOpacity);
     settings.setValue(SettingsKeys::onionAnchorOpacity, onionAnchorOpacity);
-    settings.setValue(SettingsKeys::autoAdvance, autoAdvance);
+    saveZoom(zoom);
+    saveOnionSkin(onionSkin);
+    saveAutoAdvance(autoAdvance);
+}
+
+void Preferences::saveZoom(int zoom)
+{
+    QSettings().setValue(SettingsKeys::zoom, zoom);
+}
+
+void Preferences::saveOnionSkin(bool on)
+{
+    QSettings().setValue(SettingsKeys::onionSkin, on);
+}
+
+void Preferences::saveAutoAdvance(bool on)
+{
+    QSettings().setValue(SettingsKeys::autoAdvance, on);
 }
 
 QString Preferences::themeName(Theme theme)

@@ -49,6 +49,10 @@ struct Preferences
     // (hand-edited, from a newer version) reads as the default.
     static Preferences load();
     void save() const;
+    // The three the View menu changes, each on its own.
+    static void saveZoom(int zoom);
+    static void saveOnionSkin(bool on);
+    static void saveAutoAdvance(bool on);
 
     static QString themeName(Theme theme);
     static Theme themeFromName(const QString &name);

@@ -237,7 +237,6 @@ void StageView::mouseMoveEvent(QMouseEvent *event)
     const QPoint delta(int(std::lround(moved.x())), int(std::lround(moved.y())));
     if (delta != m_dragDelta) {
         m_dragDelta = delta;
-        emit dragDeltaChanged(delta);
         update();
     }
 }
@@ -254,11 +253,11 @@ void StageView::mouseReleaseEvent(QMouseEvent *event)
         update();
         return;
     }
-    emit nudgeRequested(delta.x(), delta.y());
-    if (m_dragDelta == delta) { // not replaced by a new frame: the nudge failed
+    // Made, the frame is already shown at its new offset; refused or failed, the sprite goes
+    // back to where it was.
+    if (!m_nudger || !m_nudger(delta.x(), delta.y()))
         m_dragDelta = {};
-        update();
-    }
+    update();
 }
 
 void StageView::wheelEvent(QWheelEvent *event)
@@ -266,10 +265,22 @@ void StageView::wheelEvent(QWheelEvent *event)
     if (!(event->modifiers() & Qt::ControlModifier))
         return QWidget::wheelEvent(event);
     // The window zooms, so that the zoom is remembered and shown in its menu.
-    const int *level = std::find(std::begin(zoomLevels), std::end(zoomLevels), m_zoom);
-    if (event->angleDelta().y() > 0 && level + 1 != std::end(zoomLevels))
-        emit zoomRequested(*(level + 1));
-    else if (event->angleDelta().y() < 0 && level != std::begin(zoomLevels))
-        emit zoomRequested(*(level - 1));
+    const int direction = event->angleDelta().y() > 0 ? 1 : -1;
+    if (event->angleDelta().y() != 0 && nextZoom(m_zoom, direction) != m_zoom)
+        emit zoomRequested(nextZoom(m_zoom, direction));
     event->accept();
+}
+
+int StageView::nextZoom(int zoom, int direction)
+{
+    const int *begin = std::begin(zoomLevels);
+    const int *end = std::end(zoomLevels);
+    const int *level = std::find(begin, end, zoom);
+    if (level == end)
+        return zoom;
+    if (direction > 0 && level + 1 != end)
+        return *(level + 1);
+    if (direction < 0 && level != begin)
+        return *(level - 1);
+    return zoom;
 }

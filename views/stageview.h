@@ -5,12 +5,14 @@
 #include <QPointF>
 #include <QWidget>
 
+#include <functional>
+
 // The current frame, large, on a checkerboard: whole-number zoom with
 // nearest-neighbour scaling, onion skin (the previous frame at 30 %, the
 // anchor at 15 %, or as the preferences say), the anchor's baseline as a
 // guide, and the frame's alignment offset applied live. Dragging moves the
 // sprite in whole source pixels; releasing asks for one nudge of the whole
-// drag.
+// drag (the nudger says whether it was made).
 //
 // High DPI: the frame and the checkerboard are drawn in device pixels, each
 // frame pixel a square of the same whole number of them (pixelScale()), on
@@ -24,6 +26,8 @@ public:
     explicit StageView(QWidget *parent = nullptr);
 
     static constexpr int zoomLevels[] = {1, 2, 4, 8};
+    // The zoom level after `zoom` (direction 1) or before it (-1); `zoom` at either end.
+    static int nextZoom(int zoom, int direction);
 
     // Shows a frame; a drag in progress (on the frame shown before) ends.
     void setFrame(const QImage &image, QPointF offset, const QString &message = {});
@@ -52,6 +56,10 @@ public:
     bool isDragging() const { return m_dragging; }
     // Ends a drag in progress without a nudge (a message box takes the mouse).
     void cancelDrag();
+    // What a finished drag does: move the frame (dx, dy) source pixels further; true when it
+    // moved (the frame is then shown again at its new offset).
+    using Nudger = std::function<bool(int dx, int dy)>;
+    void setNudger(Nudger nudger) { m_nudger = std::move(nudger); }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -59,9 +67,6 @@ public:
 signals:
     // A drag begins (the sprite has not moved yet).
     void dragStarted();
-    // A drag ended: move the frame (dx, dy) source pixels further.
-    void nudgeRequested(int dx, int dy);
-    void dragDeltaChanged(QPoint delta);
     // Ctrl+wheel: the operator asks for the next zoom level in or out.
     void zoomRequested(int zoom);
 
@@ -93,4 +98,5 @@ private:
     bool m_dragging = false;
     QPoint m_pressPos;
     QPoint m_dragDelta;
+    Nudger m_nudger;
 };

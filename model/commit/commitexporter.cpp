@@ -29,10 +29,6 @@
 #include <vector>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CommitExporter", text);
-}
 
 // Removes the staging folder, whatever is in it.
 struct StagingFolder
@@ -66,15 +62,14 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
     QString why;
     const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
     if (image.isNull()) {
-        *error = QCoreApplication::translate("CommitExporter", "Frame %1: %2")
+        *error = CommitExporter::tr( "Frame %1: %2")
                      .arg(job.frameIndex)
                      .arg(why);
         return false;
     }
     *decoded = image.size();
     if (expected.isValid() && image.size() != expected) {
-        *error = QCoreApplication::translate(
-                     "CommitExporter",
+        *error = CommitExporter::tr(
                      "Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
                      .arg(job.frameIndex)
                      .arg(job.source)
@@ -88,7 +83,7 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!CommitExporter::translated(image, job.dx, job.dy).save(&buffer, "PNG")) {
-        *error = QCoreApplication::translate("CommitExporter",
+        *error = CommitExporter::tr(
                                              "Frame %1: the image could not be encoded.")
                      .arg(job.frameIndex);
         return false;
@@ -96,7 +91,7 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
     // Synced here; put in place (and its folder synced) by the final renames.
     if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png);
         !written) {
-        *error = QCoreApplication::translate("CommitExporter", "Frame %1: %2")
+        *error = CommitExporter::tr( "Frame %1: %2")
                      .arg(job.frameIndex)
                      .arg(written.message());
         return false;
@@ -204,15 +199,20 @@ std::optional<QString> stageInParallel(const RunPaths &paths, const std::vector<
     if (shared.failedAt >= 0)
         return shared.failure;
     if (reported != total) // a worker stopped without a word: never move a partial set
-        return QCoreApplication::translate(
-                   "CommitExporter", "Only %1 of %n frame(s) could be written.", nullptr, total)
+        return CommitExporter::tr( "Only %1 of %n frame(s) could be written.", nullptr, total)
             .arg(reported);
     return std::nullopt;
 }
 } // namespace
 
-QString CommitExporter::blockersText(const DirectorSession &session)
+Outcome CommitExporter::readyToCommit(const DirectorSession &session)
 {
+    if (session.status != SessionStatus::Active) {
+        return Outcome::refused(tr("The session is %1: it cannot be committed again.")
+                                    .arg(sessionStatusName(session.status)));
+    }
+    if (session.frames.isEmpty())
+        return Outcome::refused(tr("The session has no frames to commit."));
     QStringList shown;
     int blocking = 0;
     for (const DirectorFrameState &frame : session.frames) {
@@ -223,17 +223,12 @@ QString CommitExporter::blockersText(const DirectorSession &session)
                 QStringLiteral("%1 (%2)").arg(frame.frameIndex).arg(frameStatusName(frame.status)));
     }
     if (blocking == 0)
-        return {};
+        return Outcome::ok();
     QString list = shown.join(QStringLiteral(", "));
-    if (blocking > maxBlockersNamed) {
-        list = QCoreApplication::translate("CommitExporter", "%1 and %n more", "",
-                                           blocking - maxBlockersNamed)
-                   .arg(list);
-    }
-    return QCoreApplication::translate("CommitExporter",
-                                       "Commit needs every frame approved; %n frame(s) are not: %1",
-                                       "", blocking)
-        .arg(list);
+    if (blocking > maxBlockersNamed)
+        list = tr("%1 and %n more", "", blocking - maxBlockersNamed).arg(list);
+    return Outcome::refused(
+        tr("Commit needs every frame approved; %n frame(s) are not: %1", "", blocking).arg(list));
 }
 
 CommitExporter::CommitExporter(const QString &runDir)
@@ -345,14 +340,8 @@ bool CommitExporter::keepsOpaquePixel(const QImage &image, int dx, int dy)
 Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo *info,
                                      const Progress &progress)
 {
-    if (session.status != SessionStatus::Active) {
-        return Outcome::refused(tr("The session is %1: it cannot be committed again.")
-                                    .arg(sessionStatusName(session.status)));
-    }
-    if (session.frames.isEmpty())
-        return Outcome::refused(tr("The session has no frames to commit."));
-    if (const QString blocked = blockersText(session); !blocked.isEmpty())
-        return Outcome::refused(blocked);
+    if (const Outcome ready = readyToCommit(session); !ready)
+        return ready;
 
     const RunPaths paths(m_runDir);
     const QString approvedDir = m_runDir + QStringLiteral("/approved");

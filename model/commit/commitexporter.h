@@ -3,6 +3,7 @@
 #include "core/outcome.h"
 #include "session/directorsession.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QRect>
 #include <QSize>
@@ -26,6 +27,8 @@
 // when several frames fail, the message of the lowest frame.
 class CommitExporter
 {
+    Q_DECLARE_TR_FUNCTIONS(CommitExporter)
+
 public:
     // Called on the thread that called exportFrames(), with done = 1, 2, …
     // total as frames are staged (never under a lock: it may process events
@@ -47,11 +50,11 @@ public:
     Outcome exportFrames(const DirectorSession &session, CommitInfo *info,
                          const Progress &progress = {});
 
-    // Why the session cannot be committed for its frames' statuses: the
-    // frames that are not APPROVED, the first maxBlockersNamed of them by
-    // number and how many more; empty when every frame is.
+    // Ok when the session can be committed: it is active, has frames, and every one is
+    // APPROVED. Otherwise Refused, saying why: the frames that are not APPROVED, the first
+    // maxBlockersNamed of them by number, and how many more.
     static constexpr int maxBlockersNamed = 20;
-    static QString blockersText(const DirectorSession &session);
+    static Outcome readyToCommit(const DirectorSession &session);
 
     // The pipeline's rounding: halves toward +infinity (-2.5 -> -2, 2.5 -> 3).
     static int roundOffset(double value);

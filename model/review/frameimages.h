@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QImage>
+#include <QString>
+
+class SessionManager;
+
+// The pixels of the open session's frames as commit will write them, for the stage and its
+// onion skin: the image commit takes (the latest patch of a patched frame), decoded once per
+// path and kept until clear(); placed(), moved by the frame's offset exactly as commit moves
+// it.
+class FrameImages
+{
+    Q_DECLARE_TR_FUNCTIONS(FrameImages)
+
+public:
+    explicit FrameImages(const SessionManager *manager) : m_manager(manager) {}
+
+    struct Image
+    {
+        QImage image; // null when it cannot be shown
+        QString error; // why, then
+    };
+    // The frame's image, not moved.
+    Image image(int frameIndex);
+    // The frame as commit writes it: moved by its offset on a canvas of its size.
+    QImage placed(int frameIndex);
+    // Forgets every image (another run opens).
+    void clear() { m_images.clear(); }
+
+private:
+    const SessionManager *m_manager;
+    QHash<QString, QImage> m_images; // by image path
+};

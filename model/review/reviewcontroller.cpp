@@ -1,0 +1,118 @@
+#include "review/reviewcontroller.h"
+
+#include "review/sessionmanager.h"
+
+#include <algorithm>
+
+ReviewController::ReviewController(SessionManager *manager, QObject *parent)
+    : QObject(parent), m_manager(manager), m_history(manager)
+{}
+
+Outcome ReviewController::apply(int frameIndex, const FrameEdit &edit, const QString &text)
+{
+    return m_history.apply(frameIndex, edit, text);
+}
+
+Outcome ReviewController::approve(int frameIndex)
+{
+    FrameEdit edit;
+    edit.status = FrameStatus::Approved;
+    return apply(frameIndex, edit, tr("Approve frame %1").arg(frameIndex));
+}
+
+Outcome ReviewController::reject(int frameIndex)
+{
+    FrameEdit edit;
+    edit.status = FrameStatus::AuditFail;
+    return apply(frameIndex, edit, tr("Reject frame %1").arg(frameIndex));
+}
+
+Outcome ReviewController::nudge(int frameIndex, int dx, int dy)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame)
+        return Outcome::invalid(ReviewHistory::tr("There is no frame %1.").arg(frameIndex));
+    const std::optional<HumanAlignmentDelta> &a = frame->directorOverrides.alignment;
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Set;
+    edit.alignmentX = (a ? a->userOverrideX : 0.0) + dx;
+    edit.alignmentY = (a ? a->userOverrideY : 0.0) + dy;
+    return apply(frameIndex, edit, tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
+}
+
+Outcome ReviewController::clearNudge(int frameIndex)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame || !frame->directorOverrides.alignment)
+        return Outcome::ok();
+    FrameEdit edit;
+    edit.alignment = FrameEdit::Alignment::Clear;
+    return apply(frameIndex, edit, tr("Clear the nudge of frame %1").arg(frameIndex));
+}
+
+Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
+{
+    const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
+    if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
+        m_manager->isReadOnly())
+        return Outcome::ok();
+    FrameEdit edit;
+    edit.notes = notes;
+    return apply(frameIndex, edit, tr("Edit the notes of frame %1").arg(frameIndex));
+}
+
+Outcome ReviewController::step(bool forward)
+{
+    const int frame = forward ? m_history.frameToRedo() : m_history.frameToUndo();
+    const Outcome outcome = forward ? m_history.redo() : m_history.undo();
+    if (outcome)
+        emit stepped(frame);
+    return outcome;
+}
+
+Outcome ReviewController::undo()
+{
+    return step(false);
+}
+
+Outcome ReviewController::redo()
+{
+    return step(true);
+}
+
+int ReviewController::nextNeedingAttention(int frameIndex, int direction) const
+{
+    if (!m_manager->hasSession())
+        return -1;
+    QList<int> frames; // needing attention, in frame order
+    for (const DirectorFrameState &frame : m_manager->session().frames) {
+        if (frame.status != FrameStatus::Approved)
+            frames.append(frame.frameIndex);
+    }
+    if (frames.isEmpty())
+        return -1;
+    std::sort(frames.begin(), frames.end());
+    if (direction > 0) {
+        const auto after = std::upper_bound(frames.cbegin(), frames.cend(), frameIndex);
+        return after != frames.cend() ? *after : frames.constFirst();
+    }
+    const auto before = std::lower_bound(frames.cbegin(), frames.cend(), frameIndex);
+    return before != frames.cbegin() ? *(before - 1) : frames.constLast();
+}
+
+Outcome ReviewController::readyToCommit() const
+{
+    if (!m_manager->hasSession())
+        return Outcome::refused(tr("No run is open."));
+    return CommitExporter::readyToCommit(m_manager->session());
+}
+
+Outcome ReviewController::commit(const CommitExporter::Progress &progress)
+{
+    return m_manager->commitSession(progress);
+}
+
+Outcome ReviewController::discard()
+{
+    return m_manager->discardSession();
+}

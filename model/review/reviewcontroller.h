@@ -1,0 +1,61 @@
+#pragma once
+
+#include "commit/commitexporter.h"
+#include "core/outcome.h"
+#include "review/reviewhistory.h"
+
+#include <QObject>
+
+class SessionManager;
+
+// The operator's review commands on the open session, without widgets: verdicts, nudges,
+// notes, undo and redo, "next frame needing attention", commit and discard. Each edit is one
+// undo step (ReviewHistory) with the words the Edit menu shows, and goes through the session's
+// one change path (SessionManager::applyFrameEdit: rules, save, signal). The window calls it;
+// tests drive it as the window does.
+class ReviewController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewController(SessionManager *manager, QObject *parent = nullptr);
+
+    SessionManager *manager() const { return m_manager; }
+    ReviewHistory *history() { return &m_history; }
+    QUndoStack *undoStack() { return m_history.stack(); }
+
+    Outcome approve(int frameIndex);
+    Outcome reject(int frameIndex);
+    // Moves the frame (dx, dy) pixels further than its offset now.
+    Outcome nudge(int frameIndex, int dx, int dy);
+    // Takes the frame's offset away; nothing to do (Ok) when it has none.
+    Outcome clearNudge(int frameIndex);
+    // The frame's notes (empty removes them); nothing to do (Ok) when they are the same or
+    // the session cannot be changed.
+    Outcome setNotes(int frameIndex, const QString &notes);
+    // Undo and redo one step; when it is done, stepped() names the frame it changed.
+    Outcome undo();
+    Outcome redo();
+
+    // The first frame after (direction 1) or before (-1) `frameIndex`, in frame order and
+    // around the ends, that is not approved; -1 when every frame is.
+    int nextNeedingAttention(int frameIndex, int direction) const;
+
+    // Ok when the session can be committed; otherwise Refused, saying why.
+    Outcome readyToCommit() const;
+    // Writes approved/ and closes the session for changes (SessionManager::commitSession).
+    Outcome commit(const CommitExporter::Progress &progress = {});
+    // Marks the session discarded: kept, read-only, nothing written to approved/.
+    Outcome discard();
+
+signals:
+    // An undo or redo changed this frame.
+    void stepped(int frameIndex);
+
+private:
+    Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
+    Outcome step(bool forward);
+
+    SessionManager *m_manager;
+    ReviewHistory m_history;
+};

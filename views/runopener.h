@@ -1,0 +1,37 @@
+#pragma once
+
+#include "review/sessionmanager.h"
+
+#include <QObject>
+
+class QWidget;
+
+// Opens a run in the window's session, and asks what to do when it cannot: another Director
+// holds the run (open it read-only, or keep what is open / quit), or its session file cannot
+// be read (restore the backup, start a new review, or keep what is open / quit), or it cannot
+// be opened at all (said). The questions never block; their answers open the run again.
+class RunOpener : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunOpener(SessionManager *manager, QWidget *window);
+
+    // True when the run opened. Otherwise the review open before, if any, stays open and
+    // usable, and a question or a message is on its way.
+    bool open(const QString &runDir,
+              SessionManager::Access access = SessionManager::Access::ReadWrite,
+              SessionManager::Recovery recovery = SessionManager::Recovery::None);
+
+signals:
+    // Opening failed with no review open, and the operator chose to quit.
+    void quitChosen();
+
+private:
+    void askLocked(const QString &runDir, const QString &message);
+    void askRecovery(const QString &runDir, const QString &message);
+    void recover(const QString &runDir, int choice);
+
+    SessionManager *m_manager;
+    QWidget *m_window;
+};
