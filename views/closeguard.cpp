@@ -51,9 +51,9 @@ void CloseGuard::ask(const QString &title, const QString &text, bool offerRetry)
     // Trying again is closing again: saved this time, the window closes; otherwise it asks
     // again. Modal: nothing else happens in the window meanwhile.
     MessageBox::Message question{QMessageBox::Warning, title, text};
-    question.buttons = offerRetry ? QList{MessageBox::TryAgain, MessageBox::CloseAnyway,
-                                          MessageBox::Cancel}
-                                  : QList{MessageBox::CloseAnyway, MessageBox::Cancel};
+    question.buttons =
+        offerRetry ? QList{MessageBox::TryAgain, MessageBox::CloseAnyway, MessageBox::Cancel}
+                   : QList{MessageBox::CloseAnyway, MessageBox::Cancel};
     question.defaultButton = offerRetry ? MessageBox::TryAgain : MessageBox::Cancel;
     m_question = MessageBox::open(m_window, question, [this](MessageBox::Button answer) {
         if (answer == MessageBox::CloseAnyway)

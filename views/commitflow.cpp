@@ -12,6 +12,8 @@ CommitFlow::CommitFlow(ReviewController *controller, QWidget *window)
 
 void CommitFlow::commit()
 {
+    if (!m_controller->manager()->hasSession() || m_controller->manager()->isReadOnly())
+        return;
     // The same words as the refusal of the commit itself (the first frames by number, and
     // how many more).
     if (const Outcome ready = m_controller->readyToCommit(); !ready) {
@@ -19,7 +21,8 @@ void CommitFlow::commit()
         return;
     }
     const int frames = int(m_controller->manager()->session().frames.size());
-    MessageBox::Message question{QMessageBox::Question, tr("Commit"),
+    MessageBox::Message question{QMessageBox::Question,
+                                 tr("Commit"),
                                  tr("Write the %n approved frame(s), nudges applied, to approved/ "
                                     "and close the session for changes?",
                                     nullptr, frames),
@@ -57,8 +60,11 @@ void CommitFlow::runCommit()
 
 void CommitFlow::discard()
 {
+    if (!m_controller->manager()->hasSession() || m_controller->manager()->isReadOnly())
+        return;
     MessageBox::Message question{
-        QMessageBox::Warning, tr("Discard"),
+        QMessageBox::Warning,
+        tr("Discard"),
         tr("Discard this review? The session file is kept, marked discarded, and can no longer "
            "be changed. Nothing is written to approved/."),
         {MessageBox::Discard, MessageBox::Cancel}};

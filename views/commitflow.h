@@ -17,6 +17,7 @@ class CommitFlow : public QObject
 public:
     CommitFlow(ReviewController *controller, QWidget *window);
 
+    // Each does nothing while no session is open or it cannot be changed.
     void commit();
     void discard();
 

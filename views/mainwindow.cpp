@@ -3,7 +3,9 @@
 #include "closeguard.h"
 #include "commitflow.h"
 #include "filmstrip.h"
+#include "helpboxes.h"
 #include "inspectorpanel.h"
+#include "lastframe.h"
 #include "messagebox.h"
 #include "pipelinenews.h"
 #include "preferencesdialog.h"
@@ -12,38 +14,35 @@
 #include "recentrunsmenu.h"
 #include "review/framelistmodel.h"
 #include "review/reviewcontroller.h"
+#include "reviewprogress.h"
 #include "runopener.h"
 #include "savestateindicator.h"
+#include "stagepresenter.h"
 #include "stageview.h"
-#include "theme.h"
 #include "windowactions.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QPlainTextEdit>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_manager(new SessionManager(this, SessionManager::Saving::Background)),
       m_controller(new ReviewController(m_manager, this)),
-      m_model(new FrameListModel(m_manager, this)), m_images(m_manager)
+      m_model(new FrameListModel(m_manager, this))
 {
     setWindowTitle(tr("Director"));
     setObjectName(QStringLiteral("mainWindow"));
     buildLayout();
+    m_presenter = std::make_unique<StagePresenter>(m_manager, m_model, m_stage, m_inspector);
     m_actions = new WindowActions(this);
     m_opener = new RunOpener(m_manager, this);
-    m_rememberFrame = new QTimer(this);
-    m_rememberFrame->setSingleShot(true);
-    m_rememberFrame->setInterval(1000);
-    connect(m_rememberFrame, &QTimer::timeout, this, &MainWindow::rememberFrame);
+    m_lastFrame = new LastFrame(this);
     connectSession();
     // A run the pipeline is still writing: what it writes is taken in, and said.
     new PipelineNews(m_manager, statusBar());
@@ -61,7 +60,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_topSplitter->restoreState(settings.value(SettingsKeys::topSplitter).toByteArray());
     applyPreferences(Preferences::load());
     updateReadOnly();
-    updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
@@ -99,8 +97,7 @@ void MainWindow::buildLayout()
     layout->addWidget(m_filmstrip);
     setCentralWidget(central);
 
-    m_progress = new StatusLabel(tr("Review progress"), this);
-    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress = new ReviewProgress(m_manager, this);
     m_saveState = new SaveStateIndicator(m_manager, this);
     statusBar()->addWidget(m_progress, 1);
     statusBar()->addPermanentWidget(m_saveState);
@@ -118,14 +115,9 @@ void MainWindow::connectSession()
     connect(m_manager, &SessionManager::frameChanged, this, [this](int frame) {
         // The frame and its neighbour's onion skin may have moved.
         if (frame == m_current || frame == m_current - 1 || frame == 0)
-            refreshCurrent();
-        updateStatus();
+            m_presenter->show(m_current);
     });
-    connect(m_manager, &SessionManager::framesAdded, this, &MainWindow::updateStatus);
-    connect(m_manager, &SessionManager::sessionStatusChanged, this, [this] {
-        updateReadOnly();
-        updateStatus();
-    });
+    connect(m_manager, &SessionManager::sessionStatusChanged, this, &MainWindow::updateReadOnly);
     // The box about a failed save takes the mouse: a drag in progress would never end.
     connect(m_saveState, &SaveStateIndicator::failureTold, m_stage, &StageView::cancelDrag);
     connect(m_opener, &RunOpener::quitChosen, this, &QWidget::close);
@@ -152,14 +144,18 @@ void MainWindow::connectActions()
     const WindowActions &a = *m_actions;
     connect(a.open, &QAction::triggered, this, &MainWindow::openRunDialog);
     // The same way as File → Open Run: a lock or an unreadable session asks.
-    connect(a.recentRuns, &RecentRunsMenu::runChosen, this, [this](const QString &run) {
-        openRun(run);
-    });
+    connect(a.recentRuns, &RecentRunsMenu::runChosen, this,
+            [this](const QString &run) { openRun(run); });
     connect(a.saveNow, &QAction::triggered, this, &MainWindow::saveNow);
-    connect(a.commit, &QAction::triggered, this, &MainWindow::commit);
-    connect(a.discard, &QAction::triggered, this, &MainWindow::discard);
+    connect(a.commit, &QAction::triggered, this, [this] {
+        if (succeeded(flushNotes()))
+            m_commitFlow->commit();
+    });
+    connect(a.discard, &QAction::triggered, m_commitFlow, &CommitFlow::discard);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
-    connect(a.preferences, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(a.preferences, &QAction::triggered, this, [this] {
+        PreferencesDialog::showFor(this, [this](const Preferences &p) { applyPreferences(p); });
+    });
     connect(a.next, &QAction::triggered, this, [this] { step(1); });
     connect(a.previous, &QAction::triggered, this, [this] { step(-1); });
     connect(a.first, &QAction::triggered, this,
@@ -185,8 +181,9 @@ void MainWindow::connectActions()
         Preferences::saveOnionSkin(on);
     });
     connect(a.autoAdvance, &QAction::toggled, this, &Preferences::saveAutoAdvance);
-    connect(a.shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
-    connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(a.shortcuts, &QAction::triggered, this,
+            [this] { HelpBoxes::showShortcuts(this, *m_actions); });
+    connect(a.about, &QAction::triggered, this, [this] { HelpBoxes::showAbout(this); });
     connect(a.aboutQt, &QAction::triggered, this,
             [this] { QMessageBox::aboutQt(this, tr("About Qt")); });
 }
@@ -224,14 +221,7 @@ void MainWindow::connectEditActions()
 
 void MainWindow::updateUndoActions()
 {
-    const QUndoStack *stack = m_controller->undoStack();
-    const bool editable = !m_manager->isReadOnly();
-    m_actions->undo->setEnabled(stack->canUndo() && editable);
-    m_actions->redo->setEnabled(stack->canRedo() && editable);
-    m_actions->undo->setText(stack->canUndo() ? tr("&Undo %1").arg(stack->undoText())
-                                              : tr("&Undo"));
-    m_actions->redo->setText(stack->canRedo() ? tr("&Redo %1").arg(stack->redoText())
-                                              : tr("&Redo"));
+    m_actions->showUndoState(*m_controller->undoStack(), !m_manager->isReadOnly());
 }
 
 Outcome MainWindow::flushNotes()
@@ -258,20 +248,15 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
 {
     succeeded(flushNotes());
     // The review open now is left only with every change on disk.
-    if (m_manager->hasSession() && !m_manager->isReadOnly()) {
-        if (const Outcome saves = m_manager->waitForSaves(); !saves) {
-            report(Outcome::failed(tr("%1\n\nThe latest changes to this review are not saved: "
-                                      "save them (File → Save Now) before opening another run.")
-                                       .arg(saves.message())));
-            return false;
-        }
+    if (const Outcome saved = m_opener->leaveOpenReview(); !saved) {
+        report(saved);
+        return false;
     }
     saveSettings();
-    m_images.clear();
+    m_presenter->reset();
     if (m_opener->open(runDir, access, recovery))
         return true;
     updateReadOnly();
-    updateStatus();
     return false;
 }
 
@@ -287,12 +272,10 @@ void MainWindow::sessionOpened()
     // Nothing of the previous session is kept: not its notes, not a drag.
     m_inspector->clear();
     m_current = -1;
-    m_stageFrame = -1;
-    const int remembered =
-        QSettings().value(SettingsKeys::sessionFrame(session.sessionId), -1).toInt();
+    m_presenter->reset();
+    const int remembered = LastFrame::of(session.sessionId);
     setCurrentFrame(m_model->rowOfFrame(remembered) >= 0 ? remembered : m_model->frameAtRow(0));
     updateReadOnly();
-    updateStatus();
 }
 
 void MainWindow::setCurrentFrame(int frameIndex)
@@ -307,71 +290,8 @@ void MainWindow::setCurrentFrame(int frameIndex)
         m_filmstrip->setCurrentIndex(index);
         m_filmstrip->scrollTo(index);
     }
-    refreshCurrent();
-    // Remembered once the operator pauses (and on leaving): QSettings rewrites its file,
-    // which has no place between two key presses.
-    m_rememberFrame->start();
-}
-
-void MainWindow::rememberFrame()
-{
-    m_rememberFrame->stop();
-    if (m_manager->hasSession() && m_current >= 0)
-        QSettings().setValue(SettingsKeys::sessionFrame(m_manager->session().sessionId), m_current);
-}
-
-void MainWindow::refreshCurrent()
-{
-    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(m_current);
-    if (!frame) {
-        m_stage->setFrame({}, {},
-                          m_manager->hasSession() ? QString() : tr("Open a run with Ctrl+O"));
-        m_stageFrame = -1;
-        m_inspector->clear();
-        return;
-    }
-    const FrameImages::Image shown = m_images.image(m_current);
-    const std::optional<HumanAlignmentDelta> &alignment = frame->directorOverrides.alignment;
-    const QPointF offset =
-        alignment ? QPointF(alignment->userOverrideX, alignment->userOverrideY) : QPointF();
-    // The same frame again (saved notes, a change to it or its neighbours) keeps a drag in
-    // progress; another frame ends it.
-    if (m_current == m_stageFrame)
-        m_stage->refreshFrame(shown.image, offset, shown.error);
-    else
-        m_stage->setFrame(shown.image, offset, shown.error);
-    m_stageFrame = m_current;
-    const int previousRow = m_model->rowOfFrame(m_current) - 1;
-    const int anchor = m_model->frameAtRow(0);
-    m_stage->setOnionFrames(
-        previousRow >= 0 ? m_images.placed(m_model->frameAtRow(previousRow)) : QImage(),
-        anchor != m_current ? m_images.placed(anchor) : QImage());
-    const AnchorAnalysis &a = m_manager->run().anchor;
-    m_stage->setBaseline(a.present && !shown.image.isNull() && a.imageSize.height() > 0
-                             ? a.baselineY * shown.image.height() / a.imageSize.height()
-                             : -1.0);
-    m_inspector->showFrame(*frame);
-}
-
-void MainWindow::updateStatus()
-{
-    if (!m_manager->hasSession()) {
-        m_progress->setStatus(tr("No run open"));
-        return;
-    }
-    int approved = 0;
-    int warn = 0;
-    int fail = 0;
-    for (const DirectorFrameState &frame : m_manager->session().frames) {
-        approved += frame.status == FrameStatus::Approved;
-        warn += frame.status == FrameStatus::AuditWarn;
-        fail += frame.status == FrameStatus::AuditFail;
-    }
-    m_progress->setStatus(tr("%1 / %2 approved · %3 warn · %4 fail")
-                              .arg(approved)
-                              .arg(m_manager->session().frames.size())
-                              .arg(warn)
-                              .arg(fail));
+    m_presenter->show(m_current);
+    m_lastFrame->remember(m_manager->session().sessionId, frameIndex);
 }
 
 void MainWindow::updateReadOnly()
@@ -429,18 +349,6 @@ void MainWindow::nextNeedingAttention(int direction)
         setCurrentFrame(frame);
 }
 
-void MainWindow::commit()
-{
-    if (m_manager->hasSession() && !m_manager->isReadOnly() && succeeded(flushNotes()))
-        m_commitFlow->commit();
-}
-
-void MainWindow::discard()
-{
-    if (m_manager->hasSession() && !m_manager->isReadOnly())
-        m_commitFlow->discard();
-}
-
 void MainWindow::openRunDialog()
 {
     const QString dir =
@@ -449,35 +357,10 @@ void MainWindow::openRunDialog()
         openRun(dir);
 }
 
-void MainWindow::showShortcuts()
-{
-    MessageBox::Message shortcuts{QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
-                                  m_actions->shortcutsTable(), {MessageBox::Close}};
-    MessageBox::open(this, shortcuts);
-}
-
-void MainWindow::showAbout()
-{
-    MessageBox::Message about{
-        QMessageBox::NoIcon, tr("About Director"),
-        tr("<h3>Director %1</h3>"
-           "<p>Review the frames of an AI-generated sprite animation: approve, reject, nudge and "
-           "annotate them, then commit the approved frames.</p>"
-           "<p>Built with Qt %2, running on Qt %3.</p>")
-            .arg(QStringLiteral(DIRECTOR_VERSION), QStringLiteral(QT_VERSION_STR),
-                 QString::fromLatin1(qVersion())),
-        {MessageBox::Close}};
-    about.format = Qt::RichText;
-    if (!windowIcon().isNull())
-        about.iconPixmap = windowIcon().pixmap(64);
-    MessageBox::open(this, about);
-}
-
 void MainWindow::setZoom(int zoom)
 {
     m_stage->setZoom(zoom);
-    for (size_t i = 0; i < m_actions->zoom.size(); ++i)
-        m_actions->zoom[i]->setChecked(StageView::zoomLevels[i] == m_stage->zoom());
+    m_actions->showZoom(m_stage->zoom());
     Preferences::saveZoom(m_stage->zoom());
 }
 
@@ -490,28 +373,9 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_actions->autoAdvance->setChecked(preferences.autoAdvance);
 }
 
-void MainWindow::showPreferences()
-{
-    // One dialog: Ctrl+, again brings it forward.
-    if (auto *open = findChild<PreferencesDialog *>(); open && open->isVisible()) {
-        open->raise();
-        open->activateWindow();
-        return;
-    }
-    auto *dialog = new PreferencesDialog(Preferences::load(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const Preferences preferences = dialog->preferences();
-        preferences.save();
-        applyPreferences(preferences);
-        Theme::apply(preferences.theme);
-    });
-    dialog->open();
-}
-
 void MainWindow::saveSettings()
 {
-    rememberFrame();
+    m_lastFrame->flush();
     QSettings settings;
     settings.setValue(SettingsKeys::windowGeometry, saveGeometry());
     settings.setValue(SettingsKeys::topSplitter, m_topSplitter->saveState());

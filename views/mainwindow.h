@@ -2,10 +2,11 @@
 
 #include "filmstrip.h"
 #include "preferences.h"
-#include "review/frameimages.h"
 #include "review/sessionmanager.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class CloseGuard;
 class CommitFlow;
@@ -14,13 +15,14 @@ class InspectorPanel;
 class ReadOnlyBanner;
 class QMenu;
 class QSplitter;
-class QTimer;
+class LastFrame;
 class ReviewController;
 class ReviewHistory;
+class ReviewProgress;
 class RunOpener;
 class SaveStateIndicator;
+class StagePresenter;
 class StageView;
-class StatusLabel;
 class WindowActions;
 
 // The review window: it lays out the filmstrip, the stage, the inspector and the status bar,
@@ -71,12 +73,9 @@ private:
     void connectEditActions();
     void sessionOpened();
     void saveNow();
-    void refreshCurrent();
-    void updateStatus();
     void updateReadOnly();
     void updateUndoActions();
     void saveSettings();
-    void rememberFrame();
     // Saves the notes in the inspector now: typed ones still waiting for the typing pause, or
     // ones a failed save left unsaved.
     Outcome flushNotes();
@@ -88,30 +87,24 @@ private:
 
     void step(int delta);
     void nextNeedingAttention(int direction);
-    void commit();
-    void discard();
     void openRunDialog();
-    void showPreferences();
-    void showShortcuts();
-    void showAbout();
     void setZoom(int zoom);
 
     SessionManager *m_manager;
     ReviewController *m_controller;
     FrameListModel *m_model;
-    FrameImages m_images;
+    std::unique_ptr<StagePresenter> m_presenter;
     StageView *m_stage;
     Filmstrip *m_filmstrip;
     InspectorPanel *m_inspector;
     QSplitter *m_topSplitter;
     ReadOnlyBanner *m_banner;
-    StatusLabel *m_progress;
+    ReviewProgress *m_progress;
     SaveStateIndicator *m_saveState;
     WindowActions *m_actions;
     RunOpener *m_opener;
     CommitFlow *m_commitFlow;
     CloseGuard *m_closeGuard;
     int m_current = -1;
-    int m_stageFrame = -1;      // the frame the stage shows
-    QTimer *m_rememberFrame;
+    LastFrame *m_lastFrame;
 };

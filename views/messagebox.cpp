@@ -77,8 +77,8 @@ QPointer<QMessageBox> MessageBox::open(QWidget *parent, const Message &message,
         deliver(parent, answered, answer);
         return nullptr;
     }
-    auto *box = new QMessageBox(message.icon, message.title, message.text, QMessageBox::NoButton,
-                                parent);
+    auto *box =
+        new QMessageBox(message.icon, message.title, message.text, QMessageBox::NoButton, parent);
     box->setTextFormat(message.format);
     if (!message.iconPixmap.isNull())
         box->setIconPixmap(message.iconPixmap);

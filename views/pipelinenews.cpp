@@ -16,10 +16,11 @@ PipelineNews::PipelineNews(SessionManager *manager, QStatusBar *statusBar)
 void PipelineNews::ingested(int changed, int added)
 {
     const QString updated = tr("%n frame(s) updated", nullptr, changed);
-    m_statusBar->showMessage(added > 0 ? tr("From the pipeline: %1, %2.")
-                                             .arg(tr("%n new frame(s)", nullptr, added), updated)
-                                       : tr("From the pipeline: %1.").arg(updated),
-                             5000);
+    m_statusBar->showMessage(
+        added > 0
+            ? tr("From the pipeline: %1, %2.").arg(tr("%n new frame(s)", nullptr, added), updated)
+            : tr("From the pipeline: %1.").arg(updated),
+        5000);
 }
 
 // Said, not taken as broken.

@@ -1,6 +1,7 @@
 #include "preferencesdialog.h"
 
 #include "stageview.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -136,4 +137,24 @@ Preferences PreferencesDialog::preferences() const
     p.onionAnchorOpacity = m_anchorOpacity->value();
     p.autoAdvance = m_autoAdvance->isChecked();
     return p;
+}
+
+void PreferencesDialog::showFor(QWidget *window,
+                                const std::function<void(const Preferences &)> &accepted)
+{
+    // One dialog: Ctrl+, again brings it forward.
+    if (auto *open = window->findChild<PreferencesDialog *>(); open && open->isVisible()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new PreferencesDialog(Preferences::load(), window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, dialog, [dialog, accepted] {
+        const Preferences preferences = dialog->preferences();
+        preferences.save();
+        accepted(preferences);
+        Theme::apply(preferences.theme);
+    });
+    dialog->open();
 }

@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -20,6 +22,10 @@ class PreferencesDialog : public QDialog
 
 public:
     explicit PreferencesDialog(const Preferences &preferences, QWidget *parent = nullptr);
+
+    // Opens the dialog on `window` with the stored preferences, or brings forward the one open
+    // already. Accepted, they are stored, the theme applied, and `accepted` called with them.
+    static void showFor(QWidget *window, const std::function<void(const Preferences &)> &accepted);
 
     // The preferences as the dialog shows them now.
     Preferences preferences() const;

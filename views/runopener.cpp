@@ -31,11 +31,24 @@ bool RunOpener::open(const QString &runDir, SessionManager::Access access,
     return false;
 }
 
+Outcome RunOpener::leaveOpenReview()
+{
+    if (!m_manager->hasSession() || m_manager->isReadOnly())
+        return Outcome::ok();
+    if (const Outcome saves = m_manager->waitForSaves(); !saves) {
+        return Outcome::failed(tr("%1\n\nThe latest changes to this review are not saved: save "
+                                  "them (File → Save Now) before opening another run.")
+                                   .arg(saves.message()));
+    }
+    return Outcome::ok();
+}
+
 void RunOpener::askLocked(const QString &runDir, const QString &message)
 {
     const bool reviewOpen = m_manager->hasSession();
     MessageBox::Message question{
-        QMessageBox::Warning, tr("The run is open elsewhere"),
+        QMessageBox::Warning,
+        tr("The run is open elsewhere"),
         message + QLatin1Char('\n') +
             (reviewOpen ? tr("You can look at it read-only, or go on with the review open now.")
                         : tr("You can look at it read-only, or quit.")),

@@ -23,6 +23,10 @@ public:
               SessionManager::Access access = SessionManager::Access::ReadWrite,
               SessionManager::Recovery recovery = SessionManager::Recovery::None);
 
+    // Ok when the review open now can be left: every change to it is on disk (or it has none,
+    // or cannot be changed). Otherwise Failed, saying what to do.
+    Outcome leaveOpenReview();
+
 signals:
     // Opening failed with no review open, and the operator chose to quit.
     void quitChosen();

@@ -60,8 +60,7 @@ void SaveStateIndicator::refresh()
     case SessionManager::SaveState::Saving:
         return show(tr("Saving…"), tr("The latest change is being written to disk."));
     case SessionManager::SaveState::Failed: // stays until a save succeeds
-        return show(tr("Not saved: %1").arg(m_manager->saveError()), m_manager->saveError(),
-                    true);
+        return show(tr("Not saved: %1").arg(m_manager->saveError()), m_manager->saveError(), true);
     }
 }
 
@@ -75,6 +74,6 @@ void SaveStateIndicator::tellFailed(const QString &message)
         m_failedBox->setText(failedText(message));
         return;
     }
-    m_failedBox = MessageBox::open(
-        m_window, {QMessageBox::Critical, tr("Not saved"), failedText(message)});
+    m_failedBox =
+        MessageBox::open(m_window, {QMessageBox::Critical, tr("Not saved"), failedText(message)});
 }

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QUndoStack>
 
 namespace {
 
@@ -105,7 +106,8 @@ void WindowActions::addFrameMenu()
               nudge("nudgeDownFar", tr("Nudge Down 8 px"), Qt::Key_Down, true, 0, 8)};
     clearNudge = add(frame, QStringLiteral("clearNudge"), tr("&Clear Nudge"),
                      {K(Qt::CTRL | Qt::Key_Backspace)});
-    editNotes = add(frame, QStringLiteral("editNotes"), tr("Edit &Notes"), {K(Qt::CTRL | Qt::Key_E)});
+    editNotes =
+        add(frame, QStringLiteral("editNotes"), tr("Edit &Notes"), {K(Qt::CTRL | Qt::Key_E)});
 }
 
 void WindowActions::addViewMenu()
@@ -131,12 +133,27 @@ void WindowActions::addViewMenu()
 void WindowActions::addHelpMenu()
 {
     QMenu *help = m_window->menuBar()->addMenu(tr("&Help"));
-    shortcuts = add(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), {K::HelpContents});
+    shortcuts =
+        add(help, QStringLiteral("shortcuts"), tr("&Keyboard Shortcuts"), {K::HelpContents});
     help->addSeparator();
     about = add(help, QStringLiteral("about"), tr("&About Director"));
     about->setMenuRole(QAction::AboutRole);
     aboutQt = add(help, QStringLiteral("aboutQt"), tr("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void WindowActions::showUndoState(const QUndoStack &stack, bool editable)
+{
+    undo->setEnabled(stack.canUndo() && editable);
+    redo->setEnabled(stack.canRedo() && editable);
+    undo->setText(stack.canUndo() ? tr("&Undo %1").arg(stack.undoText()) : tr("&Undo"));
+    redo->setText(stack.canRedo() ? tr("&Redo %1").arg(stack.redoText()) : tr("&Redo"));
+}
+
+void WindowActions::showZoom(int level)
+{
+    for (size_t i = 0; i < zoom.size(); ++i)
+        zoom[i]->setChecked(StageView::zoomLevels[i] == level);
 }
 
 QList<QAction *> WindowActions::changingSession() const

@@ -7,6 +7,7 @@
 class QAction;
 class QMainWindow;
 class QMenu;
+class QUndoStack;
 class RecentRunsMenu;
 
 // The window's menus and their actions, each a typed member (a typo does not compile), with
@@ -59,6 +60,12 @@ public:
     QAction *shortcuts;
     QAction *about;
     QAction *aboutQt;
+
+    // Undo and Redo say what they would undo and redo, enabled when there is something to undo
+    // or redo and the session can be changed.
+    void showUndoState(const QUndoStack &stack, bool editable);
+    // The zoom level checked in the View menu.
+    void showZoom(int zoom);
 
     // The actions that change the session: disabled while it cannot be changed.
     QList<QAction *> changingSession() const;

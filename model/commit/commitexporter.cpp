@@ -62,38 +62,33 @@ bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagi
     QString why;
     const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
     if (image.isNull()) {
-        *error = CommitExporter::tr( "Frame %1: %2")
-                     .arg(job.frameIndex)
-                     .arg(why);
+        *error = CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(why);
         return false;
     }
     *decoded = image.size();
     if (expected.isValid() && image.size() != expected) {
-        *error = CommitExporter::tr(
-                     "Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
-                     .arg(job.frameIndex)
-                     .arg(job.source)
-                     .arg(image.width())
-                     .arg(image.height())
-                     .arg(expected.width())
-                     .arg(expected.height());
+        *error =
+            CommitExporter::tr("Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
+                .arg(job.frameIndex)
+                .arg(job.source)
+                .arg(image.width())
+                .arg(image.height())
+                .arg(expected.width())
+                .arg(expected.height());
         return false;
     }
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!CommitExporter::translated(image, job.dx, job.dy).save(&buffer, "PNG")) {
-        *error = CommitExporter::tr(
-                                             "Frame %1: the image could not be encoded.")
-                     .arg(job.frameIndex);
+        *error =
+            CommitExporter::tr("Frame %1: the image could not be encoded.").arg(job.frameIndex);
         return false;
     }
     // Synced here; put in place (and its folder synced) by the final renames.
     if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png);
         !written) {
-        *error = CommitExporter::tr( "Frame %1: %2")
-                     .arg(job.frameIndex)
-                     .arg(written.message());
+        *error = CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(written.message());
         return false;
     }
     return true;
@@ -199,7 +194,7 @@ std::optional<QString> stageInParallel(const RunPaths &paths, const std::vector<
     if (shared.failedAt >= 0)
         return shared.failure;
     if (reported != total) // a worker stopped without a word: never move a partial set
-        return CommitExporter::tr( "Only %1 of %n frame(s) could be written.", nullptr, total)
+        return CommitExporter::tr("Only %1 of %n frame(s) could be written.", nullptr, total)
             .arg(reported);
     return std::nullopt;
 }

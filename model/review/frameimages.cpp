@@ -5,7 +5,6 @@
 #include "run/imageloader.h"
 #include "run/runpaths.h"
 
-
 FrameImages::Image FrameImages::image(int frameIndex)
 {
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);

@@ -20,7 +20,7 @@ public:
 
     struct Image
     {
-        QImage image; // null when it cannot be shown
+        QImage image;  // null when it cannot be shown
         QString error; // why, then
     };
     // The frame's image, not moved.

@@ -1,0 +1,48 @@
+#include "stagepresenter.h"
+
+#include "inspectorpanel.h"
+#include "review/framelistmodel.h"
+#include "review/sessionmanager.h"
+#include "stageview.h"
+
+StagePresenter::StagePresenter(const SessionManager *manager, const FrameListModel *model,
+                               StageView *stage, InspectorPanel *inspector)
+    : m_manager(manager), m_model(model), m_stage(stage), m_inspector(inspector), m_images(manager)
+{}
+
+void StagePresenter::reset()
+{
+    m_images.clear();
+    m_shown = -1;
+}
+
+void StagePresenter::show(int frameIndex)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame) {
+        m_stage->setFrame({}, {},
+                          m_manager->hasSession() ? QString() : tr("Open a run with Ctrl+O"));
+        m_shown = -1;
+        m_inspector->clear();
+        return;
+    }
+    const FrameImages::Image shown = m_images.image(frameIndex);
+    const std::optional<HumanAlignmentDelta> &alignment = frame->directorOverrides.alignment;
+    const QPointF offset =
+        alignment ? QPointF(alignment->userOverrideX, alignment->userOverrideY) : QPointF();
+    if (frameIndex == m_shown)
+        m_stage->refreshFrame(shown.image, offset, shown.error);
+    else
+        m_stage->setFrame(shown.image, offset, shown.error);
+    m_shown = frameIndex;
+    const int previousRow = m_model->rowOfFrame(frameIndex) - 1;
+    const int anchor = m_model->frameAtRow(0);
+    m_stage->setOnionFrames(previousRow >= 0 ? m_images.placed(m_model->frameAtRow(previousRow))
+                                             : QImage(),
+                            anchor != frameIndex ? m_images.placed(anchor) : QImage());
+    const AnchorAnalysis &a = m_manager->run().anchor;
+    m_stage->setBaseline(a.present && !shown.image.isNull() && a.imageSize.height() > 0
+                             ? a.baselineY * shown.image.height() / a.imageSize.height()
+                             : -1.0);
+    m_inspector->showFrame(*frame);
+}
