@@ -1,7 +1,7 @@
 #pragma once
 
 // Writes small pipeline run folders for tests, the way the pipeline does
-// (RUN-FOLDER.md): a long-form manifest, candidates, audit metrics.
+// (docs/run-folder.md): a long-form manifest, candidates, audit metrics.
 
 #include <QBuffer>
 #include <QColor>

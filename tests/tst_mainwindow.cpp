@@ -299,7 +299,8 @@ void TestMainWindow::dragOnTheStageIsOneNudgeAndOneUndoStep()
     QVERIFY(frame.directorOverrides.alignment.has_value());
     QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 2.0);
     QCOMPARE(frame.directorOverrides.alignment->userOverrideY, -1.0);
-    QCOMPARE(frame.status, FrameStatus::Approved); // the story: a nudge reviews a warned frame
+    // A nudge reviews a warned frame (docs/session-file.md, Status transitions).
+    QCOMPARE(frame.status, FrameStatus::Approved);
     QCOMPARE(window->history()->stack()->count(), 1);
 
     // A second drag adds to the total.

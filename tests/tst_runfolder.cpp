@@ -8,7 +8,7 @@
 #include <QTest>
 
 // RunFolder reads what the pipeline wrote, however incomplete, into the
-// initial frames of a session (RUN-FOLDER.md).
+// initial frames of a session (docs/run-folder.md).
 class TestRunFolder : public QObject
 {
     Q_OBJECT

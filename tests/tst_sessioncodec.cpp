@@ -42,7 +42,9 @@ private slots:
 
 namespace {
 
-// The story's JSON example, exactly as written there.
+// A session in the older layout Director reads and writes differently
+// (docs/session-file.md, Forms Director reads but writes differently):
+// snake_case audit keys, no attemptHistory, "runs/<id>/..." paths.
 const char storyExample[] = R"({
   "sessionId": "d290f1ee-6c54-4b01-90e6-d701748f0851",
   "runId": "20260118_blaze_idle_abc123",

@@ -10,8 +10,9 @@
 #include <QTest>
 #include <QUuid>
 
-// The story's API: every change is validated, saved, then shown; a change
-// that cannot be saved is not kept; a reload shows exactly what was saved.
+// The session interface (docs/session-file.md, The session interface): every
+// change is validated, saved, then shown; a change that cannot be saved is
+// not kept; a reload shows exactly what was saved.
 // Saving in the background (the window's way): a change is taken at once,
 // reported durable when it is, and a failure leaves it shown as not saved.
 class TestSessionManager : public QObject
@@ -135,8 +136,8 @@ void TestSessionManager::resumesTheSameSession()
 
 void TestSessionManager::reloadGivesBackTheWholeSession()
 {
-    // The story's "browser refresh": after every kind of change, a new
-    // manager reading the file holds exactly the session the first one had.
+    // Resuming after a reload: after every kind of change, a new manager
+    // reading the file holds exactly the session the first one had.
     DirectorSession before;
     {
         SessionManager first;

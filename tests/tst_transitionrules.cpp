@@ -3,8 +3,9 @@
 
 #include <QTest>
 
-// Every one of the 25 (from, to) pairs, against the table in the story plus
-// the operator's reject and a new attempt sending a frame back to GENERATED.
+// Every one of the 25 (from, to) pairs, against the table in
+// docs/session-file.md (Status transitions): the pipeline's lifecycle plus the
+// operator's reject and a new attempt sending a frame back to GENERATED.
 class TestTransitionRules : public QObject
 {
     Q_OBJECT

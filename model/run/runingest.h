@@ -12,11 +12,13 @@
 // overrides. So:
 //
 //   PENDING               -> GENERATED            an image arrived
-//   GENERATED             -> AUDIT_* / APPROVED   its audit arrived (RUN-FOLDER.md's rule)
+//   GENERATED             -> AUDIT_* / APPROVED   its audit arrived (when it counts for the image)
 //   AUDIT_FAIL/AUDIT_WARN -> GENERATED            a new attempt arrived ...
 //                         -> AUDIT_* / APPROVED   ... and, once there, its audit
 //
-// each step checked by the transition rules (SessionManager::ingest). A frame
+// each step checked by the transition rules (SessionManager::ingest); which
+// audit counts for which image: docs/run-folder.md, Which audit counts for
+// which image; the whole of it: docs/run-folder.md, Live runs. A frame
 // the operator or the audit approved is left alone, and what the operator
 // wrote (nudge, notes, patches) is kept; but a new image is not the patched
 // one (isPatched goes, the history stays), and a nudged or patched frame

@@ -10,13 +10,13 @@
 
 #include <optional>
 
-// The Director session: plain value types, field for field the story's
-// interfaces (spec/story-7.1-director-session-state.md) and the file the
-// pipeline reads (RUN-FOLDER.md). Timestamps are kept as the file writes
-// them: ISO 8601 UTC with milliseconds and "Z". Paths are relative to the
-// run folder. Every type keeps the JSON members it does not know in `extra`,
-// so that a round trip through Director never deletes what another program
-// wrote.
+// The Director session: plain value types, field for field the session file
+// the pipeline reads (docs/session-file.md, Members; the interface that uses
+// them: docs/session-file.md, The session interface). Timestamps are kept as
+// the file writes them: ISO 8601 UTC with milliseconds and "Z". Paths are
+// relative to the run folder. Every type keeps the JSON members it does not
+// know in `extra`, so that a round trip through Director never deletes what
+// another program wrote.
 
 struct AuditReport
 {

@@ -6,7 +6,8 @@
 #include <array>
 #include <optional>
 
-// The lifecycle of one frame, exactly the story's FrameStatus.
+// The lifecycle of one frame: the five statuses of the session file
+// (docs/session-file.md, Status values).
 enum class FrameStatus
 {
     Pending,   // not yet processed

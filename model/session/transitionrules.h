@@ -4,8 +4,9 @@
 #include "session/framestatus.h"
 
 // The one place that decides whether a frame may go from one status to
-// another. The story's table, plus a new attempt sending a reviewed frame
-// back to GENERATED, plus the operator's reject:
+// another: the table of docs/session-file.md, Status transitions (the
+// pipeline's lifecycle, plus a new attempt sending a reviewed frame back to
+// GENERATED, plus the operator's reject):
 //
 //   PENDING    -> GENERATED                          frame generation complete
 //   GENERATED  -> AUDIT_FAIL | AUDIT_WARN | APPROVED audit result
