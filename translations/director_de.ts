@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>BoundedRead</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 MB a session file can be</source>
+        <translation>%1 ist größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>wrong number of arguments; see --help</source>
