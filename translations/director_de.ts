@@ -37,6 +37,25 @@
     </message>
 </context>
 <context>
+    <name>BoundedRead</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 MB a session file can be</source>
+        <translation>%1 ist größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
+    </message>
+</context>
+<context>
     <name>CloseGuard</name>
     <message>
         <source>Notes not saved</source>
@@ -64,216 +83,30 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
-    <name>CommandLine</name>
-    <message>
-        <source>wrong number of arguments; see --help</source>
-        <translation>falsche Anzahl von Argumenten; siehe --help</translation>
-    </message>
-    <message>
-        <source>The language of messages and of the window: en, de or a locale such as de_DE. By default the language chosen in Director&apos;s preferences, else the system&apos;s.</source>
-        <translation>Die Sprache der Meldungen und des Fensters: en, de oder ein Gebietsschema wie de_DE. Vorgabe: die in den Einstellungen von Director gewählte Sprache, sonst die des Systems.</translation>
-    </message>
-    <message>
-        <source>Director: review the frames of a sprite animation run.
-
-Commands:
-  director RUN_DIR                 open the review window (on a run)
-  director demo [DIR] [--no-gui]   write the demo run into DIR and open it
-  director status RUN_DIR [--json] summary of a run and its session
-  director validate FILE           check a session file
-  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
-  director commit RUN_DIR          write approved/ and mark the session committed
-  director discard RUN_DIR         mark the session discarded
-
-Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the rules, 3 the session is locked by another running Director.</source>
-        <translation>Director: die Einzelbilder eines Sprite-Animationslaufs durchsehen.
-
-Befehle:
-  director RUN_DIR                 das Durchsichtsfenster öffnen (auf einem Lauf)
-  director demo [DIR] [--no-gui]   den Demo-Lauf nach DIR schreiben und öffnen
-  director status RUN_DIR [--json] Übersicht über einen Lauf und seine Sitzung
-  director validate FILE           eine Sitzungsdatei prüfen
-  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
-  director commit RUN_DIR          approved/ schreiben und die Sitzung als abgeschlossen markieren
-  director discard RUN_DIR         die Sitzung als verworfen markieren
-
-Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von den Regeln abgelehnt, 3 die Sitzung ist von einem anderen laufenden Director gesperrt.</translation>
-    </message>
-    <message>
-        <source>The run folder to open.</source>
-        <translation>Der zu öffnende Laufordner.</translation>
-    </message>
-    <message>
-        <source>When the session file cannot be read: &quot;backup&quot; restores the backup, &quot;new&quot; starts a new review; the bad file is kept aside.</source>
-        <translation>Wenn die Sitzungsdatei nicht lesbar ist: „backup“ stellt die Sicherung wieder her, „new“ beginnt eine neue Durchsicht; die fehlerhafte Datei wird beiseitegelegt.</translation>
-    </message>
-    <message>
-        <source>--recover takes &quot;backup&quot; or &quot;new&quot;, not &quot;%1&quot;</source>
-        <translation>--recover erwartet „backup“ oder „new“, nicht „%1“</translation>
-    </message>
-    <message>
-        <source>Run again with --recover=backup or --recover=new to choose.</source>
-        <translation>Zum Auswählen erneut mit --recover=backup oder --recover=new aufrufen.</translation>
-    </message>
-    <message>
-        <source>Run:      %1 (%2)</source>
-        <translation>Lauf:         %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Move:     %1</source>
-        <translation>Bewegung:     %1</translation>
-    </message>
-    <message>
-        <source>(unknown)</source>
-        <translation>(unbekannt)</translation>
-    </message>
-    <message>
-        <source>Session:  none yet (it is created when the run is opened for review)</source>
-        <translation>Sitzung:      noch keine (sie wird angelegt, wenn der Lauf zur Durchsicht geöffnet wird)</translation>
-    </message>
-    <message>
-        <source>Session:  %1, %2, last saved %3</source>
-        <translation>Sitzung:      %1, %2, zuletzt gespeichert %3</translation>
-    </message>
-    <message>
-        <source>Frames:   %1: %2</source>
-        <translation>Einzelbilder: %1: %2</translation>
-    </message>
-    <message>
-        <source>Operator: %1 nudged, %2 with notes</source>
-        <translation>Bearbeitet:   %1 verschoben, %2 mit Notizen</translation>
-    </message>
-    <message>
-        <source>Commit:   %1 approved, %2 nudged, %3 patched at %4</source>
-        <translation>Abschluss:    %1 freigegeben, %2 verschoben, %3 nachbearbeitet um %4</translation>
-    </message>
-    <message>
-        <source>Missing:  %1</source>
-        <translation>Fehlt:        %1</translation>
-    </message>
-    <message>
-        <source>Write the demo run into DIR (a new or empty folder) and open it.</source>
-        <translation>Den Demo-Lauf nach DIR schreiben (ein neuer oder leerer Ordner) und öffnen.</translation>
-    </message>
+    <name>Command</name>
     <message>
         <source>The command.</source>
         <translation>Der Befehl.</translation>
-    </message>
-    <message>
-        <source>Where to write the demo run (default: a new folder in Director&apos;s data folder).</source>
-        <translation>Wohin der Demo-Lauf geschrieben wird (Vorgabe: ein neuer Ordner im Datenordner von Director).</translation>
-    </message>
-    <message>
-        <source>Only write the run, do not open it.</source>
-        <translation>Den Lauf nur schreiben, nicht öffnen.</translation>
-    </message>
-    <message>
-        <source>Demo run written to %1</source>
-        <translation>Demo-Lauf nach %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>Summary of a run and its session. Writes nothing.</source>
-        <translation>Übersicht über einen Lauf und seine Sitzung. Schreibt nichts.</translation>
     </message>
     <message>
         <source>The run folder.</source>
         <translation>Der Laufordner.</translation>
     </message>
     <message>
-        <source>Print one JSON object.</source>
-        <translation>Ein JSON-Objekt ausgeben.</translation>
+        <source>The language of messages and of the window: en, de or a locale such as de_DE. By default the language chosen in Director&apos;s preferences, else the system&apos;s.</source>
+        <translation>Die Sprache der Meldungen und des Fensters: en, de oder ein Gebietsschema wie de_DE. Vorgabe: die in den Einstellungen von Director gewählte Sprache, sonst die des Systems.</translation>
     </message>
     <message>
-        <source>Check a session file. Every problem is printed on stderr with its JSON path; exit code 0 when the file is valid, 1 otherwise. Writes nothing.</source>
-        <translation>Eine Sitzungsdatei prüfen. Jedes Problem wird mit seinem JSON-Pfad auf stderr ausgegeben; Exit-Code 0, wenn die Datei gültig ist, sonst 1. Schreibt nichts.</translation>
+        <source>wrong number of arguments; see --help</source>
+        <translation>falsche Anzahl von Argumenten; siehe --help</translation>
     </message>
     <message>
-        <source>The session file.</source>
-        <translation>Die Sitzungsdatei.</translation>
+        <source>--%1 is given more than once</source>
+        <translation>--%1 ist mehrfach angegeben</translation>
     </message>
-    <message>
-        <source>%1 does not exist</source>
-        <translation>%1 existiert nicht</translation>
-    </message>
-    <message>
-        <source>%1 is not a file</source>
-        <translation>%1 ist keine Datei</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than the %2 MB a session file can be</source>
-        <translation>%1 ist größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
-    </message>
-    <message>
-        <source>%1: note: %2</source>
-        <translation>%1: Hinweis: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: valid session (%n frame(s))</source>
-        <translation>
-            <numerusform>%1: gültige Sitzung (%n Einzelbild)</numerusform>
-            <numerusform>%1: gültige Sitzung (%n Einzelbilder)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Change one frame through the session&apos;s rules, lock and atomic save. All options given are saved as one change.</source>
-        <translation>Ein Einzelbild ändern, nach den Regeln der Sitzung, mit ihrer Sperre und atomarem Speichern. Alle angegebenen Optionen werden als eine Änderung gespeichert.</translation>
-    </message>
-    <message>
-        <source>The frame index (0, 1, ...).</source>
-        <translation>Der Index des Einzelbilds (0, 1, …).</translation>
-    </message>
-    <message>
-        <source>The new status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED.</source>
-        <translation>Der neue Status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN oder APPROVED.</translation>
-    </message>
-    <message>
-        <source>Move the frame DX,DY pixels further (e.g. --nudge=-2,1). An AUDIT_WARN frame is approved by a nudge.</source>
-        <translation>Das Einzelbild um DX,DY Pixel weiterverschieben (z. B. --nudge=-2,1). Ein Einzelbild mit AUDIT_WARN wird durch eine Verschiebung freigegeben.</translation>
-    </message>
-    <message>
-        <source>Remove the frame&apos;s alignment offset.</source>
-        <translation>Den Versatz des Einzelbilds entfernen.</translation>
-    </message>
-    <message>
-        <source>Set the operator&apos;s notes (empty removes them).</source>
-        <translation>Die Notizen setzen (leer entfernt sie).</translation>
-    </message>
-    <message>
-        <source>Recover an unreadable session file: backup or new.</source>
-        <translation>Eine unlesbare Sitzungsdatei wiederherstellen: backup oder new.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a frame index</source>
-        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
-    </message>
-    <message>
-        <source>unknown status &quot;%1&quot;</source>
-        <translation>unbekannter Status „%1“</translation>
-    </message>
-    <message>
-        <source>--nudge and --clear-nudge cannot be given together</source>
-        <translation>--nudge und --clear-nudge können nicht zusammen angegeben werden</translation>
-    </message>
-    <message>
-        <source>nothing to change: give --status, --nudge, --clear-nudge or --note</source>
-        <translation>nichts zu ändern: --status, --nudge, --clear-nudge oder --note angeben</translation>
-    </message>
-    <message>
-        <source>there is no frame %1 in this run</source>
-        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
-    </message>
-    <message>
-        <source>frame %1: %2</source>
-        <translation>Einzelbild %1: %2</translation>
-    </message>
-    <message>
-        <source>, offset %1,%2</source>
-        <translation>, Versatz %1,%2</translation>
-    </message>
+</context>
+<context>
+    <name>CommitCommand</name>
     <message>
         <source>Write the approved frames, nudges applied, to approved/ and mark the session committed. Refused unless every frame is APPROVED.</source>
         <translation>Die freigegebenen Einzelbilder mit angewandten Verschiebungen nach approved/ schreiben und die Sitzung als abgeschlossen markieren. Wird abgelehnt, solange nicht jedes Einzelbild APPROVED ist.</translation>
@@ -284,41 +117,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
             <numerusform>%n Einzelbild nach %1 geschrieben, Sitzung abgeschlossen (%2 verschoben, %3 nachbearbeitet).</numerusform>
             <numerusform>%n Einzelbilder nach %1 geschrieben, Sitzung abgeschlossen (%2 verschoben, %3 nachbearbeitet).</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Mark the session discarded. The file stays; nothing in approved/ is written.</source>
-        <translation>Die Sitzung als verworfen markieren. Die Datei bleibt; in approved/ wird nichts geschrieben.</translation>
-    </message>
-    <message>
-        <source>Session %1 discarded.</source>
-        <translation>Sitzung %1 verworfen.</translation>
-    </message>
-    <message>
-        <source>--%1 is given more than once</source>
-        <translation>--%1 ist mehrfach angegeben</translation>
-    </message>
-    <message>
-        <source>The pipeline&apos;s news could not be taken in: %1</source>
-        <translation>Neues aus der Pipeline konnte nicht übernommen werden: %1</translation>
-    </message>
-    <message>
-        <source>Note:     the session was last saved at %1 by its own account, more than a day ahead of this computer&apos;s clock; its next change records the time now.</source>
-        <translation>Hinweis:      die Sitzung wurde laut eigener Angabe zuletzt um %1 gespeichert, mehr als einen Tag später, als die Uhr dieses Computers zeigt; ihre nächste Änderung vermerkt die aktuelle Zeit.</translation>
-    </message>
-    <message numerus="yes">
-        <source>News:     the pipeline changed %n frame(s) and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</source>
-        <translation>
-            <numerusform>Neues:        die Pipeline hat seit dem Speichern der Sitzung %n Einzelbild geändert und %1 hinzugefügt; oben gezeigt, übernommen mit der nächsten Änderung oder beim Öffnen des Laufs</numerusform>
-            <numerusform>Neues:        die Pipeline hat seit dem Speichern der Sitzung %n Einzelbilder geändert und %1 hinzugefügt; oben gezeigt, übernommen mit der nächsten Änderung oder beim Öffnen des Laufs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Left out: %1</source>
-        <translation>Ausgelassen:  %1</translation>
-    </message>
-    <message>
-        <source>--nudge takes whole pixels DX,DY, for example --nudge=-2,1</source>
-        <translation>--nudge erwartet ganze Pixel DX,DY, zum Beispiel --nudge=-2,1</translation>
     </message>
 </context>
 <context>
@@ -439,6 +237,25 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
 </context>
 <context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Write the demo run into DIR (a new or empty folder) and open it.</source>
+        <translation>Den Demo-Lauf nach DIR schreiben (ein neuer oder leerer Ordner) und öffnen.</translation>
+    </message>
+    <message>
+        <source>Where to write the demo run (default: a new folder in Director&apos;s data folder).</source>
+        <translation>Wohin der Demo-Lauf geschrieben wird (Vorgabe: ein neuer Ordner im Datenordner von Director).</translation>
+    </message>
+    <message>
+        <source>Only write the run, do not open it.</source>
+        <translation>Den Lauf nur schreiben, nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Demo run written to %1</source>
+        <translation>Demo-Lauf nach %1 geschrieben</translation>
+    </message>
+</context>
+<context>
     <name>DemoRun</name>
     <message>
         <source>%1 is not empty: the demo run needs a new or empty folder.</source>
@@ -450,6 +267,17 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
 </context>
 <context>
+    <name>DiscardCommand</name>
+    <message>
+        <source>Mark the session discarded. The file stays; nothing in approved/ is written.</source>
+        <translation>Die Sitzung als verworfen markieren. Die Datei bleibt; in approved/ wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Session %1 discarded.</source>
+        <translation>Sitzung %1 verworfen.</translation>
+    </message>
+</context>
+<context>
     <name>Filmstrip</name>
     <message>
         <source>Filmstrip</source>
@@ -458,6 +286,65 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>Every frame of the run with its status. Select one to show it on the stage.</source>
         <translation>Jedes Einzelbild des Laufs mit seinem Status. Wählen Sie eines aus, um es auf der Arbeitsfläche zu zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>FrameCommand</name>
+    <message>
+        <source>Change one frame through the session&apos;s rules, lock and atomic save. All options given are saved as one change.</source>
+        <translation>Ein Einzelbild ändern, nach den Regeln der Sitzung, mit ihrer Sperre und atomarem Speichern. Alle angegebenen Optionen werden als eine Änderung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The frame index (0, 1, ...).</source>
+        <translation>Der Index des Einzelbilds (0, 1, …).</translation>
+    </message>
+    <message>
+        <source>The new status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED.</source>
+        <translation>Der neue Status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN oder APPROVED.</translation>
+    </message>
+    <message>
+        <source>Move the frame DX,DY pixels further (e.g. --nudge=-2,1). An AUDIT_WARN frame is approved by a nudge.</source>
+        <translation>Das Einzelbild um DX,DY Pixel weiterverschieben (z. B. --nudge=-2,1). Ein Einzelbild mit AUDIT_WARN wird durch eine Verschiebung freigegeben.</translation>
+    </message>
+    <message>
+        <source>Remove the frame&apos;s alignment offset.</source>
+        <translation>Den Versatz des Einzelbilds entfernen.</translation>
+    </message>
+    <message>
+        <source>Set the operator&apos;s notes (empty removes them).</source>
+        <translation>Die Notizen setzen (leer entfernt sie).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a frame index</source>
+        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
+    </message>
+    <message>
+        <source>there is no frame %1 in this run</source>
+        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
+    </message>
+    <message>
+        <source>unknown status &quot;%1&quot;</source>
+        <translation>unbekannter Status „%1“</translation>
+    </message>
+    <message>
+        <source>--nudge and --clear-nudge cannot be given together</source>
+        <translation>--nudge und --clear-nudge können nicht zusammen angegeben werden</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --status, --nudge, --clear-nudge or --note</source>
+        <translation>nichts zu ändern: --status, --nudge, --clear-nudge oder --note angeben</translation>
+    </message>
+    <message>
+        <source>--nudge takes whole pixels DX,DY, for example --nudge=-2,1</source>
+        <translation>--nudge erwartet ganze Pixel DX,DY, zum Beispiel --nudge=-2,1</translation>
+    </message>
+    <message>
+        <source>frame %1: %2</source>
+        <translation>Einzelbild %1: %2</translation>
+    </message>
+    <message>
+        <source>, offset %1,%2</source>
+        <translation>, Versatz %1,%2</translation>
     </message>
 </context>
 <context>
@@ -669,6 +556,17 @@ Bild</translation>
     </message>
 </context>
 <context>
+    <name>LanguageSelection</name>
+    <message>
+        <source>there is no translation for the language &quot;%1&quot; (--lang); the messages are in English.</source>
+        <translation>es gibt keine Übersetzung für die Sprache „%1“ (--lang); die Meldungen sind auf Englisch.</translation>
+    </message>
+    <message>
+        <source>there is no translation for the language &quot;%1&quot; (the ui/language setting); the system&apos;s language is used.</source>
+        <translation>es gibt keine Übersetzung für die Sprache „%1“ (Einstellung ui/language); die Sprache des Systems wird verwendet.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Director</source>
@@ -716,6 +614,43 @@ Bild</translation>
     <message>
         <source>Close Anyway</source>
         <translation>Trotzdem schließen</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCommand</name>
+    <message>
+        <source>Director: review the frames of a sprite animation run.
+
+Commands:
+  director RUN_DIR                 open the review window (on a run)
+  director demo [DIR] [--no-gui]   write the demo run into DIR and open it
+  director status RUN_DIR [--json] summary of a run and its session
+  director validate FILE           check a session file
+  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
+  director commit RUN_DIR          write approved/ and mark the session committed
+  director discard RUN_DIR         mark the session discarded
+
+Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the rules, 3 the session is locked by another running Director.</source>
+        <translation>Director: die Einzelbilder eines Sprite-Animationslaufs durchsehen.
+
+Befehle:
+  director RUN_DIR                 das Durchsichtsfenster öffnen (auf einem Lauf)
+  director demo [DIR] [--no-gui]   den Demo-Lauf nach DIR schreiben und öffnen
+  director status RUN_DIR [--json] Übersicht über einen Lauf und seine Sitzung
+  director validate FILE           eine Sitzungsdatei prüfen
+  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
+  director commit RUN_DIR          approved/ schreiben und die Sitzung als abgeschlossen markieren
+  director discard RUN_DIR         die Sitzung als verworfen markieren
+
+Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von den Regeln abgelehnt, 3 die Sitzung ist von einem anderen laufenden Director gesperrt.</translation>
+    </message>
+    <message>
+        <source>The run folder to open.</source>
+        <translation>Der zu öffnende Laufordner.</translation>
+    </message>
+    <message>
+        <source>When the session file cannot be read: &quot;backup&quot; restores the backup, &quot;new&quot; starts a new review; the bad file is kept aside.</source>
+        <translation>Wenn die Sitzungsdatei nicht lesbar ist: „backup“ stellt die Sicherung wieder her, „new“ beginnt eine neue Durchsicht; die fehlerhafte Datei wird beiseitegelegt.</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +991,17 @@ Bild</translation>
     <message>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverOption</name>
+    <message>
+        <source>Recover an unreadable session file: backup or new.</source>
+        <translation>Eine unlesbare Sitzungsdatei wiederherstellen: backup oder new.</translation>
+    </message>
+    <message>
+        <source>--recover takes &quot;backup&quot; or &quot;new&quot;, not &quot;%1&quot;</source>
+        <translation>--recover erwartet „backup“ oder „new“, nicht „%1“</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1375,17 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>SessionChange</name>
+    <message>
+        <source>Run again with --recover=backup or --recover=new to choose.</source>
+        <translation>Zum Auswählen erneut mit --recover=backup oder --recover=new aufrufen.</translation>
+    </message>
+    <message>
+        <source>The pipeline&apos;s news could not be taken in: %1</source>
+        <translation>Neues aus der Pipeline konnte nicht übernommen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +1897,68 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
 </context>
 <context>
+    <name>StatusCommand</name>
+    <message>
+        <source>Summary of a run and its session. Writes nothing.</source>
+        <translation>Übersicht über einen Lauf und seine Sitzung. Schreibt nichts.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object.</source>
+        <translation>Ein JSON-Objekt ausgeben.</translation>
+    </message>
+    <message>
+        <source>Run:      %1 (%2)</source>
+        <translation>Lauf:         %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Move:     %1</source>
+        <translation>Bewegung:     %1</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Session:  none yet (it is created when the run is opened for review)</source>
+        <translation>Sitzung:      noch keine (sie wird angelegt, wenn der Lauf zur Durchsicht geöffnet wird)</translation>
+    </message>
+    <message>
+        <source>Session:  %1, %2, last saved %3</source>
+        <translation>Sitzung:      %1, %2, zuletzt gespeichert %3</translation>
+    </message>
+    <message>
+        <source>Frames:   %1: %2</source>
+        <translation>Einzelbilder: %1: %2</translation>
+    </message>
+    <message>
+        <source>Operator: %1 nudged, %2 with notes</source>
+        <translation>Bearbeitet:   %1 verschoben, %2 mit Notizen</translation>
+    </message>
+    <message>
+        <source>Commit:   %1 approved, %2 nudged, %3 patched at %4</source>
+        <translation>Abschluss:    %1 freigegeben, %2 verschoben, %3 nachbearbeitet um %4</translation>
+    </message>
+    <message>
+        <source>Note:     the session was last saved at %1 by its own account, more than a day ahead of this computer&apos;s clock; its next change records the time now.</source>
+        <translation>Hinweis:      die Sitzung wurde laut eigener Angabe zuletzt um %1 gespeichert, mehr als einen Tag später, als die Uhr dieses Computers zeigt; ihre nächste Änderung vermerkt die aktuelle Zeit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>News:     the pipeline changed %n frame(s) and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</source>
+        <translation>
+            <numerusform>Neues:        die Pipeline hat seit dem Speichern der Sitzung %n Einzelbild geändert und %1 hinzugefügt; oben gezeigt, übernommen mit der nächsten Änderung oder beim Öffnen des Laufs</numerusform>
+            <numerusform>Neues:        die Pipeline hat seit dem Speichern der Sitzung %n Einzelbilder geändert und %1 hinzugefügt; oben gezeigt, übernommen mit der nächsten Änderung oder beim Öffnen des Laufs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Missing:  %1</source>
+        <translation>Fehlt:        %1</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen:  %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusLabel</name>
     <message>
         <source>%1: %2</source>
@@ -1955,6 +1974,28 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>a frame cannot go from %1 to %2</source>
         <translation>ein Einzelbild kann nicht von %1 zu %2 wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>ValidateCommand</name>
+    <message>
+        <source>Check a session file. Every problem is printed on stderr with its JSON path; exit code 0 when the file is valid, 1 otherwise. Writes nothing.</source>
+        <translation>Eine Sitzungsdatei prüfen. Jedes Problem wird mit seinem JSON-Pfad auf stderr ausgegeben; Exit-Code 0, wenn die Datei gültig ist, sonst 1. Schreibt nichts.</translation>
+    </message>
+    <message>
+        <source>The session file.</source>
+        <translation>Die Sitzungsdatei.</translation>
+    </message>
+    <message>
+        <source>%1: note: %2</source>
+        <translation>%1: Hinweis: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: valid session (%n frame(s))</source>
+        <translation>
+            <numerusform>%1: gültige Sitzung (%n Einzelbild)</numerusform>
+            <numerusform>%1: gültige Sitzung (%n Einzelbilder)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2126,14 +2167,6 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
 </context>
 <context>
     <name>main</name>
-    <message>
-        <source>there is no translation for the language &quot;%1&quot; (--lang); the messages are in English.</source>
-        <translation>es gibt keine Übersetzung für die Sprache „%1“ (--lang); die Meldungen sind auf Englisch.</translation>
-    </message>
-    <message>
-        <source>there is no translation for the language &quot;%1&quot; (the ui/language setting); the system&apos;s language is used.</source>
-        <translation>es gibt keine Übersetzung für die Sprache „%1“ (Einstellung ui/language); die Sprache des Systems wird verwendet.</translation>
-    </message>
     <message>
         <source>director: there is no display to open the review window on (DISPLAY is not set).
 Use &quot;director status RUN_DIR&quot; for a summary, or see &quot;director --help&quot;.

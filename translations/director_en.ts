@@ -2,26 +2,12 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>CommandLine</name>
-    <message numerus="yes">
-        <source>%1: valid session (%n frame(s))</source>
-        <translation>
-            <numerusform>%1: valid session (%n frame)</numerusform>
-            <numerusform>%1: valid session (%n frames)</numerusform>
-        </translation>
-    </message>
+    <name>CommitCommand</name>
     <message numerus="yes">
         <source>Committed %n frame(s) to %1 (%2 nudged, %3 patched).</source>
         <translation>
             <numerusform>Committed %n frame to %1 (%2 nudged, %3 patched).</numerusform>
             <numerusform>Committed %n frames to %1 (%2 nudged, %3 patched).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>News:     the pipeline changed %n frame(s) and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</source>
-        <translation>
-            <numerusform>News:     the pipeline changed %n frame and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</numerusform>
-            <numerusform>News:     the pipeline changed %n frames and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</numerusform>
         </translation>
     </message>
 </context>
@@ -118,6 +104,26 @@
         <translation>
             <numerusform>frame %1: %n attempt</numerusform>
             <numerusform>frame %1: %n attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusCommand</name>
+    <message numerus="yes">
+        <source>News:     the pipeline changed %n frame(s) and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</source>
+        <translation>
+            <numerusform>News:     the pipeline changed %n frame and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</numerusform>
+            <numerusform>News:     the pipeline changed %n frames and added %1 since the session was saved; shown above, taken in by the next change or when the run is opened</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ValidateCommand</name>
+    <message numerus="yes">
+        <source>%1: valid session (%n frame(s))</source>
+        <translation>
+            <numerusform>%1: valid session (%n frame)</numerusform>
+            <numerusform>%1: valid session (%n frames)</numerusform>
         </translation>
     </message>
 </context>

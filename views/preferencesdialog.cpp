@@ -1,5 +1,6 @@
 #include "preferencesdialog.h"
 
+#include "core/languages.h"
 #include "stageview.h"
 #include "theme.h"
 
@@ -57,8 +58,8 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("System"), QString());
     // Each language by its own name, never translated.
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    for (const DirectorLanguage &language : directorLanguages)
+        m_language->addItem(language.name, QString(language.code));
     m_language->setAccessibleName(tr("Language"));
     m_language->setAccessibleDescription(tr("Takes effect when Director is started again."));
     appearanceForm->addRow(tr("&Language:"), m_language);

@@ -392,11 +392,13 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     switch (edit.alignment) {
     case FrameEdit::Alignment::Keep:
         break;
-    case FrameEdit::Alignment::Set: {
+    case FrameEdit::Alignment::Set:
+    case FrameEdit::Alignment::Move: {
         HumanAlignmentDelta delta = overrides.alignment.value_or(HumanAlignmentDelta());
+        const bool move = edit.alignment == FrameEdit::Alignment::Move;
         delta.frameId = frame.id;
-        delta.userOverrideX = edit.alignmentX;
-        delta.userOverrideY = edit.alignmentY;
+        delta.userOverrideX = move ? delta.userOverrideX + edit.alignmentX : edit.alignmentX;
+        delta.userOverrideY = move ? delta.userOverrideY + edit.alignmentY : edit.alignmentY;
         delta.timestamp = Timestamps::now();
         overrides.alignment = delta;
         // The story's table: a nudge is the operator's review of a warned frame.
@@ -410,7 +412,8 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     }
     // The offset the frame gets, or keeps under a new patch, against the
     // image commit will take.
-    if (edit.alignment == FrameEdit::Alignment::Set || (edit.patch && overrides.alignment)) {
+    if (edit.alignment == FrameEdit::Alignment::Set ||
+        edit.alignment == FrameEdit::Alignment::Move || (edit.patch && overrides.alignment)) {
         if (const Outcome offset = checkOffset(frame); !offset)
             return offset;
     }

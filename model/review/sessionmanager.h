@@ -21,13 +21,14 @@ struct FrameEdit
     enum class Alignment
     {
         Keep,
-        Set,
+        Set,  // the frame's offset becomes alignmentX,alignmentY
+        Move, // alignmentX,alignmentY are added to the frame's offset (a nudge further)
         Clear
     };
 
     std::optional<FrameStatus> status;
     Alignment alignment = Alignment::Keep;
-    double alignmentX = 0.0; // the frame's new total offset, with Alignment::Set
+    double alignmentX = 0.0; // the frame's new total offset (Set), or how far to move it (Move)
     double alignmentY = 0.0;
     std::optional<QString> notes; // an empty text removes the notes
     std::optional<PatchHistoryEntry> patch;

@@ -1,0 +1,118 @@
+#include "commands/framecommand.h"
+
+#include "commands/recoveroption.h"
+#include "commands/sessionchange.h"
+#include "review/sessionmanager.h"
+
+#include <QCommandLineParser>
+
+namespace {
+
+const QString statusName = QStringLiteral("status");
+const QString nudgeName = QStringLiteral("nudge");
+const QString clearNudgeName = QStringLiteral("clear-nudge");
+const QString noteName = QStringLiteral("note");
+
+} // namespace
+
+FrameCommand::FrameCommand(const Console &console) : Command(QStringLiteral("frame"), console) {}
+
+QString FrameCommand::description() const
+{
+    return tr("Change one frame through the session's rules, lock and atomic save. All options "
+              "given are saved as one change.");
+}
+
+void FrameCommand::addArguments(QCommandLineParser &parser) const
+{
+    addNameArgument(parser);
+    addRunDirArgument(parser);
+    parser.addPositionalArgument(QStringLiteral("INDEX"), tr("The frame index (0, 1, ...)."));
+    parser.addOption({statusName,
+                      tr("The new status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED."),
+                      QStringLiteral("S")});
+    parser.addOption({nudgeName,
+                      tr("Move the frame DX,DY pixels further (e.g. --nudge=-2,1). An AUDIT_WARN "
+                         "frame is approved by a nudge."),
+                      QStringLiteral("DX,DY")});
+    parser.addOption({clearNudgeName, tr("Remove the frame's alignment offset.")});
+    parser.addOption(
+        {noteName, tr("Set the operator's notes (empty removes them)."), QStringLiteral("TEXT")});
+    parser.addOption(RecoverOption::option());
+    addLanguageOption(parser);
+}
+
+int FrameCommand::run(const QCommandLineParser &parser)
+{
+    const QString indexArgument = parser.positionalArguments().at(2);
+    bool isNumber = false;
+    const int index = indexArgument.toInt(&isNumber);
+    if (!isNumber || index < 0)
+        return fail(Outcome::invalid(tr("\"%1\" is not a frame index").arg(indexArgument)));
+    FrameEdit edit;
+    if (const Outcome asked = editFrom(parser, &edit); !asked)
+        return fail(asked);
+
+    SessionManager manager;
+    if (const Outcome opened = SessionChange::open(manager, parser); !opened)
+        return fail(opened);
+    if (!manager.getFrameState(index))
+        return fail(Outcome::invalid(tr("there is no frame %1 in this run").arg(index)));
+    if (const Outcome applied = manager.applyFrameEdit(index, edit); !applied)
+        return fail(applied);
+    console().print(summary(index, *manager.getFrameState(index)) + QLatin1Char('\n'));
+    return 0;
+}
+
+Outcome FrameCommand::editFrom(const QCommandLineParser &parser, FrameEdit *edit)
+{
+    if (parser.isSet(statusName)) {
+        const QString name = parser.value(statusName);
+        const std::optional<FrameStatus> status = frameStatusFromName(name.toUpper());
+        if (!status)
+            return Outcome::invalid(tr("unknown status \"%1\"").arg(name));
+        edit->status = status;
+    }
+    if (parser.isSet(nudgeName)) {
+        if (const Outcome nudge = nudgeFrom(parser.value(nudgeName), edit); !nudge)
+            return nudge;
+    }
+    if (parser.isSet(clearNudgeName)) {
+        if (edit->alignment == FrameEdit::Alignment::Move)
+            return Outcome::invalid(tr("--nudge and --clear-nudge cannot be given together"));
+        edit->alignment = FrameEdit::Alignment::Clear;
+    }
+    if (parser.isSet(noteName))
+        edit->notes = parser.value(noteName);
+    if (!edit->status && edit->alignment == FrameEdit::Alignment::Keep && !edit->notes) {
+        return Outcome::invalid(
+            tr("nothing to change: give --status, --nudge, --clear-nudge or --note"));
+    }
+    return Outcome::ok();
+}
+
+Outcome FrameCommand::nudgeFrom(const QString &value, FrameEdit *edit)
+{
+    const QStringList parts = value.split(QLatin1Char(','));
+    bool okX = false;
+    bool okY = false;
+    const int dx = parts.value(0).trimmed().toInt(&okX);
+    const int dy = parts.value(1).trimmed().toInt(&okY);
+    if (parts.size() != 2 || !okX || !okY)
+        return Outcome::invalid(tr("--nudge takes whole pixels DX,DY, for example --nudge=-2,1"));
+    edit->alignment = FrameEdit::Alignment::Move;
+    edit->alignmentX = dx;
+    edit->alignmentY = dy;
+    return Outcome::ok();
+}
+
+QString FrameCommand::summary(int index, const DirectorFrameState &frame)
+{
+    QString summary = tr("frame %1: %2").arg(index).arg(frameStatusName(frame.status));
+    if (frame.directorOverrides.alignment) {
+        summary += tr(", offset %1,%2")
+                       .arg(frame.directorOverrides.alignment->userOverrideX)
+                       .arg(frame.directorOverrides.alignment->userOverrideY);
+    }
+    return summary;
+}

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "commands/command.h"
+
+struct DirectorFrameState;
+struct FrameEdit;
+
+// director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
+// [--recover backup|new]: one change to one frame, every option given in it, through the
+// session's rules, lock and atomic save (SessionManager::applyFrameEdit).
+class FrameCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(FrameCommand)
+
+public:
+    explicit FrameCommand(const Console &console = Console());
+
+    QString description() const override;
+
+protected:
+    void addArguments(QCommandLineParser &parser) const override;
+    std::optional<int> argumentCount() const override { return 2; }
+    int run(const QCommandLineParser &parser) override;
+
+private:
+    // The change the options ask for into *edit; Invalid when an option's value is wrong,
+    // two options contradict each other, or none asks for a change.
+    static Outcome editFrom(const QCommandLineParser &parser, FrameEdit *edit);
+    // --nudge DX,DY: whole pixels, as the window nudges, added to the frame's offset.
+    static Outcome nudgeFrom(const QString &value, FrameEdit *edit);
+    // What the frame is after the change: "frame 1: APPROVED, offset -3,1".
+    static QString summary(int index, const DirectorFrameState &frame);
+};

@@ -1,0 +1,68 @@
+#include "commands/opencommand.h"
+
+#include "commands/recoveroption.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+OpenCommand::OpenCommand(const Console &console) : Command(QString(), console) {}
+
+QString OpenCommand::description() const
+{
+    return tr("Director: review the frames of a sprite animation run.\n\n"
+              "Commands:\n"
+              "  director RUN_DIR                 open the review window (on a run)\n"
+              "  director demo [DIR] [--no-gui]   write the demo run into DIR and open it\n"
+              "  director status RUN_DIR [--json] summary of a run and its session\n"
+              "  director validate FILE           check a session file\n"
+              "  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] "
+              "[--note TEXT]\n"
+              "  director commit RUN_DIR          write approved/ and mark the session committed\n"
+              "  director discard RUN_DIR         mark the session discarded\n\n"
+              "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the "
+              "rules, 3 the session is locked by another running Director.");
+}
+
+bool OpenCommand::opensWindow(const QStringList &) const
+{
+    return true;
+}
+
+void OpenCommand::addArguments(QCommandLineParser &parser) const
+{
+    parser.addVersionOption();
+    addLanguageOption(parser);
+    parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."),
+                                 QStringLiteral("[RUN_DIR]"));
+    parser.addOption(
+        RecoverOption::option(tr("When the session file cannot be read: \"backup\" restores the "
+                                 "backup, \"new\" starts a new review; the bad file is kept "
+                                 "aside.")));
+}
+
+int OpenCommand::run(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("version"))) {
+        console().print(QStringLiteral("director ") + QCoreApplication::applicationVersion() +
+                        QLatin1Char('\n'));
+        return 0;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        console().printError(parser.helpText());
+        return 1;
+    }
+    SessionManager::Recovery recovery = SessionManager::Recovery::None;
+    if (const Outcome recover = RecoverOption::parse(parser, &recovery); !recover)
+        return fail(recover);
+    return showWindow(parser.positionalArguments().value(0), recovery);
+}
+
+int OpenCommand::showWindow(const QString &runDir, SessionManager::Recovery recovery)
+{
+    MainWindow window;
+    window.show();
+    if (!runDir.isEmpty())
+        window.openRun(runDir, SessionManager::Access::ReadWrite, recovery);
+    return QApplication::exec();
+}

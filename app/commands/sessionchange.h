@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/outcome.h"
+
+#include <QCoreApplication>
+
+class QCommandLineParser;
+class SessionManager;
+
+// What the commands that change a session (frame, commit, discard) do before their change:
+// open the run read-write, as the window does, and take in the pipeline's news.
+class SessionChange
+{
+    Q_DECLARE_TR_FUNCTIONS(SessionChange)
+
+public:
+    // Opens the run RUN_DIR (the argument after the command's name) in `manager` for a
+    // change, honouring --recover (RecoverOption), then takes in what the pipeline wrote since
+    // the session was saved, in a save of its own. A committed or discarded session opens,
+    // read-only, and takes in nothing.
+    static Outcome open(SessionManager &manager, const QCommandLineParser &parser);
+};

@@ -1,0 +1,102 @@
+#include "commands/statuscommand.h"
+
+#include "review/runstatus.h"
+#include "review/sessionmanager.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonDocument>
+
+namespace {
+
+const QString jsonName = QStringLiteral("json");
+
+QString line(const QString &text)
+{
+    return text + QLatin1Char('\n');
+}
+
+} // namespace
+
+StatusCommand::StatusCommand(const Console &console) : Command(QStringLiteral("status"), console) {}
+
+QString StatusCommand::description() const
+{
+    return tr("Summary of a run and its session. Writes nothing.");
+}
+
+void StatusCommand::addArguments(QCommandLineParser &parser) const
+{
+    addNameArgument(parser);
+    addRunDirArgument(parser);
+    parser.addOption({jsonName, tr("Print one JSON object.")});
+    addLanguageOption(parser);
+}
+
+int StatusCommand::run(const QCommandLineParser &parser)
+{
+    SessionManager manager;
+    if (const Outcome opened = manager.initializeOrResume(parser.positionalArguments().at(1),
+                                                          SessionManager::Access::ReadOnly);
+        !opened)
+        return fail(opened);
+    const RunStatus status = RunStatus::of(manager);
+    if (parser.isSet(jsonName)) {
+        console().print(
+            line(QString::fromUtf8(QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact))));
+    } else {
+        console().print(text(status));
+    }
+    return 0;
+}
+
+QString StatusCommand::text(const RunStatus &status)
+{
+    const DirectorSession &session = status.session();
+    QString text;
+    text +=
+        line(tr("Run:      %1 (%2)").arg(session.runId, QDir::toNativeSeparators(status.runDir())));
+    text +=
+        line(tr("Move:     %1").arg(session.moveId.isEmpty() ? tr("(unknown)") : session.moveId));
+    if (!status.hasSessionFile()) {
+        text += line(tr("Session:  none yet (it is created when the run is opened for review)"));
+    } else {
+        text += line(
+            tr("Session:  %1, %2, last saved %3")
+                .arg(session.sessionId, sessionStatusName(session.status), session.lastModified));
+    }
+    QStringList parts;
+    for (FrameStatus frameStatus : allFrameStatuses) {
+        parts.append(QStringLiteral("%1 %2")
+                         .arg(status.counts().count(frameStatus))
+                         .arg(frameStatusName(frameStatus)));
+    }
+    text += line(
+        tr("Frames:   %1: %2").arg(status.counts().total()).arg(parts.join(QStringLiteral(", "))));
+    text += line(tr("Operator: %1 nudged, %2 with notes").arg(status.nudged()).arg(status.noted()));
+    if (session.commitInfo) {
+        text += line(tr("Commit:   %1 approved, %2 nudged, %3 patched at %4")
+                         .arg(session.commitInfo->approvedCount)
+                         .arg(session.commitInfo->nudgedCount)
+                         .arg(session.commitInfo->patchedCount)
+                         .arg(session.commitInfo->timestamp));
+    }
+    if (status.lastModifiedAhead()) {
+        text += line(tr("Note:     the session was last saved at %1 by its own account, more than "
+                        "a day ahead of this computer's clock; its next change records the time "
+                        "now.")
+                         .arg(session.lastModified));
+    }
+    if (status.newsChanged() > 0 || status.newsAdded() > 0) {
+        text += line(tr("News:     the pipeline changed %n frame(s) and added %1 since the session "
+                        "was saved; shown above, taken in by the next change or when the run is "
+                        "opened",
+                        nullptr, status.newsChanged())
+                         .arg(status.newsAdded()));
+    }
+    for (const QString &missing : status.missing())
+        text += line(tr("Missing:  %1").arg(missing));
+    for (const QString &leftOut : status.leftOut())
+        text += line(tr("Left out: %1").arg(leftOut));
+    return text;
+}

@@ -1,0 +1,95 @@
+#include "review/runstatus.h"
+
+#include "review/sessionmanager.h"
+#include "run/runingest.h"
+#include "session/timestamps.h"
+
+#include <QJsonArray>
+
+FrameCounts FrameCounts::of(const QMap<int, DirectorFrameState> &frames)
+{
+    FrameCounts counts;
+    for (const DirectorFrameState &frame : frames) {
+        for (size_t i = 0; i < allFrameStatuses.size(); ++i)
+            counts.m_counts[i] += frame.status == allFrameStatuses[i];
+        ++counts.m_total;
+    }
+    return counts;
+}
+
+int FrameCounts::count(FrameStatus status) const
+{
+    for (size_t i = 0; i < allFrameStatuses.size(); ++i) {
+        if (allFrameStatuses[i] == status)
+            return m_counts[i];
+    }
+    return 0;
+}
+
+RunStatus RunStatus::of(const SessionManager &manager)
+{
+    RunStatus status;
+    status.m_runDir = manager.runDir();
+    status.m_hasSessionFile = !manager.isUnsaved();
+    // The run as the pipeline's news would make it: status never writes, so what it has not
+    // taken in yet is shown, and counted. (A committed or discarded session takes in nothing,
+    // and a session that is not saved yet was made from the run folder as it is.)
+    QList<int> changed;
+    QList<int> added;
+    status.m_session =
+        manager.isUnsaved() || manager.session().isReadOnly()
+            ? manager.session()
+            : SessionManager::withNews(
+                  manager.session(),
+                  RunIngest::plan(manager.session(), manager.run(), manager.runDir()), &changed,
+                  &added);
+    status.m_newsChanged = int(changed.size());
+    status.m_newsAdded = int(added.size());
+    const std::optional<QDateTime> lastModified = Timestamps::parse(status.m_session.lastModified);
+    status.m_lastModifiedAhead =
+        status.m_hasSessionFile && lastModified &&
+        Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
+    status.m_counts = FrameCounts::of(status.m_session.frames);
+    for (const DirectorFrameState &frame : std::as_const(status.m_session.frames)) {
+        status.m_nudged += frame.directorOverrides.alignment.has_value();
+        status.m_noted += frame.directorOverrides.notes.has_value();
+    }
+    status.m_missing = manager.run().missing;
+    status.m_leftOut = manager.run().leftOut;
+    return status;
+}
+
+QJsonObject RunStatus::toJson() const
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("runDir"), m_runDir);
+    root.insert(QStringLiteral("runId"), m_session.runId);
+    root.insert(QStringLiteral("moveId"), m_session.moveId);
+    if (m_hasSessionFile) {
+        QJsonObject s;
+        s.insert(QStringLiteral("sessionId"), m_session.sessionId);
+        s.insert(QStringLiteral("status"), sessionStatusName(m_session.status));
+        s.insert(QStringLiteral("createdAt"), m_session.createdAt);
+        s.insert(QStringLiteral("lastModified"), m_session.lastModified);
+        if (m_lastModifiedAhead)
+            s.insert(QStringLiteral("lastModifiedAhead"), true);
+        if (m_session.commitInfo) {
+            s.insert(QStringLiteral("approvedCount"), m_session.commitInfo->approvedCount);
+            s.insert(QStringLiteral("nudgedCount"), m_session.commitInfo->nudgedCount);
+            s.insert(QStringLiteral("patchedCount"), m_session.commitInfo->patchedCount);
+        }
+        root.insert(QStringLiteral("session"), s);
+    }
+    root.insert(QStringLiteral("frameCount"), int(m_session.frames.size()));
+    QJsonObject statusCounts;
+    for (FrameStatus status : allFrameStatuses)
+        statusCounts.insert(frameStatusName(status), m_counts.count(status));
+    root.insert(QStringLiteral("counts"), statusCounts);
+    root.insert(QStringLiteral("nudged"), m_nudged);
+    root.insert(QStringLiteral("noted"), m_noted);
+    root.insert(QStringLiteral("missing"), QJsonArray::fromStringList(m_missing));
+    root.insert(QStringLiteral("leftOut"), QJsonArray::fromStringList(m_leftOut));
+    root.insert(QStringLiteral("news"), QJsonObject{{QStringLiteral("changed"), m_newsChanged},
+                                                    {QStringLiteral("added"), m_newsAdded}});
+    return root;
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "session/directorsession.h"
+#include "session/framestatus.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+class SessionManager;
+
+// How many frames have each status: `director status` counts them all, the window's status
+// bar the approved, warned and failed ones.
+class FrameCounts
+{
+public:
+    static FrameCounts of(const QMap<int, DirectorFrameState> &frames);
+
+    int count(FrameStatus status) const;
+    int total() const { return m_total; }
+
+private:
+    std::array<int, allFrameStatuses.size()> m_counts{};
+    int m_total = 0;
+};
+
+// What `director status` reports about a run (README.md, "Pipeline integration"): the session
+// as the pipeline's news would make it, since status never writes and so shows what it has
+// not taken in yet, and counts it; what the run folder lacks and what it holds that no
+// session takes.
+class RunStatus
+{
+public:
+    // The run open in `manager` (read-only or not), at the clock's time now.
+    static RunStatus of(const SessionManager &manager);
+
+    QString runDir() const { return m_runDir; }
+    const DirectorSession &session() const { return m_session; }
+    // False while the run has no session file yet (status on a run nobody opened).
+    bool hasSessionFile() const { return m_hasSessionFile; }
+    const FrameCounts &counts() const { return m_counts; }
+    int nudged() const { return m_nudged; }
+    int noted() const { return m_noted; }
+    // Frames the pipeline changed and added since the session was saved (already counted).
+    int newsChanged() const { return m_newsChanged; }
+    int newsAdded() const { return m_newsAdded; }
+    // The session's lastModified is more than a day ahead of the clock.
+    bool lastModifiedAhead() const { return m_lastModifiedAhead; }
+    const QStringList &missing() const { return m_missing; }
+    const QStringList &leftOut() const { return m_leftOut; }
+
+    // `director status --json`: a contract with the pipeline. Every member, its name and its
+    // value as README.md describes them; a member is only ever added.
+    QJsonObject toJson() const;
+
+private:
+    QString m_runDir;
+    DirectorSession m_session;
+    bool m_hasSessionFile = false;
+    FrameCounts m_counts;
+    int m_nudged = 0;
+    int m_noted = 0;
+    int m_newsChanged = 0;
+    int m_newsAdded = 0;
+    bool m_lastModifiedAhead = false;
+    QStringList m_missing;
+    QStringList m_leftOut;
+};
