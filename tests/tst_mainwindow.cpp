@@ -6,6 +6,7 @@
 #include "preferences.h"
 #include "preferencesdialog.h"
 #include "review/framelistmodel.h"
+#include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
@@ -102,10 +103,13 @@ private slots:
     void keyboardNudgeAndUndoRedoRoundTripOnDisk();
     void notesAreSavedWhenTypingPauses();
     void statusBarShowsProgressAndAStickySaveError();
+    void aFailedSaveOpensOneBoxHoweverManySavesFail();
     void reopeningShowsTheSameStateAndSelection();
     void corruptSessionOffersBackupNewOrQuit();
     void corruptSessionStartsANewReviewKeepingTheBadFile();
     void lockedRunOpensReadOnly();
+    void theLockedQuestionIsShownOnTheWindowAndQuitCloses();
+    void actionsThatChangeTheSessionFollowWhetherItCanBeChanged();
     void committedSessionIsReadOnlyInTheWindow_data();
     void committedSessionIsReadOnlyInTheWindow();
     void commitFromTheWindow();
@@ -118,6 +122,7 @@ private slots:
     void aRunThatCannotBeOpenedKeepsTheCurrentReview();
     void ctrlWheelZoomIsRemembered();
     void closingAsksWhenChangesCannotBeSaved();
+    void closingTryAgainClosesOnceTheSaveSucceeds();
     void aSlowDiskNeverHoldsTheWindowAndTheLatestChangeWins();
     void closingWaitsForTheLastSave();
     void redoSavesPendingNotesFirst();
@@ -475,6 +480,48 @@ void TestMainWindow::statusBarShowsProgressAndAStickySaveError()
     QCOMPARE(progress->text(), QStringLiteral("2 / 5 approved · 0 warn · 1 fail"));
 }
 
+void TestMainWindow::aFailedSaveOpensOneBoxHoweverManySavesFail()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QSignalSpy failures(window->manager(), &SessionManager::saveFailed);
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    const int opened = MessageBox::openedCount();
+    key(window.get(), Qt::Key_A);
+    QVERIFY(!window->manager()->waitForSaves());
+    QTRY_VERIFY(shownBox(window.get()));
+    QMessageBox *box = shownBox(window.get());
+    QCOMPARE(box->windowTitle(), QStringLiteral("Not saved"));
+    QVERIFY2(box->text().contains(QLatin1String("not on disk")), qPrintable(box->text()));
+    // It belongs to the window and blocks only the window: saves go on behind it.
+    QCOMPARE(box->parentWidget(), window.get());
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+
+    // More changes fail while it is open (the pipeline's news, notes saved): the same box
+    // says so, no second one opens.
+    QVERIFY(window->controller()->setNotes(1, QStringLiteral("still failing")));
+    QVERIFY(!window->manager()->waitForSaves());
+    QTRY_VERIFY(failures.count() >= 2);
+    QCoreApplication::processEvents();
+    QCOMPARE(window->findChildren<QMessageBox *>().size(), 1);
+    QCOMPARE(shownBox(window.get()), box);
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QVERIFY2(box->text().contains(QLatin1String("not on disk")), qPrintable(box->text()));
+
+    // Once it is closed, the next failure opens a box again.
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(window->findChildren<QMessageBox *>().isEmpty());
+    QVERIFY(backToTheWindow(window.get()));
+    MessageBox::setNextAnswer(MessageBox::Ok);
+    key(window.get(), Qt::Key_X);
+    QVERIFY(!window->manager()->waitForSaves());
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 2);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Not saved"));
+}
+
 void TestMainWindow::reopeningShowsTheSameStateAndSelection()
 {
     QString sessionId;
@@ -600,6 +647,81 @@ void TestMainWindow::lockedRunOpensReadOnly()
              int(FrameStatus::AuditWarn));
     QCOMPARE(bytesOf(sessionPath()), before);
     QCOMPARE(saveState->text(), QStringLiteral("Read-only: open in another Director"));
+}
+
+void TestMainWindow::theLockedQuestionIsShownOnTheWindowAndQuitCloses()
+{
+    {
+        SessionManager creator;
+        QVERIFY(creator.initializeOrResume(run()));
+    }
+    SessionStore holder(run());
+    QVERIFY(holder.lock());
+    const QByteArray before = bytesOf(sessionPath());
+    const int opened = MessageBox::openedCount();
+    auto window = openWindow(run());
+    QVERIFY(window);
+    // No answer set: the question is a real box, modal on the window, its buttons in words.
+    QTRY_VERIFY(shownBox(window.get()));
+    QMessageBox *question = shownBox(window.get());
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(question->windowTitle(), QStringLiteral("The run is open elsewhere"));
+    QCOMPARE(question->parentWidget(), window.get());
+    QCOMPARE(question->windowModality(), Qt::WindowModal);
+    QAbstractButton *readOnly = buttonOf(question, QStringLiteral("Open Read-Only"));
+    QAbstractButton *quit = buttonOf(question, QStringLiteral("Quit"));
+    QVERIFY(readOnly && quit);
+    QCOMPARE(question->buttons().size(), 2);
+    QCOMPARE(question->buttonRole(readOnly), QMessageBox::AcceptRole);
+    QCOMPARE(question->buttonRole(quit), QMessageBox::RejectRole); // Esc quits too
+    QVERIFY(window->isVisible());
+
+    // No review is open: Quit closes the window, and the run is as it was.
+    quit->click();
+    QTRY_VERIFY(!window->isVisible());
+    QVERIFY(!window->manager()->hasSession());
+    QCOMPARE(bytesOf(sessionPath()), before);
+}
+
+void TestMainWindow::actionsThatChangeTheSessionFollowWhetherItCanBeChanged()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    const QList<QAction *> changing = window->actions().changingSession();
+    for (QAction *action : actionsChangingTheSession(window->actions())) {
+        QVERIFY2(changing.contains(action), qPrintable(action->objectName()));
+        QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+    }
+
+    // Another run, held by another Director, opened read-only: none of them is offered, and
+    // neither is Undo (the history was the other run's).
+    const QString held = m_dir->path() + QStringLiteral("/held");
+    QVERIFY(RunFixture::writeMixedRun(held, QStringLiteral("run_held")));
+    {
+        SessionStore holder(held);
+        QVERIFY(holder.lock());
+        window->setCurrentFrame(1);
+        key(window.get(), Qt::Key_A);
+        QVERIFY(window->actions().undo->isEnabled());
+        MessageBox::setNextAnswer(MessageBox::OpenReadOnly);
+        QVERIFY(!window->openRun(held));
+        QTRY_COMPARE(window->manager()->session().runId, QStringLiteral("run_held"));
+        QVERIFY(window->manager()->isReadOnly());
+        for (QAction *action : changing)
+            QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
+        QVERIFY(!window->actions().undo->isEnabled());
+        QVERIFY(!window->actions().redo->isEnabled());
+    }
+
+    // A run that can be changed again: all of them are back.
+    QVERIFY(window->openRun(run()));
+    QVERIFY(!window->manager()->isReadOnly());
+    for (QAction *action : changing)
+        QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+    QVERIFY(backToTheWindow(window.get()));
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_X);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
 }
 
 void TestMainWindow::committedSessionIsReadOnlyInTheWindow_data()
@@ -1274,6 +1396,43 @@ void TestMainWindow::closingAsksWhenChangesCannotBeSaved()
     QTRY_VERIFY(!window->isVisible());
     AtomicFile::setFaultHook({});
     QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
+             std::optional(QStringLiteral("needs a redo")));
+}
+
+void TestMainWindow::closingTryAgainClosesOnceTheSaveSucceeds()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClicks(notes, QStringLiteral("needs a redo"));
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+
+    // Try Again while the disk still refuses: asked again, and the window stays.
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::TryAgain);
+    QVERIFY(!window->close());
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Changes not saved"));
+    QCOMPARE(MessageBox::lastMessage().defaultButton, MessageBox::TryAgain);
+    MessageBox::setNextAnswer(MessageBox::Cancel); // the question asked again
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 2);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Changes not saved"));
+    QCoreApplication::processEvents(); // its answer
+    QCoreApplication::processEvents();
+    QVERIFY(window->isVisible());
+    QVERIFY(!onDisk().frames.value(2).directorOverrides.notes);
+
+    // Try Again once the disk takes it again: saved, and the window closes.
+    MessageBox::setNextAnswer(MessageBox::TryAgain);
+    QVERIFY(!window->close());
+    QCOMPARE(MessageBox::openedCount(), opened + 3);
+    AtomicFile::setFaultHook({}); // before the answer arrives
+    QTRY_VERIFY(!window->isVisible());
+    QCOMPARE(MessageBox::openedCount(), opened + 3);
+    QCOMPARE(sessionIn(run()).frames.value(2).directorOverrides.notes,
              std::optional(QStringLiteral("needs a redo")));
 }
 
