@@ -8,6 +8,8 @@
 #include "review/framelistmodel.h"
 #include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
+#include "run/runfolder.h"
+#include "run/runingest.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
 #include "sessionproblemdialog.h"
@@ -110,6 +112,7 @@ private slots:
     void lockedRunOpensReadOnly();
     void theLockedQuestionIsShownOnTheWindowAndQuitCloses();
     void actionsThatChangeTheSessionFollowWhetherItCanBeChanged();
+    void aRunOpenedFromTheLockedQuestionShowsItsOwnFrames();
     void committedSessionIsReadOnlyInTheWindow_data();
     void committedSessionIsReadOnlyInTheWindow();
     void commitFromTheWindow();
@@ -722,6 +725,52 @@ void TestMainWindow::actionsThatChangeTheSessionFollowWhetherItCanBeChanged()
     window->setCurrentFrame(1);
     key(window.get(), Qt::Key_X);
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+}
+
+void TestMainWindow::aRunOpenedFromTheLockedQuestionShowsItsOwnFrames()
+{
+    // Another run, held by another Director, whose frame 3 looks different at the same path.
+    const QString held = m_dir->path() + QStringLiteral("/held");
+    QVERIFY(RunFixture::writeMixedRun(held, QStringLiteral("run_held")));
+    const QImage heldFrame = RunFixture::frameImage(7);
+    QVERIFY(heldFrame.save(held + QStringLiteral("/candidates/frame_0003_attempt_01.png")));
+    QVERIFY(heldFrame.pixel(8, 8) != RunFixture::frameImage(3).pixel(8, 8));
+    SessionStore holder(held);
+    QVERIFY(holder.lock());
+
+    auto window = openWindow(run());
+    QVERIFY(window);
+    StageView *stage = window->stage();
+    // What the stage shows at the centre of a source pixel.
+    auto shownAt = [stage](int x, int y) {
+        const QRect canvas = stage->canvasRect();
+        const int scale = canvas.width() / 16;
+        return stage->grab().toImage().pixel(canvas.left() + x * scale + scale / 2,
+                                             canvas.top() + y * scale + scale / 2);
+    };
+    window->setCurrentFrame(3);
+    QTRY_COMPARE(shownAt(8, 8), RunFixture::frameImage(3).pixel(8, 8));
+
+    MessageBox::setNextAnswer(MessageBox::OpenReadOnly);
+    QVERIFY(!window->openRun(held));
+    // While the question is open, the pipeline's news about the frame shown arrives: the
+    // stage shows it again (as RunWatcher takes it in).
+    QVERIFY(RunFixture::writeAudit(run(), 3, true, {QStringLiteral("SF03_ALPHA_HALO")}, 0.8));
+    RunFolder::Contents contents;
+    QVERIFY(RunFolder::read(run(), &contents));
+    int changed = 0;
+    QVERIFY(window->manager()->ingest(
+        RunIngest::plan(window->manager()->session(), contents, run()), &changed));
+    QCOMPARE(changed, 1);
+    QCOMPARE(window->model()->index(3).data(FrameListModel::StatusRole).toInt(),
+             int(FrameStatus::AuditWarn));
+    QCOMPARE(window->currentFrame(), 3);
+    QTRY_COMPARE(window->manager()->session().runId, QStringLiteral("run_held"));
+    QVERIFY(window->manager()->isReadOnly());
+
+    // The held run's frame 3 is its own, not the one shown before at the same path.
+    window->setCurrentFrame(3);
+    QTRY_COMPARE(shownAt(8, 8), heldFrame.pixel(8, 8));
 }
 
 void TestMainWindow::committedSessionIsReadOnlyInTheWindow_data()

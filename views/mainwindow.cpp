@@ -152,9 +152,8 @@ void MainWindow::connectActions()
     const WindowActions &a = *m_actions;
     connect(a.open, &QAction::triggered, this, &MainWindow::openRunDialog);
     // The same way as File → Open Run: a lock or an unreadable session asks.
-    connect(a.recentRuns, &RecentRunsMenu::runChosen, this, [this](const QString &run) {
-        openRun(run);
-    });
+    connect(a.recentRuns, &RecentRunsMenu::runChosen, this,
+            [this](const QString &run) { openRun(run); });
     connect(a.saveNow, &QAction::triggered, this, &MainWindow::saveNow);
     connect(a.commit, &QAction::triggered, this, &MainWindow::commit);
     connect(a.discard, &QAction::triggered, this, &MainWindow::discard);
@@ -267,7 +266,6 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
         }
     }
     saveSettings();
-    m_images.clear();
     if (m_opener->open(runDir, access, recovery))
         return true;
     updateReadOnly();
@@ -284,7 +282,10 @@ void MainWindow::sessionOpened()
     RecentRuns::add(m_manager->runDir());
     m_actions->recentRuns->refresh();
     m_saveState->refresh();
-    // Nothing of the previous session is kept: not its notes, not a drag.
+    // Nothing of the previous session is kept: not its notes, not a drag, not its images
+    // (another run's frames have the same paths). Here, not in openRun(): the questions of
+    // RunOpener open a run later, on their own.
+    m_images.clear();
     m_inspector->clear();
     m_current = -1;
     m_stageFrame = -1;
@@ -343,9 +344,9 @@ void MainWindow::refreshCurrent()
     m_stageFrame = m_current;
     const int previousRow = m_model->rowOfFrame(m_current) - 1;
     const int anchor = m_model->frameAtRow(0);
-    m_stage->setOnionFrames(
-        previousRow >= 0 ? m_images.placed(m_model->frameAtRow(previousRow)) : QImage(),
-        anchor != m_current ? m_images.placed(anchor) : QImage());
+    m_stage->setOnionFrames(previousRow >= 0 ? m_images.placed(m_model->frameAtRow(previousRow))
+                                             : QImage(),
+                            anchor != m_current ? m_images.placed(anchor) : QImage());
     const AnchorAnalysis &a = m_manager->run().anchor;
     m_stage->setBaseline(a.present && !shown.image.isNull() && a.imageSize.height() > 0
                              ? a.baselineY * shown.image.height() / a.imageSize.height()
@@ -451,15 +452,18 @@ void MainWindow::openRunDialog()
 
 void MainWindow::showShortcuts()
 {
-    MessageBox::Message shortcuts{QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
-                                  m_actions->shortcutsTable(), {MessageBox::Close}};
+    MessageBox::Message shortcuts{QMessageBox::NoIcon,
+                                  tr("Keyboard Shortcuts"),
+                                  m_actions->shortcutsTable(),
+                                  {MessageBox::Close}};
     MessageBox::open(this, shortcuts);
 }
 
 void MainWindow::showAbout()
 {
     MessageBox::Message about{
-        QMessageBox::NoIcon, tr("About Director"),
+        QMessageBox::NoIcon,
+        tr("About Director"),
         tr("<h3>Director %1</h3>"
            "<p>Review the frames of an AI-generated sprite animation: approve, reject, nudge and "
            "annotate them, then commit the approved frames.</p>"
