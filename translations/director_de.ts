@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Notes not saved</source>
+        <translation>Notizen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The notes of frame %1 could not be saved: %2
+
+Close anyway and lose them?</source>
+        <translation>Die Notizen von Einzelbild %1 konnten nicht gespeichert werden: %2
+
+Trotzdem schließen und sie verlieren?</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>Änderungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The latest changes could not be saved: %1
+
+Close anyway and lose them?</source>
+        <translation>Die letzten Änderungen konnten nicht gespeichert werden: %1
+
+Trotzdem schließen und sie verlieren?</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>wrong number of arguments; see --help</source>
@@ -375,6 +402,43 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
 </context>
 <context>
+    <name>CommitFlow</name>
+    <message>
+        <source>Commit</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Write the %n approved frame(s), nudges applied, to approved/ and close the session for changes?</source>
+        <translation>
+            <numerusform>Das %n freigegebene Einzelbild mit angewendeten Verschiebungen nach approved/ schreiben und die Sitzung für Änderungen schließen?</numerusform>
+            <numerusform>Die %n freigegebenen Einzelbilder mit angewendeten Verschiebungen nach approved/ schreiben und die Sitzung für Änderungen schließen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing approved frames…</source>
+        <translation>Freigegebene Einzelbilder werden geschrieben …</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) were written to approved/: %1 nudged, %2 patched.</source>
+        <translation>
+            <numerusform>%n Einzelbild wurde nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
+            <numerusform>%n Einzelbilder wurden nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard this review? The session file is kept, marked discarded, and can no longer be changed. Nothing is written to approved/.</source>
+        <translation>Diese Durchsicht verwerfen? Die Sitzungsdatei bleibt erhalten, wird als verworfen markiert und kann nicht mehr geändert werden. Nach approved/ wird nichts geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>DemoRun</name>
     <message>
         <source>%1 is not empty: the demo run needs a new or empty folder.</source>
@@ -386,12 +450,30 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
 </context>
 <context>
+    <name>Filmstrip</name>
+    <message>
+        <source>Filmstrip</source>
+        <translation>Filmstreifen</translation>
+    </message>
+    <message>
+        <source>Every frame of the run with its status. Select one to show it on the stage.</source>
+        <translation>Jedes Einzelbild des Laufs mit seinem Status. Wählen Sie eines aus, um es auf der Arbeitsfläche zu zeigen.</translation>
+    </message>
+</context>
+<context>
     <name>FrameDelegate</name>
     <message>
         <source>no
 image</source>
         <translation>kein
 Bild</translation>
+    </message>
+</context>
+<context>
+    <name>FrameImages</name>
+    <message>
+        <source>No image yet</source>
+        <translation>Noch kein Bild</translation>
     </message>
 </context>
 <context>
@@ -578,80 +660,8 @@ Bild</translation>
         <translation>Director</translation>
     </message>
     <message>
-        <source>Filmstrip</source>
-        <translation>Filmstreifen</translation>
-    </message>
-    <message>
-        <source>Edit the notes of frame %1</source>
-        <translation>Notizen von Einzelbild %1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>Read-only: open in another Director</source>
-        <translation>Schreibgeschützt: in einem anderen Director geöffnet</translation>
-    </message>
-    <message>
-        <source>Another Director has this run open. This window shows the session as it was when opened and saves nothing.</source>
-        <translation>Ein anderer Director hat diesen Lauf geöffnet. Dieses Fenster zeigt die Sitzung so, wie sie beim Öffnen war, und speichert nichts.</translation>
-    </message>
-    <message>
-        <source>Saved at %1</source>
-        <translation>Gespeichert um %1</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Wird gespeichert …</translation>
-    </message>
-    <message>
-        <source>The latest change is being written to disk.</source>
-        <translation>Die letzte Änderung wird auf den Datenträger geschrieben.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Nicht gespeichert: %1</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>%1
-
-Your latest changes are shown but not on disk. Director saves them again with your next change, or now with File → Save Now.</source>
-        <translation>%1
-
-Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger. Director speichert sie mit Ihrer nächsten Änderung erneut, oder sofort mit Datei → Jetzt speichern.</translation>
-    </message>
-    <message>
         <source>Every change is saved, or being saved.</source>
         <translation>Jede Änderung ist gespeichert oder wird gerade gespeichert.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Open Run…</source>
-        <translation>Lauf ö&amp;ffnen …</translation>
-    </message>
-    <message>
-        <source>&amp;Save Now</source>
-        <translation>Jetzt &amp;speichern</translation>
-    </message>
-    <message>
-        <source>&amp;Commit…</source>
-        <translation>&amp;Abschließen …</translation>
-    </message>
-    <message>
-        <source>&amp;Discard Session…</source>
-        <translation>Sitzung &amp;verwerfen …</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -670,114 +680,6 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
-        <source>F&amp;rame</source>
-        <translation>&amp;Einzelbild</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Freigeben</translation>
-    </message>
-    <message>
-        <source>&amp;Reject</source>
-        <translation>&amp;Ablehnen</translation>
-    </message>
-    <message>
-        <source>&amp;Next Frame</source>
-        <translation>&amp;Nächstes Einzelbild</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Frame</source>
-        <translation>&amp;Vorheriges Einzelbild</translation>
-    </message>
-    <message>
-        <source>&amp;First Frame</source>
-        <translation>&amp;Erstes Einzelbild</translation>
-    </message>
-    <message>
-        <source>&amp;Last Frame</source>
-        <translation>&amp;Letztes Einzelbild</translation>
-    </message>
-    <message>
-        <source>Next Frame Needing &amp;Attention</source>
-        <translation>Nächstes zu &amp;prüfendes Einzelbild</translation>
-    </message>
-    <message>
-        <source>Previous Frame Needing A&amp;ttention</source>
-        <translation>Vorheriges zu p&amp;rüfendes Einzelbild</translation>
-    </message>
-    <message>
-        <source>Nudge Left</source>
-        <translation>Nach links verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Right</source>
-        <translation>Nach rechts verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Up</source>
-        <translation>Nach oben verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Down</source>
-        <translation>Nach unten verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Left 8 px</source>
-        <translation>Um 8 px nach links verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Right 8 px</source>
-        <translation>Um 8 px nach rechts verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Up 8 px</source>
-        <translation>Um 8 px nach oben verschieben</translation>
-    </message>
-    <message>
-        <source>Nudge Down 8 px</source>
-        <translation>Um 8 px nach unten verschieben</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Nudge</source>
-        <translation>Verschiebung &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Edit &amp;Notes</source>
-        <translation>No&amp;tizen bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>Zoom %1×</source>
-        <translation>Zoom %1×</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In</source>
-        <translation>&amp;Vergrößern</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Ver&amp;kleinern</translation>
-    </message>
-    <message>
-        <source>&amp;Onion Skin</source>
-        <translation>&amp;Zwiebelschicht</translation>
-    </message>
-    <message>
-        <source>&amp;Advance After Verdict</source>
-        <translation>Nach Entscheidung &amp;weiter</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
         <source>%1
 
 The latest changes to this review are not saved: save them (File → Save Now) before opening another run.</source>
@@ -786,44 +688,12 @@ The latest changes to this review are not saved: save them (File → Save Now) b
 Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie sie (Datei → Jetzt speichern), bevor Sie einen anderen Lauf öffnen.</translation>
     </message>
     <message>
-        <source>The run is open elsewhere</source>
-        <translation>Der Lauf ist anderswo geöffnet</translation>
-    </message>
-    <message>
-        <source>You can look at it read-only, or go on with the review open now.</source>
-        <translation>Sie können ihn schreibgeschützt ansehen oder mit der jetzt geöffneten Durchsicht weitermachen.</translation>
-    </message>
-    <message>
-        <source>You can look at it read-only, or quit.</source>
-        <translation>Sie können ihn schreibgeschützt ansehen oder beenden.</translation>
-    </message>
-    <message>
-        <source>Open Read-Only</source>
-        <translation>Schreibgeschützt öffnen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>Cannot open the run</source>
-        <translation>Der Lauf kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>%1 · %2[*] — Director</source>
         <translation>%1 · %2[*] — Director</translation>
     </message>
     <message>
         <source>unknown move</source>
         <translation>unbekannte Bewegung</translation>
-    </message>
-    <message>
-        <source>No image yet</source>
-        <translation>Noch kein Bild</translation>
     </message>
     <message>
         <source>Open a run with Ctrl+O</source>
@@ -838,56 +708,8 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
         <translation>%1 / %2 freigegeben · %3 mit Warnung · %4 fehlgeschlagen</translation>
     </message>
     <message>
-        <source>Read-only: another Director has this run open, or it was opened for viewing. Changes are not possible.</source>
-        <translation>Schreibgeschützt: Ein anderer Director hat diesen Lauf geöffnet, oder er wurde zum Ansehen geöffnet. Änderungen sind nicht möglich.</translation>
-    </message>
-    <message>
-        <source>This session is committed: its frames are in approved/. It can no longer be changed.</source>
-        <translation>Diese Sitzung ist abgeschlossen: Ihre Einzelbilder liegen in approved/. Sie kann nicht mehr geändert werden.</translation>
-    </message>
-    <message>
-        <source>This session was discarded. It can no longer be changed.</source>
-        <translation>Diese Sitzung wurde verworfen. Sie kann nicht mehr geändert werden.</translation>
-    </message>
-    <message>
-        <source>Approve frame %1</source>
-        <translation>Einzelbild %1 freigeben</translation>
-    </message>
-    <message>
-        <source>Reject frame %1</source>
-        <translation>Einzelbild %1 ablehnen</translation>
-    </message>
-    <message>
         <source>Every frame is approved.</source>
         <translation>Jedes Einzelbild ist freigegeben.</translation>
-    </message>
-    <message>
-        <source>Nudge frame %1 by %2, %3</source>
-        <translation>Einzelbild %1 um %2, %3 verschieben</translation>
-    </message>
-    <message>
-        <source>Clear the nudge of frame %1</source>
-        <translation>Verschiebung von Einzelbild %1 zurücksetzen</translation>
-    </message>
-    <message>
-        <source>Commit</source>
-        <translation>Abschließen</translation>
-    </message>
-    <message>
-        <source>Writing approved frames…</source>
-        <translation>Freigegebene Einzelbilder werden geschrieben …</translation>
-    </message>
-    <message>
-        <source>Committed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Discard this review? The session file is kept, marked discarded, and can no longer be changed. Nothing is written to approved/.</source>
-        <translation>Diese Durchsicht verwerfen? Die Sitzungsdatei bleibt erhalten, wird als verworfen markiert und kann nicht mehr geändert werden. Nach approved/ wird nichts geschrieben.</translation>
     </message>
     <message>
         <source>Open Run</source>
@@ -898,28 +720,31 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>Notes not saved</source>
-        <translation>Notizen nicht gespeichert</translation>
+        <source>About Qt</source>
+        <translation>Über Qt</translation>
     </message>
     <message>
-        <source>The notes of frame %1 could not be saved: %2
-
-Close anyway and lose them?</source>
-        <translation>Die Notizen von Einzelbild %1 konnten nicht gespeichert werden: %2
-
-Trotzdem schließen und sie verlieren?</translation>
+        <source>Review progress</source>
+        <translation>Fortschritt der Durchsicht</translation>
     </message>
     <message>
-        <source>Changes not saved</source>
-        <translation>Änderungen nicht gespeichert</translation>
+        <source>About Director</source>
+        <translation>Über Director</translation>
     </message>
     <message>
-        <source>The latest changes could not be saved: %1
-
-Close anyway and lose them?</source>
-        <translation>Die letzten Änderungen konnten nicht gespeichert werden: %1
-
-Trotzdem schließen und sie verlieren?</translation>
+        <source>&lt;h3&gt;Director %1&lt;/h3&gt;&lt;p&gt;Review the frames of an AI-generated sprite animation: approve, reject, nudge and annotate them, then commit the approved frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Director %1&lt;/h3&gt;&lt;p&gt;Die Einzelbilder einer KI-generierten Sprite-Animation durchsehen: freigeben, ablehnen, verschieben und mit Notizen versehen, dann die freigegebenen Einzelbilder abschließen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBox</name>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Try Again</source>
@@ -929,6 +754,9 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>Close Anyway</source>
         <translation>Trotzdem schließen</translation>
     </message>
+</context>
+<context>
+    <name>PipelineNews</name>
     <message numerus="yes">
         <source>%n frame(s) updated</source>
         <translation>
@@ -950,84 +778,6 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>From the pipeline: %1.</source>
         <translation>Aus der Pipeline: %1.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Every frame of the run with its status. Select one to show it on the stage.</source>
-        <translation>Jedes Einzelbild des Laufs mit seinem Status. Wählen Sie eines aus, um es auf der Arbeitsfläche zu zeigen.</translation>
-    </message>
-    <message>
-        <source>Why this review cannot be changed</source>
-        <translation>Warum diese Durchsicht nicht geändert werden kann</translation>
-    </message>
-    <message>
-        <source>Save state</source>
-        <translation>Speicherstand</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Einstellungen …</translation>
-    </message>
-    <message>
-        <source>&amp;About Director</source>
-        <translation>&amp;Über Director</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>About Qt</source>
-        <translation>Über Qt</translation>
-    </message>
-    <message>
-        <source>Review progress</source>
-        <translation>Fortschritt der Durchsicht</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 (no longer there)</source>
-        <translation>%1 (nicht mehr vorhanden)</translation>
-    </message>
-    <message>
-        <source>No Recent Runs</source>
-        <translation>Keine zuletzt geöffneten Läufe</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Menu</source>
-        <translation>Menü &amp;leeren</translation>
-    </message>
-    <message>
-        <source>About Director</source>
-        <translation>Über Director</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Director %1&lt;/h3&gt;&lt;p&gt;Review the frames of an AI-generated sprite animation: approve, reject, nudge and annotate them, then commit the approved frames.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Director %1&lt;/h3&gt;&lt;p&gt;Die Einzelbilder einer KI-generierten Sprite-Animation durchsehen: freigeben, ablehnen, verschieben und mit Notizen versehen, dann die freigegebenen Einzelbilder abschließen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>Write the %n approved frame(s), nudges applied, to approved/ and close the session for changes?</source>
-        <translation>
-            <numerusform>Das %n freigegebene Einzelbild mit angewendeten Verschiebungen nach approved/ schreiben und die Sitzung für Änderungen schließen?</numerusform>
-            <numerusform>Die %n freigegebenen Einzelbilder mit angewendeten Verschiebungen nach approved/ schreiben und die Sitzung für Änderungen schließen?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n frame(s) were written to approved/: %1 nudged, %2 patched.</source>
-        <translation>
-            <numerusform>%n Einzelbild wurde nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
-            <numerusform>%n Einzelbilder wurden nach approved/ geschrieben: %1 verschoben, %2 nachbearbeitet.</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Waiting for the pipeline to finish writing the files of %n frame(s): %1</source>
@@ -1150,6 +900,25 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>Advance to the next frame after Approve or &amp;Reject</source>
         <translation>Nach Freigeben oder Ab&amp;lehnen zum nächsten Einzelbild</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Why this review cannot be changed</source>
+        <translation>Warum diese Durchsicht nicht geändert werden kann</translation>
+    </message>
+    <message>
+        <source>Read-only: another Director has this run open, or it was opened for viewing. Changes are not possible.</source>
+        <translation>Schreibgeschützt: Ein anderer Director hat diesen Lauf geöffnet, oder er wurde zum Ansehen geöffnet. Änderungen sind nicht möglich.</translation>
+    </message>
+    <message>
+        <source>This session is committed: its frames are in approved/. It can no longer be changed.</source>
+        <translation>Diese Sitzung ist abgeschlossen: Ihre Einzelbilder liegen in approved/. Sie kann nicht mehr geändert werden.</translation>
+    </message>
+    <message>
+        <source>This session was discarded. It can no longer be changed.</source>
+        <translation>Diese Sitzung wurde verworfen. Sie kann nicht mehr geändert werden.</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1070,56 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>The auditor reported a code Director does not know.</source>
         <translation>Der Prüfer hat einen Code gemeldet, den Director nicht kennt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentRunsMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (no longer there)</source>
+        <translation>%1 (nicht mehr vorhanden)</translation>
+    </message>
+    <message>
+        <source>No Recent Runs</source>
+        <translation>Keine zuletzt geöffneten Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Approve frame %1</source>
+        <translation>Einzelbild %1 freigeben</translation>
+    </message>
+    <message>
+        <source>Reject frame %1</source>
+        <translation>Einzelbild %1 ablehnen</translation>
+    </message>
+    <message>
+        <source>Nudge frame %1 by %2, %3</source>
+        <translation>Einzelbild %1 um %2, %3 verschieben</translation>
+    </message>
+    <message>
+        <source>Clear the nudge of frame %1</source>
+        <translation>Verschiebung von Einzelbild %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Edit the notes of frame %1</source>
+        <translation>Notizen von Einzelbild %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>Es ist kein Lauf geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1337,29 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
+    <name>RunOpener</name>
+    <message>
+        <source>Cannot open the run</source>
+        <translation>Der Lauf kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>The run is open elsewhere</source>
+        <translation>Der Lauf ist anderswo geöffnet</translation>
+    </message>
+    <message>
+        <source>You can look at it read-only, or go on with the review open now.</source>
+        <translation>Sie können ihn schreibgeschützt ansehen oder mit der jetzt geöffneten Durchsicht weitermachen.</translation>
+    </message>
+    <message>
+        <source>You can look at it read-only, or quit.</source>
+        <translation>Sie können ihn schreibgeschützt ansehen oder beenden.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>RunPaths</name>
     <message>
         <source>the path is empty</source>
@@ -1558,6 +1400,49 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStateIndicator</name>
+    <message>
+        <source>%1
+
+Your latest changes are shown but not on disk. Director saves them again with your next change, or now with File → Save Now.</source>
+        <translation>%1
+
+Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger. Director speichert sie mit Ihrer nächsten Änderung erneut, oder sofort mit Datei → Jetzt speichern.</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Speicherstand</translation>
+    </message>
+    <message>
+        <source>Read-only: open in another Director</source>
+        <translation>Schreibgeschützt: in einem anderen Director geöffnet</translation>
+    </message>
+    <message>
+        <source>Another Director has this run open. This window shows the session as it was when opened and saves nothing.</source>
+        <translation>Ein anderer Director hat diesen Lauf geöffnet. Dieses Fenster zeigt die Sitzung so, wie sie beim Öffnen war, und speichert nichts.</translation>
+    </message>
+    <message>
+        <source>Saved at %1</source>
+        <translation>Gespeichert um %1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>The latest change is being written to disk.</source>
+        <translation>Die letzte Änderung wird auf den Datenträger geschrieben.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +1947,13 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
+    <name>StatusLabel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>TransitionRules</name>
     <message>
         <source>the frame is already %1</source>
@@ -2070,6 +1962,165 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>a frame cannot go from %1 to %2</source>
         <translation>ein Einzelbild kann nicht von %1 zu %2 wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open Run…</source>
+        <translation>Lauf ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save Now</source>
+        <translation>Jetzt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Commit…</source>
+        <translation>&amp;Abschließen …</translation>
+    </message>
+    <message>
+        <source>&amp;Discard Session…</source>
+        <translation>Sitzung &amp;verwerfen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>F&amp;rame</source>
+        <translation>&amp;Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Frame</source>
+        <translation>&amp;Nächstes Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Frame</source>
+        <translation>&amp;Vorheriges Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;First Frame</source>
+        <translation>&amp;Erstes Einzelbild</translation>
+    </message>
+    <message>
+        <source>&amp;Last Frame</source>
+        <translation>&amp;Letztes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Next Frame Needing &amp;Attention</source>
+        <translation>Nächstes zu &amp;prüfendes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Previous Frame Needing A&amp;ttention</source>
+        <translation>Vorheriges zu p&amp;rüfendes Einzelbild</translation>
+    </message>
+    <message>
+        <source>Nudge Left</source>
+        <translation>Nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Right</source>
+        <translation>Nach rechts verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Up</source>
+        <translation>Nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Down</source>
+        <translation>Nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Left 8 px</source>
+        <translation>Um 8 px nach links verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Right 8 px</source>
+        <translation>Um 8 px nach rechts verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Up 8 px</source>
+        <translation>Um 8 px nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Nudge Down 8 px</source>
+        <translation>Um 8 px nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Nudge</source>
+        <translation>Verschiebung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Notes</source>
+        <translation>No&amp;tizen bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Zoom %1×</source>
+        <translation>Zoom %1×</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Onion Skin</source>
+        <translation>&amp;Zwiebelschicht</translation>
+    </message>
+    <message>
+        <source>&amp;Advance After Verdict</source>
+        <translation>Nach Entscheidung &amp;weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About Director</source>
+        <translation>&amp;Über Director</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>

@@ -50,21 +50,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>%n frame(s) updated</source>
-        <translation>
-            <numerusform>%n frame updated</numerusform>
-            <numerusform>%n frames updated</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new frame(s)</source>
-        <translation>
-            <numerusform>%n new frame</numerusform>
-            <numerusform>%n new frames</numerusform>
-        </translation>
-    </message>
+    <name>CommitFlow</name>
     <message numerus="yes">
         <source>Write the %n approved frame(s), nudges applied, to approved/ and close the session for changes?</source>
         <translation>
@@ -77,6 +63,23 @@
         <translation>
             <numerusform>%n frame was written to approved/: %1 nudged, %2 patched.</numerusform>
             <numerusform>%n frames were written to approved/: %1 nudged, %2 patched.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PipelineNews</name>
+    <message numerus="yes">
+        <source>%n frame(s) updated</source>
+        <translation>
+            <numerusform>%n frame updated</numerusform>
+            <numerusform>%n frames updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new frame(s)</source>
+        <translation>
+            <numerusform>%n new frame</numerusform>
+            <numerusform>%n new frames</numerusform>
         </translation>
     </message>
     <message numerus="yes">
