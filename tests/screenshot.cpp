@@ -8,6 +8,7 @@
 #include "review/framelistmodel.h"
 #include "stageview.h"
 #include "theme.h"
+#include "windowactions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -52,7 +53,7 @@ int main(int argc, char *argv[])
     QTest::keyClicks(window.findChild<QPlainTextEdit *>(QStringLiteral("notes")),
                      QStringLiteral("Orange halo left of the outline; patch or re-roll."));
     window.setCurrentFrame(5);
-    window.findChild<QAction *>(QStringLiteral("onionSkin"))->trigger();
+    window.actions().onionSkin->trigger();
     // The filmstrip's thumbnails are made in the background: wait for them.
     const FrameListModel *model = window.model();
     const bool thumbnailsMade = QTest::qWaitFor([model] {

@@ -7,6 +7,7 @@
 #include "run/runwatcher.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
+#include "windowactions.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -598,8 +599,8 @@ void TestLiveRun::theWindowShowsTheRunAsItIsWritten()
     filmstrip->setFocus();
     QTest::keyClick(&window, Qt::Key_A);
     QCOMPARE(statusInStrip(0), int(FrameStatus::Approved));
-    auto *undo = window.findChild<QAction *>(QStringLiteral("undo"));
-    QVERIFY(undo && undo->isEnabled());
+    QAction *undo = window.actions().undo;
+    QVERIFY(undo->isEnabled());
     const QString undoText = undo->text();
 
     // The rest arrive while the window is open; none of it is an undo step.

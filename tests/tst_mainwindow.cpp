@@ -1,10 +1,15 @@
 #include "accessiblenames.h"
+#include "commitflow.h"
 #include "inspectorpanel.h"
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
 #include "review/framelistmodel.h"
+#include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
+#include "run/runfolder.h"
+#include "run/runingest.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
 #include "sessionproblemdialog.h"
@@ -13,6 +18,7 @@
 #include "storage/atomicfile.h"
 #include "storage/sessionstore.h"
 #include "theme.h"
+#include "windowactions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,6 +81,13 @@ protected:
     }
 };
 
+// WindowActions::zoom follows StageView::zoomLevels: the action of each zoom level.
+constexpr size_t zoom2 = 1;
+constexpr size_t zoom4 = 2;
+constexpr size_t zoom8 = 3;
+static_assert(StageView::zoomLevels[zoom2] == 2 && StageView::zoomLevels[zoom4] == 4 &&
+              StageView::zoomLevels[zoom8] == 8);
+
 // The review window, driven as an operator drives it: keys, mouse drags,
 // dialogs. What the window shows is checked against the file on disk.
 class TestMainWindow : public QObject
@@ -92,10 +105,14 @@ private slots:
     void keyboardNudgeAndUndoRedoRoundTripOnDisk();
     void notesAreSavedWhenTypingPauses();
     void statusBarShowsProgressAndAStickySaveError();
+    void aFailedSaveOpensOneBoxHoweverManySavesFail();
     void reopeningShowsTheSameStateAndSelection();
     void corruptSessionOffersBackupNewOrQuit();
     void corruptSessionStartsANewReviewKeepingTheBadFile();
     void lockedRunOpensReadOnly();
+    void theLockedQuestionIsShownOnTheWindowAndQuitCloses();
+    void actionsThatChangeTheSessionFollowWhetherItCanBeChanged();
+    void aRunOpenedFromTheLockedQuestionShowsItsOwnFrames();
     void committedSessionIsReadOnlyInTheWindow_data();
     void committedSessionIsReadOnlyInTheWindow();
     void commitFromTheWindow();
@@ -108,6 +125,7 @@ private slots:
     void aRunThatCannotBeOpenedKeepsTheCurrentReview();
     void ctrlWheelZoomIsRemembered();
     void closingAsksWhenChangesCannotBeSaved();
+    void closingTryAgainClosesOnceTheSaveSucceeds();
     void aSlowDiskNeverHoldsTheWindowAndTheLatestChangeWins();
     void closingWaitsForTheLastSave();
     void redoSavesPendingNotesFirst();
@@ -145,6 +163,14 @@ private:
     // Makes the window active again, as the window manager does when a box
     // of it goes.
     static bool backToTheWindow(QWidget *window);
+    // The last message box's title and text, for a failure's message.
+    static QString lastSaid();
+    // The actions that change the session, named one by one (not read from WindowActions).
+    static QList<QAction *> actionsChangingTheSession(const WindowActions &actions);
+    // The window's only message box, shown for real (no answer set in advance).
+    static QMessageBox *shownBox(QWidget *window);
+    // A button of a box shown for real, by its words.
+    static QAbstractButton *buttonOf(QMessageBox *box, const QString &text);
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -175,6 +201,8 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
+    // An answer set for a box that never opened answers no box of the next test.
+    MessageBox::setNextAnswer(MessageBox::NoButton);
     AtomicFile::setFaultHook({});
     if (Theme::current() != Preferences::Theme::System)
         Theme::apply(Preferences::Theme::System);
@@ -203,6 +231,36 @@ bool TestMainWindow::backToTheWindow(QWidget *window)
     QCoreApplication::processEvents();
     window->activateWindow();
     return QTest::qWaitForWindowActive(window);
+}
+
+QString TestMainWindow::lastSaid()
+{
+    const MessageBox::Message said = MessageBox::lastMessage();
+    return said.title + QStringLiteral(": ") + said.text;
+}
+
+QList<QAction *> TestMainWindow::actionsChangingTheSession(const WindowActions &actions)
+{
+    QList<QAction *> changing{actions.approve, actions.reject, actions.clearNudge, actions.commit,
+                              actions.discard};
+    for (const WindowActions::Nudge &nudge : actions.nudges)
+        changing.append(nudge.action);
+    return changing;
+}
+
+QMessageBox *TestMainWindow::shownBox(QWidget *window)
+{
+    const QList<QMessageBox *> boxes = window->findChildren<QMessageBox *>();
+    return boxes.size() == 1 && boxes.first()->isVisible() ? boxes.first() : nullptr;
+}
+
+QAbstractButton *TestMainWindow::buttonOf(QMessageBox *box, const QString &text)
+{
+    for (QAbstractButton *button : box->buttons()) {
+        if (button->text() == text)
+            return button;
+    }
+    return nullptr;
 }
 
 DirectorSession TestMainWindow::sessionIn(const QString &runDir)
@@ -286,14 +344,18 @@ void TestMainWindow::dragOnTheStageIsOneNudgeAndOneUndoStep()
     StageView *stage = window->stage();
     QCOMPARE(stage->zoom(), 4);
     const QPoint start = stage->canvasRect().center();
-    QSignalSpy nudged(stage, &StageView::nudgeRequested);
     QTest::mousePress(stage, Qt::LeftButton, {}, start);
     QTest::mouseMove(stage, start + QPoint(4, -2));
     QTest::mouseMove(stage, start + QPoint(9, -5));                 // 2.25, -1.25 source pixels
     QCOMPARE(stage->dragDelta(), QPoint(2, -1));                    // whole pixels, live
     QVERIFY(!onDisk().frames.value(1).directorOverrides.alignment); // nothing saved mid-drag
+    QCOMPARE(window->history()->stack()->count(), 0);
     QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(9, -5));
-    QCOMPARE(nudged.count(), 1);
+    // One nudge of the whole drag, named so in the Edit menu; the stage shows the frame at
+    // its new offset (no drag left over).
+    QCOMPARE(window->history()->stack()->undoText(), QStringLiteral("Nudge frame 1 by 2, -1"));
+    QCOMPARE(window->actions().undo->text(), QStringLiteral("&Undo Nudge frame 1 by 2, -1"));
+    QCOMPARE(stage->dragDelta(), QPoint());
 
     const DirectorFrameState frame = onDisk().frames.value(1);
     QVERIFY(frame.directorOverrides.alignment.has_value());
@@ -393,6 +455,8 @@ void TestMainWindow::statusBarShowsProgressAndAStickySaveError()
     window->setCurrentFrame(1);
     AtomicFile::setFaultHook(
         [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Ok);
     key(window.get(), Qt::Key_A);
     QVERIFY(!window->manager()->waitForSaves());
     QVERIFY(saveState->text().startsWith(QLatin1String("Not saved")));
@@ -401,10 +465,12 @@ void TestMainWindow::statusBarShowsProgressAndAStickySaveError()
     QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(),
              int(FrameStatus::Approved));
     QCOMPARE(progress->text(), QStringLiteral("2 / 5 approved · 0 warn · 1 fail"));
-    auto *box = window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage"));
-    QVERIFY(box);
-    QVERIFY(box->text().contains(QLatin1String("not on disk")));
-    box->close();
+    // And a box says so.
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Not saved"));
+    QCOMPARE(MessageBox::lastMessage().icon, QMessageBox::Critical);
+    QVERIFY2(MessageBox::lastMessage().text.contains(QLatin1String("not on disk")),
+             qPrintable(lastSaid()));
     window->setCurrentFrame(2); // moving around does not clear the error
     QVERIFY(saveState->text().startsWith(QLatin1String("Not saved")));
 
@@ -416,6 +482,48 @@ void TestMainWindow::statusBarShowsProgressAndAStickySaveError()
     QVERIFY(!window->isWindowModified());
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::Approved);
     QCOMPARE(progress->text(), QStringLiteral("2 / 5 approved · 0 warn · 1 fail"));
+}
+
+void TestMainWindow::aFailedSaveOpensOneBoxHoweverManySavesFail()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QSignalSpy failures(window->manager(), &SessionManager::saveFailed);
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    const int opened = MessageBox::openedCount();
+    key(window.get(), Qt::Key_A);
+    QVERIFY(!window->manager()->waitForSaves());
+    QTRY_VERIFY(shownBox(window.get()));
+    QMessageBox *box = shownBox(window.get());
+    QCOMPARE(box->windowTitle(), QStringLiteral("Not saved"));
+    QVERIFY2(box->text().contains(QLatin1String("not on disk")), qPrintable(box->text()));
+    // It belongs to the window and blocks only the window: saves go on behind it.
+    QCOMPARE(box->parentWidget(), window.get());
+    QCOMPARE(box->windowModality(), Qt::WindowModal);
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+
+    // More changes fail while it is open (the pipeline's news, notes saved): the same box
+    // says so, no second one opens.
+    QVERIFY(window->controller()->setNotes(1, QStringLiteral("still failing")));
+    QVERIFY(!window->manager()->waitForSaves());
+    QTRY_VERIFY(failures.count() >= 2);
+    QCoreApplication::processEvents();
+    QCOMPARE(window->findChildren<QMessageBox *>().size(), 1);
+    QCOMPARE(shownBox(window.get()), box);
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QVERIFY2(box->text().contains(QLatin1String("not on disk")), qPrintable(box->text()));
+
+    // Once it is closed, the next failure opens a box again.
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(window->findChildren<QMessageBox *>().isEmpty());
+    QVERIFY(backToTheWindow(window.get()));
+    MessageBox::setNextAnswer(MessageBox::Ok);
+    key(window.get(), Qt::Key_X);
+    QVERIFY(!window->manager()->waitForSaves());
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 2);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Not saved"));
 }
 
 void TestMainWindow::reopeningShowsTheSameStateAndSelection()
@@ -513,21 +621,24 @@ void TestMainWindow::lockedRunOpensReadOnly()
     SessionStore holder(run());
     QVERIFY(holder.lock());
     const QByteArray before = bytesOf(sessionPath());
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::OpenReadOnly);
     auto window = openWindow(run());
     QVERIFY(window);
-    auto *box = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
-    QVERIFY(box);
-    QVERIFY2(box->text().contains(QString::number(QCoreApplication::applicationPid())),
-             qPrintable(box->text()));
-    const QList<QAbstractButton *> buttons = box->buttons();
-    const auto readOnly = std::find_if(buttons.begin(), buttons.end(), [](QAbstractButton *b) {
-        return b->text() == QLatin1String("Open Read-Only");
-    });
-    QVERIFY(readOnly != buttons.end());
-    (*readOnly)->click();
+    // The question says who holds the run; with no review open, the other way out is Quit.
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    const MessageBox::Message asked = MessageBox::lastMessage();
+    QCOMPARE(asked.title, QStringLiteral("The run is open elsewhere"));
+    QCOMPARE(asked.icon, QMessageBox::Warning);
+    QVERIFY2(asked.text.contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(asked.text));
+    QCOMPARE(asked.buttons, (QList{MessageBox::OpenReadOnly, MessageBox::Quit}));
     QTRY_VERIFY(window->manager()->hasSession());
     QVERIFY(window->manager()->isReadOnly());
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    // Nothing in the menus offers a change.
+    for (QAction *action : window->actions().changingSession())
+        QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
     // The status bar says the window is read-only, not when the other
     // Director last saved: that save is not this window's, and may be old.
     auto *saveState = window->findChild<QLabel *>(QStringLiteral("saveState"));
@@ -540,6 +651,127 @@ void TestMainWindow::lockedRunOpensReadOnly()
              int(FrameStatus::AuditWarn));
     QCOMPARE(bytesOf(sessionPath()), before);
     QCOMPARE(saveState->text(), QStringLiteral("Read-only: open in another Director"));
+}
+
+void TestMainWindow::theLockedQuestionIsShownOnTheWindowAndQuitCloses()
+{
+    {
+        SessionManager creator;
+        QVERIFY(creator.initializeOrResume(run()));
+    }
+    SessionStore holder(run());
+    QVERIFY(holder.lock());
+    const QByteArray before = bytesOf(sessionPath());
+    const int opened = MessageBox::openedCount();
+    auto window = openWindow(run());
+    QVERIFY(window);
+    // No answer set: the question is a real box, modal on the window, its buttons in words.
+    QTRY_VERIFY(shownBox(window.get()));
+    QMessageBox *question = shownBox(window.get());
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(question->windowTitle(), QStringLiteral("The run is open elsewhere"));
+    QCOMPARE(question->parentWidget(), window.get());
+    QCOMPARE(question->windowModality(), Qt::WindowModal);
+    QAbstractButton *readOnly = buttonOf(question, QStringLiteral("Open Read-Only"));
+    QAbstractButton *quit = buttonOf(question, QStringLiteral("Quit"));
+    QVERIFY(readOnly && quit);
+    QCOMPARE(question->buttons().size(), 2);
+    QCOMPARE(question->buttonRole(readOnly), QMessageBox::AcceptRole);
+    QCOMPARE(question->buttonRole(quit), QMessageBox::RejectRole); // Esc quits too
+    QVERIFY(window->isVisible());
+
+    // No review is open: Quit closes the window, and the run is as it was.
+    quit->click();
+    QTRY_VERIFY(!window->isVisible());
+    QVERIFY(!window->manager()->hasSession());
+    QCOMPARE(bytesOf(sessionPath()), before);
+}
+
+void TestMainWindow::actionsThatChangeTheSessionFollowWhetherItCanBeChanged()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    const QList<QAction *> changing = window->actions().changingSession();
+    for (QAction *action : actionsChangingTheSession(window->actions())) {
+        QVERIFY2(changing.contains(action), qPrintable(action->objectName()));
+        QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+    }
+
+    // Another run, held by another Director, opened read-only: none of them is offered, and
+    // neither is Undo (the history was the other run's).
+    const QString held = m_dir->path() + QStringLiteral("/held");
+    QVERIFY(RunFixture::writeMixedRun(held, QStringLiteral("run_held")));
+    {
+        SessionStore holder(held);
+        QVERIFY(holder.lock());
+        window->setCurrentFrame(1);
+        key(window.get(), Qt::Key_A);
+        QVERIFY(window->actions().undo->isEnabled());
+        MessageBox::setNextAnswer(MessageBox::OpenReadOnly);
+        QVERIFY(!window->openRun(held));
+        QTRY_COMPARE(window->manager()->session().runId, QStringLiteral("run_held"));
+        QVERIFY(window->manager()->isReadOnly());
+        for (QAction *action : changing)
+            QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
+        QVERIFY(!window->actions().undo->isEnabled());
+        QVERIFY(!window->actions().redo->isEnabled());
+    }
+
+    // A run that can be changed again: all of them are back.
+    QVERIFY(window->openRun(run()));
+    QVERIFY(!window->manager()->isReadOnly());
+    for (QAction *action : changing)
+        QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
+    QVERIFY(backToTheWindow(window.get()));
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_X);
+    QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
+}
+
+void TestMainWindow::aRunOpenedFromTheLockedQuestionShowsItsOwnFrames()
+{
+    // Another run, held by another Director, whose frame 3 looks different at the same path.
+    const QString held = m_dir->path() + QStringLiteral("/held");
+    QVERIFY(RunFixture::writeMixedRun(held, QStringLiteral("run_held")));
+    const QImage heldFrame = RunFixture::frameImage(7);
+    QVERIFY(heldFrame.save(held + QStringLiteral("/candidates/frame_0003_attempt_01.png")));
+    QVERIFY(heldFrame.pixel(8, 8) != RunFixture::frameImage(3).pixel(8, 8));
+    SessionStore holder(held);
+    QVERIFY(holder.lock());
+
+    auto window = openWindow(run());
+    QVERIFY(window);
+    StageView *stage = window->stage();
+    // What the stage shows at the centre of a source pixel.
+    auto shownAt = [stage](int x, int y) {
+        const QRect canvas = stage->canvasRect();
+        const int scale = canvas.width() / 16;
+        return stage->grab().toImage().pixel(canvas.left() + x * scale + scale / 2,
+                                             canvas.top() + y * scale + scale / 2);
+    };
+    window->setCurrentFrame(3);
+    QTRY_COMPARE(shownAt(8, 8), RunFixture::frameImage(3).pixel(8, 8));
+
+    MessageBox::setNextAnswer(MessageBox::OpenReadOnly);
+    QVERIFY(!window->openRun(held));
+    // While the question is open, the pipeline's news about the frame shown arrives: the
+    // stage shows it again (as RunWatcher takes it in).
+    QVERIFY(RunFixture::writeAudit(run(), 3, true, {QStringLiteral("SF03_ALPHA_HALO")}, 0.8));
+    RunFolder::Contents contents;
+    QVERIFY(RunFolder::read(run(), &contents));
+    int changed = 0;
+    QVERIFY(window->manager()->ingest(
+        RunIngest::plan(window->manager()->session(), contents, run()), &changed));
+    QCOMPARE(changed, 1);
+    QCOMPARE(window->model()->index(3).data(FrameListModel::StatusRole).toInt(),
+             int(FrameStatus::AuditWarn));
+    QCOMPARE(window->currentFrame(), 3);
+    QTRY_COMPARE(window->manager()->session().runId, QStringLiteral("run_held"));
+    QVERIFY(window->manager()->isReadOnly());
+
+    // The held run's frame 3 is its own, not the one shown before at the same path.
+    window->setCurrentFrame(3);
+    QTRY_COMPARE(shownAt(8, 8), heldFrame.pixel(8, 8));
 }
 
 void TestMainWindow::committedSessionIsReadOnlyInTheWindow_data()
@@ -579,6 +811,9 @@ void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
     const QString shownProgress = progress->text();
     window->setCurrentFrame(1);
     const int status = window->model()->index(1).data(FrameListModel::StatusRole).toInt();
+    for (QAction *action : actionsChangingTheSession(window->actions()))
+        QVERIFY2(!action->isEnabled(), qPrintable(action->objectName()));
+    const int opened = MessageBox::openedCount();
 
     key(window.get(), Qt::Key_A);
     key(window.get(), Qt::Key_X);
@@ -605,7 +840,9 @@ void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
     QCOMPARE(window->model()->index(1).data(FrameListModel::StatusRole).toInt(), status);
     QCOMPARE(progress->text(), shownProgress);
     QCOMPARE(window->history()->stack()->count(), 0);
-    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage")));
+    QCoreApplication::processEvents();
+    QVERIFY2(MessageBox::openedCount() == opened,
+             qPrintable(lastSaid())); // not even a "Not saved" box
     QVERIFY(banner->isVisible());
     QCOMPARE(bytesOf(file), before);
     window->close();
@@ -683,16 +920,18 @@ void TestMainWindow::commitFromTheWindow()
     key(window.get(), Qt::Key_X); // frame 0
     window->setCurrentFrame(2);
     key(window.get(), Qt::Key_X);
+    int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Ok);
     key(window.get(), Qt::Key_Return, Qt::ControlModifier);
-    auto *blocked = window->findChild<QMessageBox *>(QStringLiteral("commitBlockedMessage"));
-    QVERIFY(blocked);
-    QVERIFY(blocked->isVisible());
-    QVERIFY2(blocked->text().contains(QLatin1String(": 0 (AUDIT_FAIL), 2 (AUDIT_FAIL)")),
-             qPrintable(blocked->text()));
-    QVERIFY2(!blocked->text().contains(QLatin1String("1 (")), qPrintable(blocked->text()));
-    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitQuestion")));
-    blocked->button(QMessageBox::Ok)->click();
-    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitBlockedMessage")));
+    const MessageBox::Message blocked = MessageBox::lastMessage();
+    QCOMPARE(blocked.title, QStringLiteral("Commit"));
+    QCOMPARE(blocked.icon, QMessageBox::Information);
+    QCOMPARE(blocked.buttons, QList{MessageBox::Ok}); // nothing to choose: no question
+    QVERIFY2(blocked.text.contains(QLatin1String(": 0 (AUDIT_FAIL), 2 (AUDIT_FAIL)")),
+             qPrintable(blocked.text));
+    QVERIFY2(!blocked.text.contains(QLatin1String("1 (")), qPrintable(blocked.text));
+    QCoreApplication::processEvents(); // its answer
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
     QCOMPARE(approvedFiles(), QStringList());
     QCOMPARE(sessionIn(runDir).status, SessionStatus::Active);
     QVERIFY(backToTheWindow(window.get()));
@@ -709,24 +948,32 @@ void TestMainWindow::commitFromTheWindow()
         QCOMPARE(frame.status, FrameStatus::Approved);
 
     // Cancel writes nothing.
+    opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     key(window.get(), Qt::Key_Return, Qt::ControlModifier);
-    auto *question = window->findChild<QMessageBox *>(QStringLiteral("commitQuestion"));
-    QVERIFY(question);
-    question->button(QMessageBox::Cancel)->click();
-    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitQuestion")));
+    const MessageBox::Message question = MessageBox::lastMessage();
+    QCOMPARE(question.title, QStringLiteral("Commit"));
+    QCOMPARE(question.icon, QMessageBox::Question);
+    QVERIFY2(question.text.contains(QLatin1String("Write the 3 approved frame(s)")),
+             qPrintable(question.text));
+    QCOMPARE(question.buttons, (QList{MessageBox::Yes, MessageBox::Cancel}));
+    QCoreApplication::processEvents(); // its answer
     QCoreApplication::processEvents();
-    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitSummary")));
+    QCOMPARE(MessageBox::openedCount(), opened + 1); // no summary
     QCOMPARE(approvedFiles(), QStringList());
     QCOMPARE(sessionIn(runDir).status, SessionStatus::Active);
     QVERIFY(backToTheWindow(window.get()));
 
     ProgressWatcher progress;
+    opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Yes);
     key(window.get(), Qt::Key_Return, Qt::ControlModifier);
-    question = window->findChild<QMessageBox *>(QStringLiteral("commitQuestion"));
-    QVERIFY(question);
-    question->button(QMessageBox::Yes)->click();
-    QTRY_VERIFY(window->findChild<QMessageBox *>(QStringLiteral("commitSummary")));
-    auto *summary = window->findChild<QMessageBox *>(QStringLiteral("commitSummary"));
+    QCOMPARE(MessageBox::lastMessage().buttons, (QList{MessageBox::Yes, MessageBox::Cancel}));
+    MessageBox::setNextAnswer(MessageBox::Ok); // the summary, once the frames are written
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 2);
+    const MessageBox::Message summary = MessageBox::lastMessage();
+    QCOMPARE(summary.title, QStringLiteral("Committed"));
+    QCOMPARE(summary.icon, QMessageBox::Information);
 
     // The operator saw the frames being written.
     QCOMPARE(progress.shown.size(), 1);
@@ -767,17 +1014,17 @@ void TestMainWindow::commitFromTheWindow()
     QCOMPARE(session.commitInfo->approvedCount, 3);
     QCOMPARE(session.commitInfo->nudgedCount, 1);
     QCOMPARE(session.commitInfo->patchedCount, 1);
-    QCOMPARE(summary->text(),
-             MainWindow::tr("%n frame(s) were written to approved/: %1 nudged, %2 patched.",
+    QCOMPARE(summary.text,
+             CommitFlow::tr("%n frame(s) were written to approved/: %1 nudged, %2 patched.",
                             nullptr, session.commitInfo->approvedCount)
                  .arg(session.commitInfo->nudgedCount)
                  .arg(session.commitInfo->patchedCount));
-    QVERIFY(summary->text().startsWith(QLatin1String("3 frame")));
+    QVERIFY(summary.text.startsWith(QLatin1String("3 frame")));
     QCOMPARE(window->manager()->session().commitInfo, session.commitInfo);
     auto *banner = window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"));
     QVERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(QLatin1String("committed")));
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("commit"))->isEnabled());
+    QVERIFY(!window->actions().commit->isEnabled());
     window->close();
 }
 
@@ -786,8 +1033,7 @@ void TestMainWindow::advanceAfterVerdict()
     {
         auto window = openWindow(run());
         QVERIFY(window);
-        QAction *advance = window->findChild<QAction *>(QStringLiteral("autoAdvance"));
-        QVERIFY(advance);
+        QAction *advance = window->actions().autoAdvance;
         QVERIFY(advance->isCheckable());
         QVERIFY(!advance->isChecked()); // off unless asked for
 
@@ -838,7 +1084,7 @@ void TestMainWindow::advanceAfterVerdict()
         // Remembered by the next window.
         auto window = openWindow(run());
         QVERIFY(window);
-        QAction *advance = window->findChild<QAction *>(QStringLiteral("autoAdvance"));
+        QAction *advance = window->actions().autoAdvance;
         QVERIFY(advance->isChecked());
         QCOMPARE(window->currentFrame(), 1);
         key(window.get(), Qt::Key_A);
@@ -850,7 +1096,7 @@ void TestMainWindow::advanceAfterVerdict()
     }
     auto window = openWindow(run());
     QVERIFY(window);
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QVERIFY(!window->actions().autoAdvance->isChecked());
     QCOMPARE(window->currentFrame(), 2);
     key(window.get(), Qt::Key_X); // APPROVED -> AUDIT_FAIL
     QCOMPARE(onDisk().frames.value(2).status, FrameStatus::AuditFail);
@@ -861,13 +1107,26 @@ void TestMainWindow::discardFromTheWindow()
 {
     auto window = openWindow(run());
     QVERIFY(window);
-    window->findChild<QAction *>(QStringLiteral("discard"))->trigger();
-    auto *question = window->findChild<QMessageBox *>(QStringLiteral("discardQuestion"));
-    QVERIFY(question);
-    question->button(QMessageBox::Discard)->click();
+    // Asked first; Cancel keeps the review as it is.
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    window->actions().discard->trigger();
+    const MessageBox::Message question = MessageBox::lastMessage();
+    QCOMPARE(question.title, QStringLiteral("Discard"));
+    QCOMPARE(question.icon, QMessageBox::Warning);
+    QVERIFY2(question.text.contains(QLatin1String("Nothing is written to approved/")),
+             qPrintable(question.text));
+    QCOMPARE(question.buttons, (QList{MessageBox::Discard, MessageBox::Cancel}));
+    QCoreApplication::processEvents(); // its answer
+    QCOMPARE(onDisk().status, SessionStatus::Active);
+    QVERIFY(window->actions().approve->isEnabled());
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+
+    MessageBox::setNextAnswer(MessageBox::Discard);
+    window->actions().discard->trigger();
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Discard"));
     QTRY_COMPARE(onDisk().status, SessionStatus::Discarded);
     QVERIFY(window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("approve"))->isEnabled());
+    QVERIFY(!window->actions().approve->isEnabled());
 }
 
 void TestMainWindow::everyShortcutIsUnique()
@@ -894,6 +1153,7 @@ void TestMainWindow::editingKeysInTheNotesStayInTheNotes()
     const DirectorFrameState before = onDisk().frames.value(2);
     QCOMPARE(before.directorOverrides.alignment->userOverrideX, -1.0);
     const int steps = window->history()->stack()->count();
+    const int opened = MessageBox::openedCount();
 
     QPlainTextEdit *notes = window->inspector()->notesEditor();
     key(window.get(), Qt::Key_E, Qt::ControlModifier);
@@ -918,15 +1178,17 @@ void TestMainWindow::editingKeysInTheNotesStayInTheNotes()
     key(notes, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(notes->toPlainText(), QStringLiteral("halo at the heel"));
     QVERIFY(notes->hasFocus());
-    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("commitBlockedMessage")));
+    QVERIFY2(MessageBox::openedCount() == opened,
+             qPrintable(lastSaid())); // Ctrl+Return asked nothing
     QCOMPARE(window->history()->stack()->count(), steps);
     QCOMPARE(onDisk().frames.value(2), before);
 
     // F1 still reaches the window.
+    MessageBox::setNextAnswer(MessageBox::Close);
     key(notes, Qt::Key_F1);
-    auto *shortcuts = window->findChild<QMessageBox *>(QStringLiteral("shortcutsMessage"));
-    QVERIFY(shortcuts);
-    shortcuts->close();
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Keyboard Shortcuts"));
+    QCoreApplication::processEvents(); // its answer
     key(window.get(), Qt::Key_E, Qt::ControlModifier);
     QVERIFY(notes->hasFocus());
 
@@ -1013,10 +1275,11 @@ void TestMainWindow::aRunThatCannotBeOpenedKeepsTheCurrentReview()
 
     // Not a run folder.
     QTemporaryDir notARun;
+    MessageBox::setNextAnswer(MessageBox::Ok);
     QVERIFY(!window->openRun(notARun.path()));
-    auto *failed = window->findChild<QMessageBox *>(QStringLiteral("openFailedMessage"));
-    QVERIFY(failed);
-    failed->close();
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Cannot open the run"));
+    QCOMPARE(MessageBox::lastMessage().icon, QMessageBox::Critical);
+    QCoreApplication::processEvents(); // its answer
     QCOMPARE(window->manager()->runDir(), run());
     QVERIFY(heldByTheWindow());
     window->setCurrentFrame(1);
@@ -1028,25 +1291,30 @@ void TestMainWindow::aRunThatCannotBeOpenedKeepsTheCurrentReview()
     QVERIFY(RunFixture::writeMixedRun(held, QStringLiteral("run_held")));
     SessionStore holder(held);
     QVERIFY(holder.lock());
+    const QString title = window->windowTitle();
+    const int steps = window->history()->stack()->count();
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     QVERIFY(!window->openRun(held));
-    auto *locked = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
-    QVERIFY(locked);
-    QAbstractButton *cancel = nullptr;
-    for (QAbstractButton *button : locked->buttons()) {
-        if (locked->buttonRole(button) == QMessageBox::RejectRole)
-            cancel = button;
-    }
-    QVERIFY(cancel);
-    QCOMPARE(cancel->text(), QStringLiteral("Cancel"));
-    cancel->click();
-    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("lockedMessage")));
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("The run is open elsewhere"));
+    QVERIFY2(MessageBox::lastMessage().text.contains(QLatin1String("go on with the review")),
+             qPrintable(lastSaid()));
+    QCOMPARE(MessageBox::lastMessage().buttons,
+             (QList{MessageBox::OpenReadOnly, MessageBox::Cancel}));
+    QCoreApplication::processEvents(); // its answer
     QCoreApplication::processEvents();
     QVERIFY(window->isVisible());
-    window->activateWindow(); // as the window manager does when the box goes
-    QVERIFY(QTest::qWaitForWindowActive(window.get()));
     QCOMPARE(window->manager()->runDir(), run());
     QVERIFY(!window->manager()->isReadOnly());
     QVERIFY(heldByTheWindow());
+    // The review goes on where it was: its frame, its title, its history.
+    QCOMPARE(window->windowTitle(), title);
+    QCOMPARE(window->currentFrame(), 1);
+    QCOMPARE(window->history()->stack()->count(), steps);
+    QVERIFY(!window->findChild<QLabel *>(QStringLiteral("readOnlyBanner"))->isVisible());
+    for (QAction *action : window->actions().changingSession())
+        QVERIFY2(action->isEnabled(), qPrintable(action->objectName()));
     key(window.get(), Qt::Key_X);
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
 
@@ -1093,20 +1361,20 @@ void TestMainWindow::ctrlWheelZoomIsRemembered()
         QCOMPARE(window->stage()->zoom(), 4);
         wheel(window->stage(), 1);
         QCOMPARE(window->stage()->zoom(), 8);
-        QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom8"))->isChecked());
-        QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
+        QVERIFY(window->actions().zoom[zoom8]->isChecked());
+        QVERIFY(!window->actions().zoom[zoom4]->isChecked());
         wheel(window->stage(), -1);
         wheel(window->stage(), -1);
         QCOMPARE(window->stage()->zoom(), 2);
-        QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom2"))->isChecked());
-        QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom8"))->isChecked());
+        QVERIFY(window->actions().zoom[zoom2]->isChecked());
+        QVERIFY(!window->actions().zoom[zoom8]->isChecked());
         QVERIFY(window->close());
     }
     auto window = openWindow(run());
     QVERIFY(window);
     QCOMPARE(window->stage()->zoom(), 2);
-    QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom2"))->isChecked());
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
+    QVERIFY(window->actions().zoom[zoom2]->isChecked());
+    QVERIFY(!window->actions().zoom[zoom4]->isChecked());
 }
 
 void TestMainWindow::closingAsksWhenChangesCannotBeSaved()
@@ -1123,17 +1391,30 @@ void TestMainWindow::closingAsksWhenChangesCannotBeSaved()
         key(window.get(), Qt::Key_E, Qt::ControlModifier);
         QTest::keyClicks(notes, QStringLiteral("needs a redo"));
         failWrites();
+        const int opened = MessageBox::openedCount();
         QVERIFY(!window->close());
         QVERIFY(window->isVisible());
-        auto *question =
-            window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion"));
+        // A question, shown for real: modal on the window, its buttons in words.
+        QMessageBox *question = shownBox(window.get());
         QVERIFY(question);
-        QVERIFY(question->isVisible());
+        QCOMPARE(question->windowTitle(), QStringLiteral("Changes not saved"));
         QVERIFY(question->isModal());
+        QCOMPARE(question->windowModality(), Qt::WindowModal);
+        QCOMPARE(question->parentWidget(), window.get());
+        QAbstractButton *tryAgain = buttonOf(question, QStringLiteral("Try Again"));
+        QAbstractButton *closeAnyway = buttonOf(question, QStringLiteral("Close Anyway"));
+        QAbstractButton *cancel = question->button(QMessageBox::Cancel);
+        QVERIFY(tryAgain && closeAnyway && cancel);
+        QCOMPARE(question->buttons().size(), 3);
+        QCOMPARE(question->buttonRole(tryAgain), QMessageBox::AcceptRole);
+        QCOMPARE(question->buttonRole(closeAnyway), QMessageBox::DestructiveRole);
+        QCOMPARE(question->defaultButton(), tryAgain);
         // One question, not a "Not saved" box beside it.
-        QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("saveFailedMessage")));
-        question->button(QMessageBox::Cancel)->click();
-        QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion")));
+        QCoreApplication::processEvents();
+        QCOMPARE(window->findChildren<QMessageBox *>().size(), 1);
+        QCOMPARE(MessageBox::openedCount(), opened + 1);
+        cancel->click();
+        QTRY_VERIFY(window->findChildren<QMessageBox *>().isEmpty());
         QCoreApplication::processEvents();
         QVERIFY(window->isVisible());
         QCOMPARE(notes->toPlainText(), QStringLiteral("needs a redo"));
@@ -1153,19 +1434,55 @@ void TestMainWindow::closingAsksWhenChangesCannotBeSaved()
     key(window.get(), Qt::Key_E, Qt::ControlModifier);
     QTest::keyClicks(notes, QStringLiteral(", later"));
     failWrites();
+    MessageBox::setNextAnswer(MessageBox::CloseAnyway);
     QVERIFY(!window->close());
-    auto *question = window->findChild<QMessageBox *>(QStringLiteral("changesNotSavedQuestion"));
-    QVERIFY(question);
-    QAbstractButton *closeAnyway = nullptr;
-    for (QAbstractButton *button : question->buttons()) {
-        if (question->buttonRole(button) == QMessageBox::DestructiveRole)
-            closeAnyway = button;
-    }
-    QVERIFY(closeAnyway);
-    closeAnyway->click();
+    const MessageBox::Message question = MessageBox::lastMessage();
+    QCOMPARE(question.title, QStringLiteral("Changes not saved"));
+    QCOMPARE(question.icon, QMessageBox::Warning);
+    QVERIFY2(question.text.contains(QLatin1String("Close anyway and lose them?")),
+             qPrintable(question.text));
+    QCOMPARE(question.buttons,
+             (QList{MessageBox::TryAgain, MessageBox::CloseAnyway, MessageBox::Cancel}));
     QTRY_VERIFY(!window->isVisible());
     AtomicFile::setFaultHook({});
     QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
+             std::optional(QStringLiteral("needs a redo")));
+}
+
+void TestMainWindow::closingTryAgainClosesOnceTheSaveSucceeds()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    QPlainTextEdit *notes = window->inspector()->notesEditor();
+    key(window.get(), Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClicks(notes, QStringLiteral("needs a redo"));
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+
+    // Try Again while the disk still refuses: asked again, and the window stays.
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::TryAgain);
+    QVERIFY(!window->close());
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Changes not saved"));
+    QCOMPARE(MessageBox::lastMessage().defaultButton, MessageBox::TryAgain);
+    MessageBox::setNextAnswer(MessageBox::Cancel); // the question asked again
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 2);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Changes not saved"));
+    QCoreApplication::processEvents(); // its answer
+    QCoreApplication::processEvents();
+    QVERIFY(window->isVisible());
+    QVERIFY(!onDisk().frames.value(2).directorOverrides.notes);
+
+    // Try Again once the disk takes it again: saved, and the window closes.
+    MessageBox::setNextAnswer(MessageBox::TryAgain);
+    QVERIFY(!window->close());
+    QCOMPARE(MessageBox::openedCount(), opened + 3);
+    AtomicFile::setFaultHook({}); // before the answer arrives
+    QTRY_VERIFY(!window->isVisible());
+    QCOMPARE(MessageBox::openedCount(), opened + 3);
+    QCOMPARE(sessionIn(run()).frames.value(2).directorOverrides.notes,
              std::optional(QStringLiteral("needs a redo")));
 }
 
@@ -1217,7 +1534,7 @@ void TestMainWindow::redoSavesPendingNotesFirst()
     key(window.get(), Qt::Key_A);
     key(window.get(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditWarn);
-    QAction *redo = window->findChild<QAction *>(QStringLiteral("redo"));
+    QAction *redo = window->actions().redo;
     QVERIFY(redo->isEnabled());
 
     QPlainTextEdit *notes = window->inspector()->notesEditor();
@@ -1373,8 +1690,10 @@ void TestMainWindow::openRecentListsRunsMostRecentFirstAndOpensThem()
     QVERIFY(window->openRun(run())); // again: back to the top, listed once
     // A folder that does not open is not listed.
     QTemporaryDir notARun;
+    MessageBox::setNextAnswer(MessageBox::Ok);
     QVERIFY(!window->openRun(notARun.path()));
-    window->findChild<QMessageBox *>(QStringLiteral("openFailedMessage"))->close();
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("Cannot open the run"));
+    QCoreApplication::processEvents(); // its answer
     QCOMPARE(pathsOf(recentRuns(window.get())), (QStringList{run(), third, second}));
     const QList<QAction *> listed = recentRuns(window.get());
     QVERIFY2(listed.at(0)->text().startsWith(QLatin1String("&1 ")),
@@ -1404,14 +1723,15 @@ void TestMainWindow::openRecentListsRunsMostRecentFirstAndOpensThem()
     // asks first, and the review open now stays.
     SessionStore holder(third);
     QVERIFY(holder.lock());
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Cancel);
     recentRuns(window.get()).at(2)->trigger();
-    auto *locked = window->findChild<QMessageBox *>(QStringLiteral("lockedMessage"));
-    QVERIFY(locked);
-    for (QAbstractButton *button : locked->buttons()) {
-        if (locked->buttonRole(button) == QMessageBox::RejectRole)
-            button->click();
-    }
-    QTRY_VERIFY(!window->findChild<QMessageBox *>(QStringLiteral("lockedMessage")));
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    QCOMPARE(MessageBox::lastMessage().title, QStringLiteral("The run is open elsewhere"));
+    QCOMPARE(MessageBox::lastMessage().buttons,
+             (QList{MessageBox::OpenReadOnly, MessageBox::Cancel}));
+    QCoreApplication::processEvents(); // its answer
+    QCoreApplication::processEvents();
     QCOMPARE(window->manager()->session().runId, QStringLiteral("run_second"));
     QCOMPARE(pathsOf(recentRuns(window.get())), (QStringList{second, run(), third}));
 }
@@ -1464,13 +1784,13 @@ void TestMainWindow::editMenuUndoAndRedoFollowTheStack()
 {
     auto window = openWindow(run());
     QVERIFY(window);
-    auto *undo = window->findChild<QAction *>(QStringLiteral("undo"));
-    auto *redo = window->findChild<QAction *>(QStringLiteral("redo"));
+    QAction *undo = window->actions().undo;
+    QAction *redo = window->actions().redo;
     QMenu *edit = window->menuBar()->actions().value(1)->menu();
     QCOMPARE(edit->title(), QStringLiteral("&Edit"));
     QVERIFY(edit->actions().contains(undo));
     QVERIFY(edit->actions().contains(redo));
-    QVERIFY(edit->actions().contains(window->findChild<QAction *>(QStringLiteral("preferences"))));
+    QVERIFY(edit->actions().contains(window->actions().preferences));
     QVERIFY(!undo->isEnabled());
     QVERIFY(!redo->isEnabled());
     QCOMPARE(undo->text(), QStringLiteral("&Undo"));
@@ -1526,13 +1846,13 @@ void TestMainWindow::preferencesOkStoresAndApplies()
     // Applied.
     StageView *stage = window->stage();
     QCOMPARE(stage->zoom(), 8);
-    QVERIFY(window->findChild<QAction *>(QStringLiteral("zoom8"))->isChecked());
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("zoom4"))->isChecked());
+    QVERIFY(window->actions().zoom[zoom8]->isChecked());
+    QVERIFY(!window->actions().zoom[zoom4]->isChecked());
     QVERIFY(stage->onionSkin());
-    QVERIFY(window->findChild<QAction *>(QStringLiteral("onionSkin"))->isChecked());
+    QVERIFY(window->actions().onionSkin->isChecked());
     QCOMPARE(stage->previousOpacity(), 0.50);
     QCOMPARE(stage->anchorOpacity(), 0.25);
-    QVERIFY(window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QVERIFY(window->actions().autoAdvance->isChecked());
     QCOMPARE(Theme::current(), Preferences::Theme::Dark);
     QTRY_VERIFY(Theme::isDark(window->palette()));
     QVERIFY(Theme::isDark(stage->palette()));
@@ -1554,7 +1874,7 @@ void TestMainWindow::preferencesOkStoresAndApplies()
     QVERIFY(next->stage()->onionSkin());
     QCOMPARE(next->stage()->previousOpacity(), 0.50);
     QCOMPARE(next->stage()->anchorOpacity(), 0.25);
-    QVERIFY(next->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QVERIFY(next->actions().autoAdvance->isChecked());
     PreferencesDialog *again = openPreferences(next.get());
     QVERIFY(again);
     QVERIFY(again->preferences() == Preferences::load());
@@ -1579,7 +1899,7 @@ void TestMainWindow::preferencesCancelChangesNothing()
     QTRY_VERIFY(!window->findChild<PreferencesDialog *>());
     QCOMPARE(window->stage()->zoom(), 4);
     QVERIFY(!window->stage()->onionSkin());
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QVERIFY(!window->actions().autoAdvance->isChecked());
     QCOMPARE(Theme::current(), Preferences::Theme::System);
     QVERIFY(!Theme::isDark(window->palette()));
     QVERIFY(Preferences::load() == before);
@@ -1612,7 +1932,7 @@ void TestMainWindow::preferencesRestoreDefaults()
     QVERIFY(!window->stage()->onionSkin());
     QCOMPARE(window->stage()->previousOpacity(), 0.30);
     QCOMPARE(window->stage()->anchorOpacity(), 0.15);
-    QVERIFY(!window->findChild<QAction *>(QStringLiteral("autoAdvance"))->isChecked());
+    QVERIFY(!window->actions().autoAdvance->isChecked());
     QVERIFY(Preferences::load() == Preferences());
 }
 
@@ -1622,33 +1942,40 @@ void TestMainWindow::helpMenuShortcutsAndAbout()
     QVERIFY(window);
     QMenu *help = window->menuBar()->actions().constLast()->menu();
     QCOMPARE(help->title(), QStringLiteral("&Help"));
-    for (const char *name : {"shortcuts", "about", "aboutQt"})
-        QVERIFY2(actionIn(help, QLatin1String(name)), name);
+    const WindowActions &actions = window->actions();
+    for (QAction *action : {actions.shortcuts, actions.about, actions.aboutQt})
+        QVERIFY2(help->actions().contains(action), qPrintable(action->objectName()));
 
     // F1: the shortcut map, every menu's keys in it, Preferences too.
+    const int opened = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Close);
     key(window.get(), Qt::Key_F1);
-    auto *shortcuts = window->findChild<QMessageBox *>(QStringLiteral("shortcutsMessage"));
-    QVERIFY(shortcuts);
-    const QString map = shortcuts->text();
+    QCOMPARE(MessageBox::openedCount(), opened + 1);
+    const MessageBox::Message shortcuts = MessageBox::lastMessage();
+    QCOMPARE(shortcuts.title, QStringLiteral("Keyboard Shortcuts"));
+    QCOMPARE(shortcuts.buttons, QList{MessageBox::Close});
+    const QString map = shortcuts.text;
     QVERIFY(map.contains(QLatin1String("Approve")));
     QVERIFY2(map.contains(QStringLiteral("Preferences…")), qPrintable(map));
     QVERIFY2(!map.contains(QLatin1String("<b></b>")), qPrintable(map)); // every row has keys
     QVERIFY2(
         map.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma).toString(QKeySequence::NativeText)),
         qPrintable(map));
-    shortcuts->close();
+    QCoreApplication::processEvents(); // its answer
 
     // About Director: its version and Qt's.
-    actionIn(help, QStringLiteral("about"))->trigger();
-    auto *about = window->findChild<QMessageBox *>(QStringLiteral("aboutMessage"));
-    QVERIFY(about);
-    QVERIFY(about->isVisible());
-    const QString text = about->text();
+    MessageBox::setNextAnswer(MessageBox::Close);
+    actions.about->trigger();
+    QCOMPARE(MessageBox::openedCount(), opened + 2);
+    const MessageBox::Message about = MessageBox::lastMessage();
+    QCOMPARE(about.title, QStringLiteral("About Director"));
+    QCOMPARE(about.format, Qt::RichText);
+    const QString text = about.text;
     QVERIFY2(text.contains(QRegularExpression(QStringLiteral("Director \\d+\\.\\d+\\.\\d+"))),
              qPrintable(text));
     QVERIFY(text.contains(QLatin1String(QT_VERSION_STR)));
     QVERIFY(text.contains(QLatin1String(qVersion())));
-    about->close();
+    QCoreApplication::processEvents(); // its answer
 
     // About Qt: Qt's own box (modal; closed as soon as it shows).
     QString title;
@@ -1660,7 +1987,7 @@ void TestMainWindow::helpMenuShortcutsAndAbout()
         }
     });
     closer.start(10);
-    actionIn(help, QStringLiteral("aboutQt"))->trigger();
+    actions.aboutQt->trigger();
     closer.stop();
     QCOMPARE(title, QStringLiteral("About Qt"));
 }

@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QSet>
-#include <QSignalSpy>
 #include <QTest>
 
 // The stage on a high-DPI screen: this program runs with QT_SCALE_FACTOR=2
@@ -25,6 +24,7 @@ private slots:
     void checkerboardIsSharp_data();
     void checkerboardIsSharp();
     void dragMovesByWholeFramePixelsAtTwoTimes();
+    void aNudgeMadeMovesTheSpriteARefusedOnePutsItBack();
     void onionSkinOpacitiesAreThoseSet();
 
 private:
@@ -36,6 +36,8 @@ private:
     // starting at a logical offset (an odd one puts it between two device
     // pixels at 1.5).
     QImage renderAt(qreal devicePixelRatio, QPoint offset) const;
+    // Where the stage shows the frame pixel of this colour, in device pixels.
+    QPoint shownAt(QRgb colour) const;
 
     std::unique_ptr<StageView> m_stage;
 };
@@ -229,21 +231,86 @@ void TestStageView::dragMovesByWholeFramePixelsAtTwoTimes()
 {
     m_stage->setZoom(4); // a frame pixel: 8 device pixels, 4 logical ones
     m_stage->setFrame(distinctFrame(), QPointF());
-    QSignalSpy nudged(m_stage.get(), &StageView::nudgeRequested);
+    QList<QPoint> nudges;
+    m_stage->setNudger([&nudges](int dx, int dy) {
+        nudges.append({dx, dy});
+        return true;
+    });
     const QPoint start = m_stage->canvasRect().center();
     QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
     QTest::mouseMove(m_stage.get(), start + QPoint(9, -5)); // 2.25, -1.25 frame pixels
     QCOMPARE(m_stage->dragDelta(), QPoint(2, -1));
+    QVERIFY(nudges.isEmpty()); // nothing asked for mid-drag
     QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(9, -5));
-    QCOMPARE(nudged.count(), 1);
-    QCOMPARE(nudged.at(0), (QVariantList{2, -1}));
+    QCOMPARE(nudges, (QList<QPoint>{{2, -1}}));
 
     m_stage->setZoom(1); // 2 device pixels, 1 logical one
     QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
     QTest::mouseMove(m_stage.get(), start + QPoint(3, 4));
     QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(3, 4));
-    QCOMPARE(nudged.count(), 2);
-    QCOMPARE(nudged.at(1), (QVariantList{3, 4}));
+    QCOMPARE(nudges, (QList<QPoint>{{2, -1}, {3, 4}}));
+
+    // A drag that ends where it started asks for nothing.
+    QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_stage.get(), start + QPoint(3, 0));
+    QTest::mouseMove(m_stage.get(), start);
+    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start);
+    QCOMPARE(nudges.size(), 2);
+}
+
+QPoint TestStageView::shownAt(QRgb colour) const
+{
+    return boxOf(m_stage->grab().toImage(), {colour}).topLeft();
+}
+
+void TestStageView::aNudgeMadeMovesTheSpriteARefusedOnePutsItBack()
+{
+    m_stage->setZoom(4);
+    const QImage frame = distinctFrame();
+    const QRgb pixel = frame.pixel(5, 6);
+    m_stage->setFrame(frame, QPointF());
+    const QPoint home = shownAt(pixel);
+    // How far the sprite is shown from where it was before any drag, in frame pixels (8
+    // device pixels each: zoom 4 at QT_SCALE_FACTOR=2).
+    const auto moved = [&] { return (shownAt(pixel) - home) / 8; };
+    bool make = false;
+    QList<QPoint> nudges;
+    m_stage->setNudger([&](int dx, int dy) {
+        nudges.append({dx, dy});
+        return make;
+    });
+    const QPoint start = m_stage->canvasRect().center();
+    const auto drag = [&](QPoint by) {
+        QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(m_stage.get(), start + by);
+    };
+
+    // Refused (the frame cannot be changed, the save failed): the sprite goes back.
+    drag(QPoint(8, 12));             // 2, 3 frame pixels
+    QCOMPARE(moved(), QPoint(2, 3)); // the preview, live
+    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(8, 12));
+    QCOMPARE(nudges, (QList<QPoint>{{2, 3}}));
+    QCOMPARE(m_stage->dragDelta(), QPoint());
+    QCOMPARE(moved(), QPoint());
+
+    // Made: the sprite stays where it was dropped until the frame is shown at its new offset,
+    // and is there then.
+    make = true;
+    drag(QPoint(-4, 8)); // -1, 2
+    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(-4, 8));
+    QCOMPARE(nudges, (QList<QPoint>{{2, 3}, {-1, 2}}));
+    QCOMPARE(moved(), QPoint(-1, 2));
+    m_stage->refreshFrame(frame, QPointF(-1, 2));
+    QCOMPARE(m_stage->dragDelta(), QPoint());
+    QCOMPARE(moved(), QPoint(-1, 2));
+
+    // Without a nudger nothing can be made: the sprite goes back too.
+    m_stage->setNudger({});
+    drag(QPoint(8, 0));
+    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(8, 0));
+    QCOMPARE(m_stage->dragDelta(), QPoint());
+    QCOMPARE(moved(), QPoint(-1, 2));
+    QCOMPARE(nudges.size(), 2);
 }
 
 void TestStageView::onionSkinOpacitiesAreThoseSet()

@@ -253,7 +253,6 @@ bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
         return false;
     }
     saveSettings();
-    m_presenter->reset();
     if (m_opener->open(runDir, access, recovery))
         return true;
     updateReadOnly();
@@ -269,10 +268,12 @@ void MainWindow::sessionOpened()
     RecentRuns::add(m_manager->runDir());
     m_actions->recentRuns->refresh();
     m_saveState->refresh();
-    // Nothing of the previous session is kept: not its notes, not a drag.
+    // Nothing of the previous session is kept: not its notes, not a drag, not its images
+    // (another run's frames have the same paths). Here, not in openRun(): the questions of
+    // RunOpener open a run later, on their own.
+    m_presenter->reset();
     m_inspector->clear();
     m_current = -1;
-    m_presenter->reset();
     const int remembered = LastFrame::of(session.sessionId);
     setCurrentFrame(m_model->rowOfFrame(remembered) >= 0 ? remembered : m_model->frameAtRow(0));
     updateReadOnly();

@@ -8,8 +8,15 @@ namespace {
 
 // Only the GUI thread opens boxes.
 MessageBox::Button nextAnswer = MessageBox::NoButton;
-MessageBox::Message last;
 int opened = 0;
+
+// Made when the first box opens: a Message holds a QPixmap, which cannot be made before the
+// application (a global one aborted every program at its start).
+MessageBox::Message &last()
+{
+    static MessageBox::Message message;
+    return message;
+}
 
 QMessageBox::StandardButton standardButton(MessageBox::Button button)
 {
@@ -71,7 +78,7 @@ QString MessageBox::buttonText(Button button)
 QPointer<QMessageBox> MessageBox::open(QWidget *parent, const Message &message,
                                        const Answered &answered)
 {
-    last = message;
+    last() = message;
     ++opened;
     if (const Button answer = std::exchange(nextAnswer, NoButton); answer != NoButton) {
         deliver(parent, answered, answer);
@@ -106,7 +113,7 @@ void MessageBox::setNextAnswer(Button answer)
 
 MessageBox::Message MessageBox::lastMessage()
 {
-    return last;
+    return last();
 }
 
 int MessageBox::openedCount()
