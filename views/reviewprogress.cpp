@@ -1,5 +1,6 @@
 #include "reviewprogress.h"
 
+#include "review/runstatus.h"
 #include "review/sessionmanager.h"
 
 ReviewProgress::ReviewProgress(const SessionManager *manager, QWidget *parent)
@@ -19,17 +20,10 @@ void ReviewProgress::refresh()
         setStatus(tr("No run open"));
         return;
     }
-    int approved = 0;
-    int warn = 0;
-    int fail = 0;
-    for (const DirectorFrameState &frame : m_manager->session().frames) {
-        approved += frame.status == FrameStatus::Approved;
-        warn += frame.status == FrameStatus::AuditWarn;
-        fail += frame.status == FrameStatus::AuditFail;
-    }
+    const FrameCounts counts = FrameCounts::of(m_manager->session().frames);
     setStatus(tr("%1 / %2 approved · %3 warn · %4 fail")
-                  .arg(approved)
-                  .arg(m_manager->session().frames.size())
-                  .arg(warn)
-                  .arg(fail));
+                  .arg(counts.count(FrameStatus::Approved))
+                  .arg(counts.total())
+                  .arg(counts.count(FrameStatus::AuditWarn))
+                  .arg(counts.count(FrameStatus::AuditFail)));
 }

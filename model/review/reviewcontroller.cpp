@@ -29,14 +29,10 @@ Outcome ReviewController::reject(int frameIndex)
 
 Outcome ReviewController::nudge(int frameIndex, int dx, int dy)
 {
-    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-    if (!frame)
-        return Outcome::invalid(ReviewHistory::tr("There is no frame %1.").arg(frameIndex));
-    const std::optional<HumanAlignmentDelta> &a = frame->directorOverrides.alignment;
     FrameEdit edit;
-    edit.alignment = FrameEdit::Alignment::Set;
-    edit.alignmentX = (a ? a->userOverrideX : 0.0) + dx;
-    edit.alignmentY = (a ? a->userOverrideY : 0.0) + dy;
+    edit.alignment = FrameEdit::Alignment::Move;
+    edit.alignmentX = dx;
+    edit.alignmentY = dy;
     return apply(frameIndex, edit, tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
 }
 
