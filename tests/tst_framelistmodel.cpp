@@ -117,8 +117,8 @@ void TestFrameListModel::rowsAndRolesFollowTheSession()
     QVERIFY(!warned.data(FrameListModel::NudgedRole).toBool());
     QVERIFY(warned.data(Qt::ToolTipRole).toString().contains(QLatin1String("SF01_IDENTITY_DRIFT")));
 
-    QVERIFY(m_manager->setAlignment(1, -2, 1));
-    QVERIFY(m_manager->setNotes(1, QStringLiteral("check the hand")));
+    QVERIFY(m_manager->applyFrameEdit(1, FrameEdit::offsetTo(-2, 1)));
+    QVERIFY(m_manager->applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("check the hand"))));
     QCOMPARE(warned.data(FrameListModel::StatusRole).toInt(), int(FrameStatus::Approved));
     QVERIFY(!warned.data(FrameListModel::NeedsAttentionRole).toBool());
     QVERIFY(warned.data(FrameListModel::NudgedRole).toBool());
@@ -134,12 +134,12 @@ void TestFrameListModel::passesTheModelTesterWhileFramesChange()
     FrameListModel model(m_manager.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(m_manager->updateFrameStatus(3, FrameStatus::AuditWarn));
-    QVERIFY(m_manager->setAlignment(3, 4, 0));
-    QVERIFY(m_manager->setNotes(0, QStringLiteral("fine")));
+    QVERIFY(m_manager->applyFrameEdit(3, FrameEdit::offsetTo(4, 0)));
+    QVERIFY(m_manager->applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("fine"))));
     PatchHistoryEntry patch;
     patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
     patch.patchedPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
-    QVERIFY(m_manager->addPatch(2, patch));
+    QVERIFY(m_manager->applyFrameEdit(2, FrameEdit::addPatch(patch)));
     QVERIFY(model.index(2).data(FrameListModel::PatchedRole).toBool());
     QVERIFY(m_manager->initializeOrResume(run())); // a reset
     QCOMPARE(model.rowCount(), 5);
@@ -301,7 +301,7 @@ void TestFrameListModel::aRowAskedForAgainIsDecodedOnce()
     QCOMPARE(model.thumbnailDecodesStarted(), 1);
     QCOMPARE(changed.count(), 1);
     // A change that keeps the image keeps the thumbnail.
-    QVERIFY(m_manager->setNotes(2, QStringLiteral("hand")));
+    QVERIFY(m_manager->applyFrameEdit(2, FrameEdit::notesTo(QStringLiteral("hand"))));
     QVERIFY(!index.data(Qt::DecorationRole).value<QImage>().isNull());
     QCOMPARE(model.thumbnailDecodesStarted(), 1);
 }
@@ -318,7 +318,7 @@ void TestFrameListModel::aPatchedFrameGetsANewThumbnail()
     patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
     patch.patchedPath = patch.originalPath;
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    QVERIFY(m_manager->addPatch(2, patch));
+    QVERIFY(m_manager->applyFrameEdit(2, FrameEdit::addPatch(patch)));
     QCOMPARE(changed.count(), 1);
     QVERIFY(model.index(2).data(Qt::DecorationRole).value<QImage>().isNull()); // made again
     QCOMPARE(model.thumbnailDecodesStarted(), 2);

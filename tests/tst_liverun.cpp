@@ -292,8 +292,8 @@ void TestLiveRun::approvedFramesAndTheOperatorsWorkAreKept()
     QVERIFY(RunFixture::writeAudit(run(), 1, false, {QStringLiteral("SF01_IDENTITY_DRIFT")}, 0.4));
     open();
     QCOMPARE(statusOf(0), FrameStatus::Approved);
-    QVERIFY(m_manager->setNotes(1, QStringLiteral("hair drifts left")));
-    QVERIFY(m_manager->setAlignment(1, 2, -1));
+    QVERIFY(m_manager->applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("hair drifts left"))));
+    QVERIFY(m_manager->applyFrameEdit(1, FrameEdit::offsetTo(2, -1)));
 
     // A late attempt on an approved frame: the verdict stands, image and all.
     QVERIFY(RunFixture::writeCandidate(run(), 0, 2));
@@ -395,7 +395,7 @@ void TestLiveRun::ownSavesAreNotNews()
     QSignalSpy ingested(m_watcher.get(), &RunWatcher::ingested);
     QSignalSpy changed(m_manager.get(), &SessionManager::frameChanged);
     for (int i = 0; i < 5; ++i)
-        QVERIFY(m_manager->setNotes(0, QStringLiteral("note %1").arg(i)));
+        QVERIFY(m_manager->applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("note %1").arg(i))));
     QVERIFY(m_manager->waitForSaves());
     // Several looks later, the folder was not even read again: the saves
     // were Director's.
@@ -479,7 +479,7 @@ void TestLiveRun::aNewAttemptOnANudgedFrameIsNotApprovedUnseen()
     PatchHistoryEntry patch;
     patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
     patch.patchedPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
-    QVERIFY(m_manager->addPatch(2, patch));
+    QVERIFY(m_manager->applyFrameEdit(2, FrameEdit::addPatch(patch)));
     QVERIFY(m_manager->getFrameState(2)->directorOverrides.isPatched);
 
     // Both get a new attempt whose audit passes clean.

@@ -284,7 +284,8 @@ bool TestMainWindow::patchFrame(const QString &runDir, int frameIndex, const QIm
     patch.originalPath = QStringLiteral("candidates/%1_attempt_01.png").arg(name);
     patch.patchedPath = patchedPath;
     patch.prompt = prompt;
-    return manager.initializeOrResume(runDir) && manager.addPatch(frameIndex, patch);
+    return manager.initializeOrResume(runDir) &&
+           manager.applyFrameEdit(frameIndex, FrameEdit::addPatch(patch));
 }
 
 QByteArray TestMainWindow::bytesOf(const QString &path)
@@ -793,8 +794,9 @@ void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
     {
         SessionManager manager;
         QVERIFY(manager.initializeOrResume(runDir));
-        QVERIFY(manager.setAlignment(1, 2, 0)); // for Ctrl+Backspace to clear
-        QVERIFY(manager.setNotes(1, QStringLiteral("checked")));
+        QVERIFY(
+            manager.applyFrameEdit(1, FrameEdit::offsetTo(2, 0))); // for Ctrl+Backspace to clear
+        QVERIFY(manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("checked"))));
         QVERIFY(commit ? manager.commitSession() : manager.discardSession());
     }
     const QString file = runDir + QStringLiteral("/director_session.json");

@@ -265,17 +265,18 @@ void TestSchema::everyFileDirectorWritesValidates()
         manager.session().frames; // changes replace the session
     for (const DirectorFrameState &frame : frames) {
         if (frame.status == FrameStatus::AuditWarn) {
-            QVERIFY(manager.setAlignment(frame.frameIndex, -2.5, 1));
+            QVERIFY(manager.applyFrameEdit(frame.frameIndex, FrameEdit::offsetTo(-2.5, 1)));
             keep();
         } else if (frame.status == FrameStatus::AuditFail) {
-            QVERIFY(manager.setNotes(frame.frameIndex,
-                                     QStringLiteral("halo on the left; \"patched\"\n")));
+            QVERIFY(manager.applyFrameEdit(
+                frame.frameIndex,
+                FrameEdit::notesTo(QStringLiteral("halo on the left; \"patched\"\n"))));
             PatchHistoryEntry patch;
             patch.originalPath = frame.imagePath;
             patch.patchedPath = frame.imagePath;
             patch.maskPath = QString();
             patch.prompt = QStringLiteral("remove the halo");
-            QVERIFY(manager.addPatch(frame.frameIndex, patch));
+            QVERIFY(manager.applyFrameEdit(frame.frameIndex, FrameEdit::addPatch(patch)));
             QVERIFY(manager.updateFrameStatus(frame.frameIndex, FrameStatus::Approved));
             keep();
         }

@@ -32,7 +32,7 @@ private slots:
     void nudgeStoresTheTotalAndApprovesAWarnedFrame();
     void notesAndPatchesAreSaved();
     void patchPathOutsideTheRunIsRefused();
-    void restoreFrameStatePutsBackTheExactState();
+    void saveFrameStatePutsBackTheExactState();
     void failedSaveKeepsMemoryEqualToDisk();
     void runFolderMovedAwayWhileOpen();
     void failedDirectorySyncStillKeepsMemoryEqualToDisk();
@@ -144,14 +144,15 @@ void TestSessionManager::reloadGivesBackTheWholeSession()
         QVERIFY(first.initializeOrResume(runDir()));
         QVERIFY(first.updateFrameStatus(1, FrameStatus::Approved));
         QVERIFY(first.updateFrameStatus(2, FrameStatus::Approved));
-        QVERIFY(first.setAlignment(1, -2.5, 3));
-        QVERIFY(first.setNotes(2, QStringLiteral("halo on the left ear — fixed by the patch")));
+        QVERIFY(first.applyFrameEdit(1, FrameEdit::offsetTo(-2.5, 3)));
+        QVERIFY(first.applyFrameEdit(
+            2, FrameEdit::notesTo(QStringLiteral("halo on the left ear — fixed by the patch"))));
         PatchHistoryEntry patch;
         patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
         patch.patchedPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
         patch.maskPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
         patch.prompt = QStringLiteral("clean the ear");
-        QVERIFY(first.addPatch(2, patch));
+        QVERIFY(first.applyFrameEdit(2, FrameEdit::addPatch(patch)));
         QVERIFY(first.updateFrameStatus(3, FrameStatus::AuditFail));
         before = first.session();
     }
@@ -248,9 +249,10 @@ void TestSessionManager::nudgeStoresTheTotalAndApprovesAWarnedFrame()
 {
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
-    QVERIFY(manager.setAlignment(1, -2, 0));
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::offsetTo(-2, 0)));
     QCOMPARE(manager.getFrameState(1)->status, FrameStatus::Approved);
-    QVERIFY(manager.setAlignment(1, -3, 1)); // the new total replaces the old one
+    QVERIFY(manager.applyFrameEdit(
+        1, FrameEdit::offsetTo(-3, 1))); // the new total replaces the old one
     const DirectorFrameState frame = onDisk().frames.value(1);
     QVERIFY(frame.directorOverrides.alignment.has_value());
     QCOMPARE(frame.directorOverrides.alignment->frameId, QStringLiteral("frame_0001"));
@@ -259,24 +261,26 @@ void TestSessionManager::nudgeStoresTheTotalAndApprovesAWarnedFrame()
     QVERIFY(frame.directorOverrides.alignment->timestamp.endsWith(QLatin1Char('Z')));
 
     // A nudge on a frame that is not AUDIT_WARN leaves its status alone.
-    QVERIFY(manager.setAlignment(2, 1, 1));
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::offsetTo(1, 1)));
     QCOMPARE(manager.getFrameState(2)->status, FrameStatus::AuditFail);
 
-    QVERIFY(manager.clearAlignment(1));
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::clearOffset()));
     QVERIFY(!onDisk().frames.value(1).directorOverrides.alignment.has_value());
     QVERIFY(!sessionBytes().contains("\"alignment\": null"));
 
-    QCOMPARE(manager.setAlignment(1, std::nan(""), 0).kind(), Outcome::Kind::Invalid);
+    QCOMPARE(manager.applyFrameEdit(1, FrameEdit::offsetTo(std::nan(""), 0)).kind(),
+             Outcome::Kind::Invalid);
 }
 
 void TestSessionManager::notesAndPatchesAreSaved()
 {
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
-    QVERIFY(manager.setNotes(2, QStringLiteral("left hand melts into the sword")));
+    QVERIFY(manager.applyFrameEdit(
+        2, FrameEdit::notesTo(QStringLiteral("left hand melts into the sword"))));
     QCOMPARE(onDisk().frames.value(2).directorOverrides.notes,
              std::optional(QStringLiteral("left hand melts into the sword")));
-    QVERIFY(manager.setNotes(2, QString()));
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::notesTo(QString())));
     QVERIFY(!onDisk().frames.value(2).directorOverrides.notes.has_value());
 
     PatchHistoryEntry patch;
@@ -284,7 +288,7 @@ void TestSessionManager::notesAndPatchesAreSaved()
     patch.patchedPath = runDir() + QStringLiteral("/patches/frame_0002_p1.png"); // absolute inside
     patch.maskPath = QStringLiteral("patches/frame_0002_mask.png");
     patch.prompt = QStringLiteral("repaint the hand");
-    QVERIFY(manager.addPatch(2, patch));
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::addPatch(patch)));
     const DirectorOverrides overrides = onDisk().frames.value(2).directorOverrides;
     QVERIFY(overrides.isPatched);
     QCOMPARE(overrides.patchHistory.size(), 1);
@@ -300,20 +304,20 @@ void TestSessionManager::patchPathOutsideTheRunIsRefused()
     PatchHistoryEntry patch;
     patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
     patch.patchedPath = QStringLiteral("../../elsewhere/evil.png");
-    const Outcome refused = manager.addPatch(2, patch);
+    const Outcome refused = manager.applyFrameEdit(2, FrameEdit::addPatch(patch));
     QCOMPARE(refused.kind(), Outcome::Kind::Invalid);
     QVERIFY(refused.message().contains(QLatin1String("outside the run folder")));
     QCOMPARE(sessionBytes(), before);
 }
 
-void TestSessionManager::restoreFrameStatePutsBackTheExactState()
+void TestSessionManager::saveFrameStatePutsBackTheExactState()
 {
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
     const DirectorFrameState warned = *manager.getFrameState(1);
-    QVERIFY(manager.setAlignment(1, 4, -1)); // approved by the nudge
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::offsetTo(4, -1))); // approved by the nudge
     // Undo: back to AUDIT_WARN without an alignment, which the rules alone would refuse.
-    QVERIFY(manager.restoreFrameState(1, warned));
+    QVERIFY(manager.saveFrameState(1, warned));
     QCOMPARE(*manager.getFrameState(1), warned);
     QCOMPARE(onDisk().frames.value(1), warned);
 }
@@ -595,7 +599,7 @@ void TestSessionManager::commitWritesApprovedFramesAndLocksTheSession()
     QVERIFY(RunFixture::writeApprovedRun(run, 3));
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(run));
-    QVERIFY(manager.setAlignment(1, 2, -1));
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::offsetTo(2, -1)));
     QSignalSpy statusChanged(&manager, &SessionManager::sessionStatusChanged);
 
     const Outcome committed = manager.commitSession();
@@ -627,7 +631,8 @@ void TestSessionManager::discardedSessionIsReadOnly()
     QVERIFY(manager.initializeOrResume(runDir()));
     QVERIFY(manager.discardSession());
     QCOMPARE(onDisk().status, SessionStatus::Discarded);
-    const Outcome refused = manager.setNotes(0, QStringLiteral("too late"));
+    const Outcome refused =
+        manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("too late")));
     QCOMPARE(refused.kind(), Outcome::Kind::Refused);
     QVERIFY(refused.message().contains(QLatin1String("discarded")));
     QCOMPARE(manager.commitSession().kind(), Outcome::Kind::Refused);
@@ -650,8 +655,8 @@ void TestSessionManager::backgroundSavesReportWhenDurableAndTheLatestWins()
     QCOMPARE(onDisk(), before);
     // Three more changes while the first is held: one write takes them all.
     QVERIFY(manager.updateFrameStatus(2, FrameStatus::Approved));
-    QVERIFY(manager.setNotes(2, QStringLiteral("fixed")));
-    QVERIFY(manager.setAlignment(3, 1, 2));
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::notesTo(QStringLiteral("fixed"))));
+    QVERIFY(manager.applyFrameEdit(3, FrameEdit::offsetTo(1, 2)));
     QCOMPARE(saved.count(), 0);
     disk.release();
     QVERIFY(manager.waitForSaves());
@@ -704,8 +709,8 @@ void TestSessionManager::commitWaitsForBackgroundSaves()
     {
         // A slow disk: the changes are still being written when commit is asked.
         SlowDisk disk(50);
-        QVERIFY(manager.setAlignment(1, 2, -1));
-        QVERIFY(manager.setNotes(2, QStringLiteral("fine")));
+        QVERIFY(manager.applyFrameEdit(1, FrameEdit::offsetTo(2, -1)));
+        QVERIFY(manager.applyFrameEdit(2, FrameEdit::notesTo(QStringLiteral("fine"))));
         committed = manager.commitSession();
     }
     QVERIFY2(committed, qPrintable(committed.message()));
@@ -725,7 +730,7 @@ void TestSessionManager::closingWritesTheLastBackgroundSave()
         SlowDisk disk(100);
         SessionManager manager(nullptr, SessionManager::Saving::Background);
         QVERIFY(manager.initializeOrResume(runDir()));
-        QVERIFY(manager.setNotes(1, QStringLiteral("last words")));
+        QVERIFY(manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("last words"))));
     } // destroyed at once
     QCOMPARE(onDisk().frames.value(1).directorOverrides.notes,
              std::optional(QStringLiteral("last words")));

@@ -219,14 +219,14 @@ void TestTrust::aTimeAlittleAheadStillMovesForward()
     // Another machine's clock a few minutes fast: lastModified never goes back.
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
-    QVERIFY(manager.setNotes(0, QStringLiteral("x")));
+    QVERIFY(manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("x"))));
     const QString ahead = Timestamps::format(QDateTime::currentDateTimeUtc().addSecs(600));
     QByteArray text = bytesOf(sessionPath());
     text.replace(manager.session().lastModified.toUtf8(), ahead.toUtf8());
     manager.close();
     QVERIFY(RunFixture::writeFile(sessionPath(), text));
     QVERIFY(manager.initializeOrResume(runDir()));
-    QVERIFY(manager.setNotes(0, QStringLiteral("y")));
+    QVERIFY(manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("y"))));
     QVERIFY2(*Timestamps::parse(manager.session().lastModified) > *Timestamps::parse(ahead),
              qPrintable(manager.session().lastModified));
 }
@@ -330,7 +330,7 @@ void TestTrust::largeAuditsStayWithinTheSessionBounds()
     }
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
-    QVERIFY(manager.setNotes(0, QStringLiteral("x")));
+    QVERIFY(manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("x"))));
     QVERIFY2(QFileInfo(sessionPath()).size() < 1024 * 1024,
              qPrintable(QString::number(QFileInfo(sessionPath()).size())));
     QVERIFY(manager.run().leftOut.join(u'\n').contains(QLatin1String("KiB")));
@@ -462,8 +462,8 @@ void TestTrust::offsetsThatLeaveNothingVisibleAreRefused()
     // The same through the model (the window's path).
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
-    QCOMPARE(manager.setAlignment(2, 0, 14).kind(), Outcome::Kind::Invalid);
-    QVERIFY(manager.setAlignment(2, 0, 2));
+    QCOMPARE(manager.applyFrameEdit(2, FrameEdit::offsetTo(0, 14)).kind(), Outcome::Kind::Invalid);
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::offsetTo(0, 2)));
     DirectorOverrides overrides = manager.getFrameState(2)->directorOverrides;
     overrides.alignment->userOverrideX = -10.6; // rounds to -11: nothing left
     QCOMPARE(manager.updateFrameOverrides(2, overrides).kind(), Outcome::Kind::Invalid);
@@ -518,7 +518,8 @@ void TestTrust::sixteenBitFramesAreCommittedPixelExact()
         QImage::Format_RGBA64);
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(run));
-    QVERIFY(manager.setAlignment(1, 2, 1)); // APPROVED stays APPROVED; the frame moves
+    QVERIFY(manager.applyFrameEdit(
+        1, FrameEdit::offsetTo(2, 1))); // APPROVED stays APPROVED; the frame moves
     QVERIFY(manager.commitSession());
     const QString committed = run + QStringLiteral("/approved/frame_0001.png");
     QImageReader reader(committed);
@@ -743,7 +744,7 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
 {
     SessionManager manager;
     QVERIFY(manager.initializeOrResume(runDir()));
-    QVERIFY(manager.setNotes(0, QStringLiteral("kept")));
+    QVERIFY(manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("kept"))));
     const QByteArray before = bytesOf(sessionPath());
     // Members of another program, nested deeper than the reader reads.
     QJsonValue deep = 1;
@@ -774,7 +775,7 @@ void TestTrust::saveTheReaderWouldRefuseIsNotWritten()
     patch.patchedPath = patch.originalPath;
     patch.extra.insert(QStringLiteral("n"), QJsonValue(qint64(9007199254740993)));
     patch.extra.insert(QStringLiteral("w"), 2.0);
-    QVERIFY(manager.addPatch(0, patch));
+    QVERIFY(manager.applyFrameEdit(0, FrameEdit::addPatch(patch)));
     QCOMPARE(*manager.getFrameState(0), readBack().frames.value(0));
     DirectorSession session = manager.session();
     manager.close();
@@ -984,12 +985,12 @@ void TestTrust::aPatchAndAnOffsetInOneEditAreCheckedTogether()
     overrides.alignment = HumanAlignmentDelta{QStringLiteral("frame_0002"), 1, 0, {}, {}};
     QCOMPARE(manager.updateFrameOverrides(2, overrides).kind(), Outcome::Kind::Invalid);
     // An offset first, then a patch it would move off the canvas.
-    QVERIFY(manager.setAlignment(2, 1, 0));
-    QCOMPARE(manager.addPatch(2, entry).kind(), Outcome::Kind::Invalid);
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::offsetTo(1, 0)));
+    QCOMPARE(manager.applyFrameEdit(2, FrameEdit::addPatch(entry)).kind(), Outcome::Kind::Invalid);
     QVERIFY(!manager.getFrameState(2)->directorOverrides.isPatched);
     // Moved the other way, it stays.
-    QVERIFY(manager.setAlignment(2, -1, 0));
-    QVERIFY(manager.addPatch(2, entry));
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::offsetTo(-1, 0)));
+    QVERIFY(manager.applyFrameEdit(2, FrameEdit::addPatch(entry)));
 }
 
 QTEST_GUILESS_MAIN(TestTrust)

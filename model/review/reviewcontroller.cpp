@@ -15,25 +15,22 @@ Outcome ReviewController::apply(int frameIndex, const FrameEdit &edit, const QSt
 
 Outcome ReviewController::approve(int frameIndex)
 {
-    FrameEdit edit;
-    edit.status = FrameStatus::Approved;
-    return apply(frameIndex, edit, tr("Approve frame %1").arg(frameIndex));
+    return m_history.record(frameIndex, tr("Approve frame %1").arg(frameIndex), [&] {
+        return m_manager->updateFrameStatus(frameIndex, FrameStatus::Approved);
+    });
 }
 
 Outcome ReviewController::reject(int frameIndex)
 {
-    FrameEdit edit;
-    edit.status = FrameStatus::AuditFail;
-    return apply(frameIndex, edit, tr("Reject frame %1").arg(frameIndex));
+    return m_history.record(frameIndex, tr("Reject frame %1").arg(frameIndex), [&] {
+        return m_manager->updateFrameStatus(frameIndex, FrameStatus::AuditFail);
+    });
 }
 
 Outcome ReviewController::nudge(int frameIndex, int dx, int dy)
 {
-    FrameEdit edit;
-    edit.alignment = FrameEdit::Alignment::Move;
-    edit.alignmentX = dx;
-    edit.alignmentY = dy;
-    return apply(frameIndex, edit, tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
+    return apply(frameIndex, FrameEdit::moveBy(dx, dy),
+                 tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
 }
 
 Outcome ReviewController::clearNudge(int frameIndex)
@@ -41,9 +38,10 @@ Outcome ReviewController::clearNudge(int frameIndex)
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
     if (!frame || !frame->directorOverrides.alignment)
         return Outcome::ok();
-    FrameEdit edit;
-    edit.alignment = FrameEdit::Alignment::Clear;
-    return apply(frameIndex, edit, tr("Clear the nudge of frame %1").arg(frameIndex));
+    DirectorOverrides overrides = frame->directorOverrides;
+    overrides.alignment.reset();
+    return m_history.record(frameIndex, tr("Clear the nudge of frame %1").arg(frameIndex),
+                            [&] { return m_manager->updateFrameOverrides(frameIndex, overrides); });
 }
 
 Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
@@ -52,9 +50,8 @@ Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
     if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
         m_manager->isReadOnly())
         return Outcome::ok();
-    FrameEdit edit;
-    edit.notes = notes;
-    return apply(frameIndex, edit, tr("Edit the notes of frame %1").arg(frameIndex));
+    return apply(frameIndex, FrameEdit::notesTo(notes),
+                 tr("Edit the notes of frame %1").arg(frameIndex));
 }
 
 Outcome ReviewController::step(bool forward)

@@ -53,7 +53,7 @@ private:
             target = *current;
             target.directorOverrides = to.directorOverrides;
         }
-        m_step->outcome = m_manager->restoreFrameState(to.frameIndex, target);
+        m_step->outcome = m_manager->saveFrameState(to.frameIndex, target);
     }
 
     SessionManager *m_manager;
@@ -73,18 +73,22 @@ ReviewHistory::ReviewHistory(SessionManager *manager, QObject *parent)
     connect(manager, &SessionManager::sessionStatusChanged, &m_stack, &QUndoStack::clear);
 }
 
-Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QString &text)
+Outcome ReviewHistory::record(int frameIndex, const QString &text,
+                              const std::function<Outcome()> &change)
 {
     const std::optional<DirectorFrameState> before = m_manager->getFrameState(frameIndex);
     if (!before)
         return Outcome::invalid(tr("There is no frame %1.").arg(frameIndex));
-    const Outcome applied = m_manager->applyFrameEdit(frameIndex, edit);
+    const Outcome applied = change();
     const std::optional<DirectorFrameState> after = m_manager->getFrameState(frameIndex);
-    // Recorded whenever the frame changed: also when only the last sync failed
-    // and the new state stands on disk.
     if (after && *after != *before)
         m_stack.push(new FrameStateCommand(m_manager, &m_step, *before, *after, text));
     return applied;
+}
+
+Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QString &text)
+{
+    return record(frameIndex, text, [&] { return m_manager->applyFrameEdit(frameIndex, edit); });
 }
 
 int ReviewHistory::frameToUndo() const

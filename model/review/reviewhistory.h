@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QUndoStack>
 
+#include <functional>
+
 // The operator's actions on a session, undoable. Every action is one
 // QUndoCommand holding the frame's state before and after; undo and redo
 // put a state back exactly, through the manager, and are saved like any
@@ -19,7 +21,11 @@ public:
 
     QUndoStack *stack() { return &m_stack; }
 
-    // Applies the edit through the manager (rules, save) and records it.
+    // Makes a change to one frame through the manager (rules, save) and records it as one step
+    // named `text`, whenever the frame changed (also when only the last sync failed and the
+    // new state stands on disk).
+    Outcome record(int frameIndex, const QString &text, const std::function<Outcome()> &change);
+    // record() of the manager's applyFrameEdit.
     Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
     Outcome undo();
     Outcome redo();

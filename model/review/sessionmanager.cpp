@@ -20,6 +20,28 @@ constexpr int maxNotesLength = 100000;
 
 // Other programs' members, given through the API, as the file will hold
 // them (2.0 as 2, ...); refused when they would not read back at all.
+// The notes as they are kept: at most maxNotesLength characters; empty, none at all (left out
+// of the file, never written empty).
+Outcome checkNotes(std::optional<QString> &notes)
+{
+    if (notes && notes->size() > maxNotesLength)
+        return Outcome::invalid(
+            SessionManager::tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
+    if (notes && notes->isEmpty())
+        notes.reset();
+    return Outcome::ok();
+}
+
+// A time an edit records: now when none is given; otherwise one the file can hold.
+Outcome checkTime(QString &timestamp, const QString &problem)
+{
+    if (timestamp.isEmpty())
+        timestamp = Timestamps::now();
+    if (!Timestamps::isCanonical(timestamp))
+        return Outcome::invalid(problem.arg(timestamp));
+    return Outcome::ok();
+}
+
 Outcome holdAsWritten(QJsonObject *members)
 {
     const std::optional<QJsonObject> written = SessionCodec::asWritten(*members);
@@ -158,24 +180,13 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     // The open session's store may be the one used below: its saves are done first.
     if (m_writer)
         m_writer->waitForIdle();
-
-    const QString name = QDir::toNativeSeparators(runDir);
     if (const QString why = RunPaths::whyNotAFolder(runDir); !why.isEmpty())
         return Outcome::invalid(why);
 
-    // Opening the open run again goes through its store: that store holds
-    // the lock, which a second store of this process could not take.
-    std::unique_ptr<SessionStore> newStore;
-    SessionStore *store = m_store.get();
-    if (!m_store || !isSameFolder(m_store->runDir(), runDir)) {
-        newStore = std::make_unique<SessionStore>(runDir);
-        store = newStore.get();
-    }
-    const bool hasSessionFile = QFileInfo::exists(store->sessionPath());
-    RunFolder::Contents run;
-    if (const Outcome read = RunFolder::read(runDir, &run); !read && !hasSessionFile)
-        return read;
-
+    Opening opening;
+    if (const Outcome found = findStoreAndRun(runDir, opening); !found)
+        return found;
+    SessionStore *store = opening.store;
     // A lock the open run's store takes for an attempt that fails is given
     // back: the open session keeps the access it had.
     auto giveBackLock = qScopeGuard([store, hadLock = store->hasLock()] {
@@ -186,10 +197,39 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
         if (const Outcome locked = store->lock(); !locked)
             return locked;
     }
+    if (const Outcome loaded = loadSessionFile(opening, access, recovery); !loaded)
+        return loaded;
+    if (const Outcome made = sessionOf(opening, runDir, access); !made)
+        return made;
+    giveBackLock.dismiss();
+    adopt(std::move(opening), access);
+    return Outcome::ok();
+}
 
-    SessionStore::LoadResult loaded = store->load();
-    const bool unreadable = loaded.state != SessionStore::LoadState::Missing &&
-                            loaded.state != SessionStore::LoadState::Loaded;
+// Opening the open run again goes through its store: that store holds the lock, which a
+// second store of this process could not take. The run folder is read; when it cannot be,
+// a session file (if there is one) is still opened.
+Outcome SessionManager::findStoreAndRun(const QString &runDir, Opening &opening) const
+{
+    opening.store = m_store.get();
+    if (!m_store || !isSameFolder(m_store->runDir(), runDir)) {
+        opening.newStore = std::make_unique<SessionStore>(runDir);
+        opening.store = opening.newStore.get();
+    }
+    const bool hasSessionFile = QFileInfo::exists(opening.store->sessionPath());
+    if (const Outcome read = RunFolder::read(runDir, &opening.run); !read && !hasSessionFile)
+        return read;
+    return Outcome::ok();
+}
+
+// Loads the session file, first setting an unreadable one aside when recovery is asked for.
+Outcome SessionManager::loadSessionFile(Opening &opening, Access access, Recovery recovery)
+{
+    SessionStore *store = opening.store;
+    opening.loaded = store->load();
+    const SessionStore::LoadState state = opening.loaded.state;
+    const bool unreadable =
+        state != SessionStore::LoadState::Missing && state != SessionStore::LoadState::Loaded;
     if (unreadable && recovery != Recovery::None) {
         if (access == Access::ReadOnly)
             return Outcome::refused(tr("A session file can only be recovered by a Director that "
@@ -198,54 +238,62 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
             recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->startOver();
         if (!recovered)
             return recovered;
-        loaded = store->load();
+        opening.loaded = store->load();
     }
-    m_lastLoad = loaded;
+    // What the store found, without the session itself (it may be large).
+    std::optional<DirectorSession> session = std::move(opening.loaded.session);
+    opening.loaded.session.reset();
+    m_lastLoad = opening.loaded;
+    opening.loaded.session = std::move(session);
+    return Outcome::ok();
+}
 
-    DirectorSession session;
-    bool unsaved = false;
+// The session the file holds; or, without one, a new session made from the run folder and
+// (unless read-only) saved before it is shown. An unreadable file is said, nothing written.
+Outcome SessionManager::sessionOf(Opening &opening, const QString &runDir, Access access)
+{
+    SessionStore::LoadResult &loaded = opening.loaded;
     switch (loaded.state) {
     case SessionStore::LoadState::Loaded:
-        session = std::move(*loaded.session);
-        m_lastLoad.session.reset();
-        break;
+        opening.session = std::move(*loaded.session);
+        return Outcome::ok();
     case SessionStore::LoadState::Missing: {
+        const RunFolder::Contents &run = opening.run;
         const QString runId =
             run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : run.manifest.runId;
-        if (const Outcome created = newSession(runId, run.manifest, run.frames, &session); !created)
+        if (const Outcome created = newSession(runId, run.manifest, run.frames, &opening.session);
+            !created)
             return created;
-        // Read-only, the session lives in memory only; otherwise it is on
-        // disk before it is shown.
-        if (access == Access::ReadOnly)
-            unsaved = true;
-        else if (const Outcome saved = store->save(session); !saved)
-            return saved;
-        break;
+        if (access == Access::ReadOnly) {
+            opening.unsaved = true; // in memory only
+            return Outcome::ok();
+        }
+        return opening.store->save(opening.session);
     }
     case SessionStore::LoadState::Unreadable:
     case SessionStore::LoadState::Invalid:
     case SessionStore::LoadState::Newer:
-    case SessionStore::LoadState::Lost: {
-        // Nothing is written; a store opened for this attempt goes, and with
-        // it its lock.
-        QString message = loaded.message;
-        const bool backup = m_backupUsable = store->hasUsableBackup();
-        m_openFailedUnreadable = true;
-        message += QLatin1Char('\n') +
-                   (backup ? tr("Nothing was changed. A good backup exists: it can be restored, "
-                                "or a new review started, keeping the old files aside.")
-                           : tr("Nothing was changed. A new review can be started, keeping the "
-                                "old files aside."));
-        return Outcome::invalid(message);
+    case SessionStore::LoadState::Lost:
+        break;
     }
-    }
+    // A store opened for this attempt goes, and with it its lock.
+    const bool backup = m_backupUsable = opening.store->hasUsableBackup();
+    m_openFailedUnreadable = true;
+    return Outcome::invalid(
+        loaded.message + QLatin1Char('\n') +
+        (backup ? tr("Nothing was changed. A good backup exists: it can be restored, or a new "
+                     "review started, keeping the old files aside.")
+                : tr("Nothing was changed. A new review can be started, keeping the old files "
+                     "aside.")));
+}
 
-    // Opened: the new session replaces the old one (and releases its lock).
-    giveBackLock.dismiss();
-    if (newStore || access == Access::ReadOnly)
+// The new session replaces the open one (and releases its lock).
+void SessionManager::adopt(Opening &&opening, Access access)
+{
+    if (opening.newStore || access == Access::ReadOnly)
         m_writer.reset();
-    if (newStore)
-        m_store = std::move(newStore);
+    if (opening.newStore)
+        m_store = std::move(opening.newStore);
     else if (access == Access::ReadOnly)
         m_store->unlock(); // the open run, now only viewed
     if (m_saving == Saving::Background && access == Access::ReadWrite && !m_writer) {
@@ -256,14 +304,14 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     m_revision = m_durable = 0;
     m_saveError.clear();
     emit saveStateChanged();
-    m_session = std::move(session);
-    m_run = std::move(run);
+    const bool created = opening.loaded.state == SessionStore::LoadState::Missing;
+    m_session = std::move(opening.session);
+    m_run = std::move(opening.run);
     m_access = access;
-    m_unsaved = unsaved;
-    if (!unsaved && loaded.state == SessionStore::LoadState::Missing)
+    m_unsaved = opening.unsaved;
+    if (!m_unsaved && created)
         emit saved(m_session->lastModified);
     emit sessionOpened();
-    return Outcome::ok();
 }
 
 Outcome SessionManager::newSession(const QString &runId, const RunManifest &manifest,
@@ -371,6 +419,50 @@ Outcome SessionManager::saveAndAdopt(DirectorSession candidate, bool synchronous
     return Outcome::ok();
 }
 
+FrameEdit FrameEdit::statusTo(FrameStatus status)
+{
+    FrameEdit edit;
+    edit.status = status;
+    return edit;
+}
+
+FrameEdit FrameEdit::offsetTo(double x, double y)
+{
+    FrameEdit edit;
+    edit.alignment = Alignment::Set;
+    edit.alignmentX = x;
+    edit.alignmentY = y;
+    return edit;
+}
+
+FrameEdit FrameEdit::moveBy(double dx, double dy)
+{
+    FrameEdit edit = offsetTo(dx, dy);
+    edit.alignment = Alignment::Move;
+    return edit;
+}
+
+FrameEdit FrameEdit::clearOffset()
+{
+    FrameEdit edit;
+    edit.alignment = Alignment::Clear;
+    return edit;
+}
+
+FrameEdit FrameEdit::notesTo(const QString &notes)
+{
+    FrameEdit edit;
+    edit.notes = notes;
+    return edit;
+}
+
+FrameEdit FrameEdit::addPatch(const PatchHistoryEntry &entry)
+{
+    FrameEdit edit;
+    edit.patch = entry;
+    return edit;
+}
+
 Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 {
     DirectorFrameState frame;
@@ -401,7 +493,8 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         delta.userOverrideY = move ? delta.userOverrideY + edit.alignmentY : edit.alignmentY;
         delta.timestamp = Timestamps::now();
         overrides.alignment = delta;
-        // The story's table: a nudge is the operator's review of a warned frame.
+        // A nudge is the operator's review of a warned frame (docs/session-file.md, Status
+        // transitions).
         if (!status && frame.status == FrameStatus::AuditWarn)
             status = FrameStatus::Approved;
         break;
@@ -418,13 +511,9 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
             return offset;
     }
     if (edit.notes) {
-        if (edit.notes->size() > maxNotesLength)
-            return Outcome::invalid(
-                tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
-        if (edit.notes->isEmpty())
-            overrides.notes.reset();
-        else
-            overrides.notes = *edit.notes;
+        overrides.notes = edit.notes;
+        if (const Outcome notes = checkNotes(overrides.notes); !notes)
+            return notes;
     }
     if (status) {
         if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed) {
@@ -436,7 +525,7 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
             return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
     }
-    return restoreFrameState(frameIndex, frame);
+    return saveFrameState(frameIndex, frame);
 }
 
 Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
@@ -491,7 +580,7 @@ Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
             .arg(image.height() - 1 - bounds.top()));
 }
 
-Outcome SessionManager::restoreFrameState(int frameIndex, const DirectorFrameState &state)
+Outcome SessionManager::saveFrameState(int frameIndex, const DirectorFrameState &state)
 {
     DirectorFrameState current;
     if (const Outcome found = frameFor(frameIndex, &current); !found)
@@ -586,9 +675,7 @@ Outcome SessionManager::ingestRun(int *changed, int *added)
 
 Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)
 {
-    FrameEdit edit;
-    edit.status = status;
-    return applyFrameEdit(frameIndex, edit);
+    return applyFrameEdit(frameIndex, FrameEdit::statusTo(status));
 }
 
 Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
@@ -604,13 +691,9 @@ Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
             return Outcome::invalid(tr("The patch cannot be recorded: %1").arg(why));
         *path = *relative;
     }
-    if (entry->timestamp.isEmpty())
-        entry->timestamp = Timestamps::now();
-    if (!Timestamps::isCanonical(entry->timestamp))
-        return Outcome::invalid(
-            tr("The patch's time \"%1\" is not a UTC time like 2026-01-18T12:00:00.000Z.")
-                .arg(entry->timestamp));
-    return Outcome::ok();
+    return checkTime(
+        entry->timestamp,
+        tr("The patch's time \"%1\" is not a UTC time like 2026-01-18T12:00:00.000Z."));
 }
 
 Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &given)
@@ -622,12 +705,11 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
     // change never writes a file that Director or the pipeline would refuse.
     DirectorOverrides overrides = given;
     if (overrides.alignment) {
-        if (overrides.alignment->timestamp.isEmpty())
-            overrides.alignment->timestamp = Timestamps::now();
-        if (!Timestamps::isCanonical(overrides.alignment->timestamp))
-            return Outcome::invalid(tr("The alignment's time \"%1\" is not a UTC time like "
-                                       "2026-01-18T12:00:00.000Z.")
-                                        .arg(overrides.alignment->timestamp));
+        if (const Outcome time = checkTime(overrides.alignment->timestamp,
+                                           tr("The alignment's time \"%1\" is not a UTC time "
+                                              "like 2026-01-18T12:00:00.000Z."));
+            !time)
+            return time;
         if (overrides.alignment->frameId != frame.id)
             return Outcome::invalid(
                 tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));
@@ -638,10 +720,8 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
         if (const Outcome checked = checkPatch(&entry); !checked)
             return checked;
     }
-    if (overrides.notes && overrides.notes->size() > maxNotesLength)
-        return Outcome::invalid(tr("Notes can be at most %1 characters long.").arg(maxNotesLength));
-    if (overrides.notes && overrides.notes->isEmpty())
-        overrides.notes.reset(); // left out of the file, never written empty
+    if (const Outcome notes = checkNotes(overrides.notes); !notes)
+        return notes;
     QList<QJsonObject *> extras{&overrides.extra};
     if (overrides.alignment)
         extras.append(&overrides.alignment->extra);
@@ -660,37 +740,7 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
     }
     if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
         return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
-    return restoreFrameState(frameIndex, frame);
-}
-
-Outcome SessionManager::setAlignment(int frameIndex, double x, double y)
-{
-    FrameEdit edit;
-    edit.alignment = FrameEdit::Alignment::Set;
-    edit.alignmentX = x;
-    edit.alignmentY = y;
-    return applyFrameEdit(frameIndex, edit);
-}
-
-Outcome SessionManager::clearAlignment(int frameIndex)
-{
-    FrameEdit edit;
-    edit.alignment = FrameEdit::Alignment::Clear;
-    return applyFrameEdit(frameIndex, edit);
-}
-
-Outcome SessionManager::setNotes(int frameIndex, const QString &notes)
-{
-    FrameEdit edit;
-    edit.notes = notes;
-    return applyFrameEdit(frameIndex, edit);
-}
-
-Outcome SessionManager::addPatch(int frameIndex, const PatchHistoryEntry &entry)
-{
-    FrameEdit edit;
-    edit.patch = entry;
-    return applyFrameEdit(frameIndex, edit);
+    return saveFrameState(frameIndex, frame);
 }
 
 std::optional<DirectorFrameState> SessionManager::getFrameState(int frameIndex) const

@@ -32,12 +32,22 @@ struct FrameEdit
     double alignmentY = 0.0;
     std::optional<QString> notes; // an empty text removes the notes
     std::optional<PatchHistoryEntry> patch;
+
+    // The edits of one kind: the frame's status, its offset set to (x, y), moved by (dx, dy)
+    // or taken away, its notes, a patch added.
+    static FrameEdit statusTo(FrameStatus status);
+    static FrameEdit offsetTo(double x, double y);
+    static FrameEdit moveBy(double dx, double dy);
+    static FrameEdit clearOffset();
+    static FrameEdit notesTo(const QString &notes);
+    static FrameEdit addPatch(const PatchHistoryEntry &entry);
 };
 
 class SessionWriter;
 
-// The one owner of the session in memory, with the story's API. Every change
-// goes: validate -> apply to a copy -> save -> adopt the copy -> signal.
+// The one owner of the session in memory, with the session interface
+// (docs/session-file.md, The session interface). Every change goes:
+// validate -> apply to a copy -> save -> adopt the copy -> signal.
 //
 // Saving is synchronous by default (headless commands: a change that cannot
 // be saved is not kept, so memory is never ahead of disk). In the background
@@ -91,18 +101,17 @@ public:
     Outcome createSession(const QString &runId, const RunManifest &manifest,
                           const QList<DirectorFrameState> &frames);
 
+    // The story's two edits: the frame's status (through the transition rules), and its
+    // overrides as a whole (checked as strictly as the file is read).
     Outcome updateFrameStatus(int frameIndex, FrameStatus status);
     Outcome updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides);
-    // The frame's total offset; approves an AUDIT_WARN frame (the story's
-    // "human review/nudge").
-    Outcome setAlignment(int frameIndex, double x, double y);
-    Outcome clearAlignment(int frameIndex);
-    Outcome setNotes(int frameIndex, const QString &notes);
-    Outcome addPatch(int frameIndex, const PatchHistoryEntry &entry);
+    // Several changes to one frame as one change (a nudge approves an AUDIT_WARN frame: the
+    // operator's review of it, docs/session-file.md, Status transitions).
     Outcome applyFrameEdit(int frameIndex, const FrameEdit &edit);
-    // Undo and redo: puts back an earlier state of the frame exactly, without
-    // the transition rules (an undo of an approval is not a rejection).
-    Outcome restoreFrameState(int frameIndex, const DirectorFrameState &state);
+    // Saves the frame's state exactly as given (a copy of the session with it, saved, adopted,
+    // frameChanged): the last step of every edit. Undo and redo call it directly, without the
+    // transition rules (an undo of an approval is not a rejection).
+    Outcome saveFrameState(int frameIndex, const DirectorFrameState &state);
 
     std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
 
@@ -192,6 +201,20 @@ private:
     // SessionCodec::maxOffset, or would move every visible pixel of the
     // frame's image (as commit takes it) off its canvas.
     Outcome checkOffset(const DirectorFrameState &frame);
+    // initializeOrResume() in steps, each on what is prepared aside (`Opening`).
+    struct Opening
+    {
+        std::unique_ptr<SessionStore> newStore; // when the run is not the open one
+        SessionStore *store = nullptr;          // newStore, or the open run's
+        RunFolder::Contents run;
+        SessionStore::LoadResult loaded;
+        DirectorSession session;
+        bool unsaved = false; // read-only, no session file: in memory only
+    };
+    Outcome findStoreAndRun(const QString &runDir, Opening &opening) const;
+    Outcome loadSessionFile(Opening &opening, Access access, Recovery recovery);
+    Outcome sessionOf(Opening &opening, const QString &runDir, Access access);
+    void adopt(Opening &&opening, Access access);
     static Outcome newSession(const QString &runId, const RunManifest &manifest,
                               const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;

@@ -128,14 +128,17 @@ int review(SessionManager &manager, int frames)
     for (int index = 1; index < frames; index += 8) {
         switch ((index / 8) % 4) {
         case 0:
-            check(manager.setAlignment(index, -2, 1 + index % 3), "setAlignment");
+            check(manager.applyFrameEdit(index, FrameEdit::offsetTo(-2, 1 + index % 3)),
+                  "setAlignment");
             ++saves;
             break;
         case 1:
-            check(manager.setNotes(index, QStringLiteral("halo on the left ear; palette drift "
-                                                         "on the flame tip (frame %1)")
-                                              .arg(index)),
-                  "setNotes");
+            check(
+                manager.applyFrameEdit(
+                    index, FrameEdit::notesTo(QStringLiteral("halo on the left ear; palette drift "
+                                                             "on the flame tip (frame %1)")
+                                                  .arg(index))),
+                "setNotes");
             ++saves;
             break;
         case 2: {
@@ -145,8 +148,9 @@ int review(SessionManager &manager, int frames)
             patch.patchedPath = QStringLiteral("patches/%1_patched_01.png").arg(frame);
             patch.maskPath = QStringLiteral("patches/%1_mask_01.png").arg(frame);
             patch.prompt = QStringLiteral("repaint the left hand, keep the outline");
-            check(manager.addPatch(index, patch), "addPatch");
-            check(manager.setNotes(index, QStringLiteral("hand patched")), "setNotes");
+            check(manager.applyFrameEdit(index, FrameEdit::addPatch(patch)), "addPatch");
+            check(manager.applyFrameEdit(index, FrameEdit::notesTo(QStringLiteral("hand patched"))),
+                  "setNotes");
             saves += 2;
             break;
         }
@@ -320,7 +324,9 @@ void measure(const QString &base, int frames)
         ++toggled;
     int change = 0;
     auto setNotes = [&] {
-        check(manager.setNotes(0, QStringLiteral("note %1").arg(++change)), "setNotes");
+        check(
+            manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("note %1").arg(++change))),
+            "setNotes");
     };
     auto updateStatus = [&] {
         const bool approved = manager.getFrameState(toggled)->status == FrameStatus::Approved;

@@ -350,20 +350,20 @@ inline QString Checker::run(const QByteArray &bytes)
                                  .arg(frame)
                                  .arg(x, 0, 'g', 17)
                                  .arg(y, 0, 'g', 17),
-                             m_manager->setAlignment(frame, x, y), before);
+                             m_manager->applyFrameEdit(frame, FrameEdit::offsetTo(x, y)), before);
             break;
         }
         case Edit::ClearNudge: {
             const int frame = framePick(in);
             violation = step(in, QStringLiteral("clear nudge %1").arg(frame),
-                             m_manager->clearAlignment(frame), before);
+                             m_manager->applyFrameEdit(frame, FrameEdit::clearOffset()), before);
             break;
         }
         case Edit::Notes: {
             const int frame = framePick(in);
             const QString notes = text(in);
             violation = step(in, QStringLiteral("notes %1 (%2 units)").arg(frame).arg(notes.size()),
-                             m_manager->setNotes(frame, notes), before);
+                             m_manager->applyFrameEdit(frame, FrameEdit::notesTo(notes)), before);
             break;
         }
         case Edit::Overrides: {
@@ -466,7 +466,7 @@ inline QString Checker::run(const QByteArray &bytes)
             p.prompt = text(in);
             p.timestamp = in.below(3) == 1 ? QString() : timestamp(in);
             violation = step(in, QStringLiteral("patch %1").arg(frame),
-                             m_manager->addPatch(frame, p), before);
+                             m_manager->applyFrameEdit(frame, FrameEdit::addPatch(p)), before);
             break;
         }
         default: {
