@@ -65,17 +65,6 @@ QImage ImageLoader::load(const QString &path, QString *error)
     return image.convertToFormat(QImage::Format_ARGB32);
 }
 
-QSize ImageLoader::size(const QString &path, QString *error)
-{
-    QString ignored;
-    if (!error)
-        error = &ignored;
-    QImageReader reader(path);
-    if (!prepare(reader, path, error))
-        return {};
-    return reader.size();
-}
-
 QImage ImageLoader::loadFromRun(const RunPaths &paths, const QString &stored, QString *error)
 {
     const std::optional<QString> file = paths.resolveExistingFile(stored, error);

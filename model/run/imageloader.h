@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QImage>
-#include <QSize>
 #include <QString>
 
 class RunPaths;
@@ -23,6 +22,4 @@ public:
     // The image a session or run names (`stored`, untrusted): found inside
     // the run folder only (RunPaths::resolveExistingFile), then loaded.
     static QImage loadFromRun(const RunPaths &paths, const QString &stored, QString *error);
-    // The image's size from its header only, or an invalid size with *error set.
-    static QSize size(const QString &path, QString *error);
 };
