@@ -1,5 +1,6 @@
 #include "preferences.h"
 
+#include "core/languages.h"
 #include "stageview.h"
 
 #include <QSettings>
@@ -35,8 +36,7 @@ Preferences Preferences::load()
     Preferences p;
     p.theme = themeFromName(settings.value(SettingsKeys::theme).toString());
     const QString language = settings.value(SettingsKeys::language).toString();
-    p.language =
-        language == QLatin1String("en") || language == QLatin1String("de") ? language : QString();
+    p.language = isDirectorLanguage(language) ? language : QString();
     const int zoom = settings.value(SettingsKeys::zoom, defaults.zoom).toInt();
     p.zoom = std::find(std::begin(StageView::zoomLevels), std::end(StageView::zoomLevels), zoom) !=
                      std::end(StageView::zoomLevels)

@@ -37,7 +37,8 @@ struct Preferences
     };
 
     Theme theme = Theme::System;
-    // Read once at start by main.cpp: "" for the system's language, "en", "de".
+    // Read once at start (app/language.cpp): "" for the system's language, or one of
+    // directorLanguages (model/core/languages.h).
     QString language;
     int zoom = 4;
     bool onionSkin = false;
