@@ -2,6 +2,7 @@
 
 #include "core/outcome.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QRgb>
 #include <QString>
@@ -12,6 +13,8 @@
 // with off-palette pixels; audit results measured from those pixels.
 class DemoRun
 {
+    Q_DECLARE_TR_FUNCTIONS(DemoRun)
+
 public:
     static constexpr int frameCount = 16;
     static constexpr int frameSize = 128;
