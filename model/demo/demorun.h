@@ -10,7 +10,8 @@
 // Writes a small, realistic run folder of Director's own making: a
 // procedurally drawn pixel-art character, 16 frames of an idle loop at
 // 128×128 with a limited palette; a few frames drifted by some pixels, one
-// with off-palette pixels; audit results measured from those pixels.
+// with off-palette pixels; audit results measured from those pixels. Its
+// files are those a pipeline run leaves (docs/run-folder.md).
 class DemoRun
 {
     Q_DECLARE_TR_FUNCTIONS(DemoRun)
