@@ -34,39 +34,51 @@ QSize FrameDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &)
     return {side + 2 * padding, side + labelHeight + 2 * padding};
 }
 
-void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                          const QModelIndex &index) const
+namespace {
+
+// The selected cell is highlighted, the one under the mouse shaded.
+void paintBackground(QPainter *painter, const QStyleOptionViewItem &option)
 {
-    painter->save();
-    // The thumbnail is pixel art scaled by whole factors: on a high-DPI
-    // screen it is scaled again, and must stay sharp.
-    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
-    const bool selected = option.state & QStyle::State_Selected;
-    const QRect cell = option.rect;
-    if (selected)
-        painter->fillRect(cell, option.palette.color(QPalette::Highlight));
+    if (option.state & QStyle::State_Selected)
+        painter->fillRect(option.rect, option.palette.color(QPalette::Highlight));
     else if (option.state & QStyle::State_MouseOver)
-        painter->fillRect(cell, option.palette.color(QPalette::AlternateBase));
+        painter->fillRect(option.rect, option.palette.color(QPalette::AlternateBase));
+}
 
+// The square the thumbnail is drawn in, inside the status border.
+QRect thumbnailArea(const QRect &cell)
+{
     const int side = FrameListModel::thumbnailSize;
-    const QRect frameRect(cell.left() + padding + border, cell.top() + padding + border, side,
-                          side);
+    return {cell.left() + padding + border, cell.top() + padding + border, side, side};
+}
 
-    // Status border.
-    const QColor colour = statusColour(index.data(FrameListModel::StatusRole).toInt());
+// The status as a coloured band around the thumbnail.
+void paintStatusBorder(QPainter *painter, const QRect &frameRect, const QModelIndex &index)
+{
+    const QColor colour =
+        FrameDelegate::statusColour(index.data(FrameListModel::StatusRole).toInt());
     painter->fillRect(frameRect.adjusted(-border, -border, border, border), colour);
+}
 
-    // Checkerboard and thumbnail. The thumbnail is made off the GUI thread:
-    // until it is there, a paler checkerboard with an ellipsis.
+void paintCheckerboard(QPainter *painter, const QRect &frameRect, bool loading)
+{
+    const QColor dark = loading ? QColor(0xc4, 0xc4, 0xc4) : QColor(0x9a, 0x9a, 0x9a);
+    const QColor light = loading ? QColor(0xdc, 0xdc, 0xdc) : QColor(0xc8, 0xc8, 0xc8);
+    for (int y = 0; y < frameRect.height(); y += 8)
+        for (int x = 0; x < frameRect.width(); x += 8)
+            painter->fillRect(frameRect.left() + x, frameRect.top() + y, 8, 8,
+                              ((x + y) / 8) % 2 ? dark : light);
+}
+
+// The thumbnail, centred on a checkerboard. It is made off the GUI thread:
+// until it is there, a paler checkerboard with an ellipsis; a frame without
+// an image says so.
+void paintThumbnail(QPainter *painter, const QRect &frameRect, const QModelIndex &index)
+{
     const QImage thumbnail = index.data(Qt::DecorationRole).value<QImage>();
     const bool loading =
         thumbnail.isNull() && index.data(FrameListModel::ThumbnailLoadingRole).toBool();
-    const QColor dark = loading ? QColor(0xc4, 0xc4, 0xc4) : QColor(0x9a, 0x9a, 0x9a);
-    const QColor light = loading ? QColor(0xdc, 0xdc, 0xdc) : QColor(0xc8, 0xc8, 0xc8);
-    for (int y = 0; y < side; y += 8)
-        for (int x = 0; x < side; x += 8)
-            painter->fillRect(frameRect.left() + x, frameRect.top() + y, 8, 8,
-                              ((x + y) / 8) % 2 ? dark : light);
+    paintCheckerboard(painter, frameRect, loading);
     if (!thumbnail.isNull()) {
         const QRect target(QPoint(0, 0), thumbnail.size());
         painter->drawImage(target.translated(frameRect.center() - target.center()), thumbnail);
@@ -75,24 +87,43 @@ void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawText(frameRect, Qt::AlignCenter, QStringLiteral("…"));
     } else {
         painter->setPen(QColor(0x42, 0x42, 0x42));
-        painter->drawText(frameRect, Qt::AlignCenter, tr("no\nimage"));
+        painter->drawText(frameRect, Qt::AlignCenter, FrameDelegate::tr("no\nimage"));
     }
+}
 
-    // Flag badges, top right: red for hard failures, amber for soft ones.
-    const QStringList flags = index.data(FrameListModel::FlagsRole).toStringList();
-    QFont small = option.font;
+// The small bold lettering of the flag badges and the marks.
+QFont badgeFont(const QFont &font)
+{
+    QFont small = font;
     small.setPixelSize(9);
     small.setBold(true);
-    painter->setFont(small);
+    return small;
+}
+
+QColor badgeColour(const QString &flag)
+{
+    switch (ReasonCodes::severityOf(flag)) {
+    case ReasonCodes::Severity::Hard:
+        return {0xc6, 0x28, 0x28};
+    case ReasonCodes::Severity::Soft:
+        return {0xef, 0x6c, 0x00};
+    case ReasonCodes::Severity::System:
+    case ReasonCodes::Severity::Unknown:
+        break;
+    }
+    return {0x61, 0x61, 0x61};
+}
+
+// Flag badges, top right, the first four, right to left: red for hard
+// failures, amber for soft ones.
+void paintFlags(QPainter *painter, const QRect &frameRect, const QModelIndex &index)
+{
+    const QStringList flags = index.data(FrameListModel::FlagsRole).toStringList();
     int x = frameRect.right() - 12;
     for (const QString &flag : flags.mid(0, 4)) {
-        const ReasonCodes::Severity severity = ReasonCodes::severityOf(flag);
-        const QColor badge = severity == ReasonCodes::Severity::Hard   ? QColor(0xc6, 0x28, 0x28)
-                             : severity == ReasonCodes::Severity::Soft ? QColor(0xef, 0x6c, 0x00)
-                                                                       : QColor(0x61, 0x61, 0x61);
         const QRect r(x, frameRect.top() + 2, 11, 11);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(badge);
+        painter->setBrush(badgeColour(flag));
         painter->drawEllipse(r);
         painter->setPen(Qt::white);
         painter->drawText(r, Qt::AlignCenter,
@@ -100,8 +131,11 @@ void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                                              : QStringLiteral("?"));
         x -= 13;
     }
+}
 
-    // Marks, bottom left: nudged, patched, noted.
+// Marks, bottom left: nudged, patched, noted.
+void paintMarks(QPainter *painter, const QRect &frameRect, const QModelIndex &index)
+{
     QStringList marks;
     if (index.data(FrameListModel::NudgedRole).toBool())
         marks.append(QStringLiteral("✥"));
@@ -109,18 +143,42 @@ void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         marks.append(QStringLiteral("P"));
     if (index.data(FrameListModel::NotedRole).toBool())
         marks.append(QStringLiteral("✎"));
-    if (!marks.isEmpty()) {
-        const QString text = marks.join(QLatin1Char(' '));
-        QRect r(frameRect.left() + 1, frameRect.bottom() - 12, 12 * int(marks.size()) + 4, 12);
-        painter->fillRect(r, QColor(0, 0, 0, 160));
-        painter->setPen(Qt::white);
-        painter->drawText(r, Qt::AlignCenter, text);
-    }
+    if (marks.isEmpty())
+        return;
+    const QRect r(frameRect.left() + 1, frameRect.bottom() - 12, 12 * int(marks.size()) + 4, 12);
+    painter->fillRect(r, QColor(0, 0, 0, 160));
+    painter->setPen(Qt::white);
+    painter->drawText(r, Qt::AlignCenter, marks.join(QLatin1Char(' ')));
+}
 
-    // The frame number under it.
+// The frame number under the thumbnail, in the cell's own font.
+void paintLabel(QPainter *painter, const QStyleOptionViewItem &option, const QRect &frameRect,
+                const QModelIndex &index)
+{
+    const bool selected = option.state & QStyle::State_Selected;
     painter->setFont(option.font);
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QRect label(cell.left(), frameRect.bottom() + border + 1, cell.width(), labelHeight);
+    const QRect label(option.rect.left(), frameRect.bottom() + border + 1, option.rect.width(),
+                      labelHeight);
     painter->drawText(label, Qt::AlignCenter, index.data(Qt::DisplayRole).toString());
+}
+
+} // namespace
+
+void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const
+{
+    painter->save();
+    // The thumbnail is pixel art scaled by whole factors: on a high-DPI
+    // screen it is scaled again, and must stay sharp.
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    paintBackground(painter, option);
+    const QRect frameRect = thumbnailArea(option.rect);
+    paintStatusBorder(painter, frameRect, index);
+    paintThumbnail(painter, frameRect, index);
+    painter->setFont(badgeFont(option.font));
+    paintFlags(painter, frameRect, index);
+    paintMarks(painter, frameRect, index);
+    paintLabel(painter, option, frameRect, index);
     painter->restore();
 }

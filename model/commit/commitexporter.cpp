@@ -25,21 +25,9 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
-#include <optional>
 #include <vector>
 
 namespace {
-
-// Removes the staging folder, whatever is in it.
-struct StagingFolder
-{
-    QString path;
-    ~StagingFolder()
-    {
-        if (!path.isEmpty())
-            QDir(path).removeRecursively();
-    }
-};
 
 // One frame to write, as the session describes it.
 struct FrameJob
@@ -52,152 +40,447 @@ struct FrameJob
     bool patched = false;
 };
 
-// Reads, moves and encodes one frame and writes it into the staging folder.
-// `expected`, when valid, is the size the frame must have; *decoded gets the
-// size it has. False with *error (naming the frame) when it cannot be done.
-// Runs on any thread: everything it touches is its own or read-only.
-bool stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagingDir,
-                const QSize &expected, QSize *decoded, QString *error)
+// What staging one frame came to: Ok, or Failed with a message naming the
+// frame; and the size of its image whenever the image could be read.
+struct StagedFrame
 {
-    QString why;
-    const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
-    if (image.isNull()) {
-        *error = CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(why);
-        return false;
-    }
-    *decoded = image.size();
+    Outcome outcome;
+    QSize decoded;
+};
+
+// Checks the size of one frame's image, moves it, encodes it and writes it
+// into the staging folder. `expected`, when valid, is the size it must have.
+Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stagingDir,
+                   const QSize &expected)
+{
     if (expected.isValid() && image.size() != expected) {
-        *error =
+        return Outcome::failed(
             CommitExporter::tr("Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6")
                 .arg(job.frameIndex)
                 .arg(job.source)
                 .arg(image.width())
                 .arg(image.height())
                 .arg(expected.width())
-                .arg(expected.height());
-        return false;
+                .arg(expected.height()));
     }
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!CommitExporter::translated(image, job.dx, job.dy).save(&buffer, "PNG")) {
-        *error =
-            CommitExporter::tr("Frame %1: the image could not be encoded.").arg(job.frameIndex);
-        return false;
+        return Outcome::failed(
+            CommitExporter::tr("Frame %1: the image could not be encoded.").arg(job.frameIndex));
     }
     // Synced here; put in place (and its folder synced) by the final renames.
     if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png);
         !written) {
-        *error = CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(written.message());
-        return false;
+        return Outcome::failed(
+            CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(written.message()));
     }
-    return true;
+    return Outcome::ok();
 }
 
-// Stages jobs[first..] on `threads` threads of a pool of their own, while
-// the calling thread waits and calls `progress` (done counts 1, 2, … up to
-// the total, first + 1 onwards). The first failure stops the rest: no frame
+// Reads one frame (inside the run folder only) and stages it.
+// Runs on any thread: everything it touches is its own or read-only.
+StagedFrame stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagingDir,
+                       const QSize &expected)
+{
+    QString why;
+    const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
+    if (image.isNull())
+        return {Outcome::failed(CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(why)),
+                QSize()};
+    return {stageImage(image, job, stagingDir, expected), image.size()};
+}
+
+// Stages jobs[first..] on several threads of a pool of their own, while the
+// calling thread waits and calls the progress callback (done counts
+// first + 1, … up to the total). The first failure stops the rest: no frame
 // after it is started. Frames are handed out in order, so every frame
 // before the one that failed has been staged or failed by the time the
 // workers stop: the failure reported is the one of the lowest frame, as one
-// frame after the other would report it. nullopt when every frame is staged.
-std::optional<QString> stageInParallel(const RunPaths &paths, const std::vector<FrameJob> &jobs,
-                                       int first, const QSize &expected, const QString &stagingDir,
-                                       int threads, const CommitExporter::Progress &progress)
+// frame after the other would report it.
+//
+// The workers share only what the mutex guards (and the atomic counter of
+// the next job); the jobs, paths and sizes are read-only while they run.
+class ParallelStaging
 {
-    const int total = int(jobs.size());
-    if (first >= total)
-        return std::nullopt;
+public:
+    ParallelStaging(const RunPaths &paths, const std::vector<FrameJob> &jobs, int first,
+                    const QSize &expected, const QString &stagingDir)
+        : m_paths(paths), m_jobs(jobs), m_first(first), m_total(int(jobs.size())),
+          m_expected(expected), m_stagingDir(stagingDir), m_next(first)
+    {}
+
+    // Ok when every frame is staged, else Failed with the lowest failing
+    // frame's message. Returns only once no worker is left.
+    Outcome run(int threads, const CommitExporter::Progress &progress);
+
+private:
+    void work();
+    bool failedBefore(int job);
+    void record(int job, const Outcome &staged);
+    int reportProgress(const CommitExporter::Progress &progress);
+    void waitForWorkers(std::unique_lock<std::mutex> &lock);
+    Outcome outcome(int reported) const;
+
+    const RunPaths &m_paths;
+    const std::vector<FrameJob> &m_jobs;
+    const int m_first;
+    const int m_total;
+    const QSize m_expected;
+    const QString m_stagingDir;
+
     // std::mutex rather than QMutex: ThreadSanitizer sees it, and not
     // Debian's Qt (not instrumented), so that it can check this hand-over.
-    struct Shared
-    {
-        std::mutex mutex;
-        std::condition_variable changed;
-        int staged = 0;    // frames written to the staging folder
-        int failedAt = -1; // the lowest job that failed, or -1
-        QString failure;   // its message
-        int workersLeft = 0;
-    } shared;
-    std::atomic<int> next = first; // the next job to start
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    int m_staged = 0;    // frames written to the staging folder
+    int m_failedAt = -1; // the lowest job that failed, or -1
+    QString m_failure;   // its message
+    int m_workersLeft = 0;
+    std::atomic<int> m_next; // the next job to start
+};
 
-    auto work = [&] {
-        // Even if a frame throws (out of memory), the waiting thread is told.
-        const auto leave = qScopeGuard([&] {
-            const std::lock_guard lock(shared.mutex);
-            --shared.workersLeft;
-            shared.changed.notify_all();
-        });
-        for (;;) {
-            const int job = next.fetch_add(1);
-            if (job >= total)
-                return;
-            {
-                // Jobs are taken in order: once one after a failure is
-                // taken, so are all the rest.
-                const std::lock_guard lock(shared.mutex);
-                if (shared.failedAt >= 0 && job > shared.failedAt)
-                    return;
-            }
-            QSize decoded;
-            QString error;
-            const bool ok =
-                stageFrame(paths, jobs[size_t(job)], stagingDir, expected, &decoded, &error);
-            const std::lock_guard lock(shared.mutex);
-            if (ok) {
-                ++shared.staged;
-            } else if (shared.failedAt < 0 || job < shared.failedAt) {
-                shared.failedAt = job;
-                shared.failure = error;
-            }
-            shared.changed.notify_all();
-        }
-    };
-
+Outcome ParallelStaging::run(int threads, const CommitExporter::Progress &progress)
+{
+    if (m_first >= m_total)
+        return Outcome::ok();
+    // Should the progress callback throw, the pool's destructor waits for
+    // the workers before this object, whose state they share, can go.
     QThreadPool pool;
-    const int workers = std::clamp(threads, 1, total - first);
+    const int workers = std::clamp(threads, 1, m_total - m_first);
     pool.setMaxThreadCount(workers);
-    shared.workersLeft = workers;
+    m_workersLeft = workers; // before any worker is started: starting it orders this first
     QList<QFuture<void>> futures;
     futures.reserve(workers);
     for (int i = 0; i < workers; ++i)
-        futures.append(QtConcurrent::run(&pool, work));
+        futures.append(QtConcurrent::run(&pool, [this] { work(); }));
+    const int reported = reportProgress(progress);
+    for (QFuture<void> &future : futures)
+        future.waitForFinished(); // rethrows what a worker threw
+    return outcome(reported);
+}
 
-    // Progress on this (the caller's) thread, never under the lock: the
-    // callback may process events for as long as it likes; the workers go on.
-    int reported = first;
-    std::unique_lock lock(shared.mutex);
+// One worker: stages the next job in order until none is left or a frame
+// before it has failed.
+void ParallelStaging::work()
+{
+    // Even if a frame throws (out of memory), the waiting thread is told.
+    const auto leave = qScopeGuard([this] {
+        const std::lock_guard lock(m_mutex);
+        --m_workersLeft;
+        m_changed.notify_all();
+    });
     for (;;) {
-        shared.changed.wait(lock, [&] {
-            return shared.staged + first > reported || shared.workersLeft == 0 ||
-                   shared.failedAt >= 0;
+        const int job = m_next.fetch_add(1);
+        if (job >= m_total || failedBefore(job))
+            return;
+        record(job, stageFrame(m_paths, m_jobs[size_t(job)], m_stagingDir, m_expected).outcome);
+    }
+}
+
+// Jobs are taken in order: once one after a failure is taken, so are all the
+// rest, and none of them is started.
+bool ParallelStaging::failedBefore(int job)
+{
+    const std::lock_guard lock(m_mutex);
+    return m_failedAt >= 0 && job > m_failedAt;
+}
+
+// Counts a staged frame, or keeps the failure when it is the lowest so far.
+void ParallelStaging::record(int job, const Outcome &staged)
+{
+    const std::lock_guard lock(m_mutex);
+    if (staged) {
+        ++m_staged;
+    } else if (m_failedAt < 0 || job < m_failedAt) {
+        m_failedAt = job;
+        m_failure = staged.message();
+    }
+    m_changed.notify_all();
+}
+
+// Progress on this (the caller's) thread, never under the lock: the callback
+// may process events for as long as it likes; the workers go on. Stops
+// calling it at the first failure. Returns how many frames were reported
+// (the first ones, staged before, included) once every worker is gone.
+int ParallelStaging::reportProgress(const CommitExporter::Progress &progress)
+{
+    int reported = m_first;
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_changed.wait(lock, [&] {
+            return m_staged + m_first > reported || m_workersLeft == 0 || m_failedAt >= 0;
         });
-        if (shared.failedAt >= 0)
+        if (m_failedAt >= 0)
             break;
-        const int done = shared.staged + first;
+        const int done = m_staged + m_first;
         if (done == reported) // every worker is gone
             break;
         lock.unlock();
         while (reported < done) {
             ++reported;
             if (progress)
-                progress(reported, total);
+                progress(reported, m_total);
         }
         lock.lock();
     }
-    // The staging folder is removed once this returns: no worker may be
-    // writing into it then.
-    shared.changed.wait(lock, [&] { return shared.workersLeft == 0; });
-    lock.unlock();
-    for (QFuture<void> &future : futures)
-        future.waitForFinished(); // rethrows what a worker threw
-    if (shared.failedAt >= 0)
-        return shared.failure;
-    if (reported != total) // a worker stopped without a word: never move a partial set
-        return CommitExporter::tr("Only %1 of %n frame(s) could be written.", nullptr, total)
-            .arg(reported);
-    return std::nullopt;
+    waitForWorkers(lock);
+    return reported;
 }
+
+// The staging folder is removed once the commit returns: no worker may be
+// writing into it then.
+void ParallelStaging::waitForWorkers(std::unique_lock<std::mutex> &lock)
+{
+    m_changed.wait(lock, [&] { return m_workersLeft == 0; });
+}
+
+// Read once every worker has finished: nothing else touches the state then.
+Outcome ParallelStaging::outcome(int reported) const
+{
+    if (m_failedAt >= 0)
+        return Outcome::failed(m_failure);
+    if (reported != m_total) // a worker stopped without a word: never move a partial set
+        return Outcome::failed(
+            CommitExporter::tr("Only %1 of %n frame(s) could be written.", nullptr, m_total)
+                .arg(reported));
+    return Outcome::ok();
+}
+
+// approved/ must be a folder of the run, not a link or a file: Director
+// writes the approved frames only inside the run folder. Made when missing.
+Outcome makeApprovedFolder(const QString &approvedDir)
+{
+    if (const QFileInfo info(approvedDir); info.isSymLink() || (info.exists() && !info.isDir())) {
+        return Outcome::failed(
+            CommitExporter::tr("%1 is not a folder of the run (%2): Director writes the "
+                               "approved frames only inside the run folder.")
+                .arg(QDir::toNativeSeparators(approvedDir),
+                     info.isSymLink() ? CommitExporter::tr("a link to %1")
+                                            .arg(QDir::toNativeSeparators(info.symLinkTarget()))
+                                      : CommitExporter::tr("a file")));
+    }
+    if (!QDir().mkpath(approvedDir))
+        return Outcome::failed(
+            CommitExporter::tr("Could not create %1.").arg(QDir::toNativeSeparators(approvedDir)));
+    return Outcome::ok();
+}
+
+// The folder inside approved/ that the frames are written into before they
+// are moved into place. Removed, whatever is in it, when this goes.
+class StagingFolder
+{
+public:
+    StagingFolder() = default;
+    StagingFolder(const StagingFolder &) = delete;
+    StagingFolder &operator=(const StagingFolder &) = delete;
+    ~StagingFolder()
+    {
+        if (!m_path.isEmpty())
+            QDir(m_path).removeRecursively();
+    }
+
+    // Removes the staging folders of earlier commits, then makes one of
+    // its own, with a name no other commit uses.
+    Outcome create(const QString &approvedDir)
+    {
+        removeLeftOvers(approvedDir);
+        m_path = approvedDir + u'/' + prefix() + QUuid::createUuid().toString(QUuid::Id128);
+        if (!QDir().mkdir(m_path)) {
+            return Outcome::failed(CommitExporter::tr("Could not write to %1.")
+                                       .arg(QDir::toNativeSeparators(approvedDir)));
+        }
+        return Outcome::ok();
+    }
+
+    const QString &path() const { return m_path; }
+
+private:
+    static QString prefix() { return QStringLiteral(".director-commit-"); }
+
+    // A commit killed before it finished left its staging folder: the
+    // session was not marked committed, so nothing in it counts.
+    static void removeLeftOvers(const QString &approvedDir)
+    {
+        for (const QString &left :
+             QDir(approvedDir)
+                 .entryList({prefix() + u'*'},
+                            QDir::Dirs | QDir::Hidden | QDir::NoSymLinks | QDir::NoDotAndDotDot))
+            QDir(approvedDir + u'/' + left).removeRecursively();
+    }
+
+    QString m_path;
+};
+
+// What each frame needs, taken from the session on the calling thread: the
+// workers never look at the session (a progress callback that processes
+// events may see it replaced). In the order of the frames (by frame index).
+std::vector<FrameJob> jobsOf(const DirectorSession &session)
+{
+    std::vector<FrameJob> jobs;
+    jobs.reserve(size_t(session.frames.size()));
+    for (const DirectorFrameState &frame : session.frames) {
+        const DirectorOverrides &overrides = frame.directorOverrides;
+        FrameJob job;
+        job.frameIndex = frame.frameIndex;
+        job.name = frame.id + QStringLiteral(".png");
+        job.source = frame.finalImagePath();
+        if (overrides.alignment) {
+            job.dx = CommitExporter::roundOffset(overrides.alignment->userOverrideX);
+            job.dy = CommitExporter::roundOffset(overrides.alignment->userOverrideY);
+        }
+        job.patched = overrides.isPatched;
+        jobs.push_back(std::move(job));
+    }
+    return jobs;
+}
+
+// Writes every frame into the staging folder. With no expected size, the
+// first frame sets the size of all: it is staged (and reported) before the
+// others start.
+Outcome stageFrames(const RunPaths &paths, const std::vector<FrameJob> &jobs, QSize expected,
+                    const QString &stagingDir, int threads,
+                    const CommitExporter::Progress &progress)
+{
+    int first = 0;
+    if (!expected.isValid()) {
+        const StagedFrame staged = stageFrame(paths, jobs.front(), stagingDir, QSize());
+        if (!staged.outcome)
+            return staged.outcome;
+        expected = staged.decoded;
+        first = 1;
+        if (progress)
+            progress(1, int(jobs.size()));
+    }
+    return ParallelStaging(paths, jobs, first, expected, stagingDir).run(threads, progress);
+}
+
+// Moves the staged frames into approved/. rename(2) replaces a
+// pipeline-approved file atomically. What each one replaces is kept (a hard
+// link in the staging folder, <name>.previous) until all are in place, so
+// that a move that fails half-way puts approved/ back as it was.
+class MoveIntoPlace
+{
+public:
+    MoveIntoPlace(const QString &approvedDir, const QString &stagingDir, const QStringList &names)
+        : m_approvedDir(approvedDir), m_stagingDir(stagingDir), m_names(names)
+    {}
+
+    // Links every file of approved/ that a frame replaces into the staging folder.
+    Outcome keepReplaced() const;
+    // Renames every staged frame into approved/; when one fails, puts back
+    // what was moved before it, and says whether that worked.
+    Outcome move();
+
+private:
+    bool rollBack() const;
+
+    static QByteArray encoded(const QString &path) { return QFile::encodeName(path); }
+    QByteArray inApproved(const QString &name) const
+    {
+        return encoded(m_approvedDir + u'/' + name);
+    }
+    QByteArray staged(const QString &name) const { return encoded(m_stagingDir + u'/' + name); }
+    QByteArray kept(const QString &name) const
+    {
+        return encoded(m_stagingDir + u'/' + name + QStringLiteral(".previous"));
+    }
+
+    const QString m_approvedDir;
+    const QString m_stagingDir;
+    const QStringList m_names;
+    QStringList m_moved;
+};
+
+Outcome MoveIntoPlace::keepReplaced() const
+{
+    for (const QString &name : m_names) {
+        const QByteArray target = inApproved(name);
+        if (QFileInfo::exists(QFile::decodeName(target)) &&
+            ::link(target.constData(), kept(name).constData()) != 0) {
+            return Outcome::failed(
+                CommitExporter::tr("Could not keep %1 of approved/ until the new frames are "
+                                   "in place: %2")
+                    .arg(name, QString::fromLocal8Bit(std::strerror(errno))));
+        }
+    }
+    return Outcome::ok();
+}
+
+Outcome MoveIntoPlace::move()
+{
+    for (const QString &name : m_names) {
+        const QByteArray from = staged(name);
+        const QByteArray to = inApproved(name);
+        if (::rename(from.constData(), to.constData()) != 0) {
+            const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+            const bool restored = rollBack();
+            return Outcome::failed(
+                (restored ? CommitExporter::tr(
+                                "Could not move %1 into approved/: %2. approved/ is as it was.")
+                          : CommitExporter::tr(
+                                "Could not move %1 into approved/: %2. approved/ could not be put "
+                                "back as it was: it holds a mix of old and new frames until the "
+                                "next commit."))
+                    .arg(name, reason));
+        }
+        m_moved.append(name);
+    }
+    return Outcome::ok();
+}
+
+// Puts back what each moved frame replaced, or removes the frame where it
+// replaced nothing. True when every one of them could be put back.
+bool MoveIntoPlace::rollBack() const
+{
+    bool restored = true;
+    for (const QString &name : m_moved) {
+        const QByteArray target = inApproved(name);
+        const QByteArray previous = kept(name);
+        if (QFileInfo::exists(QFile::decodeName(previous)))
+            restored = ::rename(previous.constData(), target.constData()) == 0 && restored;
+        else
+            restored = ::unlink(target.constData()) == 0 && restored;
+    }
+    AtomicFile::syncDirectory(m_approvedDir);
+    return restored;
+}
+
+// The moves are durable once approved/ itself is synced.
+Outcome syncApprovedFolder(const QString &approvedDir)
+{
+    if (!AtomicFile::syncDirectory(approvedDir)) {
+        return Outcome::failed(
+            CommitExporter::tr("The frames were written to %1, but the folder could not be "
+                               "synced to disk.")
+                .arg(QDir::toNativeSeparators(approvedDir)));
+    }
+    return Outcome::ok();
+}
+
+QStringList namesOf(const std::vector<FrameJob> &jobs)
+{
+    QStringList names;
+    names.reserve(qsizetype(jobs.size()));
+    for (const FrameJob &job : jobs)
+        names.append(job.name);
+    return names;
+}
+
+// What the commit wrote, stamped now.
+CommitInfo commitInfoOf(const std::vector<FrameJob> &jobs)
+{
+    CommitInfo result;
+    for (const FrameJob &job : jobs) {
+        result.nudgedCount += (job.dx != 0 || job.dy != 0);
+        result.patchedCount += job.patched;
+    }
+    result.approvedCount = int(jobs.size());
+    result.timestamp = Timestamps::now();
+    return result;
+}
+
 } // namespace
 
 Outcome CommitExporter::readyToCommit(const DirectorSession &session)
@@ -337,133 +620,26 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
 {
     if (const Outcome ready = readyToCommit(session); !ready)
         return ready;
-
-    const RunPaths paths(m_runDir);
     const QString approvedDir = m_runDir + QStringLiteral("/approved");
-    if (const QFileInfo info(approvedDir); info.isSymLink() || (info.exists() && !info.isDir())) {
-        return Outcome::failed(
-            tr("%1 is not a folder of the run (%2): Director writes the "
-               "approved frames only inside the run folder.")
-                .arg(QDir::toNativeSeparators(approvedDir),
-                     info.isSymLink()
-                         ? tr("a link to %1").arg(QDir::toNativeSeparators(info.symLinkTarget()))
-                         : tr("a file")));
-    }
-    if (!QDir().mkpath(approvedDir))
-        return Outcome::failed(
-            tr("Could not create %1.").arg(QDir::toNativeSeparators(approvedDir)));
-    // A commit killed before it finished left its staging folder: the
-    // session was not marked committed, so nothing in it counts.
-    const QString stagingPrefix = QStringLiteral(".director-commit-");
-    for (const QString &left :
-         QDir(approvedDir)
-             .entryList({stagingPrefix + u'*'},
-                        QDir::Dirs | QDir::Hidden | QDir::NoSymLinks | QDir::NoDotAndDotDot))
-        QDir(approvedDir + u'/' + left).removeRecursively();
+    if (const Outcome made = makeApprovedFolder(approvedDir); !made)
+        return made;
     StagingFolder staging;
-    staging.path = approvedDir + u'/' + stagingPrefix + QUuid::createUuid().toString(QUuid::Id128);
-    if (!QDir().mkdir(staging.path)) {
-        return Outcome::failed(
-            tr("Could not write to %1.").arg(QDir::toNativeSeparators(approvedDir)));
-    }
-
-    // What each frame needs, taken from the session here, on the calling
-    // thread: the workers never look at the session (a progress callback
-    // that processes events may see it replaced).
-    std::vector<FrameJob> jobs;
-    jobs.reserve(size_t(session.frames.size()));
-    for (const DirectorFrameState &frame : session.frames) { // by frame index
-        const DirectorOverrides &overrides = frame.directorOverrides;
-        FrameJob job;
-        job.frameIndex = frame.frameIndex;
-        job.name = frame.id + QStringLiteral(".png");
-        job.source = frame.finalImagePath();
-        if (overrides.alignment) {
-            job.dx = roundOffset(overrides.alignment->userOverrideX);
-            job.dy = roundOffset(overrides.alignment->userOverrideY);
-        }
-        job.patched = overrides.isPatched;
-        jobs.push_back(std::move(job));
-    }
-    const int total = int(jobs.size());
-
-    QSize size = m_expectedSize;
-    int first = 0;
-    if (!size.isValid()) {
-        // The first frame sets the size of all: it is staged before the others start.
-        QString why;
-        if (!stageFrame(paths, jobs.front(), staging.path, QSize(), &size, &why))
-            return Outcome::failed(why);
-        first = 1;
-        if (progress)
-            progress(1, total);
-    }
-    if (const std::optional<QString> failure =
-            stageInParallel(paths, jobs, first, size, staging.path, m_threadCount, progress)) {
-        return Outcome::failed(*failure);
-    }
-
-    CommitInfo result;
-    QStringList names;
-    names.reserve(total);
-    for (const FrameJob &job : jobs) {
-        names.append(job.name);
-        result.nudgedCount += (job.dx != 0 || job.dy != 0);
-        result.patchedCount += job.patched;
-    }
-
-    // Every frame is written: move them into place. rename(2) replaces a
-    // pipeline-approved file atomically. What each one replaces is kept (a
-    // hard link in the staging folder) until all are in place, so that a
-    // move that fails half-way puts approved/ back as it was.
-    auto encoded = [](const QString &path) { return QFile::encodeName(path); };
-    const QString previous = QStringLiteral(".previous");
-    QStringList moved;
-    auto rollBack = [&] {
-        bool restored = true;
-        for (const QString &name : std::as_const(moved)) {
-            const QByteArray target = encoded(approvedDir + u'/' + name);
-            const QByteArray kept = encoded(staging.path + u'/' + name + previous);
-            if (QFileInfo::exists(QFile::decodeName(kept)))
-                restored = ::rename(kept.constData(), target.constData()) == 0 && restored;
-            else
-                restored = ::unlink(target.constData()) == 0 && restored;
-        }
-        AtomicFile::syncDirectory(approvedDir);
-        return restored;
-    };
-    for (const QString &name : std::as_const(names)) {
-        const QByteArray target = encoded(approvedDir + u'/' + name);
-        if (QFileInfo::exists(QFile::decodeName(target)) &&
-            ::link(target.constData(),
-                   encoded(staging.path + u'/' + name + previous).constData()) != 0) {
-            return Outcome::failed(tr("Could not keep %1 of approved/ until the new frames are "
-                                      "in place: %2")
-                                       .arg(name, QString::fromLocal8Bit(std::strerror(errno))));
-        }
-    }
-    for (const QString &name : std::as_const(names)) {
-        const QByteArray from = encoded(staging.path + u'/' + name);
-        const QByteArray to = encoded(approvedDir + u'/' + name);
-        if (::rename(from.constData(), to.constData()) != 0) {
-            const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-            const bool restored = rollBack();
-            return Outcome::failed(
-                (restored ? tr("Could not move %1 into approved/: %2. approved/ is as it was.")
-                          : tr("Could not move %1 into approved/: %2. approved/ could not be put "
-                               "back as it was: it holds a mix of old and new frames until the "
-                               "next commit."))
-                    .arg(name, reason));
-        }
-        moved.append(name);
-    }
-    if (!AtomicFile::syncDirectory(approvedDir)) {
-        return Outcome::failed(tr("The frames were written to %1, but the folder could not be "
-                                  "synced to disk.")
-                                   .arg(QDir::toNativeSeparators(approvedDir)));
-    }
-    result.approvedCount = total;
-    result.timestamp = Timestamps::now();
-    *info = result;
+    if (const Outcome created = staging.create(approvedDir); !created)
+        return created;
+    const std::vector<FrameJob> jobs = jobsOf(session);
+    const RunPaths paths(m_runDir);
+    if (const Outcome staged =
+            stageFrames(paths, jobs, m_expectedSize, staging.path(), m_threadCount, progress);
+        !staged)
+        return staged;
+    // Every frame is written: move them into place.
+    MoveIntoPlace moves(approvedDir, staging.path(), namesOf(jobs));
+    if (const Outcome kept = moves.keepReplaced(); !kept)
+        return kept;
+    if (const Outcome moved = moves.move(); !moved)
+        return moved;
+    if (const Outcome synced = syncApprovedFolder(approvedDir); !synced)
+        return synced;
+    *info = commitInfoOf(jobs);
     return Outcome::ok();
 }

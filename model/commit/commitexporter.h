@@ -15,6 +15,7 @@
 // for every frame the latest patched image if it was patched, else its
 // image, moved by its alignment (the frame's total offset, rounded as the
 // pipeline rounds) as an exact translation on a same-size transparent canvas.
+// What approved/ holds for the pipeline: docs/run-folder.md.
 //
 // All outputs are first written into a staging folder inside approved/; only
 // when every frame is written are they renamed into place, so a failure

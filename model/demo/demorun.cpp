@@ -17,11 +17,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoRun", text);
-}
-
 // "Blaze", a small fire imp, in eleven colours.
 namespace Colour {
 constexpr QRgb outline = 0xff1b1b2f;
@@ -194,123 +189,121 @@ QString resultName(const DemoAudit::Result &r)
                : QStringLiteral("soft_fail");
 }
 
-} // namespace
-
-Outcome DemoRun::write(const QString &dirPath, int frames)
+QString finalStatus(const DemoAudit::Result &r)
 {
-    QDir dir(dirPath);
+    return r.passed ? QStringLiteral("approved") : QStringLiteral("failed");
+}
+
+// The run folder must be new or empty; its subfolders are made here.
+Outcome makeRunFolders(const QDir &dir, const QString &dirPath)
+{
     const QString name = QDir::toNativeSeparators(dirPath);
     if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
         return Outcome::invalid(
-            tr("%1 is not empty: the demo run needs a new or empty folder.").arg(name));
+            DemoRun::tr("%1 is not empty: the demo run needs a new or empty folder.").arg(name));
     for (const char *sub : {"candidates", "audit", "approved"}) {
         if (!dir.mkpath(QString::fromLatin1(sub)))
-            return Outcome::failed(tr("Could not create the folder %1.").arg(name));
+            return Outcome::failed(DemoRun::tr("Could not create the folder %1.").arg(name));
     }
-    auto put = [&](const QString &relative, const QByteArray &data) {
-        return AtomicFile::write(dir.absoluteFilePath(relative), data);
-    };
+    return Outcome::ok();
+}
 
-    const QDateTime start = QDateTime::currentDateTimeUtc();
-    const QString runId =
-        start.toString(QStringLiteral("yyyyMMdd_HHmmss")) + QStringLiteral("_blaze_idle_demo");
-    const DemoAudit::Thresholds thresholds;
-    const QImage anchor = drawFrame(0);
+// The attempts the pipeline made at one frame of the loop, in order: a broken
+// one first for the retried frame, then the final one, with its defects.
+struct FrameAttempts
+{
+    QList<QImage> images;
+    bool autoAligned = false; // drifted: its audit says the auto-aligner moved it
+};
 
-    QJsonArray frameStates;
-    QJsonObject frameAttempts;
-    for (int index = 0; index < frames; ++index) {
-        // A longer run repeats the loop, defects and all.
-        const int inLoop = index % frameCount;
-        QList<QImage> attempts;
-        if (inLoop == retriedFrame)
-            attempts.append(broken(drawFrame(inLoop)));
-        QImage final = drawFrame(inLoop);
-        if (inLoop == offPaletteFrame)
-            final = withOffPalettePixels(final);
-        bool autoAligned = false;
-        for (const Defect &d : drifted) {
-            if (d.frame == inLoop) {
-                final = CommitExporter::translated(final, d.dx, d.dy);
-                autoAligned = true;
-            }
+FrameAttempts attemptsOf(int inLoop)
+{
+    FrameAttempts attempts;
+    if (inLoop == retriedFrame)
+        attempts.images.append(broken(drawFrame(inLoop)));
+    QImage final = drawFrame(inLoop);
+    if (inLoop == offPaletteFrame)
+        final = withOffPalettePixels(final);
+    for (const Defect &d : drifted) {
+        if (d.frame == inLoop) {
+            final = CommitExporter::translated(final, d.dx, d.dy);
+            attempts.autoAligned = true;
         }
-        attempts.append(final);
-
-        QJsonArray auditAttempts;
-        QJsonArray stateAttempts;
-        DemoAudit::Result last;
-        for (int a = 0; a < attempts.size(); ++a) {
-            const int attempt = a + 1;
-            // Some writers pad the attempt number, some do not.
-            const QString file =
-                QStringLiteral("candidates/%1_attempt_%2")
-                    .arg(frameName(index))
-                    .arg(attempt == 2 ? QString::number(attempt)
-                                      : QStringLiteral("%1").arg(attempt, 2, 10, QLatin1Char('0')));
-            if (const Outcome o = put(file + QStringLiteral(".png"), png(attempts[a])); !o)
-                return o;
-            if (const Outcome o = put(file + QStringLiteral("_norm.png"), png(attempts[a])); !o)
-                return o;
-            last = DemoAudit::measure(attempts[a], anchor, demoPalette, thresholds);
-            const QString time = Timestamps::format(start.addSecs(index * 40 + a * 15));
-            auditAttempts.append(QJsonObject{
-                {QStringLiteral("attempt_index"), attempt},
-                {QStringLiteral("timestamp"), time},
-                {QStringLiteral("result"), resultName(last)},
-                {QStringLiteral("composite_score"), last.compositeScore},
-                {QStringLiteral("reason_codes"), QJsonArray::fromStringList(last.reasonCodes)},
-                {QStringLiteral("action_taken"),
-                 last.passed ? QStringLiteral("accept") : QStringLiteral("retry")},
-                {QStringLiteral("duration_ms"), 2400 + 130 * index}});
-            stateAttempts.append(QJsonObject{
-                {QStringLiteral("attemptIndex"), attempt},
-                {QStringLiteral("timestamp"), time},
-                {QStringLiteral("promptHash"),
-                 QStringLiteral("demo%1").arg(index, 2, 10, QLatin1Char('0'))},
-                {QStringLiteral("result"), resultName(last)},
-                {QStringLiteral("reasonCodes"), QJsonArray::fromStringList(last.reasonCodes)},
-                {QStringLiteral("compositeScore"), last.compositeScore},
-                {QStringLiteral("durationMs"), 2400 + 130 * index},
-                {QStringLiteral("strategy"),
-                 attempt == 1 ? QStringLiteral("default") : QStringLiteral("reroll_seed")}});
-        }
-        QJsonObject audit{
-            {QStringLiteral("frame_index"), index},
-            {QStringLiteral("passed"), last.passed},
-            {QStringLiteral("status"), resultName(last)},
-            {QStringLiteral("reason_codes"), QJsonArray::fromStringList(last.reasonCodes)},
-            {QStringLiteral("composite_score"), last.compositeScore},
-            {QStringLiteral("breakdown"), last.breakdown()},
-            {QStringLiteral("metrics"), last.metrics()},
-            {QStringLiteral("attempts"), auditAttempts}};
-        if (autoAligned)
-            audit.insert(QStringLiteral("auto_aligned"), true);
-        if (const Outcome o =
-                put(QStringLiteral("audit/%1_metrics.json").arg(frameName(index)), json(audit));
-            !o)
-            return o;
-
-        frameStates.append(
-            QJsonObject{{QStringLiteral("index"), index},
-                        {QStringLiteral("status"),
-                         last.passed ? QStringLiteral("approved") : QStringLiteral("failed")},
-                        {QStringLiteral("attempts"), int(attempts.size())}});
-        frameAttempts.insert(
-            QString::number(index),
-            QJsonObject{{QStringLiteral("attempts"), stateAttempts},
-                        {QStringLiteral("finalStatus"),
-                         last.passed ? QStringLiteral("approved") : QStringLiteral("failed")},
-                        {QStringLiteral("finalReason"), last.reasonCodes.value(0)}});
     }
+    attempts.images.append(final);
+    return attempts;
+}
 
+// Some writers pad the attempt number, some do not.
+QString candidateName(int index, int attempt)
+{
+    return QStringLiteral("candidates/%1_attempt_%2")
+        .arg(frameName(index))
+        .arg(attempt == 2 ? QString::number(attempt)
+                          : QStringLiteral("%1").arg(attempt, 2, 10, QLatin1Char('0')));
+}
+
+int durationMs(int index)
+{
+    return 2400 + 130 * index;
+}
+
+// One attempt as the audit file lists it.
+QJsonObject auditAttempt(int index, int attempt, const QString &time, const DemoAudit::Result &r)
+{
+    return {{QStringLiteral("attempt_index"), attempt},
+            {QStringLiteral("timestamp"), time},
+            {QStringLiteral("result"), resultName(r)},
+            {QStringLiteral("composite_score"), r.compositeScore},
+            {QStringLiteral("reason_codes"), QJsonArray::fromStringList(r.reasonCodes)},
+            {QStringLiteral("action_taken"),
+             r.passed ? QStringLiteral("accept") : QStringLiteral("retry")},
+            {QStringLiteral("duration_ms"), durationMs(index)}};
+}
+
+// One attempt as state.json lists it.
+QJsonObject stateAttempt(int index, int attempt, const QString &time, const DemoAudit::Result &r)
+{
+    return {{QStringLiteral("attemptIndex"), attempt},
+            {QStringLiteral("timestamp"), time},
+            {QStringLiteral("promptHash"),
+             QStringLiteral("demo%1").arg(index, 2, 10, QLatin1Char('0'))},
+            {QStringLiteral("result"), resultName(r)},
+            {QStringLiteral("reasonCodes"), QJsonArray::fromStringList(r.reasonCodes)},
+            {QStringLiteral("compositeScore"), r.compositeScore},
+            {QStringLiteral("durationMs"), durationMs(index)},
+            {QStringLiteral("strategy"),
+             attempt == 1 ? QStringLiteral("default") : QStringLiteral("reroll_seed")}};
+}
+
+// audit/frame_NNNN_metrics.json: the verdict of the last attempt, and every attempt.
+QJsonObject frameAudit(int index, const DemoAudit::Result &last, const QJsonArray &attempts,
+                       bool autoAligned)
+{
+    QJsonObject audit{
+        {QStringLiteral("frame_index"), index},
+        {QStringLiteral("passed"), last.passed},
+        {QStringLiteral("status"), resultName(last)},
+        {QStringLiteral("reason_codes"), QJsonArray::fromStringList(last.reasonCodes)},
+        {QStringLiteral("composite_score"), last.compositeScore},
+        {QStringLiteral("breakdown"), last.breakdown()},
+        {QStringLiteral("metrics"), last.metrics()},
+        {QStringLiteral("attempts"), attempts}};
+    if (autoAligned)
+        audit.insert(QStringLiteral("auto_aligned"), true);
+    return audit;
+}
+
+// The manifest's resolved_config: the move, the canvas and the auditor's thresholds.
+QJsonObject resolvedConfig(int frames, const DemoAudit::Thresholds &thresholds)
+{
     const QJsonObject identity{{QStringLiteral("character"), QStringLiteral("blaze")},
                                {QStringLiteral("move"), QStringLiteral("idle_standard")},
                                {QStringLiteral("frame_count"), frames},
                                {QStringLiteral("is_loop"), true}};
     const QJsonObject canvas{
         {QStringLiteral("generation_size"), 512},
-        {QStringLiteral("target_size"), frameSize},
+        {QStringLiteral("target_size"), DemoRun::frameSize},
         {QStringLiteral("alignment"),
          QJsonObject{{QStringLiteral("method"), QStringLiteral("baseline_root")},
                      {QStringLiteral("max_shift_px"), 8}}}};
@@ -322,44 +315,159 @@ Outcome DemoRun::write(const QString &dirPath, int frames)
                      {QStringLiteral("fail_palette_fidelity"), thresholds.failPaletteFidelity},
                      {QStringLiteral("min_identity"), thresholds.minIdentity},
                      {QStringLiteral("max_alpha_artifacts"), thresholds.maxAlphaArtifacts}}}};
-    QJsonObject manifest{
-        {QStringLiteral("run_id"), runId},
-        {QStringLiteral("run_start"), Timestamps::format(start)},
-        {QStringLiteral("manifest_hash"), QStringLiteral("demo-blaze-idle-v1")},
-        {QStringLiteral("environment"),
-         QJsonObject{{QStringLiteral("generator"), QStringLiteral("director demo")}}},
-        {QStringLiteral("resolved_config"), QJsonObject{{QStringLiteral("identity"), identity},
-                                                        {QStringLiteral("canvas"), canvas},
-                                                        {QStringLiteral("auditor"), auditor}}}};
-    if (const Outcome o = put(QStringLiteral("manifest.lock.json"), json(manifest)); !o)
-        return o;
-    const QJsonObject state{{QStringLiteral("run_id"), runId},
-                            {QStringLiteral("status"), QStringLiteral("completed")},
-                            {QStringLiteral("total_frames"), frames},
-                            {QStringLiteral("frame_states"), frameStates},
-                            {QStringLiteral("frameAttempts"), frameAttempts}};
-    if (const Outcome o = put(QStringLiteral("state.json"), json(state)); !o)
-        return o;
+    return {{QStringLiteral("identity"), identity},
+            {QStringLiteral("canvas"), canvas},
+            {QStringLiteral("auditor"), auditor}};
+}
 
-    // The anchor's analysis, in the 512-pixel generation space.
-    const int scale = 512 / frameSize;
+// The anchor's analysis, in the 512-pixel generation space.
+QJsonObject anchorAnalysis(const QImage &anchor)
+{
+    const int scale = 512 / DemoRun::frameSize;
     QRect bounds;
     for (int y = 0; y < size; ++y)
         for (int x = 0; x < size; ++x)
             if (qAlpha(anchor.pixel(x, y)) != 0)
                 bounds |= QRect(x, y, 1, 1);
-    const QJsonObject analysis{
-        {QStringLiteral("image_dimensions"),
-         QJsonObject{{QStringLiteral("width"), 512}, {QStringLiteral("height"), 512}}},
-        {QStringLiteral("results"),
-         QJsonObject{{QStringLiteral("baselineY"), (bounds.bottom() + 1) * scale},
-                     {QStringLiteral("rootX"), centreX * scale},
-                     {QStringLiteral("visible_bounds"),
-                      QJsonObject{{QStringLiteral("topY"), bounds.top() * scale},
-                                  {QStringLiteral("bottomY"), (bounds.bottom() + 1) * scale},
-                                  {QStringLiteral("leftX"), bounds.left() * scale},
-                                  {QStringLiteral("rightX"), (bounds.right() + 1) * scale}}}}}};
-    return put(QStringLiteral("anchor_analysis.json"), json(analysis));
+    return {{QStringLiteral("image_dimensions"),
+             QJsonObject{{QStringLiteral("width"), 512}, {QStringLiteral("height"), 512}}},
+            {QStringLiteral("results"),
+             QJsonObject{{QStringLiteral("baselineY"), (bounds.bottom() + 1) * scale},
+                         {QStringLiteral("rootX"), centreX * scale},
+                         {QStringLiteral("visible_bounds"),
+                          QJsonObject{{QStringLiteral("topY"), bounds.top() * scale},
+                                      {QStringLiteral("bottomY"), (bounds.bottom() + 1) * scale},
+                                      {QStringLiteral("leftX"), bounds.left() * scale},
+                                      {QStringLiteral("rightX"), (bounds.right() + 1) * scale}}}}}};
+}
+
+// Writes the files of one demo run into its (existing) folder: every
+// frame's candidates and audit, collecting what state.json says of each,
+// then the manifest, state.json and the anchor's analysis. The run starts
+// now; the attempts' times follow from it.
+class DemoRunWriter
+{
+public:
+    DemoRunWriter(const QDir &dir, int frames)
+        : m_dir(dir), m_frames(frames), m_start(QDateTime::currentDateTimeUtc()),
+          m_runId(m_start.toString(QStringLiteral("yyyyMMdd_HHmmss")) +
+                  QStringLiteral("_blaze_idle_demo")),
+          m_anchor(drawFrame(0))
+    {}
+
+    Outcome writeFrame(int index);
+    Outcome writeManifest() const;
+    Outcome writeState() const;
+    Outcome writeAnchorAnalysis() const;
+
+private:
+    Outcome put(const QString &relative, const QByteArray &data) const
+    {
+        return AtomicFile::write(m_dir.absoluteFilePath(relative), data);
+    }
+    Outcome writeCandidate(int index, int attempt, const QImage &image) const;
+    void addState(int index, const DemoAudit::Result &last, int attempts,
+                  const QJsonArray &stateAttempts);
+
+    const QDir m_dir;
+    const int m_frames;
+    const QDateTime m_start;
+    const QString m_runId;
+    const DemoAudit::Thresholds m_thresholds;
+    const QImage m_anchor;
+    QJsonArray m_frameStates;    // state.json's frame_states
+    QJsonObject m_frameAttempts; // state.json's frameAttempts
+};
+
+// A longer run repeats the loop, defects and all.
+Outcome DemoRunWriter::writeFrame(int index)
+{
+    const FrameAttempts attempts = attemptsOf(index % DemoRun::frameCount);
+    QJsonArray auditAttempts;
+    QJsonArray stateAttempts;
+    DemoAudit::Result last;
+    for (int a = 0; a < attempts.images.size(); ++a) {
+        const int attempt = a + 1;
+        if (const Outcome o = writeCandidate(index, attempt, attempts.images[a]); !o)
+            return o;
+        last = DemoAudit::measure(attempts.images[a], m_anchor, demoPalette, m_thresholds);
+        const QString time = Timestamps::format(m_start.addSecs(index * 40 + a * 15));
+        auditAttempts.append(auditAttempt(index, attempt, time, last));
+        stateAttempts.append(stateAttempt(index, attempt, time, last));
+    }
+    if (const Outcome o = put(QStringLiteral("audit/%1_metrics.json").arg(frameName(index)),
+                              json(frameAudit(index, last, auditAttempts, attempts.autoAligned)));
+        !o)
+        return o;
+    addState(index, last, int(attempts.images.size()), stateAttempts);
+    return Outcome::ok();
+}
+
+// The attempt's image, and its normalised copy (the same pixels).
+Outcome DemoRunWriter::writeCandidate(int index, int attempt, const QImage &image) const
+{
+    const QString file = candidateName(index, attempt);
+    if (const Outcome o = put(file + QStringLiteral(".png"), png(image)); !o)
+        return o;
+    return put(file + QStringLiteral("_norm.png"), png(image));
+}
+
+void DemoRunWriter::addState(int index, const DemoAudit::Result &last, int attempts,
+                             const QJsonArray &stateAttempts)
+{
+    m_frameStates.append(QJsonObject{{QStringLiteral("index"), index},
+                                     {QStringLiteral("status"), finalStatus(last)},
+                                     {QStringLiteral("attempts"), attempts}});
+    m_frameAttempts.insert(QString::number(index),
+                           QJsonObject{{QStringLiteral("attempts"), stateAttempts},
+                                       {QStringLiteral("finalStatus"), finalStatus(last)},
+                                       {QStringLiteral("finalReason"), last.reasonCodes.value(0)}});
+}
+
+Outcome DemoRunWriter::writeManifest() const
+{
+    const QJsonObject manifest{
+        {QStringLiteral("run_id"), m_runId},
+        {QStringLiteral("run_start"), Timestamps::format(m_start)},
+        {QStringLiteral("manifest_hash"), QStringLiteral("demo-blaze-idle-v1")},
+        {QStringLiteral("environment"),
+         QJsonObject{{QStringLiteral("generator"), QStringLiteral("director demo")}}},
+        {QStringLiteral("resolved_config"), resolvedConfig(m_frames, m_thresholds)}};
+    return put(QStringLiteral("manifest.lock.json"), json(manifest));
+}
+
+Outcome DemoRunWriter::writeState() const
+{
+    const QJsonObject state{{QStringLiteral("run_id"), m_runId},
+                            {QStringLiteral("status"), QStringLiteral("completed")},
+                            {QStringLiteral("total_frames"), m_frames},
+                            {QStringLiteral("frame_states"), m_frameStates},
+                            {QStringLiteral("frameAttempts"), m_frameAttempts}};
+    return put(QStringLiteral("state.json"), json(state));
+}
+
+Outcome DemoRunWriter::writeAnchorAnalysis() const
+{
+    return put(QStringLiteral("anchor_analysis.json"), json(anchorAnalysis(m_anchor)));
+}
+
+} // namespace
+
+Outcome DemoRun::write(const QString &dirPath, int frames)
+{
+    const QDir dir(dirPath);
+    if (const Outcome made = makeRunFolders(dir, dirPath); !made)
+        return made;
+    DemoRunWriter writer(dir, frames);
+    for (int index = 0; index < frames; ++index) {
+        if (const Outcome written = writer.writeFrame(index); !written)
+            return written;
+    }
+    if (const Outcome written = writer.writeManifest(); !written)
+        return written;
+    if (const Outcome written = writer.writeState(); !written)
+        return written;
+    return writer.writeAnchorAnalysis();
 }
 
 // For tests: the palette the demo draws with.
