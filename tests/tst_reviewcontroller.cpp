@@ -144,7 +144,7 @@ void TestReviewController::undoAndRedoSayTheFrameAndPutTheFileBack()
     QVERIFY(m_controller->approve(1));
     QVERIFY(m_controller->nudge(2, -1, 0));
     const DirectorSession edited = onDisk();
-    QSignalSpy stepped(m_controller.get(), &ReviewController::stepped);
+    QSignalSpy stepped(m_controller.get(), &ReviewController::undoneOrRedone);
 
     QVERIFY(m_controller->undo());
     QCOMPARE(stepped.count(), 1);

@@ -45,7 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_lastFrame = new LastFrame(this);
     connectSession();
     // A run the pipeline is still writing: what it writes is taken in, and said.
-    new PipelineNews(m_manager, statusBar());
+    new PipelineNews(m_manager, statusBar(), this);
     m_commitFlow = new CommitFlow(m_controller, this);
     connect(m_commitFlow, &CommitFlow::failed, this, &MainWindow::report);
     m_closeGuard = new CloseGuard(m_manager, m_saveState, this, [this](int *frame) {
@@ -121,7 +121,11 @@ void MainWindow::connectSession()
     // The box about a failed save takes the mouse: a drag in progress would never end.
     connect(m_saveState, &SaveStateIndicator::failureTold, m_stage, &StageView::cancelDrag);
     connect(m_opener, &RunOpener::quitChosen, this, &QWidget::close);
-    connect(m_controller, &ReviewController::stepped, this, &MainWindow::setCurrentFrame);
+    // An answer to its questions opens the run the way File → Open does.
+    connect(m_opener, &RunOpener::openRequested, this,
+            [this](const QString &runDir, SessionManager::Access access,
+                   SessionManager::Recovery recovery) { openRun(runDir, access, recovery); });
+    connect(m_controller, &ReviewController::undoneOrRedone, this, &MainWindow::setCurrentFrame);
     // The stage's drag is one nudge; the stage learns whether it was made.
     m_stage->setNudger([this](int dx, int dy) {
         return m_current >= 0 && succeeded(m_controller->nudge(m_current, dx, dy));

@@ -4,8 +4,8 @@
 
 #include <QStatusBar>
 
-PipelineNews::PipelineNews(SessionManager *manager, QStatusBar *statusBar)
-    : QObject(statusBar), m_statusBar(statusBar)
+PipelineNews::PipelineNews(SessionManager *manager, QStatusBar *statusBar, QObject *window)
+    : QObject(window), m_statusBar(statusBar)
 {
     auto *watcher = new RunWatcher(manager, this);
     connect(watcher, &RunWatcher::ingested, this, &PipelineNews::ingested);

@@ -13,7 +13,8 @@ class PipelineNews : public QObject
     Q_OBJECT
 
 public:
-    PipelineNews(SessionManager *manager, QStatusBar *statusBar);
+    // The window owns it (and so the watcher); the news goes to its status bar.
+    PipelineNews(SessionManager *manager, QStatusBar *statusBar, QObject *window);
 
 private:
     void ingested(int changed, int added);

@@ -55,7 +55,8 @@ void RunOpener::askLocked(const QString &runDir, const QString &message)
         {MessageBox::OpenReadOnly, reviewOpen ? MessageBox::Cancel : MessageBox::Quit}};
     MessageBox::open(m_window, question, [this, runDir](MessageBox::Button answer) {
         if (answer == MessageBox::OpenReadOnly)
-            open(runDir, SessionManager::Access::ReadOnly);
+            emit openRequested(runDir, SessionManager::Access::ReadOnly,
+                               SessionManager::Recovery::None);
         else if (!m_manager->hasSession())
             emit quitChosen();
     });
@@ -77,9 +78,11 @@ void RunOpener::askRecovery(const QString &runDir, const QString &message)
 void RunOpener::recover(const QString &runDir, int choice)
 {
     if (choice == SessionProblemDialog::RestoreBackup)
-        open(runDir, SessionManager::Access::ReadWrite, SessionManager::Recovery::RestoreBackup);
+        emit openRequested(runDir, SessionManager::Access::ReadWrite,
+                           SessionManager::Recovery::RestoreBackup);
     else if (choice == SessionProblemDialog::StartNew)
-        open(runDir, SessionManager::Access::ReadWrite, SessionManager::Recovery::StartNew);
+        emit openRequested(runDir, SessionManager::Access::ReadWrite,
+                           SessionManager::Recovery::StartNew);
     else if (!m_manager->hasSession()) // Quit; Cancel keeps the review open now
         emit quitChosen();
 }

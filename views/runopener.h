@@ -30,6 +30,10 @@ public:
 signals:
     // Opening failed with no review open, and the operator chose to quit.
     void quitChosen();
+    // The operator's answer to a question: open the run this way (through the window, which
+    // first makes sure nothing of the review open now is lost).
+    void openRequested(const QString &runDir, SessionManager::Access access,
+                       SessionManager::Recovery recovery);
 
 private:
     void askLocked(const QString &runDir, const QString &message);

@@ -24,7 +24,7 @@ SaveStateIndicator::SaveStateIndicator(SessionManager *manager, QWidget *window)
     connect(manager, &SessionManager::saveFailed, this, &SaveStateIndicator::tellFailed);
 }
 
-void SaveStateIndicator::show(const QString &text, const QString &toolTip, bool alarming)
+void SaveStateIndicator::showState(const QString &text, const QString &toolTip, bool alarming)
 {
     setStatus(text);
     setToolTip(toolTip);
@@ -39,28 +39,30 @@ void SaveStateIndicator::refresh()
     m_window->setWindowModified(writing &&
                                 m_manager->saveState() != SessionManager::SaveState::Saved);
     if (!m_manager->hasSession())
-        return show({}, {});
+        return showState({}, {});
     if (m_manager->isOpenReadOnly()) {
         // Another Director writes this run: the time of its last save, as this window read
         // it, would say nothing about what is on disk now, and this window saves nothing.
-        return show(tr("Read-only: open in another Director"),
-                    tr("Another Director has this run open. This window shows the session as it "
-                       "was when opened and saves nothing."));
+        return showState(
+            tr("Read-only: open in another Director"),
+            tr("Another Director has this run open. This window shows the session as it "
+               "was when opened and saves nothing."));
     }
     switch (m_manager->saveState()) {
     case SessionManager::SaveState::Saved: {
         // Every change is on disk: the session in memory is the file's.
         const QString lastModified = m_manager->session().lastModified;
         const std::optional<QDateTime> time = Timestamps::parse(lastModified);
-        return show(tr("Saved at %1")
-                        .arg(time ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss"))
-                                  : lastModified),
-                    lastModified);
+        return showState(tr("Saved at %1")
+                             .arg(time ? time->toLocalTime().toString(QStringLiteral("HH:mm:ss"))
+                                       : lastModified),
+                         lastModified);
     }
     case SessionManager::SaveState::Saving:
-        return show(tr("Saving…"), tr("The latest change is being written to disk."));
+        return showState(tr("Saving…"), tr("The latest change is being written to disk."));
     case SessionManager::SaveState::Failed: // stays until a save succeeds
-        return show(tr("Not saved: %1").arg(m_manager->saveError()), m_manager->saveError(), true);
+        return showState(tr("Not saved: %1").arg(m_manager->saveError()), m_manager->saveError(),
+                         true);
     }
 }
 

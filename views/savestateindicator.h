@@ -29,7 +29,7 @@ signals:
 
 private:
     void tellFailed(const QString &message);
-    void show(const QString &text, const QString &toolTip, bool alarming = false);
+    void showState(const QString &text, const QString &toolTip, bool alarming = false);
 
     SessionManager *m_manager;
     QWidget *m_window;

@@ -8,11 +8,6 @@ ReviewController::ReviewController(SessionManager *manager, QObject *parent)
     : QObject(parent), m_manager(manager), m_history(manager)
 {}
 
-Outcome ReviewController::apply(int frameIndex, const FrameEdit &edit, const QString &text)
-{
-    return m_history.apply(frameIndex, edit, text);
-}
-
 Outcome ReviewController::approve(int frameIndex)
 {
     return m_history.record(frameIndex, tr("Approve frame %1").arg(frameIndex), [&] {
@@ -29,8 +24,8 @@ Outcome ReviewController::reject(int frameIndex)
 
 Outcome ReviewController::nudge(int frameIndex, int dx, int dy)
 {
-    return apply(frameIndex, FrameEdit::moveBy(dx, dy),
-                 tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
+    return m_history.apply(frameIndex, FrameEdit::moveBy(dx, dy),
+                           tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
 }
 
 Outcome ReviewController::clearNudge(int frameIndex)
@@ -38,10 +33,8 @@ Outcome ReviewController::clearNudge(int frameIndex)
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
     if (!frame || !frame->directorOverrides.alignment)
         return Outcome::ok();
-    DirectorOverrides overrides = frame->directorOverrides;
-    overrides.alignment.reset();
-    return m_history.record(frameIndex, tr("Clear the nudge of frame %1").arg(frameIndex),
-                            [&] { return m_manager->updateFrameOverrides(frameIndex, overrides); });
+    return m_history.apply(frameIndex, FrameEdit::clearOffset(),
+                           tr("Clear the nudge of frame %1").arg(frameIndex));
 }
 
 Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
@@ -50,8 +43,8 @@ Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
     if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
         m_manager->isReadOnly())
         return Outcome::ok();
-    return apply(frameIndex, FrameEdit::notesTo(notes),
-                 tr("Edit the notes of frame %1").arg(frameIndex));
+    return m_history.apply(frameIndex, FrameEdit::notesTo(notes),
+                           tr("Edit the notes of frame %1").arg(frameIndex));
 }
 
 Outcome ReviewController::step(bool forward)
@@ -59,7 +52,7 @@ Outcome ReviewController::step(bool forward)
     const int frame = forward ? m_history.frameToRedo() : m_history.frameToUndo();
     const Outcome outcome = forward ? m_history.redo() : m_history.undo();
     if (outcome)
-        emit stepped(frame);
+        emit undoneOrRedone(frame);
     return outcome;
 }
 

@@ -33,7 +33,7 @@ public:
     // The frame's notes (empty removes them); nothing to do (Ok) when they are the same or
     // the session cannot be changed.
     Outcome setNotes(int frameIndex, const QString &notes);
-    // Undo and redo one step; when it is done, stepped() names the frame it changed.
+    // Undo and redo one step; when it is done, undoneOrRedone() names the frame it changed.
     Outcome undo();
     Outcome redo();
 
@@ -50,10 +50,9 @@ public:
 
 signals:
     // An undo or redo changed this frame.
-    void stepped(int frameIndex);
+    void undoneOrRedone(int frameIndex);
 
 private:
-    Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
     Outcome step(bool forward);
 
     SessionManager *m_manager;

@@ -18,8 +18,6 @@
 namespace {
 constexpr int maxNotesLength = 100000;
 
-// Other programs' members, given through the API, as the file will hold
-// them (2.0 as 2, ...); refused when they would not read back at all.
 // The notes as they are kept: at most maxNotesLength characters; empty, none at all (left out
 // of the file, never written empty).
 Outcome checkNotes(std::optional<QString> &notes)
@@ -42,6 +40,8 @@ Outcome checkTime(QString &timestamp, const QString &problem)
     return Outcome::ok();
 }
 
+// Other programs' members, given through the API, as the file will hold
+// them (2.0 as 2, ...); refused when they would not read back at all.
 Outcome holdAsWritten(QJsonObject *members)
 {
     const std::optional<QJsonObject> written = SessionCodec::asWritten(*members);
