@@ -62,7 +62,14 @@ MainWindow::MainWindow(QWidget *parent)
     updateReadOnly();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The children (the manager, the controller and its undo stack, cleared as it goes …) are
+    // deleted after this window's own parts: none may call back into them then.
+    disconnect(m_controller->undoStack(), nullptr, this, nullptr);
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 ReviewHistory *MainWindow::history() const
 {
