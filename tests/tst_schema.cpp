@@ -12,7 +12,7 @@
 
 // The JSON Schema published in resources/ is the pipeline's contract. An
 // independent validator (Python's jsonschema) checks that the schema says
-// what RUN-FOLDER.md says, and that every file Director writes validates.
+// what docs/session-file.md says, and that every file Director writes validates.
 class TestSchema : public QObject
 {
     Q_OBJECT

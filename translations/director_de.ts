@@ -572,6 +572,104 @@ Bild</translation>
     </message>
 </context>
 <context>
+    <name>JsonObjectReader</name>
+    <message>
+        <source>written as %1</source>
+        <translation>wird als %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>has the same value as %1; written only as %1</source>
+        <translation>hat denselben Wert wie %1; wird nur als %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 differs from %2, which is %3; only one of them can be kept</source>
+        <translation>%1 weicht von %2 ab, das %3 ist; nur eines davon kann bleiben</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true oder false erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>Zahl erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>is not a finite number</source>
+        <translation>ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <translation>%1 liegt außerhalb von %2..%3</translation>
+    </message>
+    <message>
+        <source>expected an array of strings, found %1</source>
+        <translation>Array von Zeichenketten erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found %1</source>
+        <translation>Array erwartet, %1 gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>kein gültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>kommt mehr als einmal vor</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Director</source>
@@ -1563,85 +1661,20 @@ Trotzdem schließen und sie verlieren?</translation>
 <context>
     <name>SessionCodec</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
+        <source>it would be %1 MB, larger than the %2 MB a session file can be</source>
+        <translation>sie wäre %1 MB groß, größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
     </message>
     <message>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
+        <source>its values would be nested %1 levels deep; a session file can nest %2</source>
+        <translation>ihre Werte wären %1 Ebenen tief verschachtelt; eine Sitzungsdatei erlaubt %2 Ebenen</translation>
     </message>
     <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
+        <source>it would be read back as another frame (members of another program by the names of Director&apos;s own, or texts that JSON does not hold as they are)</source>
+        <translation>sie würde als ein anderes Einzelbild wieder eingelesen (Einträge eines anderen Programms mit den Namen von Directors eigenen, oder Texte, die JSON nicht unverändert aufnimmt)</translation>
     </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>written as %1</source>
-        <translation>wird als %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>has the same value as %1; written only as %1</source>
-        <translation>hat denselben Wert wie %1; wird nur als %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>%1 differs from %2, which is %3; only one of them can be kept</source>
-        <translation>%1 weicht von %2 ab, das %3 ist; nur eines davon kann bleiben</translation>
-    </message>
-    <message>
-        <source>is missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>expected a string, found %1</source>
-        <translation>Zeichenkette erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected true or false, found %1</source>
-        <translation>true oder false erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected a number, found %1</source>
-        <translation>Zahl erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>is not a finite number</source>
-        <translation>ist keine endliche Zahl</translation>
-    </message>
-    <message>
-        <source>%1 is not a whole number</source>
-        <translation>%1 ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>%1 is outside %2..%3</source>
-        <translation>%1 liegt außerhalb von %2..%3</translation>
-    </message>
-    <message>
-        <source>expected an array of strings, found %1</source>
-        <translation>Array von Zeichenketten erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an object, found %1</source>
-        <translation>Objekt erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an array, found %1</source>
-        <translation>Array erwartet, %1 gefunden</translation>
-    </message>
+</context>
+<context>
+    <name>SessionDecoder</name>
     <message>
         <source>%1 is written as %2</source>
         <translation>%1 wird als %2 geschrieben</translation>
@@ -1657,6 +1690,10 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>%1 is written relative to the run folder as %2</source>
         <translation>%1 wird relativ zum Laufordner als %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>%1 is outside 0..1</source>
@@ -1693,6 +1730,10 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>unknown status %1 (expected PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED)</source>
         <translation>unbekannter Status %1 (erwartet: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN oder APPROVED)</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>is not written back: Director loads the image from imagePath</source>
@@ -1739,32 +1780,8 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>die Datei ist leer</translation>
     </message>
     <message>
-        <source>not valid JSON at byte %1: %2</source>
-        <translation>kein gültiges JSON bei Byte %1: %2</translation>
-    </message>
-    <message>
-        <source>expected a JSON object at the top level</source>
-        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
-    </message>
-    <message>
-        <source>appears more than once</source>
-        <translation>kommt mehr als einmal vor</translation>
-    </message>
-    <message>
-        <source>it would be %1 MB, larger than the %2 MB a session file can be</source>
-        <translation>sie wäre %1 MB groß, größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
-    </message>
-    <message>
-        <source>its values would be nested %1 levels deep; a session file can nest %2</source>
-        <translation>ihre Werte wären %1 Ebenen tief verschachtelt; eine Sitzungsdatei erlaubt %2 Ebenen</translation>
-    </message>
-    <message>
         <source>it cannot be read back</source>
         <translation>sie kann nicht wieder eingelesen werden</translation>
-    </message>
-    <message>
-        <source>it would be read back as another frame (members of another program by the names of Director&apos;s own, or texts that JSON does not hold as they are)</source>
-        <translation>sie würde als ein anderes Einzelbild wieder eingelesen (Einträge eines anderen Programms mit den Namen von Directors eigenen, oder Texte, die JSON nicht unverändert aufnimmt)</translation>
     </message>
 </context>
 <context>

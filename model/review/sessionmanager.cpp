@@ -430,8 +430,9 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         frame.status = *status;
     }
     if (edit.patch) {
-        if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
-            return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+        if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
+            return Outcome::invalid(
+                tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
     }
     return restoreFrameState(frameIndex, frame);
 }
@@ -655,8 +656,9 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
         if (const Outcome offset = checkOffset(frame); !offset)
             return offset;
     }
-    if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
-        return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+    if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
+        return Outcome::invalid(
+            tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
     return restoreFrameState(frameIndex, frame);
 }
 

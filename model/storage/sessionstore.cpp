@@ -216,11 +216,10 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     }
     // What Director writes, Director reads back: a session its own reader
     // would refuse is not written, and the file on disk stays as it was.
-    int deepest = 0;
-    const QByteArray bytes = SessionCodec::encode(session, &deepest);
-    if (const QString why = SessionCodec::whyUnreadable(bytes.size(), deepest); !why.isEmpty()) {
-        return Outcome::failed(
-            tr("The session was not saved: %1. The file on disk is as it was.").arg(why));
+    const Result<QByteArray> bytes = SessionCodec::encodeReadable(session, &m_encoded);
+    if (!bytes) {
+        return Outcome::failed(tr("The session was not saved: %1. The file on disk is as it was.")
+                                   .arg(bytes.outcome().message()));
     }
     if (onDisk) {
         if (const Outcome kept = prepareBackup(); !kept) {
@@ -233,7 +232,7 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     // the same folder sync as the new session.
     const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
-    const Outcome outcome = AtomicFile::write(sessionPath(), bytes, &replaced, [&] {
+    const Outcome outcome = AtomicFile::write(sessionPath(), *bytes, &replaced, [&] {
         if (onDisk)
             ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
     });

@@ -3,6 +3,7 @@
 #include "core/outcome.h"
 #include "session/directorsession.h"
 #include "session/sessioncodec.h"
+#include "session/sessionencoder.h"
 
 #include <QByteArray>
 #include <QString>
@@ -20,6 +21,9 @@ class QLockFile;
 //
 // Saving is atomic (AtomicFile) and never replaces a file that Director could
 // not read, or that another program changed since Director read or wrote it.
+// The store keeps the JSON of the frames it wrote last
+// (SessionEncoder::FrameCache), so that a change rewrites only the frames
+// that changed; it goes with the store.
 class SessionStore
 {
 public:
@@ -61,10 +65,11 @@ public:
 
     // Writes the session atomically, keeping the file it replaces as the
     // backup. Refused when this store does not hold the lock, when the last
-    // load found a file it could not read, or when the file on disk is not
-    // the one this store last read or wrote. *written (when given) tells
-    // whether the file holds the new session afterwards, which is also the
-    // case when only the final directory sync failed.
+    // load found a file it could not read, when the file on disk is not the
+    // one this store last read or wrote, or when Director's own reader would
+    // refuse what would be written. *written (when given) tells whether the
+    // file holds the new session afterwards, which is also the case when
+    // only the final directory sync failed. One save at a time.
     Outcome save(const DirectorSession &session, bool *written = nullptr);
 
     // Moves the session file aside as director_session.json.corrupt-<UTC
@@ -119,6 +124,7 @@ private:
 
     QString m_runDir;
     std::unique_ptr<QLockFile> m_lock;
+    SessionEncoder::FrameCache m_encoded; // the frames written last
     // What this store last read or wrote; nullopt when there was no file.
     std::optional<FileIdentity> m_known;
     bool m_knowsDisk = false;   // load() or save() has run
