@@ -1785,6 +1785,53 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
+    <name>SessionLock</name>
+    <message>
+        <source>The run folder %1 cannot be written to, so the session can only be read.</source>
+        <translation>In den Laufordner %1 kann nicht geschrieben werden, daher kann die Sitzung nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the lock file %1.</source>
+        <translation>Die Sperrdatei %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The session is open in another Director.</source>
+        <translation>Die Sitzung ist in einem anderen Director geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link (to %2), not a lock file.</source>
+        <translation>%1 ist ein symbolischer Link (auf %2), keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to nothing (%2), not a lock file.</source>
+        <translation>%1 ist ein symbolischer Link ins Leere (%2), keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a lock file.</source>
+        <translation>%1 ist ein Ordner, keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so it is not a lock file.</source>
+        <translation>%1 ist keine reguläre Datei und daher keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>No Director made it: remove it, then open the run again.</source>
+        <translation>Kein Director hat dies angelegt: Entfernen Sie es und öffnen Sie dann den Lauf erneut.</translation>
+    </message>
+    <message>
+        <source>The session is open in another Director (%1, process %2 on %3).</source>
+        <translation>Die Sitzung ist in einem anderen Director geöffnet (%1, Prozess %2 auf %3).</translation>
+    </message>
+    <message>
+        <source>unknown program</source>
+        <translation>unbekanntes Programm</translation>
+    </message>
+    <message>
+        <source>an unknown host</source>
+        <translation>einem unbekannten Rechner</translation>
+    </message>
+</context>
+<context>
     <name>SessionManager</name>
     <message>
         <source>A session file can only be recovered by a Director that may write the run folder.</source>
@@ -2007,52 +2054,8 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>Die Sicherung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The session is open in another Director (%1, process %2 on %3).</source>
-        <translation>Die Sitzung ist in einem anderen Director geöffnet (%1, Prozess %2 auf %3).</translation>
-    </message>
-    <message>
-        <source>unknown program</source>
-        <translation>unbekanntes Programm</translation>
-    </message>
-    <message>
-        <source>an unknown host</source>
-        <translation>einem unbekannten Rechner</translation>
-    </message>
-    <message>
-        <source>The run folder %1 cannot be written to, so the session can only be read.</source>
-        <translation>In den Laufordner %1 kann nicht geschrieben werden, daher kann die Sitzung nur gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Could not create the lock file %1.</source>
-        <translation>Die Sperrdatei %1 konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>The session is open in another Director.</source>
-        <translation>Die Sitzung ist in einem anderen Director geöffnet.</translation>
-    </message>
-    <message>
         <source>The session was not saved: %1. The file on disk is as it was.</source>
         <translation>Die Sitzung wurde nicht gespeichert: %1. Die Datei auf dem Datenträger ist unverändert.</translation>
-    </message>
-    <message>
-        <source>%1 is a symbolic link (to %2), not a lock file.</source>
-        <translation>%1 ist ein symbolischer Link (auf %2), keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>%1 is a symbolic link to nothing (%2), not a lock file.</source>
-        <translation>%1 ist ein symbolischer Link ins Leere (%2), keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a lock file.</source>
-        <translation>%1 ist ein Ordner, keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file, so it is not a lock file.</source>
-        <translation>%1 ist keine reguläre Datei und daher keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>No Director made it: remove it, then open the run again.</source>
-        <translation>Kein Director hat dies angelegt: Entfernen Sie es und öffnen Sie dann den Lauf erneut.</translation>
     </message>
 </context>
 <context>

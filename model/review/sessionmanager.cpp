@@ -194,8 +194,9 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
         if (access == Access::ReadOnly)
             return Outcome::refused(tr("A session file can only be recovered by a Director that "
                                        "may write the run folder."));
-        const Outcome recovered =
-            recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->startOver();
+        const Outcome recovered = recovery == Recovery::RestoreBackup
+                                      ? store->restoreBackup().outcome()
+                                      : store->startOver();
         if (!recovered)
             return recovered;
         loaded = store->load();
