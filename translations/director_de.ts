@@ -1427,32 +1427,12 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>größer als %1 MB</translation>
     </message>
     <message>
-        <source>not valid JSON at byte %1: %2</source>
-        <translation>kein gültiges JSON bei Byte %1: %2</translation>
-    </message>
-    <message>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>manifest.lock.json: not found</source>
-        <translation>manifest.lock.json: nicht gefunden</translation>
-    </message>
-    <message>
-        <source>manifest.lock.json: %1</source>
-        <translation>manifest.lock.json: %1</translation>
-    </message>
-    <message>
-        <source>state.json: not found</source>
-        <translation>state.json: nicht gefunden</translation>
-    </message>
-    <message>
-        <source>state.json: %1</source>
-        <translation>state.json: %1</translation>
     </message>
     <message>
         <source>anchor_analysis.json: %1</source>
@@ -1613,6 +1593,10 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>%1: not counted for %2, whose attempt it is not known to be about</source>
         <translation>%1: nicht für %2 gezählt, da nicht bekannt ist, dass sie diesen Versuch betrifft</translation>
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation>%1: nicht gefunden</translation>
     </message>
 </context>
 <context>
