@@ -1521,10 +1521,6 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>manifest.lock.json, run_id</translation>
     </message>
     <message>
-        <source>manifest.lock.json, character</source>
-        <translation>manifest.lock.json, character</translation>
-    </message>
-    <message>
         <source>manifest.lock.json, move</source>
         <translation>manifest.lock.json, move</translation>
     </message>

@@ -484,35 +484,17 @@ void Reader::readManifest()
     if (!file)
         return;
     RunManifest &m = m_contents.manifest;
-    m.raw = *file;
     m.runId = text(file->value(u"run_id"), tr("manifest.lock.json, run_id"));
     // The long form holds the whole manifest; the short form only its identity.
     const QJsonObject config = file->value(u"resolved_config").toObject();
     QJsonObject identity = config.value(u"identity").toObject();
     if (identity.isEmpty())
         identity = file->value(u"manifest_identity").toObject();
-    m.character = text(identity.value(u"character"), tr("manifest.lock.json, character"));
     m.moveId = text(identity.value(u"move"), tr("manifest.lock.json, move"));
     m.frameCount =
         frameCount(identity.value(u"frame_count"), tr("manifest.lock.json, frame_count"));
-    m.isLoop = identity.value(u"is_loop").toBool();
     const QJsonObject canvas = config.value(u"canvas").toObject();
     m.targetSize = std::max(0, indexValue(canvas.value(u"target_size"), 1 << 16));
-    m.generationSize = std::max(0, indexValue(canvas.value(u"generation_size"), 1 << 16));
-    const QJsonObject auditor = config.value(u"auditor").toObject();
-    std::function<void(const QJsonObject &, const QString &)> collect =
-        [&](const QJsonObject &object, const QString &prefix) {
-            for (auto it = object.begin(); it != object.end(); ++it) {
-                const QString name = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
-                if (it.value().isDouble())
-                    m.thresholds.insert(name, it.value().toDouble());
-                else if (it.value().isObject() && prefix.count(u'.') < 4)
-                    collect(it.value().toObject(), name);
-            }
-        };
-    collect(auditor.value(u"thresholds").isObject() ? auditor.value(u"thresholds").toObject()
-                                                    : auditor,
-            QString());
 }
 
 void Reader::readState()
@@ -549,15 +531,9 @@ void Reader::readAnchor()
     }
     const QJsonObject size = file->value(u"image_dimensions").toObject();
     const QJsonObject results = file->value(u"results").toObject();
-    const QJsonObject bounds = results.value(u"visible_bounds").toObject();
     AnchorAnalysis &a = m_contents.anchor;
     a.imageSize = QSize(size.value(u"width").toInt(), size.value(u"height").toInt());
     a.baselineY = results.value(u"baselineY").toDouble();
-    a.rootX = results.value(u"rootX").toDouble();
-    const int left = bounds.value(u"leftX").toInt();
-    const int top = bounds.value(u"topY").toInt();
-    a.visibleBounds = QRect(QPoint(left, top), QPoint(bounds.value(u"rightX").toInt(),
-                                                      bounds.value(u"bottomY").toInt()));
     a.present = a.imageSize.isValid() && !a.imageSize.isEmpty() && results.contains(u"baselineY");
     if (!a.present)
         m_contents.missing.append(tr("anchor_analysis.json: no image size or baseline"));

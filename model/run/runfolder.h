@@ -4,118 +4,107 @@
 #include "session/directorsession.h"
 
 #include <QCoreApplication>
-#include <QJsonObject>
 #include <QList>
 #include <QMap>
-#include <QRect>
 #include <QSet>
 #include <QSize>
 #include <QString>
 #include <QStringList>
 
-// What the pipeline's manifest says about the run.
-struct RunManifest {
-  QString
-      runId; // manifest run_id, else state.json run_id, else the folder's name
-  QString character;
-  QString moveId;     // identity.move
-  int frameCount = 0; // identity.frame_count, else state.json total_frames,
-                      // else from the files
-  bool isLoop = false;
-  int targetSize = 0;               // canvas.target_size; 0 when unknown
-  int generationSize = 0;           // canvas.generation_size; 0 when unknown
-  QMap<QString, double> thresholds; // auditor thresholds, free names
-  QJsonObject raw;                  // manifest.lock.json as read
+// What the pipeline's manifest says about the run, as far as Director uses it.
+struct RunManifest
+{
+    QString runId;      // manifest run_id, else state.json run_id, else the folder's name
+    QString moveId;     // identity.move
+    int frameCount = 0; // identity.frame_count, else state.json total_frames, else from the files
+    int targetSize = 0; // canvas.target_size (the size commit expects); 0 when unknown
 };
 
-// anchor_analysis.json, in the anchor's own pixels.
-struct AnchorAnalysis {
-  bool present = false;
-  QSize imageSize;
-  double baselineY = 0.0;
-  double rootX = 0.0;
-  QRect visibleBounds;
+// anchor_analysis.json, in the anchor's own pixels: where the stage draws the
+// baseline.
+struct AnchorAnalysis
+{
+    bool present = false;
+    QSize imageSize;
+    double baselineY = 0.0;
 };
 
 // Reads a pipeline run folder (docs/run-folder.md) into the initial state of
 // a session. Runs are often incomplete: whatever is there is read, and what is
 // not is listed. Every path taken from the folder's JSON is kept inside the
 // run folder; images are not decoded here (existence only).
-class RunFolder {
-  Q_DECLARE_TR_FUNCTIONS(RunFolder)
+class RunFolder
+{
+    Q_DECLARE_TR_FUNCTIONS(RunFolder)
 
 public:
-  struct Contents {
-    RunManifest manifest;
-    AnchorAnalysis anchor;
-    QList<DirectorFrameState> frames; // one per index 0..frameCount-1, in order
-    QStringList missing; // what could not be found or read, for the operator
-    // What is there but was not taken into the session, and why (a
-    // candidate with an attempt number the session cannot hold, a file
-    // that is not an image, audit details past the session's bounds),
-    // for the operator.
-    QStringList leftOut;
+    struct Contents
+    {
+        RunManifest manifest;
+        AnchorAnalysis anchor;
+        QList<DirectorFrameState> frames; // one per index 0..frameCount-1, in order
+        QStringList missing;              // what could not be found or read, for the operator
+        // What is there but was not taken into the session, and why (a
+        // candidate with an attempt number the session cannot hold, a file
+        // that is not an image, audit details past the session's bounds),
+        // for the operator.
+        QStringList leftOut;
 
-    // For taking in a run that is still being written (RunIngest): the
-    // manifest or state.json is there but could not be read (perhaps it
-    // is only half written yet); the frames whose audit file could not
-    // be read, or whose newest image is not whole yet (those files, run-
-    // relative, in `waitingFiles`).
-    bool runFilesUnreadable = false;
-    QSet<int> unreadableFrames;
-    QMap<int, QString> waitingFiles;
-  };
+        // For taking in a run that is still being written (RunIngest): the
+        // manifest or state.json is there but could not be read (perhaps it
+        // is only half written yet); the frames whose audit file could not
+        // be read, or whose newest image is not whole yet (those files, run-
+        // relative, in `waitingFiles`).
+        bool runFilesUnreadable = false;
+        QSet<int> unreadableFrames;
+        QMap<int, QString> waitingFiles;
+    };
 
-  // What read() reads: these files and folders of the run folder
-  // (RunWatcher watches them).
-  static constexpr const char *files[] = {"manifest.lock.json", "state.json",
-                                          "anchor_analysis.json"};
-  static constexpr const char *folders[] = {"candidates", "audit", "approved",
-                                            "rejected"};
+    // What read() reads: these files and folders of the run folder
+    // (RunWatcher watches them).
+    static constexpr const char *files[] = {"manifest.lock.json", "state.json",
+                                            "anchor_analysis.json"};
+    static constexpr const char *folders[] = {"candidates", "audit", "approved", "rejected"};
 
-  static constexpr int maxFrameCount = 100000;
-  static constexpr qint64 maxJsonSize = 16 * 1024 * 1024;
-  // Attempt numbers a session holds (the pipeline counts from 1).
-  static constexpr int maxAttempt = 1000000;
+    static constexpr int maxFrameCount = 100000;
+    static constexpr qint64 maxJsonSize = 16 * 1024 * 1024;
+    // Attempt numbers a session holds (the pipeline counts from 1).
+    static constexpr int maxAttempt = 1000000;
 
-  // What the reader copies from the run's JSON into a session, at most:
-  // the session file must stay one that Director reads back (nesting,
-  // size), and a run's file must not make a session that takes seconds to
-  // load. What is left out is named in Contents::leftOut.
-  static constexpr int maxCopiedDepth = 32; // levels of a copied JSON value
-  static constexpr qint64 maxCopiedFrameBytes =
-      64 * 1024; // a frame's audit details and attempts
-  static constexpr qint64 maxCopiedRunBytes =
-      32 * 1024 * 1024;                      // all frames together
-  static constexpr int maxTextLength = 1024; // a flag, a strategy, an id
-  static constexpr int maxListLength = 256;  // flags of a frame or an attempt
-  static constexpr int maxAttempts = 100;    // a frame's newest attempts
+    // What the reader copies from the run's JSON into a session, at most:
+    // the session file must stay one that Director reads back (nesting,
+    // size), and a run's file must not make a session that takes seconds to
+    // load. What is left out is named in Contents::leftOut.
+    static constexpr int maxCopiedDepth = 32;                // levels of a copied JSON value
+    static constexpr qint64 maxCopiedFrameBytes = 64 * 1024; // a frame's audit details and attempts
+    static constexpr qint64 maxCopiedRunBytes = 32 * 1024 * 1024; // all frames together
+    static constexpr int maxTextLength = 1024;                    // a flag, a strategy, an id
+    static constexpr int maxListLength = 256;                     // flags of a frame or an attempt
+    static constexpr int maxAttempts = 100;                       // a frame's newest attempts
 
-  enum class ImageState {
-    Usable, // a regular file whose header reads as an image (a PNG: whole, to
-            // IEND)
-    Incomplete, // a PNG (or the start of one) that does not end yet: being
-                // written
-    NotImage,   // not a regular file, or not an image Director can read
-  };
-  static ImageState imageState(const QString &path);
+    enum class ImageState
+    {
+        Usable,     // a regular file whose header reads as an image (a PNG: whole, to IEND)
+        Incomplete, // a PNG (or the start of one) that does not end yet: being written
+        NotImage,   // not a regular file, or not an image Director can read
+    };
+    static ImageState imageState(const QString &path);
 
-  // Whether a frame's audit is about its image, the candidate of
-  // `imageAttempt` (0: not a candidate's; `newestAttemptWithAFile` is the
-  // newest attempt with any file in candidates/): when the audit names
-  // attempts, the newest it names is this one; when it names none, no
-  // newer attempt has a file and the audit was written after the image
-  // (to the nanosecond: on a coarse clock an old verdict is never taken
-  // for a new image), or there never was another attempt.
-  static bool auditCoversImage(int auditNewestAttempt, const QString &auditPath,
-                               int imageAttempt, const QString &imagePath,
-                               int newestAttemptWithAFile);
+    // Whether a frame's audit is about its image, the candidate of
+    // `imageAttempt` (0: not a candidate's; `newestAttemptWithAFile` is the
+    // newest attempt with any file in candidates/): when the audit names
+    // attempts, the newest it names is this one; when it names none, no
+    // newer attempt has a file and the audit was written after the image
+    // (to the nanosecond: on a coarse clock an old verdict is never taken
+    // for a new image), or there never was another attempt.
+    static bool auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
+                                 const QString &imagePath, int newestAttemptWithAFile);
 
-  // Ok with *contents filled for any folder that looks like a run; Invalid
-  // when the folder does not exist or holds nothing of a run.
-  static Outcome read(const QString &runDir, Contents *contents);
+    // Ok with *contents filled for any folder that looks like a run; Invalid
+    // when the folder does not exist or holds nothing of a run.
+    static Outcome read(const QString &runDir, Contents *contents);
 
 private:
-  // imageState() without its memory of files seen before.
-  static ImageState readImageState(const QString &path);
+    // imageState() without its memory of files seen before.
+    static ImageState readImageState(const QString &path);
 };
