@@ -51,6 +51,7 @@ private:
     qsizetype m_index = -1; // an array element
 };
 
+// Whole documents, and how values are named in messages.
 class JsonReader
 {
     Q_DECLARE_TR_FUNCTIONS(JsonReader)

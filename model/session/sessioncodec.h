@@ -33,11 +33,15 @@ public:
     static constexpr double maxOffset = 1000000.0; // |alignment| in pixels
     static constexpr int maxNestingDepth = JsonReader::maxNestingDepth;
 
+    // SessionEncoder::encode(): `cache` (when given) is used, and brought up
+    // to date with `session`.
     static QByteArray encode(const DirectorSession &session,
                              SessionEncoder::FrameCache *cache = nullptr)
     {
         return SessionEncoder::encode(session, cache).bytes;
     }
+    // SessionDecoder::decode(): `paths`, when given, turns every path into
+    // its run-relative form and refuses those that lead outside the run.
     static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr)
     {
         return SessionDecoder::decode(data, paths);
