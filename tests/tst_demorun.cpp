@@ -55,7 +55,16 @@ void TestDemoRun::framesAreSmallPixelArt()
     QCOMPARE(m_contents.frames.size(), DemoRun::frameCount);
     QCOMPARE(m_contents.manifest.moveId, QStringLiteral("idle_standard"));
     QCOMPARE(m_contents.manifest.targetSize, 128);
-    QVERIFY(m_contents.manifest.isLoop);
+    // An idle is a loop, and the manifest says so.
+    QFile manifest(m_run + QStringLiteral("/manifest.lock.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    const QJsonObject identity = QJsonDocument::fromJson(manifest.readAll())
+                                     .object()
+                                     .value(QStringLiteral("resolved_config"))
+                                     .toObject()
+                                     .value(QStringLiteral("identity"))
+                                     .toObject();
+    QCOMPARE(identity.value(QStringLiteral("is_loop")), QJsonValue(true));
     QVERIFY(m_contents.anchor.present);
     QVERIFY(m_contents.missing.isEmpty());
     const QList<QRgb> palette = DemoRun::palette();

@@ -70,7 +70,6 @@ void TestRunFolder::longManifestAndInitialStatuses()
     const RunFolder::Contents c = read();
     QCOMPARE(c.manifest.runId, QStringLiteral("20260118_blaze_idle_abc123"));
     QCOMPARE(c.manifest.moveId, QStringLiteral("idle_standard"));
-    QCOMPARE(c.manifest.character, QStringLiteral("blaze"));
     QCOMPARE(c.manifest.frameCount, 5);
     QCOMPARE(c.manifest.targetSize, 16);
     QCOMPARE(c.frames.size(), 5);
@@ -416,9 +415,6 @@ void TestRunFolder::anchorAnalysisIsRead()
     QVERIFY(a.present);
     QCOMPARE(a.imageSize, QSize(512, 512));
     QCOMPARE(a.baselineY, 448.0);
-    QCOMPARE(a.rootX, 256.0);
-    QCOMPARE(a.visibleBounds.top(), 60);
-    QCOMPARE(a.visibleBounds.right(), 360);
 }
 
 void TestRunFolder::folderWithoutARunIsRefused()

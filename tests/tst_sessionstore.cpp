@@ -1,5 +1,6 @@
 #include "session/sessioncodec.h"
 #include "storage/atomicfile.h"
+#include "storage/sessionlock.h"
 #include "storage/sessionstore.h"
 
 #include <QDir>
@@ -13,7 +14,7 @@
 
 // SessionStore is the only code that touches director_session.json: saving is
 // atomic and kept backed up, unreadable files are never overwritten, and two
-// Directors never write the same session.
+// Directors never write the same session (SessionLock).
 class TestSessionStore : public QObject
 {
     Q_OBJECT
@@ -218,8 +219,9 @@ void TestSessionStore::setAsideKeepsTheBadFile()
     writeFile(store.sessionPath(), "{ broken");
     QVERIFY(store.lock());
     QCOMPARE(store.load().state, SessionStore::LoadState::Unreadable);
-    QString movedTo;
-    QVERIFY(store.setAside(&movedTo));
+    const Result<QString> aside = store.setAside();
+    QVERIFY(aside);
+    const QString movedTo = *aside;
     QVERIFY(
         QFileInfo(movedTo).fileName().startsWith(QLatin1String("director_session.json.corrupt-")));
     QVERIFY(movedTo.endsWith(QLatin1Char('Z')));
@@ -244,9 +246,9 @@ void TestSessionStore::restoreBackupPutsTheLastGoodVersionBack()
     QVERIFY(reopened.lock());
     QCOMPARE(reopened.load().state, SessionStore::LoadState::Unreadable);
     QVERIFY(reopened.hasUsableBackup());
-    QString movedTo;
-    QVERIFY(reopened.restoreBackup(&movedTo));
-    QCOMPARE(readFile(movedTo), QByteArray("garbage"));
+    const Result<QString> restored = reopened.restoreBackup();
+    QVERIFY2(restored, qPrintable(restored.outcome().message()));
+    QCOMPARE(readFile(*restored), QByteArray("garbage"));
     const SessionStore::LoadResult loaded = reopened.load();
     QCOMPARE(loaded.state, SessionStore::LoadState::Loaded);
     QCOMPARE(*loaded.session, first);
@@ -366,32 +368,32 @@ void TestSessionStore::staleLockOfADeadProcessIsTakenOver()
     process.start(QStringLiteral("true"), {});
     QVERIFY(process.waitForFinished());
     const qint64 deadPid = process.processId() ? process.processId() : 999999;
-    SessionStore store(m_dir->path());
-    writeFile(store.lockPath(), QByteArray::number(deadPid) + "\ndirector\n" +
+    SessionLock lock(m_dir->path());
+    writeFile(lock.path(), QByteArray::number(deadPid) + "\ndirector\n" +
                                     QSysInfo::machineHostName().toUtf8() + "\n");
     // The holder is gone: the lock is taken over at once.
-    QVERIFY2(store.lock(), "a lock left by a crashed Director must be taken over");
-    QVERIFY(store.hasLock());
+    QVERIFY2(lock.take(), "a lock left by a crashed Director must be taken over");
+    QVERIFY(lock.isHeld());
 }
 
 void TestSessionStore::emptyLockLeftByAKilledProcessIsTakenOver()
 {
     // Killed between creating the lock file and writing its pid into it.
-    SessionStore store(m_dir->path());
-    writeFile(store.lockPath(), QByteArray());
-    QVERIFY2(store.lock(), "an empty lock file nobody holds must be taken over");
+    SessionLock lock(m_dir->path());
+    writeFile(lock.path(), QByteArray());
+    QVERIFY2(lock.take(), "an empty lock file nobody holds must be taken over");
 }
 
 void TestSessionStore::emptyLockOfALiveHolderIsRespected()
 {
     // A holder that is alive keeps the lock even when its file cannot be read.
-    SessionStore holder(m_dir->path());
-    QVERIFY(holder.lock());
-    writeFile(holder.lockPath(), QByteArray()); // truncates; the holder's flock stays
-    SessionStore second(m_dir->path());
-    QCOMPARE(second.lock().kind(), Outcome::Kind::Locked);
-    QVERIFY(holder.hasLock());
-    QVERIFY(QFile::exists(holder.lockPath()));
+    SessionLock holder(m_dir->path());
+    QVERIFY(holder.take());
+    writeFile(holder.path(), QByteArray()); // truncates; the holder's flock stays
+    SessionLock second(m_dir->path());
+    QCOMPARE(second.take().kind(), Outcome::Kind::Locked);
+    QVERIFY(holder.isHeld());
+    QVERIFY(QFile::exists(holder.path()));
 }
 
 void TestSessionStore::removalLockLeftByAKilledTakeoverIsRemoved()
@@ -405,10 +407,10 @@ void TestSessionStore::removalLockLeftByAKilledTakeoverIsRemoved()
     const qint64 deadPid = process.processId();
     process.kill();
     QVERIFY(process.waitForFinished());
-    SessionStore store(m_dir->path());
-    writeFile(store.lockPath(), QByteArray::number(deadPid) + "\ndirector\n" +
+    SessionLock lock(m_dir->path());
+    writeFile(lock.path(), QByteArray::number(deadPid) + "\ndirector\n" +
                                     QSysInfo::machineHostName().toUtf8() + "\n");
-    const QString removal = store.lockPath() + QStringLiteral(".rmlock");
+    const QString removal = lock.path() + QStringLiteral(".rmlock");
     writeFile(removal, QByteArray()); // killed before it wrote its pid
     writeFile(removal + QStringLiteral(".rmlock"), QByteArray());
 
@@ -417,11 +419,11 @@ void TestSessionStore::removalLockLeftByAKilledTakeoverIsRemoved()
         QLockFile held(removal);
         QFile::remove(removal);
         QVERIFY(held.tryLock(0));
-        QCOMPARE(store.lock().kind(), Outcome::Kind::Locked);
+        QCOMPARE(lock.take().kind(), Outcome::Kind::Locked);
         QVERIFY(QFile::exists(removal));
     }
     writeFile(removal, QByteArray());
-    QVERIFY2(store.lock(), "a stale lock must be taken over whatever its takeover left");
+    QVERIFY2(lock.take(), "a stale lock must be taken over whatever its takeover left");
     QVERIFY(!QFile::exists(removal));
     QVERIFY(!QFile::exists(removal + QStringLiteral(".rmlock")));
 }

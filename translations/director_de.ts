@@ -556,6 +556,104 @@ Bild</translation>
     </message>
 </context>
 <context>
+    <name>JsonObjectReader</name>
+    <message>
+        <source>written as %1</source>
+        <translation>wird als %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>has the same value as %1; written only as %1</source>
+        <translation>hat denselben Wert wie %1; wird nur als %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1 differs from %2, which is %3; only one of them can be kept</source>
+        <translation>%1 weicht von %2 ab, das %3 ist; nur eines davon kann bleiben</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true oder false erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>Zahl erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>is not a finite number</source>
+        <translation>ist keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <translation>%1 liegt außerhalb von %2..%3</translation>
+    </message>
+    <message>
+        <source>expected an array of strings, found %1</source>
+        <translation>Array von Zeichenketten erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an array, found %1</source>
+        <translation>Array erwartet, %1 gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>not valid JSON at byte %1: %2</source>
+        <translation>kein gültiges JSON bei Byte %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>appears more than once</source>
+        <translation>kommt mehr als einmal vor</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
     <name>LanguageSelection</name>
     <message>
         <source>there is no translation for the language &quot;%1&quot; (--lang); the messages are in English.</source>
@@ -1072,32 +1170,12 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>größer als %1 MB</translation>
     </message>
     <message>
-        <source>not valid JSON at byte %1: %2</source>
-        <translation>kein gültiges JSON bei Byte %1: %2</translation>
-    </message>
-    <message>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>manifest.lock.json: not found</source>
-        <translation>manifest.lock.json: nicht gefunden</translation>
-    </message>
-    <message>
-        <source>manifest.lock.json: %1</source>
-        <translation>manifest.lock.json: %1</translation>
-    </message>
-    <message>
-        <source>state.json: not found</source>
-        <translation>state.json: nicht gefunden</translation>
-    </message>
-    <message>
-        <source>state.json: %1</source>
-        <translation>state.json: %1</translation>
     </message>
     <message>
         <source>anchor_analysis.json: %1</source>
@@ -1186,10 +1264,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>manifest.lock.json, run_id</translation>
     </message>
     <message>
-        <source>manifest.lock.json, character</source>
-        <translation>manifest.lock.json, character</translation>
-    </message>
-    <message>
         <source>manifest.lock.json, move</source>
         <translation>manifest.lock.json, move</translation>
     </message>
@@ -1258,6 +1332,10 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>%1: not counted for %2, whose attempt it is not known to be about</source>
         <translation>%1: nicht für %2 gezählt, da nicht bekannt ist, dass sie diesen Versuch betrifft</translation>
+    </message>
+    <message>
+        <source>%1: not found</source>
+        <translation>%1: nicht gefunden</translation>
     </message>
 </context>
 <context>
@@ -1391,85 +1469,20 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
 <context>
     <name>SessionCodec</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
+        <source>it would be %1 MB, larger than the %2 MB a session file can be</source>
+        <translation>sie wäre %1 MB groß, größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
     </message>
     <message>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
+        <source>its values would be nested %1 levels deep; a session file can nest %2</source>
+        <translation>ihre Werte wären %1 Ebenen tief verschachtelt; eine Sitzungsdatei erlaubt %2 Ebenen</translation>
     </message>
     <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
+        <source>it would be read back as another frame (members of another program by the names of Director&apos;s own, or texts that JSON does not hold as they are)</source>
+        <translation>sie würde als ein anderes Einzelbild wieder eingelesen (Einträge eines anderen Programms mit den Namen von Directors eigenen, oder Texte, die JSON nicht unverändert aufnimmt)</translation>
     </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>written as %1</source>
-        <translation>wird als %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>has the same value as %1; written only as %1</source>
-        <translation>hat denselben Wert wie %1; wird nur als %1 geschrieben</translation>
-    </message>
-    <message>
-        <source>%1 differs from %2, which is %3; only one of them can be kept</source>
-        <translation>%1 weicht von %2 ab, das %3 ist; nur eines davon kann bleiben</translation>
-    </message>
-    <message>
-        <source>is missing</source>
-        <translation>fehlt</translation>
-    </message>
-    <message>
-        <source>expected a string, found %1</source>
-        <translation>Zeichenkette erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected true or false, found %1</source>
-        <translation>true oder false erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected a number, found %1</source>
-        <translation>Zahl erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>is not a finite number</source>
-        <translation>ist keine endliche Zahl</translation>
-    </message>
-    <message>
-        <source>%1 is not a whole number</source>
-        <translation>%1 ist keine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>%1 is outside %2..%3</source>
-        <translation>%1 liegt außerhalb von %2..%3</translation>
-    </message>
-    <message>
-        <source>expected an array of strings, found %1</source>
-        <translation>Array von Zeichenketten erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an object, found %1</source>
-        <translation>Objekt erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an array, found %1</source>
-        <translation>Array erwartet, %1 gefunden</translation>
-    </message>
+</context>
+<context>
+    <name>SessionDecoder</name>
     <message>
         <source>%1 is written as %2</source>
         <translation>%1 wird als %2 geschrieben</translation>
@@ -1485,6 +1498,10 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>%1 is written relative to the run folder as %2</source>
         <translation>%1 wird relativ zum Laufordner als %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>%1 is outside 0..1</source>
@@ -1521,6 +1538,10 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>unknown status %1 (expected PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED)</source>
         <translation>unbekannter Status %1 (erwartet: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN oder APPROVED)</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>is not written back: Director loads the image from imagePath</source>
@@ -1567,32 +1588,55 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <translation>die Datei ist leer</translation>
     </message>
     <message>
-        <source>not valid JSON at byte %1: %2</source>
-        <translation>kein gültiges JSON bei Byte %1: %2</translation>
-    </message>
-    <message>
-        <source>expected a JSON object at the top level</source>
-        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
-    </message>
-    <message>
-        <source>appears more than once</source>
-        <translation>kommt mehr als einmal vor</translation>
-    </message>
-    <message>
-        <source>it would be %1 MB, larger than the %2 MB a session file can be</source>
-        <translation>sie wäre %1 MB groß, größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
-    </message>
-    <message>
-        <source>its values would be nested %1 levels deep; a session file can nest %2</source>
-        <translation>ihre Werte wären %1 Ebenen tief verschachtelt; eine Sitzungsdatei erlaubt %2 Ebenen</translation>
-    </message>
-    <message>
         <source>it cannot be read back</source>
         <translation>sie kann nicht wieder eingelesen werden</translation>
     </message>
+</context>
+<context>
+    <name>SessionLock</name>
     <message>
-        <source>it would be read back as another frame (members of another program by the names of Director&apos;s own, or texts that JSON does not hold as they are)</source>
-        <translation>sie würde als ein anderes Einzelbild wieder eingelesen (Einträge eines anderen Programms mit den Namen von Directors eigenen, oder Texte, die JSON nicht unverändert aufnimmt)</translation>
+        <source>The run folder %1 cannot be written to, so the session can only be read.</source>
+        <translation>In den Laufordner %1 kann nicht geschrieben werden, daher kann die Sitzung nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the lock file %1.</source>
+        <translation>Die Sperrdatei %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The session is open in another Director.</source>
+        <translation>Die Sitzung ist in einem anderen Director geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link (to %2), not a lock file.</source>
+        <translation>%1 ist ein symbolischer Link (auf %2), keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link to nothing (%2), not a lock file.</source>
+        <translation>%1 ist ein symbolischer Link ins Leere (%2), keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a lock file.</source>
+        <translation>%1 ist ein Ordner, keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file, so it is not a lock file.</source>
+        <translation>%1 ist keine reguläre Datei und daher keine Sperrdatei.</translation>
+    </message>
+    <message>
+        <source>No Director made it: remove it, then open the run again.</source>
+        <translation>Kein Director hat dies angelegt: Entfernen Sie es und öffnen Sie dann den Lauf erneut.</translation>
+    </message>
+    <message>
+        <source>The session is open in another Director (%1, process %2 on %3).</source>
+        <translation>Die Sitzung ist in einem anderen Director geöffnet (%1, Prozess %2 auf %3).</translation>
+    </message>
+    <message>
+        <source>unknown program</source>
+        <translation>unbekanntes Programm</translation>
+    </message>
+    <message>
+        <source>an unknown host</source>
+        <translation>einem unbekannten Rechner</translation>
     </message>
 </context>
 <context>
@@ -1818,52 +1862,8 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <translation>Die Sicherung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The session is open in another Director (%1, process %2 on %3).</source>
-        <translation>Die Sitzung ist in einem anderen Director geöffnet (%1, Prozess %2 auf %3).</translation>
-    </message>
-    <message>
-        <source>unknown program</source>
-        <translation>unbekanntes Programm</translation>
-    </message>
-    <message>
-        <source>an unknown host</source>
-        <translation>einem unbekannten Rechner</translation>
-    </message>
-    <message>
-        <source>The run folder %1 cannot be written to, so the session can only be read.</source>
-        <translation>In den Laufordner %1 kann nicht geschrieben werden, daher kann die Sitzung nur gelesen werden.</translation>
-    </message>
-    <message>
-        <source>Could not create the lock file %1.</source>
-        <translation>Die Sperrdatei %1 konnte nicht angelegt werden.</translation>
-    </message>
-    <message>
-        <source>The session is open in another Director.</source>
-        <translation>Die Sitzung ist in einem anderen Director geöffnet.</translation>
-    </message>
-    <message>
         <source>The session was not saved: %1. The file on disk is as it was.</source>
         <translation>Die Sitzung wurde nicht gespeichert: %1. Die Datei auf dem Datenträger ist unverändert.</translation>
-    </message>
-    <message>
-        <source>%1 is a symbolic link (to %2), not a lock file.</source>
-        <translation>%1 ist ein symbolischer Link (auf %2), keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>%1 is a symbolic link to nothing (%2), not a lock file.</source>
-        <translation>%1 ist ein symbolischer Link ins Leere (%2), keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder, not a lock file.</source>
-        <translation>%1 ist ein Ordner, keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>%1 is not a regular file, so it is not a lock file.</source>
-        <translation>%1 ist keine reguläre Datei und daher keine Sperrdatei.</translation>
-    </message>
-    <message>
-        <source>No Director made it: remove it, then open the run again.</source>
-        <translation>Kein Director hat dies angelegt: Entfernen Sie es und öffnen Sie dann den Lauf erneut.</translation>
     </message>
 </context>
 <context>

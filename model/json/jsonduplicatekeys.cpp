@@ -217,20 +217,34 @@ QString pathOf(const QByteArray &json, const std::vector<Level> &levels, qsizety
     return parts.join(QLatin1Char('.'));
 }
 
-} // namespace
-
-QStringList JsonDuplicateKeys::find(const QByteArray &json, int limit)
+// The scan: one pass over the bytes, a level per open object or array.
+class Scanner
 {
-    QStringList duplicates;
-    if (limit <= 0)
-        return duplicates;
-    // levels[0] is the document itself; levels[depth] the innermost open
-    // container. Levels are reused, with what their name sets allocated.
-    std::vector<Level> levels(1);
-    levels.reserve(32);
-    qsizetype depth = 0;
-    const char *data = json.constData();
-    const qsizetype size = json.size();
+public:
+    Scanner(const QByteArray &json, int limit)
+        : m_json(json), m_data(json.constData()), m_size(json.size()), m_limit(limit)
+    {
+        // m_levels[0] is the document itself; m_levels[m_depth] the innermost
+        // open container. Levels are reused, with what their name sets
+        // allocated.
+        m_levels.resize(1);
+        m_levels.reserve(32);
+    }
+
+    QStringList run()
+    {
+        while (m_pos < m_size) {
+            if (!structural[static_cast<unsigned char>(m_data[m_pos])]) {
+                skipInsignificant();
+                continue;
+            }
+            if (!step())
+                break;
+        }
+        return m_duplicates;
+    }
+
+private:
     // Whitespace, digits, letters: passed over in a tight loop.
     static constexpr std::array<bool, 256> structural = [] {
         std::array<bool, 256> table{};
@@ -238,84 +252,119 @@ QStringList JsonDuplicateKeys::find(const QByteArray &json, int limit)
             table[c] = true;
         return table;
     }();
-    for (qsizetype pos = 0; pos < size;) {
-        if (!structural[static_cast<unsigned char>(data[pos])]) {
-            if (data[pos++] == '\n') {
-                // Indentation: eight bytes at a time.
-                constexpr quint64 spaces = 0x2020202020202020;
-                while (pos + 8 <= size) {
-                    const quint64 other = qFromLittleEndian<quint64>(data + pos) ^ spaces;
-                    if (other != 0) {
-                        pos += qCountTrailingZeroBits(other) / 8;
-                        break;
-                    }
-                    pos += 8;
-                }
-            }
-            continue;
-        }
-        switch (data[pos]) {
-        case '{':
-        case '[': {
-            // Deeper than QJsonDocument ever nests (1024): not a document it
-            // accepted. (The scan may run beside the parser, on any bytes.)
-            if (depth >= maxDepth)
-                return duplicates;
-            ++depth;
-            if (levels.size() <= size_t(depth))
-                levels.emplace_back();
-            Level &level = levels[size_t(depth)];
-            level.isObject = data[pos] == '{';
-            level.expectKey = level.isObject;
-            level.index = 0;
-            level.named = false;
-            level.names.clear();
-            ++pos;
-            break;
-        }
-        case '}':
-        case ']':
-            if (depth > 0)
-                --depth;
-            ++pos;
-            break;
-        case ',': {
-            Level &top = levels[size_t(depth)];
-            if (top.isObject)
-                top.expectKey = true;
-            else
-                ++top.index;
-            ++pos;
-            break;
-        }
-        case ':':
-            levels[size_t(depth)].expectKey = false;
-            ++pos;
-            break;
-        case '"': {
-            Level &top = levels[size_t(depth)];
-            if (!top.isObject || !top.expectKey) {
-                skipToken(json, pos);
+
+    // One byte that is not structural; after a newline, the indentation
+    // that follows, eight bytes at a time.
+    void skipInsignificant()
+    {
+        if (m_data[m_pos++] != '\n')
+            return;
+        constexpr quint64 spaces = 0x2020202020202020;
+        while (m_pos + 8 <= m_size) {
+            const quint64 other = qFromLittleEndian<quint64>(m_data + m_pos) ^ spaces;
+            if (other != 0) {
+                m_pos += qCountTrailingZeroBits(other) / 8;
                 break;
             }
-            const Token token = readToken(json, pos);
-            bool added;
-            if (!token.escaped && !token.nonAscii) {
-                const qsizetype length = qMax<qsizetype>(token.end - token.begin - 2, 0);
-                added = top.names.insert(std::string_view(data + token.begin + 1, size_t(length)));
-            } else {
-                added = top.names.insert(decode(json, token));
-            }
-            top.lastName = token;
-            top.named = true;
-            if (!added) {
-                duplicates.append(pathOf(json, levels, depth, decode(json, token)));
-                if (duplicates.size() >= limit)
-                    return duplicates;
-            }
-            break;
-        }
+            m_pos += 8;
         }
     }
-    return duplicates;
+
+    // The structural byte at m_pos; false when the scan is over.
+    bool step()
+    {
+        switch (m_data[m_pos]) {
+        case '{':
+        case '[':
+            return open();
+        case '}':
+        case ']':
+            if (m_depth > 0)
+                --m_depth;
+            ++m_pos;
+            return true;
+        case ',':
+            nextMember();
+            return true;
+        case ':':
+            m_levels[size_t(m_depth)].expectKey = false;
+            ++m_pos;
+            return true;
+        case '"':
+            return string();
+        }
+        return true;
+    }
+
+    bool open()
+    {
+        // Deeper than QJsonDocument ever nests (1024): not a document it
+        // accepted. (The scan may run beside the parser, on any bytes.)
+        if (m_depth >= maxDepth)
+            return false;
+        ++m_depth;
+        if (m_levels.size() <= size_t(m_depth))
+            m_levels.emplace_back();
+        Level &level = m_levels[size_t(m_depth)];
+        level.isObject = m_data[m_pos] == '{';
+        level.expectKey = level.isObject;
+        level.index = 0;
+        level.named = false;
+        level.names.clear();
+        ++m_pos;
+        return true;
+    }
+
+    void nextMember()
+    {
+        Level &top = m_levels[size_t(m_depth)];
+        if (top.isObject)
+            top.expectKey = true;
+        else
+            ++top.index;
+        ++m_pos;
+    }
+
+    // A string: a member's name is checked against the object's other
+    // names, a value skipped. False when the limit of duplicates is reached.
+    bool string()
+    {
+        Level &top = m_levels[size_t(m_depth)];
+        if (!top.isObject || !top.expectKey) {
+            skipToken(m_json, m_pos);
+            return true;
+        }
+        const Token token = readToken(m_json, m_pos);
+        bool added;
+        if (!token.escaped && !token.nonAscii) {
+            const qsizetype length = qMax<qsizetype>(token.end - token.begin - 2, 0);
+            added = top.names.insert(std::string_view(m_data + token.begin + 1, size_t(length)));
+        } else {
+            added = top.names.insert(decode(m_json, token));
+        }
+        top.lastName = token;
+        top.named = true;
+        if (added)
+            return true;
+        m_duplicates.append(pathOf(m_json, m_levels, m_depth, decode(m_json, token)));
+        return m_duplicates.size() < m_limit;
+    }
+
+    const QByteArray &m_json;
+    const char *m_data;
+    qsizetype m_size;
+    qsizetype m_pos = 0;
+    std::vector<Level> m_levels;
+    qsizetype m_depth = 0;
+    int m_limit;
+    QStringList m_duplicates;
+};
+
+} // namespace
+
+QStringList JsonDuplicateKeys::find(const QByteArray &json, int limit)
+{
+    if (limit <= 0)
+        return {};
+    return Scanner(json, limit).run();
 }

@@ -11,7 +11,7 @@ class JsonDuplicateKeys
 {
 public:
     // At most `limit` paths, in document order. Bytes that are not such a
-    // document (SessionCodec scans a large file while the parser reads it)
+    // document (JsonReader scans a large file while the parser reads it)
     // get an answer that means nothing, in no more time or memory.
     static QStringList find(const QByteArray &json, int limit = 20);
 };

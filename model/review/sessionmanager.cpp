@@ -234,8 +234,9 @@ Outcome SessionManager::loadSessionFile(Opening &opening, Access access, Recover
         if (access == Access::ReadOnly)
             return Outcome::refused(tr("A session file can only be recovered by a Director that "
                                        "may write the run folder."));
-        const Outcome recovered =
-            recovery == Recovery::RestoreBackup ? store->restoreBackup() : store->startOver();
+        const Outcome recovered = recovery == Recovery::RestoreBackup
+                                      ? store->restoreBackup().outcome()
+                                      : store->startOver();
         if (!recovered)
             return recovered;
         opening.loaded = store->load();
@@ -522,8 +523,9 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         frame.status = *status;
     }
     if (edit.patch) {
-        if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
-            return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+        if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
+            return Outcome::invalid(
+                tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
     }
     return saveFrameState(frameIndex, frame);
 }
@@ -738,8 +740,9 @@ Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverr
         if (const Outcome offset = checkOffset(frame); !offset)
             return offset;
     }
-    if (const QString why = SessionCodec::whyNotReadBackAsIs(frame); !why.isEmpty())
-        return Outcome::invalid(tr("These overrides cannot be saved as given: %1").arg(why));
+    if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
+        return Outcome::invalid(
+            tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
     return saveFrameState(frameIndex, frame);
 }
 

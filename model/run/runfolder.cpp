@@ -1,9 +1,10 @@
 #include "run/runfolder.h"
 
+#include "core/result.h"
 #include "run/runpaths.h"
 #include "session/sessioncodec.h"
 #include "session/timestamps.h"
-#include "json/jsonwriter.h"
+#include "json/jsonreader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -13,7 +14,6 @@
 #include <QHash>
 #include <QImageReader>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -25,78 +25,52 @@
 
 namespace {
 
-struct JsonFile
+// Whether anything is at `path`, a link to nothing included.
+bool present(const QString &path)
 {
-    bool present = false;
-    QJsonObject object;
-    QString error; // set when present but unreadable
-};
-
-JsonFile readJson(const QString &path)
-{
-    JsonFile result;
-    QFile file(path);
     const QFileInfo info(path);
-    if (!info.exists() && !info.isSymLink())
-        return result;
-    result.present = true;
-    if (!info.isFile()) {
-        // A FIFO would block the reader, a device never end.
-        result.error = info.isSymLink() && !info.exists()
-                           ? QCoreApplication::translate("RunFolder", "a link to nothing")
-                           : QCoreApplication::translate("RunFolder", "not a regular file");
-        return result;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        result.error = file.errorString();
-        return result;
-    }
-    if (file.size() > RunFolder::maxJsonSize) {
-        result.error = QCoreApplication::translate("RunFolder", "larger than %1 MB")
-                           .arg(RunFolder::maxJsonSize / (1024 * 1024));
-        return result;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error = QCoreApplication::translate("RunFolder", "not valid JSON at byte %1: %2")
-                           .arg(parseError.offset)
-                           .arg(parseError.errorString());
-    } else if (!document.isObject()) {
-        result.error = QCoreApplication::translate("RunFolder", "not a JSON object");
-    } else {
-        result.object = document.object();
-    }
-    return result;
+    return info.exists() || info.isSymLink();
 }
 
-// A whole number from JSON within 0..maximum, or -1.
+// The object a JSON file of the run holds (read as Qt reads it: the pipeline
+// is not held to the session file's rules), or why it cannot be read.
+Result<QJsonObject> readJson(const QString &path)
+{
+    QFile file(path);
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        // A FIFO would block the reader, a device never end.
+        return Outcome::invalid(info.isSymLink() && !info.exists()
+                                    ? RunFolder::tr("a link to nothing")
+                                    : RunFolder::tr("not a regular file"));
+    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Outcome::failed(file.errorString());
+    if (file.size() > RunFolder::maxJsonSize) {
+        return Outcome::invalid(
+            RunFolder::tr("larger than %1 MB").arg(RunFolder::maxJsonSize / (1024 * 1024)));
+    }
+    JsonReader::Document document =
+        JsonReader::parseObject(file.readAll(), JsonReader::Names::AsQtReadsThem);
+    if (document.state == JsonReader::Document::State::NotObject)
+        return Outcome::invalid(RunFolder::tr("not a JSON object"));
+    if (!document)
+        return Outcome::invalid(document.problems.first().message);
+    return std::move(document.object);
+}
+
+// A whole number from JSON within 0..maximum (a number, or a text that
+// reads as one), or -1.
 int indexValue(const QJsonValue &value, int maximum)
 {
-    double d = -1;
-    if (value.isDouble())
-        d = value.toDouble();
-    else if (value.isString())
-        d = value.toString().toDouble();
-    if (!std::isfinite(d) || d != std::trunc(d) || d < 0 || d > maximum)
-        return -1;
-    return int(d);
+    const double d = value.isString() ? value.toString().toDouble() : value.toDouble(-1);
+    return JsonReader::wholeNumber(d, 0, maximum).value_or(-1);
 }
 
 // A JSON value as it was written, shortened, for a message.
 QString jsonText(const QJsonValue &value)
 {
-    QString text;
-    if (value.isString())
-        text = u'"' + value.toString() + u'"';
-    else if (value.isDouble())
-        text = QString::fromLatin1(JsonWriter::formatNumber(value.toDouble()));
-    else if (value.isBool())
-        text = value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    else if (value.isNull())
-        text = QStringLiteral("null");
-    else
-        text = value.isArray() ? QStringLiteral("[…]") : QStringLiteral("{…}");
+    const QString text = JsonReader::literal(value);
     return text.size() > 40 ? text.left(40) + u'…' : text;
 }
 
@@ -203,6 +177,14 @@ QJsonValue bounded(const QJsonValue &value, int depth)
     return kept;
 }
 
+// A time the pipeline wrote, in the session's form; nothing when it is none.
+std::optional<QString> canonicalTimestamp(const QJsonValue &value)
+{
+    if (const auto time = Timestamps::parse(value.toString()))
+        return Timestamps::format(*time);
+    return std::nullopt;
+}
+
 struct Candidate
 {
     int attempt = 0;
@@ -238,10 +220,27 @@ public:
     Outcome read();
 
 private:
+    // A JSON file of the run's own (manifest, state): its object, or nothing,
+    // what is wrong with it named.
+    std::optional<QJsonObject> readRunFile(const QString &name);
     void readManifest();
     void readState();
     void readAnchor();
+    // candidates/, approved/, rejected/ and audit/: what each holds of which frame.
     void scanFolders();
+    void scanCandidates();
+    void scanApprovedAndRejected();
+    void scanAudits();
+    // The names in a folder that match `pattern`, of regular files (or links
+    // to them: where a link leads is checked when it is read); any other
+    // kind of file (a FIFO, a device, a folder) of such a name is left out.
+    QList<QRegularExpressionMatch> matchingFiles(const QString &folder,
+                                                 const QRegularExpression &pattern);
+    // The frame a file's name (match 1) is of; -1, and the file left out,
+    // when no session can hold it.
+    int frameIndexOf(const QString &folder, const QRegularExpressionMatch &match);
+    // The run has frame `index`.
+    void found(int index) { m_highestIndex = std::max(m_highestIndex, index); }
     DirectorFrameState frame(int index);
     // The frame's audit, when it has one that can be read: its report into
     // `frame`, its attempts, the audit file (run-relative) and the newest
@@ -253,7 +252,19 @@ private:
         int newestAttempt = 0;
     };
     std::optional<Audit> readAudit(int index, DirectorFrameState &frame);
+    // The frame's attempts: from state.json, its audit and candidates/,
+    // within the session's bounds.
     QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
+    using Attempts = QMap<int, AttemptInfo>; // by attempt number
+    void attemptsFromState(int index, Attempts &byIndex);
+    void attemptsFromAudit(int index, const QJsonArray &auditAttempts, Attempts &byIndex);
+    // Adds the attempts that have a file in candidates/; gives their numbers.
+    QSet<int> attemptsWithImages(int index, Attempts &byIndex);
+    void keepNewestAttempts(int index, Attempts &byIndex, const QSet<int> &withImage);
+    QList<AttemptInfo> attemptsWithinBudget(int index, const Attempts &byIndex,
+                                            const QSet<int> &withImage);
+    // Its details bounded, its candidate file, a time.
+    void completeAttempt(int index, AttemptInfo &a);
     // The run-relative path of a file named by the run's JSON, checked; empty when refused.
     QString checkedPath(const QString &stored, const QString &where);
     // The run-relative path of an image file, checked, when it is an image;
@@ -295,7 +306,6 @@ private:
     RunPaths m_paths;
     RunFolder::Contents &m_contents;
     bool m_looksLikeRun = false;
-    QJsonObject m_state;
     QMap<int, QJsonObject> m_frameStates;          // state.json frame_states by index
     QJsonObject m_frameAttempts;                   // state.json frameAttempts
     QMap<int, QList<Candidate>> m_candidates;      // by frame index
@@ -451,66 +461,48 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
     return SessionCodec::asWritten(kept).value_or(QJsonObject()); // read back: never cut to 32 deep
 }
 
-void Reader::readManifest()
+std::optional<QJsonObject> Reader::readRunFile(const QString &name)
 {
-    const JsonFile file = readJson(m_dir + QStringLiteral("/manifest.lock.json"));
-    if (!file.present) {
-        m_contents.missing.append(tr("manifest.lock.json: not found"));
-        return;
+    const QString path = m_dir + u'/' + name;
+    if (!present(path)) {
+        m_contents.missing.append(tr("%1: not found").arg(name));
+        return std::nullopt;
     }
     m_looksLikeRun = true;
-    if (!file.error.isEmpty()) {
-        m_contents.missing.append(tr("manifest.lock.json: %1").arg(file.error));
+    const Result<QJsonObject> file = readJson(path);
+    if (!file) {
+        m_contents.missing.append(tr("%1: %2").arg(name, file.outcome().message()));
         m_contents.runFilesUnreadable = true;
-        return;
+        return std::nullopt;
     }
+    return *file;
+}
+
+void Reader::readManifest()
+{
+    const std::optional<QJsonObject> file = readRunFile(QStringLiteral("manifest.lock.json"));
+    if (!file)
+        return;
     RunManifest &m = m_contents.manifest;
-    m.raw = file.object;
-    m.runId = text(file.object.value(u"run_id"), tr("manifest.lock.json, run_id"));
+    m.runId = text(file->value(u"run_id"), tr("manifest.lock.json, run_id"));
     // The long form holds the whole manifest; the short form only its identity.
-    const QJsonObject config = file.object.value(u"resolved_config").toObject();
+    const QJsonObject config = file->value(u"resolved_config").toObject();
     QJsonObject identity = config.value(u"identity").toObject();
     if (identity.isEmpty())
-        identity = file.object.value(u"manifest_identity").toObject();
-    m.character = text(identity.value(u"character"), tr("manifest.lock.json, character"));
+        identity = file->value(u"manifest_identity").toObject();
     m.moveId = text(identity.value(u"move"), tr("manifest.lock.json, move"));
     m.frameCount =
         frameCount(identity.value(u"frame_count"), tr("manifest.lock.json, frame_count"));
-    m.isLoop = identity.value(u"is_loop").toBool();
     const QJsonObject canvas = config.value(u"canvas").toObject();
     m.targetSize = std::max(0, indexValue(canvas.value(u"target_size"), 1 << 16));
-    m.generationSize = std::max(0, indexValue(canvas.value(u"generation_size"), 1 << 16));
-    const QJsonObject auditor = config.value(u"auditor").toObject();
-    std::function<void(const QJsonObject &, const QString &)> collect =
-        [&](const QJsonObject &object, const QString &prefix) {
-            for (auto it = object.begin(); it != object.end(); ++it) {
-                const QString name = prefix.isEmpty() ? it.key() : prefix + u'.' + it.key();
-                if (it.value().isDouble())
-                    m.thresholds.insert(name, it.value().toDouble());
-                else if (it.value().isObject() && prefix.count(u'.') < 4)
-                    collect(it.value().toObject(), name);
-            }
-        };
-    collect(auditor.value(u"thresholds").isObject() ? auditor.value(u"thresholds").toObject()
-                                                    : auditor,
-            QString());
 }
 
 void Reader::readState()
 {
-    const JsonFile file = readJson(m_dir + QStringLiteral("/state.json"));
-    if (!file.present) {
-        m_contents.missing.append(tr("state.json: not found"));
+    const std::optional<QJsonObject> file = readRunFile(QStringLiteral("state.json"));
+    if (!file)
         return;
-    }
-    m_looksLikeRun = true;
-    if (!file.error.isEmpty()) {
-        m_contents.missing.append(tr("state.json: %1").arg(file.error));
-        m_contents.runFilesUnreadable = true;
-        return;
-    }
-    m_state = file.object;
-    for (const QJsonValue &value : m_state.value(u"frame_states").toArray()) {
+    for (const QJsonValue &value : file->value(u"frame_states").toArray()) {
         const QJsonObject state = value.toObject();
         const int index = indexValue(state.value(u"index"), RunFolder::maxFrameCount - 1);
         if (index >= 0) {
@@ -518,89 +510,82 @@ void Reader::readState()
             m_highestIndex = std::max(m_highestIndex, index);
         }
     }
-    m_frameAttempts = m_state.value(u"frameAttempts").toObject();
+    m_frameAttempts = file->value(u"frameAttempts").toObject();
     if (m_contents.manifest.runId.isEmpty())
-        m_contents.manifest.runId = text(m_state.value(u"run_id"), tr("state.json, run_id"));
+        m_contents.manifest.runId = text(file->value(u"run_id"), tr("state.json, run_id"));
     const int totalFrames =
-        frameCount(m_state.value(u"total_frames"), tr("state.json, total_frames"));
+        frameCount(file->value(u"total_frames"), tr("state.json, total_frames"));
     if (m_contents.manifest.frameCount == 0)
         m_contents.manifest.frameCount = totalFrames;
 }
 
 void Reader::readAnchor()
 {
-    const JsonFile file = readJson(m_dir + QStringLiteral("/anchor_analysis.json"));
-    if (!file.present)
+    const QString path = m_dir + QStringLiteral("/anchor_analysis.json");
+    if (!present(path))
         return;
-    if (!file.error.isEmpty()) {
-        m_contents.missing.append(tr("anchor_analysis.json: %1").arg(file.error));
+    const Result<QJsonObject> file = readJson(path);
+    if (!file) {
+        m_contents.missing.append(tr("anchor_analysis.json: %1").arg(file.outcome().message()));
         return;
     }
-    const QJsonObject size = file.object.value(u"image_dimensions").toObject();
-    const QJsonObject results = file.object.value(u"results").toObject();
-    const QJsonObject bounds = results.value(u"visible_bounds").toObject();
+    const QJsonObject size = file->value(u"image_dimensions").toObject();
+    const QJsonObject results = file->value(u"results").toObject();
     AnchorAnalysis &a = m_contents.anchor;
     a.imageSize = QSize(size.value(u"width").toInt(), size.value(u"height").toInt());
     a.baselineY = results.value(u"baselineY").toDouble();
-    a.rootX = results.value(u"rootX").toDouble();
-    const int left = bounds.value(u"leftX").toInt();
-    const int top = bounds.value(u"topY").toInt();
-    a.visibleBounds = QRect(QPoint(left, top), QPoint(bounds.value(u"rightX").toInt(),
-                                                      bounds.value(u"bottomY").toInt()));
     a.present = a.imageSize.isValid() && !a.imageSize.isEmpty() && results.contains(u"baselineY");
     if (!a.present)
         m_contents.missing.append(tr("anchor_analysis.json: no image size or baseline"));
 }
 
-void Reader::scanFolders()
+QList<QRegularExpressionMatch> Reader::matchingFiles(const QString &folder,
+                                                     const QRegularExpression &pattern)
+{
+    QList<QRegularExpressionMatch> matches;
+    const QDir dir(m_dir + u'/' + folder);
+    if (!dir.exists())
+        return matches;
+    m_looksLikeRun = true;
+    const QFileInfoList infos =
+        dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &info : infos) {
+        QRegularExpressionMatch match = pattern.match(info.fileName());
+        if (!match.hasMatch())
+            continue;
+        if (!info.isFile()) {
+            leaveOut(tr("%1/%2: not a regular file").arg(folder, info.fileName()));
+            continue;
+        }
+        matches.append(std::move(match));
+    }
+    return matches;
+}
+
+int Reader::frameIndexOf(const QString &folder, const QRegularExpressionMatch &match)
+{
+    bool ok = false;
+    const int index = match.captured(1).toInt(&ok);
+    if (!ok || index >= RunFolder::maxFrameCount) {
+        leaveOut(tr("%1/%2: frame numbers go up to %3")
+                     .arg(folder, match.captured(0))
+                     .arg(RunFolder::maxFrameCount - 1));
+        return -1;
+    }
+    return index;
+}
+
+void Reader::scanCandidates()
 {
     static const QRegularExpression candidateName(
         QStringLiteral("^frame_(\\d{4,})_attempt_(\\d+)(?:_(norm|aligned|128|trans))?\\.png$"));
-    static const QRegularExpression approvedName(QStringLiteral("^frame_(\\d{4,})\\.png$"));
-    static const QRegularExpression rejectedName(QStringLiteral("^frame_(\\d{4,})_(.+)\\.png$"));
-    static const QRegularExpression auditName(QStringLiteral("^frame_(\\d{1,})_metrics\\.json$"));
-    const QStringList preference = {QStringLiteral("norm"), QString(), QStringLiteral("aligned"),
-                                    QStringLiteral("128"), QStringLiteral("trans")};
-
-    // The names in a folder that match `pattern`, of regular files (or links
-    // to them: where a link leads is checked when it is read); any other
-    // kind of file (a FIFO, a device, a folder) of such a name is left out.
-    auto entries = [&](const QString &folder, const QRegularExpression &pattern) {
-        QList<QRegularExpressionMatch> matches;
-        const QDir dir(m_dir + u'/' + folder);
-        if (!dir.exists())
-            return matches;
-        m_looksLikeRun = true;
-        const QFileInfoList infos =
-            dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-        for (const QFileInfo &info : infos) {
-            QRegularExpressionMatch match = pattern.match(info.fileName());
-            if (!match.hasMatch())
-                continue;
-            if (!info.isFile()) {
-                leaveOut(tr("%1/%2: not a regular file").arg(folder, info.fileName()));
-                continue;
-            }
-            matches.append(std::move(match));
-        }
-        return matches;
-    };
-    auto frameIndex = [&](const QString &folder, const QRegularExpressionMatch &match) {
-        bool ok = false;
-        const int index = match.captured(1).toInt(&ok);
-        if (!ok || index >= RunFolder::maxFrameCount) {
-            leaveOut(tr("%1/%2: frame numbers go up to %3")
-                         .arg(folder, match.captured(0))
-                         .arg(RunFolder::maxFrameCount - 1));
-            return -1;
-        }
-        return index;
-    };
-    auto found = [&](int index) { m_highestIndex = std::max(m_highestIndex, index); };
-
+    // Which file of an attempt is its image, first to last.
+    static const QStringList preference = {QStringLiteral("norm"), QString(),
+                                           QStringLiteral("aligned"), QStringLiteral("128"),
+                                           QStringLiteral("trans")};
     const QString candidates = QStringLiteral("candidates");
-    for (const QRegularExpressionMatch &match : entries(candidates, candidateName)) {
-        const int index = frameIndex(candidates, match);
+    for (const QRegularExpressionMatch &match : matchingFiles(candidates, candidateName)) {
+        const int index = frameIndexOf(candidates, match);
         if (index < 0)
             continue;
         // The pipeline counts attempts from 1; a number the session cannot
@@ -620,32 +605,48 @@ void Reader::scanFolders()
         c.path = candidates + u'/' + match.captured(0);
         m_candidates[index].append(c);
     }
+}
+
+void Reader::scanApprovedAndRejected()
+{
+    static const QRegularExpression approvedName(QStringLiteral("^frame_(\\d{4,})\\.png$"));
+    static const QRegularExpression rejectedName(QStringLiteral("^frame_(\\d{4,})_(.+)\\.png$"));
     const QString approved = QStringLiteral("approved");
-    for (const QRegularExpressionMatch &match : entries(approved, approvedName)) {
-        const int index = frameIndex(approved, match);
-        if (index >= 0) {
+    for (const QRegularExpressionMatch &match : matchingFiles(approved, approvedName)) {
+        if (const int index = frameIndexOf(approved, match); index >= 0) {
             found(index);
             m_approved.insert(index, approved + u'/' + match.captured(0));
         }
     }
     const QString rejected = QStringLiteral("rejected");
-    for (const QRegularExpressionMatch &match : entries(rejected, rejectedName)) {
-        const int index = frameIndex(rejected, match);
-        if (index >= 0) {
+    for (const QRegularExpressionMatch &match : matchingFiles(rejected, rejectedName)) {
+        if (const int index = frameIndexOf(rejected, match); index >= 0) {
             found(index);
             m_rejected.insert(index, {rejected + u'/' + match.captured(0),
                                       text(match.captured(2), match.captured(0))});
         }
     }
+}
+
+void Reader::scanAudits()
+{
+    static const QRegularExpression auditName(QStringLiteral("^frame_(\\d{1,})_metrics\\.json$"));
     const QString audit = QStringLiteral("audit");
-    for (const QRegularExpressionMatch &match : entries(audit, auditName)) {
-        const int index = frameIndex(audit, match);
+    for (const QRegularExpressionMatch &match : matchingFiles(audit, auditName)) {
+        const int index = frameIndexOf(audit, match);
         // The padded name wins over the unpadded one.
         if (index >= 0 && (!m_audits.contains(index) || match.captured(1).size() >= 4)) {
             found(index);
             m_audits.insert(index, audit + u'/' + match.captured(0));
         }
     }
+}
+
+void Reader::scanFolders()
+{
+    scanCandidates();
+    scanApprovedAndRejected();
+    scanAudits();
 }
 
 std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame)
@@ -656,13 +657,15 @@ std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &fr
     const QString relative = checkedPath(it.value(), it.value());
     if (relative.isEmpty())
         return std::nullopt;
-    const JsonFile file = readJson(m_paths.absolute(relative));
-    if (!file.error.isEmpty()) {
-        m_contents.missing.append(tr("%1: %2").arg(relative, file.error));
+    // Gone since the folder was listed: read as the nothing it now holds.
+    const QString path = m_paths.absolute(relative);
+    const Result<QJsonObject> file = present(path) ? readJson(path) : QJsonObject();
+    if (!file) {
+        m_contents.missing.append(tr("%1: %2").arg(relative, file.outcome().message()));
         m_contents.unreadableFrames.insert(index);
         return std::nullopt;
     }
-    const QJsonObject audit = file.object;
+    const QJsonObject &audit = *file;
     AuditReport &report = frame.auditReport;
     const QJsonValue score = audit.contains(u"composite_score") ? audit.value(u"composite_score")
                                                                 : audit.value(u"compositeScore");
@@ -698,18 +701,12 @@ std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &fr
     return source;
 }
 
-QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
+void Reader::attemptsFromState(int index, Attempts &byIndex)
 {
-    QMap<int, AttemptInfo> byIndex;
-    auto timestampOf = [](const QJsonValue &value) -> std::optional<QString> {
-        if (const auto time = Timestamps::parse(value.toString()))
-            return Timestamps::format(*time);
-        return std::nullopt;
-    };
     // state.json: camelCase.
     const QJsonArray stateAttempts =
         m_frameAttempts.value(QString::number(index)).toObject().value(u"attempts").toArray();
-    const QString stateWhere = tr("state.json, frameAttempts %1").arg(index);
+    const QString where = tr("state.json, frameAttempts %1").arg(index);
     for (const QJsonValue &value : stateAttempts) {
         QJsonObject o = value.toObject();
         const int n = indexValue(o.value(u"attemptIndex"), RunFolder::maxAttempt);
@@ -717,15 +714,21 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
             continue;
         AttemptInfo &a = byIndex[n];
         a.attemptIndex = n;
-        if (const auto t = timestampOf(o.value(u"timestamp")))
+        if (const auto t = canonicalTimestamp(o.value(u"timestamp")))
             a.timestamp = *t;
-        a.strategy = text(o.value(u"strategy"), stateWhere);
-        a.reasonCodes = texts(o.value(u"reasonCodes"), stateWhere, false);
+        a.strategy = text(o.value(u"strategy"), where);
+        a.reasonCodes = texts(o.value(u"reasonCodes"), where, false);
         a.passed = o.value(u"result").toString() == QLatin1String("passed");
         a.extra = withoutMembers(o, SessionCodec::ownMembers(SessionCodec::Members::Attempt));
     }
+}
+
+void Reader::attemptsFromAudit(int index, const QJsonArray &auditAttempts, Attempts &byIndex)
+{
     // The audit file: snake_case; fills what state.json did not say.
-    const QString auditWhere = tr("the audit of frame %1, attempts").arg(index);
+    static const QStringList mapped = {QStringLiteral("attempt_index"),
+                                       QStringLiteral("reason_codes")};
+    const QString where = tr("the audit of frame %1, attempts").arg(index);
     for (const QJsonValue &value : auditAttempts) {
         const QJsonObject o = value.toObject();
         const int n = indexValue(o.value(u"attempt_index"), RunFolder::maxAttempt);
@@ -735,25 +738,26 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
         AttemptInfo &a = byIndex[n];
         a.attemptIndex = n;
         if (a.timestamp.isEmpty()) {
-            if (const auto t = timestampOf(o.value(u"timestamp")))
+            if (const auto t = canonicalTimestamp(o.value(u"timestamp")))
                 a.timestamp = *t;
         }
         if (!known) {
-            a.reasonCodes = texts(o.value(u"reason_codes"), auditWhere, false);
+            a.reasonCodes = texts(o.value(u"reason_codes"), where, false);
             a.passed = o.value(u"result").toString() == QLatin1String("passed");
         }
         // The rest is kept; what was mapped above is not kept twice.
         for (auto it = o.begin(); it != o.end(); ++it) {
-            static const QStringList mapped = {QStringLiteral("attempt_index"),
-                                               QStringLiteral("reason_codes")};
             if (!mapped.contains(it.key()) &&
                 !SessionCodec::ownMembers(SessionCodec::Members::Attempt).contains(it.key()) &&
                 !a.extra.contains(it.key()))
                 a.extra.insert(it.key(), it.value());
         }
     }
-    // The candidate file of each attempt, when it is there.
-    QSet<int> withImage; // attempts with a file of their own in candidates/
+}
+
+QSet<int> Reader::attemptsWithImages(int index, Attempts &byIndex)
+{
+    QSet<int> withImage;
     for (const Candidate &c : m_candidates.value(index)) {
         withImage.insert(c.attempt);
         if (!byIndex.contains(c.attempt)) {
@@ -761,24 +765,55 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
             a.attemptIndex = c.attempt;
         }
     }
-    // The newest attempts only: a run's files must not make a session of
-    // thousands of attempts a frame.
-    if (byIndex.size() > RunFolder::maxAttempts) {
-        const qsizetype older = byIndex.size() - RunFolder::maxAttempts;
-        leaveOut(tr("frame %1: %n older attempt(s) (the session keeps the newest %2)", nullptr,
-                    int(older))
-                     .arg(index)
-                     .arg(RunFolder::maxAttempts));
-        // The oldest go first, but not an attempt with an image of its own
-        // in the run (the frame's image is one of those).
-        for (auto it = byIndex.begin();
-             it != byIndex.end() && byIndex.size() > RunFolder::maxAttempts;) {
-            if (withImage.contains(it.key()))
-                ++it;
-            else
-                it = byIndex.erase(it);
+    return withImage;
+}
+
+void Reader::keepNewestAttempts(int index, Attempts &byIndex, const QSet<int> &withImage)
+{
+    if (byIndex.size() <= RunFolder::maxAttempts)
+        return;
+    const qsizetype older = byIndex.size() - RunFolder::maxAttempts;
+    leaveOut(
+        tr("frame %1: %n older attempt(s) (the session keeps the newest %2)", nullptr, int(older))
+            .arg(index)
+            .arg(RunFolder::maxAttempts));
+    // The oldest go first, but not an attempt with an image of its own in
+    // the run (the frame's image is one of those).
+    for (auto it = byIndex.begin();
+         it != byIndex.end() && byIndex.size() > RunFolder::maxAttempts;) {
+        if (withImage.contains(it.key()))
+            ++it;
+        else
+            it = byIndex.erase(it);
+    }
+}
+
+void Reader::completeAttempt(int index, AttemptInfo &a)
+{
+    a.extra = details(a.extra, tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
+    // Its candidate file, the preferred one that is there.
+    QList<Candidate> files = m_candidates.value(index);
+    files.removeIf([&](const Candidate &c) { return c.attempt != a.attemptIndex; });
+    std::sort(files.begin(), files.end(),
+              [](const Candidate &x, const Candidate &y) { return x.preference < y.preference; });
+    for (const Candidate &c : files) {
+        QString why;
+        if (m_paths.resolveExistingFile(c.path, &why)) {
+            a.candidatePath = c.path;
+            break;
         }
     }
+    if (a.timestamp.isEmpty()) {
+        // Never write a session file the pipeline rejects: without a
+        // recorded time, the candidate file's own time stands in.
+        a.timestamp =
+            a.candidatePath.isEmpty() ? Timestamps::now() : fileTimestamp(a.candidatePath);
+    }
+}
+
+QList<AttemptInfo> Reader::attemptsWithinBudget(int index, const Attempts &byIndex,
+                                                const QSet<int> &withImage)
+{
     QList<AttemptInfo> list;
     int overBudget = 0;
     // The newest first: when the budget runs out, the oldest go.
@@ -794,31 +829,24 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
             ++overBudget;
             continue;
         }
-        a.extra = details(a.extra, tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
-        QList<Candidate> files = m_candidates.value(index);
-        files.removeIf([&](const Candidate &c) { return c.attempt != a.attemptIndex; });
-        std::sort(files.begin(), files.end(), [](const Candidate &x, const Candidate &y) {
-            return x.preference < y.preference;
-        });
-        for (const Candidate &c : files) {
-            QString why;
-            if (m_paths.resolveExistingFile(c.path, &why)) {
-                a.candidatePath = c.path;
-                break;
-            }
-        }
-        if (a.timestamp.isEmpty()) {
-            // Never write a session file the pipeline rejects: without a
-            // recorded time, the candidate file's own time stands in.
-            a.timestamp =
-                a.candidatePath.isEmpty() ? Timestamps::now() : fileTimestamp(a.candidatePath);
-        }
+        completeAttempt(index, a);
         list.prepend(std::move(a));
     }
-    if (overBudget > 0) {
+    if (overBudget > 0)
         leaveOutOverBudget(tr("frame %1: %n attempt(s)", nullptr, overBudget).arg(index), 512);
-    }
     return list;
+}
+
+QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
+{
+    Attempts byIndex;
+    attemptsFromState(index, byIndex);
+    attemptsFromAudit(index, auditAttempts, byIndex);
+    const QSet<int> withImage = attemptsWithImages(index, byIndex);
+    // The newest attempts only: a run's files must not make a session of
+    // thousands of attempts a frame.
+    keepNewestAttempts(index, byIndex, withImage);
+    return attemptsWithinBudget(index, byIndex, withImage);
 }
 
 DirectorFrameState Reader::frame(int index)

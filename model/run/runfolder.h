@@ -3,45 +3,40 @@
 #include "core/outcome.h"
 #include "session/directorsession.h"
 
-#include <QJsonObject>
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
-#include <QRect>
 #include <QSet>
 #include <QSize>
 #include <QString>
 #include <QStringList>
 
-// What the pipeline's manifest says about the run.
+// What the pipeline's manifest says about the run, as far as Director uses it.
 struct RunManifest
 {
-    QString runId; // manifest run_id, else state.json run_id, else the folder's name
-    QString character;
+    QString runId;      // manifest run_id, else state.json run_id, else the folder's name
     QString moveId;     // identity.move
     int frameCount = 0; // identity.frame_count, else state.json total_frames, else from the files
-    bool isLoop = false;
-    int targetSize = 0;               // canvas.target_size; 0 when unknown
-    int generationSize = 0;           // canvas.generation_size; 0 when unknown
-    QMap<QString, double> thresholds; // auditor thresholds, free names
-    QJsonObject raw;                  // manifest.lock.json as read
+    int targetSize = 0; // canvas.target_size (the size commit expects); 0 when unknown
 };
 
-// anchor_analysis.json, in the anchor's own pixels.
+// anchor_analysis.json, in the anchor's own pixels: where the stage draws the
+// baseline.
 struct AnchorAnalysis
 {
     bool present = false;
     QSize imageSize;
     double baselineY = 0.0;
-    double rootX = 0.0;
-    QRect visibleBounds;
 };
 
-// Reads a pipeline run folder (RUN-FOLDER.md) into the initial state of a
-// session. Runs are often incomplete: whatever is there is read, and what is
+// Reads a pipeline run folder (docs/run-folder.md) into the initial state of
+// a session. Runs are often incomplete: whatever is there is read, and what is
 // not is listed. Every path taken from the folder's JSON is kept inside the
 // run folder; images are not decoded here (existence only).
 class RunFolder
 {
+    Q_DECLARE_TR_FUNCTIONS(RunFolder)
+
 public:
     struct Contents
     {

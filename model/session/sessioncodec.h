@@ -1,60 +1,29 @@
 #pragma once
 
+#include "core/outcome.h"
+#include "core/result.h"
 #include "session/directorsession.h"
+#include "session/sessiondecoder.h"
+#include "session/sessionencoder.h"
+#include "json/jsonreader.h"
 
 #include <QByteArray>
-#include <QList>
-#include <QString>
+#include <QCoreApplication>
+#include <QStringList>
 
 #include <optional>
 
 class RunPaths;
 
-// One problem found in a session file, at a JSON path such as
-// "frames.3.status".
-struct SessionProblem
-{
-    QString path;
-    QString message;
-
-    QString toString() const
-    {
-        return path.isEmpty() ? message : path + QStringLiteral(": ") + message;
-    }
-};
-
-struct SessionDecodeResult
-{
-    enum class State
-    {
-        Ok,          // `session` holds the session
-        NotJson,     // the bytes are not a JSON document
-        Invalid,     // JSON, but not a valid session: see `errors`
-        NewerSchema, // written by a newer Director than this build
-    };
-
-    State state = State::Invalid;
-    std::optional<DirectorSession> session;
-    QList<SessionProblem> errors;
-    // Forms that were read but are written differently (snake_case audit
-    // keys, a missing attemptHistory, "runs/<id>/..." paths, ...).
-    QList<SessionProblem> notes;
-
-    bool isOk() const { return state == State::Ok; }
-    // All errors on one line each, for a message.
-    QString errorText() const;
-};
-
-// director_session.json <-> DirectorSession.
-//
-// Strict on what it writes: exactly the form the pipeline's reader accepts
-// (RUN-FOLDER.md), 2-space indented, optional members left out, never null.
-// Tolerant on what it reads where the pipeline is known to vary, and keeps
-// every member it does not know, so that a round trip never deletes anything
-// another program wrote. imageBase64 is accepted and not written back: Director
-// loads images from imagePath.
+// director_session.json <-> DirectorSession (docs/session-file.md): the
+// file's limits, and the two directions, SessionEncoder (session -> bytes)
+// and SessionDecoder (bytes -> session, with every check). What Director
+// writes, Director reads back: the checks here tell, before anything is
+// written, whether the decoder would read it.
 class SessionCodec
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionCodec)
+
 public:
     // Files larger than this are refused before parsing.
     // (Room for 100,000 frames, RunFolder::maxFrameCount, with what the run
@@ -62,14 +31,38 @@ public:
     static constexpr qint64 maxFileSize = 256 * 1024 * 1024;
     static constexpr int maxFrameIndex = 999999;
     static constexpr double maxOffset = 1000000.0; // |alignment| in pixels
+    static constexpr int maxNestingDepth = JsonReader::maxNestingDepth;
 
-    // The deepest nesting of objects and arrays QJsonDocument reads (Qt's
-    // parser refuses a 1,025th level).
-    static constexpr int maxNestingDepth = 1024;
+    // SessionEncoder::encode(): `cache` (when given) is used, and brought up
+    // to date with `session`.
+    static QByteArray encode(const DirectorSession &session,
+                             SessionEncoder::FrameCache *cache = nullptr)
+    {
+        return SessionEncoder::encode(session, cache).bytes;
+    }
+    // SessionDecoder::decode(): `paths`, when given, turns every path into
+    // its run-relative form and refuses those that lead outside the run.
+    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr)
+    {
+        return SessionDecoder::decode(data, paths);
+    }
 
-    // *deepest (when given) gets how many objects and arrays deep its
-    // deepest value is.
-    static QByteArray encode(const DirectorSession &session, int *deepest = nullptr);
+    // The bytes of `session`, or why decode() would refuse them (checkReadable()).
+    // A save writes only these: the file on disk stays as it was otherwise.
+    static Result<QByteArray> encodeReadable(const DirectorSession &session,
+                                             SessionEncoder::FrameCache *cache = nullptr);
+
+    // Whether decode() would read what encode() wrote (`size` bytes, values
+    // nested `deepest` deep) before it looks at a single member: not when it
+    // is larger than maxFileSize, or nested deeper than maxNestingDepth.
+    static Outcome checkReadable(qint64 size, int deepest);
+
+    // Whether `frame`, written into a session file and read back, would be
+    // the same frame; why not (a member of another program by the name of
+    // one of Director's own, a text JSON cannot hold as it is, ...) when it
+    // would not. For changes made through the API, whose values are not read
+    // from a file.
+    static Outcome checkReadsBackAsIs(const DirectorFrameState &frame);
 
     // The members the file gives a meaning to in each kind of object, in
     // every spelling decode() reads. A member of another program by one of
@@ -88,22 +81,4 @@ public:
     // in the order of the names. nullopt when they would not read back at
     // all (nested deeper than the reader reads).
     static std::optional<QJsonObject> asWritten(const QJsonObject &members);
-
-    // Why `frame`, written into a session file and read back, would not be
-    // the same frame (a member of another program by the name of one of
-    // Director's own, a text JSON cannot hold as it is, ...); empty when it
-    // would. For changes made through the API, whose values are not read
-    // from a file.
-    static QString whyNotReadBackAsIs(const DirectorFrameState &frame);
-
-    // Why decode() would refuse what encode() wrote (`size` bytes, values
-    // nested `deepest` deep) before it looks at a single member: larger than
-    // maxFileSize, or nested deeper than maxNestingDepth. Empty when it
-    // would read it. A save checks this before it writes: what Director
-    // writes, Director reads back.
-    static QString whyUnreadable(qint64 size, int deepest);
-
-    // `paths`, when given, turns every path into its run-relative form and
-    // refuses those that lead outside the run folder.
-    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr);
 };

@@ -31,51 +31,44 @@ bool injectFault(AtomicFile::Step step, const QString &path)
     return hook && hook(step, path);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AtomicFile", text);
-}
-
-// Opens `file` (unless the fault hook refuses); why not, or empty.
-QString openFailure(QFileDevice &file, QIODevice::OpenMode mode, const QString &path)
+// Opens `file` (unless the fault hook refuses); why not.
+Outcome openFile(QFileDevice &file, QIODevice::OpenMode mode, const QString &path)
 {
     if (!injectFault(AtomicFile::Step::Open, path) && file.open(mode))
-        return QString();
-    return file.errorString().isEmpty()
-               ? QCoreApplication::translate("AtomicFile", "the folder cannot be written to")
-               : file.errorString();
+        return Outcome::ok();
+    return Outcome::failed(file.errorString().isEmpty()
+                               ? AtomicFile::tr("the folder cannot be written to")
+                               : file.errorString());
 }
 
 // Writes all of `data` (half of it when the fault hook makes the disk full);
-// why not, or empty.
-QString writeFailure(QFileDevice &file, const QByteArray &data, const QString &path)
+// why not.
+Outcome writeAll(QFileDevice &file, const QByteArray &data, const QString &path)
 {
     const qint64 written = injectFault(AtomicFile::Step::Write, path)
                                ? file.write(data.left(data.size() / 2))
                                : file.write(data);
     if (written == data.size())
-        return QString();
-    QString reason = QCoreApplication::translate(
-                         "AtomicFile", "only %1 of %2 bytes could be written (is the disk full?)")
+        return Outcome::ok();
+    QString reason = AtomicFile::tr("only %1 of %2 bytes could be written (is the disk full?)")
                          .arg(qMax<qint64>(written, 0))
                          .arg(data.size());
     if (file.error() != QFileDevice::NoError)
         reason += QStringLiteral(": ") + file.errorString();
-    return reason;
+    return Outcome::failed(reason);
 }
 
-// fdatasync(2), again when interrupted; why it failed, or empty.
-QString syncFailure(int fd)
+// fdatasync(2), again when interrupted; why it failed.
+Outcome syncData(int fd)
 {
     int synced;
     do {
         synced = ::fdatasync(fd);
     } while (synced != 0 && errno == EINTR);
     if (synced == 0)
-        return QString();
-    return QCoreApplication::translate("AtomicFile",
-                                       "the data could not be stored on the disk (%1)")
-        .arg(QString::fromLocal8Bit(std::strerror(errno)));
+        return Outcome::ok();
+    return Outcome::failed(AtomicFile::tr("the data could not be stored on the disk (%1)")
+                               .arg(QString::fromLocal8Bit(std::strerror(errno))));
 }
 } // namespace
 
@@ -108,19 +101,19 @@ Outcome AtomicFile::writeStaged(const QString &path, const QByteArray &data)
     const QString name = QDir::toNativeSeparators(path);
     QFile file(path);
     // NewOnly: O_CREAT | O_EXCL, so never through a link, never over a file.
-    if (const QString why = openFailure(
-            file, QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered, path);
-        !why.isEmpty())
-        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
-    QString why = writeFailure(file, data, path);
-    if (why.isEmpty())
-        why = syncFailure(file.handle());
-    if (why.isEmpty() && injectFault(Step::Commit, path))
-        why = tr("the data could not be stored on the disk");
+    if (const Outcome opened =
+            openFile(file, QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered, path);
+        !opened)
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, opened.message()));
+    Outcome stored = writeAll(file, data, path);
+    if (stored)
+        stored = syncData(file.handle());
+    if (stored && injectFault(Step::Commit, path))
+        stored = Outcome::failed(tr("the data could not be stored on the disk"));
     file.close();
-    if (!why.isEmpty()) {
+    if (!stored) {
         file.remove();
-        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, stored.message()));
     }
     return Outcome::ok();
 }
@@ -142,20 +135,20 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
     QSaveFile file(path);
     // Unbuffered: a write that cannot store everything says so at once, with
     // the reason (buffered, it would fail later in flush() as "Unknown error").
-    if (const QString why = openFailure(file, QIODevice::WriteOnly | QIODevice::Unbuffered, path);
-        !why.isEmpty())
-        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
-    QString why = writeFailure(file, data, path);
-    if (why.isEmpty() && !file.flush())
-        why = file.errorString();
+    if (const Outcome opened = openFile(file, QIODevice::WriteOnly | QIODevice::Unbuffered, path);
+        !opened)
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, opened.message()));
+    Outcome stored = writeAll(file, data, path);
+    if (stored && !file.flush())
+        stored = Outcome::failed(file.errorString());
     // QSaveFile::commit() syncs the file too, but Qt 6.4 ignores a failing
     // sync there and renames the file into place all the same: a disk that
     // cannot store the data would be reported as a save.
-    if (why.isEmpty())
-        why = syncFailure(file.handle());
-    if (!why.isEmpty()) {
+    if (stored)
+        stored = syncData(file.handle());
+    if (!stored) {
         file.cancelWriting();
-        return Outcome::failed(tr("Could not write %1: %2").arg(name, why));
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, stored.message()));
     }
     if (injectFault(Step::Commit, path)) {
         file.cancelWriting();

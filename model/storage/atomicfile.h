@@ -3,6 +3,7 @@
 #include "core/outcome.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -18,6 +19,8 @@
 //   + fsync of the directory after the rename, which Qt 6.4 does not do.
 class AtomicFile
 {
+    Q_DECLARE_TR_FUNCTIONS(AtomicFile)
+
 public:
     enum class Step
     {

@@ -3,31 +3,19 @@
 #include "run/runpaths.h"
 #include "storage/atomicfile.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QRegularExpression>
-#include <QSysInfo>
-#include <QThread>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SessionStore", text);
-}
-
 const QString sessionFileName = QStringLiteral("director_session.json");
 
 // Whether anything is at path, a dangling symlink included.
@@ -39,7 +27,7 @@ bool pathTaken(const QString &path)
 } // namespace
 
 SessionStore::SessionStore(const QString &runDir)
-    : m_runDir(QDir::cleanPath(QDir(runDir).absolutePath()))
+    : m_runDir(QDir::cleanPath(QDir(runDir).absolutePath())), m_lock(m_runDir)
 {}
 
 SessionStore::~SessionStore() = default;
@@ -52,11 +40,6 @@ QString SessionStore::sessionPath() const
 QString SessionStore::backupPath() const
 {
     return sessionPath() + QStringLiteral(".bak");
-}
-
-QString SessionStore::lockPath() const
-{
-    return sessionPath() + QStringLiteral(".lock");
 }
 
 std::optional<SessionStore::FileIdentity> SessionStore::identityOf(const QString &path)
@@ -191,15 +174,11 @@ Outcome SessionStore::prepareBackup()
     return AtomicFile::write(QFile::decodeName(next), file.readAll());
 }
 
-Outcome SessionStore::save(const DirectorSession &session, bool *written)
+Outcome SessionStore::checkMayReplace(const std::optional<FileIdentity> &onDisk) const
 {
-    if (written)
-        *written = false;
-    if (!hasLock()) {
+    if (!hasLock())
         return Outcome::failed(tr("The session is open read-only: changes cannot be saved."));
-    }
     const QString name = QDir::toNativeSeparators(sessionPath());
-    const std::optional<FileIdentity> onDisk = identityOf(sessionPath());
     if (onDisk && m_knowsDisk && onDisk != m_known) {
         return Outcome::failed(
             tr("%1 was changed by another program after Director read it. Director did not "
@@ -214,42 +193,55 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
         return Outcome::failed(
             tr("%1 exists and has not been read: Director will not overwrite it.").arg(name));
     }
+    return Outcome::ok();
+}
+
+Outcome SessionStore::save(const DirectorSession &session, bool *written)
+{
+    if (written)
+        *written = false;
+    const std::optional<FileIdentity> onDisk = identityOf(sessionPath());
+    if (const Outcome may = checkMayReplace(onDisk); !may)
+        return may;
     // What Director writes, Director reads back: a session its own reader
     // would refuse is not written, and the file on disk stays as it was.
-    int deepest = 0;
-    const QByteArray bytes = SessionCodec::encode(session, &deepest);
-    if (const QString why = SessionCodec::whyUnreadable(bytes.size(), deepest); !why.isEmpty()) {
-        return Outcome::failed(
-            tr("The session was not saved: %1. The file on disk is as it was.").arg(why));
+    const Result<QByteArray> bytes = SessionCodec::encodeReadable(session, &m_encoded);
+    if (!bytes) {
+        return Outcome::failed(tr("The session was not saved: %1. The file on disk is as it was.")
+                                   .arg(bytes.outcome().message()));
     }
     if (onDisk) {
         if (const Outcome kept = prepareBackup(); !kept) {
             return Outcome::failed(
                 tr("Could not keep a backup of %1 before saving (%2); nothing was saved.")
-                    .arg(name, kept.message()));
+                    .arg(QDir::toNativeSeparators(sessionPath()), kept.message()));
         }
     }
     // The previous version becomes the backup only once it is replaced, in
     // the same folder sync as the new session.
     const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
-    const Outcome outcome = AtomicFile::write(sessionPath(), bytes, &replaced, [&] {
+    const Outcome outcome = AtomicFile::write(sessionPath(), *bytes, &replaced, [&] {
         if (onDisk)
             ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
     });
     if (onDisk && !replaced)
         ::unlink(next.constData());
-    if (replaced) {
-        m_knowsDisk = true;
-        m_diskReadable = true;
-        m_known = identityOf(sessionPath());
-    }
+    if (replaced)
+        knowDisk(true);
     if (written)
         *written = replaced;
     return outcome;
 }
 
-Outcome SessionStore::moveAside(const QString &path, const QString &suffix, QString *movedTo)
+void SessionStore::knowDisk(bool exists)
+{
+    m_known = exists ? identityOf(sessionPath()) : std::nullopt;
+    m_knowsDisk = true;
+    m_diskReadable = true;
+}
+
+Result<QString> SessionStore::moveAside(const QString &path, const QString &suffix)
 {
     const QString stamp =
         QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmsszzz'Z'"));
@@ -261,40 +253,34 @@ Outcome SessionStore::moveAside(const QString &path, const QString &suffix, QStr
             tr("Could not move %1 aside: %2")
                 .arg(QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(errno))));
     }
+    // The move is made durable when it can be; the file is aside either way.
     AtomicFile::syncDirectory(m_runDir);
-    if (movedTo)
-        *movedTo = target;
-    return Outcome::ok();
+    return target;
 }
 
-Outcome SessionStore::setAside(QString *movedTo)
+Result<QString> SessionStore::setAside()
 {
-    if (const Outcome moved = moveAside(sessionPath(), QStringLiteral(".corrupt-"), movedTo);
-        !moved)
-        return moved;
-    m_known.reset();
-    m_knowsDisk = true;
-    m_diskReadable = true;
-    return Outcome::ok();
+    Result<QString> moved = moveAside(sessionPath(), QStringLiteral(".corrupt-"));
+    if (moved)
+        knowDisk(false);
+    return moved;
 }
 
 Outcome SessionStore::startOver()
 {
     if (pathTaken(sessionPath())) {
-        if (const Outcome aside = setAside(); !aside)
-            return aside;
+        if (const Result<QString> aside = setAside(); !aside)
+            return aside.outcome();
     }
     if (pathTaken(backupPath())) {
-        if (const Outcome aside = moveAside(backupPath(), QStringLiteral("-"), nullptr); !aside)
-            return aside;
+        if (const Result<QString> aside = moveAside(backupPath(), QStringLiteral("-")); !aside)
+            return aside.outcome();
     }
-    m_known.reset();
-    m_knowsDisk = true;
-    m_diskReadable = true;
+    knowDisk(false);
     return Outcome::ok();
 }
 
-Outcome SessionStore::restoreBackup(QString *movedTo)
+Result<QString> SessionStore::restoreBackup()
 {
     const LoadResult backup = loadBackup();
     if (backup.state != LoadState::Loaded) {
@@ -306,154 +292,32 @@ Outcome SessionStore::restoreBackup(QString *movedTo)
     if (!file.open(QIODevice::ReadOnly))
         return Outcome::failed(tr("Could not read the backup: %1").arg(file.errorString()));
     const QByteArray data = file.readAll();
+    QString movedTo;
     if (pathTaken(sessionPath())) {
-        if (const Outcome aside = setAside(movedTo); !aside)
+        Result<QString> aside = setAside();
+        if (!aside)
             return aside;
+        movedTo = std::move(aside).value();
     }
     const Outcome written = AtomicFile::write(sessionPath(), data);
-    m_known = identityOf(sessionPath());
-    m_knowsDisk = true;
-    m_diskReadable = true;
-    return written;
+    knowDisk(true);
+    if (!written)
+        return written;
+    return movedTo;
 }
 
 Outcome SessionStore::lock()
 {
     if (hasLock())
         return Outcome::ok();
-    // The lock is a file Director makes: anything else by its name (a
-    // folder, a link, a FIFO) is not another Director, and is not taken over.
-    if (const QFileInfo info(lockPath()); info.isSymLink() || (info.exists() && !info.isFile())) {
-        const QString name = QDir::toNativeSeparators(lockPath());
-        QString what;
-        if (info.isSymLink())
-            what = info.exists() ? tr("%1 is a symbolic link (to %2), not a lock file.")
-                                       .arg(name, QDir::toNativeSeparators(info.symLinkTarget()))
-                                 : tr("%1 is a symbolic link to nothing (%2), not a lock file.")
-                                       .arg(name, QDir::toNativeSeparators(info.symLinkTarget()));
-        else if (info.isDir())
-            what = tr("%1 is a folder, not a lock file.").arg(name);
-        else
-            what = tr("%1 is not a regular file, so it is not a lock file.").arg(name);
-        return Outcome::failed(what + u' ' +
-                               tr("No Director made it: remove it, then open the run again."));
-    }
-    // A refusal must name a live holder. The holder may finish, or a stale
-    // lock be taken over by a third Director, while this one looks: then it
-    // looks again, a few times.
-    for (int attempt = 0; attempt < 5; ++attempt) {
-        if (attempt > 0)
-            QThread::msleep(50);
-        auto lockFile = std::make_unique<QLockFile>(lockPath());
-        // Never consider a lock stale by age: a Director may keep a run open for
-        // days. A lock whose process is gone is still taken over.
-        lockFile->setStaleLockTime(0);
-        LockHolder holder;
-        switch (attemptLock(*lockFile, &holder)) {
-        case LockAttempt::Taken:
-            m_lock = std::move(lockFile);
-            removeLeftovers();
-            return Outcome::ok();
-        case LockAttempt::Held:
-            return Outcome::locked(
-                tr("The session is open in another Director (%1, process %2 on %3).")
-                    .arg(holder.application.isEmpty() ? tr("unknown program") : holder.application)
-                    .arg(holder.pid)
-                    .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host));
-        case LockAttempt::LookAgain:
-            continue;
-        case LockAttempt::NotWritable:
-            return Outcome::failed(tr("The run folder %1 cannot be written to, so the session "
-                                      "can only be read.")
-                                       .arg(QDir::toNativeSeparators(m_runDir)));
-        case LockAttempt::Failed:
-            return Outcome::failed(
-                tr("Could not create the lock file %1.").arg(QDir::toNativeSeparators(lockPath())));
-        }
-    }
-    // A lock file that names no live Director and cannot be taken over: one
-    // is being taken and given up faster than this Director can look.
-    return Outcome::locked(tr("The session is open in another Director."));
-}
-
-SessionStore::LockAttempt SessionStore::attemptLock(QLockFile &lockFile, LockHolder *holder) const
-{
-    bool taken = lockFile.tryLock(0);
-    // QLockFile takes over a lock whose process is gone only while it holds
-    // a second lock, "<lock>.rmlock". A Director killed while holding that
-    // one leaves it behind, and QLockFile then refuses the stale lock (for
-    // 30 s, or for ever when the .rmlock is empty) as if a Director held it.
-    if (!taken && lockFile.error() == QLockFile::LockFailedError && removeUnheldRemovalLocks())
-        taken = lockFile.tryLock(0);
-    // A Director killed after creating the lock file but before writing its
-    // pid leaves a file nobody can judge by its pid. On Linux the holder of a
-    // live lock holds flock(2) on it from the moment it created it, and
-    // removeStaleLockFile() takes that flock before it removes anything, so
-    // it only ever removes a lock nobody holds. The short wait lets a
-    // Director that is creating the lock right now finish writing it.
-    if (!taken && lockFile.error() == QLockFile::LockFailedError &&
-        !lockFile.getLockInfo(nullptr, nullptr, nullptr)) {
-        QThread::msleep(100);
-        // Gone (its Director finished meanwhile) or written by now: try
-        // again, QLockFile judges a written one by its pid.
-        if (!QFileInfo(lockPath()).exists() || lockFile.getLockInfo(nullptr, nullptr, nullptr))
-            taken = lockFile.tryLock(0);
-        else
-            taken = lockFile.removeStaleLockFile() && lockFile.tryLock(0);
-    }
-    if (taken)
-        return LockAttempt::Taken;
-    switch (lockFile.error()) {
-    case QLockFile::PermissionError:
-        return LockAttempt::NotWritable;
-    case QLockFile::NoError:
-    case QLockFile::UnknownError:
-        return LockAttempt::Failed;
-    case QLockFile::LockFailedError:
-        break;
-    }
-    // Judged once, from one reading of the file: the message names the
-    // holder this look saw, even if it finishes a moment later.
-    if (!lockFile.getLockInfo(&holder->pid, &holder->host, &holder->application))
-        return LockAttempt::LookAgain; // gone or emptied since: look again
-    const bool live = holder->host != QSysInfo::machineHostName() ||
-                      ::kill(pid_t(holder->pid), 0) == 0 || errno == EPERM;
-    return live ? LockAttempt::Held : LockAttempt::LookAgain;
-}
-
-bool SessionStore::removeUnheldRemovalLocks() const
-{
-    // Whoever holds a QLockFile holds flock(2) on its file, so a file on
-    // which flock succeeds is held by nobody. The inode is compared so that
-    // a file created anew under the name in between is never removed.
-    auto removeIfUnheld = [](const QByteArray &path) {
-        const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
-            return false;
-        bool removed = false;
-        struct stat opened;
-        struct stat named;
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::fstat(fd, &opened) == 0 &&
-            ::stat(path.constData(), &named) == 0 && opened.st_ino == named.st_ino &&
-            opened.st_dev == named.st_dev)
-            removed = ::unlink(path.constData()) == 0;
-        ::close(fd);
-        return removed;
-    };
-    bool removed = false;
-    QString path = lockPath() + QStringLiteral(".rmlock");
-    // QLockFile guards the removal of a stale .rmlock with a .rmlock.rmlock,
-    // and so on: a kill can leave any of them without the ones before.
-    for (int depth = 0; depth < 4; ++depth) {
-        removed = removeIfUnheld(QFile::encodeName(path)) || removed;
-        path += QStringLiteral(".rmlock");
-    }
-    return removed;
+    if (const Outcome taken = m_lock.take(); !taken)
+        return taken;
+    removeLeftovers();
+    return Outcome::ok();
 }
 
 void SessionStore::removeLeftovers()
 {
-    removeUnheldRemovalLocks();
     // Only the holder of the lock writes these names, so any that exist now
     // were left by a Director killed between two steps of a save: the name
     // QSaveFile links the new file under before its rename (six random
@@ -469,14 +333,4 @@ void SessionStore::removeLeftovers()
         if (leftover.match(name).hasMatch())
             QFile::remove(m_runDir + QLatin1Char('/') + name);
     }
-}
-
-bool SessionStore::hasLock() const
-{
-    return m_lock && m_lock->isLocked();
-}
-
-void SessionStore::unlock()
-{
-    m_lock.reset();
 }

@@ -1,27 +1,34 @@
 #pragma once
 
 #include "core/outcome.h"
+#include "core/result.h"
 #include "session/directorsession.h"
 #include "session/sessioncodec.h"
+#include "session/sessionencoder.h"
+#include "storage/sessionlock.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
-#include <memory>
 #include <optional>
-
-class QLockFile;
 
 // The only code that touches director_session.json and its companions:
 //   director_session.json                 the session
 //   director_session.json.bak             the previous good version
 //   director_session.json.corrupt-<UTC>   an unreadable file, set aside when asked
-//   director_session.json.lock            held while a Director may write
+//   director_session.json.bak-<UTC>       the backup of a review replaced by a new one
+//   director_session.json.lock            held while a Director may write (SessionLock)
 //
-// Saving is atomic (AtomicFile) and never replaces a file that Director could
-// not read, or that another program changed since Director read or wrote it.
+// Saving is atomic (AtomicFile), only under the lock, and never replaces a
+// file that Director could not read, or that another program changed since
+// Director read or wrote it. The store keeps the JSON of the frames it wrote
+// last (SessionEncoder::FrameCache), so that a change rewrites only the
+// frames that changed; it goes with the store.
 class SessionStore
 {
+    Q_DECLARE_TR_FUNCTIONS(SessionStore)
+
 public:
     enum class LoadState
     {
@@ -50,7 +57,6 @@ public:
     const QString &runDir() const { return m_runDir; }
     QString sessionPath() const;
     QString backupPath() const;
-    QString lockPath() const;
 
     // Reads the session file. Remembers what it read, so that a later save
     // can tell whether another program changed the file in between.
@@ -61,28 +67,33 @@ public:
 
     // Writes the session atomically, keeping the file it replaces as the
     // backup. Refused when this store does not hold the lock, when the last
-    // load found a file it could not read, or when the file on disk is not
-    // the one this store last read or wrote. *written (when given) tells
-    // whether the file holds the new session afterwards, which is also the
-    // case when only the final directory sync failed.
+    // load found a file it could not read, when the file on disk is not the
+    // one this store last read or wrote, or when Director's own reader would
+    // refuse what would be written. *written (when given) tells whether the
+    // file holds the new session afterwards, which is also the case when
+    // only the final directory sync failed. One save at a time.
     Outcome save(const DirectorSession &session, bool *written = nullptr);
 
     // Moves the session file aside as director_session.json.corrupt-<UTC
-    // timestamp>; *movedTo gets the new path.
-    Outcome setAside(QString *movedTo = nullptr);
-    // Sets the current file aside and puts the backup in its place.
-    Outcome restoreBackup(QString *movedTo = nullptr);
+    // timestamp>; gives the path it was moved to.
+    Result<QString> setAside();
+    // Sets the current file aside (when there is one) and puts the backup in
+    // its place; gives the path the file was moved to (empty when there was
+    // none).
+    Result<QString> restoreBackup();
     // Makes way for a new review: sets the session file aside (as setAside)
     // and the backup of the old review too, as
     // director_session.json.bak-<UTC timestamp>, so that the new review's
     // saves never replace it.
     Outcome startOver();
 
-    // Takes the lock, taking over a stale one (its process is gone).
-    // Locked, with who holds it, when another running Director has it.
+    // Takes the lock (SessionLock::take()). Only the holder of the lock
+    // writes the session's names, so the files a Director killed in the
+    // middle of a save left behind are removed then.
     Outcome lock();
-    bool hasLock() const;
-    void unlock();
+    bool hasLock() const { return m_lock.isHeld(); }
+    void unlock() { m_lock.release(); }
+    QString lockPath() const { return m_lock.path(); }
 
 private:
     struct FileIdentity
@@ -95,30 +106,18 @@ private:
     };
     static std::optional<FileIdentity> identityOf(const QString &path);
     LoadResult loadFile(const QString &path) const;
+    // Why the session must not be written over the file on disk now (`onDisk`).
+    Outcome checkMayReplace(const std::optional<FileIdentity> &onDisk) const;
     Outcome prepareBackup();
     void removeLeftovers();
-    bool removeUnheldRemovalLocks() const;
-
-    struct LockHolder
-    {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-    };
-    enum class LockAttempt
-    {
-        Taken,
-        Held,        // by the live Director in *holder (or one on another host)
-        LookAgain,   // the holder finished, or is gone but not yet removable
-        NotWritable, // the run folder cannot be written to
-        Failed,      // the lock file could not be created
-    };
-    // One look at the lock: takes it if it is free or stale.
-    LockAttempt attemptLock(QLockFile &lockFile, LockHolder *holder) const;
-    Outcome moveAside(const QString &path, const QString &suffix, QString *movedTo);
+    // Gives the path `path` was moved to.
+    Result<QString> moveAside(const QString &path, const QString &suffix);
+    // This store now knows the file on disk: none, or the one at sessionPath().
+    void knowDisk(bool exists);
 
     QString m_runDir;
-    std::unique_ptr<QLockFile> m_lock;
+    SessionLock m_lock;
+    SessionEncoder::FrameCache m_encoded; // the frames written last
     // What this store last read or wrote; nullopt when there was no file.
     std::optional<FileIdentity> m_known;
     bool m_knowsDisk = false;   // load() or save() has run

@@ -287,9 +287,9 @@ void measure(const QString &base, int frames)
                  QStringLiteral("(goal <= 2x)"));
 
     // ------------------------------------------------ encode
-    // SessionCodec keeps the JSON of the frames it wrote last and writes a
-    // frame anew only when it changed: the first save of a session writes
-    // every frame, a change one. Two sessions taking turns measure each.
+    // The store keeps the JSON of the frames it wrote last (a FrameCache) and
+    // writes a frame anew only when it changed: the first save of a session
+    // writes every frame, a change one. Two sessions taking turns measure each.
     SessionStore reader(runDir);
     const DirectorSession session = *reader.load().session;
     DirectorSession allChanged = session;
@@ -298,14 +298,15 @@ void measure(const QString &base, int frames)
     DirectorSession oneChanged = session;
     oneChanged.frames[0].directorOverrides.notes = QStringLiteral("one change");
     bool flip = false;
+    SessionEncoder::FrameCache cache;
     auto encodeAll = [&] {
         flip = !flip;
-        if (SessionCodec::encode(flip ? allChanged : session).isEmpty())
+        if (SessionCodec::encode(flip ? allChanged : session, &cache).isEmpty())
             qFatal("encode");
     };
     auto encodeOne = [&] {
         flip = !flip;
-        if (SessionCodec::encode(flip ? oneChanged : session).isEmpty())
+        if (SessionCodec::encode(flip ? oneChanged : session, &cache).isEmpty())
             qFatal("encode");
     };
     const double encodeFull = medianMs(encodeAll);

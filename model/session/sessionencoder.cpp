@@ -1,0 +1,217 @@
+#include "session/sessionencoder.h"
+
+#include "json/jsonwriter.h"
+
+#include <QVarLengthArray>
+
+namespace {
+
+// Writes the members of one object: Director's own, named by literals, then
+// those of other programs that do not have one of those names (a name is
+// never written twice).
+class MemberWriter
+{
+public:
+    explicit MemberWriter(JsonWriter &w) : m_w(w) { m_w.beginObject(); }
+
+    // `name` must outlive the writer (a literal).
+    JsonWriter &key(QStringView name)
+    {
+        Q_ASSERT(!m_names.contains(name));
+        m_names.append(name);
+        m_w.key(name);
+        return m_w;
+    }
+
+    // Members of other programs, after Director's own; then the end of the
+    // object.
+    void finish(const QJsonObject &extra)
+    {
+        JsonWriter::forEachMember(extra, [this](const QString &name, const QJsonValue &value) {
+            if (m_names.contains(QStringView(name)))
+                return;
+            m_w.key(name);
+            m_w.value(value);
+        });
+        m_w.endObject();
+    }
+
+private:
+    JsonWriter &m_w;
+    QVarLengthArray<QStringView, 16> m_names;
+};
+
+void writeStrings(JsonWriter &w, const QStringList &strings)
+{
+    w.beginArray();
+    for (const QString &s : strings)
+        w.string(s);
+    w.endArray();
+}
+
+void writeAuditReport(JsonWriter &w, const AuditReport &report)
+{
+    MemberWriter m(w);
+    m.key(u"compositeScore").number(report.compositeScore);
+    writeStrings(m.key(u"flags"), report.flags);
+    m.key(u"passed").boolean(report.passed);
+    if (report.autoAligned)
+        m.key(u"autoAligned").boolean(*report.autoAligned);
+    if (report.driftPixels)
+        m.key(u"driftPixels").number(*report.driftPixels);
+    m.finish(report.extra);
+}
+
+void writeAlignment(JsonWriter &w, const HumanAlignmentDelta &a)
+{
+    MemberWriter alignment(w);
+    alignment.key(u"frameId").string(a.frameId);
+    alignment.key(u"userOverrideX").number(a.userOverrideX);
+    alignment.key(u"userOverrideY").number(a.userOverrideY);
+    alignment.key(u"timestamp").string(a.timestamp);
+    alignment.finish(a.extra);
+}
+
+void writePatch(JsonWriter &w, const PatchHistoryEntry &p)
+{
+    MemberWriter patch(w);
+    patch.key(u"originalPath").string(p.originalPath);
+    patch.key(u"patchedPath").string(p.patchedPath);
+    patch.key(u"maskPath").string(p.maskPath);
+    patch.key(u"prompt").string(p.prompt);
+    patch.key(u"timestamp").string(p.timestamp);
+    patch.finish(p.extra);
+}
+
+void writeOverrides(JsonWriter &w, const DirectorOverrides &overrides)
+{
+    MemberWriter m(w);
+    if (overrides.alignment)
+        writeAlignment(m.key(u"alignment"), *overrides.alignment);
+    m.key(u"isPatched").boolean(overrides.isPatched);
+    m.key(u"patchHistory").beginArray();
+    for (const PatchHistoryEntry &p : overrides.patchHistory)
+        writePatch(w, p);
+    w.endArray();
+    if (overrides.notes)
+        m.key(u"notes").string(*overrides.notes);
+    m.finish(overrides.extra);
+}
+
+void writeAttempt(JsonWriter &w, const AttemptInfo &a)
+{
+    MemberWriter m(w);
+    m.key(u"attemptIndex").number(a.attemptIndex);
+    m.key(u"timestamp").string(a.timestamp);
+    m.key(u"candidatePath").string(a.candidatePath);
+    m.key(u"strategy").string(a.strategy);
+    writeStrings(m.key(u"reasonCodes"), a.reasonCodes);
+    m.key(u"passed").boolean(a.passed);
+    m.finish(a.extra);
+}
+
+void writeFrame(JsonWriter &w, const DirectorFrameState &f)
+{
+    MemberWriter m(w);
+    m.key(u"id").string(f.id);
+    m.key(u"frameIndex").number(f.frameIndex);
+    m.key(u"status").string(frameStatusName(f.status));
+    m.key(u"imagePath").string(f.imagePath);
+    writeAuditReport(m.key(u"auditReport"), f.auditReport);
+    writeOverrides(m.key(u"directorOverrides"), f.directorOverrides);
+    m.key(u"attemptHistory").beginArray();
+    for (const AttemptInfo &a : f.attemptHistory)
+        writeAttempt(w, a);
+    w.endArray();
+    m.finish(f.extra);
+}
+
+void writeCommitInfo(JsonWriter &w, const CommitInfo &c)
+{
+    MemberWriter commit(w);
+    commit.key(u"approvedCount").number(c.approvedCount);
+    commit.key(u"nudgedCount").number(c.nudgedCount);
+    commit.key(u"patchedCount").number(c.patchedCount);
+    commit.key(u"timestamp").string(c.timestamp);
+    commit.finish(c.extra);
+}
+
+// The frames, keyed by their index, each from the cache when there is one.
+void writeFrames(JsonWriter &w, const QMap<int, DirectorFrameState> &frames,
+                 SessionEncoder::FrameCache *cache)
+{
+    w.beginObject();
+    for (auto it = frames.cbegin(); it != frames.cend(); ++it) {
+        w.key(QString::number(it.key()));
+        if (cache) {
+            const SessionEncoder::FrameCache::Json frame = cache->json(it.key(), it.value());
+            w.raw(frame.text, frame.deepest);
+        } else {
+            writeFrame(w, it.value());
+        }
+    }
+    if (cache)
+        cache->keepOnly(frames);
+    w.endObject();
+}
+
+} // namespace
+
+SessionEncoder::FrameCache::Json SessionEncoder::FrameCache::json(int index,
+                                                                  const DirectorFrameState &frame)
+{
+    Written &written = m_frames[index];
+    if (written.json.isEmpty() || !(written.frame == frame)) {
+        JsonWriter w(2); // in the document and in "frames"
+        w.reserve(2048);
+        writeFrame(w, frame);
+        written.frame = frame;
+        written.deepest = w.deepest();
+        written.json = w.finishValue();
+        written.json.squeeze();
+    } else if (!written.frame.id.isSharedWith(frame.id)) {
+        // Equal, but another copy (a session read again): keep this one, so
+        // that the next comparison is one of shared data.
+        written.frame = frame;
+    }
+    return {written.json, written.deepest};
+}
+
+void SessionEncoder::FrameCache::keepOnly(const QMap<int, DirectorFrameState> &frames)
+{
+    if (m_frames.size() <= frames.size())
+        return;
+    m_frames.removeIf([&](const auto &it) { return !frames.contains(it.key()); });
+}
+
+SessionEncoder::Encoded SessionEncoder::encode(const DirectorSession &s, FrameCache *cache)
+{
+    JsonWriter w;
+    // Some 2 KiB a frame (audit details and attempts included).
+    w.reserve(4096 + 2048 * s.frames.size());
+    MemberWriter m(w);
+    m.key(u"schemaVersion").number(s.schemaVersion);
+    m.key(u"sessionId").string(s.sessionId);
+    m.key(u"runId").string(s.runId);
+    m.key(u"moveId").string(s.moveId);
+    m.key(u"anchorFrameId").string(s.anchorFrameId);
+    m.key(u"status").string(sessionStatusName(s.status));
+    m.key(u"createdAt").string(s.createdAt);
+    m.key(u"lastModified").string(s.lastModified);
+    if (s.commitInfo)
+        writeCommitInfo(m.key(u"commitInfo"), *s.commitInfo);
+    writeFrames(m.key(u"frames"), s.frames, cache);
+    m.finish(s.extra);
+    const int deepest = w.deepest();
+    return {w.finish(), deepest};
+}
+
+SessionEncoder::Encoded SessionEncoder::encodeFrame(const DirectorFrameState &frame)
+{
+    // Written at the depth it has in the file: the document, "frames", the
+    // frame.
+    JsonWriter w(2);
+    writeFrame(w, frame);
+    const int deepest = w.deepest();
+    return {w.finishValue(), deepest};
+}

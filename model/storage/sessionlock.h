@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/outcome.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+// director_session.json.lock: held by the one Director that may write a
+// run's session. A QLockFile whose holder is judged by its process: a lock
+// whose process is gone is taken over, never one by its age (a Director may
+// keep a run open for days). Taking it also removes what a Director killed
+// while taking over a stale lock left behind ("<lock>.rmlock" files that
+// nobody holds), which would otherwise keep the run locked.
+class SessionLock
+{
+    Q_DECLARE_TR_FUNCTIONS(SessionLock)
+
+public:
+    explicit SessionLock(const QString &runDir);
+    // Releases the lock when held.
+    ~SessionLock();
+    SessionLock(const SessionLock &) = delete;
+    SessionLock &operator=(const SessionLock &) = delete;
+
+    QString path() const;
+
+    // Takes the lock (Ok when held already), taking over a stale one.
+    // Locked (exit code 3), naming who holds it, when another running
+    // Director has it; Failed when the path is not a lock file Director
+    // made, the run folder cannot be written to, or the file cannot be made.
+    Outcome take();
+    bool isHeld() const;
+    void release();
+
+private:
+    struct Holder
+    {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+    };
+    enum class Look
+    {
+        Taken,
+        Held,        // by the live Director in `holder` (or one on another host)
+        LookAgain,   // the holder finished, or is gone but not yet removable
+        NotWritable, // the run folder cannot be written to
+        Failed,      // the lock file could not be created
+    };
+    struct Attempt
+    {
+        Look look = Look::Failed;
+        Holder holder;
+    };
+
+    // Why the path is not a lock file Director made (a folder, a link, a
+    // FIFO), which is never taken over; Ok when it is one or there is none.
+    Outcome checkIsALockFile() const;
+    // One look at the lock: takes it if it is free or stale.
+    Attempt attempt(QLockFile &lockFile) const;
+    bool takeOverUnwritten(QLockFile &lockFile) const;
+    bool removeUnheldRemovalLocks() const;
+    Outcome refusal(const Holder &holder) const;
+
+    QString m_runDir;
+    std::unique_ptr<QLockFile> m_lock;
+};
