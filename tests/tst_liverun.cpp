@@ -193,10 +193,8 @@ void TestLiveRun::halfWrittenFilesWaitAndAreNotCorrupt()
     open();
     writeCandidateInHalves(0, 1);
     QTRY_COMPARE_WITH_TIMEOUT(statusOf(0), FrameStatus::Generated, 20000);
-    QString error;
-    QVERIFY(!ImageLoader::load(run() + QStringLiteral("/") + m_manager->getFrameState(0)->imagePath,
-                               &error)
-                 .isNull());
+    QVERIFY(ImageLoader::load(run() + QStringLiteral("/") + m_manager->getFrameState(0)->imagePath)
+                .isOk());
 
     // Half an audit file: not valid JSON yet. The frame waits as GENERATED;
     // it is not failed for it.

@@ -355,16 +355,16 @@ void TestRunFolder::runPathsReadThreeFormsOfThisRunOnly()
     QFETCH(QString, relative);
     QFETCH(QString, why);
     const RunPaths paths(QStringLiteral("/data/runs/run_1"), runId);
-    QString error;
-    const std::optional<QString> result = paths.toRelative(stored, &error);
+    const Result<QString> result = paths.toRelative(stored);
+    const QString error = result.outcome().message();
     if (!relative.isEmpty()) {
-        QVERIFY2(result.has_value(), qPrintable(error));
+        QVERIFY2(result.isOk(), qPrintable(error));
         QCOMPARE(*result, relative);
         // What is written is read back the same.
-        QCOMPARE(paths.toRelative(*result, &error), result);
+        QCOMPARE(paths.toRelative(*result).valueOr(QString()), *result);
         return;
     }
-    QVERIFY2(!result.has_value(), qPrintable(result.value_or(QString())));
+    QVERIFY2(!result.isOk(), qPrintable(result.valueOr(QString())));
     QVERIFY2(error.contains(why), qPrintable(error));
 }
 

@@ -124,7 +124,7 @@ void TestSchema::schemaEncodesTheContract_data()
             frame[QStringLiteral("extra")] = QJsonObject{{QStringLiteral("a"), 1}};
         }),
         true);
-    tolerated("snake_case audit of the story", edited([](QJsonObject &, QJsonObject &frame) {
+    tolerated("snake_case audit of the older layout", edited([](QJsonObject &, QJsonObject &frame) {
                   frame[QStringLiteral("auditReport")] =
                       QJsonObject{{QStringLiteral("composite_score"), 0.78},
                                   {QStringLiteral("flags"), QJsonArray()},

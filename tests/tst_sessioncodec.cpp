@@ -13,7 +13,7 @@ class TestSessionCodec : public QObject
     Q_OBJECT
 
 private slots:
-    void readsTheStoryExample();
+    void readsTheOlderLayout();
     void writesThePipelineForm();
     void writingIsStableAcrossRoundTrips();
     void roundTripKeepsUnknownMembersEverywhere();
@@ -45,7 +45,7 @@ namespace {
 // A session in the older layout Director reads and writes differently
 // (docs/session-file.md, Forms Director reads but writes differently):
 // snake_case audit keys, no attemptHistory, "runs/<id>/..." paths.
-const char storyExample[] = R"({
+const char olderLayoutExample[] = R"({
   "sessionId": "d290f1ee-6c54-4b01-90e6-d701748f0851",
   "runId": "20260118_blaze_idle_abc123",
   "moveId": "idle_standard",
@@ -179,10 +179,10 @@ QStringList errorStrings(const SessionDecodeResult &result)
 
 } // namespace
 
-void TestSessionCodec::readsTheStoryExample()
+void TestSessionCodec::readsTheOlderLayout()
 {
     const RunPaths paths(QStringLiteral("/tmp/runs/abc123"));
-    const SessionDecodeResult result = SessionCodec::decode(storyExample, &paths);
+    const SessionDecodeResult result = SessionCodec::decode(olderLayoutExample, &paths);
     QVERIFY2(result.isOk(), qPrintable(result.errorText()));
     const DirectorSession &s = *result.session;
     QCOMPARE(s.sessionId, QStringLiteral("d290f1ee-6c54-4b01-90e6-d701748f0851"));
@@ -217,7 +217,7 @@ void TestSessionCodec::readsTheStoryExample()
 
 void TestSessionCodec::writesThePipelineForm()
 {
-    const SessionDecodeResult result = SessionCodec::decode(storyExample);
+    const SessionDecodeResult result = SessionCodec::decode(olderLayoutExample);
     QVERIFY(result.isOk());
     const QByteArray written = SessionCodec::encode(*result.session);
 

@@ -84,12 +84,14 @@ Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stag
 StagedFrame stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagingDir,
                        const QSize &expected)
 {
-    QString why;
-    const QImage image = ImageLoader::loadFromRun(paths, job.source, &why);
-    if (image.isNull())
-        return {Outcome::failed(CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(why)),
+    const Result<QImage> image = ImageLoader::loadFromRun(paths, job.source);
+    if (!image) {
+        return {Outcome::failed(CommitExporter::tr("Frame %1: %2")
+                                    .arg(job.frameIndex)
+                                    .arg(image.outcome().message())),
                 QSize()};
-    return {stageImage(image, job, stagingDir, expected), image.size()};
+    }
+    return {stageImage(*image, job, stagingDir, expected), image->size()};
 }
 
 // Stages jobs[first..] on several threads of a pool of their own, while the

@@ -14,11 +14,11 @@ FrameImages::Image FrameImages::image(int frameIndex)
         return {{}, tr("No image yet")};
     if (const auto it = m_images.constFind(path); it != m_images.cend())
         return {it.value(), {}};
-    Image loaded;
-    loaded.image = ImageLoader::loadFromRun(RunPaths(m_manager->runDir()), path, &loaded.error);
-    if (!loaded.image.isNull())
-        m_images.insert(path, loaded.image);
-    return loaded;
+    const Result<QImage> loaded = ImageLoader::loadFromRun(RunPaths(m_manager->runDir()), path);
+    if (!loaded)
+        return {{}, loaded.outcome().message()};
+    m_images.insert(path, *loaded);
+    return {*loaded, {}};
 }
 
 QImage FrameImages::placed(int frameIndex)

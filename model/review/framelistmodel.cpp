@@ -12,13 +12,14 @@
 #include <limits>
 
 namespace {
-// The thumbnail of a frame's image as the filmstrip shows it, or a null image
-// with *error set. Runs on the model's pool: it touches no shared state.
-QImage makeThumbnail(const QString &runDir, const QString &storedPath, QString *error)
+// The thumbnail of a frame's image as the filmstrip shows it, or why there is
+// none. Runs on the model's pool: it touches no shared state.
+Result<QImage> makeThumbnail(const QString &runDir, const QString &storedPath)
 {
-    const QImage image = ImageLoader::loadFromRun(RunPaths(runDir), storedPath, error);
-    if (image.isNull())
-        return {};
+    const Result<QImage> loaded = ImageLoader::loadFromRun(RunPaths(runDir), storedPath);
+    if (!loaded)
+        return loaded;
+    const QImage &image = *loaded;
     // Pixel art stays sharp: scaled up by the largest whole factor that fits,
     // nearest neighbour, so that every source pixel is the same square. Only
     // a frame larger than a thumbnail is scaled down, smoothly.
@@ -133,8 +134,9 @@ const FrameListModel::Thumbnail &FrameListModel::thumbnail(int frameIndex,
     auto *model = const_cast<FrameListModel *>(this);
     QtConcurrent::task(
         [model, ticket = cached.ticket, frameIndex, path, runDir = m_manager->runDir()] {
-            QString error;
-            const QImage image = makeThumbnail(runDir, path, &error);
+            const Result<QImage> made = makeThumbnail(runDir, path);
+            const QImage image = made.valueOr(QImage());
+            const QString error = made.outcome().message();
             QMetaObject::invokeMethod(
                 model, [=] { model->thumbnailMade(ticket, frameIndex, image, error); },
                 Qt::QueuedConnection);
@@ -212,7 +214,7 @@ QVariant FrameListModel::data(const QModelIndex &index, int role) const
         if (frame->finalImagePath().isEmpty())
             return QString();
         const RunPaths paths(m_manager->runDir());
-        return paths.resolveExistingFile(frame->finalImagePath(), nullptr).value_or(QString());
+        return paths.resolveExistingFile(frame->finalImagePath()).valueOr(QString());
     }
     case NeedsAttentionRole:
         return frame->status != FrameStatus::Approved;

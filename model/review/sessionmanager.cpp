@@ -180,8 +180,8 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     // The open session's store may be the one used below: its saves are done first.
     if (m_writer)
         m_writer->waitForIdle();
-    if (const QString why = RunPaths::whyNotAFolder(runDir); !why.isEmpty())
-        return Outcome::invalid(why);
+    if (const Outcome folder = RunPaths::checkFolder(runDir); !folder)
+        return folder;
 
     Opening opening;
     if (const Outcome found = findStoreAndRun(runDir, opening); !found)
@@ -545,15 +545,14 @@ Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
     if (stored.isEmpty())
         return Outcome::ok(); // no image yet: nothing to move off its canvas
     const RunPaths paths(runDir());
-    QString why;
-    const std::optional<QString> file = paths.resolveExistingFile(stored, &why);
+    const Result<QString> file = paths.resolveExistingFile(stored);
     if (!file)
         return Outcome::ok(); // commit says what is wrong with it
     const QFileInfo info(*file);
     const QDateTime modified = info.lastModified();
     if (m_offsetImage.path != *file || m_offsetImage.modified != modified ||
         m_offsetImage.size != info.size()) {
-        QImage image = ImageLoader::load(*file, &why);
+        QImage image = ImageLoader::load(*file).valueOr(QImage());
         const QRect bounds = image.isNull() ? QRect() : CommitExporter::opaqueBounds(image);
         m_offsetImage = {*file, modified, info.size(), std::move(image), bounds};
     }
@@ -687,10 +686,10 @@ Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
     for (QString *path : {&entry->originalPath, &entry->patchedPath, &entry->maskPath}) {
         if (path->isEmpty() && path != &entry->patchedPath)
             continue;
-        QString why;
-        const std::optional<QString> relative = paths.toRelative(*path, &why);
+        const Result<QString> relative = paths.toRelative(*path);
         if (!relative)
-            return Outcome::invalid(tr("The patch cannot be recorded: %1").arg(why));
+            return Outcome::invalid(
+                tr("The patch cannot be recorded: %1").arg(relative.outcome().message()));
         *path = *relative;
     }
     return checkTime(

@@ -101,7 +101,7 @@ public:
     Outcome createSession(const QString &runId, const RunManifest &manifest,
                           const QList<DirectorFrameState> &frames);
 
-    // The story's two edits: the frame's status (through the transition rules), and its
+    // The session interface's two edits: the frame's status (through the transition rules), and its
     // overrides as a whole (checked as strictly as the file is read).
     Outcome updateFrameStatus(int frameIndex, FrameStatus status);
     Outcome updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides);

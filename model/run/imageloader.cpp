@@ -7,57 +7,44 @@
 #include <QImageReader>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ImageLoader", text);
-}
-
-// Checks the header; on success the reader is ready to read().
-bool prepare(QImageReader &reader, const QString &path, QString *error)
+// Checks the header; Ok when the reader is ready to read().
+Outcome prepare(QImageReader &reader, const QString &path)
 {
     reader.setDecideFormatFromContent(true);
     reader.setAllocationLimit(ImageLoader::allocationLimitMB);
     const QString name = QDir::toNativeSeparators(path);
     if (!reader.canRead()) {
-        *error = QCoreApplication::translate("ImageLoader", "%1 is not a readable image (%2)")
-                     .arg(name, reader.errorString());
-        return false;
+        return Outcome::invalid(
+            ImageLoader::tr("%1 is not a readable image (%2)").arg(name, reader.errorString()));
     }
     if (reader.format() != "png") {
-        *error = QCoreApplication::translate("ImageLoader", "%1 is not a PNG image").arg(name);
-        return false;
+        return Outcome::invalid(ImageLoader::tr("%1 is not a PNG image").arg(name));
     }
     const QSize size = reader.size();
     if (!size.isValid() || size.isEmpty()) {
-        *error = QCoreApplication::translate("ImageLoader", "%1 has no valid image size").arg(name);
-        return false;
+        return Outcome::invalid(ImageLoader::tr("%1 has no valid image size").arg(name));
     }
     if (size.width() > ImageLoader::maxSide || size.height() > ImageLoader::maxSide) {
-        *error = QCoreApplication::translate(
-                     "ImageLoader", "%1 is %2×%3 pixels, larger than the %4×%4 Director accepts")
-                     .arg(name)
-                     .arg(size.width())
-                     .arg(size.height())
-                     .arg(ImageLoader::maxSide);
-        return false;
+        return Outcome::invalid(
+            ImageLoader::tr("%1 is %2×%3 pixels, larger than the %4×%4 Director accepts")
+                .arg(name)
+                .arg(size.width())
+                .arg(size.height())
+                .arg(ImageLoader::maxSide));
     }
-    return true;
+    return Outcome::ok();
 }
 } // namespace
 
-QImage ImageLoader::load(const QString &path, QString *error)
+Result<QImage> ImageLoader::load(const QString &path)
 {
-    QString ignored;
-    if (!error)
-        error = &ignored;
     QImageReader reader(path);
-    if (!prepare(reader, path, error))
-        return {};
+    if (const Outcome ready = prepare(reader, path); !ready)
+        return ready;
     QImage image;
     if (!reader.read(&image) || image.isNull()) {
-        *error = tr("%1 could not be decoded: %2")
-                     .arg(QDir::toNativeSeparators(path), reader.errorString());
-        return {};
+        return Outcome::invalid(tr("%1 could not be decoded: %2")
+                                    .arg(QDir::toNativeSeparators(path), reader.errorString()));
     }
     // 16 bits a channel stay 16 bits: commit writes them as they are.
     if (image.depth() == 64 || image.format() == QImage::Format_Grayscale16)
@@ -65,8 +52,10 @@ QImage ImageLoader::load(const QString &path, QString *error)
     return image.convertToFormat(QImage::Format_ARGB32);
 }
 
-QImage ImageLoader::loadFromRun(const RunPaths &paths, const QString &stored, QString *error)
+Result<QImage> ImageLoader::loadFromRun(const RunPaths &paths, const QString &stored)
 {
-    const std::optional<QString> file = paths.resolveExistingFile(stored, error);
-    return file ? load(*file, error) : QImage();
+    const Result<QString> file = paths.resolveExistingFile(stored);
+    if (!file)
+        return file.outcome();
+    return load(*file);
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/result.h"
+
+#include <QCoreApplication>
 #include <QImage>
 #include <QString>
 
@@ -11,15 +14,16 @@ class RunPaths;
 // refused with a message instead of exhausting memory.
 class ImageLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(ImageLoader)
+
 public:
     static constexpr int maxSide = 4096;          // pixels, each side
     static constexpr int allocationLimitMB = 256; // QImageReader's limit
 
     // The image as ARGB32 (not premultiplied), or as RGBA64 (not
-    // premultiplied) when it has 16 bits a channel; or a null image with
-    // *error set.
-    static QImage load(const QString &path, QString *error);
+    // premultiplied) when it has 16 bits a channel; or Invalid, saying why.
+    static Result<QImage> load(const QString &path);
     // The image a session or run names (`stored`, untrusted): found inside
     // the run folder only (RunPaths::resolveExistingFile), then loaded.
-    static QImage loadFromRun(const RunPaths &paths, const QString &stored, QString *error);
+    static Result<QImage> loadFromRun(const RunPaths &paths, const QString &stored);
 };

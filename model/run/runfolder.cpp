@@ -317,16 +317,15 @@ private:
 
 QString Reader::checkedPath(const QString &stored, const QString &where)
 {
-    QString why;
-    const std::optional<QString> real = m_paths.resolveExistingFile(stored, &why);
+    const Result<QString> real = m_paths.resolveExistingFile(stored);
     if (!real) {
-        m_contents.missing.append(tr("%1: %2").arg(where, why));
+        m_contents.missing.append(tr("%1: %2").arg(where, real.outcome().message()));
         return {};
     }
     // Stored as where the file really is (a link resolved): a name the
     // session file must be able to hold as a path into this run.
     const QString relative = real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
-    const std::optional<QString> stays = m_paths.toRelative(relative, &why);
+    const Result<QString> stays = m_paths.toRelative(relative);
     if (!stays || *stays != relative) {
         leaveOut(tr("%1: leads to %2, a name the session cannot hold as a path into the run")
                      .arg(where, relative));
@@ -797,8 +796,7 @@ void Reader::completeAttempt(int index, AttemptInfo &a)
     std::sort(files.begin(), files.end(),
               [](const Candidate &x, const Candidate &y) { return x.preference < y.preference; });
     for (const Candidate &c : files) {
-        QString why;
-        if (m_paths.resolveExistingFile(c.path, &why)) {
+        if (m_paths.resolveExistingFile(c.path)) {
             a.candidatePath = c.path;
             break;
         }
@@ -923,8 +921,8 @@ DirectorFrameState Reader::frame(int index)
 Outcome Reader::read()
 {
     const QString name = QDir::toNativeSeparators(m_dir);
-    if (const QString why = RunPaths::whyNotAFolder(m_dir); !why.isEmpty())
-        return Outcome::invalid(why);
+    if (const Outcome folder = RunPaths::checkFolder(m_dir); !folder)
+        return folder;
     readManifest();
     readState();
     scanFolders();

@@ -59,8 +59,7 @@ private:
     // pipeline's forms), for comparing with the run's.
     QString relative(const QString &stored) const
     {
-        QString why;
-        return m_paths.toRelative(stored, &why).value_or(stored);
+        return m_paths.toRelative(stored).valueOr(stored);
     }
     void takeImage(DirectorFrameState &next, const DirectorFrameState &r) const
     {

@@ -5,11 +5,6 @@
 #include <QFileInfo>
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RunPaths", text);
-}
-
 bool isInside(const QString &path, const QString &dir)
 {
     return path.startsWith(dir + QLatin1Char('/'));
@@ -74,12 +69,10 @@ RunPaths RunPaths::withRunId(const QString &runId) const
     return copy;
 }
 
-std::optional<QString> RunPaths::toRelative(const QString &stored, QString *error) const
+Result<QString> RunPaths::toRelative(const QString &stored) const
 {
-    auto refuse = [&](const QString &message) -> std::optional<QString> {
-        if (error)
-            *error = message;
-        return std::nullopt;
+    auto refuse = [](const QString &message) -> Result<QString> {
+        return Outcome::invalid(message);
     };
     if (stored.isEmpty())
         return refuse(tr("the path is empty"));
@@ -133,17 +126,15 @@ QString RunPaths::absolute(const QString &relative) const
     return m_runDir + QLatin1Char('/') + relative;
 }
 
-std::optional<QString> RunPaths::resolveExistingFile(const QString &stored, QString *error) const
+Result<QString> RunPaths::resolveExistingFile(const QString &stored) const
 {
-    const std::optional<QString> relative = toRelative(stored, error);
+    const Result<QString> relative = toRelative(stored);
     if (!relative)
-        return std::nullopt;
+        return relative;
     const QString path = absolute(*relative);
     const QFileInfo info(path);
-    auto refuse = [&](const QString &message) -> std::optional<QString> {
-        if (error)
-            *error = message;
-        return std::nullopt;
+    auto refuse = [](const QString &message) -> Result<QString> {
+        return Outcome::invalid(message);
     };
     if (!info.exists())
         return refuse(tr("%1 does not exist").arg(*relative));
@@ -156,18 +147,19 @@ std::optional<QString> RunPaths::resolveExistingFile(const QString &stored, QStr
     return real;
 }
 
-QString RunPaths::whyNotAFolder(const QString &runDir)
+Outcome RunPaths::checkFolder(const QString &runDir)
 {
     if (QFileInfo(runDir).isDir())
-        return {};
+        return Outcome::ok();
     const QString name = QDir::toNativeSeparators(runDir);
     // A name that is not valid UTF-8 comes to Director with U+FFFD where
     // its bytes were; Qt finds no file by that name.
     if (runDir.contains(QChar::ReplacementCharacter)) {
-        return tr("%1 cannot be opened: its name is not valid UTF-8 (shown with \uFFFD), and "
-                  "Director (Qt) opens files and folders only by names in UTF-8. Rename it, for "
-                  "example with convmv, and open it again.")
-            .arg(name);
+        return Outcome::invalid(
+            tr("%1 cannot be opened: its name is not valid UTF-8 (shown with \uFFFD), and "
+               "Director (Qt) opens files and folders only by names in UTF-8. Rename it, for "
+               "example with convmv, and open it again.")
+                .arg(name));
     }
-    return tr("%1 is not a folder.").arg(name);
+    return Outcome::invalid(tr("%1 is not a folder.").arg(name));
 }

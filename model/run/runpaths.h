@@ -1,9 +1,10 @@
 #pragma once
 
+#include "core/result.h"
+
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 // Paths inside one run folder. Paths in the session file and in the run
 // folder's JSON are untrusted: they may be run-relative
@@ -13,6 +14,8 @@
 // folder, or into another run, is refused.
 class RunPaths
 {
+    Q_DECLARE_TR_FUNCTIONS(RunPaths)
+
 public:
     // The run's id is the run folder's name. `runId`, when not empty, is
     // another id the run goes by (the session's runId, which stays the same
@@ -28,22 +31,22 @@ public:
     // A copy that also accepts `runId` in "runs/<run_id>/..." prefixes.
     RunPaths withRunId(const QString &runId) const;
 
-    // The run-relative form of `stored`, or nullopt with *error set when the
-    // path is empty, leads outside the run folder or into another run, or is
-    // not a plain path. Lexical only: it does not look at the disk.
-    std::optional<QString> toRelative(const QString &stored, QString *error) const;
+    // The run-relative form of `stored`; Invalid, saying why, when the path is
+    // empty, leads outside the run folder or into another run, or is not a
+    // plain path. Lexical only: it does not look at the disk.
+    Result<QString> toRelative(const QString &stored) const;
 
     // The absolute path of a run-relative path (no checks).
     QString absolute(const QString &relative) const;
 
     // For reading a file named in untrusted data: the absolute path of an
     // existing regular file whose real location (symlinks resolved) is inside
-    // the run folder; nullopt with *error set otherwise.
-    std::optional<QString> resolveExistingFile(const QString &stored, QString *error) const;
+    // the run folder; Invalid, saying why, otherwise.
+    Result<QString> resolveExistingFile(const QString &stored) const;
 
-    // Why `runDir` cannot be opened as a run folder (it is not a folder, or
-    // its name is not one Qt can open); empty when it is a folder.
-    static QString whyNotAFolder(const QString &runDir);
+    // Ok when `runDir` is a folder; Invalid, saying why it cannot be opened as
+    // a run folder (it is not a folder, or its name is not one Qt can open).
+    static Outcome checkFolder(const QString &runDir);
 
 private:
     void addRunId(const QString &runId);

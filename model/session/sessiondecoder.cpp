@@ -119,16 +119,15 @@ std::optional<QString> Decoder::path(JsonObjectReader &r, QStringView name, bool
     }
     if (!m_paths)
         return stored;
-    QString why;
-    const std::optional<QString> relative = m_paths->toRelative(*stored, &why);
+    const Result<QString> relative = m_paths->toRelative(*stored);
     if (!relative) {
-        r.error(name, why);
+        r.error(name, relative.outcome().message());
         return std::nullopt;
     }
     if (*relative != *stored)
         r.note(name, tr("%1 is written relative to the run folder as %2")
                          .arg(JsonReader::quoted(*stored), JsonReader::quoted(*relative)));
-    return relative;
+    return *relative;
 }
 
 template <typename Read>

@@ -81,10 +81,9 @@ int main(int argc, char **argv)
         const QString stored = o.isPatched && !o.patchHistory.isEmpty()
                                    ? o.patchHistory.last().patchedPath
                                    : frame.imagePath;
-        QString why;
-        const std::optional<QString> file = paths.resolveExistingFile(stored, &why);
+        const Result<QString> file = paths.resolveExistingFile(stored);
         if (!file)
-            qFatal("frame %d: %s", frame.frameIndex, qPrintable(why));
+            qFatal("frame %d: %s", frame.frameIndex, qPrintable(file.outcome().message()));
         sources.append(*file);
     }
 
