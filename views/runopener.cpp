@@ -17,12 +17,9 @@ bool RunOpener::open(const QString &runDir, SessionManager::Access access,
         return true;
     // A run that cannot be opened leaves the review open now as it is: the questions below
     // never close the window while there is one.
-    const SessionStore::LoadState state = m_manager->lastLoad().state;
     if (opened.kind() == Outcome::Kind::Locked) {
         askLocked(runDir, opened.message());
-    } else if (state == SessionStore::LoadState::Unreadable ||
-               state == SessionStore::LoadState::Invalid ||
-               state == SessionStore::LoadState::Newer || state == SessionStore::LoadState::Lost) {
+    } else if (m_manager->lastLoad().isUnreadable()) {
         askRecovery(runDir, opened.message());
     } else {
         MessageBox::open(m_window,

@@ -36,8 +36,7 @@ Outcome SessionChange::open(SessionManager &manager, const QCommandLineParser &p
                                                       SessionManager::Access::ReadWrite, recovery);
     if (!opened) {
         // An unreadable session file: the operator chooses what to do with it.
-        if (manager.lastLoad().state != SessionStore::LoadState::Missing &&
-            manager.lastLoad().state != SessionStore::LoadState::Loaded) {
+        if (manager.lastLoad().isUnreadable()) {
             return retold(opened, opened.message() + QLatin1Char('\n') +
                                       tr("Run again with --recover=backup or --recover=new to "
                                          "choose."));

@@ -227,10 +227,7 @@ Outcome SessionManager::loadSessionFile(Opening &opening, Access access, Recover
 {
     SessionStore *store = opening.store;
     opening.loaded = store->load();
-    const SessionStore::LoadState state = opening.loaded.state;
-    const bool unreadable =
-        state != SessionStore::LoadState::Missing && state != SessionStore::LoadState::Loaded;
-    if (unreadable && recovery != Recovery::None) {
+    if (opening.loaded.isUnreadable() && recovery != Recovery::None) {
         if (access == Access::ReadOnly)
             return Outcome::refused(tr("A session file can only be recovered by a Director that "
                                        "may write the run folder."));

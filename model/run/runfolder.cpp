@@ -1,5 +1,6 @@
 #include "run/runfolder.h"
 
+#include "core/filetime.h"
 #include "core/result.h"
 #include "run/runpaths.h"
 #include "session/sessioncodec.h"
@@ -987,14 +988,13 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     {
         quint64 inode;
         qint64 size;
-        qint64 seconds; // modified
-        qint64 nanoseconds;
-        qint64 changed; // status changed (ns): a copy that keeps size and time still has a new one
+        qint64 modified; // ns
+        qint64 changed;  // status changed (ns): a copy that keeps size and time still has a new one
         ImageState state;
         bool operator==(const Known &other) const
         {
-            return inode == other.inode && size == other.size && seconds == other.seconds &&
-                   nanoseconds == other.nanoseconds && changed == other.changed;
+            return inode == other.inode && size == other.size && modified == other.modified &&
+                   changed == other.changed;
         }
     };
     static std::mutex mutex;
@@ -1002,12 +1002,8 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     struct stat info;
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
         return ImageState::NotImage;
-    Known now{quint64(info.st_ino),
-              qint64(info.st_size),
-              qint64(info.st_mtim.tv_sec),
-              qint64(info.st_mtim.tv_nsec),
-              qint64(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec,
-              ImageState::NotImage};
+    Known now{quint64(info.st_ino), qint64(info.st_size), nanosecondsOf(info.st_mtim),
+              nanosecondsOf(info.st_ctim), ImageState::NotImage};
     {
         const std::lock_guard lock(mutex);
         const auto it = known.constFind(path);
@@ -1058,9 +1054,7 @@ bool modifiedAfter(const QString &a, const QString &b)
     if (::stat(QFile::encodeName(a).constData(), &first) != 0 ||
         ::stat(QFile::encodeName(b).constData(), &second) != 0)
         return false;
-    if (first.st_mtim.tv_sec != second.st_mtim.tv_sec)
-        return first.st_mtim.tv_sec > second.st_mtim.tv_sec;
-    return first.st_mtim.tv_nsec > second.st_mtim.tv_nsec;
+    return nanosecondsOf(first.st_mtim) > nanosecondsOf(second.st_mtim);
 }
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "storage/sessionstore.h"
 
+#include "core/filetime.h"
 #include "run/runpaths.h"
 #include "storage/atomicfile.h"
 
@@ -51,7 +52,7 @@ std::optional<SessionStore::FileIdentity> SessionStore::identityOf(const QString
     id.device = st.st_dev;
     id.inode = st.st_ino;
     id.size = st.st_size;
-    id.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    id.mtimeNs = nanosecondsOf(st.st_mtim);
     return id;
 }
 

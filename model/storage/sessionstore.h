@@ -47,6 +47,13 @@ public:
         QString message; // for the operator: what is wrong, when not Loaded/Missing
         QList<SessionProblem> problems;
         QList<SessionProblem> notes;
+
+        // A session file is there and cannot be used: unreadable, invalid, from a newer
+        // Director, or lost (recovery can restore the backup or start a new review).
+        bool isUnreadable() const
+        {
+            return state != LoadState::Missing && state != LoadState::Loaded;
+        }
     };
 
     explicit SessionStore(const QString &runDir);
