@@ -5,6 +5,7 @@
 #include "messagebox.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
+#include "recentrunsmenu.h"
 #include "review/framelistmodel.h"
 #include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
@@ -1649,9 +1650,9 @@ void TestMainWindow::windowGeometryAndSplitterAreRestored()
 
 QList<QAction *> TestMainWindow::recentRuns(MainWindow *window)
 {
-    emit window->recentMenu()->aboutToShow();
+    emit window->actions().recentRuns->aboutToShow();
     QList<QAction *> runs;
-    for (QAction *action : window->recentMenu()->actions()) {
+    for (QAction *action : window->actions().recentRuns->actions()) {
         if (action->objectName() == QLatin1String("recentRun"))
             runs.append(action);
     }
@@ -1704,7 +1705,7 @@ void TestMainWindow::openRecentListsRunsMostRecentFirstAndOpensThem()
     QVERIFY(std::all_of(listed.cbegin(), listed.cend(), [](QAction *a) { return a->isEnabled(); }));
     // In the File menu.
     QVERIFY(window->menuBar()->actions().value(0)->menu()->actions().contains(
-        window->recentMenu()->menuAction()));
+        window->actions().recentRuns->menuAction()));
     // Remembered: another window lists them too.
     {
         MainWindow other;
@@ -1765,19 +1766,19 @@ void TestMainWindow::clearMenuEmptiesOpenRecent()
     auto window = openWindow(run());
     QVERIFY(window);
     QCOMPARE(recentRuns(window.get()).size(), 1);
-    QAction *clear = actionIn(window->recentMenu(), QStringLiteral("clearRecent"));
+    QAction *clear = actionIn(window->actions().recentRuns, QStringLiteral("clearRecent"));
     QVERIFY(clear);
     QVERIFY(clear->isEnabled());
     clear->trigger();
     QVERIFY(recentRuns(window.get()).isEmpty());
     QVERIFY(!QSettings().contains(SettingsKeys::recentRuns));
     // Only a disabled placeholder and a disabled Clear Menu are left.
-    const QList<QAction *> left = window->recentMenu()->actions();
+    const QList<QAction *> left = window->actions().recentRuns->actions();
     QCOMPARE(
         std::count_if(left.cbegin(), left.cend(), [](QAction *a) { return !a->isSeparator(); }), 2);
     QVERIFY(std::none_of(left.cbegin(), left.cend(),
                          [](QAction *a) { return !a->isSeparator() && a->isEnabled(); }));
-    QVERIFY(!actionIn(window->recentMenu(), QStringLiteral("clearRecent"))->isEnabled());
+    QVERIFY(!actionIn(window->actions().recentRuns, QStringLiteral("clearRecent"))->isEnabled());
     MainWindow other;
     QVERIFY(recentRuns(&other).isEmpty());
 }

@@ -76,11 +76,6 @@ ReviewHistory *MainWindow::history() const
     return m_controller->history();
 }
 
-QMenu *MainWindow::recentMenu() const
-{
-    return m_actions->recentRuns;
-}
-
 void MainWindow::buildLayout()
 {
     m_stage = new StageView(this);

@@ -13,7 +13,6 @@ class CommitFlow;
 class FrameListModel;
 class InspectorPanel;
 class ReadOnlyBanner;
-class QMenu;
 class QSplitter;
 class LastFrame;
 class ReviewController;
@@ -57,8 +56,6 @@ public:
     int currentFrame() const { return m_current; }
     void setCurrentFrame(int frameIndex);
 
-    // File → Open Recent, as it is now (it is made again each time it opens).
-    QMenu *recentMenu() const;
     // Applies the preferences that belong to the window: zoom, onion skin and its
     // opacities, auto-advance (the theme is the application's: Theme).
     void applyPreferences(const Preferences &preferences);
