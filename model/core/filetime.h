@@ -2,11 +2,22 @@
 
 #include <QtGlobal>
 
+#include <compare>
+
 #include <sys/stat.h>
 
-// A file's time from stat() (st_mtim, st_ctim) in nanoseconds since the epoch: QFileInfo has
-// milliseconds, too coarse to tell two writes in a row apart.
-inline qint64 nanosecondsOf(const struct timespec &time)
+// A file's time from stat() (st_mtim, st_ctim) to the nanosecond: QFileInfo has milliseconds,
+// too coarse to tell two writes in a row apart. Seconds and nanoseconds apart, not one count of
+// nanoseconds: that would overflow past the year 2262, and a file may carry any time.
+struct FileTime
 {
-    return qint64(time.tv_sec) * 1000000000 + qint64(time.tv_nsec);
-}
+    qint64 seconds = 0;
+    qint64 nanoseconds = 0;
+
+    auto operator<=>(const FileTime &) const = default;
+
+    static FileTime of(const struct timespec &time)
+    {
+        return {qint64(time.tv_sec), qint64(time.tv_nsec)};
+    }
+};

@@ -988,8 +988,8 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     {
         quint64 inode;
         qint64 size;
-        qint64 modified; // ns
-        qint64 changed;  // status changed (ns): a copy that keeps size and time still has a new one
+        FileTime modified;
+        FileTime changed; // status changed: a copy that keeps size and time still has a new one
         ImageState state;
         bool operator==(const Known &other) const
         {
@@ -1002,8 +1002,8 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     struct stat info;
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
         return ImageState::NotImage;
-    Known now{quint64(info.st_ino), qint64(info.st_size), nanosecondsOf(info.st_mtim),
-              nanosecondsOf(info.st_ctim), ImageState::NotImage};
+    Known now{quint64(info.st_ino), qint64(info.st_size), FileTime::of(info.st_mtim),
+              FileTime::of(info.st_ctim), ImageState::NotImage};
     {
         const std::lock_guard lock(mutex);
         const auto it = known.constFind(path);
@@ -1054,7 +1054,7 @@ bool modifiedAfter(const QString &a, const QString &b)
     if (::stat(QFile::encodeName(a).constData(), &first) != 0 ||
         ::stat(QFile::encodeName(b).constData(), &second) != 0)
         return false;
-    return nanosecondsOf(first.st_mtim) > nanosecondsOf(second.st_mtim);
+    return FileTime::of(first.st_mtim) > FileTime::of(second.st_mtim);
 }
 } // namespace
 

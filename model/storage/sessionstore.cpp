@@ -1,6 +1,5 @@
 #include "storage/sessionstore.h"
 
-#include "core/filetime.h"
 #include "run/runpaths.h"
 #include "storage/atomicfile.h"
 
@@ -52,7 +51,7 @@ std::optional<SessionStore::FileIdentity> SessionStore::identityOf(const QString
     id.device = st.st_dev;
     id.inode = st.st_ino;
     id.size = st.st_size;
-    id.mtimeNs = nanosecondsOf(st.st_mtim);
+    id.modified = FileTime::of(st.st_mtim);
     return id;
 }
 

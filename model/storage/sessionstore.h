@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/filetime.h"
 #include "core/outcome.h"
 #include "core/result.h"
 #include "session/directorsession.h"
@@ -108,7 +109,7 @@ private:
         quint64 device = 0;
         quint64 inode = 0;
         qint64 size = -1;
-        qint64 mtimeNs = 0;
+        FileTime modified;
         bool operator==(const FileIdentity &) const = default;
     };
     static std::optional<FileIdentity> identityOf(const QString &path);
