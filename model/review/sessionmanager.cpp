@@ -238,11 +238,10 @@ Outcome SessionManager::loadSessionFile(Opening &opening, Access access, Recover
             return recovered;
         opening.loaded = store->load();
     }
-    // What the store found, without the session itself (it may be large).
-    std::optional<DirectorSession> session = std::move(opening.loaded.session);
-    opening.loaded.session.reset();
+    // What the store found; the session itself is the opening's (copying it is cheap: its
+    // frames are implicitly shared).
     m_lastLoad = opening.loaded;
-    opening.loaded.session = std::move(session);
+    m_lastLoad.session.reset();
     return Outcome::ok();
 }
 
