@@ -3,6 +3,8 @@
 #include "runfixture.h"
 #include "session/sessioncodec.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +23,7 @@ private slots:
 
     void eachEditIsOneUndoStepNamedForIt();
     void editsThatChangeNothingAreNoStep();
+    void clearNudgeKeepsTheRestAsTheFileHoldsIt();
     void undoAndRedoSayTheFrameAndPutTheFileBack();
     void nextNeedingAttentionWrapsBothWays();
     void nextNeedingAttentionIsNoneWhenEveryFrameIsApproved();
@@ -136,6 +139,46 @@ void TestReviewController::editsThatChangeNothingAreNoStep()
     QVERIFY(m_controller->setNotes(1, QStringLiteral("hand drifts")));
     QVERIFY(m_controller->setNotes(1, QStringLiteral("hand drifts")));
     QCOMPARE(steps(), 1);
+}
+
+void TestReviewController::clearNudgeKeepsTheRestAsTheFileHoldsIt()
+{
+    QVERIFY(m_controller->nudge(2, 2, 1));
+    m_controller.reset();
+    m_manager.reset();
+    // By hand or by another program: notes longer than an edit may write (the reader takes
+    // them), and a member Director does not know.
+    const QString sessionPath = runDir() + QStringLiteral("/director_session.json");
+    QFile file(sessionPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonObject frames = root.value(u"frames").toObject();
+    QJsonObject frame = frames.value(u"2").toObject();
+    QJsonObject overrides = frame.value(u"directorOverrides").toObject();
+    const QString longNotes(150000, QLatin1Char('n'));
+    overrides.insert(QStringLiteral("notes"), longNotes);
+    overrides.insert(QStringLiteral("reviewer"), QStringLiteral("kim"));
+    frame.insert(QStringLiteral("directorOverrides"), overrides);
+    frames.insert(QStringLiteral("2"), frame);
+    root.insert(QStringLiteral("frames"), frames);
+    QVERIFY(RunFixture::writeJson(sessionPath, root));
+    m_manager = std::make_unique<SessionManager>();
+    m_controller = std::make_unique<ReviewController>(m_manager.get());
+    QVERIFY(m_manager->initializeOrResume(runDir()));
+
+    // The nudge goes; what the operator did not touch stays as it was.
+    const Outcome cleared = m_controller->clearNudge(2);
+    QVERIFY2(cleared, qPrintable(cleared.message()));
+    const DirectorOverrides saved = onDisk().frames.value(2).directorOverrides;
+    QVERIFY(!saved.alignment);
+    QCOMPARE(saved.notes, std::optional(longNotes));
+    QCOMPARE(saved.extra.value(u"reviewer").toString(), QStringLiteral("kim"));
+    QVERIFY(m_controller->undo());
+    QCOMPARE(onDisk().frames.value(2).directorOverrides.alignment->userOverrideX, 2.0);
+    // Notes that long are still not what an edit writes.
+    QVERIFY(!m_controller->setNotes(2, longNotes + QLatin1Char('!')));
+    QCOMPARE(onDisk().frames.value(2).directorOverrides.notes, std::optional(longNotes));
 }
 
 void TestReviewController::undoAndRedoSayTheFrameAndPutTheFileBack()

@@ -24,6 +24,7 @@ private slots:
     void cleanup();
 
     void createsTheSessionFromTheRunFolder();
+    void createSessionRefusesWhatNoSessionCanHold();
     void resumesTheSameSession();
     void reloadGivesBackTheWholeSession();
     void overridesFromTheApiAreCheckedLikeTheFile();
@@ -117,6 +118,33 @@ void TestSessionManager::createsTheSessionFromTheRunFolder()
 
     // It is on disk before initializeOrResume returns.
     QCOMPARE(onDisk(), s);
+}
+
+void TestSessionManager::createSessionRefusesWhatNoSessionCanHold()
+{
+    RunFolder::Contents run;
+    QVERIFY(RunFolder::read(runDir(), &run));
+    const Result<DirectorSession> first =
+        SessionManager::createSession(run.manifest.runId, run.manifest, run.frames);
+    const Result<DirectorSession> second =
+        SessionManager::createSession(run.manifest.runId, run.manifest, run.frames);
+    QVERIFY(first && second);
+    QVERIFY(first->sessionId != second->sessionId); // every session its own id
+    QCOMPARE(first->frames.size(), run.frames.size());
+    QCOMPARE(first->createdAt, first->lastModified);
+    QVERIFY(Timestamps::isCanonical(first->createdAt));
+    // Nothing is written by making one: opening the run saves it.
+    QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/director_session.json")));
+
+    QCOMPARE(SessionManager::createSession(QString(), run.manifest, run.frames).outcome().kind(),
+             Outcome::Kind::Invalid);
+    QList<DirectorFrameState> twice = run.frames;
+    twice.append(run.frames.constFirst());
+    const Result<DirectorSession> duplicated =
+        SessionManager::createSession(run.manifest.runId, run.manifest, twice);
+    QCOMPARE(duplicated.outcome().kind(), Outcome::Kind::Invalid);
+    QVERIFY2(duplicated.outcome().message().contains(QLatin1String("0")),
+             qPrintable(duplicated.outcome().message()));
 }
 
 void TestSessionManager::resumesTheSameSession()

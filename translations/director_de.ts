@@ -1662,14 +1662,6 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <translation>Einzelbild %1 ist doppelt angegeben.</translation>
     </message>
     <message>
-        <source>No run folder is open.</source>
-        <translation>Es ist kein Laufordner geöffnet.</translation>
-    </message>
-    <message>
-        <source>This run already has a session: it is resumed, not replaced.</source>
-        <translation>Dieser Lauf hat bereits eine Sitzung: Sie wird fortgesetzt, nicht ersetzt.</translation>
-    </message>
-    <message>
         <source>No session is open.</source>
         <translation>Es ist keine Sitzung geöffnet.</translation>
     </message>

@@ -33,8 +33,12 @@ Outcome ReviewController::clearNudge(int frameIndex)
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
     if (!frame || !frame->directorOverrides.alignment)
         return Outcome::ok();
-    return m_history.apply(frameIndex, FrameEdit::clearOffset(),
-                           tr("Clear the nudge of frame %1").arg(frameIndex));
+    // The frame's overrides as they are, without the offset: its notes and patches stay as
+    // the file holds them.
+    DirectorOverrides overrides = frame->directorOverrides;
+    overrides.alignment.reset();
+    return m_history.record(frameIndex, tr("Clear the nudge of frame %1").arg(frameIndex),
+                            [&] { return m_manager->updateFrameOverrides(frameIndex, overrides); });
 }
 
 Outcome ReviewController::setNotes(int frameIndex, const QString &notes)

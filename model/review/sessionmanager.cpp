@@ -258,9 +258,10 @@ Outcome SessionManager::sessionOf(Opening &opening, const QString &runDir, Acces
         const RunFolder::Contents &run = opening.run;
         const QString runId =
             run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : run.manifest.runId;
-        if (const Outcome created = newSession(runId, run.manifest, run.frames, &opening.session);
-            !created)
-            return created;
+        Result<DirectorSession> created = createSession(runId, run.manifest, run.frames);
+        if (!created)
+            return created.outcome();
+        opening.session = std::move(*created);
         if (access == Access::ReadOnly) {
             opening.unsaved = true; // in memory only
             return Outcome::ok();
@@ -311,9 +312,9 @@ void SessionManager::adopt(Opening &&opening, Access access)
     emit sessionOpened();
 }
 
-Outcome SessionManager::newSession(const QString &runId, const RunManifest &manifest,
-                                   const QList<DirectorFrameState> &frames,
-                                   DirectorSession *session)
+Result<DirectorSession> SessionManager::createSession(const QString &runId,
+                                                      const RunManifest &manifest,
+                                                      const QList<DirectorFrameState> &frames)
 {
     if (runId.isEmpty())
         return Outcome::invalid(tr("A session needs a run id."));
@@ -329,26 +330,7 @@ Outcome SessionManager::newSession(const QString &runId, const RunManifest &mani
             return Outcome::invalid(tr("Frame %1 is given twice.").arg(frame.frameIndex));
         created.frames.insert(frame.frameIndex, frame);
     }
-    *session = std::move(created);
-    return Outcome::ok();
-}
-
-Outcome SessionManager::createSession(const QString &runId, const RunManifest &manifest,
-                                      const QList<DirectorFrameState> &frames)
-{
-    if (!m_store)
-        return Outcome::failed(tr("No run folder is open."));
-    if (m_session)
-        return Outcome::refused(tr("This run already has a session: it is resumed, not replaced."));
-    DirectorSession session;
-    if (const Outcome created = newSession(runId, manifest, frames, &session); !created)
-        return created;
-    if (const Outcome saved = saveNow(session); !saved)
-        return saved;
-    m_session = std::move(session);
-    m_unsaved = false;
-    emit saved(m_session->lastModified);
-    return Outcome::ok();
+    return created;
 }
 
 Outcome SessionManager::checkWritable() const
@@ -462,20 +444,14 @@ FrameEdit FrameEdit::addPatch(const PatchHistoryEntry &entry)
 
 Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 {
-    DirectorFrameState frame;
-    if (const Outcome found = frameFor(frameIndex, &frame); !found)
+    DirectorFrameState before;
+    if (const Outcome found = frameFor(frameIndex, &before); !found)
         return found;
-
+    DirectorFrameState frame = before;
     DirectorOverrides &overrides = frame.directorOverrides;
     std::optional<FrameStatus> status = edit.status;
-    // The patch first: an offset is checked against the image commit takes.
     if (edit.patch) {
-        PatchHistoryEntry entry = *edit.patch;
-        if (const Outcome checked = checkPatch(&entry); !checked)
-            return checked;
-        if (const Outcome held = holdAsWritten(&entry.extra); !held)
-            return held;
-        overrides.patchHistory.append(entry);
+        overrides.patchHistory.append(*edit.patch);
         overrides.isPatched = true;
     }
     switch (edit.alignment) {
@@ -500,30 +476,80 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         overrides.alignment.reset();
         break;
     }
-    // The offset the frame gets, or keeps under a new patch, against the
-    // image commit will take.
-    if (edit.alignment == FrameEdit::Alignment::Set ||
-        edit.alignment == FrameEdit::Alignment::Move || (edit.patch && overrides.alignment)) {
-        if (const Outcome offset = checkOffset(frame); !offset)
-            return offset;
-    }
-    if (edit.notes) {
+    if (edit.notes)
         overrides.notes = edit.notes;
-        if (const Outcome notes = checkNotes(overrides.notes); !notes)
-            return notes;
-    }
+    if (const Outcome checked = checkOverrides(before, frame); !checked)
+        return checked;
     if (status) {
         if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed) {
             return Outcome::refused(tr("Frame %1: %2").arg(frameIndex).arg(allowed.message()));
         }
         frame.status = *status;
     }
-    if (edit.patch) {
+    return saveFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::checkOverrides(const DirectorFrameState &before, DirectorFrameState &frame)
+{
+    const DirectorOverrides &was = before.directorOverrides;
+    DirectorOverrides &overrides = frame.directorOverrides;
+    const bool alignmentChanged = overrides.alignment != was.alignment;
+    if (alignmentChanged && overrides.alignment) {
+        if (const Outcome time = checkTime(overrides.alignment->timestamp,
+                                           tr("The alignment's time \"%1\" is not a UTC time "
+                                              "like 2026-01-18T12:00:00.000Z."));
+            !time)
+            return time;
+        if (overrides.alignment->frameId != frame.id)
+            return Outcome::invalid(
+                tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));
+        if (const Outcome held = holdAsWritten(&overrides.alignment->extra); !held)
+            return held;
+    }
+    const bool patchesChanged =
+        overrides.isPatched != was.isPatched || overrides.patchHistory != was.patchHistory;
+    if (patchesChanged) {
+        if (const Outcome patches = checkPatches(was.patchHistory, overrides); !patches)
+            return patches;
+    }
+    if (overrides.notes != was.notes) {
+        if (const Outcome notes = checkNotes(overrides.notes); !notes)
+            return notes;
+    }
+    const bool membersChanged = overrides.extra != was.extra;
+    if (membersChanged) {
+        if (const Outcome held = holdAsWritten(&overrides.extra); !held)
+            return held;
+    }
+    // The offset, new or kept under a new image, against the image commit will take.
+    if (overrides.alignment &&
+        (alignmentChanged || frame.finalImagePath() != before.finalImagePath())) {
+        if (const Outcome offset = checkOffset(frame); !offset)
+            return offset;
+    }
+    if (alignmentChanged || patchesChanged || membersChanged) {
         if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
             return Outcome::invalid(
                 tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
     }
-    return saveFrameState(frameIndex, frame);
+    return Outcome::ok();
+}
+
+Outcome SessionManager::checkPatches(const QList<PatchHistoryEntry> &was,
+                                     DirectorOverrides &overrides) const
+{
+    if (overrides.isPatched && overrides.patchHistory.isEmpty())
+        return Outcome::invalid(tr("A patched frame needs at least one patch entry."));
+    for (qsizetype i = 0; i < overrides.patchHistory.size(); ++i) {
+        PatchHistoryEntry &entry = overrides.patchHistory[i];
+        if (i < was.size() && entry == was.at(i))
+            continue; // as it was
+        if (const Outcome checked = checkPatch(&entry); !checked)
+            return checked;
+        if (const Outcome held = holdAsWritten(&entry.extra); !held)
+            return held;
+    }
+    return Outcome::ok();
 }
 
 Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
@@ -693,51 +719,15 @@ Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
         tr("The patch's time \"%1\" is not a UTC time like 2026-01-18T12:00:00.000Z."));
 }
 
-Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &given)
+Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides)
 {
-    DirectorFrameState frame;
-    if (const Outcome found = frameFor(frameIndex, &frame); !found)
+    DirectorFrameState before;
+    if (const Outcome found = frameFor(frameIndex, &before); !found)
         return found;
-    // What the caller gives is checked as strictly as the file is read: a
-    // change never writes a file that Director or the pipeline would refuse.
-    DirectorOverrides overrides = given;
-    if (overrides.alignment) {
-        if (const Outcome time = checkTime(overrides.alignment->timestamp,
-                                           tr("The alignment's time \"%1\" is not a UTC time "
-                                              "like 2026-01-18T12:00:00.000Z."));
-            !time)
-            return time;
-        if (overrides.alignment->frameId != frame.id)
-            return Outcome::invalid(
-                tr("The alignment names %1, not %2.").arg(overrides.alignment->frameId, frame.id));
-    }
-    if (overrides.isPatched && overrides.patchHistory.isEmpty())
-        return Outcome::invalid(tr("A patched frame needs at least one patch entry."));
-    for (PatchHistoryEntry &entry : overrides.patchHistory) {
-        if (const Outcome checked = checkPatch(&entry); !checked)
-            return checked;
-    }
-    if (const Outcome notes = checkNotes(overrides.notes); !notes)
-        return notes;
-    QList<QJsonObject *> extras{&overrides.extra};
-    if (overrides.alignment)
-        extras.append(&overrides.alignment->extra);
-    for (PatchHistoryEntry &entry : overrides.patchHistory)
-        extras.append(&entry.extra);
-    for (QJsonObject *extra : std::as_const(extras)) {
-        if (const Outcome held = holdAsWritten(extra); !held)
-            return held;
-    }
+    DirectorFrameState frame = before;
     frame.directorOverrides = overrides;
-    // Checked against the image commit takes with these overrides (a patch
-    // they add included).
-    if (overrides.alignment) {
-        if (const Outcome offset = checkOffset(frame); !offset)
-            return offset;
-    }
-    if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
-        return Outcome::invalid(
-            tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
+    if (const Outcome checked = checkOverrides(before, frame); !checked)
+        return checked;
     return saveFrameState(frameIndex, frame);
 }
 

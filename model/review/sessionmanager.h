@@ -2,6 +2,7 @@
 
 #include "commit/commitexporter.h"
 #include "core/outcome.h"
+#include "core/result.h"
 #include "run/runfolder.h"
 #include "run/runingest.h"
 #include "session/directorsession.h"
@@ -96,13 +97,15 @@ public:
     Outcome initializeOrResume(const QString &runDir, Access access = Access::ReadWrite,
                                Recovery recovery = Recovery::None);
 
-    // A new session for the open run folder from a run's manifest and initial
-    // frames, saved before it is adopted.
-    Outcome createSession(const QString &runId, const RunManifest &manifest,
-                          const QList<DirectorFrameState> &frames);
+    // A new session for a run, from its manifest and initial frames: a new id, active, created
+    // and modified now. Nothing is saved: initializeOrResume() makes a run's session this way
+    // when it has none, and saves it before it is adopted (read-only, it stays in memory).
+    static Result<DirectorSession> createSession(const QString &runId, const RunManifest &manifest,
+                                                 const QList<DirectorFrameState> &frames);
 
-    // The session interface's two edits: the frame's status (through the transition rules), and its
-    // overrides as a whole (checked as strictly as the file is read).
+    // The session interface's two edits: the frame's status (through the transition rules), and
+    // its overrides as a whole (what differs from the frame's overrides now is checked as
+    // strictly as the file is read; what is as it was is kept as it is).
     Outcome updateFrameStatus(int frameIndex, FrameStatus status);
     Outcome updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides);
     // Several changes to one frame as one change (a nudge approves an AUDIT_WARN frame: the
@@ -188,7 +191,7 @@ private:
     // In the background when saving is, unless `synchronous`.
     Outcome saveAndAdopt(DirectorSession candidate, bool synchronous = false);
     // Saves synchronously (after the writer's saves, if any): for the steps
-    // whose outcome the caller must know (create, commit, discard).
+    // whose outcome the caller must know (commit, discard, a retry).
     Outcome saveNow(const DirectorSession &session, bool *written = nullptr);
     void writerWritten(quint64 revision, const QString &lastModified);
     // A save failed: told at once, even when a newer snapshot is already on
@@ -197,6 +200,14 @@ private:
     // Confines a patch's paths to the run folder (stored relative to it) and
     // checks its time; an empty time becomes now.
     Outcome checkPatch(PatchHistoryEntry *entry) const;
+    // checkPatch() of each entry that is new or changed (at its place in `was`, the history
+    // before), and a patched frame has at least one.
+    Outcome checkPatches(const QList<PatchHistoryEntry> &was, DirectorOverrides &overrides) const;
+    // The overrides a change gives `frame` (`before` without it), checked as strictly as the
+    // file is read: times, paths (stored run-relative), the frame's id, the notes' length,
+    // other programs' members, the offset against the image commit takes. What is as it was
+    // is not checked again: it passed these checks, or the reader's, when it came in.
+    Outcome checkOverrides(const DirectorFrameState &before, DirectorFrameState &frame);
     // Refuses the frame's offset (it has one) when it is not a number within
     // SessionCodec::maxOffset, or would move every visible pixel of the
     // frame's image (as commit takes it) off its canvas.
@@ -215,8 +226,6 @@ private:
     Outcome loadSessionFile(Opening &opening, Access access, Recovery recovery);
     Outcome sessionOf(Opening &opening, const QString &runDir, Access access);
     void adopt(Opening &&opening, Access access);
-    static Outcome newSession(const QString &runId, const RunManifest &manifest,
-                              const QList<DirectorFrameState> &frames, DirectorSession *session);
     QString nextTimestamp() const;
 
     Saving m_saving;
