@@ -1,6 +1,7 @@
 #include "stageview.h"
 
 #include "commit/commitexporter.h"
+#include "stageoverlay.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -92,6 +93,19 @@ void StageView::setOnionOpacities(qreal previous, qreal anchor)
     update();
 }
 
+void StageView::addOverlay(const StageOverlay *overlay)
+{
+    if (overlay && !m_overlays.contains(overlay))
+        m_overlays.append(overlay);
+    update();
+}
+
+void StageView::removeOverlay(const StageOverlay *overlay)
+{
+    m_overlays.removeAll(overlay);
+    update();
+}
+
 void StageView::setEditable(bool editable)
 {
     if (!editable)
@@ -176,6 +190,15 @@ void StageView::paintEvent(QPaintEvent *)
         p.drawImage(canvas.translated(shift), m_image);
     }
     p.restore();
+    // Over the frame, not clipped to its canvas (a guide may reach past it).
+    if (!m_image.isNull() && !m_overlays.isEmpty()) {
+        const StageGeometry geometry{canvas, scale, roundedOffset() + m_dragDelta, dpr};
+        for (const StageOverlay *overlay : std::as_const(m_overlays)) {
+            p.save();
+            overlay->paint(p, geometry);
+            p.restore();
+        }
+    }
 
     const int line = std::max(1, int(std::lround(dpr)));
     if (m_baseline >= 0 && !m_image.isNull()) {

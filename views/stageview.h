@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QImage>
+#include <QList>
 #include <QPoint>
 #include <QPointF>
 #include <QWidget>
 
 #include <functional>
+
+class StageOverlay;
 
 // The current frame, large, on a checkerboard: whole-number zoom with
 // nearest-neighbour scaling, onion skin (the previous frame at 30 %, the
@@ -61,6 +64,12 @@ public:
     using Nudger = std::function<bool(int dx, int dy)>;
     void setNudger(Nudger nudger) { m_nudger = std::move(nudger); }
 
+    // Drawn over the frame, in the order added, until removed (not owned).
+    void addOverlay(const StageOverlay *overlay);
+    void removeOverlay(const StageOverlay *overlay);
+    // Something an overlay draws changed.
+    void overlaysChanged() { update(); }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -99,4 +108,5 @@ private:
     QPoint m_pressPos;
     QPoint m_dragDelta;
     Nudger m_nudger;
+    QList<const StageOverlay *> m_overlays;
 };
