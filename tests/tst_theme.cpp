@@ -238,13 +238,22 @@ void TestTheme::statusColoursAndFrameNumbersReadOnBothPalettes()
             best = std::max(best, contrast(QColor(cell.pixel(x, y)), background));
     QVERIFY2(best >= 4.5, qPrintable(QString::number(best)));
     QVERIFY(contrast(palette.color(QPalette::Text), background) >= 7);
-    // Status colours do not come from the palette: the same on both, and
-    // each tells itself apart from the cell's background.
-    for (const FrameStatus status :
-         {FrameStatus::Approved, FrameStatus::AuditWarn, FrameStatus::AuditFail}) {
-        const QColor colour = FrameDelegate::statusColour(int(status));
-        QVERIFY2(contrast(colour, background) >= 1.5, qPrintable(colour.name()));
+    // Every status colour, the border and the shape of the status, stands out from the cell's
+    // background and the window's by 3:1 at least (WCAG's ratio for graphics): AUDIT_WARN's
+    // yellow is amber on the light palette.
+    for (const FrameStatus status : allFrameStatuses) {
+        const QColor colour = FrameDelegate::statusColour(int(status), palette);
+        for (const QPalette::ColorRole role : {QPalette::Base, QPalette::Window}) {
+            const double ratio = contrast(colour, palette.color(role));
+            QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("%1 %2 on %3: %4")
+                                                  .arg(frameStatusName(status), colour.name(),
+                                                       palette.color(role).name())
+                                                  .arg(ratio)));
+        }
     }
+    // The border as painted: the approved colour of this palette.
+    QCOMPARE(QColor(cell.pixel(6 + 1, 6 + 1)),
+             FrameDelegate::statusColour(int(FrameStatus::Approved), palette));
 }
 
 QTEST_MAIN(TestTheme)

@@ -3,6 +3,7 @@
 #include "review/framelistmodel.h"
 #include "session/framestatus.h"
 #include "session/reasoncodes.h"
+#include "statusbadge.h"
 
 #include <QPainter>
 
@@ -12,20 +13,9 @@ constexpr int padding = 6;
 constexpr int labelHeight = 16;
 } // namespace
 
-QColor FrameDelegate::statusColour(int status)
+QColor FrameDelegate::statusColour(int status, const QPalette &palette)
 {
-    switch (FrameStatus(status)) {
-    case FrameStatus::Approved:
-        return {0x43, 0xa0, 0x47};
-    case FrameStatus::AuditWarn:
-        return {0xf9, 0xc2, 0x2e};
-    case FrameStatus::AuditFail:
-        return {0xe5, 0x39, 0x35};
-    case FrameStatus::Pending:
-    case FrameStatus::Generated:
-        break;
-    }
-    return {0x9e, 0x9e, 0x9e};
+    return StatusBadge::colour(status, palette);
 }
 
 QSize FrameDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &) const
@@ -52,12 +42,22 @@ QRect thumbnailArea(const QRect &cell)
     return {cell.left() + padding + border, cell.top() + padding + border, side, side};
 }
 
-// The status as a coloured band around the thumbnail.
-void paintStatusBorder(QPainter *painter, const QRect &frameRect, const QModelIndex &index)
+// The status as a coloured band around the thumbnail (drawn under it).
+void paintStatusBorder(QPainter *painter, const QStyleOptionViewItem &option,
+                       const QRect &frameRect, const QModelIndex &index)
 {
-    const QColor colour =
-        FrameDelegate::statusColour(index.data(FrameListModel::StatusRole).toInt());
+    const int status = index.data(FrameListModel::StatusRole).toInt();
+    const QColor colour = FrameDelegate::statusColour(status, option.palette);
     painter->fillRect(frameRect.adjusted(-border, -border, border, border), colour);
+}
+
+// The status as a shape in the thumbnail's bottom right corner (over it): colour alone would
+// not tell every operator.
+void paintStatusShape(QPainter *painter, const QStyleOptionViewItem &option, const QRect &frameRect,
+                      const QModelIndex &index)
+{
+    const int status = index.data(FrameListModel::StatusRole).toInt();
+    StatusBadge::paint(painter, FrameDelegate::statusBadgeRect(frameRect), status, option.palette);
 }
 
 void paintCheckerboard(QPainter *painter, const QRect &frameRect, bool loading)
@@ -165,6 +165,17 @@ void paintLabel(QPainter *painter, const QStyleOptionViewItem &option, const QRe
 
 } // namespace
 
+QRect FrameDelegate::statusBadgeRect(const QRect &thumbnail)
+{
+    const int side = 15;
+    return {thumbnail.right() - side, thumbnail.bottom() - side, side, side};
+}
+
+QRect FrameDelegate::statusBadgeRect(const QStyleOptionViewItem &option)
+{
+    return statusBadgeRect(thumbnailArea(option.rect));
+}
+
 void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const
 {
@@ -174,8 +185,9 @@ void FrameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
     paintBackground(painter, option);
     const QRect frameRect = thumbnailArea(option.rect);
-    paintStatusBorder(painter, frameRect, index);
+    paintStatusBorder(painter, option, frameRect, index);
     paintThumbnail(painter, frameRect, index);
+    paintStatusShape(painter, option, frameRect, index);
     painter->setFont(badgeFont(option.font));
     paintFlags(painter, frameRect, index);
     paintMarks(painter, frameRect, index);
