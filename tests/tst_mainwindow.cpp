@@ -36,6 +36,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -43,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QWheelEvent>
 
 // Records every progress dialog that is shown: its text, its range, the
@@ -125,6 +127,7 @@ private slots:
     void aDragSurvivesSavesOfItsFrame();
     void aRunThatCannotBeOpenedKeepsTheCurrentReview();
     void ctrlWheelZoomIsRemembered();
+    void numbersFollowTheOperatorsLocale();
     void closingAsksWhenChangesCannotBeSaved();
     void closingTryAgainClosesOnceTheSaveSucceeds();
     void aSlowDiskNeverHoldsTheWindowAndTheLatestChangeWins();
@@ -1378,6 +1381,32 @@ void TestMainWindow::ctrlWheelZoomIsRemembered()
     QCOMPARE(window->stage()->zoom(), 2);
     QVERIFY(window->actions().zoom[zoom2]->isChecked());
     QVERIFY(!window->actions().zoom[zoom4]->isChecked());
+}
+
+void TestMainWindow::numbersFollowTheOperatorsLocale()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
+    QTemporaryDir dir;
+    QVERIFY(RunFixture::writeApprovedRun(dir.path(), 1000));
+    QVERIFY(RunFixture::writeAudit(dir.path(), 1, true, {}, 0.873));
+    auto window = openWindow(dir.path());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    // The inspector: a decimal comma.
+    const auto *score = window->inspector()->findChild<QLabel *>(QStringLiteral("score"));
+    QVERIFY2(score->text().startsWith(QLatin1String("0,873")), qPrintable(score->text()));
+    const auto *metrics = window->inspector()->findChild<QTreeWidget *>(QStringLiteral("metrics"));
+    QStringList values;
+    for (int i = 0; i < metrics->topLevelItemCount(); ++i)
+        values.append(metrics->topLevelItem(i)->text(0) + u'=' + metrics->topLevelItem(i)->text(1));
+    QVERIFY2(values.contains(QStringLiteral("ssim=0,95")), qPrintable(values.join(u' ')));
+    QVERIFY2(values.contains(QStringLiteral("palette_fidelity=0,99")),
+             qPrintable(values.join(u' ')));
+    // The status bar: a German thousands separator.
+    const auto *progress = window->findChild<QLabel *>(QStringLiteral("progress"));
+    QVERIFY2(progress->text().startsWith(QLatin1String("1.000 / 1.000 approved")),
+             qPrintable(progress->text()));
 }
 
 void TestMainWindow::closingAsksWhenChangesCannotBeSaved()

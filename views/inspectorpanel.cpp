@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTextDocument>
 #include <QTreeWidget>
@@ -226,12 +227,14 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
     m_frameIndex = frame.frameIndex;
     m_title->setText(tr("%1 · %2").arg(frame.id, frameStatusName(frame.status)));
     const AuditReport &audit = frame.auditReport;
-    QString score = QString::number(audit.compositeScore, 'f', 3);
+    // Numbers as the operator's locale writes them (0,873 in German).
+    const QLocale locale;
+    QString score = locale.toString(audit.compositeScore, 'f', 3);
     score += audit.passed ? tr("  (passed)") : tr("  (not passed)");
     if (audit.autoAligned.value_or(false))
         score += tr(", auto-aligned");
     if (audit.driftPixels)
-        score += tr(", drift %1 px").arg(*audit.driftPixels);
+        score += tr(", drift %1 px").arg(locale.toString(*audit.driftPixels));
     showField(m_score, tr("Composite score"), score);
 
     QStringList flags;
@@ -254,7 +257,7 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
             if (it.value().isObject() || it.value().isArray())
                 continue;
             const QString value = it.value().isDouble()
-                                      ? QString::number(it.value().toDouble(), 'g', 4)
+                                      ? locale.toString(it.value().toDouble(), 'g', 4)
                                       : it.value().toVariant().toString();
             new QTreeWidgetItem(m_metrics, {prefix + it.key(), value});
         }
@@ -265,13 +268,13 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         const QJsonObject part = it.value().toObject();
         if (part.contains(u"raw"))
             new QTreeWidgetItem(m_metrics,
-                                {it.key(), QString::number(part.value(u"raw").toDouble(), 'g', 4)});
+                                {it.key(), locale.toString(part.value(u"raw").toDouble(), 'g', 4)});
     }
 
     m_attempts->clear();
     QString prompt;
     for (const AttemptInfo &a : frame.attemptHistory) {
-        new QTreeWidgetItem(m_attempts, {QString::number(a.attemptIndex),
+        new QTreeWidgetItem(m_attempts, {locale.toString(a.attemptIndex),
                                          a.passed ? tr("passed") : tr("failed"), a.strategy,
                                          a.reasonCodes.join(QStringLiteral(", "))});
         if (a.extra.value(u"prompt").isString())

@@ -21,7 +21,7 @@ void ReviewProgress::refresh()
         return;
     }
     const FrameCounts counts = FrameCounts::of(m_manager->session().frames);
-    setStatus(tr("%1 / %2 approved · %3 warn · %4 fail")
+    setStatus(tr("%L1 / %L2 approved · %L3 warn · %L4 fail")
                   .arg(counts.count(FrameStatus::Approved))
                   .arg(counts.total())
                   .arg(counts.count(FrameStatus::AuditWarn))
