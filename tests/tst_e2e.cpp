@@ -92,8 +92,10 @@ void TestEndToEnd::editsSurviveSigkillOnDiskAndOnScreen()
             QStringList{QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("150")} +
             names);
     };
-    // Next frame needing attention (3): approve. Next (5): drag it 3 px left.
-    QVERIFY(keys({QStringLiteral("Home"), QStringLiteral("n"), QStringLiteral("a")}));
+    // Next frame needing attention (3): approve. Next (5): drag it 3 px left at 4× (the window
+    // opens at Fit).
+    QVERIFY(keys(
+        {QStringLiteral("Home"), QStringLiteral("n"), QStringLiteral("a"), QStringLiteral("3")}));
     QTRY_COMPARE_WITH_TIMEOUT(session().frames.value(3).status, FrameStatus::Approved, 10000);
     QVERIFY(keys({QStringLiteral("n")}));
     QTest::qWait(300);

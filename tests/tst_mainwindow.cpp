@@ -37,6 +37,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -127,6 +128,9 @@ private slots:
     void aDragSurvivesSavesOfItsFrame();
     void aRunThatCannotBeOpenedKeepsTheCurrentReview();
     void ctrlWheelZoomIsRemembered();
+    void fitIsTheDefaultAndTheChoiceIsRemembered();
+    void aNewWindowOpensSuitedToTheScreen();
+    void onionSkinLayersShowTheNeighboursAsCommitWritesThem();
     void numbersFollowTheOperatorsLocale();
     void closingAsksWhenChangesCannotBeSaved();
     void closingTryAgainClosesOnceTheSaveSucceeds();
@@ -349,13 +353,13 @@ void TestMainWindow::dragOnTheStageIsOneNudgeAndOneUndoStep()
     StageView *stage = window->stage();
     QCOMPARE(stage->zoom(), 4);
     const QPoint start = stage->canvasRect().center();
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(4, -2));
-    QTest::mouseMove(stage, start + QPoint(9, -5));                 // 2.25, -1.25 source pixels
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(4, -2));
+    QTest::mouseMove(stage->viewport(), start + QPoint(9, -5));     // 2.25, -1.25 source pixels
     QCOMPARE(stage->dragDelta(), QPoint(2, -1));                    // whole pixels, live
     QVERIFY(!onDisk().frames.value(1).directorOverrides.alignment); // nothing saved mid-drag
     QCOMPARE(window->history()->stack()->count(), 0);
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(9, -5));
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(9, -5));
     // One nudge of the whole drag, named so in the Edit menu; the stage shows the frame at
     // its new offset (no drag left over).
     QCOMPARE(window->history()->stack()->undoText(), QStringLiteral("Nudge frame 1 by 2, -1"));
@@ -371,17 +375,17 @@ void TestMainWindow::dragOnTheStageIsOneNudgeAndOneUndoStep()
     QCOMPARE(window->history()->stack()->count(), 1);
 
     // A second drag adds to the total.
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(-12, 0));
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(-12, 0));
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(-12, 0));
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(-12, 0));
     QCOMPARE(onDisk().frames.value(1).directorOverrides.alignment->userOverrideX, -1.0);
     QCOMPARE(window->history()->stack()->count(), 2);
 
     // A drag that ends where it started records nothing.
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(8, 0));
-    QTest::mouseMove(stage, start);
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start);
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(8, 0));
+    QTest::mouseMove(stage->viewport(), start);
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start);
     QCOMPARE(window->history()->stack()->count(), 2);
 
     key(window.get(), Qt::Key_Z, Qt::ControlModifier);
@@ -828,9 +832,9 @@ void TestMainWindow::committedSessionIsReadOnlyInTheWindow()
     key(window.get(), Qt::Key_Backspace, Qt::ControlModifier);
     StageView *stage = window->stage();
     const QPoint start = stage->canvasRect().center();
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(20, 0));
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(20, 0));
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(20, 0));
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(20, 0));
     QPlainTextEdit *notes = window->inspector()->notesEditor();
     QVERIFY(notes->isReadOnly());
     key(window.get(), Qt::Key_E, Qt::ControlModifier);
@@ -1221,14 +1225,14 @@ void TestMainWindow::aDragSurvivesSavesOfItsFrame()
     // Notes typed, then a drag that lasts past the notes' typing pause.
     key(window.get(), Qt::Key_E, Qt::ControlModifier);
     QTest::keyClicks(notes, QStringLiteral("hand drifts"));
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(8, 0));
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(8, 0));
     QTest::qWait(InspectorPanel::notesDelayMs + 300);
     QCOMPARE(onDisk().frames.value(1).directorOverrides.notes,
              std::optional(QStringLiteral("hand drifts")));
-    QTest::mouseMove(stage, start + QPoint(12, 4));
+    QTest::mouseMove(stage->viewport(), start + QPoint(12, 4));
     QCOMPARE(stage->dragDelta(), QPoint(3, 1));
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(12, 4));
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(12, 4));
     DirectorFrameState frame = onDisk().frames.value(1);
     QVERIFY(frame.directorOverrides.alignment.has_value());
     QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 3.0);
@@ -1244,13 +1248,13 @@ void TestMainWindow::aDragSurvivesSavesOfItsFrame()
     QCOMPARE(frame.directorOverrides.notes, std::optional(QStringLiteral("hand drifts")));
 
     // Any save of the frame mid-drag (here a verdict by key) keeps the drag.
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(-8, 0));
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(-8, 0));
     key(window.get(), Qt::Key_X);
     QCOMPARE(onDisk().frames.value(1).status, FrameStatus::AuditFail);
     QVERIFY(stage->isDragging());
-    QTest::mouseMove(stage, start + QPoint(-8, -8));
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(-8, -8));
+    QTest::mouseMove(stage->viewport(), start + QPoint(-8, -8));
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(-8, -8));
     frame = onDisk().frames.value(1);
     QVERIFY(frame.directorOverrides.alignment.has_value());
     QCOMPARE(frame.directorOverrides.alignment->userOverrideX, -2.0);
@@ -1258,12 +1262,12 @@ void TestMainWindow::aDragSurvivesSavesOfItsFrame()
     QCOMPARE(window->history()->stack()->count(), 3);
 
     // Another frame shown mid-drag ends the drag: it nudges nothing.
-    QTest::mousePress(stage, Qt::LeftButton, {}, start);
-    QTest::mouseMove(stage, start + QPoint(16, 0));
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(16, 0));
     key(window.get(), Qt::Key_Right);
     QCOMPARE(window->currentFrame(), 2);
     QVERIFY(!stage->isDragging());
-    QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(16, 0));
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(16, 0));
     QVERIFY(!onDisk().frames.value(2).directorOverrides.alignment);
     QCOMPARE(onDisk().frames.value(1).directorOverrides.alignment->userOverrideX, -2.0);
     QCOMPARE(window->history()->stack()->count(), 3);
@@ -1359,11 +1363,13 @@ void TestMainWindow::ctrlWheelZoomIsRemembered()
         const QPointF at = stage->canvasRect().center();
         QWheelEvent event(at, stage->mapToGlobal(at), QPoint(), QPoint(0, 120 * steps),
                           Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
-        QApplication::sendEvent(stage, &event);
+        QApplication::sendEvent(stage->viewport(), &event);
     };
     {
         auto window = openWindow(run());
         QVERIFY(window);
+        QVERIFY(window->stage()->isFit()); // the default
+        key(window.get(), Qt::Key_3);
         QCOMPARE(window->stage()->zoom(), 4);
         wheel(window->stage(), 1);
         QCOMPARE(window->stage()->zoom(), 8);
@@ -1381,6 +1387,146 @@ void TestMainWindow::ctrlWheelZoomIsRemembered()
     QCOMPARE(window->stage()->zoom(), 2);
     QVERIFY(window->actions().zoom[zoom2]->isChecked());
     QVERIFY(!window->actions().zoom[zoom4]->isChecked());
+}
+
+void TestMainWindow::fitIsTheDefaultAndTheChoiceIsRemembered()
+{
+    {
+        auto window = openWindow(run());
+        QVERIFY(window);
+        StageView *stage = window->stage();
+        const WindowActions &actions = window->actions();
+        // Fit: the whole frame in view, as large as whole factors allow (more than 8×).
+        QVERIFY(stage->isFit());
+        QVERIFY(actions.zoomFit->isChecked());
+        QVERIFY(!actions.zoom[zoom4]->isChecked());
+        const int fit = stage->zoom();
+        QCOMPARE(fit, StageView::fitFactor(QSize(16, 16), stage->maximumViewportSize(),
+                                           stage->devicePixelRatioF()));
+        QVERIFY2(fit > 8, qPrintable(QString::number(fit)));
+        QVERIFY(stage->viewport()->rect().contains(stage->canvasRect()));
+        QCOMPARE(stage->canvasRect().size(), QSize(16, 16) * fit);
+        // It goes on fitting as the window is resized.
+        window->resize(700, 500);
+        QTRY_VERIFY(stage->zoom() < fit);
+        QVERIFY(stage->isFit());
+        QVERIFY(stage->viewport()->rect().contains(stage->canvasRect()));
+        // A level: Fit is off, and remembered so.
+        key(window.get(), Qt::Key_4);
+        QCOMPARE(stage->zoom(), 8);
+        QVERIFY(!stage->isFit());
+        QVERIFY(!actions.zoomFit->isChecked());
+        QVERIFY(actions.zoom[zoom8]->isChecked());
+        QCOMPARE(QSettings().value(SettingsKeys::zoom).toInt(), 8);
+        // 0 (or Ctrl+0, or View → Fit) fits again.
+        key(window.get(), Qt::Key_0);
+        QVERIFY(stage->isFit());
+        QVERIFY(actions.zoomFit->isChecked());
+        QVERIFY(!actions.zoom[zoom8]->isChecked());
+        QCOMPARE(QSettings().value(SettingsKeys::zoom).toString(), QStringLiteral("fit"));
+        key(window.get(), Qt::Key_2);
+        QCOMPARE(stage->zoom(), 2);
+        key(window.get(), Qt::Key_0, Qt::ControlModifier);
+        QVERIFY(stage->isFit());
+        // Zoom out from Fit: the level below the factor Fit shows.
+        key(window.get(), Qt::Key_Minus);
+        QCOMPARE(stage->zoom(), 8);
+        QVERIFY(!stage->isFit());
+        actions.zoomFit->trigger();
+        QVERIFY(stage->isFit());
+        QVERIFY(window->close());
+    }
+    auto window = openWindow(run());
+    QVERIFY(window);
+    QVERIFY(window->stage()->isFit());
+    QVERIFY(window->actions().zoomFit->isChecked());
+}
+
+void TestMainWindow::aNewWindowOpensSuitedToTheScreen()
+{
+    // No geometry saved: four fifths of the screen, centred; not the window's minimum.
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QRect available = window.screen()->availableGeometry();
+    const QSize expected = (QSizeF(available.size()) * 0.8).toSize();
+    QVERIFY2(qAbs(window.width() - expected.width()) <= 1 &&
+                 qAbs(window.height() - expected.height()) <= 1,
+             qPrintable(QStringLiteral("%1×%2 on %3×%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(available.width())
+                            .arg(available.height())));
+    QVERIFY(window.size() != window.minimumSizeHint());
+    QVERIFY(qAbs(window.geometry().center().x() - available.center().x()) <= 1);
+    QVERIFY(qAbs(window.geometry().center().y() - available.center().y()) <= 1);
+}
+
+void TestMainWindow::onionSkinLayersShowTheNeighboursAsCommitWritesThem()
+{
+    auto window = openWindow(run());
+    QVERIFY(window);
+    StageView *stage = window->stage();
+    // Every frame's pixels cover x 5 to 10: frame 1 nudged 8 to the left shows at x 0 to 2,
+    // frame 3 nudged 8 to the right at x 13 to 15, where frame 2 is transparent.
+    window->setCurrentFrame(1);
+    key(window.get(), Qt::Key_Left, Qt::ControlModifier | Qt::ShiftModifier);
+    window->setCurrentFrame(3);
+    key(window.get(), Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.alignment->userOverrideX, -8.0);
+    QCOMPARE(onDisk().frames.value(3).directorOverrides.alignment->userOverrideX, 8.0);
+    window->setCurrentFrame(2);
+    const auto shownAt = [stage](int x, int y) {
+        const QRect canvas = stage->canvasRect();
+        const int scale = canvas.width() / 16;
+        return QColor(stage->grab().toImage().pixel(canvas.left() + x * scale + scale / 2,
+                                                    canvas.top() + y * scale + scale / 2));
+    };
+    const auto grey = [](const QColor &c) { return c.red() == c.green() && c.green() == c.blue(); };
+    const auto red = [](const QColor &c) {
+        return c.red() > c.green() + 30 && c.red() > c.blue() + 30;
+    };
+    const auto blue = [](const QColor &c) {
+        return c.blue() > c.red() + 30 && c.blue() > c.green();
+    };
+    QVERIFY(grey(shownAt(1, 8)) && grey(shownAt(14, 8))); // onion skin off: the checkerboard
+    key(window.get(), Qt::Key_O);
+    QVERIFY(stage->onionSkin());
+    // The frame before, moved as commit moves it, in red; the frame after in blue.
+    QVERIFY2(red(shownAt(1, 8)), qPrintable(shownAt(1, 8).name()));
+    QVERIFY2(blue(shownAt(14, 8)), qPrintable(shownAt(14, 8).name()));
+
+    // View → Onion Skin: each layer on its own.
+    const WindowActions &actions = window->actions();
+    QVERIFY(actions.onionPrevious->isChecked() && actions.onionNext->isChecked());
+    actions.onionPrevious->trigger();
+    QVERIFY(grey(shownAt(1, 8)));
+    QVERIFY(blue(shownAt(14, 8)));
+    actions.onionNext->trigger();
+    QVERIFY(grey(shownAt(14, 8)));
+    actions.onionPrevious->trigger();
+    QVERIFY(red(shownAt(1, 8)));
+    // The anchor (frame 0) shows where the frame on the stage has no image (frame 4): in its
+    // own colours.
+    window->setCurrentFrame(4);
+    const QColor anchor = shownAt(7, 8);
+    QVERIFY2(!grey(anchor) && !red(anchor) && anchor.blue() > anchor.red(),
+             qPrintable(anchor.name()));
+    actions.onionAnchor->trigger();
+    QVERIFY(grey(shownAt(7, 8)));
+    // O: the onion skin off and on, the layers as they were.
+    key(window.get(), Qt::Key_O);
+    QVERIFY(!stage->onionSkin());
+    QVERIFY(!actions.onionAnchor->isChecked() && actions.onionPrevious->isChecked());
+    QVERIFY(window->close());
+
+    // Remembered.
+    auto next = openWindow(run());
+    QVERIFY(next);
+    QVERIFY(next->actions().onionPrevious->isChecked());
+    QVERIFY(!next->actions().onionNext->isChecked());
+    QVERIFY(!next->actions().onionAnchor->isChecked());
+    QCOMPARE(next->stage()->onionLayers(), (StageView::OnionLayers{true, false, false}));
 }
 
 void TestMainWindow::numbersFollowTheOperatorsLocale()
@@ -1863,7 +2009,7 @@ void TestMainWindow::preferencesOkStoresAndApplies()
     PreferencesDialog *dialog = openPreferences(window.get());
     QVERIFY(dialog);
     QVERIFY(dialog->isModal());
-    QCOMPARE(dialog->zoomBox()->currentData().toInt(), 4); // as the window is
+    QCOMPARE(dialog->zoomBox()->currentData().toInt(), StageView::fitZoom); // as the window is
     dialog->themeBox()->setCurrentIndex(
         dialog->themeBox()->findData(int(Preferences::Theme::Dark)));
     dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("de")));
@@ -1929,7 +2075,7 @@ void TestMainWindow::preferencesCancelChangesNothing()
     dialog->languageBox()->setCurrentIndex(dialog->languageBox()->findData(QStringLiteral("en")));
     QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!window->findChild<PreferencesDialog *>());
-    QCOMPARE(window->stage()->zoom(), 4);
+    QVERIFY(window->stage()->isFit());
     QVERIFY(!window->stage()->onionSkin());
     QVERIFY(!window->actions().autoAdvance->isChecked());
     QCOMPARE(Theme::current(), Preferences::Theme::System);
@@ -1960,7 +2106,8 @@ void TestMainWindow::preferencesRestoreDefaults()
     QCOMPARE(window->stage()->zoom(), 2); // not before OK
     QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QTRY_VERIFY(!window->findChild<PreferencesDialog *>());
-    QCOMPARE(window->stage()->zoom(), 4);
+    QVERIFY(window->stage()->isFit());
+    QVERIFY(window->actions().zoomFit->isChecked());
     QVERIFY(!window->stage()->onionSkin());
     QCOMPARE(window->stage()->previousOpacity(), 0.30);
     QCOMPARE(window->stage()->anchorOpacity(), 0.15);

@@ -1,6 +1,7 @@
 #include "accessiblenames.h"
 #include "preferences.h"
 #include "preferencesdialog.h"
+#include "stageview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -60,7 +61,9 @@ Preferences TestPreferencesDialog::changed()
     p.language = QStringLiteral("de");
     p.zoom = 8;
     p.onionSkin = true;
+    p.onionShowNext = false;
     p.onionPreviousOpacity = 45;
+    p.onionNextOpacity = 60;
     p.onionAnchorOpacity = 5;
     p.autoAdvance = true;
     return p;
@@ -71,9 +74,11 @@ void TestPreferencesDialog::defaultsWhenNothingIsStored()
     const Preferences p = Preferences::load();
     QCOMPARE(p.theme, Preferences::Theme::System);
     QCOMPARE(p.language, QString());
-    QCOMPARE(p.zoom, 4);
+    QCOMPARE(p.zoom, StageView::fitZoom); // Fit: the whole frame in view
     QCOMPARE(p.onionSkin, false);
+    QVERIFY(p.onionShowPrevious && p.onionShowNext && p.onionShowAnchor);
     QCOMPARE(p.onionPreviousOpacity, 30);
+    QCOMPARE(p.onionNextOpacity, 30);
     QCOMPARE(p.onionAnchorOpacity, 15);
     QCOMPARE(p.autoAdvance, false);
     QVERIFY(p == Preferences());
@@ -90,7 +95,15 @@ void TestPreferencesDialog::storedAndReadBack()
     QCOMPARE(settings.value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
     QCOMPARE(settings.value(QStringLiteral("view/zoom")).toInt(), 8);
     QCOMPARE(settings.value(QStringLiteral("view/onionSkin")).toBool(), true);
+    QCOMPARE(settings.value(QStringLiteral("view/onionSkinNext")).toBool(), false);
+    QCOMPARE(settings.value(QStringLiteral("view/onionSkinNextOpacity")).toInt(), 60);
     QCOMPARE(settings.value(QStringLiteral("review/autoAdvance")).toBool(), true);
+    // Fit is stored by name.
+    Preferences fit = changed();
+    fit.zoom = StageView::fitZoom;
+    fit.save();
+    QCOMPARE(QSettings().value(QStringLiteral("view/zoom")).toString(), QStringLiteral("fit"));
+    QCOMPARE(Preferences::load().zoom, StageView::fitZoom);
     // The system's language is stored as an empty value.
     Preferences system = changed();
     system.language.clear();
@@ -119,13 +132,15 @@ void TestPreferencesDialog::theDialogShowsWhatItIsGiven()
     QCOMPARE(dialog.zoomBox()->currentText(), QStringLiteral("8×"));
     QVERIFY(dialog.onionSkinBox()->isChecked());
     QCOMPARE(dialog.previousOpacityBox()->value(), 45);
+    QCOMPARE(dialog.nextOpacityBox()->value(), 60);
     QCOMPARE(dialog.anchorOpacityBox()->value(), 5);
     QVERIFY(dialog.autoAdvanceBox()->isChecked());
     QVERIFY(dialog.preferences() == changed());
     // Every choice is offered.
     QCOMPARE(dialog.themeBox()->count(), 3);
     QCOMPARE(dialog.languageBox()->count(), 3);
-    QCOMPARE(dialog.zoomBox()->count(), 4);
+    QCOMPARE(dialog.zoomBox()->count(), 5); // Fit, 1×, 2×, 4×, 8×
+    QCOMPARE(dialog.zoomBox()->itemText(0), QStringLiteral("Fit"));
 }
 
 void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
@@ -134,7 +149,7 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QTest::keyClick(dialog.themeBox(), Qt::Key_Down); // Light
-    QTest::keyClick(dialog.zoomBox(), Qt::Key_Down);  // 8×
+    QTest::keyClick(dialog.zoomBox(), Qt::Key_End);   // 8×
     QTest::keyClick(dialog.languageBox(), Qt::Key_End);
     QVERIFY(!dialog.previousOpacityBox()->isEnabled()); // no onion skin, no opacity
     // A check box reacts to a click on its box or its text (a form row
@@ -150,6 +165,8 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     QVERIFY(dialog.previousOpacityBox()->isEnabled());
     dialog.previousOpacityBox()->setFocus();
     QTest::keyClick(dialog.previousOpacityBox(), Qt::Key_Up); // one step: 5 %
+    dialog.nextOpacityBox()->setFocus();
+    QTest::keyClick(dialog.nextOpacityBox(), Qt::Key_Down);
     dialog.autoAdvanceBox()->setFocus();
     QTest::keyClick(dialog.autoAdvanceBox(), Qt::Key_Space);
 
@@ -159,6 +176,7 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     QCOMPARE(p.language, QStringLiteral("de"));
     QVERIFY(p.onionSkin);
     QCOMPARE(p.onionPreviousOpacity, 35);
+    QCOMPARE(p.onionNextOpacity, 25);
     QCOMPARE(p.onionAnchorOpacity, 15);
     QVERIFY(p.autoAdvance);
     // The dialog only edits: nothing is stored.

@@ -1,8 +1,10 @@
 #include "stageview.h"
 
 #include <QApplication>
+#include <QScrollBar>
 #include <QSet>
 #include <QTest>
+#include <QWheelEvent>
 
 // The stage on a high-DPI screen: this program runs with QT_SCALE_FACTOR=2
 // (set in main() below), so that every logical pixel is 2×2 device pixels,
@@ -26,10 +28,18 @@ private slots:
     void dragMovesByWholeFramePixelsAtTwoTimes();
     void aNudgeMadeMovesTheSpriteARefusedOnePutsItBack();
     void onionSkinOpacitiesAreThoseSet();
+    void onionSkinTintsPreviousRedNextBlueEachOnItsOwn();
+    void fitFactor_data();
+    void fitFactor();
+    void fitShowsTheWholeFrameAndFollowsTheStagesSize();
+    void middleButtonDragPans();
+    void wheelScrollsCtrlWheelZoomsAboutTheCursor();
 
 private:
-    // A 16×16 frame, every pixel opaque and of a colour of its own.
-    static QImage distinctFrame();
+    // A 16×16 frame (or `side`), every pixel opaque and of a colour of its own.
+    static QImage distinctFrame(int side = 16);
+    // The colour the stage shows at a point of it (logical coordinates).
+    QRgb shownColourAt(QPoint at) const;
     // The bounding box of the pixels whose colour is one of `colours`.
     static QRect boxOf(const QImage &image, const QSet<QRgb> &colours);
     // The stage as a device with this pixel ratio shows it, the widget
@@ -55,13 +65,19 @@ void TestStageView::cleanup()
     m_stage.reset();
 }
 
-QImage TestStageView::distinctFrame()
+QImage TestStageView::distinctFrame(int side)
 {
-    QImage image(16, 16, QImage::Format_ARGB32);
-    for (int y = 0; y < 16; ++y)
-        for (int x = 0; x < 16; ++x)
-            image.setPixel(x, y, qRgb(16 + x * 14, 16 + y * 14, (x * 16 + y) % 256));
+    QImage image(side, side, QImage::Format_ARGB32);
+    const int step = 224 / side;
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x)
+            image.setPixel(x, y, qRgb(16 + x * step, 16 + y * step, (x * 16 + y) % 256));
     return image;
+}
+
+QRgb TestStageView::shownColourAt(QPoint at) const
+{
+    return m_stage->grab().toImage().pixel(at * 2); // QT_SCALE_FACTOR=2
 }
 
 QRect TestStageView::boxOf(const QImage &image, const QSet<QRgb> &colours)
@@ -237,24 +253,24 @@ void TestStageView::dragMovesByWholeFramePixelsAtTwoTimes()
         return true;
     });
     const QPoint start = m_stage->canvasRect().center();
-    QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
-    QTest::mouseMove(m_stage.get(), start + QPoint(9, -5)); // 2.25, -1.25 frame pixels
+    QTest::mousePress(m_stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_stage->viewport(), start + QPoint(9, -5)); // 2.25, -1.25 frame pixels
     QCOMPARE(m_stage->dragDelta(), QPoint(2, -1));
     QVERIFY(nudges.isEmpty()); // nothing asked for mid-drag
-    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(9, -5));
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, start + QPoint(9, -5));
     QCOMPARE(nudges, (QList<QPoint>{{2, -1}}));
 
     m_stage->setZoom(1); // 2 device pixels, 1 logical one
-    QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
-    QTest::mouseMove(m_stage.get(), start + QPoint(3, 4));
-    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(3, 4));
+    QTest::mousePress(m_stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_stage->viewport(), start + QPoint(3, 4));
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, start + QPoint(3, 4));
     QCOMPARE(nudges, (QList<QPoint>{{2, -1}, {3, 4}}));
 
     // A drag that ends where it started asks for nothing.
-    QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
-    QTest::mouseMove(m_stage.get(), start + QPoint(3, 0));
-    QTest::mouseMove(m_stage.get(), start);
-    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start);
+    QTest::mousePress(m_stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_stage->viewport(), start + QPoint(3, 0));
+    QTest::mouseMove(m_stage->viewport(), start);
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, start);
     QCOMPARE(nudges.size(), 2);
 }
 
@@ -281,14 +297,14 @@ void TestStageView::aNudgeMadeMovesTheSpriteARefusedOnePutsItBack()
     });
     const QPoint start = m_stage->canvasRect().center();
     const auto drag = [&](QPoint by) {
-        QTest::mousePress(m_stage.get(), Qt::LeftButton, {}, start);
-        QTest::mouseMove(m_stage.get(), start + by);
+        QTest::mousePress(m_stage->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(m_stage->viewport(), start + by);
     };
 
     // Refused (the frame cannot be changed, the save failed): the sprite goes back.
     drag(QPoint(8, 12));             // 2, 3 frame pixels
     QCOMPARE(moved(), QPoint(2, 3)); // the preview, live
-    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(8, 12));
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, start + QPoint(8, 12));
     QCOMPARE(nudges, (QList<QPoint>{{2, 3}}));
     QCOMPARE(m_stage->dragDelta(), QPoint());
     QCOMPARE(moved(), QPoint());
@@ -297,7 +313,7 @@ void TestStageView::aNudgeMadeMovesTheSpriteARefusedOnePutsItBack()
     // and is there then.
     make = true;
     drag(QPoint(-4, 8)); // -1, 2
-    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(-4, 8));
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, start + QPoint(-4, 8));
     QCOMPARE(nudges, (QList<QPoint>{{2, 3}, {-1, 2}}));
     QCOMPARE(moved(), QPoint(-1, 2));
     m_stage->refreshFrame(frame, QPointF(-1, 2));
@@ -307,7 +323,7 @@ void TestStageView::aNudgeMadeMovesTheSpriteARefusedOnePutsItBack()
     // Without a nudger nothing can be made: the sprite goes back too.
     m_stage->setNudger({});
     drag(QPoint(8, 0));
-    QTest::mouseRelease(m_stage.get(), Qt::LeftButton, {}, start + QPoint(8, 0));
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, start + QPoint(8, 0));
     QCOMPARE(m_stage->dragDelta(), QPoint());
     QCOMPARE(moved(), QPoint(-1, 2));
     QCOMPARE(nudges.size(), 2);
@@ -333,14 +349,224 @@ void TestStageView::onionSkinOpacitiesAreThoseSet()
     const QColor faint = shownAt(0.30);
     const QColor strong = shownAt(0.60);
     QCOMPARE(m_stage->previousOpacity(), 0.60);
-    // Over 0xc8: green and blue fall with the opacity, red rises.
-    QVERIFY2(qAbs(faint.green() - int(0xc8 * 0.70)) <= 2, qPrintable(faint.name()));
-    QVERIFY2(qAbs(strong.green() - int(0xc8 * 0.40)) <= 2, qPrintable(strong.name()));
+    // Over 0xc8: green and blue fall with the opacity (twice as far at twice the opacity), red
+    // rises.
+    const int faintFall = 0xc8 - faint.green();
+    const int strongFall = 0xc8 - strong.green();
+    QVERIFY2(faintFall > 20 && qAbs(strongFall - 2 * faintFall) <= 3,
+             qPrintable(faint.name() + u' ' + strong.name()));
     QVERIFY(strong.red() > faint.red());
     m_stage->setOnionSkin(false);
     QCOMPARE(QColor(m_stage->grab().toImage().pixel(
                  (m_stage->canvasRect().topLeft() + QPoint(1, 1)) * 2)),
              QColor(0xc8, 0xc8, 0xc8));
+}
+
+void TestStageView::onionSkinTintsPreviousRedNextBlueEachOnItsOwn()
+{
+    QImage transparent(16, 16, QImage::Format_ARGB32);
+    transparent.fill(Qt::transparent);
+    QImage grey(16, 16, QImage::Format_ARGB32);
+    grey.fill(qRgb(0x80, 0x80, 0x80));
+    m_stage->setZoom(4);
+    m_stage->setFrame(transparent, QPointF());
+    m_stage->setOnionOpacities(0.6, 0.6, 0.6);
+    const QPoint at = m_stage->canvasRect().topLeft() + QPoint(2, 2); // a light square
+    const QColor checker(0xc8, 0xc8, 0xc8);
+    const auto shown = [&] { return QColor(shownColourAt(at)); };
+    const auto show = [&](const QImage &previous, const QImage &next, const QImage &anchor,
+                          StageView::OnionLayers layers) {
+        m_stage->setOnionFrames(previous, next, anchor);
+        m_stage->setOnionLayers(layers);
+    };
+    m_stage->setOnionSkin(true);
+
+    // The frame before, grey, leans red.
+    show(grey, QImage(), QImage(), {});
+    QColor c = shown();
+    QVERIFY2(c.red() > c.green() + 40 && c.red() > c.blue() + 40, qPrintable(c.name()));
+    // Its layer off: the checkerboard.
+    show(grey, QImage(), QImage(), {false, true, true});
+    QCOMPARE(shown(), checker);
+
+    // The frame after, grey, leans blue.
+    show(QImage(), grey, QImage(), {});
+    c = shown();
+    QVERIFY2(c.blue() > c.red() + 40 && c.blue() > c.green() + 40, qPrintable(c.name()));
+    show(QImage(), grey, QImage(), {true, false, true});
+    QCOMPARE(shown(), checker);
+
+    // The anchor keeps its own colours.
+    show(QImage(), QImage(), grey, {});
+    c = shown();
+    QVERIFY2(c != checker && c.red() == c.green() && c.green() == c.blue(), qPrintable(c.name()));
+    show(QImage(), QImage(), grey, {true, true, false});
+    QCOMPARE(shown(), checker);
+
+    // Both neighbours: the opacities are their own.
+    show(grey, grey, QImage(), {});
+    m_stage->setOnionOpacities(0.6, 0.0, 0.0);
+    c = shown();
+    QVERIFY2(c.red() > c.blue() + 40, qPrintable(c.name()));
+    m_stage->setOnionOpacities(0.0, 0.6, 0.0);
+    c = shown();
+    QVERIFY2(c.blue() > c.red() + 40, qPrintable(c.name()));
+    QCOMPARE(m_stage->nextOpacity(), 0.6);
+
+    // The onion skin off: none of them.
+    m_stage->setOnionOpacities(0.6, 0.6, 0.6);
+    m_stage->setOnionSkin(false);
+    QCOMPARE(shown(), checker);
+}
+
+void TestStageView::fitFactor_data()
+{
+    QTest::addColumn<QSize>("frame");
+    QTest::addColumn<QSize>("area");
+    QTest::addColumn<qreal>("ratio");
+    QTest::addColumn<int>("fit");
+    // The room is the area less a margin of 24 on each side: 372×282 in a 420×330 stage.
+    QTest::newRow("16×16 in 420×330") << QSize(16, 16) << QSize(420, 330) << 1.0 << 17;
+    QTest::newRow("16×16 at 2") << QSize(16, 16) << QSize(420, 330) << 2.0 << 17;
+    QTest::newRow("40×20, width decides") << QSize(40, 20) << QSize(420, 330) << 1.0 << 9;
+    QTest::newRow("20×40, height decides") << QSize(20, 40) << QSize(420, 330) << 1.0 << 7;
+    QTest::newRow("not a power of two") << QSize(64, 64) << QSize(500, 500) << 1.0 << 7;
+    QTest::newRow("exactly") << QSize(50, 50) << QSize(348, 348) << 1.0 << 6;
+    QTest::newRow("one pixel short") << QSize(50, 50) << QSize(347, 348) << 1.0 << 5;
+    QTest::newRow("too large: 1") << QSize(512, 512) << QSize(420, 330) << 1.0 << 1;
+    // At 1.5 a frame pixel is round(1.5 × zoom) device pixels: 17 is 26 (416 of 423).
+    QTest::newRow("16×16 at 1.5") << QSize(16, 16) << QSize(420, 330) << 1.5 << 17;
+    QTest::newRow("16×16 at 1.25") << QSize(16, 16) << QSize(420, 330) << 1.25 << 17;
+}
+
+void TestStageView::fitFactor()
+{
+    QFETCH(QSize, frame);
+    QFETCH(QSize, area);
+    QFETCH(qreal, ratio);
+    QFETCH(int, fit);
+    QCOMPARE(StageView::fitFactor(frame, area, ratio), fit);
+    // The largest: one more does not fit.
+    const QSizeF room = QSizeF(area - QSize(48, 48)) * ratio;
+    const auto fits = [&](int zoom) {
+        const QSize shown = frame * StageView::scaleFor(zoom, ratio);
+        return shown.width() <= room.width() && shown.height() <= room.height();
+    };
+    QVERIFY(fit == 1 || fits(fit));
+    QVERIFY(!fits(fit + 1));
+}
+
+void TestStageView::fitShowsTheWholeFrameAndFollowsTheStagesSize()
+{
+    QImage frame(40, 20, QImage::Format_ARGB32);
+    frame.fill(Qt::red);
+    m_stage->setFrame(frame, QPointF());
+    m_stage->setZoom(StageView::fitZoom);
+    QVERIFY(m_stage->isFit());
+    QCOMPARE(m_stage->zoomChoice(), StageView::fitZoom);
+    QCOMPARE(m_stage->zoom(), 9); // 372 / 40
+    QVERIFY(m_stage->viewport()->rect().contains(m_stage->canvasRect()));
+    QTRY_VERIFY(!m_stage->horizontalScrollBar()->isVisible());
+    QTRY_VERIFY(!m_stage->verticalScrollBar()->isVisible());
+    // The whole frame, red, is on screen: its corners too.
+    const QRect canvas = m_stage->canvasRect();
+    QCOMPARE(QColor(shownColourAt(canvas.topLeft() + QPoint(1, 1))), QColor(Qt::red));
+    QCOMPARE(QColor(shownColourAt(canvas.bottomRight() - QPoint(1, 1))), QColor(Qt::red));
+
+    // The stage grows, and so does the frame; it shrinks, and so does the frame.
+    m_stage->resize(900, 400);
+    QTRY_COMPARE(m_stage->zoom(), 17); // (900 - 48) / 40 = 21, (400 - 48) / 20 = 17
+    QVERIFY(m_stage->viewport()->rect().contains(m_stage->canvasRect()));
+    m_stage->resize(250, 400);
+    QTRY_COMPARE(m_stage->zoom(), 5); // 202 / 40
+    QVERIFY(m_stage->viewport()->rect().contains(m_stage->canvasRect()));
+    QVERIFY(m_stage->isFit());
+
+    // A level chosen: the stage's size no longer changes the zoom.
+    m_stage->setZoom(2);
+    m_stage->resize(900, 400);
+    QTest::qWait(0);
+    QCOMPARE(m_stage->zoom(), 2);
+    QVERIFY(!m_stage->isFit());
+}
+
+void TestStageView::middleButtonDragPans()
+{
+    // 64 frame pixels at 8×: 512 logical pixels, larger than the 420×330 stage.
+    const QImage frame = distinctFrame(64);
+    m_stage->setFrame(frame, QPointF());
+    m_stage->setZoom(8);
+    QScrollBar *h = m_stage->horizontalScrollBar();
+    QScrollBar *v = m_stage->verticalScrollBar();
+    QTRY_VERIFY(h->isVisible() && v->isVisible());
+    QVERIFY(h->maximum() > 60 && v->maximum() > 40);
+    h->setValue(10);
+    v->setValue(10);
+    bool nudged = false;
+    m_stage->setNudger([&nudged](int, int) { return nudged = true; });
+    const QPoint start = m_stage->viewport()->rect().center();
+    const QRgb under = shownColourAt(start);
+    QTest::mousePress(m_stage->viewport(), Qt::MiddleButton, {}, start);
+    QVERIFY(m_stage->isPanning());
+    QTest::mouseMove(m_stage->viewport(), start + QPoint(-40, -25));
+    // The view follows the hand: what was under the mouse still is.
+    QCOMPARE(h->value(), 50);
+    QCOMPARE(v->value(), 35);
+    QCOMPARE(shownColourAt(start + QPoint(-40, -25)), under);
+    QTest::mouseMove(m_stage->viewport(), start + QPoint(-50, -25));
+    QTest::mouseRelease(m_stage->viewport(), Qt::MiddleButton, {}, start + QPoint(-50, -25));
+    QVERIFY(!m_stage->isPanning());
+    QCOMPARE(h->value(), 60);
+    // Panning is not a nudge.
+    QVERIFY(!nudged);
+    QCOMPARE(m_stage->dragDelta(), QPoint());
+    // A left drag still nudges, by whole frame pixels (8 logical pixels each at 8×).
+    const QPoint at = m_stage->viewport()->rect().center();
+    QTest::mousePress(m_stage->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseMove(m_stage->viewport(), at + QPoint(16, 8));
+    QCOMPARE(m_stage->dragDelta(), QPoint(2, 1));
+    QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, at + QPoint(16, 8));
+    QVERIFY(nudged);
+    QCOMPARE(h->value(), 60);
+}
+
+void TestStageView::wheelScrollsCtrlWheelZoomsAboutTheCursor()
+{
+    const QImage frame = distinctFrame(64);
+    m_stage->setFrame(frame, QPointF());
+    m_stage->setZoom(4); // 256 logical pixels: it fits
+    // The window answers the stage's requests (and remembers them); here the stage itself.
+    connect(m_stage.get(), &StageView::zoomRequested, m_stage.get(), &StageView::setZoom);
+    const auto wheel = [this](QPoint at, int steps, Qt::KeyboardModifiers modifiers) {
+        QWheelEvent event(at, m_stage->viewport()->mapToGlobal(at), QPoint(),
+                          QPoint(0, 120 * steps), Qt::NoButton, modifiers, Qt::NoScrollPhase,
+                          false);
+        QApplication::sendEvent(m_stage->viewport(), &event);
+    };
+    // The middle of frame pixel (40, 20), off the stage's centre.
+    const QPoint cursor = m_stage->canvasRect().topLeft() + QPoint(40 * 4 + 2, 20 * 4 + 2);
+    QCOMPARE(shownColourAt(cursor), frame.pixel(40, 20));
+    wheel(cursor, 1, Qt::ControlModifier);
+    QCOMPARE(m_stage->zoom(), 8);
+    QVERIFY(m_stage->horizontalScrollBar()->value() > 0);
+    QVERIFY(m_stage->verticalScrollBar()->value() > 0);
+    QCOMPARE(shownColourAt(cursor), frame.pixel(40, 20));
+    // Back out (at 4× the frame fits: it is centred again), and in about another pixel.
+    const QPoint other = cursor + QPoint(-60, 50);
+    wheel(other, -1, Qt::ControlModifier);
+    QCOMPARE(m_stage->zoom(), 4);
+    QCOMPARE(m_stage->horizontalScrollBar()->maximum(), 0);
+    const QRgb there = shownColourAt(other);
+    QVERIFY(there != shownColourAt(cursor));
+    wheel(other, 1, Qt::ControlModifier);
+    QCOMPARE(m_stage->zoom(), 8);
+    QCOMPARE(shownColourAt(other), there);
+
+    // The wheel alone scrolls, and does not zoom.
+    const int before = m_stage->verticalScrollBar()->value();
+    wheel(cursor, -1, Qt::NoModifier);
+    QCOMPARE(m_stage->zoom(), 8);
+    QVERIFY(m_stage->verticalScrollBar()->value() > before);
 }
 
 int main(int argc, char *argv[])

@@ -17,9 +17,11 @@
 #include "reviewprogress.h"
 #include "runopener.h"
 #include "savestateindicator.h"
+#include "stagecontrols.h"
 #include "stagepresenter.h"
 #include "stageview.h"
 #include "windowactions.h"
+#include "windowplacement.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -31,6 +33,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_manager(new SessionManager(this, SessionManager::Saving::Background)),
       m_controller(new ReviewController(m_manager, this)),
@@ -41,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildLayout();
     m_presenter = std::make_unique<StagePresenter>(m_manager, m_model, m_stage, m_inspector);
     m_actions = new WindowActions(this);
+    m_stageControls = new StageControls(m_stage, *m_actions, this);
     m_opener = new RunOpener(m_manager, this);
     m_lastFrame = new LastFrame(this);
     connectSession();
@@ -56,7 +61,8 @@ MainWindow::MainWindow(QWidget *parent)
     connectEditActions();
 
     const QSettings settings;
-    restoreGeometry(settings.value(SettingsKeys::windowGeometry).toByteArray());
+    WindowPlacement::restoreOrPlace(this,
+                                    settings.value(SettingsKeys::windowGeometry).toByteArray());
     m_topSplitter->restoreState(settings.value(SettingsKeys::topSplitter).toByteArray());
     applyPreferences(Preferences::load());
     updateReadOnly();
@@ -115,8 +121,14 @@ void MainWindow::connectSession()
             });
     connect(m_manager, &SessionManager::sessionOpened, this, &MainWindow::sessionOpened);
     connect(m_manager, &SessionManager::frameChanged, this, [this](int frame) {
-        // The frame and its neighbour's onion skin may have moved.
-        if (frame == m_current || frame == m_current - 1 || frame == 0)
+        // The frame or its onion skin (its neighbours, the anchor) may have moved.
+        if (m_presenter->shows(m_current, frame))
+            m_presenter->show(m_current);
+    });
+    // A frame the pipeline adds after the current one is its next frame in the onion skin.
+    connect(m_manager, &SessionManager::framesAdded, this, [this](const QList<int> &frames) {
+        if (std::any_of(frames.cbegin(), frames.cend(),
+                        [this](int frame) { return m_presenter->shows(m_current, frame); }))
             m_presenter->show(m_current);
     });
     connect(m_manager, &SessionManager::sessionStatusChanged, this, &MainWindow::updateReadOnly);
@@ -132,7 +144,6 @@ void MainWindow::connectSession()
     m_stage->setNudger([this](int dx, int dy) {
         return m_current >= 0 && succeeded(m_controller->nudge(m_current, dx, dy));
     });
-    connect(m_stage, &StageView::zoomRequested, this, &MainWindow::setZoom);
     // Notes still waiting for the typing pause are saved before the drag, not in the middle
     // of it; the drag is undone after them.
     connect(m_stage, &StageView::dragStarted, this, [this] { succeeded(flushNotes()); });
@@ -172,20 +183,6 @@ void MainWindow::connectActions()
     connect(a.previousAttention, &QAction::triggered, this, [this] { nextNeedingAttention(-1); });
     connect(a.editNotes, &QAction::triggered, this,
             [this] { m_inspector->notesEditor()->setFocus(); });
-    for (size_t i = 0; i < a.zoom.size(); ++i) {
-        const int zoom = StageView::zoomLevels[i];
-        connect(a.zoom[i], &QAction::triggered, this, [this, zoom] { setZoom(zoom); });
-    }
-    connect(a.zoomIn, &QAction::triggered, this,
-            [this] { setZoom(StageView::nextZoom(m_stage->zoom(), 1)); });
-    connect(a.zoomOut, &QAction::triggered, this,
-            [this] { setZoom(StageView::nextZoom(m_stage->zoom(), -1)); });
-    // Checkable actions follow toggled, so that restoring them from the settings takes
-    // effect too.
-    connect(a.onionSkin, &QAction::toggled, this, [this](bool on) {
-        m_stage->setOnionSkin(on);
-        Preferences::saveOnionSkin(on);
-    });
     connect(a.autoAdvance, &QAction::toggled, this, &Preferences::saveAutoAdvance);
     connect(a.shortcuts, &QAction::triggered, this,
             [this] { HelpBoxes::showShortcuts(this, *m_actions); });
@@ -364,19 +361,9 @@ void MainWindow::openRunDialog()
         openRun(dir);
 }
 
-void MainWindow::setZoom(int zoom)
-{
-    m_stage->setZoom(zoom);
-    m_actions->showZoom(m_stage->zoom());
-    Preferences::saveZoom(m_stage->zoom());
-}
-
 void MainWindow::applyPreferences(const Preferences &preferences)
 {
-    setZoom(preferences.zoom);
-    m_stage->setOnionOpacities(preferences.onionPreviousOpacity / 100.0,
-                               preferences.onionAnchorOpacity / 100.0);
-    m_actions->onionSkin->setChecked(preferences.onionSkin);
+    m_stageControls->apply(preferences);
     m_actions->autoAdvance->setChecked(preferences.autoAdvance);
 }
 

@@ -20,6 +20,7 @@ class ReviewHistory;
 class ReviewProgress;
 class RunOpener;
 class SaveStateIndicator;
+class StageControls;
 class StagePresenter;
 class StageView;
 class WindowActions;
@@ -56,8 +57,8 @@ public:
     int currentFrame() const { return m_current; }
     void setCurrentFrame(int frameIndex);
 
-    // Applies the preferences that belong to the window: zoom, onion skin and its
-    // opacities, auto-advance (the theme is the application's: Theme).
+    // Applies the preferences that belong to the window: zoom, onion skin, its layers and
+    // their opacities, auto-advance (the theme is the application's: Theme).
     void applyPreferences(const Preferences &preferences);
 
 protected:
@@ -85,7 +86,6 @@ private:
     void step(int delta);
     void nextNeedingAttention(int direction);
     void openRunDialog();
-    void setZoom(int zoom);
 
     SessionManager *m_manager;
     ReviewController *m_controller;
@@ -99,6 +99,7 @@ private:
     ReviewProgress *m_progress;
     SaveStateIndicator *m_saveState;
     WindowActions *m_actions;
+    StageControls *m_stageControls;
     RunOpener *m_opener;
     CommitFlow *m_commitFlow;
     CloseGuard *m_closeGuard;

@@ -27,6 +27,18 @@ bool flag(const QSettings &settings, QLatin1StringView key, bool fallback)
     return value.isValid() ? value.toBool() : fallback;
 }
 
+// "fit", or a zoom level.
+int zoomOf(const QVariant &value, int fallback)
+{
+    if (value.toString() == QLatin1String("fit"))
+        return StageView::fitZoom;
+    bool ok = false;
+    const int zoom = value.toInt(&ok);
+    const bool level = std::find(std::begin(StageView::zoomLevels), std::end(StageView::zoomLevels),
+                                 zoom) != std::end(StageView::zoomLevels);
+    return ok && level ? zoom : fallback;
+}
+
 } // namespace
 
 Preferences Preferences::load()
@@ -37,14 +49,16 @@ Preferences Preferences::load()
     p.theme = themeFromName(settings.value(SettingsKeys::theme).toString());
     const QString language = settings.value(SettingsKeys::language).toString();
     p.language = isDirectorLanguage(language) ? language : QString();
-    const int zoom = settings.value(SettingsKeys::zoom, defaults.zoom).toInt();
-    p.zoom = std::find(std::begin(StageView::zoomLevels), std::end(StageView::zoomLevels), zoom) !=
-                     std::end(StageView::zoomLevels)
-                 ? zoom
-                 : defaults.zoom;
+    p.zoom = zoomOf(settings.value(SettingsKeys::zoom), defaults.zoom);
     p.onionSkin = flag(settings, SettingsKeys::onionSkin, defaults.onionSkin);
+    p.onionShowPrevious =
+        flag(settings, SettingsKeys::onionShowPrevious, defaults.onionShowPrevious);
+    p.onionShowNext = flag(settings, SettingsKeys::onionShowNext, defaults.onionShowNext);
+    p.onionShowAnchor = flag(settings, SettingsKeys::onionShowAnchor, defaults.onionShowAnchor);
     p.onionPreviousOpacity =
         percent(settings, SettingsKeys::onionPreviousOpacity, defaults.onionPreviousOpacity);
+    p.onionNextOpacity =
+        percent(settings, SettingsKeys::onionNextOpacity, defaults.onionNextOpacity);
     p.onionAnchorOpacity =
         percent(settings, SettingsKeys::onionAnchorOpacity, defaults.onionAnchorOpacity);
     p.autoAdvance = flag(settings, SettingsKeys::autoAdvance, defaults.autoAdvance);
@@ -57,15 +71,28 @@ void Preferences::save() const
     settings.setValue(SettingsKeys::theme, themeName(theme));
     settings.setValue(SettingsKeys::language, language);
     settings.setValue(SettingsKeys::onionPreviousOpacity, onionPreviousOpacity);
+    settings.setValue(SettingsKeys::onionNextOpacity, onionNextOpacity);
     settings.setValue(SettingsKeys::onionAnchorOpacity, onionAnchorOpacity);
     saveZoom(zoom);
     saveOnionSkin(onionSkin);
+    saveOnionLayers(onionShowPrevious, onionShowNext, onionShowAnchor);
     saveAutoAdvance(autoAdvance);
 }
 
 void Preferences::saveZoom(int zoom)
 {
-    QSettings().setValue(SettingsKeys::zoom, zoom);
+    if (zoom == StageView::fitZoom)
+        QSettings().setValue(SettingsKeys::zoom, QStringLiteral("fit"));
+    else
+        QSettings().setValue(SettingsKeys::zoom, zoom);
+}
+
+void Preferences::saveOnionLayers(bool previous, bool next, bool anchor)
+{
+    QSettings settings;
+    settings.setValue(SettingsKeys::onionShowPrevious, previous);
+    settings.setValue(SettingsKeys::onionShowNext, next);
+    settings.setValue(SettingsKeys::onionShowAnchor, anchor);
 }
 
 void Preferences::saveOnionSkin(bool on)

@@ -10,10 +10,15 @@ namespace SettingsKeys {
 // Preferences (the Preferences dialog; the View menu changes some of them too).
 inline constexpr QLatin1StringView theme{"ui/theme"};       // "system", "light", "dark"
 inline constexpr QLatin1StringView language{"ui/language"}; // "" (system), "en", "de"
-inline constexpr QLatin1StringView zoom{"view/zoom"};       // 1, 2, 4 or 8
+inline constexpr QLatin1StringView zoom{"view/zoom"};       // "fit", 1, 2, 4 or 8
 inline constexpr QLatin1StringView onionSkin{"view/onionSkin"};
 inline constexpr QLatin1StringView onionPreviousOpacity{"view/onionSkinPreviousOpacity"}; // %
+inline constexpr QLatin1StringView onionNextOpacity{"view/onionSkinNextOpacity"};         // %
 inline constexpr QLatin1StringView onionAnchorOpacity{"view/onionSkinAnchorOpacity"};     // %
+// Which of the onion skin's layers show (View → Onion Skin).
+inline constexpr QLatin1StringView onionShowPrevious{"view/onionSkinPrevious"};
+inline constexpr QLatin1StringView onionShowNext{"view/onionSkinNext"};
+inline constexpr QLatin1StringView onionShowAnchor{"view/onionSkinAnchor"};
 inline constexpr QLatin1StringView autoAdvance{"review/autoAdvance"};
 // The window as the operator left it.
 inline constexpr QLatin1StringView windowGeometry{"window/geometry"};
@@ -25,7 +30,8 @@ QString sessionFrame(const QString &sessionId);
 
 // What the operator chose once and Director remembers: the look, the stage,
 // the review habits. The Preferences dialog edits all of it; the View menu
-// changes the zoom, the onion skin and auto-advance, stored under the same
+// changes the zoom, the onion skin (and which of its layers show) and auto-advance, stored
+// under the same
 // keys.
 struct Preferences
 {
@@ -40,9 +46,15 @@ struct Preferences
     // Read once at start (app/language.cpp): "" for the system's language, or one of
     // directorLanguages (model/core/languages.h).
     QString language;
-    int zoom = 4;
+    // A level of StageView::zoomLevels, or StageView::fitZoom (Fit, the default: the whole
+    // frame in view).
+    int zoom = 0;
     bool onionSkin = false;
+    bool onionShowPrevious = true; // tinted red
+    bool onionShowNext = true;     // tinted blue
+    bool onionShowAnchor = true;
     int onionPreviousOpacity = 30; // percent
+    int onionNextOpacity = 30;     // percent
     int onionAnchorOpacity = 15;   // percent
     bool autoAdvance = false;
 
@@ -50,9 +62,10 @@ struct Preferences
     // (hand-edited, from a newer version) reads as the default.
     static Preferences load();
     void save() const;
-    // The three the View menu changes, each on its own.
+    // The ones the View menu changes, each on its own.
     static void saveZoom(int zoom);
     static void saveOnionSkin(bool on);
+    static void saveOnionLayers(bool previous, bool next, bool anchor);
     static void saveAutoAdvance(bool on);
 
     static QString themeName(Theme theme);

@@ -70,31 +70,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     appearanceForm->addRow(QString(), restart);
     layout->addWidget(appearance);
 
-    auto *stage = new QGroupBox(tr("Stage"), this);
-    auto *stageForm = new QFormLayout(stage);
-    m_zoom = new QComboBox(stage);
-    m_zoom->setObjectName(QStringLiteral("zoom"));
-    for (const int zoom : StageView::zoomLevels)
-        m_zoom->addItem(tr("%1×").arg(zoom), zoom);
-    m_zoom->setAccessibleName(tr("Zoom"));
-    m_zoom->setAccessibleDescription(tr("The stage's zoom; View → Zoom changes it too."));
-    stageForm->addRow(tr("&Zoom:"), m_zoom);
-    m_onionSkin = new QCheckBox(tr("Show &onion skin"), stage);
-    m_onionSkin->setObjectName(QStringLiteral("onionSkin"));
-    m_onionSkin->setAccessibleDescription(
-        tr("The previous frame and the anchor, faint, under the current frame."));
-    stageForm->addRow(m_onionSkin);
-    m_previousOpacity = opacityBox(stage);
-    m_previousOpacity->setObjectName(QStringLiteral("previousOpacity"));
-    m_previousOpacity->setAccessibleName(tr("Previous frame opacity"));
-    stageForm->addRow(tr("&Previous frame:"), m_previousOpacity);
-    m_anchorOpacity = opacityBox(stage);
-    m_anchorOpacity->setObjectName(QStringLiteral("anchorOpacity"));
-    m_anchorOpacity->setAccessibleName(tr("Anchor frame opacity"));
-    stageForm->addRow(tr("&Anchor frame:"), m_anchorOpacity);
-    connect(m_onionSkin, &QCheckBox::toggled, m_previousOpacity, &QWidget::setEnabled);
-    connect(m_onionSkin, &QCheckBox::toggled, m_anchorOpacity, &QWidget::setEnabled);
-    layout->addWidget(stage);
+    layout->addWidget(stageGroup());
 
     auto *review = new QGroupBox(tr("Review"), this);
     auto *reviewLayout = new QVBoxLayout(review);
@@ -114,27 +90,68 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     setPreferences(preferences);
 }
 
+// The stage: zoom, onion skin and the opacities of its layers.
+QGroupBox *PreferencesDialog::stageGroup()
+{
+    auto *stage = new QGroupBox(tr("Stage"), this);
+    auto *stageForm = new QFormLayout(stage);
+    m_zoom = new QComboBox(stage);
+    m_zoom->setObjectName(QStringLiteral("zoom"));
+    m_zoom->addItem(tr("Fit"), StageView::fitZoom);
+    for (const int zoom : StageView::zoomLevels)
+        m_zoom->addItem(tr("%1×").arg(zoom), zoom);
+    m_zoom->setAccessibleName(tr("Zoom"));
+    m_zoom->setAccessibleDescription(tr("The stage's zoom; View → Zoom changes it too."));
+    stageForm->addRow(tr("&Zoom:"), m_zoom);
+    m_onionSkin = new QCheckBox(tr("Show &onion skin"), stage);
+    m_onionSkin->setObjectName(QStringLiteral("onionSkin"));
+    m_onionSkin->setAccessibleDescription(
+        tr("The previous frame (red), the next one (blue) and the anchor, faint, under the "
+           "current frame."));
+    stageForm->addRow(m_onionSkin);
+    m_previousOpacity = opacityBox(stage);
+    m_previousOpacity->setObjectName(QStringLiteral("previousOpacity"));
+    m_previousOpacity->setAccessibleName(tr("Previous frame opacity"));
+    stageForm->addRow(tr("&Previous frame:"), m_previousOpacity);
+    m_nextOpacity = opacityBox(stage);
+    m_nextOpacity->setObjectName(QStringLiteral("nextOpacity"));
+    m_nextOpacity->setAccessibleName(tr("Next frame opacity"));
+    stageForm->addRow(tr("&Next frame:"), m_nextOpacity);
+    m_anchorOpacity = opacityBox(stage);
+    m_anchorOpacity->setObjectName(QStringLiteral("anchorOpacity"));
+    m_anchorOpacity->setAccessibleName(tr("Anchor frame opacity"));
+    stageForm->addRow(tr("&Anchor frame:"), m_anchorOpacity);
+    connect(m_onionSkin, &QCheckBox::toggled, m_previousOpacity, &QWidget::setEnabled);
+    connect(m_onionSkin, &QCheckBox::toggled, m_nextOpacity, &QWidget::setEnabled);
+    connect(m_onionSkin, &QCheckBox::toggled, m_anchorOpacity, &QWidget::setEnabled);
+    return stage;
+}
+
 void PreferencesDialog::setPreferences(const Preferences &preferences)
 {
+    m_shown = preferences;
     select(m_theme, int(preferences.theme));
     select(m_language, preferences.language);
     select(m_zoom, preferences.zoom);
     m_onionSkin->setChecked(preferences.onionSkin);
     m_previousOpacity->setValue(preferences.onionPreviousOpacity);
+    m_nextOpacity->setValue(preferences.onionNextOpacity);
     m_anchorOpacity->setValue(preferences.onionAnchorOpacity);
     m_previousOpacity->setEnabled(preferences.onionSkin);
+    m_nextOpacity->setEnabled(preferences.onionSkin);
     m_anchorOpacity->setEnabled(preferences.onionSkin);
     m_autoAdvance->setChecked(preferences.autoAdvance);
 }
 
 Preferences PreferencesDialog::preferences() const
 {
-    Preferences p;
+    Preferences p = m_shown; // what the dialog does not show (the onion skin's layers) stays
     p.theme = Preferences::Theme(m_theme->currentData().toInt());
     p.language = m_language->currentData().toString();
     p.zoom = m_zoom->currentData().toInt();
     p.onionSkin = m_onionSkin->isChecked();
     p.onionPreviousOpacity = m_previousOpacity->value();
+    p.onionNextOpacity = m_nextOpacity->value();
     p.onionAnchorOpacity = m_anchorOpacity->value();
     p.autoAdvance = m_autoAdvance->isChecked();
     return p;

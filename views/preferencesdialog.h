@@ -9,10 +9,11 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QSpinBox;
 
 // Edit → Preferences: the theme, the language (at the next start), the
-// stage (zoom, onion skin and its opacities) and auto-advance. The dialog
+// stage (zoom, Fit or a level; onion skin and its opacities) and auto-advance. The dialog
 // only edits a copy: whoever opened it stores and applies preferences()
 // once it is accepted (OK); Cancel changes nothing; Restore Defaults puts
 // the defaults in the dialog, to be kept with OK.
@@ -36,17 +37,22 @@ public:
     QComboBox *zoomBox() const { return m_zoom; }
     QCheckBox *onionSkinBox() const { return m_onionSkin; }
     QSpinBox *previousOpacityBox() const { return m_previousOpacity; }
+    QSpinBox *nextOpacityBox() const { return m_nextOpacity; }
     QSpinBox *anchorOpacityBox() const { return m_anchorOpacity; }
     QCheckBox *autoAdvanceBox() const { return m_autoAdvance; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
+    QGroupBox *stageGroup();
+
     QComboBox *m_theme;
     QComboBox *m_language;
     QComboBox *m_zoom;
     QCheckBox *m_onionSkin;
     QSpinBox *m_previousOpacity;
+    QSpinBox *m_nextOpacity;
     QSpinBox *m_anchorOpacity;
     QCheckBox *m_autoAdvance;
     QDialogButtonBox *m_buttons;
+    Preferences m_shown; // as last set
 };

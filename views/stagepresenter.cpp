@@ -16,6 +16,23 @@ void StagePresenter::reset()
     m_shown = -1;
 }
 
+StagePresenter::Neighbours StagePresenter::neighboursOf(int frameIndex) const
+{
+    const int row = m_model->rowOfFrame(frameIndex);
+    const int anchor = m_model->frameAtRow(0);
+    // frameAtRow answers -1 for a row that is not there.
+    return {row > 0 ? m_model->frameAtRow(row - 1) : -1,
+            row >= 0 ? m_model->frameAtRow(row + 1) : -1, anchor != frameIndex ? anchor : -1};
+}
+
+bool StagePresenter::shows(int frameIndex, int changed) const
+{
+    if (changed == frameIndex)
+        return true;
+    const Neighbours around = neighboursOf(frameIndex);
+    return changed == around.previous || changed == around.next || changed == around.anchor;
+}
+
 void StagePresenter::show(int frameIndex)
 {
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
@@ -35,11 +52,11 @@ void StagePresenter::show(int frameIndex)
     else
         m_stage->setFrame(shown.image, offset, shown.error);
     m_shown = frameIndex;
-    const int previousRow = m_model->rowOfFrame(frameIndex) - 1;
-    const int anchor = m_model->frameAtRow(0);
-    m_stage->setOnionFrames(previousRow >= 0 ? m_images.placed(m_model->frameAtRow(previousRow))
-                                             : QImage(),
-                            anchor != frameIndex ? m_images.placed(anchor) : QImage());
+    const Neighbours around = neighboursOf(frameIndex);
+    const auto placed = [this](int frame) {
+        return frame >= 0 ? m_images.placed(frame) : QImage();
+    };
+    m_stage->setOnionFrames(placed(around.previous), placed(around.next), placed(around.anchor));
     const AnchorAnalysis &a = m_manager->run().anchor;
     m_stage->setBaseline(a.present && !shown.image.isNull() && a.imageSize.height() > 0
                              ? a.baselineY * shown.image.height() / a.imageSize.height()

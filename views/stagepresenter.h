@@ -10,9 +10,9 @@ class SessionManager;
 class StageView;
 
 // Puts a frame of the open session on the stage as commit will write it: its image (the
-// latest patch of a patched frame) at its offset, the onion skin (the frame before it and the
-// anchor, each moved by its own offset), the anchor's baseline; and its details in the
-// inspector.
+// latest patch of a patched frame) at its offset, the onion skin (the frames before and after
+// it in the filmstrip and the anchor, each as commit writes it: moved by its own offset), the
+// anchor's baseline; and its details in the inspector.
 class StagePresenter
 {
     Q_DECLARE_TR_FUNCTIONS(StagePresenter)
@@ -27,8 +27,19 @@ public:
     void show(int frameIndex);
     // Another run opens: no image or frame of the one before is kept.
     void reset();
+    // Whether the stage showing `frameIndex` shows `changed` too (itself, or in its onion
+    // skin): a change to it must be shown again.
+    bool shows(int frameIndex, int changed) const;
 
 private:
+    struct Neighbours
+    {
+        int previous; // -1: none
+        int next;
+        int anchor;
+    };
+    Neighbours neighboursOf(int frameIndex) const;
+
     const SessionManager *m_manager;
     const FrameListModel *m_model;
     StageView *m_stage;

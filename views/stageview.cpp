@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -13,23 +14,42 @@
 
 namespace {
 constexpr int margin = 24;
-constexpr int checker = 8; // screen pixels per checkerboard square
+constexpr int checker = 8;                   // screen pixels per checkerboard square
+constexpr int maxFit = 64;                   // Fit never zooms further
+const QColor previousTint(0xff, 0x20, 0x20); // as Aseprite and Krita tint the frame before
+const QColor nextTint(0x20, 0x50, 0xff);     // and the frame after
+
+// The frame's pixels, their alpha kept, their colour pulled most of the way to `tint`: what
+// they look like stays readable, which frame they are is told at a glance.
+QImage tinted(const QImage &image, const QColor &tint)
+{
+    if (image.isNull())
+        return {};
+    QImage out = image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&out);
+    painter.setCompositionMode(QPainter::CompositionMode_SourceAtop);
+    painter.fillRect(out.rect(), QColor(tint.red(), tint.green(), tint.blue(), 170));
+    return out;
+}
 } // namespace
 
-StageView::StageView(QWidget *parent) : QWidget(parent)
+StageView::StageView(QWidget *parent) : QAbstractScrollArea(parent)
 {
-    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFrameShape(QFrame::NoFrame);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
-    setCursor(Qt::OpenHandCursor);
+    updateCursor();
     setAccessibleName(tr("Stage"));
-    setAccessibleDescription(tr("The current frame. Drag to nudge it by whole pixels."));
+    setAccessibleDescription(tr("The current frame. Drag to nudge it by whole pixels; drag with "
+                                "the middle button to move the view."));
+    horizontalScrollBar()->setAccessibleName(tr("Stage, horizontal"));
+    verticalScrollBar()->setAccessibleName(tr("Stage, vertical"));
 }
 
 QSize StageView::sizeHint() const
 {
-    const QSize frame = m_image.isNull() ? QSize(128, 128) : m_image.size();
-    return frame * m_zoom + QSize(2 * margin, 2 * margin);
+    return frameSize() * m_zoom + QSize(2 * margin, 2 * margin);
 }
 
 QSize StageView::minimumSizeHint() const
@@ -45,6 +65,7 @@ void StageView::setFrame(const QImage &image, QPointF offset, const QString &mes
 
 void StageView::refreshFrame(const QImage &image, QPointF offset, const QString &message)
 {
+    const bool resized = image.size() != m_image.size();
     m_image = image;
     m_offset = offset;
     m_message = message;
@@ -54,56 +75,73 @@ void StageView::refreshFrame(const QImage &image, QPointF offset, const QString 
     // once the drag is over, the new offset includes it.
     if (!m_dragging)
         m_dragDelta = {};
-    updateGeometry();
-    update();
+    if (resized) {
+        if (m_fit)
+            m_zoom = fitNow();
+        updateScrollBars();
+        updateGeometry();
+    }
+    viewport()->update();
 }
 
-void StageView::setOnionFrames(const QImage &previous, const QImage &anchor)
+void StageView::setOnionFrames(const QImage &previous, const QImage &next, const QImage &anchor)
 {
-    m_previous = previous;
+    m_previous = tinted(previous, previousTint);
+    m_next = tinted(next, nextTint);
     m_anchor = anchor;
-    update();
+    viewport()->update();
 }
 
 void StageView::setBaseline(double y)
 {
     m_baseline = y;
-    update();
+    viewport()->update();
 }
 
 void StageView::setZoom(int zoom)
 {
-    if (std::find(std::begin(zoomLevels), std::end(zoomLevels), zoom) == std::end(zoomLevels))
+    if (zoom != fitZoom &&
+        std::find(std::begin(zoomLevels), std::end(zoomLevels), zoom) == std::end(zoomLevels))
         return;
-    m_zoom = zoom;
+    m_fit = zoom == fitZoom;
+    // Ctrl+wheel's zoom keeps the pixel under the cursor; any other the one at the centre.
+    const QPointF anchor = m_zoomAnchor.value_or(QRectF(viewport()->rect()).center());
+    m_zoomAnchor.reset();
+    zoomAbout(m_fit ? fitNow() : zoom, anchor);
     updateGeometry();
-    update();
 }
 
 void StageView::setOnionSkin(bool on)
 {
     m_onionSkin = on;
-    update();
+    viewport()->update();
 }
 
-void StageView::setOnionOpacities(qreal previous, qreal anchor)
+void StageView::setOnionLayers(OnionLayers layers)
+{
+    m_layers = layers;
+    viewport()->update();
+}
+
+void StageView::setOnionOpacities(qreal previous, qreal next, qreal anchor)
 {
     m_previousOpacity = std::clamp(previous, 0.0, 1.0);
+    m_nextOpacity = std::clamp(next, 0.0, 1.0);
     m_anchorOpacity = std::clamp(anchor, 0.0, 1.0);
-    update();
+    viewport()->update();
 }
 
 void StageView::addOverlay(const StageOverlay *overlay)
 {
     if (overlay && !m_overlays.contains(overlay))
         m_overlays.append(overlay);
-    update();
+    viewport()->update();
 }
 
 void StageView::removeOverlay(const StageOverlay *overlay)
 {
     m_overlays.removeAll(overlay);
-    update();
+    viewport()->update();
 }
 
 void StageView::setEditable(bool editable)
@@ -111,7 +149,15 @@ void StageView::setEditable(bool editable)
     if (!editable)
         cancelDrag();
     m_editable = editable;
-    setCursor(editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    updateCursor();
+}
+
+void StageView::updateCursor()
+{
+    if (m_dragging || m_panning)
+        viewport()->setCursor(Qt::ClosedHandCursor);
+    else
+        viewport()->setCursor(m_editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
 }
 
 QPoint StageView::roundedOffset() const
@@ -124,45 +170,136 @@ QSize StageView::frameSize() const
     return m_image.isNull() ? QSize(128, 128) : m_image.size();
 }
 
-int StageView::pixelScale(qreal devicePixelRatio) const
+int StageView::scaleFor(int zoom, qreal devicePixelRatio)
 {
-    return std::max(1, int(std::lround(m_zoom * devicePixelRatio)));
+    return std::max(1, int(std::lround(zoom * devicePixelRatio)));
 }
 
-QRect StageView::deviceCanvas(const QRectF &area, int scale) const
+int StageView::pixelScale(qreal devicePixelRatio) const
+{
+    return scaleFor(m_zoom, devicePixelRatio);
+}
+
+int StageView::fitFactor(QSize frame, QSize area, qreal devicePixelRatio)
+{
+    const QSizeF room = QSizeF(area - QSize(2 * margin, 2 * margin)) * devicePixelRatio;
+    const auto fits = [&](int zoom) {
+        const QSize shown = frame * scaleFor(zoom, devicePixelRatio);
+        return shown.width() <= room.width() && shown.height() <= room.height();
+    };
+    int zoom = 1;
+    while (zoom < maxFit && fits(zoom + 1))
+        ++zoom;
+    return zoom;
+}
+
+int StageView::fitNow() const
+{
+    // The viewport without scroll bars: at Fit there are none, unless even 1× is too large.
+    return fitFactor(frameSize(), maximumViewportSize(), devicePixelRatioF());
+}
+
+QSize StageView::contentSize() const
+{
+    const qreal dpr = devicePixelRatioF();
+    const QSize device = frameSize() * pixelScale(dpr);
+    return QSize(int(std::ceil(device.width() / dpr)), int(std::ceil(device.height() / dpr))) +
+           QSize(2 * margin, 2 * margin);
+}
+
+void StageView::updateScrollBars()
+{
+    const QSize content = contentSize();
+    const QSize view = viewport()->size();
+    QScrollBar *h = horizontalScrollBar();
+    QScrollBar *v = verticalScrollBar();
+    h->setRange(0, std::max(0, content.width() - view.width()));
+    h->setPageStep(view.width());
+    h->setSingleStep(std::max(1, m_zoom * 4));
+    v->setRange(0, std::max(0, content.height() - view.height()));
+    v->setPageStep(view.height());
+    v->setSingleStep(std::max(1, m_zoom * 4));
+}
+
+void StageView::zoomAbout(int zoom, QPointF anchor)
+{
+    const qreal dpr = devicePixelRatioF();
+    const QRectF area(QPointF(0, 0), QSizeF(viewport()->size()) * dpr);
+    const QRect before = deviceCanvas(area, pixelScale(dpr), dpr);
+    // The frame pixel under the anchor, in frame pixels (fractions kept).
+    const QPointF at = anchor * dpr;
+    const QPointF pixel = (at - QPointF(before.topLeft())) / pixelScale(dpr);
+    m_zoom = zoom;
+    updateScrollBars();
+    // The scroll that puts that pixel back under the anchor (where the frame does not fit;
+    // where it does, it is centred and the scroll bar is 0).
+    const QPointF left = at - pixel * pixelScale(dpr);
+    horizontalScrollBar()->setValue(int(std::lround(margin - left.x() / dpr)));
+    verticalScrollBar()->setValue(int(std::lround(margin - left.y() / dpr)));
+    viewport()->update();
+}
+
+QRect StageView::deviceCanvas(const QRectF &area, int scale, qreal devicePixelRatio) const
 {
     const QSize size = frameSize() * scale;
-    return QRect(QPoint(int(std::lround(area.left() + (area.width() - size.width()) / 2)),
-                        int(std::lround(area.top() + (area.height() - size.height()) / 2))),
+    const auto place = [&](qreal start, qreal length, int shown, const QScrollBar *bar) {
+        if (bar->maximum() > 0) // scrolled: the margin, then the frame
+            return int(std::lround(start + (margin - bar->value()) * devicePixelRatio));
+        return int(std::lround(start + (length - shown) / 2));
+    };
+    return QRect(QPoint(place(area.left(), area.width(), size.width(), horizontalScrollBar()),
+                        place(area.top(), area.height(), size.height(), verticalScrollBar())),
                  size);
 }
 
 QRect StageView::canvasRect() const
 {
     const qreal dpr = devicePixelRatioF();
-    const QRect device = deviceCanvas(QRectF(0, 0, width() * dpr, height() * dpr), pixelScale(dpr));
+    const QSize view = viewport()->size();
+    const QRect device =
+        deviceCanvas(QRectF(0, 0, view.width() * dpr, view.height() * dpr), pixelScale(dpr), dpr);
     return QRectF(device.x() / dpr, device.y() / dpr, device.width() / dpr, device.height() / dpr)
         .toRect();
 }
 
+void StageView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    if (m_fit)
+        m_zoom = fitNow(); // Fit goes on fitting
+    updateScrollBars();
+}
+
+void StageView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
 void StageView::paintEvent(QPaintEvent *)
 {
-    QPainter p(this);
-    p.fillRect(rect(), palette().color(QPalette::Window).darker(130));
+    QPainter p(viewport());
+    p.fillRect(viewport()->rect(), palette().color(QPalette::Window).darker(130));
 
     // The frame and the checkerboard in device pixels: the painter's own
-    // transform says how this widget lies on the device (the device pixel
-    // ratio, and where the widget starts, which need not be a whole device
+    // transform says how the viewport lies on the device (the device pixel
+    // ratio, and where it starts, which need not be a whole device
     // pixel at 1.5). Everything below falls on whole device pixels.
     const QTransform toDevice = p.deviceTransform();
     const qreal dpr = toDevice.m11() > 0 ? toDevice.m11() : devicePixelRatioF();
     const int scale = pixelScale(dpr);
-    const QRect canvas = deviceCanvas(toDevice.mapRect(QRectF(rect())), scale);
+    const QRect canvas = deviceCanvas(toDevice.mapRect(QRectF(viewport()->rect())), scale, dpr);
     p.save();
     p.setWorldTransform(toDevice.inverted());
     p.setRenderHint(QPainter::SmoothPixmapTransform, false); // pixel art stays sharp
     p.setRenderHint(QPainter::Antialiasing, false);
+    paintCanvas(p, canvas, scale, dpr);
+    paintGuides(p, canvas, scale, dpr);
+    p.restore();
+    paintLabel(p);
+}
 
+void StageView::paintCanvas(QPainter &p, const QRect &canvas, int scale, qreal dpr)
+{
     // Checkerboard: transparency must be visible.
     p.save();
     p.setClipRect(canvas);
@@ -174,17 +311,8 @@ void StageView::paintEvent(QPaintEvent *)
                        dark ? QColor(0x9a, 0x9a, 0x9a) : QColor(0xc8, 0xc8, 0xc8));
         }
     }
-    if (m_onionSkin) {
-        if (!m_anchor.isNull()) {
-            p.setOpacity(m_anchorOpacity);
-            p.drawImage(canvas, m_anchor);
-        }
-        if (!m_previous.isNull()) {
-            p.setOpacity(m_previousOpacity);
-            p.drawImage(canvas, m_previous);
-        }
-        p.setOpacity(1.0);
-    }
+    if (m_onionSkin)
+        paintOnionSkin(p, canvas);
     if (!m_image.isNull()) {
         const QPoint shift = (roundedOffset() + m_dragDelta) * scale;
         p.drawImage(canvas.translated(shift), m_image);
@@ -199,7 +327,30 @@ void StageView::paintEvent(QPaintEvent *)
             p.restore();
         }
     }
+}
 
+void StageView::paintOnionSkin(QPainter &p, const QRect &canvas)
+{
+    // The anchor lowest, then the frames before and after, each faint.
+    const struct
+    {
+        bool shown;
+        const QImage &image;
+        qreal opacity;
+    } layers[] = {{m_layers.anchor, m_anchor, m_anchorOpacity},
+                  {m_layers.previous, m_previous, m_previousOpacity},
+                  {m_layers.next, m_next, m_nextOpacity}};
+    for (const auto &layer : layers) {
+        if (!layer.shown || layer.image.isNull())
+            continue;
+        p.setOpacity(layer.opacity);
+        p.drawImage(canvas, layer.image);
+    }
+    p.setOpacity(1.0);
+}
+
+void StageView::paintGuides(QPainter &p, const QRect &canvas, int scale, qreal dpr)
+{
     const int line = std::max(1, int(std::lround(dpr)));
     if (m_baseline >= 0 && !m_image.isNull()) {
         const int y = canvas.top() + int(std::lround(m_baseline * scale));
@@ -213,29 +364,40 @@ void StageView::paintEvent(QPaintEvent *)
     p.fillRect(canvas.left() - line, canvas.bottom() + 1, canvas.width() + 2 * line, line, edge);
     p.fillRect(canvas.left() - line, canvas.top(), line, canvas.height(), edge);
     p.fillRect(canvas.right() + 1, canvas.top(), line, canvas.height(), edge);
-    p.restore();
+}
 
-    // The offset, live while dragging.
+void StageView::paintLabel(QPainter &p)
+{
+    // The offset, live while dragging, and the zoom.
     const QPoint total = roundedOffset() + m_dragDelta;
-    QString label = tr("Offset %1, %2 px").arg(total.x()).arg(total.y());
+    QString label = tr("Offset %L1, %L2 px").arg(total.x()).arg(total.y());
     if (m_dragging)
-        label += tr("  (drag %1, %2)").arg(m_dragDelta.x()).arg(m_dragDelta.y());
-    label += tr("  ·  %1×").arg(m_zoom);
+        label += tr("  (drag %L1, %L2)").arg(m_dragDelta.x()).arg(m_dragDelta.y());
+    label += m_fit ? tr("  ·  Fit (%L1×)").arg(m_zoom) : tr("  ·  %L1×").arg(m_zoom);
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop, label);
+    p.drawText(viewport()->rect().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop, label);
     if (!m_message.isEmpty())
         p.drawText(canvasRect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
 }
 
 void StageView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() != Qt::LeftButton || !m_editable || m_image.isNull())
-        return QWidget::mousePressEvent(event);
+    if (event->button() == Qt::MiddleButton && !m_dragging) {
+        // The view moves with the mouse: the frame stays under the hand.
+        m_panning = true;
+        m_panStart = event->position().toPoint();
+        m_panScrollStart = {horizontalScrollBar()->value(), verticalScrollBar()->value()};
+        updateCursor();
+        event->accept();
+        return;
+    }
+    if (event->button() != Qt::LeftButton || !m_editable || m_image.isNull() || m_panning)
+        return QAbstractScrollArea::mousePressEvent(event);
     m_dragging = true;
     m_pressPos = event->position().toPoint();
     m_dragDelta = {};
-    setCursor(Qt::ClosedHandCursor);
-    update();
+    updateCursor();
+    viewport()->update();
     emit dragStarted();
 }
 
@@ -245,14 +407,20 @@ void StageView::cancelDrag()
         return;
     m_dragging = false;
     m_dragDelta = {};
-    setCursor(m_editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
-    update();
+    updateCursor();
+    viewport()->update();
 }
 
 void StageView::mouseMoveEvent(QMouseEvent *event)
 {
+    if (m_panning) {
+        const QPoint moved = event->position().toPoint() - m_panStart;
+        horizontalScrollBar()->setValue(m_panScrollStart.x() - moved.x());
+        verticalScrollBar()->setValue(m_panScrollStart.y() - moved.y());
+        return;
+    }
     if (!m_dragging)
-        return QWidget::mouseMoveEvent(event);
+        return QAbstractScrollArea::mouseMoveEvent(event);
     // Whole source pixels only: the frame moves in steps of one frame pixel
     // on screen (the zoom, in device pixels rounded to a whole number).
     const qreal dpr = devicePixelRatioF();
@@ -260,50 +428,55 @@ void StageView::mouseMoveEvent(QMouseEvent *event)
     const QPoint delta(int(std::lround(moved.x())), int(std::lround(moved.y())));
     if (delta != m_dragDelta) {
         m_dragDelta = delta;
-        update();
+        viewport()->update();
     }
 }
 
 void StageView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        m_panning = false;
+        updateCursor();
+        return;
+    }
     if (!m_dragging || event->button() != Qt::LeftButton)
-        return QWidget::mouseReleaseEvent(event);
+        return QAbstractScrollArea::mouseReleaseEvent(event);
     m_dragging = false;
-    setCursor(Qt::OpenHandCursor);
+    updateCursor();
     const QPoint delta = m_dragDelta;
     // The preview stays until the nudge is saved and the frame set again.
     if (delta.isNull()) {
-        update();
+        viewport()->update();
         return;
     }
     // Made, the frame is already shown at its new offset; refused or failed, the sprite goes
     // back to where it was.
     if (!m_nudger || !m_nudger(delta.x(), delta.y()))
         m_dragDelta = {};
-    update();
+    viewport()->update();
 }
 
 void StageView::wheelEvent(QWheelEvent *event)
 {
     if (!(event->modifiers() & Qt::ControlModifier))
-        return QWidget::wheelEvent(event);
-    // The window zooms, so that the zoom is remembered and shown in its menu.
+        return QAbstractScrollArea::wheelEvent(event); // scrolls
+    // The window zooms, so that the zoom is remembered and shown in its menu; the zoom it
+    // asks for keeps the pixel under the cursor.
     const int direction = event->angleDelta().y() > 0 ? 1 : -1;
-    if (event->angleDelta().y() != 0 && nextZoom(m_zoom, direction) != m_zoom)
+    if (event->angleDelta().y() != 0 && nextZoom(m_zoom, direction) != m_zoom) {
+        m_zoomAnchor = event->position();
         emit zoomRequested(nextZoom(m_zoom, direction));
+        m_zoomAnchor.reset();
+    }
     event->accept();
 }
 
 int StageView::nextZoom(int zoom, int direction)
 {
-    const int *begin = std::begin(zoomLevels);
-    const int *end = std::end(zoomLevels);
-    const int *level = std::find(begin, end, zoom);
-    if (level == end)
-        return zoom;
-    if (direction > 0 && level + 1 != end)
-        return *(level + 1);
-    if (direction < 0 && level != begin)
-        return *(level - 1);
-    return zoom;
+    if (direction > 0) {
+        const auto *above = std::upper_bound(std::begin(zoomLevels), std::end(zoomLevels), zoom);
+        return above != std::end(zoomLevels) ? *above : zoom;
+    }
+    const auto *below = std::lower_bound(std::begin(zoomLevels), std::end(zoomLevels), zoom);
+    return below != std::begin(zoomLevels) && direction < 0 ? *(below - 1) : zoom;
 }

@@ -113,6 +113,9 @@ void WindowActions::addFrameMenu()
 void WindowActions::addViewMenu()
 {
     QMenu *view = m_window->menuBar()->addMenu(tr("&View"));
+    zoomFit =
+        add(view, QStringLiteral("zoomFit"), tr("&Fit"), {K(Qt::Key_0), K(Qt::CTRL | Qt::Key_0)});
+    zoomFit->setCheckable(true);
     const Qt::Key zoomKeys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4};
     for (size_t i = 0; i < zoom.size(); ++i) {
         const int level = StageView::zoomLevels[i];
@@ -124,10 +127,22 @@ void WindowActions::addViewMenu()
                  {K::ZoomIn, K(Qt::Key_Plus), K(Qt::Key_Equal)});
     zoomOut = add(view, QStringLiteral("zoomOut"), tr("Zoom &Out"), {K::ZoomOut, K(Qt::Key_Minus)});
     view->addSeparator();
-    onionSkin = add(view, QStringLiteral("onionSkin"), tr("&Onion Skin"), {K(Qt::Key_O)});
-    onionSkin->setCheckable(true);
+    addOnionSkinMenu(view);
     autoAdvance = add(view, QStringLiteral("autoAdvance"), tr("&Advance After Verdict"));
     autoAdvance->setCheckable(true);
+}
+
+void WindowActions::addOnionSkinMenu(QMenu *view)
+{
+    QMenu *onion = view->addMenu(tr("&Onion Skin"));
+    onion->setObjectName(QStringLiteral("onionSkinMenu"));
+    onionSkin = add(onion, QStringLiteral("onionSkin"), tr("Show &Onion Skin"), {K(Qt::Key_O)});
+    onion->addSeparator();
+    onionPrevious = add(onion, QStringLiteral("onionPrevious"), tr("&Previous Frame (Red)"));
+    onionNext = add(onion, QStringLiteral("onionNext"), tr("&Next Frame (Blue)"));
+    onionAnchor = add(onion, QStringLiteral("onionAnchor"), tr("&Anchor"));
+    for (QAction *action : {onionSkin, onionPrevious, onionNext, onionAnchor})
+        action->setCheckable(true);
 }
 
 void WindowActions::addHelpMenu()
@@ -152,6 +167,7 @@ void WindowActions::showUndoState(const QUndoStack &stack, bool editable)
 
 void WindowActions::showZoom(int level)
 {
+    zoomFit->setChecked(level == StageView::fitZoom);
     for (size_t i = 0; i < zoom.size(); ++i)
         zoom[i]->setChecked(StageView::zoomLevels[i] == level);
 }

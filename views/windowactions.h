@@ -51,10 +51,15 @@ public:
     QAction *clearNudge;
     QAction *editNotes;
     // View
+    QAction *zoomFit;              // the whole frame in view, as the stage is resized too
     std::array<QAction *, 4> zoom; // StageView::zoomLevels, in order
     QAction *zoomIn;
     QAction *zoomOut;
+    // View → Onion Skin: on or off (O), and each of its layers on its own.
     QAction *onionSkin;
+    QAction *onionPrevious;
+    QAction *onionNext;
+    QAction *onionAnchor;
     QAction *autoAdvance;
     // Help
     QAction *shortcuts;
@@ -64,7 +69,7 @@ public:
     // Undo and Redo say what they would undo and redo, enabled when there is something to undo
     // or redo and the session can be changed.
     void showUndoState(const QUndoStack &stack, bool editable);
-    // The zoom level checked in the View menu.
+    // The zoom checked in the View menu: a level, or StageView::fitZoom.
     void showZoom(int zoom);
 
     // The actions that change the session: disabled while it cannot be changed.
@@ -80,6 +85,7 @@ private:
     void addEditMenu();
     void addFrameMenu();
     void addViewMenu();
+    void addOnionSkinMenu(QMenu *view);
     void addHelpMenu();
 
     QMainWindow *m_window;

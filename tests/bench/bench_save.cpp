@@ -75,10 +75,10 @@ void edit(MainWindow *window, int i)
     if (i % 40 == 39) {
         StageView *stage = window->stage();
         const QPoint start = stage->canvasRect().center();
-        QTest::mousePress(stage, Qt::LeftButton, {}, start);
+        QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
         for (int step = 1; step <= 8; ++step)
-            QTest::mouseMove(stage, start + QPoint(step * 3, -step));
-        QTest::mouseRelease(stage, Qt::LeftButton, {}, start + QPoint(24, -8));
+            QTest::mouseMove(stage->viewport(), start + QPoint(step * 3, -step));
+        QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(24, -8));
         return;
     }
     switch (i % 5) {
