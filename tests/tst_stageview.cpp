@@ -1,6 +1,7 @@
 #include "stageview.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QScrollBar>
 #include <QSet>
 #include <QTest>
@@ -33,6 +34,8 @@ private slots:
     void fitFactor();
     void fitShowsTheWholeFrameAndFollowsTheStagesSize();
     void middleButtonDragPans();
+    void sharpWhenScrolled_data();
+    void sharpWhenScrolled();
     void wheelScrollsCtrlWheelZoomsAboutTheCursor();
 
 private:
@@ -528,6 +531,74 @@ void TestStageView::middleButtonDragPans()
     QTest::mouseRelease(m_stage->viewport(), Qt::LeftButton, {}, at + QPoint(16, 8));
     QVERIFY(nudged);
     QCOMPARE(h->value(), 60);
+}
+
+void TestStageView::sharpWhenScrolled_data()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::addColumn<int>("scale"); // device pixels per frame pixel at 8×
+    QTest::newRow("1") << 1.0 << 8;
+    QTest::newRow("1.25") << 1.25 << 10;
+    QTest::newRow("1.5") << 1.5 << 12;
+    QTest::newRow("2") << 2.0 << 16;
+}
+
+void TestStageView::sharpWhenScrolled()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(int, scale);
+    const QImage frame = distinctFrame(64);
+    m_stage->setFrame(frame, QPointF());
+    m_stage->setZoom(8);
+    QTRY_VERIFY(m_stage->horizontalScrollBar()->maximum() > 40);
+    QTRY_VERIFY(m_stage->verticalScrollBar()->maximum() > 40);
+    // Scrolled by odd amounts, the stage starting between two device pixels.
+    m_stage->horizontalScrollBar()->setValue(37);
+    m_stage->verticalScrollBar()->setValue(23);
+    const QImage shown = renderAt(ratio, QPoint(1, 1));
+    // Every frame pixel wholly in view is a square of scale × scale device pixels, all in
+    // its own colour.
+    QHash<QRgb, QPoint> pixelOf;
+    for (int y = 0; y < frame.height(); ++y)
+        for (int x = 0; x < frame.width(); ++x)
+            pixelOf.insert(frame.pixel(x, y), {x, y});
+    QHash<QRgb, QRect> boxes;
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < shown.height(); ++y) {
+        for (int x = 0; x < shown.width(); ++x) {
+            const QRgb colour = shown.pixel(x, y);
+            if (!pixelOf.contains(colour))
+                continue;
+            boxes[colour] |= QRect(x, y, 1, 1);
+            ++counts[colour];
+        }
+    }
+    const QRect inside = QRect(QPoint(0, 0), shown.size()).adjusted(scale, scale, -scale, -scale);
+    // In the viewport, below the offset's text.
+    const QRect viewport =
+        QRectF(QPointF(1, 1) * ratio, QSizeF(m_stage->viewport()->size()) * ratio)
+            .toRect()
+            .adjusted(scale, scale + int(30 * ratio), -scale, -scale);
+    int whole = 0;
+    for (auto it = boxes.cbegin(); it != boxes.cend(); ++it) {
+        if (!inside.contains(it.value()) || !viewport.contains(it.value()))
+            continue; // cut by the edge of the view
+        ++whole;
+        QCOMPARE(it.value().size(), QSize(scale, scale));
+        QVERIFY2(counts.value(it.key()) == scale * scale,
+                 qPrintable(QStringLiteral("frame pixel %1, %2 at %3, %4: %5 device pixels")
+                                .arg(pixelOf.value(it.key()).x())
+                                .arg(pixelOf.value(it.key()).y())
+                                .arg(it.value().x())
+                                .arg(it.value().y())
+                                .arg(counts.value(it.key()))));
+    }
+    QVERIFY2(whole > 100, qPrintable(QString::number(whole)));
+    // Neighbours sit side by side: no device pixel lost or doubled between them.
+    const QRgb a = frame.pixel(20, 20);
+    const QRgb b = frame.pixel(21, 20);
+    if (boxes.contains(a) && boxes.contains(b))
+        QCOMPARE(boxes.value(b).left(), boxes.value(a).left() + scale);
 }
 
 void TestStageView::wheelScrollsCtrlWheelZoomsAboutTheCursor()
