@@ -19,7 +19,11 @@ QString OpenCommand::description() const
               "  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] "
               "[--note TEXT]\n"
               "  director commit RUN_DIR          write approved/ and mark the session committed\n"
-              "  director discard RUN_DIR         mark the session discarded\n\n"
+              "  director discard RUN_DIR         mark the session discarded\n"
+              "  director preview RUN_DIR [--sheet FILE.png] [--columns N] [--animation "
+              "FILE.webp] [--fps N] [--approved-only]\n"
+              "                                   the move as commit would write it, as a sprite "
+              "sheet and an animation\n\n"
               "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the "
               "rules, 3 the session is locked by another running Director.");
 }
