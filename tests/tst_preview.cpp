@@ -26,6 +26,7 @@ private slots:
     void animationPlaysTheFramesAsCommitWritesThem();
     void animationKeepsTheTimingOfRepeatedFrames();
     void approvedOnlyTakesTheApprovedFrames();
+    void sixteenBitFramesKeepTheirDepthInTheSheet();
     void unreadableImageWritesNothing();
     void unwritableTargetSaysSo();
     void badOptionsAreRefused();
@@ -199,6 +200,37 @@ void TestPreview::approvedOnlyTakesTheApprovedFrames()
     QCOMPARE(none.kind(), Outcome::Kind::Failed);
     QCOMPARE(none.message(),
              QStringLiteral("No frame is APPROVED yet: there is nothing to preview."));
+}
+
+void TestPreview::sixteenBitFramesKeepTheirDepthInTheSheet()
+{
+    // Frame 3 as a 16-bit PNG, with values 8 bits cannot hold.
+    QImage deep(16, 16, QImage::Format_RGBA64);
+    for (int y = 0; y < 16; ++y)
+        for (int x = 0; x < 16; ++x)
+            deep.setPixelColor(x, y,
+                               QColor::fromRgba64(QRgba64::fromRgba64(
+                                   quint16(x * 4001 + 1), quint16(y * 3001 + 3), 257 * 9 + 1,
+                                   x < 2 ? 0 : quint16(60000 + y))));
+    QVERIFY(deep.save(runDir() + QStringLiteral("/candidates/frame_0003_attempt_01.png")));
+    PreviewOptions options;
+    options.sheetPath = out("deep.png");
+    options.animationPath = out("deep.webp");
+    QVERIFY(write(options));
+    const QImage sheet(options.sheetPath);
+    QCOMPARE(sheet.depth(), 64);
+    for (int cell = 0; cell < 4; ++cell) {
+        const QImage got = sheet.copy(cell * 16, 0, 16, 16);
+        const QImage expected = placed(cell).convertToFormat(QImage::Format_RGBA64);
+        for (int y = 0; y < 16; ++y)
+            for (int x = 0; x < 16; ++x)
+                QCOMPARE(got.pixelColor(x, y).rgba64(), expected.pixelColor(x, y).rgba64());
+    }
+    QCOMPARE(sheet.pixelColor(48 + 5, 2).rgba64(), deep.pixelColor(5, 2).rgba64());
+    // The animation has 8 bits a channel: the 16-bit frame rounded.
+    const PreviewCheck::Animation animation = PreviewCheck::decodeWebp(options.animationPath);
+    QCOMPARE(animation.frames.size(), 4);
+    QVERIFY(PreviewCheck::firstDifference(animation.frames.at(3), deep).isEmpty());
 }
 
 void TestPreview::unreadableImageWritesNothing()

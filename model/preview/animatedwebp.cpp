@@ -53,8 +53,12 @@ Result<QByteArray> AnimatedWebp::encode(const PreviewFrames &frames, int fps)
     options.anim_params.bgcolor = 0;    // transparent
     options.allow_mixed = 0;            // every frame lossless
     WebPAnimEncoder *encoder = WebPAnimEncoderNew(canvas.width(), canvas.height(), &options);
-    if (!encoder)
-        return Outcome::failed(tr("The animation could not be encoded: out of memory."));
+    if (!encoder) {
+        return Outcome::failed(tr("The animation could not be encoded: libwebp refused a canvas "
+                                  "of %1×%2 pixels.")
+                                   .arg(canvas.width())
+                                   .arg(canvas.height()));
+    }
     const auto deleted = qScopeGuard([encoder] { WebPAnimEncoderDelete(encoder); });
     const WebPConfig config = losslessExact();
     const int duration = frameDuration(fps);
