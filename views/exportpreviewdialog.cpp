@@ -63,6 +63,7 @@ QWidget *ExportPreviewDialog::fileRow(QCheckBox *box, QLineEdit *path, const QSt
     auto *row = new QWidget(this);
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
+    path->setMinimumWidth(path->fontMetrics().averageCharWidth() * 48); // a whole path
     auto *browse = new QPushButton(tr("Browse…"), row);
     browse->setAccessibleName(tr("Choose the file for %1").arg(box->text().remove(u'&')));
     layout->addWidget(box);
