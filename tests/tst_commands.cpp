@@ -4,8 +4,12 @@
 #include "commands/discardcommand.h"
 #include "commands/framecommand.h"
 #include "commands/opencommand.h"
+#include "commands/previewcommand.h"
 #include "commands/statuscommand.h"
 #include "commands/validatecommand.h"
+#include "previewcheck.h"
+#include "review/frameimages.h"
+#include "review/sessionmanager.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
 #include "storage/sessionstore.h"
@@ -41,6 +45,8 @@ private slots:
     void discardMakesTheSessionReadOnly();
     void demoWritesARunThatOpens();
     void argumentsNameTheirCommand();
+    void previewWritesTheMoveAsCommitWould();
+    void previewErrorsSayWhyAndWriteNothing();
 
 private:
     struct Result
@@ -486,6 +492,107 @@ void TestCommands::argumentsNameTheirCommand()
              std::nullopt);
     QCOMPARE(CommandLine::languageArgument({QStringLiteral("director"), QStringLiteral("--lang")}),
              std::nullopt);
+}
+
+void TestCommands::previewWritesTheMoveAsCommitWould()
+{
+    // Frame 1 nudged (which approves it); frame 4 has no image yet.
+    QCOMPARE(
+        run<FrameCommand>({runDir(), QStringLiteral("1"), QStringLiteral("--nudge=3,-2")}).exitCode,
+        0);
+    const QByteArray session = sessionBytes();
+    const QString sheet = m_dir->filePath(QStringLiteral("sheet.png"));
+    const QString animation = m_dir->filePath(QStringLiteral("move.webp"));
+    const Result result = run<PreviewCommand>(
+        {runDir(), QStringLiteral("--sheet"), sheet, QStringLiteral("--columns=3"),
+         QStringLiteral("--animation"), animation, QStringLiteral("--fps=20")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.err.isEmpty());
+    QVERIFY2(result.out.contains(QStringLiteral("3 × 2 cells of 16×16 pixels")),
+             qPrintable(result.out));
+    QVERIFY(result.out.contains(QLatin1String("(4 frame")) &&
+            result.out.contains(QLatin1String(" at 20 frames a second)")));
+    QCOMPARE(sessionBytes(), session); // the run is not written
+
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir(), SessionManager::Access::ReadOnly));
+    FrameImages images(&manager);
+    const QImage read(sheet);
+    QCOMPARE(read.size(), QSize(48, 32));
+    for (int cell = 0; cell < 6; ++cell) {
+        const QImage expected =
+            cell < 4 ? images.placed(cell) : PreviewCheck::transparent(QSize(16, 16));
+        QVERIFY2(PreviewCheck::firstDifference(read.copy((cell % 3) * 16, (cell / 3) * 16, 16, 16),
+                                               expected)
+                     .isEmpty(),
+                 qPrintable(QString::number(cell)));
+    }
+    const PreviewCheck::Animation decoded = PreviewCheck::decodeWebp(animation);
+    QVERIFY(decoded.ok);
+    QCOMPARE(decoded.canvas, QSize(16, 16));
+    QCOMPARE(decoded.frames.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(PreviewCheck::firstDifference(decoded.frames.at(i), images.placed(i)).isEmpty());
+        QCOMPARE(decoded.durations.at(i), 50);
+    }
+
+    // --approved-only: frames 0 and 1; the default frame rate, 12.
+    QCOMPARE(run<PreviewCommand>({runDir(), QStringLiteral("--animation"), animation,
+                                  QStringLiteral("--approved-only")})
+                 .exitCode,
+             0);
+    const PreviewCheck::Animation approved = PreviewCheck::decodeWebp(animation);
+    QCOMPARE(approved.frames.size(), 2);
+    QCOMPARE(approved.durations.at(0), 83);
+    QVERIFY(PreviewCheck::firstDifference(approved.frames.at(1), images.placed(1)).isEmpty());
+}
+
+void TestCommands::previewErrorsSayWhyAndWriteNothing()
+{
+    const QString sheet = m_dir->filePath(QStringLiteral("sheet.png"));
+    const auto refused = [](const Result &result, const QString &message) {
+        return result.exitCode == 1 && result.out.isEmpty() &&
+               result.err == QStringLiteral("director: %1\n").arg(message);
+    };
+    QVERIFY(
+        refused(run<PreviewCommand>({runDir()}),
+                QStringLiteral("Nothing to write: name a sprite sheet, an animation or both.")));
+    QVERIFY(refused(run<PreviewCommand>({runDir(), QStringLiteral("--sheet"), sheet,
+                                         QStringLiteral("--columns=two")}),
+                    QStringLiteral("--columns: \"two\" is not a whole number")));
+    QVERIFY(refused(run<PreviewCommand>({runDir(), QStringLiteral("--animation"), sheet,
+                                         QStringLiteral("--fps=0")}),
+                    QStringLiteral("The frame rate must be from 1 to 60 frames a second.")));
+    QVERIFY(refused(run<PreviewCommand>({runDir(), QStringLiteral("--sheet=")}),
+                    QStringLiteral("--sheet needs a file name")));
+    QVERIFY(refused(run<PreviewCommand>({m_dir->path() + QStringLiteral("/nowhere"),
+                                         QStringLiteral("--sheet"), sheet}),
+                    m_dir->path() + QStringLiteral("/nowhere is not a folder.")));
+    QVERIFY(!QFile::exists(sheet));
+
+    // An unwritable target: the message names the file; nothing is left.
+    const QString nowhere = m_dir->filePath(QStringLiteral("no/such/folder/sheet.png"));
+    const Result unwritable = run<PreviewCommand>({runDir(), QStringLiteral("--sheet"), nowhere});
+    QCOMPARE(unwritable.exitCode, 1);
+    QVERIFY2(unwritable.err.startsWith(QLatin1String("director: ")), qPrintable(unwritable.err));
+    QVERIFY(!QFile::exists(nowhere));
+
+    // A frame's image that cannot be read (the session has it; the file is broken since):
+    // named, and nothing written.
+    QCOMPARE(
+        run<FrameCommand>({runDir(), QStringLiteral("0"), QStringLiteral("--note=n")}).exitCode, 0);
+    QVERIFY(RunFixture::writeFile(
+        runDir() + QStringLiteral("/candidates/frame_0002_attempt_01.png"), "garbage"));
+    const Result missing = run<PreviewCommand>({runDir(), QStringLiteral("--sheet"), sheet});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.startsWith(QLatin1String("director: Frame 2: ")), qPrintable(missing.err));
+    QVERIFY(!QFile::exists(sheet));
+
+    const Result help = run<PreviewCommand>({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *option :
+         {"--sheet <FILE>", "--columns <N>", "--animation <FILE>", "--fps <N>", "--approved-only"})
+        QVERIFY2(help.out.contains(QLatin1String(option)), option);
 }
 
 QTEST_GUILESS_MAIN(TestCommands)

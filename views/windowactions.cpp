@@ -56,6 +56,8 @@ void WindowActions::addFileMenu()
     commit = add(file, QStringLiteral("commit"), tr("&Commit…"), {K(Qt::CTRL | Qt::Key_Return)});
     discard = add(file, QStringLiteral("discard"), tr("&Discard Session…"));
     file->addSeparator();
+    exportPreview = add(file, QStringLiteral("exportPreview"), tr("&Export Preview…"));
+    file->addSeparator();
     quit = add(file, QStringLiteral("quit"), tr("&Quit"),
                standardKeys(K::Quit, K(Qt::CTRL | Qt::Key_Q)));
     quit->setMenuRole(QAction::QuitRole);

@@ -27,6 +27,7 @@ public:
     QAction *saveNow;
     QAction *commit;
     QAction *discard;
+    QAction *exportPreview;
     QAction *quit;
     // Edit
     QAction *undo;

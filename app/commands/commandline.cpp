@@ -5,6 +5,7 @@
 #include "commands/discardcommand.h"
 #include "commands/framecommand.h"
 #include "commands/opencommand.h"
+#include "commands/previewcommand.h"
 #include "commands/statuscommand.h"
 #include "commands/validatecommand.h"
 
@@ -54,6 +55,7 @@ std::vector<std::unique_ptr<Command>> CommandLine::commands(const Console &conso
     all.push_back(std::make_unique<FrameCommand>(console));
     all.push_back(std::make_unique<CommitCommand>(console));
     all.push_back(std::make_unique<DiscardCommand>(console));
+    all.push_back(std::make_unique<PreviewCommand>(console));
     return all;
 }
 

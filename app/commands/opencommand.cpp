@@ -10,18 +10,29 @@ OpenCommand::OpenCommand(const Console &console) : Command(QString(), console) {
 
 QString OpenCommand::description() const
 {
-    return tr("Director: review the frames of a sprite animation run.\n\n"
-              "Commands:\n"
-              "  director RUN_DIR                 open the review window (on a run)\n"
-              "  director demo [DIR] [--no-gui]   write the demo run into DIR and open it\n"
-              "  director status RUN_DIR [--json] summary of a run and its session\n"
-              "  director validate FILE           check a session file\n"
-              "  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] "
-              "[--note TEXT]\n"
-              "  director commit RUN_DIR          write approved/ and mark the session committed\n"
-              "  director discard RUN_DIR         mark the session discarded\n\n"
-              "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the "
-              "rules, 3 the session is locked by another running Director.");
+    QString text =
+        tr("Director: review the frames of a sprite animation run.\n\n"
+           "Commands:\n"
+           "  director RUN_DIR                 open the review window (on a run)\n"
+           "  director demo [DIR] [--no-gui]   write the demo run into DIR and open it\n"
+           "  director status RUN_DIR [--json] summary of a run and its session\n"
+           "  director validate FILE           check a session file\n"
+           "  director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] "
+           "[--note TEXT]\n"
+           "  director commit RUN_DIR          write approved/ and mark the session committed\n"
+           "  director discard RUN_DIR         mark the session discarded\n\n"
+           "Exit codes: 0 success, 1 invalid input or failed operation, 2 refused by the "
+           "rules, 3 the session is locked by another running Director.");
+    // Commands added later have a line of their own, before the exit codes (the text's last
+    // paragraph), so that the list above keeps its translations.
+    const QString preview =
+        tr("  director preview RUN_DIR [--sheet FILE.png] [--columns N] [--animation FILE.webp] "
+           "[--fps N] [--approved-only]\n"
+           "                                   the move as commit would write it, as a sprite "
+           "sheet and an animation\n");
+    const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
+    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview);
+    return text;
 }
 
 bool OpenCommand::opensWindow(const QStringList &) const
