@@ -21,13 +21,33 @@ FrameImages::Image FrameImages::image(int frameIndex)
     return {*loaded, {}};
 }
 
+std::optional<FrameImages::Placement> FrameImages::placement(int frameIndex) const
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame || frame->finalImagePath().isEmpty())
+        return std::nullopt;
+    Placement placement{m_manager->runDir(), frame->finalImagePath()};
+    if (const std::optional<HumanAlignmentDelta> &a = frame->directorOverrides.alignment) {
+        placement.dx = CommitExporter::roundOffset(a->userOverrideX);
+        placement.dy = CommitExporter::roundOffset(a->userOverrideY);
+    }
+    return placement;
+}
+
+Result<QImage> FrameImages::place(const Placement &placement)
+{
+    const Result<QImage> loaded =
+        ImageLoader::loadFromRun(RunPaths(placement.runDir), placement.path);
+    if (!loaded || (placement.dx == 0 && placement.dy == 0))
+        return loaded;
+    return CommitExporter::translated(*loaded, placement.dx, placement.dy);
+}
+
 QImage FrameImages::placed(int frameIndex)
 {
     const QImage shown = image(frameIndex).image;
-    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-    if (shown.isNull() || !frame || !frame->directorOverrides.alignment)
+    const std::optional<Placement> where = placement(frameIndex);
+    if (shown.isNull() || !where || (where->dx == 0 && where->dy == 0))
         return shown;
-    const HumanAlignmentDelta &a = *frame->directorOverrides.alignment;
-    return CommitExporter::translated(shown, CommitExporter::roundOffset(a.userOverrideX),
-                                      CommitExporter::roundOffset(a.userOverrideY));
+    return CommitExporter::translated(shown, where->dx, where->dy);
 }
