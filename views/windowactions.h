@@ -56,6 +56,13 @@ public:
     QAction *zoomOut;
     QAction *onionSkin;
     QAction *autoAdvance;
+    // Play
+    QAction *playPause;
+    QAction *pingPong;
+    QAction *seamView; // enabled for a move whose manifest says it loops
+    QAction *setInPoint;
+    QAction *setOutPoint;
+    QAction *clearRange;
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -64,6 +71,8 @@ public:
     // Undo and Redo say what they would undo and redo, enabled when there is something to undo
     // or redo and the session can be changed.
     void showUndoState(const QUndoStack &stack, bool editable);
+    // The actions that move from frame to frame or change it: disabled while playing.
+    QList<QAction *> steppingFrames() const;
     // The zoom level checked in the View menu.
     void showZoom(int zoom);
 
@@ -80,6 +89,7 @@ private:
     void addEditMenu();
     void addFrameMenu();
     void addViewMenu();
+    void addPlayMenu();
     void addHelpMenu();
 
     QMainWindow *m_window;
