@@ -48,6 +48,7 @@ private slots:
     void fpsIsRememberedPerMove();
     void inOutAndSeamFromThePlayMenu();
     void newAndChangedFramesJoinTheLoopWhilePlaying();
+    void aFrameWithoutAnImageJoinsOnceItHasOne();
     void cacheKeepsToItsBudget();
 
 private:
@@ -376,6 +377,31 @@ void TestPlayback::newAndChangedFramesJoinTheLoopWhilePlaying()
     }
     QCOMPARE(shown, QList<int>({5, 6, 7, 0}));
     QCOMPARE(presenter->playback()->droppedCount(), 0);
+    presenter->pause();
+}
+
+void TestPlayback::aFrameWithoutAnImageJoinsOnceItHasOne()
+{
+    const QString mixed = m_dir->path() + QStringLiteral("/mixed");
+    QVERIFY(RunFixture::writeMixedRun(mixed)); // frame 4 is PENDING: no image yet
+    auto window = openWindow(mixed);
+    QVERIFY(window);
+    PlaybackPresenter *presenter = window->playback();
+    QCOMPARE(presenter->playback()->order(), QList<int>({0, 1, 2, 3}));
+    presenter->play();
+    QVERIFY(RunFixture::writeCandidate(mixed, 4));
+    RunFolder::Contents contents;
+    QVERIFY(RunFolder::read(mixed, &contents));
+    int changed = 0;
+    QVERIFY(window->manager()->ingest(
+        RunIngest::plan(window->manager()->session(), contents, mixed), &changed));
+    QCOMPARE(changed, 1);
+    QCOMPARE(presenter->playback()->order(), QList<int>({0, 1, 2, 3, 4}));
+    presenter->cache()->waitForDecodes();
+    for (int tick = 0; tick < 4; ++tick)
+        m_clock.tick();
+    QCOMPARE(presenter->playback()->frame(), 4);
+    QCOMPARE(presenter->shownImage(), FrameImages(window->manager()).placed(4));
     presenter->pause();
 }
 

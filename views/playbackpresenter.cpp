@@ -64,8 +64,7 @@ void PlaybackPresenter::connectSession()
             [this] { m_playback->setFrames(movesFrames()); });
     connect(manager, &SessionManager::frameChanged, this, [this](int frame) {
         m_cache->invalidate(frame);
-        if (isPlaying())
-            prefetch();
+        m_playback->setFrames(movesFrames()); // a frame's first image: it joins the loop
     });
 }
 
@@ -81,8 +80,16 @@ bool PlaybackPresenter::isPlaying() const
 
 QList<int> PlaybackPresenter::movesFrames() const
 {
-    const SessionManager *manager = m_parts.manager;
-    return manager->hasSession() ? manager->session().frames.keys() : QList<int>();
+    // The frames commit would write: those with an image (a PENDING frame has none yet).
+    QList<int> frames;
+    if (!m_parts.manager->hasSession())
+        return frames;
+    const QMap<int, DirectorFrameState> &all = m_parts.manager->session().frames;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (!it->finalImagePath().isEmpty())
+            frames.append(it.key());
+    }
+    return frames;
 }
 
 void PlaybackPresenter::sessionOpened()
@@ -97,6 +104,8 @@ void PlaybackPresenter::sessionOpened()
     if (!loops)
         m_parts.actions->seamView->setChecked(false);
     m_parts.actions->seamView->setEnabled(loops);
+    if (!manager->hasSession())
+        return;
     const QString key = SettingsKeys::playbackFps(manager->session().moveId);
     bool ok = false;
     const int fps = QSettings().value(key).toInt(&ok);

@@ -89,27 +89,33 @@ QList<int> Playback::rangeFrames() const
     return m_frames.mid(first, last - first + 1);
 }
 
-// The seam: the last frames of the range, then its first, around the loop point. Ping-pong:
-// forwards, then backwards without playing either end twice.
 void Playback::rebuildOrder()
 {
-    const QList<int> range = rangeFrames();
-    const int seam = std::min<int>(seamFrames, int(range.size() / 2));
-    if (m_seam && seam >= 1) {
-        m_order = range.mid(range.size() - seam) + range.mid(0, seam);
-    } else if (m_pingPong && range.size() > 2) {
-        m_order = range;
-        for (qsizetype i = range.size() - 2; i > 0; --i)
-            m_order.append(range.at(i));
-    } else {
-        m_order = range;
+    const QList<int> order = orderOf(rangeFrames());
+    if (order != m_order) {
+        m_order = order;
+        // The frame shown keeps its place; one no longer played gives way to the first.
+        const qsizetype at = m_order.indexOf(m_frame);
+        m_position = at >= 0 ? int(at) : 0;
+        if (at < 0 && m_playing && !m_order.isEmpty())
+            m_position = -1; // the next tick shows the first
     }
-    // The frame shown keeps its place; one no longer played gives way to the first.
-    const qsizetype at = m_order.indexOf(m_frame);
-    m_position = at >= 0 ? int(at) : 0;
-    if (at < 0 && m_playing && !m_order.isEmpty())
-        m_position = -1; // the next tick shows the first
     emit orderChanged();
+}
+
+// The seam: the last frames of the range, then its first, around the loop point. Ping-pong:
+// forwards, then backwards without playing either end twice.
+QList<int> Playback::orderOf(const QList<int> &range) const
+{
+    const int seam = std::min<int>(seamFrames, int(range.size() / 2));
+    if (m_seam && seam >= 1)
+        return range.mid(range.size() - seam) + range.mid(0, seam);
+    QList<int> order = range;
+    if (m_pingPong && range.size() > 2) {
+        for (qsizetype i = range.size() - 2; i > 0; --i)
+            order.append(range.at(i));
+    }
+    return order;
 }
 
 QList<int> Playback::upcoming(int count) const

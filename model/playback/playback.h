@@ -84,6 +84,7 @@ signals:
 private:
     void rebuildOrder();
     QList<int> rangeFrames() const;
+    QList<int> orderOf(const QList<int> &range) const;
     void restartTiming();
     void showAt(qint64 now);
 

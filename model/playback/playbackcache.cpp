@@ -63,7 +63,7 @@ void PlaybackCache::prefetch(const QList<int> &frames)
     for (const int frame : frames) {
         if (m_pending.size() >= inFlight || !m_keep.contains(frame))
             break;
-        if (!m_images.contains(frame) && !m_pending.contains(frame))
+        if (!m_images.contains(frame) && !m_pending.contains(frame) && !m_failed.contains(frame))
             startDecode(frame);
     }
 }
@@ -88,8 +88,10 @@ void PlaybackCache::remove(int frameIndex)
 void PlaybackCache::startDecode(int frameIndex)
 {
     const std::optional<FrameImages::Placement> placement = m_source(frameIndex);
-    if (!placement)
-        return; // no image: the frame is dropped whenever it is due
+    if (!placement) {
+        m_failed.insert(frameIndex); // no image: dropped whenever it is due, until it changes
+        return;
+    }
     const quint64 ticket = m_nextTicket++;
     m_pending.insert(frameIndex, ticket);
     PlaybackCache *cache = this;
@@ -112,6 +114,8 @@ void PlaybackCache::decoded(int frameIndex, quint64 ticket, const QImage &image)
     if (it == m_pending.cend() || *it != ticket)
         return; // invalidated or cleared meanwhile
     m_pending.erase(it);
+    if (image.isNull())
+        m_failed.insert(frameIndex); // dropped whenever it is due, until it changes
     if (image.isNull() || !m_keep.contains(frameIndex))
         return;
     m_frameBytes = bytesOf(image);
@@ -129,6 +133,7 @@ void PlaybackCache::invalidate(int frameIndex)
 {
     remove(frameIndex);
     m_pending.remove(frameIndex);
+    m_failed.remove(frameIndex);
 }
 
 void PlaybackCache::clear()
@@ -136,6 +141,7 @@ void PlaybackCache::clear()
     m_pool.clear();
     m_images.clear();
     m_pending.clear();
+    m_failed.clear();
     m_wanted.clear();
     m_keep.clear();
     m_bytes = 0;

@@ -68,6 +68,7 @@ private:
     qint64 m_frameBytes = 0; // of the frame decoded last: the estimate for those to come
     QHash<int, QImage> m_images;
     QHash<int, quint64> m_pending; // frame -> the ticket of its decode under way
+    QSet<int> m_failed;            // not decodable: not tried again until invalidated
     quint64 m_nextTicket = 1;
     QList<int> m_wanted; // from the last prefetch()
     QSet<int> m_keep;    // those of them the budget holds
