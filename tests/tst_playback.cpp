@@ -340,7 +340,13 @@ void TestPlayback::inOutAndSeamFromThePlayMenu()
     manifest.close();
     bytes.replace("\"is_loop\": true", "\"is_loop\": false");
     QVERIFY(RunFixture::writeFile(manifest.fileName(), bytes));
+    // Opening it while playing stops playing; the new run opens as the review window opens it.
+    presenter->play();
     QVERIFY(window->openRun(straight));
+    QVERIFY(!presenter->isPlaying());
+    QCOMPARE(window->currentFrame(), 0);
+    QVERIFY(window->actions().approve->isEnabled());
+    QVERIFY(window->actions().next->isEnabled());
     QVERIFY(!window->manager()->run().manifest.isLoop);
     QVERIFY(!window->actions().seamView->isEnabled());
     QCOMPARE(presenter->playback()->order(), QList<int>({0, 1, 2}));

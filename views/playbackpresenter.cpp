@@ -94,7 +94,10 @@ QList<int> PlaybackPresenter::movesFrames() const
 
 void PlaybackPresenter::sessionOpened()
 {
+    // Playing the run before: paused on no frame (the new run's frames are others).
+    m_opening = true;
     pause();
+    m_opening = false;
     m_cache->clear();
     m_shown = {};
     m_playback->setFrames(movesFrames());
@@ -166,7 +169,8 @@ void PlaybackPresenter::playingChanged(bool playing)
     }
     // The window shows the paused frame as the current one, and sets what a read-only session
     // may do again.
-    emit paused(m_playback->frame() >= 0 ? m_playback->frame() : m_parts.currentFrame());
+    const int frame = m_playback->frame() >= 0 ? m_playback->frame() : m_parts.currentFrame();
+    emit paused(m_opening ? -1 : frame);
 }
 
 void PlaybackPresenter::frameShown(int frameIndex)

@@ -49,7 +49,8 @@ public:
     void pause();
 
 signals:
-    // Playback paused on this frame: the window makes it the current frame.
+    // Playback paused on this frame (-1: another run opened): the window makes it the current
+    // one, and sets again what the session allows.
     void paused(int frameIndex);
 
 private:
@@ -69,4 +70,5 @@ private:
     Playback *m_playback;
     PlaybackCache *m_cache;
     QImage m_shown;
+    bool m_opening = false;
 };
