@@ -70,7 +70,7 @@ void PlaybackPresenter::connectSession()
 
 void PlaybackPresenter::setClock(PlaybackClock *clock)
 {
-    m_playback->setClock(clock);
+    m_playback->setClock(clock ? clock : m_ownClock);
 }
 
 bool PlaybackPresenter::isPlaying() const

@@ -39,7 +39,8 @@ public:
 
     Playback *playback() const { return m_playback; }
     PlaybackCache *cache() const { return m_cache; }
-    // Playback keeps time on this clock from now on (not owned; tests inject a manual one).
+    // Playback keeps time on this clock from now on (not owned; tests inject a manual one);
+    // nullptr: on the presenter's own (a QTimer's) again.
     void setClock(PlaybackClock *clock);
     bool isPlaying() const;
     // The image playback put on the stage last (null before any).
