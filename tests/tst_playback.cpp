@@ -227,10 +227,15 @@ void TestPlayback::spaceTogglesPlayAndPauseOnTheWindow()
     QVERIFY(window->actions().approve->isEnabled());
     QTest::keyClick(window.get(), Qt::Key_Right);
     QCOMPARE(window->currentFrame(), 3);
-    // Playing again starts from the current frame.
-    QTest::keyClick(window.get(), Qt::Key_Space);
+    // Playing again starts from the current frame, also when the rate's box has the focus.
+    QSpinBox *fps = window->playbackBar()->fpsBox();
+    fps->setFocus();
+    QVERIFY(QApplication::focusWidget() == fps || fps->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(presenter->isPlaying());
     QCOMPARE(presenter->playback()->frame(), 3);
-    QTest::keyClick(window.get(), Qt::Key_Space);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(!presenter->isPlaying());
 }
 
 void TestPlayback::framesAreShownPlacedAsCommitWritesThem()

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -23,8 +24,9 @@ PlaybackBar::PlaybackBar(const WindowActions &actions, QWidget *parent)
     m_fps->setRange(int(Playback::minFps), int(Playback::maxFps));
     m_fps->setValue(int(Playback::defaultFps));
     m_fps->setSuffix(tr(" fps"));
-    // Clicked into, not tabbed into: Space and the arrows stay the review's keys.
+    // Clicked into, not tabbed into; and Space plays even when it has the focus.
     m_fps->setFocusPolicy(Qt::ClickFocus);
+    m_fps->installEventFilter(this);
     layout->addWidget(m_fps);
     layout->addWidget(button(actions.pingPong));
     layout->addWidget(button(actions.seamView));
@@ -36,6 +38,16 @@ PlaybackBar::PlaybackBar(const WindowActions &actions, QWidget *parent)
     layout->addWidget(m_state, 1);
     connect(m_fps, &QSpinBox::valueChanged, this, &PlaybackBar::fpsChanged);
     showRange(-1, -1);
+}
+
+bool PlaybackBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_fps && event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space) {
+        event->ignore(); // not the spin box's: the Play menu's shortcut takes it
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QToolButton *PlaybackBar::button(QAction *action)

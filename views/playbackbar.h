@@ -35,6 +35,9 @@ public:
 signals:
     void fpsChanged(int fps);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     QToolButton *button(QAction *action);
 
