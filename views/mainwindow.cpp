@@ -9,6 +9,8 @@
 #include "lastframe.h"
 #include "messagebox.h"
 #include "pipelinenews.h"
+#include "playbackbar.h"
+#include "playbackpresenter.h"
 #include "preferencesdialog.h"
 #include "readonlybanner.h"
 #include "recentruns.h"
@@ -26,7 +28,6 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QFileDialog>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSplitter>
@@ -43,10 +44,17 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("Director"));
     setObjectName(QStringLiteral("mainWindow"));
+    m_actions = new WindowActions(this);
     buildLayout();
     m_presenter = std::make_unique<StagePresenter>(m_manager, m_model, m_stage, m_inspector);
-    m_actions = new WindowActions(this);
     m_stageControls = new StageControls(m_stage, *m_actions, this);
+    m_playback = new PlaybackPresenter({m_manager, m_stage, m_presenter.get(), m_actions,
+                                        m_playbackBar, [this] { return m_current; }},
+                                       this);
+    connect(m_playback, &PlaybackPresenter::paused, this, [this](int frame) {
+        setCurrentFrame(frame);
+        updateReadOnly();
+    });
     m_opener = new RunOpener(m_manager, this);
     m_lastFrame = new LastFrame(this);
     connectSession();
@@ -103,6 +111,7 @@ void MainWindow::buildLayout()
     layout->setSpacing(0);
     layout->addWidget(m_banner);
     layout->addWidget(m_topSplitter, 1);
+    layout->addWidget(m_playbackBar = new PlaybackBar(*m_actions, this));
     layout->addWidget(m_filmstrip);
     setCentralWidget(central);
 
@@ -123,12 +132,13 @@ void MainWindow::connectSession()
     connect(m_manager, &SessionManager::sessionOpened, this, &MainWindow::sessionOpened);
     connect(m_manager, &SessionManager::frameChanged, this, [this](int frame) {
         // The frame or its onion skin (its neighbours, the anchor) may have moved.
-        if (m_presenter->shows(m_current, frame))
+        if (!m_playback->isPlaying() && m_presenter->shows(m_current, frame))
             m_presenter->show(m_current);
     });
     // A frame the pipeline adds after the current one is its next frame in the onion skin.
     connect(m_manager, &SessionManager::framesAdded, this, [this](const QList<int> &frames) {
-        if (std::any_of(frames.cbegin(), frames.cend(),
+        if (!m_playback->isPlaying() &&
+            std::any_of(frames.cbegin(), frames.cend(),
                         [this](int frame) { return m_presenter->shows(m_current, frame); }))
             m_presenter->show(m_current);
     });
@@ -160,7 +170,7 @@ void MainWindow::connectSession()
 void MainWindow::connectActions()
 {
     const WindowActions &a = *m_actions;
-    connect(a.open, &QAction::triggered, this, &MainWindow::openRunDialog);
+    connect(a.open, &QAction::triggered, m_opener, &RunOpener::askForRun);
     // The same way as File → Open Run: a lock or an unreadable session asks.
     connect(a.recentRuns, &RecentRunsMenu::runChosen, this,
             [this](const QString &run) { openRun(run); });
@@ -353,14 +363,6 @@ void MainWindow::nextNeedingAttention(int direction)
         statusBar()->showMessage(tr("Every frame is approved."), 4000);
     else
         setCurrentFrame(frame);
-}
-
-void MainWindow::openRunDialog()
-{
-    const QString dir =
-        QFileDialog::getExistingDirectory(this, tr("Open Run"), m_manager->runDir());
-    if (!dir.isEmpty())
-        openRun(dir);
 }
 
 void MainWindow::applyPreferences(const Preferences &preferences)

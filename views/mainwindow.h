@@ -15,6 +15,8 @@ class InspectorPanel;
 class ReadOnlyBanner;
 class QSplitter;
 class LastFrame;
+class PlaybackBar;
+class PlaybackPresenter;
 class ReviewController;
 class ReviewHistory;
 class ReviewProgress;
@@ -53,6 +55,8 @@ public:
     Filmstrip *filmstrip() const { return m_filmstrip; }
     InspectorPanel *inspector() const { return m_inspector; }
     const WindowActions &actions() const { return *m_actions; }
+    PlaybackPresenter *playback() const { return m_playback; }
+    PlaybackBar *playbackBar() const { return m_playbackBar; }
 
     int currentFrame() const { return m_current; }
     void setCurrentFrame(int frameIndex);
@@ -85,7 +89,6 @@ private:
 
     void step(int delta);
     void nextNeedingAttention(int direction);
-    void openRunDialog();
 
     SessionManager *m_manager;
     ReviewController *m_controller;
@@ -105,4 +108,6 @@ private:
     CloseGuard *m_closeGuard;
     int m_current = -1;
     LastFrame *m_lastFrame;
+    PlaybackBar *m_playbackBar;
+    PlaybackPresenter *m_playback;
 };

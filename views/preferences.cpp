@@ -4,12 +4,20 @@
 #include "stageview.h"
 
 #include <QSettings>
+#include <QUrl>
 
 #include <algorithm>
 
 QString SettingsKeys::sessionFrame(const QString &sessionId)
 {
     return QStringLiteral("sessions/%1/frame").arg(sessionId);
+}
+
+QString SettingsKeys::playbackFps(const QString &moveId)
+{
+    // A move's name is the pipeline's: a slash or a backslash in it makes no group of its own.
+    return QStringLiteral("playback/%1/fps")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(moveId)));
 }
 
 namespace {

@@ -26,6 +26,8 @@ inline constexpr QLatin1StringView topSplitter{"window/topSplitter"};
 inline constexpr QLatin1StringView recentRuns{"recentRuns"}; // most recent first
 // The frame the operator was on in a session.
 QString sessionFrame(const QString &sessionId);
+// The frames per second the operator plays a move at (by the session's moveId).
+QString playbackFps(const QString &moveId);
 } // namespace SettingsKeys
 
 // What the operator chose once and Director remembers: the look, the stage,

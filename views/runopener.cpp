@@ -3,6 +3,7 @@
 #include "messagebox.h"
 #include "sessionproblemdialog.h"
 
+#include <QFileDialog>
 #include <QPushButton>
 
 RunOpener::RunOpener(SessionManager *manager, QWidget *window)
@@ -82,4 +83,12 @@ void RunOpener::recover(const QString &runDir, int choice)
                            SessionManager::Recovery::StartNew);
     else if (!m_manager->hasSession()) // Quit; Cancel keeps the review open now
         emit quitChosen();
+}
+
+void RunOpener::askForRun()
+{
+    const QString dir =
+        QFileDialog::getExistingDirectory(m_window, tr("Open Run"), m_manager->runDir());
+    if (!dir.isEmpty())
+        emit openRequested(dir, SessionManager::Access::ReadWrite, SessionManager::Recovery::None);
 }

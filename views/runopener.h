@@ -27,11 +27,15 @@ public:
     // or cannot be changed). Otherwise Failed, saying what to do.
     Outcome leaveOpenReview();
 
+    // File → Open Run: asks for a run folder (starting at the open run's) and, when one is
+    // chosen, asks the window to open it (openRequested).
+    void askForRun();
+
 signals:
     // Opening failed with no review open, and the operator chose to quit.
     void quitChosen();
-    // The operator's answer to a question: open the run this way (through the window, which
-    // first makes sure nothing of the review open now is lost).
+    // The operator's answer to a question or the folder chosen: open the run this way (through the
+    // window, which first makes sure nothing of the review open now is lost).
     void openRequested(const QString &runDir, SessionManager::Access access,
                        SessionManager::Recovery recovery);
 

@@ -25,6 +25,8 @@ public:
     // neighbours), keeps a drag in progress; another frame ends it. An unknown frame empties the
     // stage and the inspector.
     void show(int frameIndex);
+    // The open session's frames as commit writes them, decoded for the stage.
+    FrameImages &images() { return m_images; }
     // Another run opens: no image or frame of the one before is kept.
     void reset();
     // Whether the stage showing `frameIndex` shows `changed` too (itself, or in its onion

@@ -30,6 +30,7 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     addEditMenu();
     addFrameMenu();
     addViewMenu();
+    addPlayMenu();
     addHelpMenu();
 }
 
@@ -147,6 +148,23 @@ void WindowActions::addOnionSkinMenu(QMenu *view)
         action->setCheckable(true);
 }
 
+void WindowActions::addPlayMenu()
+{
+    QMenu *play = m_window->menuBar()->addMenu(tr("&Play"));
+    playPause = add(play, QStringLiteral("playPause"), tr("&Play / Pause"), {K(Qt::Key_Space)});
+    pingPong = add(play, QStringLiteral("pingPong"), tr("P&ing-Pong"));
+    pingPong->setCheckable(true);
+    seamView = add(play, QStringLiteral("seamView"), tr("&Seam View (Loop Point)"));
+    seamView->setCheckable(true);
+    play->addSeparator();
+    setInPoint =
+        add(play, QStringLiteral("setInPoint"), tr("Set &In Point"), {K(Qt::Key_BracketLeft)});
+    setOutPoint =
+        add(play, QStringLiteral("setOutPoint"), tr("Set &Out Point"), {K(Qt::Key_BracketRight)});
+    clearRange = add(play, QStringLiteral("clearRange"), tr("&Clear In and Out Points"),
+                     {K(Qt::Key_Backslash)});
+}
+
 void WindowActions::addHelpMenu()
 {
     QMenu *help = m_window->menuBar()->addMenu(tr("&Help"));
@@ -179,6 +197,13 @@ QList<QAction *> WindowActions::changingSession() const
     QList<QAction *> actions = {approve, reject, clearNudge, commit, discard};
     for (const Nudge &nudge : nudges)
         actions.append(nudge.action);
+    return actions;
+}
+
+QList<QAction *> WindowActions::steppingFrames() const
+{
+    QList<QAction *> actions = changingSession();
+    actions += {next, previous, first, last, nextAttention, previousAttention, undo, redo};
     return actions;
 }
 

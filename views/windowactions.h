@@ -62,6 +62,13 @@ public:
     QAction *onionNext;
     QAction *onionAnchor;
     QAction *autoAdvance;
+    // Play
+    QAction *playPause;
+    QAction *pingPong;
+    QAction *seamView; // enabled for a move whose manifest says it loops
+    QAction *setInPoint;
+    QAction *setOutPoint;
+    QAction *clearRange;
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -70,6 +77,8 @@ public:
     // Undo and Redo say what they would undo and redo, enabled when there is something to undo
     // or redo and the session can be changed.
     void showUndoState(const QUndoStack &stack, bool editable);
+    // The actions that move from frame to frame or change it: disabled while playing.
+    QList<QAction *> steppingFrames() const;
     // The zoom checked in the View menu: a level, or StageView::fitZoom.
     void showZoom(int zoom);
 
@@ -87,6 +96,7 @@ private:
     void addFrameMenu();
     void addViewMenu();
     void addOnionSkinMenu(QMenu *view);
+    void addPlayMenu();
     void addHelpMenu();
 
     QMainWindow *m_window;

@@ -27,11 +27,13 @@ Result<PreviewFrames> PreviewFrames::collect(const QString &runDir, const Direct
 Outcome PreviewFrames::add(const QString &runDir, const DirectorFrameState &frame)
 {
     Frame shown{frame.frameIndex, {}};
-    if (!frame.finalImagePath().isEmpty()) {
-        const FrameImages::Image loaded = FrameImages::load(runDir, frame);
-        if (loaded.image.isNull())
-            return Outcome::failed(tr("Frame %1: %2").arg(frame.frameIndex).arg(loaded.error));
-        QImage placed = FrameImages::place(loaded.image, frame);
+    if (const std::optional<FrameImages::Placement> where =
+            FrameImages::placementOf(runDir, frame)) {
+        const Result<QImage> loaded = FrameImages::place(*where);
+        if (!loaded)
+            return Outcome::failed(
+                tr("Frame %1: %2").arg(frame.frameIndex).arg(loaded.outcome().message()));
+        QImage placed = *loaded;
         if (placed.format() != QImage::Format_RGBA64)
             placed.convertTo(QImage::Format_ARGB32);
         if (!m_canvasSize.isValid())

@@ -11,7 +11,7 @@
 
 // The frames a preview of the move shows (director preview, File → Export Preview…): the
 // session's frames in index order, or only its APPROVED ones, each as commit would write it
-// (FrameImages::load and FrameImages::place: the latest patch, moved by the frame's offset),
+// (FrameImages::placementOf and FrameImages::place: the latest patch, moved by the frame's offset),
 // all on one canvas size. Reads the run folder only; works on copies, on any thread.
 class PreviewFrames
 {

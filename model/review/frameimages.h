@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "session/directorsession.h"
 
 #include <QCoreApplication>
@@ -7,13 +8,15 @@
 #include <QImage>
 #include <QString>
 
+#include <optional>
+
 class SessionManager;
 
 // The pixels of the open session's frames as commit will write them, for the stage and its
 // onion skin: the image commit takes (the latest patch of a patched frame), decoded once per
 // path and kept until clear(); placed(), moved by the frame's offset exactly as commit moves
-// it. The static load() and place() do the same for any frame of any session, on any thread
-// (the preview export, model/preview).
+// it. A Placement says the same for any frame of any session copy, and place() follows it on
+// any thread (playback's decode-ahead, model/playback; the preview export, model/preview).
 class FrameImages
 {
     Q_DECLARE_TR_FUNCTIONS(FrameImages)
@@ -30,14 +33,31 @@ public:
     Image image(int frameIndex);
     // The frame as commit writes it: moved by its offset on a canvas of its size.
     QImage placed(int frameIndex);
+
+    // What placing a frame needs, copied on the GUI thread so that another thread can place
+    // it: the run, the image commit takes, and the offset as commit rounds it.
+    struct Placement
+    {
+        QString runDir;
+        QString path;
+        int dx = 0;
+        int dy = 0;
+    };
+    // The placement of `frame` (of any session copy) in run folder `runDir`; nullopt when it has
+    // no image yet.
+    static std::optional<Placement> placementOf(const QString &runDir,
+                                                const DirectorFrameState &frame);
+    // The open session's frame's placement; nullopt when it has no image yet.
+    std::optional<Placement> placement(int frameIndex) const;
+    // The image of a placement, decoded and not moved.
+    static Result<QImage> load(const Placement &placement);
+    // `image`, the placement's image, moved exactly as commit moves it.
+    static QImage move(const QImage &image, const Placement &placement);
+    // load() then move(), on any thread.
+    static Result<QImage> place(const Placement &placement);
+
     // Forgets every image (another run opens).
     void clear() { m_images.clear(); }
-
-    // The image commit takes for `frame` (the latest patch of a patched frame), read from the
-    // run folder `runDir`, not moved; no image when the frame has none yet or it cannot be read.
-    static Image load(const QString &runDir, const DirectorFrameState &frame);
-    // `image`, the frame's image, moved by the frame's offset exactly as commit moves it.
-    static QImage place(const QImage &image, const DirectorFrameState &frame);
 
 private:
     const SessionManager *m_manager;

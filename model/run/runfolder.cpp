@@ -493,6 +493,8 @@ void Reader::readManifest()
     m.moveId = text(identity.value(u"move"), tr("manifest.lock.json, move"));
     m.frameCount =
         frameCount(identity.value(u"frame_count"), tr("manifest.lock.json, frame_count"));
+    // Anything but true (missing, "yes", 1) is not a loop: the seam view is only an offer.
+    m.isLoop = identity.value(u"is_loop").toBool(false);
     const QJsonObject canvas = config.value(u"canvas").toObject();
     m.targetSize = std::max(0, indexValue(canvas.value(u"target_size"), 1 << 16));
 }

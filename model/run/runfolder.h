@@ -14,10 +14,11 @@
 // What the pipeline's manifest says about the run, as far as Director uses it.
 struct RunManifest
 {
-    QString runId;      // manifest run_id, else state.json run_id, else the folder's name
-    QString moveId;     // identity.move
-    int frameCount = 0; // identity.frame_count, else state.json total_frames, else from the files
-    int targetSize = 0; // canvas.target_size (the size commit expects); 0 when unknown
+    QString runId;       // manifest run_id, else state.json run_id, else the folder's name
+    QString moveId;      // identity.move
+    int frameCount = 0;  // identity.frame_count, else state.json total_frames, else from the files
+    int targetSize = 0;  // canvas.target_size (the size commit expects); 0 when unknown
+    bool isLoop = false; // identity.is_loop: the move loops (playback offers the seam view)
 };
 
 // anchor_analysis.json, in the anchor's own pixels: where the stage draws the

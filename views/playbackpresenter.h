@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QImage>
+#include <QObject>
+
+#include <functional>
+
+class FrameListModel;
+class Playback;
+class PlaybackBar;
+class PlaybackCache;
+class PlaybackClock;
+class SessionManager;
+class StagePresenter;
+class StageView;
+class WindowActions;
+
+// Plays the move on the stage as commit will write it (Play menu, Space): each frame placed
+// (FrameImages::placed, decoded ahead by a PlaybackCache) at the frame rate the operator chose
+// for this move (remembered per moveId), in the order Playback gives. While playing, the stage
+// cannot be dragged and the actions that step or change frames are off; pausing makes the
+// frame shown the current one (paused()), which puts the review's own view back.
+class PlaybackPresenter : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Parts
+    {
+        SessionManager *manager;
+        StageView *stage;
+        StagePresenter *stagePresenter; // its images: the frame on the stage starts playing
+        const WindowActions *actions;
+        PlaybackBar *bar;
+        std::function<int()> currentFrame;
+    };
+    PlaybackPresenter(const Parts &parts, QObject *parent);
+    ~PlaybackPresenter() override;
+
+    Playback *playback() const { return m_playback; }
+    PlaybackCache *cache() const { return m_cache; }
+    // Playback keeps time on this clock from now on (not owned; tests inject a manual one);
+    // nullptr: on the presenter's own (a QTimer's) again.
+    void setClock(PlaybackClock *clock);
+    bool isPlaying() const;
+    // The image playback put on the stage last (null before any).
+    QImage shownImage() const { return m_shown; }
+
+    void play();
+    void pause();
+
+signals:
+    // Playback paused on this frame (-1: another run opened): the window makes it the current
+    // one, and sets again what the session allows.
+    void paused(int frameIndex);
+
+private:
+    void connectActions();
+    void connectSession();
+    void sessionOpened();
+    void playingChanged(bool playing);
+    void frameShown(int frameIndex);
+    void prefetch();
+    void setFps(int fps);
+    void setRangePoint(bool in);
+    QList<int> movesFrames() const;
+    int playhead() const;
+
+    Parts m_parts;
+    PlaybackClock *m_ownClock;
+    Playback *m_playback;
+    PlaybackCache *m_cache;
+    QImage m_shown;
+    bool m_opening = false;
+};
