@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "auditpresenter.h"
 #include "closeguard.h"
 #include "commitflow.h"
 #include "filmstrip.h"
@@ -7,6 +8,7 @@
 #include "inspectorpanel.h"
 #include "lastframe.h"
 #include "messagebox.h"
+#include "motionplot.h"
 #include "pipelinenews.h"
 #include "preferencesdialog.h"
 #include "readonlybanner.h"
@@ -41,6 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildLayout();
     m_presenter = std::make_unique<StagePresenter>(m_manager, m_model, m_stage, m_inspector);
     m_actions = new WindowActions(this);
+    m_audit->connectTo(*m_actions, m_presenter.get(), [this](int f) { setCurrentFrame(f); });
     m_opener = new RunOpener(m_manager, this);
     m_lastFrame = new LastFrame(this);
     connectSession();
@@ -97,6 +100,8 @@ void MainWindow::buildLayout()
     layout->addWidget(m_banner);
     layout->addWidget(m_topSplitter, 1);
     layout->addWidget(m_filmstrip);
+    m_audit = new AuditPresenter(m_manager, m_model, m_stage, m_inspector, this);
+    layout->addWidget(m_audit->plot());
     setCentralWidget(central);
 
     m_progress = new ReviewProgress(m_manager, this);
@@ -187,11 +192,7 @@ void MainWindow::connectActions()
         Preferences::saveOnionSkin(on);
     });
     connect(a.autoAdvance, &QAction::toggled, this, &Preferences::saveAutoAdvance);
-    connect(a.shortcuts, &QAction::triggered, this,
-            [this] { HelpBoxes::showShortcuts(this, *m_actions); });
-    connect(a.about, &QAction::triggered, this, [this] { HelpBoxes::showAbout(this); });
-    connect(a.aboutQt, &QAction::triggered, this,
-            [this] { QMessageBox::aboutQt(this, tr("About Qt")); });
+    HelpBoxes::connectTo(this, a);
 }
 
 // The actions that change the review, each through the controller.
@@ -378,6 +379,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
                                preferences.onionAnchorOpacity / 100.0);
     m_actions->onionSkin->setChecked(preferences.onionSkin);
     m_actions->autoAdvance->setChecked(preferences.autoAdvance);
+    m_audit->applyPreferences(preferences);
 }
 
 void MainWindow::saveSettings()

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+class AuditPresenter;
 class FrameListModel;
 class InspectorPanel;
 class SessionManager;
@@ -27,6 +28,8 @@ public:
     void show(int frameIndex);
     // Another run opens: no image or frame of the one before is kept.
     void reset();
+    // Measures each frame shown for the audit's overlays too (not owned).
+    void setAudit(AuditPresenter *audit) { m_audit = audit; }
 
 private:
     const SessionManager *m_manager;
@@ -35,4 +38,5 @@ private:
     InspectorPanel *m_inspector;
     FrameImages m_images;
     int m_shown = -1; // the frame on the stage
+    AuditPresenter *m_audit = nullptr;
 };

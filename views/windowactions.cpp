@@ -30,6 +30,7 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     addEditMenu();
     addFrameMenu();
     addViewMenu();
+    addOverlayMenu();
     addHelpMenu();
 }
 
@@ -128,6 +129,22 @@ void WindowActions::addViewMenu()
     onionSkin->setCheckable(true);
     autoAdvance = add(view, QStringLiteral("autoAdvance"), tr("&Advance After Verdict"));
     autoAdvance->setCheckable(true);
+}
+
+void WindowActions::addOverlayMenu()
+{
+    // The View menu is the last one so far.
+    QMenu *view = m_window->menuBar()->actions().constLast()->menu();
+    QMenu *overlays = view->addMenu(tr("Over&lays"));
+    overlays->setObjectName(QStringLiteral("overlaysMenu"));
+    paletteOverlay =
+        add(overlays, QStringLiteral("paletteOverlay"), tr("Off-&Palette Pixels"), {K(Qt::Key_P)});
+    baselineOverlay =
+        add(overlays, QStringLiteral("baselineOverlay"), tr("Frame &Baseline"), {K(Qt::Key_B)});
+    boundsOverlay = add(overlays, QStringLiteral("boundsOverlay"), tr("Bounding &Box and Pivot"),
+                        {K(Qt::Key_J)});
+    for (QAction *action : {paletteOverlay, baselineOverlay, boundsOverlay})
+        action->setCheckable(true);
 }
 
 void WindowActions::addHelpMenu()

@@ -56,6 +56,10 @@ public:
     QAction *zoomOut;
     QAction *onionSkin;
     QAction *autoAdvance;
+    // View → Overlays: the audit's evidence on the stage (AuditPresenter)
+    QAction *paletteOverlay;
+    QAction *baselineOverlay;
+    QAction *boundsOverlay;
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -80,6 +84,8 @@ private:
     void addEditMenu();
     void addFrameMenu();
     void addViewMenu();
+    // View → Overlays, at the end of the View menu.
+    void addOverlayMenu();
     void addHelpMenu();
 
     QMainWindow *m_window;

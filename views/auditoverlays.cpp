@@ -1,0 +1,157 @@
+#include "auditoverlays.h"
+
+#include <QFontMetrics>
+#include <QLocale>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+int lineWidth(const StageGeometry &g)
+{
+    return std::max(1, int(std::lround(g.devicePixelRatio)));
+}
+
+// A shift of a whole or half pixel, signed: "+1.5", "-2", "0".
+QString signedPixels(double value)
+{
+    const QString number = QLocale().toString(value, 'g', 6);
+    return value > 0 ? QStringLiteral("+") + number : number;
+}
+
+} // namespace
+
+void paintStageLabel(QPainter &p, const QString &text, QPoint at, QRgb accent)
+{
+    const QFontMetrics metrics(p.font());
+    const QRect box = metrics.boundingRect(text).adjusted(-4, -2, 4, 2);
+    const QRect placed = box.translated(at - box.topLeft());
+    p.fillRect(placed, QColor(0, 0, 0, 200));
+    p.fillRect(placed.left(), placed.top(), 3, placed.height(), QColor::fromRgb(accent));
+    p.setPen(Qt::white);
+    p.drawText(placed.adjusted(3, 0, 0, 0), Qt::AlignCenter, text);
+}
+
+void PaletteOverlay::set(const QList<QPoint> &pixels, QPoint measuredAt)
+{
+    m_pixels = pixels;
+    m_measuredAt = measuredAt;
+}
+
+void PaletteOverlay::paint(QPainter &p, const StageGeometry &g) const
+{
+    const QPoint drag = g.offset - m_measuredAt;
+    const QColor a = QColor::fromRgb(magenta);
+    const QColor b = QColor::fromRgb(green);
+    const int half = g.scale / 2;
+    for (const QPoint &pixel : m_pixels) {
+        const QRect r = g.toDevice(QRect(pixel + drag, QSize(1, 1)));
+        if (half == 0) {
+            p.fillRect(r, (pixel.x() + pixel.y()) % 2 ? b : a);
+            continue;
+        }
+        // Magenta top left and bottom right, green in between.
+        p.fillRect(r, b);
+        p.fillRect(r.left(), r.top(), half, half, a);
+        p.fillRect(r.left() + half, r.top() + half, r.width() - half, r.height() - half, a);
+    }
+}
+
+void BaselineOverlay::set(const FrameGeometry &frame, const FrameGeometry &anchor,
+                          QPoint measuredAt)
+{
+    m_frame = frame;
+    m_drift = FrameDrift::between(frame, anchor);
+    m_measuredAt = measuredAt;
+}
+
+QString BaselineOverlay::label() const
+{
+    if (!m_drift.measured)
+        return {};
+    const int gap = m_drift.baselineGap;
+    if (gap == 0)
+        return tr("on the anchor's baseline");
+    return gap > 0 ? tr("%n px above anchor", nullptr, gap)
+                   : tr("%n px below anchor", nullptr, -gap);
+}
+
+void BaselineOverlay::paint(QPainter &p, const StageGeometry &g) const
+{
+    if (m_frame.isEmpty())
+        return;
+    const QPoint drag = g.offset - m_measuredAt;
+    const int line = lineWidth(g);
+    const int y = g.toDevice(QRect(0, m_frame.baseline() + drag.y(), 1, 1)).top();
+    const int overhang = 8 * line;
+    const QColor colour = QColor::fromRgb(BaselineOverlay::colour);
+    // The line lies on the top edge of the row under the sprite, like the anchor's guide.
+    p.fillRect(g.canvas.left() - overhang, y - line / 2, g.canvas.width() + 2 * overhang, line,
+               colour);
+    if (!m_drift.measured)
+        return;
+    const int anchorY = y + m_drift.baselineGap * g.scale;
+    const int x = g.canvas.right() + overhang;
+    p.fillRect(x - line, std::min(y, anchorY), line, std::abs(anchorY - y) + line, colour);
+    paintStageLabel(p, label(), QPoint(x + 4 * line, y - 10 * line), BaselineOverlay::colour);
+}
+
+void BoundsOverlay::set(const FrameGeometry &frame, const FrameGeometry &anchor, QPoint measuredAt)
+{
+    m_frame = frame;
+    m_anchor = anchor;
+    m_drift = FrameDrift::between(frame, anchor);
+    m_measuredAt = measuredAt;
+}
+
+QString BoundsOverlay::label() const
+{
+    if (!m_drift.measured)
+        return {};
+    return tr("pivot %1, %2 px from anchor's")
+        .arg(signedPixels(m_drift.pivotShift.x()), signedPixels(m_drift.pivotShift.y()));
+}
+
+namespace {
+
+void paintBox(QPainter &p, const QRect &device, const QColor &colour, Qt::PenStyle style, int line)
+{
+    QPen pen(colour, line, style, Qt::FlatCap, Qt::MiterJoin);
+    p.setPen(pen);
+    p.setBrush(Qt::NoBrush);
+    const int inset = line / 2;
+    p.drawRect(device.adjusted(inset, inset, -line + inset, -line + inset));
+}
+
+void paintPivot(QPainter &p, QPointF pivot, const StageGeometry &g, const QColor &colour, int line)
+{
+    const QPoint at(g.canvas.left() + int(std::lround(pivot.x() * g.scale)),
+                    g.canvas.top() + int(std::lround(pivot.y() * g.scale)));
+    const int arm = 6 * line;
+    p.fillRect(at.x() - arm, at.y() - line / 2, 2 * arm, line, colour);
+    p.fillRect(at.x() - line / 2, at.y() - arm, line, 2 * arm, colour);
+}
+
+} // namespace
+
+void BoundsOverlay::paint(QPainter &p, const StageGeometry &g) const
+{
+    const int line = lineWidth(g);
+    const QColor anchorColour = QColor::fromRgb(BoundsOverlay::anchorColour);
+    const QColor frameColour = QColor::fromRgb(BoundsOverlay::frameColour);
+    if (!m_anchor.isEmpty()) {
+        paintBox(p, g.toDevice(m_anchor.bounds), anchorColour, Qt::DashLine, line);
+        paintPivot(p, m_anchor.pivot(), g, anchorColour, line);
+    }
+    if (m_frame.isEmpty())
+        return;
+    const QPoint drag = g.offset - m_measuredAt;
+    const QRect box = g.toDevice(m_frame.bounds.translated(drag));
+    paintBox(p, box, frameColour, Qt::SolidLine, line);
+    paintPivot(p, m_frame.pivot() + QPointF(drag), g, frameColour, line);
+    if (m_drift.measured)
+        paintStageLabel(p, label(), QPoint(box.left(), box.bottom() + 8 * line),
+                        BoundsOverlay::frameColour);
+}

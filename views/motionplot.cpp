@@ -1,0 +1,152 @@
+#include "motionplot.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+constexpr int legendWidth = 150;
+} // namespace
+
+MotionPlot::MotionPlot(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("motionPlot"));
+    setAccessibleName(tr("Motion plot"));
+    setAccessibleDescription(tr("Each frame's baseline gap and pivot shift from the anchor, as "
+                                "commit will write it. Click to go to a frame."));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    setCursor(Qt::PointingHandCursor);
+}
+
+QSize MotionPlot::sizeHint() const
+{
+    return {400, 64};
+}
+
+QSize MotionPlot::minimumSizeHint() const
+{
+    return {legendWidth + 100, 48};
+}
+
+void MotionPlot::setFrames(const QList<MoveMetrics::Frame> &frames)
+{
+    m_frames = frames;
+    update();
+}
+
+void MotionPlot::setCurrentFrame(int frameIndex)
+{
+    m_current = frameIndex;
+    update();
+}
+
+QRect MotionPlot::plotArea() const
+{
+    return rect().adjusted(legendWidth, 4, -4, -4);
+}
+
+int MotionPlot::frameAt(int x) const
+{
+    const QRect area = plotArea();
+    if (m_frames.isEmpty() || x < area.left() || x > area.right())
+        return -1;
+    const qsizetype column = qsizetype(x - area.left()) * m_frames.size() / area.width();
+    return m_frames.at(std::clamp<qsizetype>(column, 0, m_frames.size() - 1)).frameIndex;
+}
+
+int MotionPlot::columnCentre(int frameIndex) const
+{
+    const QRect area = plotArea();
+    for (qsizetype i = 0; i < m_frames.size(); ++i) {
+        if (m_frames.at(i).frameIndex == frameIndex)
+            return area.left() + int((2 * i + 1) * area.width() / (2 * m_frames.size()));
+    }
+    return -1;
+}
+
+double MotionPlot::unit() const
+{
+    double largest = 2.0; // a shift of a pixel or two does not fill the plot
+    for (const MoveMetrics::Frame &f : m_frames) {
+        if (!f.drift.measured)
+            continue;
+        largest = std::max({largest, double(std::abs(f.drift.baselineGap)),
+                            std::abs(f.drift.pivotShift.x()), std::abs(f.drift.pivotShift.y())});
+    }
+    return (plotArea().height() / 2.0 - 2) / largest;
+}
+
+void MotionPlot::paintSeries(QPainter &p, const QRect &area) const
+{
+    const double u = unit();
+    const double zero = area.center().y();
+    const double column = double(area.width()) / m_frames.size();
+    QPainterPath pivotX;
+    QPainterPath pivotY;
+    bool started = false;
+    for (qsizetype i = 0; i < m_frames.size(); ++i) {
+        const MoveMetrics::Frame &f = m_frames.at(i);
+        const double left = area.left() + i * column;
+        if (!f.drift.measured) {
+            started = false;
+            continue;
+        }
+        // The gap up when the frame's baseline is above the anchor's, as on the stage.
+        const double gap = f.drift.baselineGap * u;
+        p.fillRect(QRectF(left + column * 0.2, std::min(zero, zero - gap), column * 0.6,
+                          std::max(1.0, std::abs(gap))),
+                   QColor::fromRgb(gapColour));
+        const QPointF x(left + column / 2, zero - f.drift.pivotShift.x() * u);
+        const QPointF y(left + column / 2, zero - f.drift.pivotShift.y() * u);
+        if (started) {
+            pivotX.lineTo(x);
+            pivotY.lineTo(y);
+        } else {
+            pivotX.moveTo(x);
+            pivotY.moveTo(y);
+            started = true;
+        }
+    }
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(QColor::fromRgb(pivotXColour), 1.5));
+    p.drawPath(pivotX);
+    p.setPen(QPen(QColor::fromRgb(pivotYColour), 1.5));
+    p.drawPath(pivotY);
+}
+
+void MotionPlot::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.fillRect(rect(), QColor(0x26, 0x26, 0x26));
+    const QRect area = plotArea();
+    p.setPen(QColor(0x80, 0x80, 0x80));
+    p.drawLine(area.left(), area.center().y(), area.right(), area.center().y());
+    const QStringList legend = {tr("baseline gap"), tr("pivot x"), tr("pivot y")};
+    const QRgb colours[] = {gapColour, pivotXColour, pivotYColour};
+    const int lineHeight = std::max(1, (height() - 8) / 3);
+    for (int i = 0; i < 3; ++i) {
+        p.setPen(QColor::fromRgb(colours[i]));
+        p.drawText(QRect(6, 4 + i * lineHeight, legendWidth - 8, lineHeight),
+                   Qt::AlignLeft | Qt::AlignVCenter, legend.at(i));
+    }
+    if (m_frames.isEmpty())
+        return;
+    if (const int x = columnCentre(m_current); x >= 0) {
+        const int w = std::max(2, area.width() / int(m_frames.size()));
+        p.fillRect(x - w / 2, area.top(), w, area.height(), QColor(0xff, 0xff, 0xff, 60));
+    }
+    paintSeries(p, area);
+}
+
+void MotionPlot::mousePressEvent(QMouseEvent *event)
+{
+    const int frame =
+        event->button() == Qt::LeftButton ? frameAt(event->position().toPoint().x()) : -1;
+    if (frame < 0)
+        return QWidget::mousePressEvent(event);
+    emit frameClicked(frame);
+}
