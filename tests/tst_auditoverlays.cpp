@@ -3,6 +3,7 @@
 #include "auditoverlays.h"
 #include "auditpresenter.h"
 #include "demo/demorun.h"
+#include "inspectorpanel.h"
 #include "mainwindow.h"
 #include "motionplot.h"
 #include "preferences.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLocale>
+#include <QPlainTextEdit>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -333,6 +335,12 @@ void TestAuditOverlays::togglesAreRemembered()
     QVERIFY(m_window->actions().baselineOverlay->isChecked());
     QVERIFY(m_window->actions().paletteOverlay->isChecked());
     QVERIFY(!m_window->actions().boundsOverlay->isChecked());
+    // Typed into the notes, the letters stay in the notes.
+    m_window->inspector()->notesEditor()->setFocus();
+    QTest::keyClicks(m_window->inspector()->notesEditor(), QStringLiteral("jbp"));
+    QCOMPARE(m_window->inspector()->notesEditor()->toPlainText(), QStringLiteral("jbp"));
+    QVERIFY(!m_window->actions().boundsOverlay->isChecked());
+    QVERIFY(m_window->actions().baselineOverlay->isChecked());
     m_window.reset();
     m_window = openWindow();
     QVERIFY(m_window);

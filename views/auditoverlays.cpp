@@ -23,40 +23,44 @@ QString signedPixels(double value)
 
 } // namespace
 
-void paintStageLabel(QPainter &p, const QString &text, QPoint at, QRgb accent)
+void paintStageLabel(QPainter &p, const QString &text, QPoint at, QRgb accent, bool rightAligned)
 {
     const QFontMetrics metrics(p.font());
-    const QRect box = metrics.boundingRect(text).adjusted(-4, -2, 4, 2);
-    const QRect placed = box.translated(at - box.topLeft());
+    const QRect box = metrics.boundingRect(text).adjusted(-4, -2, 7, 2);
+    const QRect placed =
+        box.translated(at - (rightAligned ? box.topRight() + QPoint(1, 0) : box.topLeft()));
     p.fillRect(placed, QColor(0, 0, 0, 200));
     p.fillRect(placed.left(), placed.top(), 3, placed.height(), QColor::fromRgb(accent));
     p.setPen(Qt::white);
     p.drawText(placed.adjusted(3, 0, 0, 0), Qt::AlignCenter, text);
 }
 
-void PaletteOverlay::set(const QList<QPoint> &pixels, QPoint measuredAt)
+void PaletteOverlay::set(const QList<QPoint> &pixels, QSize size, QPoint measuredAt)
 {
-    m_pixels = pixels;
     m_measuredAt = measuredAt;
+    if (pixels.isEmpty()) {
+        m_checker = {};
+        return;
+    }
+    m_checker = QImage(size * 2, QImage::Format_ARGB32);
+    m_checker.fill(Qt::transparent);
+    for (const QPoint &pixel : pixels) {
+        auto *top = reinterpret_cast<QRgb *>(m_checker.scanLine(2 * pixel.y())) + 2 * pixel.x();
+        auto *bottom =
+            reinterpret_cast<QRgb *>(m_checker.scanLine(2 * pixel.y() + 1)) + 2 * pixel.x();
+        top[0] = bottom[1] = magenta;
+        top[1] = bottom[0] = green;
+    }
 }
 
 void PaletteOverlay::paint(QPainter &p, const StageGeometry &g) const
 {
+    if (m_checker.isNull())
+        return;
+    // Nearest neighbour: each checker pixel a block of whole device pixels.
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
     const QPoint drag = g.offset - m_measuredAt;
-    const QColor a = QColor::fromRgb(magenta);
-    const QColor b = QColor::fromRgb(green);
-    const int half = g.scale / 2;
-    for (const QPoint &pixel : m_pixels) {
-        const QRect r = g.toDevice(QRect(pixel + drag, QSize(1, 1)));
-        if (half == 0) {
-            p.fillRect(r, (pixel.x() + pixel.y()) % 2 ? b : a);
-            continue;
-        }
-        // Magenta top left and bottom right, green in between.
-        p.fillRect(r, b);
-        p.fillRect(r.left(), r.top(), half, half, a);
-        p.fillRect(r.left() + half, r.top() + half, r.width() - half, r.height() - half, a);
-    }
+    p.drawImage(g.toDevice(QRect(drag, m_checker.size() / 2)), m_checker);
 }
 
 void BaselineOverlay::set(const FrameGeometry &frame, const FrameGeometry &anchor,
@@ -95,7 +99,10 @@ void BaselineOverlay::paint(QPainter &p, const StageGeometry &g) const
     const int anchorY = y + m_drift.baselineGap * g.scale;
     const int x = g.canvas.right() + overhang;
     p.fillRect(x - line, std::min(y, anchorY), line, std::abs(anchorY - y) + line, colour);
-    paintStageLabel(p, label(), QPoint(x + 4 * line, y - 10 * line), BaselineOverlay::colour);
+    // Inside the canvas, at its right, above the frame's line.
+    const int height = QFontMetrics(p.font()).height() + 4;
+    paintStageLabel(p, label(), QPoint(g.canvas.right() - 2 * line, y - height - 2 * line),
+                    BaselineOverlay::colour, true);
 }
 
 void BoundsOverlay::set(const FrameGeometry &frame, const FrameGeometry &anchor, QPoint measuredAt)

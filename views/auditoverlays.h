@@ -4,6 +4,7 @@
 #include "stageoverlay.h"
 
 #include <QCoreApplication>
+#include <QImage>
 #include <QList>
 #include <QPoint>
 
@@ -13,20 +14,23 @@
 // what belongs to the frame moves with it.
 
 // Pixels whose colour is not in the run's palette: each covered by a magenta and green checker
-// (two squares of each per pixel from 2 device pixels up, by pixel at 1). No sprite colour is
-// near both, so one of the two always stands out, and no pixel art draws such a checker.
+// (magenta top left and bottom right, green in between; at 1 device pixel per frame pixel,
+// magenta). No sprite colour is near both, so one of the two always stands out, and no pixel
+// art draws such a checker. Drawn as one image, made when the frame is measured: a frame whose
+// every pixel is off costs a paint no more than one with a few.
 class PaletteOverlay : public StageOverlay
 {
 public:
     static constexpr QRgb magenta = 0xffff00ff;
     static constexpr QRgb green = 0xff00ff00;
 
-    void set(const QList<QPoint> &pixels, QPoint measuredAt);
-    void clear() { m_pixels.clear(); }
+    // The off-palette pixels of a frame of `size`.
+    void set(const QList<QPoint> &pixels, QSize size, QPoint measuredAt);
+    void clear() { m_checker = {}; }
     void paint(QPainter &painter, const StageGeometry &geometry) const override;
 
 private:
-    QList<QPoint> m_pixels; // frame pixels, as placed
+    QImage m_checker; // twice the frame's size: 2×2 checker pixels per frame pixel
     QPoint m_measuredAt;
 };
 
@@ -73,5 +77,7 @@ private:
     QPoint m_measuredAt;
 };
 
-// A label drawn on the stage: light text on a dark box, at `anchor` (device pixels).
-void paintStageLabel(QPainter &painter, const QString &text, QPoint at, QRgb accent);
+// A label drawn on the stage: light text on a dark box, its top left (or top right) at `at`
+// (device pixels).
+void paintStageLabel(QPainter &painter, const QString &text, QPoint at, QRgb accent,
+                     bool rightAligned = false);

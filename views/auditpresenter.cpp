@@ -130,7 +130,7 @@ void AuditPresenter::show(int frameIndex, FrameImages &images)
     m_boundsOverlay.set(geometry, anchor, offset);
     const PaletteCheck::Findings findings =
         PaletteCheck::check(placed, palette(anchorIndex, images));
-    m_paletteOverlay.set(findings.pixels, offset);
+    m_paletteOverlay.set(findings.pixels, placed.size(), offset);
     const QLocale locale;
     m_inspector->showPaletteCheck(placed.isNull()
                                       ? QString()

@@ -79,8 +79,40 @@ double MotionPlot::unit() const
     return (plotArea().height() / 2.0 - 2) / largest;
 }
 
+void MotionPlot::paintDense(QPainter &p, const QRect &area) const
+{
+    // More frames than pixels: each pixel column shows the range of its frames' values, so
+    // that a jump of a single frame among thousands still shows.
+    const double u = unit();
+    const int zero = area.center().y();
+    const qsizetype n = m_frames.size();
+    for (int column = 0; column < area.width(); ++column) {
+        const qsizetype first = column * n / area.width();
+        const qsizetype last = std::max(first + 1, (column + 1) * n / area.width());
+        double low[3] = {0, 0, 0};
+        double high[3] = {0, 0, 0};
+        for (qsizetype i = first; i < last; ++i) {
+            const FrameDrift &d = m_frames.at(i).drift;
+            const double values[3] = {double(d.baselineGap), d.pivotShift.x(), d.pivotShift.y()};
+            for (int s = 0; s < 3; ++s) {
+                low[s] = i == first ? values[s] : std::min(low[s], values[s]);
+                high[s] = i == first ? values[s] : std::max(high[s], values[s]);
+            }
+        }
+        const QRgb colours[3] = {gapColour, pivotXColour, pivotYColour};
+        for (int s = 0; s < 3; ++s) {
+            const int top = zero - int(std::lround(std::max(high[s], s == 0 ? 0.0 : low[s]) * u));
+            const int bottom =
+                zero - int(std::lround(std::min(low[s], s == 0 ? 0.0 : high[s]) * u));
+            p.fillRect(area.left() + column, top, 1, bottom - top + 1, QColor::fromRgb(colours[s]));
+        }
+    }
+}
+
 void MotionPlot::paintSeries(QPainter &p, const QRect &area) const
 {
+    if (m_frames.size() > area.width())
+        return paintDense(p, area);
     const double u = unit();
     const double zero = area.center().y();
     const double column = double(area.width()) / m_frames.size();
@@ -110,7 +142,6 @@ void MotionPlot::paintSeries(QPainter &p, const QRect &area) const
             started = true;
         }
     }
-    p.setRenderHint(QPainter::Antialiasing, true);
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(QColor::fromRgb(pivotXColour), 1.5));
     p.drawPath(pivotX);

@@ -46,6 +46,7 @@ private:
     // Pixels of the plot per frame pixel of shift.
     double unit() const;
     void paintSeries(QPainter &p, const QRect &area) const;
+    void paintDense(QPainter &p, const QRect &area) const;
 
     QList<MoveMetrics::Frame> m_frames;
     int m_current = -1;

@@ -40,6 +40,8 @@ MoveMetrics::MoveMetrics(const SessionManager *manager, QObject *parent)
 
 MoveMetrics::~MoveMetrics()
 {
+    // The manager may be gone already: nothing starts again.
+    disconnect(&m_watcher, nullptr, this, nullptr);
     if (m_cancelled)
         m_cancelled->store(true);
     m_watcher.waitForFinished();
@@ -47,10 +49,11 @@ MoveMetrics::~MoveMetrics()
 
 int MoveMetrics::anchorIndex(const DirectorSession &session)
 {
-    for (auto it = session.frames.cbegin(); it != session.frames.cend(); ++it) {
-        if (DirectorFrameState::idForIndex(it.key()) == session.anchorFrameId)
-            return it.key();
-    }
+    const QString &id = session.anchorFrameId;
+    bool isNumber = false;
+    const int index = id.startsWith(QLatin1String("frame_")) ? id.mid(6).toInt(&isNumber) : -1;
+    if (isNumber && session.frames.contains(index) && DirectorFrameState::idForIndex(index) == id)
+        return index;
     return session.frames.isEmpty() ? -1 : session.frames.firstKey();
 }
 
