@@ -2,6 +2,7 @@
 #include "audit/palettecheck.h"
 #include "auditoverlays.h"
 #include "auditpresenter.h"
+#include "commit/commitexporter.h"
 #include "demo/demorun.h"
 #include "inspectorpanel.h"
 #include "mainwindow.h"
@@ -9,6 +10,8 @@
 #include "preferences.h"
 #include "review/framelistmodel.h"
 #include "run/imageloader.h"
+#include "run/runfolder.h"
+#include "run/runingest.h"
 #include "run/runpaths.h"
 #include "runfixture.h"
 #include "stageview.h"
@@ -44,6 +47,7 @@ private slots:
     void baselineGapAndDirectionOnDriftedFrames();
     void boundingBoxPivotShiftFollowsANudge();
     void plotHoldsEveryFramesValues();
+    void plotFollowsThePipelinesNews();
     void clickOnThePlotGoesToTheFrame();
     void togglesAreRemembered();
 
@@ -308,6 +312,42 @@ void TestAuditOverlays::plotHoldsEveryFramesValues()
         jitter |= frames.at(row).drift.pivotShift != QPointF();
     }
     QVERIFY(jitter);
+}
+
+void TestAuditOverlays::plotFollowsThePipelinesNews()
+{
+    m_window = openWindow();
+    QVERIFY(m_window);
+    QCOMPARE(m_window->audit()->plot()->frames().at(3).drift.baselineGap, -2);
+    // A new attempt at frame 3 (drifted 2 px down), 3 px higher, and a frame 16 beyond the
+    // loop, 2 px to the right, as the run grows.
+    const QString candidates = m_dir->path() + QStringLiteral("/candidates/");
+    QVERIFY(CommitExporter::translated(placed(3), 0, -3)
+                .save(candidates + QStringLiteral("frame_0003_attempt_02.png")));
+    QVERIFY(CommitExporter::translated(placed(0), 2, 0)
+                .save(candidates + QStringLiteral("frame_0016_attempt_01.png")));
+    QFile manifestFile(m_dir->path() + QStringLiteral("/manifest.lock.json"));
+    QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+    QByteArray manifest = manifestFile.readAll();
+    manifestFile.close();
+    const qsizetype count = manifest.indexOf("\"frame_count\": 16");
+    QVERIFY2(count > 0, manifest.constData());
+    manifest.replace(count, 17, "\"frame_count\": 17");
+    QVERIFY(RunFixture::writeFile(manifestFile.fileName(), manifest));
+    int changed = 0;
+    int added = 0;
+    // What the run watcher does when it looks (tst_liverun drives the watcher itself).
+    RunFolder::Contents contents;
+    QVERIFY(RunFolder::read(m_dir->path(), &contents).isOk());
+    const RunIngest::Plan plan =
+        RunIngest::plan(m_window->manager()->session(), contents, m_dir->path());
+    QVERIFY(m_window->manager()->ingest(plan, &changed, &added).isOk());
+    QCOMPARE(changed, 1);
+    QCOMPARE(added, 1);
+    QTRY_COMPARE(m_window->audit()->plot()->frames().size(), DemoRun::frameCount + 1);
+    QTRY_COMPARE(m_window->audit()->plot()->frames().at(3).drift.baselineGap, 1);
+    QCOMPARE(m_window->audit()->plot()->frames().at(16).drift.pivotShift, QPointF(2, 0));
+    QCOMPARE(m_window->audit()->plot()->frames().at(16).drift.baselineGap, 0);
 }
 
 void TestAuditOverlays::clickOnThePlotGoesToTheFrame()

@@ -17,7 +17,8 @@ MotionPlot::MotionPlot(QWidget *parent) : QWidget(parent)
     setAccessibleName(tr("Motion plot"));
     setAccessibleDescription(tr("Each frame's baseline gap and pivot shift from the anchor, as "
                                 "commit will write it. Click to go to a frame."));
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // As tall as its hint when there is room; a small window keeps it small.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     setCursor(Qt::PointingHandCursor);
 }
 
@@ -28,7 +29,7 @@ QSize MotionPlot::sizeHint() const
 
 QSize MotionPlot::minimumSizeHint() const
 {
-    return {legendWidth + 100, 48};
+    return {legendWidth + 100, 24};
 }
 
 void MotionPlot::setFrames(const QList<MoveMetrics::Frame> &frames)
@@ -156,13 +157,18 @@ void MotionPlot::paintEvent(QPaintEvent *)
     const QRect area = plotArea();
     p.setPen(QColor(0x80, 0x80, 0x80));
     p.drawLine(area.left(), area.center().y(), area.right(), area.center().y());
-    const QStringList legend = {tr("baseline gap"), tr("pivot x"), tr("pivot y")};
     const QRgb colours[] = {gapColour, pivotXColour, pivotYColour};
-    const int lineHeight = std::max(1, (height() - 8) / 3);
+    const int lineHeight = (height() - 8) / 3;
+    // Stacked when there is room, else side by side in short.
+    const bool stacked = lineHeight >= fontMetrics().height();
+    const QStringList legend = stacked
+                                   ? QStringList{tr("baseline gap"), tr("pivot x"), tr("pivot y")}
+                                   : QStringList{tr("gap"), tr("x"), tr("y")};
     for (int i = 0; i < 3; ++i) {
         p.setPen(QColor::fromRgb(colours[i]));
-        p.drawText(QRect(6, 4 + i * lineHeight, legendWidth - 8, lineHeight),
-                   Qt::AlignLeft | Qt::AlignVCenter, legend.at(i));
+        const QRect cell = stacked ? QRect(6, 4 + i * lineHeight, legendWidth - 8, lineHeight)
+                                   : QRect(6 + i * (legendWidth / 3), 0, legendWidth / 3, height());
+        p.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter, legend.at(i));
     }
     if (m_frames.isEmpty())
         return;
