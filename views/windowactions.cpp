@@ -133,15 +133,20 @@ void WindowActions::addViewMenu()
 
 void WindowActions::addOverlayMenu()
 {
-    // The View menu is the last one so far.
-    QMenu *view = m_window->menuBar()->actions().constLast()->menu();
+    // The View menu: the one that holds the onion skin.
+    QMenu *view = nullptr;
+    for (QAction *menu : m_window->menuBar()->actions()) {
+        if (menu->menu() && menu->menu()->actions().contains(onionSkin))
+            view = menu->menu();
+    }
+    Q_ASSERT(view);
     QMenu *overlays = view->addMenu(tr("Over&lays"));
     overlays->setObjectName(QStringLiteral("overlaysMenu"));
     paletteOverlay =
         add(overlays, QStringLiteral("paletteOverlay"), tr("Off-&Palette Pixels"), {K(Qt::Key_P)});
     baselineOverlay =
         add(overlays, QStringLiteral("baselineOverlay"), tr("Frame &Baseline"), {K(Qt::Key_B)});
-    boundsOverlay = add(overlays, QStringLiteral("boundsOverlay"), tr("Bounding &Box and Pivot"),
+    boundsOverlay = add(overlays, QStringLiteral("boundsOverlay"), tr("Bounding Bo&x and Pivot"),
                         {K(Qt::Key_J)});
     for (QAction *action : {paletteOverlay, baselineOverlay, boundsOverlay})
         action->setCheckable(true);
