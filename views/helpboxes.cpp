@@ -3,6 +3,8 @@
 #include "messagebox.h"
 #include "windowactions.h"
 
+#include <QAction>
+#include <QMessageBox>
 #include <QWidget>
 
 void HelpBoxes::showShortcuts(QWidget *window, const WindowActions &actions)
@@ -29,4 +31,14 @@ void HelpBoxes::showAbout(QWidget *window)
     if (!window->windowIcon().isNull())
         about.iconPixmap = window->windowIcon().pixmap(64);
     MessageBox::open(window, about);
+}
+
+void HelpBoxes::connectTo(QWidget *window, const WindowActions &actions)
+{
+    QObject::connect(actions.shortcuts, &QAction::triggered, window,
+                     [window, &actions] { showShortcuts(window, actions); });
+    QObject::connect(actions.about, &QAction::triggered, window, [window] { showAbout(window); });
+    QObject::connect(actions.aboutQt, &QAction::triggered, window, [window] {
+        QMessageBox::aboutQt(window, QCoreApplication::translate("MainWindow", "About Qt"));
+    });
 }

@@ -15,4 +15,6 @@ public:
     static void showShortcuts(QWidget *window, const WindowActions &actions);
     // The version, what Director is for, and the Qt it was built with and runs on.
     static void showAbout(QWidget *window);
+    // Help → Keyboard Shortcuts, About Director and About Qt, open over `window`.
+    static void connectTo(QWidget *window, const WindowActions &actions);
 };

@@ -38,6 +38,14 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_prompt->setWordWrap(true);
     m_prompt->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Prompt:"), m_prompt);
+    m_offPalette = new QLabel(this);
+    m_offPalette->setObjectName(QStringLiteral("offPalette"));
+    m_offPalette->setWordWrap(true);
+    form->addRow(tr("Off palette:"), m_offPalette);
+    m_palette = new QLabel(this);
+    m_palette->setObjectName(QStringLiteral("palette"));
+    m_palette->setWordWrap(true);
+    form->addRow(tr("Palette:"), m_palette);
     layout->addLayout(form);
 
     m_metrics = new QTreeWidget(this);
@@ -293,4 +301,10 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         m_notes->document()->setModified(false);
         m_loading = false;
     }
+}
+
+void InspectorPanel::showPaletteCheck(const QString &offPalette, const QString &palette)
+{
+    showField(m_offPalette, tr("Off-palette pixels"), offPalette);
+    showField(m_palette, tr("Palette"), palette);
 }

@@ -23,6 +23,9 @@ public:
     explicit InspectorPanel(QWidget *parent = nullptr);
 
     void showFrame(const DirectorFrameState &frame);
+    // The audit overlays' palette check of the frame as commit writes it: how many of its
+    // pixels are off the palette, and where the palette comes from; empty texts clear it.
+    void showPaletteCheck(const QString &offPalette, const QString &palette);
     void clear();
     void setEditable(bool editable);
     // Saves notes still waiting for the typing pause (notesEdited).
@@ -56,6 +59,8 @@ private:
     QTreeWidget *m_metrics;
     QTreeWidget *m_attempts;
     QLabel *m_prompt;
+    QLabel *m_offPalette;
+    QLabel *m_palette;
     QPlainTextEdit *m_notes;
     QTimer m_notesTimer;
     int m_frameIndex = -1;

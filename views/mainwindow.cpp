@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "auditpresenter.h"
 #include "closeguard.h"
 #include "commitflow.h"
 #include "exportpreviewdialog.h"
@@ -8,6 +9,7 @@
 #include "inspectorpanel.h"
 #include "lastframe.h"
 #include "messagebox.h"
+#include "motionplot.h"
 #include "pipelinenews.h"
 #include "playbackbar.h"
 #include "playbackpresenter.h"
@@ -29,6 +31,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -55,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
         setCurrentFrame(frame);
         updateReadOnly();
     });
+    m_audit->connectTo(*m_actions, m_presenter.get(), [this](int f) { setCurrentFrame(f); });
     m_opener = new RunOpener(m_manager, this);
     m_lastFrame = new LastFrame(this);
     connectSession();
@@ -102,7 +106,13 @@ void MainWindow::buildLayout()
     m_topSplitter = new QSplitter(Qt::Horizontal, this);
     m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
     m_topSplitter->addWidget(m_stage);
-    m_topSplitter->addWidget(m_inspector);
+    // The inspector scrolls rather than making the window taller than a small screen.
+    auto *inspectorArea = new QScrollArea(this);
+    inspectorArea->setWidget(m_inspector);
+    inspectorArea->setWidgetResizable(true);
+    inspectorArea->setFrameShape(QFrame::NoFrame);
+    inspectorArea->setAccessibleName(tr("Inspector"));
+    m_topSplitter->addWidget(inspectorArea);
     m_topSplitter->setStretchFactor(0, 3);
     m_topSplitter->setStretchFactor(1, 1);
     auto *central = new QWidget(this);
@@ -113,6 +123,8 @@ void MainWindow::buildLayout()
     layout->addWidget(m_topSplitter, 1);
     layout->addWidget(m_playbackBar = new PlaybackBar(*m_actions, this));
     layout->addWidget(m_filmstrip);
+    m_audit = new AuditPresenter(m_manager, m_model, m_stage, m_inspector, this);
+    layout->addWidget(m_audit->plot());
     setCentralWidget(central);
 
     m_progress = new ReviewProgress(m_manager, this);
@@ -196,11 +208,7 @@ void MainWindow::connectActions()
     connect(a.editNotes, &QAction::triggered, this,
             [this] { m_inspector->notesEditor()->setFocus(); });
     connect(a.autoAdvance, &QAction::toggled, this, &Preferences::saveAutoAdvance);
-    connect(a.shortcuts, &QAction::triggered, this,
-            [this] { HelpBoxes::showShortcuts(this, *m_actions); });
-    connect(a.about, &QAction::triggered, this, [this] { HelpBoxes::showAbout(this); });
-    connect(a.aboutQt, &QAction::triggered, this,
-            [this] { QMessageBox::aboutQt(this, tr("About Qt")); });
+    HelpBoxes::connectTo(this, a);
 }
 
 // The actions that change the review, each through the controller.
@@ -369,6 +377,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
 {
     m_stageControls->apply(preferences);
     m_actions->autoAdvance->setChecked(preferences.autoAdvance);
+    m_audit->applyPreferences(preferences);
 }
 
 void MainWindow::saveSettings()

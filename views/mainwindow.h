@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class AuditPresenter;
 class CloseGuard;
 class CommitFlow;
 class FrameListModel;
@@ -54,6 +55,7 @@ public:
     StageView *stage() const { return m_stage; }
     Filmstrip *filmstrip() const { return m_filmstrip; }
     InspectorPanel *inspector() const { return m_inspector; }
+    AuditPresenter *audit() const { return m_audit; }
     const WindowActions &actions() const { return *m_actions; }
     PlaybackPresenter *playback() const { return m_playback; }
     PlaybackBar *playbackBar() const { return m_playbackBar; }
@@ -97,6 +99,7 @@ private:
     StageView *m_stage;
     Filmstrip *m_filmstrip;
     InspectorPanel *m_inspector;
+    AuditPresenter *m_audit;
     QSplitter *m_topSplitter;
     ReadOnlyBanner *m_banner;
     ReviewProgress *m_progress;

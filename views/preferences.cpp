@@ -70,6 +70,9 @@ Preferences Preferences::load()
     p.onionAnchorOpacity =
         percent(settings, SettingsKeys::onionAnchorOpacity, defaults.onionAnchorOpacity);
     p.autoAdvance = flag(settings, SettingsKeys::autoAdvance, defaults.autoAdvance);
+    p.paletteOverlay = flag(settings, SettingsKeys::paletteOverlay, defaults.paletteOverlay);
+    p.baselineOverlay = flag(settings, SettingsKeys::baselineOverlay, defaults.baselineOverlay);
+    p.boundsOverlay = flag(settings, SettingsKeys::boundsOverlay, defaults.boundsOverlay);
     return p;
 }
 
@@ -85,6 +88,14 @@ void Preferences::save() const
     saveOnionSkin(onionSkin);
     saveOnionLayers(onionShowPrevious, onionShowNext, onionShowAnchor);
     saveAutoAdvance(autoAdvance);
+    saveOverlay(SettingsKeys::paletteOverlay, paletteOverlay);
+    saveOverlay(SettingsKeys::baselineOverlay, baselineOverlay);
+    saveOverlay(SettingsKeys::boundsOverlay, boundsOverlay);
+}
+
+void Preferences::saveOverlay(QLatin1StringView key, bool on)
+{
+    QSettings().setValue(key, on);
 }
 
 void Preferences::saveZoom(int zoom)

@@ -20,6 +20,10 @@ inline constexpr QLatin1StringView onionShowPrevious{"view/onionSkinPrevious"};
 inline constexpr QLatin1StringView onionShowNext{"view/onionSkinNext"};
 inline constexpr QLatin1StringView onionShowAnchor{"view/onionSkinAnchor"};
 inline constexpr QLatin1StringView autoAdvance{"review/autoAdvance"};
+// The audit's overlays on the stage (View → Overlays).
+inline constexpr QLatin1StringView paletteOverlay{"view/paletteOverlay"};
+inline constexpr QLatin1StringView baselineOverlay{"view/baselineOverlay"};
+inline constexpr QLatin1StringView boundsOverlay{"view/boundsOverlay"};
 // The window as the operator left it.
 inline constexpr QLatin1StringView windowGeometry{"window/geometry"};
 inline constexpr QLatin1StringView topSplitter{"window/topSplitter"};
@@ -59,6 +63,10 @@ struct Preferences
     int onionNextOpacity = 30;     // percent
     int onionAnchorOpacity = 15;   // percent
     bool autoAdvance = false;
+    // The audit's overlays (View → Overlays).
+    bool paletteOverlay = false;
+    bool baselineOverlay = false;
+    bool boundsOverlay = false;
 
     // From QSettings; a value that is missing or not one Director knows
     // (hand-edited, from a newer version) reads as the default.
@@ -69,6 +77,8 @@ struct Preferences
     static void saveOnionSkin(bool on);
     static void saveOnionLayers(bool previous, bool next, bool anchor);
     static void saveAutoAdvance(bool on);
+    // One of the overlays (SettingsKeys::paletteOverlay, baselineOverlay, boundsOverlay).
+    static void saveOverlay(QLatin1StringView key, bool on);
 
     static QString themeName(Theme theme);
     static Theme themeFromName(const QString &name);

@@ -1,5 +1,6 @@
 #include "stagepresenter.h"
 
+#include "auditpresenter.h"
 #include "inspectorpanel.h"
 #include "review/framelistmodel.h"
 #include "review/sessionmanager.h"
@@ -41,6 +42,8 @@ void StagePresenter::show(int frameIndex)
                           m_manager->hasSession() ? QString() : tr("Open a run with Ctrl+O"));
         m_shown = -1;
         m_inspector->clear();
+        if (m_audit)
+            m_audit->show(-1, m_images);
         return;
     }
     const FrameImages::Image shown = m_images.image(frameIndex);
@@ -62,4 +65,6 @@ void StagePresenter::show(int frameIndex)
                              ? a.baselineY * shown.image.height() / a.imageSize.height()
                              : -1.0);
     m_inspector->showFrame(*frame);
+    if (m_audit)
+        m_audit->show(frameIndex, m_images);
 }

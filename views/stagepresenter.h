@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 
+class AuditPresenter;
 class FrameListModel;
 class InspectorPanel;
 class SessionManager;
@@ -32,6 +33,8 @@ public:
     // Whether the stage showing `frameIndex` shows `changed` too (itself, or in its onion
     // skin): a change to it must be shown again.
     bool shows(int frameIndex, int changed) const;
+    // Measures each frame shown for the audit's overlays too (not owned).
+    void setAudit(AuditPresenter *audit) { m_audit = audit; }
 
 private:
     struct Neighbours
@@ -48,4 +51,5 @@ private:
     InspectorPanel *m_inspector;
     FrameImages m_images;
     int m_shown = -1; // the frame on the stage
+    AuditPresenter *m_audit = nullptr;
 };

@@ -131,6 +131,7 @@ void WindowActions::addViewMenu()
     zoomOut = add(view, QStringLiteral("zoomOut"), tr("Zoom &Out"), {K::ZoomOut, K(Qt::Key_Minus)});
     view->addSeparator();
     addOnionSkinMenu(view);
+    addOverlayMenu(view);
     autoAdvance = add(view, QStringLiteral("autoAdvance"), tr("&Advance After Verdict"));
     autoAdvance->setCheckable(true);
 }
@@ -163,6 +164,20 @@ void WindowActions::addPlayMenu()
         add(play, QStringLiteral("setOutPoint"), tr("Set &Out Point"), {K(Qt::Key_BracketRight)});
     clearRange = add(play, QStringLiteral("clearRange"), tr("&Clear In and Out Points"),
                      {K(Qt::Key_Backslash)});
+}
+
+void WindowActions::addOverlayMenu(QMenu *view)
+{
+    QMenu *overlays = view->addMenu(tr("Over&lays"));
+    overlays->setObjectName(QStringLiteral("overlaysMenu"));
+    paletteOverlay =
+        add(overlays, QStringLiteral("paletteOverlay"), tr("Off-&Palette Pixels"), {K(Qt::Key_P)});
+    baselineOverlay =
+        add(overlays, QStringLiteral("baselineOverlay"), tr("Frame &Baseline"), {K(Qt::Key_B)});
+    boundsOverlay = add(overlays, QStringLiteral("boundsOverlay"), tr("Bounding Bo&x and Pivot"),
+                        {K(Qt::Key_J)});
+    for (QAction *action : {paletteOverlay, baselineOverlay, boundsOverlay})
+        action->setCheckable(true);
 }
 
 void WindowActions::addHelpMenu()

@@ -69,6 +69,10 @@ public:
     QAction *setInPoint;
     QAction *setOutPoint;
     QAction *clearRange;
+    // View → Overlays: the audit's evidence on the stage (AuditPresenter)
+    QAction *paletteOverlay;
+    QAction *baselineOverlay;
+    QAction *boundsOverlay;
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -97,6 +101,8 @@ private:
     void addViewMenu();
     void addOnionSkinMenu(QMenu *view);
     void addPlayMenu();
+    // View → Overlays.
+    void addOverlayMenu(QMenu *view);
     void addHelpMenu();
 
     QMainWindow *m_window;

@@ -1,0 +1,146 @@
+// The audit's overlays: what showing a frame costs the GUI thread on a 512 px frame (the frame
+// placed as commit writes it, its box and baseline, its palette check), and the motion plot's
+// measure of a 5,000-frame move, which runs on the global pool (MoveMetrics): the whole move,
+// a measure again after one frame changed (only that frame is decoded again), and the GUI
+// thread's share (the jobs handed over, the plot drawn).
+//
+// The frames are the demo run's (its 16 drawn frames, frame 11 with off-palette pixels),
+// scaled up to 512 px for the palette check; the 5,000 frames name the demo's 16 images in
+// turn, each decoded anew.
+
+#include "benchutil.h"
+
+#include "audit/framegeometry.h"
+#include "audit/movemetrics.h"
+#include "audit/palettecheck.h"
+#include "commit/commitexporter.h"
+#include "review/sessionmanager.h"
+#include "run/imageloader.h"
+#include "run/runpaths.h"
+
+#include "auditoverlays.h"
+#include "motionplot.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <functional>
+
+namespace {
+
+constexpr int side = 512;
+constexpr int moveFrames = 5000;
+
+double medianMs(const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int round = -1; round < bench::runs(); ++round) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        if (round >= 0)
+            times.append(bench::elapsedMs(timer));
+    }
+    return bench::median(times);
+}
+
+QImage scaledUp(const QImage &image)
+{
+    return image.scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation)
+        .convertToFormat(QImage::Format_ARGB32);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    bench::quietQt();
+    QTemporaryDir temporary;
+    const QString run = temporary.path() + QStringLiteral("/run");
+    std::printf("bench_audit: medians of %d runs\n", bench::runs());
+    if (!temporary.isValid() || !bench::makeRun(run, DemoRun::frameCount))
+        return 1;
+    SessionManager manager;
+    if (const Outcome opened = manager.initializeOrResume(run); !opened)
+        qFatal("could not open the run: %s", qPrintable(opened.message()));
+    const DirectorSession session = manager.session();
+    manager.close();
+    auto imageOf = [&](int frame) {
+        return ImageLoader::loadFromRun(RunPaths(run), session.frames.value(frame).finalImagePath())
+            .valueOr({});
+    };
+
+    bench::heading(QStringLiteral("one %1 px frame on the GUI thread").arg(side));
+    const QImage anchor = scaledUp(imageOf(0));
+    const QImage frame = scaledUp(imageOf(11));
+    PaletteCheck::Palette palette;
+    const double paletteOf = medianMs([&] { palette = PaletteCheck::fromAnchor(anchor); });
+    int off = 0;
+    int sink = 0;
+    const double check = medianMs([&] { off = PaletteCheck::check(frame, palette).pixels.size(); });
+    PaletteOverlay offPalette;
+    BaselineOverlay baseline;
+    BoundsOverlay bounds;
+    const FrameGeometry anchorGeometry = FrameGeometry::of(anchor);
+    const double shown = medianMs([&] {
+        const QImage placed = CommitExporter::translated(frame, 3, -2);
+        const FrameGeometry geometry = FrameGeometry::of(placed);
+        offPalette.set(PaletteCheck::check(placed, palette).pixels, placed.size(), {3, -2});
+        baseline.set(geometry, anchorGeometry, {3, -2});
+        bounds.set(geometry, anchorGeometry, {3, -2});
+        sink += geometry.baseline();
+    });
+    // The three overlays painted over the frame at zoom 2 (1,024 device pixels a side).
+    QImage device(1100, 1100, QImage::Format_ARGB32_Premultiplied);
+    const StageGeometry geometry{QRect(38, 38, 2 * side, 2 * side), 2, {3, -2}, 1.0};
+    const double painted = medianMs([&] {
+        QPainter painter(&device);
+        for (const StageOverlay *overlay :
+             std::initializer_list<const StageOverlay *>{&offPalette, &baseline, &bounds})
+            overlay->paint(painter, geometry);
+    });
+    bench::print(QStringLiteral("palette of the anchor (PaletteCheck::fromAnchor)"), paletteOf,
+                 QStringLiteral("ms"), QStringLiteral("(once per anchor)"));
+    bench::print(QStringLiteral("palette check (PaletteCheck::check), %1 off").arg(off), check,
+                 QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
+    bench::print(QStringLiteral("a frame measured: placed, box, palette check, overlays set"),
+                 shown, QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
+    bench::print(QStringLiteral("the three overlays painted at zoom 2"), painted,
+                 QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
+
+    bench::heading(QStringLiteral("the motion plot's measure of %1 frames").arg(moveFrames));
+    DirectorSession move = session;
+    move.frames.clear();
+    for (int i = 0; i < moveFrames; ++i) {
+        DirectorFrameState state = session.frames.value(i % DemoRun::frameCount);
+        state.frameIndex = i;
+        move.frames.insert(i, state);
+    }
+    QList<MoveMetrics::Job> jobs;
+    const double handedOver = medianMs([&] { jobs = MoveMetrics::jobsOf(move); });
+    MoveMetrics::Measured measured;
+    const double whole = medianMs([&] { measured = MoveMetrics::measure(run, jobs, 0, {}); });
+    jobs[42].offset += QPoint(1, 0); // one frame nudged
+    const double again = medianMs([&] { MoveMetrics::measure(run, jobs, 0, measured.known); });
+    MotionPlot plot;
+    plot.resize(1100, 64);
+    int anchorIndex = -1;
+    const double anchorFound = medianMs([&] { anchorIndex = MoveMetrics::anchorIndex(move); });
+    const double drawn = medianMs([&] {
+        plot.setFrames(measured.frames);
+        plot.setCurrentFrame(4242);
+        sink += plot.grab().width() + anchorIndex;
+    });
+    bench::print(QStringLiteral("GUI thread: the jobs handed over (MoveMetrics::jobsOf)"),
+                 handedOver + anchorFound, QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
+    bench::print(QStringLiteral("GUI thread: the plot given the frames and drawn"), drawn,
+                 QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
+    bench::print(QStringLiteral("pool: every frame decoded and measured"), whole,
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("pool: again after one frame changed"), again,
+                 QStringLiteral("ms"));
+    return sink == 0 && measured.frames.isEmpty() ? 1 : 0;
+}
