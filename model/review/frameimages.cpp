@@ -9,7 +9,11 @@ FrameImages::Image FrameImages::image(int frameIndex)
 {
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
     // What commit takes: the latest patch of a patched frame.
-    const QString path = frame ? frame->finalImagePath() : QString();
+    return load(frame ? frame->finalImagePath() : QString());
+}
+
+FrameImages::Image FrameImages::load(const QString &path)
+{
     if (path.isEmpty())
         return {{}, tr("No image yet")};
     if (const auto it = m_images.constFind(path); it != m_images.cend())
@@ -21,13 +25,30 @@ FrameImages::Image FrameImages::image(int frameIndex)
     return {*loaded, {}};
 }
 
+QImage FrameImages::moved(const QImage &image, const std::optional<DirectorFrameState> &frame)
+{
+    if (image.isNull() || !frame || !frame->directorOverrides.alignment)
+        return image;
+    const HumanAlignmentDelta &a = *frame->directorOverrides.alignment;
+    return CommitExporter::translated(image, CommitExporter::roundOffset(a.userOverrideX),
+                                      CommitExporter::roundOffset(a.userOverrideY));
+}
+
 QImage FrameImages::placed(int frameIndex)
 {
-    const QImage shown = image(frameIndex).image;
+    return moved(image(frameIndex).image, m_manager->getFrameState(frameIndex));
+}
+
+QImage FrameImages::placedAttempt(int frameIndex, int attemptIndex, QString *error)
+{
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-    if (shown.isNull() || !frame || !frame->directorOverrides.alignment)
-        return shown;
-    const HumanAlignmentDelta &a = *frame->directorOverrides.alignment;
-    return CommitExporter::translated(shown, CommitExporter::roundOffset(a.userOverrideX),
-                                      CommitExporter::roundOffset(a.userOverrideY));
+    QString path;
+    for (const AttemptInfo &attempt : frame ? frame->attemptHistory : QList<AttemptInfo>()) {
+        if (attempt.attemptIndex == attemptIndex)
+            path = attempt.candidatePath;
+    }
+    const Image loaded = load(path);
+    if (error)
+        *error = loaded.error;
+    return moved(loaded.image, frame);
 }
