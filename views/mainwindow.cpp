@@ -2,6 +2,7 @@
 
 #include "closeguard.h"
 #include "commitflow.h"
+#include "comparemode.h"
 #include "filmstrip.h"
 #include "helpboxes.h"
 #include "inspectorpanel.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildLayout();
     m_presenter = std::make_unique<StagePresenter>(m_manager, m_model, m_stage, m_inspector);
     m_actions = new WindowActions(this);
+    new CompareMode(this, m_topSplitter);
     m_opener = new RunOpener(m_manager, this);
     m_lastFrame = new LastFrame(this);
     connectSession();

@@ -56,6 +56,14 @@ public:
     QAction *zoomOut;
     QAction *onionSkin;
     QAction *autoAdvance;
+    // Compare (checkable; one of each group is checked)
+    QAction *compareOff;
+    QAction *compareSideBySide;
+    QAction *compareWipe;
+    QAction *compareDifference;
+    QAction *referenceAnchor;
+    QAction *referencePrevious;
+    QAction *referenceAttempt;
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -80,6 +88,7 @@ private:
     void addEditMenu();
     void addFrameMenu();
     void addViewMenu();
+    void addCompareMenu();
     void addHelpMenu();
 
     QMainWindow *m_window;
