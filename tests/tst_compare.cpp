@@ -3,6 +3,7 @@
 #include "inspectorpanel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
@@ -86,6 +87,9 @@ private slots:
     void useThisAttemptChangesTheImageAndItsAuditAndUndoPutsItBack();
     void useThisAttemptObeysTheTransitionRules();
     void aChosenOlderAttemptStaysWhenTheRunIsReadAgain();
+    void theReferenceCanBeThePreviousFrame();
+    void aNudgedFrameTakesItsAuditForTheOperatorToLookAgain();
+    void useThisAttemptIsOffWhileReadOnly();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -504,6 +508,71 @@ void TestCompare::aChosenOlderAttemptStaysWhenTheRunIsReadAgain()
     QCOMPARE(changed, 1);
     QCOMPARE(again.getFrameState(2)->imagePath,
              QStringLiteral("candidates/frame_0002_attempt_03.png"));
+}
+
+void TestCompare::theReferenceCanBeThePreviousFrame()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    window->actions().referencePrevious->trigger();
+    QTest::keyClick(window.get(), Qt::Key_D);
+    CompareView *view = compareView(window.get());
+    QCOMPARE(view->differingPixels(),
+             countDiffering(candidate(run(), 2, 2), candidate(run(), 1, 1)));
+    QVERIFY2(view->caption().contains(QStringLiteral("the previous frame")),
+             qPrintable(view->caption()));
+    // The reference follows the frame.
+    QTest::keyClick(window.get(), Qt::Key_Left);
+    QCOMPARE(view->differingPixels(),
+             countDiffering(candidate(run(), 1, 1), candidate(run(), 0, 1)));
+    QTest::keyClick(window.get(), Qt::Key_Home);
+    QCOMPARE(view->caption(), QStringLiteral("The first frame has no previous frame."));
+}
+
+void TestCompare::aNudgedFrameTakesItsAuditForTheOperatorToLookAgain()
+{
+    // Frame 3: attempt 2 audited clean (the audit names it), attempt 1 not.
+    QVERIFY(RunFixture::writeCandidate(run(), 3, 2));
+    const QJsonArray attempts{QJsonObject{{QStringLiteral("attempt_index"), 2},
+                                          {QStringLiteral("result"), QStringLiteral("passed")}}};
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/audit/frame_0003_metrics.json"),
+                                  {{QStringLiteral("frame_index"), 3},
+                                   {QStringLiteral("passed"), true},
+                                   {QStringLiteral("reason_codes"), QJsonArray()},
+                                   {QStringLiteral("composite_score"), 0.9},
+                                   {QStringLiteral("attempts"), attempts}}));
+    SessionManager manager;
+    ReviewController controller(&manager);
+    QVERIFY(manager.initializeOrResume(run()));
+    QCOMPARE(manager.getFrameState(3)->status, FrameStatus::Approved);
+    QVERIFY(controller.reject(3));
+    QVERIFY(controller.nudge(3, 1, 0));
+    QVERIFY(controller.useAttempt(3, 1));
+    QCOMPARE(manager.getFrameState(3)->status, FrameStatus::Generated);
+    QVERIFY(controller.useAttempt(3, 2));
+    // The audit passed it clean, but the nudge was made for another image.
+    const DirectorFrameState frame = *manager.getFrameState(3);
+    QCOMPARE(frame.status, FrameStatus::AuditWarn);
+    QCOMPARE(frame.auditReport.compositeScore, 0.9);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 1.0);
+    // An attempt the frame does not have.
+    QCOMPARE(controller.useAttempt(3, 7).kind(), Outcome::Kind::Invalid);
+}
+
+void TestCompare::useThisAttemptIsOffWhileReadOnly()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+        QVERIFY(manager.discardSession());
+    }
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    clickAttempt(window.get(), 1);
+    QVERIFY(compareView(window.get())->isVisible()); // comparing is reading
+    QVERIFY(!window->inspector()->useAttemptButton()->isEnabled());
 }
 
 QTEST_MAIN(TestCompare)
