@@ -91,10 +91,12 @@ void TestAuditOverlays::cleanup()
 std::unique_ptr<MainWindow> TestAuditOverlays::openWindow()
 {
     auto window = std::make_unique<MainWindow>();
-    window->resize(1100, 800);
+    // The whole frame in view at 4× (not Fit): the checks below count device pixels.
+    window->resize(1100, 1100);
     window->show();
     if (!QTest::qWaitForWindowExposed(window.get()) || !window->openRun(m_dir->path()))
         return {};
+    window->actions().zoom[2]->trigger();
     // The whole move is measured in the background.
     if (!QTest::qWaitFor([&] {
             return !window->audit()->metrics().isBusy() &&

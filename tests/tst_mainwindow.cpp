@@ -1460,6 +1460,11 @@ void TestMainWindow::aNewWindowOpensSuitedToTheScreen()
     QVERIFY(window.size() != window.minimumSizeHint());
     QVERIFY(qAbs(window.geometry().center().x() - available.center().x()) <= 1);
     QVERIFY(qAbs(window.geometry().center().y() - available.center().y()) <= 1);
+    // The stage, not the inspector, takes most of the width.
+    QVERIFY2(window.stage()->width() > 2 * window.inspector()->width(),
+             qPrintable(QStringLiteral("stage %1 px, inspector %2 px")
+                            .arg(window.stage()->width())
+                            .arg(window.inspector()->width())));
 }
 
 void TestMainWindow::onionSkinLayersShowTheNeighboursAsCommitWritesThem()

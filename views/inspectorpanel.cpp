@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -68,6 +69,8 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     attemptsLabel->setBuddy(m_attempts);
     layout->addWidget(attemptsLabel);
     layout->addWidget(m_attempts, 1);
+    buildAttemptActions();
+    layout->addWidget(m_useAttempt);
 
     m_notes = new QPlainTextEdit(this);
     auto *notesLabel = new QLabel(tr("Notes"), this);
@@ -225,6 +228,50 @@ void InspectorPanel::clear()
 void InspectorPanel::setEditable(bool editable)
 {
     m_notes->setReadOnly(!editable);
+    m_editable = editable;
+    m_useAttempt->setEnabled(m_editable && chosenAttempt() > 0);
+}
+
+void InspectorPanel::buildAttemptActions()
+{
+    m_attempts->setIconSize(QSize(thumbnailSize, thumbnailSize));
+    m_useAttempt = new QPushButton(tr("&Use This Attempt"), this);
+    m_useAttempt->setObjectName(QStringLiteral("useAttempt"));
+    m_useAttempt->setToolTip(tr("Make the chosen attempt this frame's image, with its audit"));
+    m_useAttempt->setEnabled(false);
+    connect(m_attempts, &QTreeWidget::currentItemChanged, this, [this] {
+        m_useAttempt->setEnabled(m_editable && chosenAttempt() > 0);
+        if (!m_loading && m_frameIndex >= 0 && chosenAttempt() > 0)
+            emit attemptChosen(m_frameIndex, chosenAttempt());
+    });
+    connect(m_useAttempt, &QPushButton::clicked, this, [this] {
+        if (m_frameIndex >= 0 && chosenAttempt() > 0)
+            emit useAttemptRequested(m_frameIndex, chosenAttempt());
+    });
+}
+
+void InspectorPanel::setAttemptThumbnails(AttemptThumbnails thumbnails)
+{
+    m_thumbnails = std::move(thumbnails);
+}
+
+int InspectorPanel::chosenAttempt() const
+{
+    const QTreeWidgetItem *item = m_attempts->currentItem();
+    return item ? item->data(0, Qt::UserRole).toInt() : 0;
+}
+
+void InspectorPanel::addAttempt(const AttemptInfo &a)
+{
+    auto *item = new QTreeWidgetItem(
+        m_attempts, {QLocale().toString(a.attemptIndex), a.passed ? tr("passed") : tr("failed"),
+                     a.strategy, a.reasonCodes.join(QStringLiteral(", "))});
+    item->setData(0, Qt::UserRole, a.attemptIndex);
+    const QImage thumbnail = m_thumbnails ? m_thumbnails(m_frameIndex, a.attemptIndex) : QImage();
+    if (!thumbnail.isNull())
+        item->setIcon(
+            0, QPixmap::fromImage(thumbnail.scaled(thumbnailSize, thumbnailSize,
+                                                   Qt::KeepAspectRatio, Qt::FastTransformation)));
 }
 
 void InspectorPanel::showFrame(const DirectorFrameState &frame)
@@ -279,15 +326,19 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
                                 {it.key(), locale.toString(part.value(u"raw").toDouble(), 'g', 4)});
     }
 
+    const int chosen = sameFrame ? chosenAttempt() : 0; // kept when the frame is refreshed
+    m_loading = true;
     m_attempts->clear();
     QString prompt;
     for (const AttemptInfo &a : frame.attemptHistory) {
-        new QTreeWidgetItem(m_attempts, {locale.toString(a.attemptIndex),
-                                         a.passed ? tr("passed") : tr("failed"), a.strategy,
-                                         a.reasonCodes.join(QStringLiteral(", "))});
+        addAttempt(a);
+        if (a.attemptIndex == chosen)
+            m_attempts->setCurrentItem(
+                m_attempts->topLevelItem(m_attempts->topLevelItemCount() - 1));
         if (a.extra.value(u"prompt").isString())
             prompt = a.extra.value(u"prompt").toString();
     }
+    m_loading = false;
     showField(m_prompt, tr("Prompt"), prompt.isEmpty() ? tr("(not recorded)") : prompt);
 
     // Keep what the operator typed when the frame is only refreshed: while

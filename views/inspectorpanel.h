@@ -2,10 +2,14 @@
 
 #include "session/directorsession.h"
 
+#include <QImage>
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
+class QPushButton;
 class QPlainTextEdit;
 class QTreeWidget;
 
@@ -19,6 +23,7 @@ class InspectorPanel : public QWidget
 
 public:
     static constexpr int notesDelayMs = 700;
+    static constexpr int thumbnailSize = 48;
 
     explicit InspectorPanel(QWidget *parent = nullptr);
 
@@ -40,16 +45,30 @@ public:
     int frameIndex() const { return m_frameIndex; }
     QPlainTextEdit *notesEditor() const { return m_notes; }
 
+    // Each attempt's image as its row's thumbnail (null: none shown).
+    using AttemptThumbnails = std::function<QImage(int frameIndex, int attemptIndex)>;
+    void setAttemptThumbnails(AttemptThumbnails thumbnails);
+    QTreeWidget *attempts() const { return m_attempts; }
+    QPushButton *useAttemptButton() const { return m_useAttempt; }
+
 signals:
     void notesEdited(int frameIndex, const QString &notes);
     // Esc in the notes: they are saved; the keys go back to culling.
     void leaveNotesRequested();
+    // The operator chose an attempt in the list (to compare with the frame's image).
+    void attemptChosen(int frameIndex, int attemptIndex);
+    // "Use this attempt": the chosen attempt is to become the frame's image.
+    void useAttemptRequested(int frameIndex, int attemptIndex);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void emitNotes();
+    void buildAttemptActions();
+    void addAttempt(const AttemptInfo &attempt);
+    // The attempt chosen in the list; 0 when none.
+    int chosenAttempt() const;
     // A value label: its text, and its accessible name "field: text".
     static void showField(QLabel *label, const QString &field, const QString &text);
 
@@ -58,6 +77,9 @@ private:
     QLabel *m_flags;
     QTreeWidget *m_metrics;
     QTreeWidget *m_attempts;
+    QPushButton *m_useAttempt;
+    AttemptThumbnails m_thumbnails;
+    bool m_editable = true;
     QLabel *m_prompt;
     QLabel *m_offPalette;
     QLabel *m_palette;

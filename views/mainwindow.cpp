@@ -3,6 +3,7 @@
 #include "auditpresenter.h"
 #include "closeguard.h"
 #include "commitflow.h"
+#include "comparemode.h"
 #include "exportpreviewdialog.h"
 #include "filmstrip.h"
 #include "helpboxes.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
         updateReadOnly();
     });
     m_audit->connectTo(*m_actions, m_presenter.get(), [this](int f) { setCurrentFrame(f); });
+    new CompareMode(this, m_topSplitter);
     m_opener = new RunOpener(m_manager, this);
     m_lastFrame = new LastFrame(this);
     connectSession();

@@ -4,6 +4,7 @@
 #include "stageview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QUndoStack>
@@ -31,6 +32,7 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     addFrameMenu();
     addViewMenu();
     addPlayMenu();
+    addCompareMenu();
     addHelpMenu();
 }
 
@@ -178,6 +180,35 @@ void WindowActions::addOverlayMenu(QMenu *view)
                         {K(Qt::Key_J)});
     for (QAction *action : {paletteOverlay, baselineOverlay, boundsOverlay})
         action->setCheckable(true);
+}
+
+void WindowActions::addCompareMenu()
+{
+    QMenu *compare = m_window->menuBar()->addMenu(tr("&Compare"));
+    auto *modes = new QActionGroup(this);
+    const auto mode = [&](const char *name, const QString &text, const QList<K> &keys) {
+        QAction *action = add(compare, QLatin1String(name), text, keys);
+        action->setCheckable(true);
+        modes->addAction(action);
+        return action;
+    };
+    compareOff = mode("compareOff", tr("&Off"), {K(Qt::SHIFT | Qt::Key_C)});
+    compareSideBySide = mode("compareSideBySide", tr("&Side by Side"), {K(Qt::Key_C)});
+    compareWipe = mode("compareWipe", tr("&Wipe"), {K(Qt::Key_W)});
+    compareDifference = mode("compareDifference", tr("&Difference"), {K(Qt::Key_D)});
+    compareOff->setChecked(true);
+    compare->addSeparator();
+    auto *references = new QActionGroup(this);
+    const auto reference = [&](const char *name, const QString &text) {
+        QAction *action = add(compare, QLatin1String(name), text);
+        action->setCheckable(true);
+        references->addAction(action);
+        return action;
+    };
+    referenceAnchor = reference("referenceAnchor", tr("Reference: &Anchor"));
+    referencePrevious = reference("referencePrevious", tr("Reference: &Previous Frame"));
+    referenceAttempt = reference("referenceAttempt", tr("Reference: A&ttempt…"));
+    referenceAnchor->setChecked(true);
 }
 
 void WindowActions::addHelpMenu()

@@ -73,6 +73,14 @@ public:
     QAction *paletteOverlay;
     QAction *baselineOverlay;
     QAction *boundsOverlay;
+    // Compare (checkable; one of each group is checked)
+    QAction *compareOff;
+    QAction *compareSideBySide;
+    QAction *compareWipe;
+    QAction *compareDifference;
+    QAction *referenceAnchor;
+    QAction *referencePrevious;
+    QAction *referenceAttempt;
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -103,6 +111,7 @@ private:
     void addPlayMenu();
     // View → Overlays.
     void addOverlayMenu(QMenu *view);
+    void addCompareMenu();
     void addHelpMenu();
 
     QMainWindow *m_window;

@@ -5,17 +5,22 @@
 #include "run/imageloader.h"
 #include "run/runpaths.h"
 
+#include <algorithm>
+
 FrameImages::Image FrameImages::image(int frameIndex)
 {
     const std::optional<Placement> where = placement(frameIndex);
-    if (!where)
-        return {{}, tr("No image yet")};
-    if (const auto it = m_images.constFind(where->path); it != m_images.cend())
+    return where ? cached(*where) : Image{{}, tr("No image yet")};
+}
+
+FrameImages::Image FrameImages::cached(const Placement &placement)
+{
+    if (const auto it = m_images.constFind(placement.path); it != m_images.cend())
         return {it.value(), {}};
-    const Result<QImage> loaded = load(*where);
+    const Result<QImage> loaded = load(placement);
     if (!loaded)
         return {{}, loaded.outcome().message()};
-    m_images.insert(where->path, *loaded);
+    m_images.insert(placement.path, *loaded);
     return {*loaded, {}};
 }
 
@@ -26,13 +31,34 @@ QImage FrameImages::placed(int frameIndex)
     return shown.isNull() || !where ? shown : move(shown, *where);
 }
 
+FrameImages::Image FrameImages::placedAttempt(int frameIndex, int attemptIndex)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame)
+        return {{}, tr("No image yet")};
+    const QList<AttemptInfo> &attempts = frame->attemptHistory;
+    const auto attempt =
+        std::find_if(attempts.cbegin(), attempts.cend(),
+                     [&](const AttemptInfo &a) { return a.attemptIndex == attemptIndex; });
+    const std::optional<Placement> where =
+        attempt == attempts.cend() || attempt->candidatePath.isEmpty()
+            ? std::nullopt
+            : placementOf(m_manager->runDir(), *frame, attempt->candidatePath);
+    if (!where)
+        return {{}, tr("No image yet")};
+    const Image loaded = cached(*where);
+    return {move(loaded.image, *where), loaded.error};
+}
+
 std::optional<FrameImages::Placement> FrameImages::placementOf(const QString &runDir,
-                                                               const DirectorFrameState &frame)
+                                                               const DirectorFrameState &frame,
+                                                               const QString &image)
 {
     // What commit takes: the latest patch of a patched frame.
-    if (frame.finalImagePath().isEmpty())
+    const QString &path = image.isEmpty() ? frame.finalImagePath() : image;
+    if (path.isEmpty())
         return std::nullopt;
-    Placement placement{runDir, frame.finalImagePath()};
+    Placement placement{runDir, path};
     if (const std::optional<HumanAlignmentDelta> &a = frame.directorOverrides.alignment) {
         placement.dx = CommitExporter::roundOffset(a->userOverrideX);
         placement.dy = CommitExporter::roundOffset(a->userOverrideY);

@@ -43,10 +43,10 @@ public:
         int dx = 0;
         int dy = 0;
     };
-    // The placement of `frame` (of any session copy) in run folder `runDir`; nullopt when it has
-    // no image yet.
-    static std::optional<Placement> placementOf(const QString &runDir,
-                                                const DirectorFrameState &frame);
+    // The placement of `frame` (of any session copy) in run folder `runDir`: its image, or
+    // `image` (another of its images) when given, at its offset; nullopt when there is no image.
+    static std::optional<Placement>
+    placementOf(const QString &runDir, const DirectorFrameState &frame, const QString &image = {});
     // The open session's frame's placement; nullopt when it has no image yet.
     std::optional<Placement> placement(int frameIndex) const;
     // The image of a placement, decoded and not moved.
@@ -56,10 +56,18 @@ public:
     // load() then move(), on any thread.
     static Result<QImage> place(const Placement &placement);
 
+    // Attempt `attemptIndex` of the frame (its candidate image) as commit would write it if it
+    // were the frame's image: moved by the frame's offset. No image (and why) when the frame has
+    // no such attempt or its image cannot be read.
+    Image placedAttempt(int frameIndex, int attemptIndex);
+
     // Forgets every image (another run opens).
     void clear() { m_images.clear(); }
 
 private:
+    // The placement's image, not moved: decoded once, then from the cache.
+    Image cached(const Placement &placement);
+
     const SessionManager *m_manager;
     QHash<QString, QImage> m_images; // by image path
 };

@@ -51,6 +51,12 @@ Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
                            tr("Edit the notes of frame %1").arg(frameIndex));
 }
 
+Outcome ReviewController::useAttempt(int frameIndex, int attemptIndex)
+{
+    return m_history.apply(frameIndex, FrameEdit::useAttempt(attemptIndex),
+                           tr("Use attempt %1 for frame %2").arg(attemptIndex).arg(frameIndex));
+}
+
 Outcome ReviewController::step(bool forward)
 {
     const int frame = forward ? m_history.frameToRedo() : m_history.frameToUndo();

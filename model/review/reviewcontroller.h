@@ -33,6 +33,8 @@ public:
     // The frame's notes (empty removes them); nothing to do (Ok) when they are the same or
     // the session cannot be changed.
     Outcome setNotes(int frameIndex, const QString &notes);
+    // The frame's image becomes attempt `attemptIndex`'s (SessionManager, FrameEdit::useAttempt).
+    Outcome useAttempt(int frameIndex, int attemptIndex);
     // Undo and redo one step; when it is done, undoneOrRedone() names the frame it changed.
     Outcome undo();
     Outcome redo();

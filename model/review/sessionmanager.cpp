@@ -442,6 +442,59 @@ FrameEdit FrameEdit::addPatch(const PatchHistoryEntry &entry)
     return edit;
 }
 
+FrameEdit FrameEdit::useAttempt(int attemptIndex)
+{
+    FrameEdit edit;
+    edit.attempt = attemptIndex;
+    return edit;
+}
+
+Outcome SessionManager::takeAttempt(DirectorFrameState &frame, int attemptIndex) const
+{
+    const auto attempt =
+        std::find_if(frame.attemptHistory.cbegin(), frame.attemptHistory.cend(),
+                     [&](const AttemptInfo &a) { return a.attemptIndex == attemptIndex; });
+    if (attempt == frame.attemptHistory.cend() || attempt->candidatePath.isEmpty())
+        return Outcome::invalid(
+            tr("Frame %1 has no image of attempt %2.").arg(frame.frameIndex).arg(attemptIndex));
+    if (frame.imagePath == attempt->candidatePath && !frame.directorOverrides.isPatched)
+        return Outcome::refused(tr("Attempt %1 is already the image of frame %2.")
+                                    .arg(attemptIndex)
+                                    .arg(frame.frameIndex));
+    if (const Result<QImage> image =
+            ImageLoader::loadFromRun(RunPaths(runDir()), attempt->candidatePath);
+        !image)
+        return Outcome::invalid(tr("Attempt %1 of frame %2 cannot be used: %3")
+                                    .arg(attemptIndex)
+                                    .arg(frame.frameIndex)
+                                    .arg(image.outcome().message()));
+    // A new image, not yet audited, unless the run's audit is about this very image.
+    if (frame.status != FrameStatus::Generated) {
+        if (const Outcome allowed = TransitionRules::check(frame.status, FrameStatus::Generated);
+            !allowed)
+            return Outcome::refused(
+                tr("Frame %1: %2").arg(frame.frameIndex).arg(allowed.message()));
+    }
+    frame.imagePath = attempt->candidatePath;
+    frame.directorOverrides.isPatched = false; // the patches stay in the history
+    frame.auditReport = AuditReport();
+    frame.status = FrameStatus::Generated;
+    const auto run =
+        std::find_if(m_run.frames.cbegin(), m_run.frames.cend(),
+                     [&](const DirectorFrameState &r) { return r.frameIndex == frame.frameIndex; });
+    if (run == m_run.frames.cend() || run->imagePath != frame.imagePath ||
+        run->status == FrameStatus::Pending || run->status == FrameStatus::Generated)
+        return Outcome::ok();
+    frame.auditReport = run->auditReport;
+    frame.status = run->status;
+    // A nudge or patch made for another image is for the operator to look at again.
+    const DirectorOverrides &overrides = frame.directorOverrides;
+    if (frame.status == FrameStatus::Approved &&
+        (overrides.alignment || !overrides.patchHistory.isEmpty()))
+        frame.status = FrameStatus::AuditWarn;
+    return TransitionRules::check(FrameStatus::Generated, frame.status);
+}
+
 Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 {
     DirectorFrameState before;
@@ -450,6 +503,10 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     DirectorFrameState frame = before;
     DirectorOverrides &overrides = frame.directorOverrides;
     std::optional<FrameStatus> status = edit.status;
+    if (edit.attempt) {
+        if (const Outcome taken = takeAttempt(frame, *edit.attempt); !taken)
+            return taken;
+    }
     if (edit.patch) {
         overrides.patchHistory.append(*edit.patch);
         overrides.isPatched = true;

@@ -33,6 +33,7 @@ struct FrameEdit
     double alignmentY = 0.0;
     std::optional<QString> notes; // an empty text removes the notes
     std::optional<PatchHistoryEntry> patch;
+    std::optional<int> attempt; // the attemptIndex whose image becomes the frame's
 
     // The edits of one kind: the frame's status, its offset set to (x, y), moved by (dx, dy)
     // or taken away, its notes, a patch added.
@@ -42,6 +43,9 @@ struct FrameEdit
     static FrameEdit clearOffset();
     static FrameEdit notesTo(const QString &notes);
     static FrameEdit addPatch(const PatchHistoryEntry &entry);
+    // The frame's image becomes that attempt's candidate, with the run's audit of it when the
+    // run has one (docs/session-file.md, Using another attempt).
+    static FrameEdit useAttempt(int attemptIndex);
 };
 
 class SessionWriter;
@@ -212,6 +216,9 @@ private:
     // SessionCodec::maxOffset, or would move every visible pixel of the
     // frame's image (as commit takes it) off its canvas.
     Outcome checkOffset(const DirectorFrameState &frame);
+    // FrameEdit::useAttempt on `frame`: its image, audit report, patched mark and status (each
+    // step through the transition rules).
+    Outcome takeAttempt(DirectorFrameState &frame, int attemptIndex) const;
     // initializeOrResume() in steps, each on what is prepared aside (`Opening`).
     struct Opening
     {

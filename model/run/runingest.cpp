@@ -61,6 +61,16 @@ private:
     {
         return m_paths.toRelative(stored).valueOr(stored);
     }
+    // The frame's image is an attempt older than its newest one with an image.
+    bool chosenOlderAttempt(const DirectorFrameState &s) const
+    {
+        const QString image = relative(s.imagePath);
+        for (const AttemptInfo &attempt : s.attemptHistory) {
+            if (relative(attempt.candidatePath) == image)
+                return attempt.attemptIndex < newestCandidate(s);
+        }
+        return false;
+    }
     void takeImage(DirectorFrameState &next, const DirectorFrameState &r) const
     {
         next.imagePath = r.imagePath;
@@ -117,12 +127,16 @@ RunIngest::Plan Planner::plan()
             if (audited)
                 takeAudit(change, r);
             break;
-        case FrameStatus::Generated:
-            if (newImage)
+        case FrameStatus::Generated: {
+            // An older attempt the operator chose (FrameEdit::useAttempt) stays the frame's
+            // image until a newer attempt arrives: the newest is not the best for being newest.
+            const bool chosen = chosenOlderAttempt(s);
+            if (newImage && (!chosen || newestCandidate(r) > newestCandidate(s)))
                 takeImage(change.after, r);
-            if (audited)
+            if (audited && (!chosen || relative(change.after.imagePath) == r.imagePath))
                 takeAudit(change, r);
             break;
+        }
         case FrameStatus::AuditFail:
         case FrameStatus::AuditWarn:
             // Only a newer attempt than the one reviewed sends it back.

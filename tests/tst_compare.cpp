@@ -1,0 +1,579 @@
+#include "compare/imagediff.h"
+#include "compareview.h"
+#include "inspectorpanel.h"
+#include "mainwindow.h"
+#include "messagebox.h"
+#include "review/reviewcontroller.h"
+#include "review/reviewhistory.h"
+#include "runfixture.h"
+#include "session/sessioncodec.h"
+#include "stageview.h"
+#include "windowactions.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QProcess>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+namespace {
+
+// The definition of "differ" written out independently of ImageDiff (README, Compare): the
+// alpha differs, or both pixels are visible and a colour channel differs.
+bool pixelsDiffer(const QColor &a, const QColor &b)
+{
+    if (a.alpha() != b.alpha())
+        return true;
+    if (a.alpha() == 0)
+        return false;
+    return a.red() != b.red() || a.green() != b.green() || a.blue() != b.blue();
+}
+
+qsizetype countDiffering(const QImage &a, const QImage &b)
+{
+    qsizetype count = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            count += pixelsDiffer(a.pixelColor(x, y), b.pixelColor(x, y)) ? 1 : 0;
+    return count;
+}
+
+// `image` moved by (dx, dy) on a transparent canvas of its size, written out by hand.
+QImage shifted(const QImage &image, int dx, int dy)
+{
+    QImage moved(image.size(), QImage::Format_ARGB32);
+    moved.fill(Qt::transparent);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (QRect(QPoint(), image.size()).contains(x + dx, y + dy))
+                moved.setPixel(x + dx, y + dy, image.pixel(x, y));
+    return moved;
+}
+
+QImage candidate(const QString &run, int frame, int attempt)
+{
+    return QImage(run + QStringLiteral("/candidates/%1_attempt_%2.png")
+                            .arg(RunFixture::frameName(frame))
+                            .arg(attempt, 2, 10, QLatin1Char('0')))
+        .convertToFormat(QImage::Format_ARGB32);
+}
+
+} // namespace
+
+// Comparing the current frame with a reference (CompareView, CompareMode, ImageDiff) and using
+// another attempt of a frame (FrameEdit::useAttempt), driven as the operator drives them.
+class TestCompare : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void differenceCountsColourAndCoverageNotHiddenColour();
+    void differenceCountMatchesPixelsComputedHere();
+    void differenceViewShowsTheCountAndHighlightsAsCommitWouldWrite();
+    void sideBySideZoomsAndPansInStep();
+    void wipeDividerDraggedWithTheMouse();
+    void choosingAnAttemptComparesIt();
+    void useThisAttemptChangesTheImageAndItsAuditAndUndoPutsItBack();
+    void useThisAttemptObeysTheTransitionRules();
+    void aChosenOlderAttemptStaysWhenTheRunIsReadAgain();
+    void theReferenceCanBeThePreviousFrame();
+    void aNudgedFrameTakesItsAuditForTheOperatorToLookAgain();
+    void useThisAttemptIsOffWhileReadOnly();
+
+private:
+    std::unique_ptr<MainWindow> openWindow();
+    DirectorSession onDisk(MainWindow *window) const;
+    QByteArray bytesOnDisk(MainWindow *window) const;
+    static CompareView *compareView(MainWindow *window);
+    // Picks an attempt in the inspector's list with the mouse.
+    static void clickAttempt(MainWindow *window, int attemptIndex);
+    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
+
+    QTemporaryDir m_settings;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCompare::initTestCase()
+{
+    QVERIFY(m_settings.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("DirectorCompareTests"));
+}
+
+void TestCompare::init()
+{
+    QSettings().clear();
+    m_dir = std::make_unique<QTemporaryDir>();
+    // Frames 0 APPROVED, 1 AUDIT_WARN, 2 AUDIT_FAIL, 3 GENERATED, 4 PENDING; frame 2 has a
+    // second attempt: its first with one pixel's colour and another's coverage changed, and
+    // the audit of attempt 2 (it names it).
+    QVERIFY(RunFixture::writeMixedRun(run()));
+    QImage second = RunFixture::frameImage(2);
+    second.setPixel(6, 6, qRgba(1, 2, 3, 255));
+    second.setPixel(7, 7, qRgba(0, 0, 0, 0));
+    QVERIFY(second.save(run() + QStringLiteral("/candidates/frame_0002_attempt_02.png")));
+    const QJsonArray attempts{QJsonObject{{QStringLiteral("attempt_index"), 1},
+                                          {QStringLiteral("result"), QStringLiteral("soft_fail")},
+                                          {QStringLiteral("reason_codes"),
+                                           QJsonArray{QStringLiteral("SF01_IDENTITY_DRIFT")}}},
+                              QJsonObject{{QStringLiteral("attempt_index"), 2},
+                                          {QStringLiteral("result"), QStringLiteral("soft_fail")},
+                                          {QStringLiteral("reason_codes"),
+                                           QJsonArray{QStringLiteral("SF02_PALETTE_DRIFT")}}}};
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/audit/frame_0002_metrics.json"),
+        {{QStringLiteral("frame_index"), 2},
+         {QStringLiteral("passed"), false},
+         {QStringLiteral("status"), QStringLiteral("soft_fail")},
+         {QStringLiteral("reason_codes"), QJsonArray{QStringLiteral("SF02_PALETTE_DRIFT")}},
+         {QStringLiteral("composite_score"), 0.41},
+         {QStringLiteral("attempts"), attempts}}));
+}
+
+void TestCompare::cleanup()
+{
+    MessageBox::setNextAnswer(MessageBox::NoButton);
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestCompare::openWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1000, 700);
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowActive(window.get()))
+        return {};
+    window->openRun(run());
+    return window;
+}
+
+DirectorSession TestCompare::onDisk(MainWindow *window) const
+{
+    window->manager()->waitForSaves();
+    return SessionCodec::decode(bytesOnDisk(window)).session.value_or(DirectorSession());
+}
+
+QByteArray TestCompare::bytesOnDisk(MainWindow *window) const
+{
+    window->manager()->waitForSaves();
+    QFile file(run() + QStringLiteral("/director_session.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+CompareView *TestCompare::compareView(MainWindow *window)
+{
+    return window->findChild<CompareView *>(QStringLiteral("compareView"));
+}
+
+void TestCompare::clickAttempt(MainWindow *window, int attemptIndex)
+{
+    QTreeWidget *list = window->inspector()->attempts();
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = list->topLevelItem(i);
+        if (item->text(0) == QString::number(attemptIndex)) {
+            list->scrollToItem(item);
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                              list->visualItemRect(item).center());
+            return;
+        }
+    }
+    QFAIL("no such attempt in the list");
+}
+
+void TestCompare::differenceCountsColourAndCoverageNotHiddenColour()
+{
+    // Both fully transparent, other RGB: the same (nobody sees it).
+    QVERIFY(!ImageDiff::differ(qRgba(255, 0, 0, 0), qRgba(0, 0, 255, 0)));
+    // Coverage only: the same colour, another alpha.
+    QVERIFY(ImageDiff::differ(qRgba(10, 20, 30, 255), qRgba(10, 20, 30, 128)));
+    QVERIFY(ImageDiff::differ(qRgba(10, 20, 30, 0), qRgba(10, 20, 30, 1)));
+    // Colour only, both visible (also when barely).
+    QVERIFY(ImageDiff::differ(qRgba(10, 20, 30, 255), qRgba(10, 20, 31, 255)));
+    QVERIFY(ImageDiff::differ(qRgba(10, 20, 30, 1), qRgba(11, 20, 30, 1)));
+    QVERIFY(!ImageDiff::differ(qRgba(10, 20, 30, 200), qRgba(10, 20, 30, 200)));
+
+    QImage a(3, 1, QImage::Format_ARGB32);
+    QImage b(3, 1, QImage::Format_ARGB32);
+    a.setPixel(0, 0, qRgba(255, 0, 0, 0)); // hidden colour
+    b.setPixel(0, 0, qRgba(0, 255, 0, 0));
+    a.setPixel(1, 0, qRgba(9, 9, 9, 255)); // coverage
+    b.setPixel(1, 0, qRgba(9, 9, 9, 100));
+    a.setPixel(2, 0, qRgba(9, 9, 9, 255)); // the same
+    b.setPixel(2, 0, qRgba(9, 9, 9, 255));
+    const ImageDiff::Result diff = ImageDiff::compare(a, b);
+    QCOMPARE(diff.differing, 1);
+    QCOMPARE(ImageDiff::count(a, b), 1);
+    QCOMPARE(diff.image.pixel(1, 0), ImageDiff::highlight);
+    QVERIFY(diff.image.pixel(2, 0) != ImageDiff::highlight);
+    QVERIFY(qAlpha(diff.image.pixel(2, 0)) < 255); // dimmed
+    // A pixel only one side has counts as transparent on the other.
+    QImage wide(4, 1, QImage::Format_ARGB32);
+    wide.fill(Qt::transparent);
+    wide.setPixel(3, 0, qRgba(1, 1, 1, 255));
+    QImage narrow(3, 1, QImage::Format_ARGB32);
+    narrow.fill(Qt::transparent);
+    QCOMPARE(ImageDiff::count(wide, narrow), 1);
+}
+
+void TestCompare::differenceCountMatchesPixelsComputedHere()
+{
+    QRandomGenerator random(20260118);
+    const int alphas[] = {0, 0, 128, 255};
+    const QRgb colours[] = {qRgb(0, 0, 0), qRgb(200, 10, 10), qRgb(200, 10, 11)};
+    QImage a(64, 48, QImage::Format_ARGB32);
+    QImage b(64, 48, QImage::Format_ARGB32);
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb ca = colours[random.bounded(3)];
+            const QRgb cb = colours[random.bounded(3)];
+            a.setPixel(x, y, qRgba(qRed(ca), qGreen(ca), qBlue(ca), alphas[random.bounded(4)]));
+            b.setPixel(x, y, qRgba(qRed(cb), qGreen(cb), qBlue(cb), alphas[random.bounded(4)]));
+        }
+    }
+    const qsizetype expected = countDiffering(a, b);
+    QVERIFY(expected > 0 && expected < a.width() * a.height());
+    const ImageDiff::Result diff = ImageDiff::compare(a, b);
+    QCOMPARE(diff.differing, expected);
+    qsizetype highlighted = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x)
+            highlighted += diff.image.pixel(x, y) == ImageDiff::highlight ? 1 : 0;
+    QCOMPARE(highlighted, expected);
+}
+
+void TestCompare::differenceViewShowsTheCountAndHighlightsAsCommitWouldWrite()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QTest::keyClick(window.get(), Qt::Key_Right, Qt::ControlModifier); // nudged 1 px right
+    QTest::keyClick(window.get(), Qt::Key_D);
+    CompareView *view = compareView(window.get());
+    QVERIFY(view && view->isVisible());
+    QVERIFY(!window->stage()->isVisible());
+    QVERIFY(window->actions().compareDifference->isChecked());
+    // As commit writes them: frame 1 moved 1 px right, against the anchor.
+    const QImage current = shifted(candidate(run(), 1, 1), 1, 0);
+    const qsizetype expected = countDiffering(current, candidate(run(), 0, 1));
+    QVERIFY(expected > 0);
+    QCOMPARE(view->differingPixels(), expected);
+    // "70 pixels differ from the anchor" (the English plural comes from translations/).
+    QVERIFY2(view->caption().startsWith(QString::number(expected) + u' ') &&
+                 view->caption().contains(QStringLiteral("differ from the anchor")),
+             qPrintable(view->caption()));
+    // The frame's right edge moved where the anchor has nothing: highlighted on screen.
+    QTest::keyClick(window.get(), Qt::Key_3);
+    const QImage shown = view->grab().toImage();
+    const QRect at = view->imageRect(0);
+    const QPoint edge = at.topLeft() + QPoint(10 * 4 + 2, 8 * 4 + 2); // pixel (10, 8)
+    QCOMPARE(shown.pixel(edge), ImageDiff::highlight);
+
+    // Off: the stage again.
+    QTest::keyClick(window.get(), Qt::Key_C, Qt::ShiftModifier);
+    QVERIFY(window->stage()->isVisible());
+    QVERIFY(!view->isVisible());
+}
+
+void TestCompare::sideBySideZoomsAndPansInStep()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QTest::keyClick(window.get(), Qt::Key_C);
+    CompareView *view = compareView(window.get());
+    QVERIFY(view->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_2);
+    QCOMPARE(view->imageRect(0).size(), QSize(32, 32));
+    QCOMPARE(view->imageRect(1).size(), QSize(32, 32));
+    QTest::keyClick(window.get(), Qt::Key_4);
+    QCOMPARE(window->stage()->zoom(), 8);
+    QCOMPARE(view->imageRect(0).size(), QSize(128, 128));
+    QCOMPARE(view->imageRect(1).size(), QSize(128, 128));
+
+    // A drag on the left pane pans both.
+    const QRect left = view->imageRect(0);
+    const QRect right = view->imageRect(1);
+    const QPoint start = left.center();
+    QTest::mousePress(view, Qt::LeftButton, {}, start);
+    QTest::mouseMove(view, start + QPoint(15, 10));
+    QTest::mouseMove(view, start + QPoint(30, 20));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, start + QPoint(30, 20));
+    QCOMPARE(view->imageRect(0), left.translated(30, 20));
+    QCOMPARE(view->imageRect(1), right.translated(30, 20));
+    // The wheel pans both too.
+    const QRect before = view->imageRect(1);
+    QWheelEvent wheel(QPointF(view->imageRect(1).center()), view->mapToGlobal(QPointF(10, 10)),
+                      QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase,
+                      false);
+    QApplication::sendEvent(view, &wheel);
+    QVERIFY(view->imageRect(1).top() < before.top());
+    QCOMPARE(view->imageRect(0).top() - left.top() - 20,
+             view->imageRect(1).top() - right.top() - 20);
+
+    // What the panes show: this frame left, the anchor right, pixel for pixel.
+    const QImage shown = view->grab().toImage();
+    const QPoint pixel(6, 8);
+    const QPoint inLeft = view->imageRect(0).topLeft() + pixel * 8 + QPoint(4, 4);
+    const QPoint inRight = view->imageRect(1).topLeft() + pixel * 8 + QPoint(4, 4);
+    QCOMPARE(shown.pixel(inLeft), candidate(run(), 1, 1).pixel(pixel));
+    QCOMPARE(shown.pixel(inRight), candidate(run(), 0, 1).pixel(pixel));
+}
+
+void TestCompare::wipeDividerDraggedWithTheMouse()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QTest::keyClick(window.get(), Qt::Key_4); // 8x
+    QTest::keyClick(window.get(), Qt::Key_W);
+    CompareView *view = compareView(window.get());
+    QVERIFY(view->isVisible());
+    const QImage current = candidate(run(), 1, 1);
+    const QImage anchor = candidate(run(), 0, 1);
+    const QRect at = view->imageRect(0);
+    const auto shownAt = [&](QPoint pixel) {
+        return view->grab().toImage().pixel(at.topLeft() + pixel * 8 + QPoint(4, 4));
+    };
+    const QPoint leftPixel(6, 8);
+    const QPoint rightPixel(9, 8);
+    QCOMPARE(view->wipePosition(), 8);
+    QCOMPARE(shownAt(leftPixel), current.pixel(leftPixel));
+    QCOMPARE(shownAt(rightPixel), anchor.pixel(rightPixel));
+
+    // Dragged left past pixel 6: it shows the reference now.
+    const QPoint divider(at.left() + 8 * 8, at.center().y());
+    QTest::mousePress(view, Qt::LeftButton, {}, divider);
+    QTest::mouseMove(view, divider - QPoint(20, 0));
+    QTest::mouseMove(view, QPoint(at.left() + 5 * 8, divider.y()));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(at.left() + 5 * 8, divider.y()));
+    QCOMPARE(view->wipePosition(), 5);
+    QCOMPARE(shownAt(leftPixel), anchor.pixel(leftPixel));
+    // And right past pixel 9: this frame there.
+    QTest::mousePress(view, Qt::LeftButton, {}, QPoint(at.left() + 5 * 8, divider.y()));
+    QTest::mouseMove(view, QPoint(at.left() + 12 * 8, divider.y()));
+    QTest::mouseRelease(view, Qt::LeftButton, {}, QPoint(at.left() + 12 * 8, divider.y()));
+    QCOMPARE(view->wipePosition(), 12);
+    QCOMPARE(shownAt(rightPixel), current.pixel(rightPixel));
+    QCOMPARE(shownAt(leftPixel), current.pixel(leftPixel));
+}
+
+void TestCompare::choosingAnAttemptComparesIt()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    QTreeWidget *list = window->inspector()->attempts();
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QVERIFY(!list->topLevelItem(0)->icon(0).isNull()); // each attempt's thumbnail
+    QVERIFY(!list->topLevelItem(1)->icon(0).isNull());
+    clickAttempt(window.get(), 1);
+    CompareView *view = compareView(window.get());
+    QVERIFY(view->isVisible());
+    QVERIFY(window->actions().compareSideBySide->isChecked());
+    QVERIFY(window->actions().referenceAttempt->isChecked());
+    QVERIFY2(view->caption().contains(QStringLiteral("attempt 1")), qPrintable(view->caption()));
+    // Left: the frame's image (attempt 2); right: attempt 1, where they differ.
+    QTest::keyClick(window.get(), Qt::Key_4);
+    const QImage shown = view->grab().toImage();
+    const QPoint pixel(6, 6);
+    QCOMPARE(shown.pixel(view->imageRect(0).topLeft() + pixel * 8 + QPoint(4, 4)),
+             qRgba(1, 2, 3, 255));
+    QCOMPARE(shown.pixel(view->imageRect(1).topLeft() + pixel * 8 + QPoint(4, 4)),
+             candidate(run(), 2, 1).pixel(pixel));
+    // Difference: the two pixels changed between the attempts, colour and coverage.
+    QTest::keyClick(window.get(), Qt::Key_D);
+    QCOMPARE(view->differingPixels(), 2);
+}
+
+void TestCompare::useThisAttemptChangesTheImageAndItsAuditAndUndoPutsItBack()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    const DirectorSession before = onDisk(window.get());
+    const DirectorFrameState original = before.frames.value(2);
+    QCOMPARE(original.status, FrameStatus::AuditFail);
+    QCOMPARE(original.imagePath, QStringLiteral("candidates/frame_0002_attempt_02.png"));
+    QCOMPARE(original.auditReport.flags, QStringList{QStringLiteral("SF02_PALETTE_DRIFT")});
+
+    clickAttempt(window.get(), 1);
+    QPushButton *use = window->inspector()->useAttemptButton();
+    QVERIFY(use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+    const QByteArray bytes = bytesOnDisk(window.get());
+    DirectorFrameState used = onDisk(window.get()).frames.value(2);
+    // Attempt 1's image; the run has no audit of it: GENERATED (AUDIT_FAIL -> GENERATED, "a new
+    // attempt"), no audit report kept from the other image.
+    QCOMPARE(used.imagePath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    QCOMPARE(used.status, FrameStatus::Generated);
+    QCOMPARE(used.auditReport, AuditReport());
+    QCOMPARE(used.attemptHistory, original.attemptHistory);
+    QCOMPARE(window->history()->stack()->undoText(), QStringLiteral("Use attempt 1 for frame 2"));
+    // The file reads back exactly and is what the pipeline's schema accepts.
+    QCOMPARE(SessionCodec::encode(*SessionCodec::decode(bytes).session), bytes);
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(DIRECTOR_VALIDATOR), QStringLiteral(DIRECTOR_SCHEMA),
+                  run() + QStringLiteral("/director_session.json")});
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAll().constData());
+    // The stage shows it (Off, then the stage).
+    QTest::keyClick(window.get(), Qt::Key_C, Qt::ShiftModifier);
+    QVERIFY(window->stage()->isVisible());
+
+    // Back to attempt 2: the run's audit is about it, and comes back with it.
+    clickAttempt(window.get(), 2);
+    QTest::mouseClick(use, Qt::LeftButton);
+    used = onDisk(window.get()).frames.value(2);
+    QCOMPARE(used.imagePath, original.imagePath);
+    QCOMPARE(used.status, FrameStatus::AuditFail);
+    QCOMPARE(used.auditReport, original.auditReport);
+
+    // Undo twice: the frame exactly as it was (only lastModified moved on).
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(onDisk(window.get()).frames.value(2).imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    DirectorSession after = onDisk(window.get());
+    QCOMPARE(after.frames, before.frames);
+    after.lastModified = before.lastModified;
+    QCOMPARE(SessionCodec::encode(after), SessionCodec::encode(before));
+}
+
+void TestCompare::useThisAttemptObeysTheTransitionRules()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    QTest::keyClick(window.get(), Qt::Key_A); // AUDIT_FAIL -> APPROVED
+    QCOMPARE(onDisk(window.get()).frames.value(2).status, FrameStatus::Approved);
+    const QByteArray approved = bytesOnDisk(window.get());
+    clickAttempt(window.get(), 1);
+    QTest::mouseClick(window->inspector()->useAttemptButton(), Qt::LeftButton);
+    // APPROVED -> GENERATED is not a transition: refused, said, nothing written.
+    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("APPROVED")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QCOMPARE(bytesOnDisk(window.get()), approved);
+    QCOMPARE(window->history()->stack()->count(), 1);
+    // Rejected first, it can be used.
+    QTest::keyClick(window.get(), Qt::Key_X);
+    clickAttempt(window.get(), 1);
+    QTest::mouseClick(window->inspector()->useAttemptButton(), Qt::LeftButton);
+    QCOMPARE(onDisk(window.get()).frames.value(2).imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    // The image it has already: refused.
+    clickAttempt(window.get(), 1);
+    QTest::mouseClick(window->inspector()->useAttemptButton(), Qt::LeftButton);
+    QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("already")));
+    QCOMPARE(window->history()->stack()->count(), 3);
+}
+
+void TestCompare::aChosenOlderAttemptStaysWhenTheRunIsReadAgain()
+{
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        window->setCurrentFrame(2);
+        clickAttempt(window.get(), 1);
+        QTest::mouseClick(window->inspector()->useAttemptButton(), Qt::LeftButton);
+        QCOMPARE(onDisk(window.get()).frames.value(2).imagePath,
+                 QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    }
+    // The headless path takes in the run's news first: attempt 2 is not news.
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(run()));
+    int changed = -1;
+    QVERIFY(manager.ingestRun(&changed));
+    QCOMPARE(changed, 0);
+    QCOMPARE(manager.getFrameState(2)->imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    // A newer attempt is.
+    manager.close();
+    QVERIFY(RunFixture::writeCandidate(run(), 2, 3));
+    SessionManager again;
+    QVERIFY(again.initializeOrResume(run()));
+    QVERIFY(again.ingestRun(&changed));
+    QCOMPARE(changed, 1);
+    QCOMPARE(again.getFrameState(2)->imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_03.png"));
+}
+
+void TestCompare::theReferenceCanBeThePreviousFrame()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    window->actions().referencePrevious->trigger();
+    QTest::keyClick(window.get(), Qt::Key_D);
+    CompareView *view = compareView(window.get());
+    QCOMPARE(view->differingPixels(),
+             countDiffering(candidate(run(), 2, 2), candidate(run(), 1, 1)));
+    QVERIFY2(view->caption().contains(QStringLiteral("the previous frame")),
+             qPrintable(view->caption()));
+    // The reference follows the frame.
+    QTest::keyClick(window.get(), Qt::Key_Left);
+    QCOMPARE(view->differingPixels(),
+             countDiffering(candidate(run(), 1, 1), candidate(run(), 0, 1)));
+    QTest::keyClick(window.get(), Qt::Key_Home);
+    QCOMPARE(view->caption(), QStringLiteral("The first frame has no previous frame."));
+}
+
+void TestCompare::aNudgedFrameTakesItsAuditForTheOperatorToLookAgain()
+{
+    // Frame 3: attempt 2 audited clean (the audit names it), attempt 1 not.
+    QVERIFY(RunFixture::writeCandidate(run(), 3, 2));
+    const QJsonArray attempts{QJsonObject{{QStringLiteral("attempt_index"), 2},
+                                          {QStringLiteral("result"), QStringLiteral("passed")}}};
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/audit/frame_0003_metrics.json"),
+                                  {{QStringLiteral("frame_index"), 3},
+                                   {QStringLiteral("passed"), true},
+                                   {QStringLiteral("reason_codes"), QJsonArray()},
+                                   {QStringLiteral("composite_score"), 0.9},
+                                   {QStringLiteral("attempts"), attempts}}));
+    SessionManager manager;
+    ReviewController controller(&manager);
+    QVERIFY(manager.initializeOrResume(run()));
+    QCOMPARE(manager.getFrameState(3)->status, FrameStatus::Approved);
+    QVERIFY(controller.reject(3));
+    QVERIFY(controller.nudge(3, 1, 0));
+    QVERIFY(controller.useAttempt(3, 1));
+    QCOMPARE(manager.getFrameState(3)->status, FrameStatus::Generated);
+    QVERIFY(controller.useAttempt(3, 2));
+    // The audit passed it clean, but the nudge was made for another image.
+    const DirectorFrameState frame = *manager.getFrameState(3);
+    QCOMPARE(frame.status, FrameStatus::AuditWarn);
+    QCOMPARE(frame.auditReport.compositeScore, 0.9);
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, 1.0);
+    // An attempt the frame does not have.
+    QCOMPARE(controller.useAttempt(3, 7).kind(), Outcome::Kind::Invalid);
+}
+
+void TestCompare::useThisAttemptIsOffWhileReadOnly()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+        QVERIFY(manager.discardSession());
+    }
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(2);
+    clickAttempt(window.get(), 1);
+    QVERIFY(compareView(window.get())->isVisible()); // comparing is reading
+    QVERIFY(!window->inspector()->useAttemptButton()->isEnabled());
+}
+
+QTEST_MAIN(TestCompare)
+#include "tst_compare.moc"
