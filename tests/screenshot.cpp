@@ -1,7 +1,10 @@
 // Takes the README's screenshots, offscreen: screenshot OUTPUT_DIR writes
 //   director.png       the review window on the demo run (light),
 //   director-dark.png  the same in the dark palette for pixel work,
-//   preferences.png    the preferences dialog.
+//   preferences.png    the preferences dialog,
+//   overlays.png       the audit's overlays on a drifted frame, the motion plot under the
+//   filmstrip, playback.png       the move playing, with its rate, wipe.png           Compare →
+//   Wipe against the anchor, difference.png     Compare → Difference against the anchor.
 #include "demo/demorun.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
@@ -17,6 +20,37 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace {
+
+// The review tools of issue-sized features, on the window as the main shot left it (frame 5).
+template <typename Save> bool saveReviewTools(MainWindow &window, Save save)
+{
+    const WindowActions &a = window.actions();
+    a.onionSkin->trigger(); // off: the overlays alone
+    a.zoom[2]->trigger();
+    window.setCurrentFrame(11); // the demo's colour noise: pixels off the palette
+    for (QAction *overlay : {a.paletteOverlay, a.baselineOverlay, a.boundsOverlay})
+        overlay->trigger();
+    bool ok = save(&window, "overlays.png");
+    for (QAction *overlay : {a.paletteOverlay, a.baselineOverlay, a.boundsOverlay})
+        overlay->trigger();
+    a.zoomFit->trigger();
+    a.playPause->trigger();
+    QTest::qWait(1500); // a second and a half of the move, so that the rate is measured
+    ok = save(&window, "playback.png") && ok;
+    a.playPause->trigger();
+    window.setCurrentFrame(5);
+    a.referenceAnchor->trigger();
+    a.compareWipe->trigger();
+    ok = save(&window, "wipe.png") && ok;
+    a.compareDifference->trigger();
+    ok = save(&window, "difference.png") && ok;
+    a.compareOff->trigger();
+    return ok;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -82,5 +116,7 @@ int main(int argc, char *argv[])
     PreferencesDialog preferences(Preferences::load(), &window);
     preferences.show();
     ok = QTest::qWaitForWindowExposed(&preferences) && save(&preferences, "preferences.png") && ok;
+    preferences.close();
+    ok = saveReviewTools(window, save) && ok;
     return ok ? 0 : 1;
 }

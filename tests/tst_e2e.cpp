@@ -17,6 +17,7 @@ class TestEndToEnd : public QObject
 private slots:
     void initTestCase();
     void editsSurviveSigkillOnDiskAndOnScreen();
+    void spacePlaysTheMoveOnScreen();
 
 private:
     struct Colours
@@ -31,6 +32,8 @@ private:
                     .isEmpty();
     }
     Colours screenColours();
+    // A square of the screen well inside the stage (where the drag above nudges).
+    QImage stageOnScreen() { return m_x.screen().copy(300, 200, 200, 200); }
     DirectorSession session() const;
 
     XSession m_x;
@@ -135,6 +138,28 @@ void TestEndToEnd::editsSurviveSigkillOnDiskAndOnScreen()
     QCOMPARE(session().sessionId, sessionId);
     again.kill();
     again.waitForFinished();
+}
+
+void TestEndToEnd::spacePlaysTheMoveOnScreen()
+{
+    QProcess director;
+    QVERIFY(startDirector(director));
+    QTRY_VERIFY_WITH_TIMEOUT(screenColours().fail > 0, 20000);
+    QTest::qWait(500);
+    const QImage still = stageOnScreen();
+    QTest::qWait(500);
+    QCOMPARE(stageOnScreen(), still); // nothing moves by itself
+    // Space: the move plays, and the stage shows other frames.
+    QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("space")}));
+    QTRY_VERIFY_WITH_TIMEOUT(stageOnScreen() != still, 5000);
+    // Space again: it stops on a frame, and stays there.
+    QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("space")}));
+    QTest::qWait(500);
+    const QImage paused = stageOnScreen();
+    QTest::qWait(500);
+    QCOMPARE(stageOnScreen(), paused);
+    director.kill();
+    director.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)
