@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AnimatedWebp</name>
+    <message>
+        <source>The animation could not be encoded: libwebp is not usable.</source>
+        <translation>Die Animation konnte nicht kodiert werden: libwebp ist nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>The animation could not be encoded: libwebp refused a canvas of %1×%2 pixels.</source>
+        <translation>Die Animation konnte nicht kodiert werden: libwebp hat eine Bildfläche von %1×%2 Pixeln abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Frame %1 could not be encoded: %2</source>
+        <translation>Einzelbild %1 konnte nicht kodiert werden: %2</translation>
+    </message>
+    <message>
+        <source>The animation could not be encoded: %1</source>
+        <translation>Die Animation konnte nicht kodiert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>AtomicFile</name>
     <message>
         <source>the folder cannot be written to</source>
@@ -37,6 +56,52 @@
     </message>
 </context>
 <context>
+    <name>AuditPresenter</name>
+    <message numerus="yes">
+        <source>%n colours from palette.json</source>
+        <translation>
+            <numerusform>%n Farbe aus palette.json</numerusform>
+            <numerusform>%n Farben aus palette.json</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>palette.json: %1. </source>
+        <translation>palette.json: %1. </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colours from the anchor, frame %1</source>
+        <translation>
+            <numerusform>%n Farbe aus dem Ankerbild, Einzelbild %1</numerusform>
+            <numerusform>%n Farben aus dem Ankerbild, Einzelbild %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked pixels (alpha ≥ %3)</source>
+        <translation>%1 von %2 geprüften Pixeln (Alpha ≥ %3)</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineOverlay</name>
+    <message>
+        <source>on the anchor&apos;s baseline</source>
+        <translation>auf der Grundlinie des Ankerbilds</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n px above anchor</source>
+        <translation>
+            <numerusform>%n px über dem Ankerbild</numerusform>
+            <numerusform>%n px über dem Ankerbild</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n px below anchor</source>
+        <translation>
+            <numerusform>%n px unter dem Ankerbild</numerusform>
+            <numerusform>%n px unter dem Ankerbild</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BoundedRead</name>
     <message>
         <source>%1 does not exist</source>
@@ -53,6 +118,13 @@
     <message>
         <source>%1 is larger than the %2 MB a session file can be</source>
         <translation>%1 ist größer als die %2 MB, die eine Sitzungsdatei haben darf</translation>
+    </message>
+</context>
+<context>
+    <name>BoundsOverlay</name>
+    <message>
+        <source>pivot %1, %2 px from anchor&apos;s</source>
+        <translation>Drehpunkt %1, %2 px gegenüber dem des Ankerbilds</translation>
     </message>
 </context>
 <context>
@@ -237,6 +309,67 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
+    <name>CompareMode</name>
+    <message>
+        <source>the anchor</source>
+        <translation>Ankerbild</translation>
+    </message>
+    <message>
+        <source>the previous frame</source>
+        <translation>vorheriges Einzelbild</translation>
+    </message>
+    <message>
+        <source>The first frame has no previous frame.</source>
+        <translation>Das erste Einzelbild hat kein vorheriges Einzelbild.</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of this frame cannot be shown: %2</source>
+        <translation>Versuch %1 dieses Einzelbilds kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>No frame</source>
+        <translation>Kein Einzelbild</translation>
+    </message>
+    <message>
+        <source>Compare with an Attempt</source>
+        <translation>Mit einem Versuch vergleichen</translation>
+    </message>
+    <message>
+        <source>Attempt:</source>
+        <translation>Versuch:</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Director</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>No pixel differs from %1</source>
+        <translation>Kein abweichendes Pixel (Referenz: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pixel(s) differ from %1</source>
+        <translation>
+            <numerusform>%n abweichendes Pixel (Referenz: %1)</numerusform>
+            <numerusform>%n abweichende Pixel (Referenz: %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This frame | %1</source>
+        <translation>Dieses Einzelbild | %1</translation>
+    </message>
+</context>
+<context>
     <name>DemoCommand</name>
     <message>
         <source>Write the demo run into DIR (a new or empty folder) and open it.</source>
@@ -275,6 +408,89 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>Session %1 discarded.</source>
         <translation>Sitzung %1 verworfen.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPreviewDialog</name>
+    <message>
+        <source>&amp;Sprite sheet (PNG)</source>
+        <translation>&amp;Sprite-Sheet (PNG)</translation>
+    </message>
+    <message>
+        <source>&amp;Animation (WebP)</source>
+        <translation>&amp;Animation (WebP)</translation>
+    </message>
+    <message>
+        <source>APPROVED frames &amp;only</source>
+        <translation>&amp;Nur Einzelbilder mit APPROVED</translation>
+    </message>
+    <message>
+        <source>Export Preview</source>
+        <translation>Vorschau exportieren</translation>
+    </message>
+    <message>
+        <source>Sprite sheet file</source>
+        <translation>Sprite-Sheet-Datei</translation>
+    </message>
+    <message>
+        <source>One row</source>
+        <translation>Eine Zeile</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Animation file</source>
+        <translation>Animationsdatei</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>Frames a second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>Spa&amp;lten:</translation>
+    </message>
+    <message>
+        <source>WebP animations (*.webp)</source>
+        <translation>WebP-Animationen (*.webp)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame rate:</source>
+        <translation>&amp;Bildrate:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the file for %1</source>
+        <translation>Datei für %1 wählen</translation>
+    </message>
+    <message>
+        <source>Open a run first: the preview shows its frames.</source>
+        <translation>Öffnen Sie zuerst einen Lauf: Die Vorschau zeigt seine Einzelbilder.</translation>
+    </message>
+    <message>
+        <source>The run is no longer open.</source>
+        <translation>Der Lauf ist nicht mehr geöffnet.</translation>
+    </message>
+    <message>
+        <source>The preview was not written: %1</source>
+        <translation>Die Vorschau wurde nicht geschrieben: %1</translation>
     </message>
 </context>
 <context>
@@ -554,6 +770,30 @@ Bild</translation>
         <source>Audit flags: %1</source>
         <translation>Prüfbefunde: %1</translation>
     </message>
+    <message>
+        <source>Off palette:</source>
+        <translation>Außerhalb der Palette:</translation>
+    </message>
+    <message>
+        <source>Palette:</source>
+        <translation>Palette:</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Attempt</source>
+        <translation>Diesen Versuch &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Make the chosen attempt this frame&apos;s image, with its audit</source>
+        <translation>Den gewählten Versuch samt seiner Prüfung zum Bild dieses Einzelbilds machen</translation>
+    </message>
+    <message>
+        <source>Off-palette pixels</source>
+        <translation>Pixel außerhalb der Palette</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
 </context>
 <context>
     <name>JsonObjectReader</name>
@@ -687,12 +927,12 @@ Bild</translation>
         <translation>Jedes Einzelbild ist freigegeben.</translation>
     </message>
     <message>
-        <source>Open Run</source>
-        <translation>Lauf öffnen</translation>
-    </message>
-    <message>
         <source>About Qt</source>
         <translation>Über Qt</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
     </message>
 </context>
 <context>
@@ -712,6 +952,41 @@ Bild</translation>
     <message>
         <source>Close Anyway</source>
         <translation>Trotzdem schließen</translation>
+    </message>
+</context>
+<context>
+    <name>MotionPlot</name>
+    <message>
+        <source>Motion plot</source>
+        <translation>Bewegungsdiagramm</translation>
+    </message>
+    <message>
+        <source>Each frame&apos;s baseline gap and pivot shift from the anchor, as commit will write it. Click to go to a frame.</source>
+        <translation>Grundlinienabstand und Drehpunktverschiebung jedes Einzelbilds gegenüber dem Ankerbild, so wie der Abschluss sie schreiben wird. Klicken Sie, um zu einem Einzelbild zu gehen.</translation>
+    </message>
+    <message>
+        <source>baseline gap</source>
+        <translation>Grundlinienabstand</translation>
+    </message>
+    <message>
+        <source>pivot x</source>
+        <translation>Drehpunkt x</translation>
+    </message>
+    <message>
+        <source>pivot y</source>
+        <translation>Drehpunkt y</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>y</translation>
     </message>
 </context>
 <context>
@@ -750,6 +1025,41 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>When the session file cannot be read: &quot;backup&quot; restores the backup, &quot;new&quot; starts a new review; the bad file is kept aside.</source>
         <translation>Wenn die Sitzungsdatei nicht lesbar ist: „backup“ stellt die Sicherung wieder her, „new“ beginnt eine neue Durchsicht; die fehlerhafte Datei wird beiseitegelegt.</translation>
     </message>
+    <message>
+        <source>  director preview RUN_DIR [--sheet FILE.png] [--columns N] [--animation FILE.webp] [--fps N] [--approved-only]
+                                   the move as commit would write it, as a sprite sheet and an animation
+</source>
+        <translation>  director preview RUN_DIR [--sheet FILE.png] [--columns N] [--animation FILE.webp] [--fps N] [--approved-only]
+                                   die Bewegung, wie commit sie schreiben würde, als Sprite-Sheet und als Animation
+</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteCheck</name>
+    <message>
+        <source>&quot;colors&quot; is not a list</source>
+        <translation>„colors“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>&quot;colors&quot; holds no colour or too many</source>
+        <translation>„colors“ enthält keine oder zu viele Farben</translation>
+    </message>
+    <message>
+        <source>%1 is not a colour written #rrggbb</source>
+        <translation>%1 ist keine als #rrggbb geschriebene Farbe</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>larger than 1 MB</source>
+        <translation>größer als 1 MB</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
 </context>
 <context>
     <name>PipelineNews</name>
@@ -785,6 +1095,44 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>Not taken in from the pipeline: %1</source>
         <translation>Nicht aus der Pipeline übernommen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>Frames per second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <source>In and out points</source>
+        <translation>In- und Out-Punkte</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>In %1 · Out %2</source>
+        <translation>In %1 · Out %2</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>Ende</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame %1 · %2 / %3 · %4 fps target · %5 measured · %n dropped</source>
+        <translation>
+            <numerusform>Einzelbild %1 · %2 / %3 · Ziel %4 fps · gemessen %5 · %n ausgelassen</numerusform>
+            <numerusform>Einzelbild %1 · %2 / %3 · Ziel %4 fps · gemessen %5 · %n ausgelassen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -870,10 +1218,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>Z&amp;wiebelschicht zeigen</translation>
     </message>
     <message>
-        <source>The previous frame and the anchor, faint, under the current frame.</source>
-        <translation>Das vorherige Einzelbild und das Ankerbild, blass, unter dem aktuellen Einzelbild.</translation>
-    </message>
-    <message>
         <source>Previous frame opacity</source>
         <translation>Deckkraft des vorherigen Einzelbilds</translation>
     </message>
@@ -896,6 +1240,118 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>Advance to the next frame after Approve or &amp;Reject</source>
         <translation>Nach Freigeben oder Ab&amp;lehnen zum nächsten Einzelbild</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>The previous frame (red), the next one (blue) and the anchor, faint, under the current frame.</source>
+        <translation>Das vorherige Einzelbild (rot), das nächste (blau) und das Ankerbild, blass, unter dem aktuellen Einzelbild.</translation>
+    </message>
+    <message>
+        <source>Next frame opacity</source>
+        <translation>Deckkraft des nächsten Einzelbilds</translation>
+    </message>
+    <message>
+        <source>&amp;Next frame:</source>
+        <translation>&amp;Nächstes Einzelbild:</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCommand</name>
+    <message>
+        <source>--%1: &quot;%2&quot; is not a whole number</source>
+        <translation>--%1: „%2“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>Write the move as commit would write it (offsets applied, the latest patches) as a sprite sheet (PNG) and/or an animated WebP, for the people who are not at the workstation. Writes nothing in the run folder.</source>
+        <translation>Die Bewegung so schreiben, wie commit sie schreiben würde (mit angewandten Versätzen und den neuesten Nachbearbeitungen), als Sprite-Sheet (PNG) und/oder animiertes WebP, für alle, die nicht am Arbeitsplatz sind. Schreibt nichts in den Laufordner.</translation>
+    </message>
+    <message>
+        <source>Write the sprite sheet to FILE (PNG): the frames in index order, left to right, then top to bottom, each cell the frame&apos;s canvas size, transparent where a frame has no image yet.</source>
+        <translation>Das Sprite-Sheet nach FILE (PNG) schreiben: die Einzelbilder nach Index geordnet, von links nach rechts, dann von oben nach unten, jede Zelle so groß wie die Bildfläche eines Einzelbilds, transparent, wo ein Einzelbild noch kein Bild hat.</translation>
+    </message>
+    <message>
+        <source>The sheet&apos;s cells a row (default: every frame in one row).</source>
+        <translation>Zellen des Sprite-Sheets pro Zeile (Vorgabe: alle Einzelbilder in einer Zeile).</translation>
+    </message>
+    <message>
+        <source>Write the animation to FILE (animated WebP, lossless, looping); frames without an image yet are left out.</source>
+        <translation>Die Animation nach FILE schreiben (animiertes WebP, verlustfrei, als Schleife); Einzelbilder, die noch kein Bild haben, werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The animation&apos;s frames a second, %1 to %2 (default %3).</source>
+        <translation>Bilder pro Sekunde der Animation, %1 bis %2 (Vorgabe %3).</translation>
+    </message>
+    <message>
+        <source>Only the APPROVED frames.</source>
+        <translation>Nur die Einzelbilder mit APPROVED.</translation>
+    </message>
+    <message>
+        <source>--sheet needs a file name</source>
+        <translation>--sheet braucht einen Dateinamen</translation>
+    </message>
+    <message>
+        <source>--animation needs a file name</source>
+        <translation>--animation braucht einen Dateinamen</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewExport</name>
+    <message>
+        <source>Nothing to write: name a sprite sheet, an animation or both.</source>
+        <translation>Nichts zu schreiben: Geben Sie ein Sprite-Sheet, eine Animation oder beides an.</translation>
+    </message>
+    <message>
+        <source>The number of columns must be 0 (one row) or more.</source>
+        <translation>Die Anzahl der Spalten muss 0 (eine Zeile) oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>The frame rate must be from %1 to %2 frames a second.</source>
+        <translation>Die Bildrate muss %1 bis %2 Bilder pro Sekunde betragen.</translation>
+    </message>
+    <message>
+        <source>The sprite sheet and the animation need two files.</source>
+        <translation>Sprite-Sheet und Animation brauchen zwei verschiedene Dateien.</translation>
+    </message>
+    <message>
+        <source>Sprite sheet: %1 (%2 × %3 cells of %4×%5 pixels)</source>
+        <translation>Sprite-Sheet: %1 (%2 × %3 Zellen zu je %4×%5 Pixeln)</translation>
+    </message>
+    <message>
+        <source>The sprite sheet was written to %1, but the animation was not: %2</source>
+        <translation>Das Sprite-Sheet wurde nach %1 geschrieben, die Animation aber nicht: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Animation: %1 (%n frame(s) at %2 frames a second)</source>
+        <translation>
+            <numerusform>Animation: %1 (%n Einzelbild bei %2 Bildern pro Sekunde)</numerusform>
+            <numerusform>Animation: %1 (%n Einzelbilder bei %2 Bildern pro Sekunde)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewFrames</name>
+    <message>
+        <source>No frame is APPROVED yet: there is nothing to preview.</source>
+        <translation>Noch kein Einzelbild ist APPROVED: Es gibt nichts für eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>The run has no frames: there is nothing to preview.</source>
+        <translation>Der Lauf hat keine Einzelbilder: Es gibt nichts für eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>No frame has an image yet: there is nothing to preview.</source>
+        <translation>Noch kein Einzelbild hat ein Bild: Es gibt nichts für eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Einzelbild %1: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6</source>
+        <translation>Einzelbild %1: %2 ist %3×%4 Pixel groß, die Einzelbilder dieses Laufs sind aber %5×%6</translation>
     </message>
 </context>
 <context>
@@ -1128,6 +1584,10 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>No run is open.</source>
         <translation>Kein Lauf geöffnet.</translation>
     </message>
+    <message>
+        <source>Use attempt %1 for frame %2</source>
+        <translation>Versuch %1 für Einzelbild %2 übernehmen</translation>
+    </message>
 </context>
 <context>
     <name>ReviewHistory</name>
@@ -1159,8 +1619,8 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>Kein Lauf geöffnet</translation>
     </message>
     <message>
-        <source>%1 / %2 approved · %3 warn · %4 fail</source>
-        <translation>%1 / %2 freigegeben · %3 mit Warnung · %4 fehlgeschlagen</translation>
+        <source>%L1 / %L2 approved · %L3 warn · %L4 fail</source>
+        <translation>%L1 / %L2 freigegeben · %L3 mit Warnung · %L4 nicht bestanden</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1827,10 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Open Run</source>
+        <translation>Lauf öffnen</translation>
     </message>
 </context>
 <context>
@@ -1745,6 +2209,18 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <source>other programs&apos; members are nested deeper than a session file can hold</source>
         <translation>Einträge anderer Programme sind tiefer verschachtelt, als eine Sitzungsdatei aufnehmen kann</translation>
     </message>
+    <message>
+        <source>Frame %1 has no image of attempt %2.</source>
+        <translation>Einzelbild %1 hat kein Bild von Versuch %2.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 is already the image of frame %2.</source>
+        <translation>Versuch %1 ist bereits das Bild von Einzelbild %2.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of frame %2 cannot be used: %3</source>
+        <translation>Versuch %1 von Einzelbild %2 kann nicht übernommen werden: %3</translation>
+    </message>
 </context>
 <context>
     <name>SessionProblemDialog</name>
@@ -1859,6 +2335,17 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
 </context>
 <context>
+    <name>SpriteSheet</name>
+    <message>
+        <source>A sheet of %1×%2 pixels is too large to be made; choose another number of columns.</source>
+        <translation>Ein Sprite-Sheet mit %1×%2 Pixeln wäre zu groß; wählen Sie eine andere Anzahl von Spalten.</translation>
+    </message>
+    <message>
+        <source>The sprite sheet could not be encoded as PNG.</source>
+        <translation>Das Sprite-Sheet konnte nicht als PNG kodiert werden.</translation>
+    </message>
+</context>
+<context>
     <name>StagePresenter</name>
     <message>
         <source>Open a run with Ctrl+O</source>
@@ -1872,20 +2359,32 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <translation>Arbeitsfläche</translation>
     </message>
     <message>
-        <source>The current frame. Drag to nudge it by whole pixels.</source>
-        <translation>Das aktuelle Einzelbild. Ziehen verschiebt es um ganze Pixel.</translation>
+        <source>The current frame. Drag to nudge it by whole pixels; drag with the middle button to move the view.</source>
+        <translation>Das aktuelle Einzelbild. Ziehen Sie es, um es um ganze Pixel zu verschieben; ziehen Sie mit der mittleren Maustaste, um die Ansicht zu bewegen.</translation>
     </message>
     <message>
-        <source>Offset %1, %2 px</source>
-        <translation>Versatz %1, %2 px</translation>
+        <source>Stage, horizontal</source>
+        <translation>Arbeitsfläche, horizontal</translation>
     </message>
     <message>
-        <source>  (drag %1, %2)</source>
-        <translation>  (Ziehen %1, %2)</translation>
+        <source>Stage, vertical</source>
+        <translation>Arbeitsfläche, vertikal</translation>
     </message>
     <message>
-        <source>  ·  %1×</source>
-        <translation>  ·  %1×</translation>
+        <source>Offset %L1, %L2 px</source>
+        <translation>Versatz %L1, %L2 px</translation>
+    </message>
+    <message>
+        <source>  (drag %L1, %L2)</source>
+        <translation>  (Ziehen %L1, %L2)</translation>
+    </message>
+    <message>
+        <source>  ·  Fit (%L1×)</source>
+        <translation>  ·  Eingepasst (%L1×)</translation>
+    </message>
+    <message>
+        <source>  ·  %L1×</source>
+        <translation>  ·  %L1×</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2654,106 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>&amp;Redo %1</source>
         <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export Preview…</source>
+        <translation>Vorschau &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Show &amp;Onion Skin</source>
+        <translation>&amp;Zwiebelschicht zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Frame (Red)</source>
+        <translation>&amp;Vorheriges Einzelbild (rot)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Frame (Blue)</source>
+        <translation>&amp;Nächstes Einzelbild (blau)</translation>
+    </message>
+    <message>
+        <source>&amp;Anchor</source>
+        <translation>&amp;Ankerbild</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Abspielen / Pause</translation>
+    </message>
+    <message>
+        <source>P&amp;ing-Pong</source>
+        <translation>&amp;Ping-Pong</translation>
+    </message>
+    <message>
+        <source>&amp;Seam View (Loop Point)</source>
+        <translation>&amp;Nahtansicht (Schleifenpunkt)</translation>
+    </message>
+    <message>
+        <source>Set &amp;In Point</source>
+        <translation>&amp;In-Punkt setzen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Out Point</source>
+        <translation>&amp;Out-Punkt setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear In and Out Points</source>
+        <translation>In- und Out-Punkte &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Over&amp;lays</source>
+        <translation>Über&amp;lagerungen</translation>
+    </message>
+    <message>
+        <source>Off-&amp;Palette Pixels</source>
+        <translation>Pixel außerhalb der &amp;Palette</translation>
+    </message>
+    <message>
+        <source>Frame &amp;Baseline</source>
+        <translation>&amp;Grundlinie des Einzelbilds</translation>
+    </message>
+    <message>
+        <source>Bounding Bo&amp;x and Pivot</source>
+        <translation>Begrenzungsrahmen und &amp;Drehpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <source>&amp;Side by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe</source>
+        <translation>&amp;Wischblende</translation>
+    </message>
+    <message>
+        <source>&amp;Difference</source>
+        <translation>&amp;Differenz</translation>
+    </message>
+    <message>
+        <source>Reference: &amp;Anchor</source>
+        <translation>Referenz: An&amp;kerbild</translation>
+    </message>
+    <message>
+        <source>Reference: &amp;Previous Frame</source>
+        <translation>Referenz: &amp;Vorheriges Einzelbild</translation>
+    </message>
+    <message>
+        <source>Reference: A&amp;ttempt…</source>
+        <translation>Referenz: V&amp;ersuch …</translation>
     </message>
 </context>
 <context>

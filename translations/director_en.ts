@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditPresenter</name>
+    <message numerus="yes">
+        <source>%n colours from palette.json</source>
+        <translation>
+            <numerusform>%n colour from palette.json</numerusform>
+            <numerusform>%n colours from palette.json</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colours from the anchor, frame %1</source>
+        <translation>
+            <numerusform>%n colour from the anchor, frame %1</numerusform>
+            <numerusform>%n colours from the anchor, frame %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BaselineOverlay</name>
+    <message numerus="yes">
+        <source>%n px above anchor</source>
+        <translation>
+            <numerusform>%n px above anchor</numerusform>
+            <numerusform>%n px above anchor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n px below anchor</source>
+        <translation>
+            <numerusform>%n px below anchor</numerusform>
+            <numerusform>%n px below anchor</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CommitCommand</name>
     <message numerus="yes">
         <source>Committed %n frame(s) to %1 (%2 nudged, %3 patched).</source>
@@ -53,6 +87,16 @@
     </message>
 </context>
 <context>
+    <name>CompareView</name>
+    <message numerus="yes">
+        <source>%n pixel(s) differ from %1</source>
+        <translation>
+            <numerusform>%n pixel differs from %1</numerusform>
+            <numerusform>%n pixels differ from %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PipelineNews</name>
     <message numerus="yes">
         <source>%n frame(s) updated</source>
@@ -73,6 +117,26 @@
         <translation>
             <numerusform>Waiting for the pipeline to finish writing the files of %n frame: %1</numerusform>
             <numerusform>Waiting for the pipeline to finish writing the files of %n frames: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message numerus="yes">
+        <source>Frame %1 · %2 / %3 · %4 fps target · %5 measured · %n dropped</source>
+        <translation>
+            <numerusform>Frame %1 · %2 / %3 · %4 fps target · %5 measured · %n dropped</numerusform>
+            <numerusform>Frame %1 · %2 / %3 · %4 fps target · %5 measured · %n dropped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewExport</name>
+    <message numerus="yes">
+        <source>Animation: %1 (%n frame(s) at %2 frames a second)</source>
+        <translation>
+            <numerusform>Animation: %1 (%n frame at %2 frames a second)</numerusform>
+            <numerusform>Animation: %1 (%n frames at %2 frames a second)</numerusform>
         </translation>
     </message>
 </context>
