@@ -3,6 +3,7 @@
 #include "inspectorpanel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "playbackpresenter.h"
 #include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
 #include "runfixture.h"
@@ -83,6 +84,7 @@ private slots:
     void differenceViewShowsTheCountAndHighlightsAsCommitWouldWrite();
     void sideBySideZoomsAndPansInStep();
     void wipeDividerDraggedWithTheMouse();
+    void spaceLeavesCompareToPlayOnTheStage();
     void choosingAnAttemptComparesIt();
     void useThisAttemptChangesTheImageAndItsAuditAndUndoPutsItBack();
     void useThisAttemptObeysTheTransitionRules();
@@ -367,6 +369,22 @@ void TestCompare::wipeDividerDraggedWithTheMouse()
     QCOMPARE(view->wipePosition(), 12);
     QCOMPARE(shownAt(rightPixel), current.pixel(rightPixel));
     QCOMPARE(shownAt(leftPixel), current.pixel(leftPixel));
+}
+
+void TestCompare::spaceLeavesCompareToPlayOnTheStage()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QTest::keyClick(window.get(), Qt::Key_W);
+    QVERIFY(compareView(window.get())->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_Space);
+    QVERIFY(window->playback()->isPlaying());
+    QVERIFY(window->stage()->isVisible());
+    QVERIFY(!compareView(window.get())->isVisible());
+    QVERIFY(window->actions().compareOff->isChecked());
+    QTest::keyClick(window.get(), Qt::Key_Space);
+    QVERIFY(!window->playback()->isPlaying());
 }
 
 void TestCompare::choosingAnAttemptComparesIt()

@@ -74,6 +74,11 @@ void CompareMode::connectActions()
     connect(a.referencePrevious, &QAction::triggered, this,
             [this] { setReference(Reference::Previous); });
     connect(a.referenceAttempt, &QAction::triggered, this, &CompareMode::chooseAttempt);
+    // The move plays on the stage: Space leaves compare mode to show it.
+    connect(a.playPause, &QAction::triggered, this, [this] {
+        if (m_mode)
+            m_parts.actions->compareOff->trigger();
+    });
     // The zoom is the stage's: shown again once the window has set it.
     for (QAction *zoom : a.zoom)
         connect(zoom, &QAction::triggered, m_view, qOverload<>(&QWidget::update));
