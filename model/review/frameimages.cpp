@@ -26,9 +26,8 @@ FrameImages::Image FrameImages::cached(const Placement &placement)
 
 QImage FrameImages::placed(int frameIndex)
 {
-    const QImage shown = image(frameIndex).image;
     const std::optional<Placement> where = placement(frameIndex);
-    return shown.isNull() || !where ? shown : move(shown, *where);
+    return where ? move(cached(*where).image, *where) : QImage();
 }
 
 FrameImages::Image FrameImages::placedAttempt(int frameIndex, int attemptIndex)

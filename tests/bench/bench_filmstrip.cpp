@@ -20,7 +20,6 @@
 #include "review/framelistmodel.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QDir>
 #include <QEventLoop>
 #include <QListView>
@@ -31,7 +30,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <ctime>
 #include <functional>
 #include <memory>
 
@@ -47,16 +45,6 @@ struct Figures
     int steps = 0;
     int decodes = 0; // thumbnails decoded from opening to the end of the scroll
 };
-
-// The CPU time of the calling thread: what the GUI thread itself did, as
-// against the wall time, which also counts the time other threads and other
-// processes held the cores.
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
 
 // Rows of the filmstrip in view, first to last.
 std::pair<int, int> rowsInView(const QListView *strip)
@@ -153,13 +141,13 @@ Figures openAndScroll(const QString &runDir, bool scroll)
         double total = 0;
         QElapsedTimer timer;
         for (int value = bar->minimum(); value <= bar->maximum(); value += step) {
-            const double cpuBefore = threadCpuMs();
+            const double cpuBefore = bench::threadCpuMs();
             timer.start();
             bar->setValue(value);
             QCoreApplication::processEvents(); // the paint, thumbnails that are done
             const double ms = bench::elapsedMs(timer);
             longest = std::max(longest, ms);
-            longestCpu = std::max(longestCpu, threadCpuMs() - cpuBefore);
+            longestCpu = std::max(longestCpu, bench::threadCpuMs() - cpuBefore);
             total += ms;
             ++figures.steps;
         }
@@ -171,33 +159,6 @@ Figures openAndScroll(const QString &runDir, bool scroll)
     window.reset();
     QCoreApplication::processEvents();
     return figures;
-}
-
-// Scales every frame image of a run up by `factor` (nearest neighbour): the
-// frames as large as the pipeline generates them, before its downscale.
-bool enlargeFrames(const QString &runDir, int factor)
-{
-    QHash<QByteArray, QByteArray> enlarged; // the demo repeats a 16-frame loop
-    const QDir candidates(runDir + QStringLiteral("/candidates"));
-    for (const QString &name : candidates.entryList({QStringLiteral("*.png")}, QDir::Files)) {
-        QFile file(candidates.filePath(name));
-        if (!file.open(QIODevice::ReadWrite))
-            return false;
-        const QByteArray original = file.readAll();
-        auto it = enlarged.find(original);
-        if (it == enlarged.end()) {
-            const QImage image = QImage::fromData(original);
-            QByteArray png;
-            QBuffer buffer(&png);
-            if (image.isNull() || !buffer.open(QIODevice::WriteOnly) ||
-                !image.scaled(image.size() * factor).save(&buffer, "PNG"))
-                return false;
-            it = enlarged.insert(original, png);
-        }
-        if (!file.resize(0) || !file.seek(0) || file.write(*it) != it->size())
-            return false;
-    }
-    return true;
 }
 
 // `frameSide` 0: the demo's own 128 px frames; otherwise scaled up to it.
@@ -218,7 +179,7 @@ void measure(int frames, const QString &workDir, int frameSide = 0)
             workDir + QStringLiteral("/run_%1_%2_%3").arg(frames).arg(frameSide).arg(run);
         if (!bench::makeRun(runDir, frames))
             return;
-        if (frameSide != 0 && !enlargeFrames(runDir, frameSide / DemoRun::frameSize)) {
+        if (frameSide != 0 && !bench::enlargeFrames(runDir, frameSide / DemoRun::frameSize)) {
             std::fprintf(stderr, "could not enlarge the frames of %s\n", qPrintable(runDir));
             return;
         }

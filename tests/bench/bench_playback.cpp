@@ -24,7 +24,6 @@
 #include "stageview.h"
 
 #include <QApplication>
-#include <QBuffer>
 #include <QDir>
 #include <QEventLoop>
 #include <QSettings>
@@ -34,43 +33,9 @@
 #include <QThread>
 #include <QTimer>
 
-#include <ctime>
 #include <memory>
 
 namespace {
-
-double threadCpuMs()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
-// Scales every frame image of a run up by `factor` (nearest neighbour), as bench_filmstrip.
-bool enlargeFrames(const QString &runDir, int factor)
-{
-    QHash<QByteArray, QByteArray> enlarged; // the demo repeats a 16-frame loop
-    const QDir candidates(runDir + QStringLiteral("/candidates"));
-    for (const QString &name : candidates.entryList({QStringLiteral("*.png")}, QDir::Files)) {
-        QFile file(candidates.filePath(name));
-        if (!file.open(QIODevice::ReadWrite))
-            return false;
-        const QByteArray original = file.readAll();
-        auto it = enlarged.find(original);
-        if (it == enlarged.end()) {
-            const QImage image = QImage::fromData(original);
-            QByteArray png;
-            QBuffer buffer(&png);
-            if (image.isNull() || !buffer.open(QIODevice::WriteOnly) ||
-                !image.scaled(image.size() * factor).save(&buffer, "PNG"))
-                return false;
-            it = enlarged.insert(original, png);
-        }
-        if (!file.resize(0) || !file.seek(0) || file.write(*it) != it->size())
-            return false;
-    }
-    return true;
-}
 
 std::unique_ptr<MainWindow> openWindow(const QString &runDir)
 {
@@ -132,11 +97,11 @@ void measureTicks(MainWindow &window, int zoom, Figures &figures)
     double longestCpu = 0;
     QElapsedTimer timer;
     for (int tick = 0; tick < 300; ++tick) {
-        const double cpuBefore = threadCpuMs();
+        const double cpuBefore = bench::threadCpuMs();
         timer.start();
         clock.tick();
         ticks.append(bench::elapsedMs(timer));
-        longestCpu = std::max(longestCpu, threadCpuMs() - cpuBefore);
+        longestCpu = std::max(longestCpu, bench::threadCpuMs() - cpuBefore);
         timer.start();
         window.stage()->repaint();
         paints.append(bench::elapsedMs(timer));
@@ -263,7 +228,7 @@ int main(int argc, char *argv[])
     std::printf("Director benchmark: playback (medians of %d runs, %d thread(s))\n", bench::runs(),
                 QThread::idealThreadCount());
     const QString runDir = work.path() + QStringLiteral("/run");
-    if (!bench::makeRun(runDir, 1000) || !enlargeFrames(runDir, 512 / DemoRun::frameSize))
+    if (!bench::makeRun(runDir, 1000) || !bench::enlargeFrames(runDir, 512 / DemoRun::frameSize))
         return 1;
     bench::heading(QStringLiteral("Playback of 1,000 frames of 512×512 px"));
     QList<Figures> all;

@@ -6,8 +6,13 @@
 
 #include "demo/demorun.h"
 
+#include <QBuffer>
+#include <QByteArray>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QTextStream>
@@ -15,6 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 namespace bench {
 
@@ -93,6 +99,43 @@ inline bool makeRun(const QString &dir, int frames)
         std::fprintf(stderr, "could not write a run of %d frames: %s\n", frames,
                      qPrintable(written.message()));
     return bool(written);
+}
+
+// The CPU time of the calling thread: what the GUI thread itself did, as
+// against the wall time, which also counts the time other threads and other
+// processes held the cores.
+inline double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+// Scales every frame image of a run up by `factor` (nearest neighbour): the
+// frames as large as the pipeline generates them, before its downscale.
+inline bool enlargeFrames(const QString &runDir, int factor)
+{
+    QHash<QByteArray, QByteArray> enlarged; // the demo repeats a 16-frame loop
+    const QDir candidates(runDir + QStringLiteral("/candidates"));
+    for (const QString &name : candidates.entryList({QStringLiteral("*.png")}, QDir::Files)) {
+        QFile file(candidates.filePath(name));
+        if (!file.open(QIODevice::ReadWrite))
+            return false;
+        const QByteArray original = file.readAll();
+        auto it = enlarged.find(original);
+        if (it == enlarged.end()) {
+            const QImage image = QImage::fromData(original);
+            QByteArray png;
+            QBuffer buffer(&png);
+            if (image.isNull() || !buffer.open(QIODevice::WriteOnly) ||
+                !image.scaled(image.size() * factor).save(&buffer, "PNG"))
+                return false;
+            it = enlarged.insert(original, png);
+        }
+        if (!file.resize(0) || !file.seek(0) || file.write(*it) != it->size())
+            return false;
+    }
+    return true;
 }
 
 } // namespace bench
