@@ -156,6 +156,15 @@ void TestPlayback::seamViewPlaysAroundTheLoopPoint()
     // A short move: half of it on each side.
     playback.setFrames({0, 1, 2});
     QCOMPARE(playback.order(), QList<int>({2, 0}));
+    // The operator chooses how many frames on each side; never more than half the move.
+    playback.setFrames({0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    playback.setSeamFrames(2);
+    QCOMPARE(playback.order(), QList<int>({8, 9, 0, 1}));
+    playback.setSeamFrames(7);
+    QCOMPARE(playback.order(), QList<int>({5, 6, 7, 8, 9, 0, 1, 2, 3, 4}));
+    playback.setSeamFrames(0); // at least one
+    QCOMPARE(playback.seamFrames(), Playback::minSeamFrames);
+    QCOMPARE(playback.order(), QList<int>({9, 0}));
 }
 
 void TestPlayback::framesNotReadyOrSkippedAreDroppedAndTimeIsKept()
@@ -334,8 +343,24 @@ void TestPlayback::inOutAndSeamFromThePlayMenu()
     QTest::keyClick(window.get(), Qt::Key_Backslash);
     QCOMPARE(presenter->playback()->order().size(), 6);
     QVERIFY(window->playbackBar()->rangeLabel()->text().isEmpty());
+    // The seam's length is for the seam view only.
+    QSpinBox *seamFrames = window->playbackBar()->seamFramesBox();
+    QVERIFY(!seamFrames->isEnabled());
     window->actions().seamView->trigger();
+    QVERIFY(seamFrames->isEnabled());
     QCOMPARE(presenter->playback()->order(), QList<int>({3, 4, 5, 0, 1, 2}));
+    seamFrames->setValue(1);
+    QCOMPARE(presenter->playback()->order(), QList<int>({5, 0}));
+    {
+        // Remembered: the next window plays the same seam (of another run: this one is open).
+        const QString again = m_dir->path() + QStringLiteral("/again");
+        QVERIFY(RunFixture::writeApprovedRun(again, 6));
+        auto next = openWindow(again);
+        QVERIFY(next);
+        QCOMPARE(next->playbackBar()->seamFramesBox()->value(), 1);
+        next->actions().seamView->trigger();
+        QCOMPARE(next->playback()->playback()->order(), QList<int>({5, 0}));
+    }
     // A move that does not loop has no seam.
     const QString straight = m_dir->path() + QStringLiteral("/straight");
     QVERIFY(RunFixture::writeApprovedRun(straight, 3));
@@ -354,6 +379,7 @@ void TestPlayback::inOutAndSeamFromThePlayMenu()
     QVERIFY(window->actions().next->isEnabled());
     QVERIFY(!window->manager()->run().manifest.isLoop);
     QVERIFY(!window->actions().seamView->isEnabled());
+    QVERIFY(!seamFrames->isEnabled());
     QCOMPARE(presenter->playback()->order(), QList<int>({0, 1, 2}));
 }
 

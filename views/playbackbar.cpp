@@ -12,8 +12,8 @@
 #include <QToolButton>
 
 PlaybackBar::PlaybackBar(const WindowActions &actions, QWidget *parent)
-    : QWidget(parent), m_fps(new QSpinBox(this)), m_range(new QLabel(this)),
-      m_state(new QLabel(this))
+    : QWidget(parent), m_fps(new QSpinBox(this)), m_seamFrames(new QSpinBox(this)),
+      m_range(new QLabel(this)), m_state(new QLabel(this))
 {
     setObjectName(QStringLiteral("playbackBar"));
     auto *layout = new QHBoxLayout(this);
@@ -30,6 +30,8 @@ PlaybackBar::PlaybackBar(const WindowActions &actions, QWidget *parent)
     layout->addWidget(m_fps);
     layout->addWidget(button(actions.pingPong));
     layout->addWidget(button(actions.seamView));
+    setUpSeamFrames(actions.seamView);
+    layout->addWidget(m_seamFrames);
     m_range->setObjectName(QStringLiteral("playbackRange"));
     m_range->setAccessibleName(tr("In and out points"));
     layout->addWidget(m_range);
@@ -40,9 +42,30 @@ PlaybackBar::PlaybackBar(const WindowActions &actions, QWidget *parent)
     showRange(-1, -1);
 }
 
+void PlaybackBar::setUpSeamFrames(QAction *seamView)
+{
+    m_seamFrames->setObjectName(QStringLiteral("playbackSeamFrames"));
+    m_seamFrames->setAccessibleName(tr("Frames on each side of the loop point"));
+    m_seamFrames->setToolTip(m_seamFrames->accessibleName());
+    m_seamFrames->setRange(Playback::minSeamFrames, Playback::maxSeamFrames);
+    m_seamFrames->setValue(Playback::defaultSeamFrames);
+    m_seamFrames->setPrefix(QStringLiteral("± "));
+    m_seamFrames->setFocusPolicy(Qt::ClickFocus);
+    m_seamFrames->installEventFilter(this);
+    // Only the seam view plays them.
+    const auto follow = [this, seamView] {
+        m_seamFrames->setEnabled(seamView->isEnabled() && seamView->isChecked());
+    };
+    connect(seamView, &QAction::changed, this, follow);
+    connect(seamView, &QAction::toggled, this, follow);
+    follow();
+    connect(m_seamFrames, &QSpinBox::valueChanged, this, &PlaybackBar::seamFramesChanged);
+}
+
 bool PlaybackBar::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_fps && event->type() == QEvent::ShortcutOverride &&
+    if ((watched == m_fps || watched == m_seamFrames) &&
+        event->type() == QEvent::ShortcutOverride &&
         static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space) {
         event->ignore(); // not the spin box's: the Play menu's shortcut takes it
         return true;
@@ -68,6 +91,17 @@ void PlaybackBar::setFps(int fps)
 int PlaybackBar::fps() const
 {
     return m_fps->value();
+}
+
+void PlaybackBar::setSeamFrames(int count)
+{
+    const QSignalBlocker blocker(m_seamFrames);
+    m_seamFrames->setValue(count);
+}
+
+int PlaybackBar::seamFrames() const
+{
+    return m_seamFrames->value();
 }
 
 void PlaybackBar::showRange(int in, int out)

@@ -33,6 +33,14 @@ PlaybackPresenter::PlaybackPresenter(const Parts &parts, QObject *parent)
             prefetch();
     });
     connect(m_parts.bar, &PlaybackBar::fpsChanged, this, &PlaybackPresenter::setFps);
+    connect(m_parts.bar, &PlaybackBar::seamFramesChanged, this, [this](int count) {
+        m_playback->setSeamFrames(count);
+        QSettings().setValue(SettingsKeys::seamFrames, m_playback->seamFrames());
+    });
+    bool ok = false;
+    const int seam = QSettings().value(SettingsKeys::seamFrames).toInt(&ok);
+    m_playback->setSeamFrames(ok ? seam : Playback::defaultSeamFrames);
+    m_parts.bar->setSeamFrames(m_playback->seamFrames());
     connectActions();
     connectSession();
 }

@@ -27,6 +27,8 @@ inline constexpr QLatin1StringView boundsOverlay{"view/boundsOverlay"};
 // The window as the operator left it.
 inline constexpr QLatin1StringView windowGeometry{"window/geometry"};
 inline constexpr QLatin1StringView topSplitter{"window/topSplitter"};
+// How many frames the seam view plays on each side of a loop's seam (the playback bar).
+inline constexpr QLatin1StringView seamFrames{"view/seamFrames"};
 inline constexpr QLatin1StringView recentRuns{"recentRuns"}; // most recent first
 // The frame the operator was on in a session.
 QString sessionFrame(const QString &sessionId);

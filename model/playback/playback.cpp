@@ -60,6 +60,15 @@ void Playback::setSeam(bool on)
     rebuildOrder();
 }
 
+void Playback::setSeamFrames(int count)
+{
+    count = std::clamp(count, minSeamFrames, maxSeamFrames);
+    if (count == m_seamFrames)
+        return;
+    m_seamFrames = count;
+    rebuildOrder();
+}
+
 void Playback::setInPoint(int frameIndex)
 {
     m_in = m_frames.contains(frameIndex) ? frameIndex : -1;
@@ -107,7 +116,7 @@ void Playback::rebuildOrder()
 // forwards, then backwards without playing either end twice.
 QList<int> Playback::orderOf(const QList<int> &range) const
 {
-    const int seam = std::min<int>(seamFrames, int(range.size() / 2));
+    const int seam = std::min<int>(m_seamFrames, int(range.size() / 2));
     if (m_seam && seam >= 1)
         return range.mid(range.size() - seam) + range.mid(0, seam);
     QList<int> order = range;

@@ -21,8 +21,11 @@ public:
     static constexpr double defaultFps = 12.0;
     static constexpr double minFps = 1.0;
     static constexpr double maxFps = 60.0;
-    // How many frames the seam view plays on each side of the loop point.
-    static constexpr int seamFrames = 4;
+    // How many frames the seam view plays on each side of the loop point: 4 unless the
+    // operator chooses (1 to 24; never more than half the range).
+    static constexpr int defaultSeamFrames = 4;
+    static constexpr int minSeamFrames = 1;
+    static constexpr int maxSeamFrames = 24;
 
     // The clock is not owned.
     explicit Playback(PlaybackClock *clock, QObject *parent = nullptr);
@@ -45,6 +48,8 @@ public:
     bool pingPong() const { return m_pingPong; }
     void setSeam(bool on);
     bool seam() const { return m_seam; }
+    void setSeamFrames(int count);
+    int seamFrames() const { return m_seamFrames; }
     // The range played, by frame index; -1 for the move's first or last frame.
     void setInPoint(int frameIndex);
     void setOutPoint(int frameIndex);
@@ -95,6 +100,7 @@ private:
     double m_fps = defaultFps;
     bool m_pingPong = false;
     bool m_seam = false;
+    int m_seamFrames = defaultSeamFrames;
     int m_in = -1;
     int m_out = -1;
     bool m_playing = false;
