@@ -3,6 +3,7 @@
 #include "inspectorpanel.h"
 #include "mainwindow.h"
 #include "messagebox.h"
+#include "pixelgrid.h"
 #include "playbackpresenter.h"
 #include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
@@ -12,10 +13,12 @@
 #include "windowactions.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QProcess>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -23,6 +26,8 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
+
+#include <cmath>
 
 namespace {
 
@@ -66,6 +71,127 @@ QImage candidate(const QString &run, int frame, int attempt)
         .convertToFormat(QImage::Format_ARGB32);
 }
 
+// A 16×16 frame, every pixel opaque and of a colour of its own (none grey, none the divider's
+// or the highlight's); `blue` tells two such frames apart.
+QImage distinctFrame(int blue)
+{
+    QImage image(16, 16, QImage::Format_ARGB32);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixel(x, y, qRgb(16 + x * 14, 16 + y * 14, blue));
+    return image;
+}
+
+// The widget as a device with this pixel ratio shows it, the widget starting at a logical offset
+// (an odd one puts it between two device pixels at 1.25 and 1.5); in device pixels.
+QImage renderAt(QWidget *widget, qreal devicePixelRatio, QPoint offset = {})
+{
+    const QSize logical = widget->size() + QSize(offset.x(), offset.y());
+    QImage image((QSizeF(logical) * devicePixelRatio).toSize() + QSize(1, 1),
+                 QImage::Format_ARGB32);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(Qt::black);
+    widget->render(&image, offset);
+    image.setDevicePixelRatio(1);
+    return image;
+}
+
+// Where each colour of `shown` is: the bounding box of its device pixels, and how many there are.
+struct Shown
+{
+    QHash<QRgb, QRect> box;
+    QHash<QRgb, int> count;
+};
+
+Shown measure(const QImage &shown)
+{
+    Shown found;
+    for (int y = 0; y < shown.height(); ++y) {
+        for (int x = 0; x < shown.width(); ++x) {
+            const QRgb colour = shown.pixel(x, y);
+            found.box[colour] |= QRect(x, y, 1, 1);
+            ++found.count[colour];
+        }
+    }
+    return found;
+}
+
+// Fails unless every pixel of `frame` in columns [first, end) shows as one square of
+// scale × scale device pixels in its own colour, and nowhere else: each at `*origin` (where the
+// frame's pixel 0, 0 is, measured from column `first`) plus its place × scale.
+bool showsColumnsAsSquares(const Shown &shown, const QImage &frame, int scale, int first, int end,
+                           QPoint *origin, QString *why)
+{
+    *origin = shown.box.value(frame.pixel(first, 0)).topLeft() - QPoint(first * scale, 0);
+    for (int y = 0; y < frame.height(); ++y) {
+        for (int x = first; x < end; ++x) {
+            const QRgb colour = frame.pixel(x, y);
+            const QRect expected(*origin + QPoint(x, y) * scale, QSize(scale, scale));
+            if (shown.box.value(colour) != expected || shown.count.value(colour) != scale * scale) {
+                const QRect box = shown.box.value(colour);
+                *why = QStringLiteral("pixel %1, %2: %3 device pixels in %4×%5 at %6, %7; not "
+                                      "%8×%8 at %9, %10")
+                           .arg(x)
+                           .arg(y)
+                           .arg(shown.count.value(colour))
+                           .arg(box.width())
+                           .arg(box.height())
+                           .arg(box.x())
+                           .arg(box.y())
+                           .arg(scale)
+                           .arg(expected.x())
+                           .arg(expected.y());
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool showsAsSquares(const Shown &shown, const QImage &frame, int scale, QPoint *origin,
+                    QString *why)
+{
+    return showsColumnsAsSquares(shown, frame, scale, 0, frame.width(), origin, why);
+}
+
+// The rows of the test data: a device pixel ratio, a zoom, and the device pixels a source pixel
+// is then on the stage (StageView's own tests say so).
+void addPixelGridRows()
+{
+    QTest::addColumn<qreal>("ratio");
+    QTest::addColumn<int>("zoom");
+    QTest::addColumn<int>("scale");
+    QTest::newRow("1, 1×") << 1.0 << 1 << 1;
+    QTest::newRow("1, 4×") << 1.0 << 4 << 4;
+    QTest::newRow("1.25, 1×") << 1.25 << 1 << 1;
+    QTest::newRow("1.25, 2×") << 1.25 << 2 << 3; // 2.5 rounded
+    QTest::newRow("1.25, 4×") << 1.25 << 4 << 5;
+    QTest::newRow("1.5, 1×") << 1.5 << 1 << 2; // never 1 and 2 in turn
+    QTest::newRow("1.5, 2×") << 1.5 << 2 << 3;
+    QTest::newRow("1.5, 4×") << 1.5 << 4 << 6;
+    QTest::newRow("2, 2×") << 2.0 << 2 << 4;
+}
+
+// A compare view of its own at a zoom, showing `current` beside `reference`.
+std::unique_ptr<CompareView> compareAlone(int zoom, CompareView::Mode mode, const QImage &current,
+                                          const QImage &reference)
+{
+    auto view = std::make_unique<CompareView>();
+    view->setZoomSource([zoom] { return zoom; });
+    view->setImages(current, reference, QStringLiteral("the anchor"));
+    view->setMode(mode);
+    view->resize(601, 401);
+    view->show();
+    if (!QTest::qWaitForWindowExposed(view.get()))
+        return {};
+    return view;
+}
+
+QString atOffset(QPoint offset, const QString &why)
+{
+    return QStringLiteral("offset %1, %2: %3").arg(offset.x()).arg(offset.y()).arg(why);
+}
+
 } // namespace
 
 // Comparing the current frame with a reference (CompareView, CompareMode, ImageDiff) and using
@@ -92,6 +218,16 @@ private slots:
     void theReferenceCanBeThePreviousFrame();
     void aNudgedFrameTakesItsAuditForTheOperatorToLookAgain();
     void useThisAttemptIsOffWhileReadOnly();
+    void sideBySideShowsEveryPixelAsOneSquare_data() { addPixelGridRows(); }
+    void sideBySideShowsEveryPixelAsOneSquare();
+    void wipeShowsEveryPixelAsOneSquareEachSideOfTheDivider_data() { addPixelGridRows(); }
+    void wipeShowsEveryPixelAsOneSquareEachSideOfTheDivider();
+    void differenceShowsEveryPixelAsOneSquare_data() { addPixelGridRows(); }
+    void differenceShowsEveryPixelAsOneSquare();
+    void compareShowsTheStagesScale_data() { addPixelGridRows(); }
+    void compareShowsTheStagesScale();
+    void theMouseOnAFractionalScreen_data();
+    void theMouseOnAFractionalScreen();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -593,5 +729,293 @@ void TestCompare::useThisAttemptIsOffWhileReadOnly()
     QVERIFY(!window->inspector()->useAttemptButton()->isEnabled());
 }
 
-QTEST_MAIN(TestCompare)
+void TestCompare::sideBySideShowsEveryPixelAsOneSquare()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(int, zoom);
+    QFETCH(int, scale);
+    const QImage current = distinctFrame(40);
+    const QImage reference = distinctFrame(200);
+    auto view = compareAlone(zoom, CompareView::Mode::SideBySide, current, reference);
+    QVERIFY(view);
+    QCOMPARE(view->pixelScale(ratio), scale);
+    QString why;
+    QPoint left;
+    QPoint right;
+    for (const QPoint offset : {QPoint(0, 0), QPoint(1, 1), QPoint(3, 0)}) {
+        const Shown shown = measure(renderAt(view.get(), ratio, offset));
+        QVERIFY2(showsAsSquares(shown, current, scale, &left, &why),
+                 qPrintable(atOffset(offset, why)));
+        QVERIFY2(showsAsSquares(shown, reference, scale, &right, &why),
+                 qPrintable(atOffset(offset, why)));
+        QCOMPARE(left.y(), right.y());
+    }
+    // Panned by an odd number of logical pixels: both panes move by the same whole device pixels,
+    // and every pixel is still one square.
+    const Shown before = measure(renderAt(view.get(), ratio));
+    QVERIFY(showsAsSquares(before, current, scale, &left, &why));
+    QVERIFY(showsAsSquares(before, reference, scale, &right, &why));
+    const QPoint start = view->imageRect(0).center();
+    QTest::mousePress(view.get(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(view.get(), start + QPoint(7, 5));
+    QTest::mouseRelease(view.get(), Qt::LeftButton, {}, start + QPoint(7, 5));
+    QCOMPARE(view->pan(), QPoint(7, 5));
+    const Shown panned = measure(renderAt(view.get(), ratio));
+    QPoint leftPanned;
+    QPoint rightPanned;
+    QVERIFY2(showsAsSquares(panned, current, scale, &leftPanned, &why), qPrintable(why));
+    QVERIFY2(showsAsSquares(panned, reference, scale, &rightPanned, &why), qPrintable(why));
+    QCOMPARE(leftPanned - left, PixelGrid::snap(QPointF(7, 5) * ratio));
+    QCOMPARE(rightPanned - right, leftPanned - left);
+}
+
+void TestCompare::wipeShowsEveryPixelAsOneSquareEachSideOfTheDivider()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(int, zoom);
+    QFETCH(int, scale);
+    const QImage current = distinctFrame(40);
+    const QImage reference = distinctFrame(200);
+    auto view = compareAlone(zoom, CompareView::Mode::Wipe, current, reference);
+    QVERIFY(view);
+    QCOMPARE(view->wipePosition(), 8);
+    const QRgb divider = view->palette().color(QPalette::Highlight).rgb();
+    const int line = PixelGrid::lineWidth(ratio);
+    for (const QPoint offset : {QPoint(0, 0), QPoint(1, 1), QPoint(3, 0)}) {
+        const QImage image = renderAt(view.get(), ratio, offset);
+        const Shown shown = measure(image);
+        // Left of the divider this frame, right of it the reference, one grid.
+        QString why;
+        QPoint origin;
+        QPoint referenceOrigin;
+        QVERIFY2(showsColumnsAsSquares(shown, current, scale, 0, 8, &origin, &why),
+                 qPrintable(atOffset(offset, why)));
+        QVERIFY2(showsColumnsAsSquares(shown, reference, scale, 9, 16, &referenceOrigin, &why),
+                 qPrintable(atOffset(offset, why)));
+        QCOMPARE(referenceOrigin, origin);
+        // The divider on the edge between pixels 7 and 8, over the reference's column 8.
+        const int dividerX = origin.x() + 8 * scale;
+        for (int y = 0; y < 16 * scale; ++y) {
+            for (int x = 0; x < line; ++x)
+                QCOMPARE(image.pixel(dividerX + x, origin.y() + y), divider);
+        }
+        for (int y = 0; y < 16; ++y) {
+            const QRgb colour = reference.pixel(8, y);
+            const QRect expected(origin + QPoint(8 * scale + line, y * scale),
+                                 QSize(scale - line, scale));
+            QCOMPARE(shown.count.value(colour), expected.width() * expected.height());
+            if (!expected.isEmpty()) // at one device pixel a source pixel, the divider hides it
+                QCOMPARE(shown.box.value(colour), expected);
+        }
+    }
+}
+
+void TestCompare::differenceShowsEveryPixelAsOneSquare()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(int, zoom);
+    QFETCH(int, scale);
+    // Every other pixel differs, as on a chessboard: each highlighted pixel stands on its own.
+    const QImage current = distinctFrame(40);
+    QImage reference = current;
+    for (int y = 0; y < 16; ++y)
+        for (int x = (y % 2); x < 16; x += 2)
+            reference.setPixel(x, y, qRgb(1, 2, 3));
+    auto view = compareAlone(zoom, CompareView::Mode::Difference, current, reference);
+    QVERIFY(view);
+    QCOMPARE(view->differingPixels(), 128);
+    for (const QPoint offset : {QPoint(0, 0), QPoint(1, 1), QPoint(3, 0)}) {
+        const QImage image = renderAt(view.get(), ratio, offset);
+        const Shown shown = measure(image);
+        const QRect box = shown.box.value(ImageDiff::highlight);
+        QCOMPARE(box.size(), QSize(16, 16) * scale); // pixels 0, 0 and 15, 15 differ
+        QCOMPARE(shown.count.value(ImageDiff::highlight), 128 * scale * scale);
+        for (int y = 0; y < box.height(); ++y) {
+            for (int x = 0; x < box.width(); ++x) {
+                const bool differs = (x / scale + y / scale) % 2 == 0;
+                const bool highlighted =
+                    image.pixel(box.left() + x, box.top() + y) == ImageDiff::highlight;
+                QVERIFY2(
+                    highlighted == differs,
+                    qPrintable(atOffset(
+                        offset, QStringLiteral("device pixel %1, %2 of the frame").arg(x).arg(y))));
+            }
+        }
+    }
+}
+
+void TestCompare::compareShowsTheStagesScale()
+{
+    QFETCH(qreal, ratio);
+    QFETCH(int, zoom);
+    QFETCH(int, scale);
+    const QImage frame = distinctFrame(40);
+    StageView stage;
+    stage.resize(420, 330);
+    stage.setFrame(frame, QPointF());
+    stage.setZoom(zoom);
+    stage.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&stage));
+    // The compare view follows the stage's zoom, as CompareMode sets it.
+    auto view = compareAlone(1, CompareView::Mode::SideBySide, frame, distinctFrame(200));
+    QVERIFY(view);
+    view->setZoomSource([&stage] { return stage.zoom(); });
+    QCOMPARE(view->pixelScale(ratio), stage.pixelScale(ratio));
+    QString why;
+    QPoint origin;
+    QVERIFY2(
+        showsAsSquares(measure(renderAt(&stage, ratio, QPoint(1, 1))), frame, scale, &origin, &why),
+        qPrintable(QStringLiteral("the stage: ") + why));
+    QVERIFY2(showsAsSquares(measure(renderAt(view.get(), ratio, QPoint(1, 1))), frame, scale,
+                            &origin, &why),
+             qPrintable(QStringLiteral("compare: ") + why));
+}
+
+void TestCompare::theMouseOnAFractionalScreen_data()
+{
+    QTest::addColumn<QByteArray>("scale");
+    QTest::newRow("1.25") << QByteArray("1.25");
+    QTest::newRow("1.5") << QByteArray("1.5");
+}
+
+void TestCompare::theMouseOnAFractionalScreen()
+{
+    // The screen's scale is read once, when the application starts: this program again, on a
+    // screen of that scale (main() below).
+    QFETCH(QByteArray, scale);
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("DIRECTOR_COMPARE_SCREEN_SCALE"), QString::fromLatin1(scale));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForFinished(300000));
+    const QByteArray output = child.readAll();
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
+             output.constData());
+    for (const char *test : {"wipeDividerFollowsTheCursor()", "panningMovesBothPanesInStep()"})
+        QVERIFY2(output.contains(QByteArray("PASS   : TestCompareOnAFractionalScreen::") + test),
+                 output.constData());
+}
+
+// The compare view on a screen of a fractional scale (QT_SCALE_FACTOR 1.25 or 1.5), where the
+// mouse is: TestCompare::theMouseOnAFractionalScreen runs it in a process of its own.
+class TestCompareOnAFractionalScreen : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void wipeDividerFollowsTheCursor();
+    void panningMovesBothPanesInStep();
+
+private:
+    std::unique_ptr<CompareView> m_view;
+    const QImage m_current = distinctFrame(40);
+    const QImage m_reference = distinctFrame(200);
+};
+
+void TestCompareOnAFractionalScreen::init()
+{
+    m_view = compareAlone(2, CompareView::Mode::Wipe, m_current, m_reference);
+    QVERIFY(m_view);
+    const qreal ratio = m_view->devicePixelRatioF();
+    QVERIFY2(ratio > 1 && ratio < 2, qPrintable(QString::number(ratio)));
+}
+
+void TestCompareOnAFractionalScreen::cleanup()
+{
+    m_view.reset();
+}
+
+void TestCompareOnAFractionalScreen::wipeDividerFollowsTheCursor()
+{
+    const qreal ratio = m_view->devicePixelRatioF();
+    const int scale = m_view->pixelScale(ratio); // 3: 2.5 and 3 rounded
+    const QRgb divider = m_view->palette().color(QPalette::Highlight).rgb();
+    QString why;
+    QPoint origin; // the frame's pixel 0, 0 on the screen, in device pixels
+    QVERIFY2(showsColumnsAsSquares(measure(m_view->grab().toImage()), m_current, scale, 0, 8,
+                                   &origin, &why),
+             qPrintable(why));
+    const QRect image = m_view->imageRect(0);
+    const int y = image.center().y();
+    const int row = int(y * ratio);
+    QTest::mousePress(m_view.get(), Qt::LeftButton, {}, image.center());
+    for (int x = image.left() - 3; x <= image.right() + 3; ++x) {
+        QTest::mouseMove(m_view.get(), QPoint(x, y));
+        const QImage shown = m_view->grab().toImage();
+        QCOMPARE(shown.devicePixelRatio(), ratio);
+        int dividerX = 0;
+        while (dividerX < shown.width() && shown.pixel(dividerX, row) != divider)
+            ++dividerX;
+        const QString where = QStringLiteral("the cursor at %1 (device %2), the divider at %3")
+                                  .arg(x)
+                                  .arg(x * ratio)
+                                  .arg(dividerX);
+        // Drawn where the view says it is, on the edge between two pixels …
+        const int wipe = m_view->wipePosition();
+        QVERIFY2(dividerX == origin.x() + wipe * scale, qPrintable(where));
+        // … the edge nearest the cursor.
+        for (int edge = 0; edge <= 16; ++edge) {
+            const qreal distance = std::abs(origin.x() + edge * scale - x * ratio);
+            QVERIFY2(std::abs(dividerX - x * ratio) <= distance, qPrintable(where));
+        }
+        // This frame left of it, the reference right of it.
+        const int pixelRow = (row - origin.y()) / scale;
+        if (wipe > 0)
+            QCOMPARE(shown.pixel(dividerX - 1, row), m_current.pixel(wipe - 1, pixelRow));
+        if (wipe < 16)
+            QCOMPARE(shown.pixel(dividerX + PixelGrid::lineWidth(ratio), row),
+                     m_reference.pixel(wipe, pixelRow));
+    }
+    QTest::mouseRelease(m_view.get(), Qt::LeftButton, {}, QPoint(image.right() + 3, y));
+    QCOMPARE(m_view->wipePosition(), 16);
+}
+
+void TestCompareOnAFractionalScreen::panningMovesBothPanesInStep()
+{
+    m_view->setMode(CompareView::Mode::SideBySide);
+    const qreal ratio = m_view->devicePixelRatioF();
+    const int scale = m_view->pixelScale(ratio);
+    QString why;
+    QPoint left;
+    QPoint right;
+    const Shown before = measure(m_view->grab().toImage());
+    QVERIFY2(showsAsSquares(before, m_current, scale, &left, &why), qPrintable(why));
+    QVERIFY2(showsAsSquares(before, m_reference, scale, &right, &why), qPrintable(why));
+    const QPoint start = m_view->imageRect(1).center();
+    QTest::mousePress(m_view.get(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(m_view.get(), start + QPoint(4, -2));
+    QTest::mouseMove(m_view.get(), start + QPoint(7, 5));
+    QTest::mouseRelease(m_view.get(), Qt::LeftButton, {}, start + QPoint(7, 5));
+    // Both as far as the mouse moved, in whole device pixels, still one square a pixel.
+    const Shown after = measure(m_view->grab().toImage());
+    QPoint leftAfter;
+    QPoint rightAfter;
+    QVERIFY2(showsAsSquares(after, m_current, scale, &leftAfter, &why), qPrintable(why));
+    QVERIFY2(showsAsSquares(after, m_reference, scale, &rightAfter, &why), qPrintable(why));
+    QCOMPARE(leftAfter - left, PixelGrid::snap(QPointF(7, 5) * ratio));
+    QCOMPARE(rightAfter - right, leftAfter - left);
+}
+
+int main(int argc, char *argv[])
+{
+    // DIRECTOR_COMPARE_SCREEN_SCALE: a screen of that scale (before the application, which reads
+    // it once), and only the tests that need one.
+    const QByteArray screenScale = qgetenv("DIRECTOR_COMPARE_SCREEN_SCALE");
+    if (!screenScale.isEmpty())
+        qputenv("QT_SCALE_FACTOR", screenScale);
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true); // as QTEST_MAIN
+    QTEST_SET_MAIN_SOURCE_PATH
+    if (!screenScale.isEmpty()) {
+        TestCompareOnAFractionalScreen test;
+        return QTest::qExec(&test, argc, argv);
+    }
+    TestCompare test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_compare.moc"

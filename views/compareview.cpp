@@ -1,28 +1,20 @@
 #include "compareview.h"
 
 #include "compare/imagediff.h"
+#include "pixelgrid.h"
 
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 namespace {
 
 constexpr int captionHeight = 24;
-constexpr int checkerSize = 8;
-
-void drawChecker(QPainter &painter, const QRect &rect)
-{
-    painter.fillRect(rect, QColor(0xcc, 0xcc, 0xcc));
-    for (int y = rect.top(); y <= rect.bottom(); y += checkerSize) {
-        for (int x = rect.left() + ((y - rect.top()) / checkerSize % 2) * checkerSize;
-             x <= rect.right(); x += 2 * checkerSize)
-            painter.fillRect(QRect(x, y, checkerSize, checkerSize) & rect,
-                             QColor(0xee, 0xee, 0xee));
-    }
-}
+const QColor checkerLight(0xee, 0xee, 0xee);
+const QColor checkerDark(0xcc, 0xcc, 0xcc);
 
 } // namespace
 
@@ -67,6 +59,11 @@ int CompareView::zoom() const
     return m_zoomSource ? std::max(1, m_zoomSource()) : 1;
 }
 
+int CompareView::pixelScale(qreal devicePixelRatio) const
+{
+    return PixelGrid::scaleFor(zoom(), devicePixelRatio);
+}
+
 void CompareView::updateDifference()
 {
     m_difference = {};
@@ -105,64 +102,85 @@ QRect CompareView::paneRect(int pane) const
                      : QRect(area.left() + half, area.top(), area.width() - half, area.height());
 }
 
-QRect CompareView::imageRect(int pane) const
+CompareView::Placement CompareView::place(int pane, const QTransform &toDevice, int scale) const
 {
-    const QRect area = paneRect(pane);
-    const QSize size = frameSize() * zoom();
-    const QPoint topLeft(area.left() + (area.width() - size.width()) / 2,
-                         area.top() + (area.height() - size.height()) / 2);
-    return QRect(topLeft + m_pan, size);
+    // The panes meet on a whole device pixel; both images move by the same whole device pixels.
+    const QRect area = PixelGrid::snap(toDevice.mapRect(QRectF(paneRect(pane))));
+    const QPoint pan = PixelGrid::snap(QPointF(m_pan) * toDevice.m11());
+    return {area, PixelGrid::centred(QRectF(area), frameSize() * scale).translated(pan), scale};
 }
 
-void CompareView::drawPane(QPainter &painter, int pane, const QImage &image)
+CompareView::Placement CompareView::placeOnScreen(int pane) const
 {
-    const QRect target = imageRect(pane);
+    const qreal dpr = devicePixelRatioF();
+    return place(pane, QTransform::fromScale(dpr, dpr), pixelScale(dpr));
+}
+
+QRect CompareView::imageRect(int pane) const
+{
+    return PixelGrid::toLogical(placeOnScreen(pane).canvas, devicePixelRatioF());
+}
+
+void CompareView::drawPane(QPainter &painter, const Placement &at, qreal dpr, const QImage &image)
+{
     painter.save();
-    painter.setClipRect(paneRect(pane));
-    drawChecker(painter, target);
+    painter.setClipRect(at.pane);
+    PixelGrid::fillChecker(painter, at.canvas, dpr, checkerLight, checkerDark);
     if (!image.isNull())
-        painter.drawImage(QRect(target.topLeft(), image.size() * zoom()), image);
+        painter.drawImage(QRect(at.canvas.topLeft(), image.size() * at.scale), image);
     painter.restore();
+}
+
+void CompareView::drawWipe(QPainter &painter, const Placement &at, qreal dpr)
+{
+    drawPane(painter, at, dpr, QImage()); // the checkerboard
+    // Left of the divider this frame, right of it the reference; the divider on the reference's
+    // first column, on a pixel's edge.
+    const int dividerX = at.canvas.left() + m_wipe * at.scale;
+    const QRect left(QPoint(at.pane.left(), at.pane.top()), QPoint(dividerX - 1, at.pane.bottom()));
+    const QRect right(QPoint(dividerX, at.pane.top()), at.pane.bottomRight());
+    painter.save();
+    painter.setClipRect(left & at.pane);
+    painter.drawImage(QRect(at.canvas.topLeft(), m_current.size() * at.scale), m_current);
+    painter.setClipRect(right & at.pane);
+    painter.drawImage(QRect(at.canvas.topLeft(), m_reference.size() * at.scale), m_reference);
+    painter.restore();
+    painter.fillRect(QRect(dividerX, at.pane.top(), PixelGrid::lineWidth(dpr), at.pane.height()),
+                     palette().highlight());
 }
 
 void CompareView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
     painter.fillRect(rect(), palette().window());
     painter.drawText(QRect(0, 0, width(), captionHeight), Qt::AlignCenter, caption());
     if (frameSize().isEmpty())
         return;
+    // The images in device pixels, as the stage draws them.
+    const PixelGrid::DeviceCoordinates device(painter, devicePixelRatioF());
+    const qreal dpr = device.ratio();
+    const int scale = pixelScale(dpr);
+    const auto at = [&](int pane) { return place(pane, device.toDevice(), scale); };
     switch (m_mode) {
     case Mode::SideBySide:
-        drawPane(painter, 0, m_current);
-        drawPane(painter, 1, m_reference);
+        drawPane(painter, at(0), dpr, m_current);
+        drawPane(painter, at(1), dpr, m_reference);
         break;
     case Mode::Difference:
-        drawPane(painter, 0, m_difference.isNull() ? m_current : m_difference);
+        drawPane(painter, at(0), dpr, m_difference.isNull() ? m_current : m_difference);
         break;
-    case Mode::Wipe: {
-        const QRect area = paneRect(0);
-        const QRect target = imageRect(0);
-        const int dividerX = target.left() + m_wipe * zoom();
-        drawPane(painter, 0, QImage()); // the checkerboard
-        painter.save();
-        painter.setClipRect(QRect(area.topLeft(), QPoint(dividerX - 1, area.bottom())));
-        painter.drawImage(QRect(target.topLeft(), m_current.size() * zoom()), m_current);
-        painter.setClipRect(QRect(QPoint(dividerX, area.top()), area.bottomRight()));
-        painter.drawImage(QRect(target.topLeft(), m_reference.size() * zoom()), m_reference);
-        painter.restore();
-        painter.setPen(QPen(palette().highlight(), 1));
-        painter.drawLine(dividerX, area.top(), dividerX, area.bottom());
+    case Mode::Wipe:
+        drawWipe(painter, at(0), dpr);
         break;
-    }
     }
 }
 
-void CompareView::setWipeAt(int x)
+void CompareView::setWipeAt(qreal x)
 {
-    const QRect target = imageRect(0);
-    m_wipe = std::clamp((x - target.left() + zoom() / 2) / zoom(), 0, frameSize().width());
+    // The nearest edge between two source pixels, in the device pixels the divider is drawn in.
+    const Placement at = placeOnScreen(0);
+    const qreal fromLeft = x * devicePixelRatioF() - at.canvas.left();
+    m_wipe = std::clamp(int(std::lround(fromLeft / at.scale)), 0, frameSize().width());
     update();
 }
 
@@ -173,7 +191,7 @@ void CompareView::mousePressEvent(QMouseEvent *event)
     m_dragging = true;
     m_lastPos = event->position().toPoint();
     if (m_mode == Mode::Wipe)
-        setWipeAt(m_lastPos.x());
+        setWipeAt(event->position().x());
 }
 
 void CompareView::mouseMoveEvent(QMouseEvent *event)
@@ -182,7 +200,7 @@ void CompareView::mouseMoveEvent(QMouseEvent *event)
         return;
     const QPoint pos = event->position().toPoint();
     if (m_mode == Mode::Wipe) {
-        setWipeAt(pos.x());
+        setWipeAt(event->position().x());
     } else {
         m_pan += pos - m_lastPos;
         update();

@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QPoint>
 #include <QString>
+#include <QTransform>
 #include <QWidget>
 
 #include <functional>
@@ -15,6 +16,9 @@
 //               drag the divider (or anywhere: it follows the mouse);
 //   Difference  pixels that differ (ImageDiff: alpha differs, or both visible and RGB differs)
 //               in ImageDiff::highlight, the rest dimmed, and how many differ.
+// Drawn as the stage draws (PixelGrid): in device pixels, each source pixel a square of the same
+// whole number of them as on the stage at the same zoom, at any device pixel ratio; the pan and
+// the divider in whole device pixels too, where the mouse puts them.
 class CompareView : public QWidget
 {
     Q_OBJECT
@@ -39,6 +43,8 @@ public:
     // one zoom level.
     void setZoomSource(std::function<int()> zoom);
     int zoom() const;
+    // Device pixels per source pixel at a device pixel ratio (StageView::pixelScale's).
+    int pixelScale(qreal devicePixelRatio) const;
     QPoint pan() const { return m_pan; }
     // Where the divider is, in frame pixels from the image's left edge.
     int wipePosition() const { return m_wipe; }
@@ -63,10 +69,24 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
 
 private:
+    // Where a pane is and where its image is drawn, in device pixels.
+    struct Placement
+    {
+        QRect pane;
+        QRect canvas;
+        int scale; // device pixels per source pixel
+    };
+
     QRect paneRect(int pane) const;
     QSize frameSize() const;
-    void drawPane(QPainter &painter, int pane, const QImage &image);
-    void setWipeAt(int x);
+    // In a widget that lies on the device as `toDevice` says, at `scale` device pixels per source
+    // pixel: each pane on whole device pixels, the image centred in it and panned.
+    Placement place(int pane, const QTransform &toDevice, int scale) const;
+    // place() on the widget's own device (its origin at 0, 0): where the mouse is.
+    Placement placeOnScreen(int pane) const;
+    void drawPane(QPainter &painter, const Placement &at, qreal dpr, const QImage &image);
+    void drawWipe(QPainter &painter, const Placement &at, qreal dpr);
+    void setWipeAt(qreal x);
     void updateDifference();
 
     QImage m_current;

@@ -14,7 +14,7 @@
 
 namespace {
 constexpr int margin = 24;
-constexpr int checker = 8;                   // screen pixels per checkerboard square
+constexpr int checker = 8;                   // logical pixels per checkerboard square
 constexpr int maxFit = 64;                   // Fit never zooms further
 const QColor previousTint(0xff, 0x20, 0x20); // as Aseprite and Krita tint the frame before
 const QColor nextTint(0x20, 0x50, 0xff);     // and the frame after
@@ -170,11 +170,6 @@ QSize StageView::frameSize() const
     return m_image.isNull() ? QSize(128, 128) : m_image.size();
 }
 
-int StageView::scaleFor(int zoom, qreal devicePixelRatio)
-{
-    return std::max(1, int(std::lround(zoom * devicePixelRatio)));
-}
-
 int StageView::pixelScale(qreal devicePixelRatio) const
 {
     return scaleFor(m_zoom, devicePixelRatio);
@@ -244,8 +239,8 @@ QRect StageView::deviceCanvas(const QRectF &area, int scale, qreal devicePixelRa
     const QSize size = frameSize() * scale;
     const auto place = [&](qreal start, qreal length, int shown, const QScrollBar *bar) {
         if (bar->maximum() > 0) // scrolled: the margin, then the frame
-            return int(std::lround(start + (margin - bar->value()) * devicePixelRatio));
-        return int(std::lround(start + (length - shown) / 2));
+            return PixelGrid::snap(start + (margin - bar->value()) * devicePixelRatio);
+        return PixelGrid::centred(start, length, shown);
     };
     return QRect(QPoint(place(area.left(), area.width(), size.width(), horizontalScrollBar()),
                         place(area.top(), area.height(), size.height(), verticalScrollBar())),
@@ -258,8 +253,7 @@ QRect StageView::canvasRect() const
     const QSize view = viewport()->size();
     const QRect device =
         deviceCanvas(QRectF(0, 0, view.width() * dpr, view.height() * dpr), pixelScale(dpr), dpr);
-    return QRectF(device.x() / dpr, device.y() / dpr, device.width() / dpr, device.height() / dpr)
-        .toRect();
+    return PixelGrid::toLogical(device, dpr);
 }
 
 void StageView::resizeEvent(QResizeEvent *event)
@@ -280,42 +274,24 @@ void StageView::paintEvent(QPaintEvent *)
     QPainter p(viewport());
     p.fillRect(viewport()->rect(), palette().color(QPalette::Window).darker(130));
 
-    // The frame and the checkerboard in device pixels: the painter's own
-    // transform says how the viewport lies on the device (the device pixel
-    // ratio, and where it starts, which need not be a whole device
-    // pixel at 1.5). Everything below falls on whole device pixels.
-    const QTransform toDevice = p.deviceTransform();
-    const qreal dpr = toDevice.m11() > 0 ? toDevice.m11() : devicePixelRatioF();
-    const int scale = pixelScale(dpr);
-    const QRect canvas = deviceCanvas(toDevice.mapRect(QRectF(viewport()->rect())), scale, dpr);
-    p.save();
-    p.setWorldTransform(toDevice.inverted());
-    p.setRenderHint(QPainter::SmoothPixmapTransform, false); // pixel art stays sharp
-    p.setRenderHint(QPainter::Antialiasing, false);
-    paintCanvas(p, canvas, scale, dpr);
-    paintGuides(p, canvas, scale, dpr);
-    p.restore();
+    {
+        // The frame and the checkerboard in device pixels, on whole ones.
+        const PixelGrid::DeviceCoordinates device(p, devicePixelRatioF());
+        const qreal dpr = device.ratio();
+        const int scale = pixelScale(dpr);
+        const QRect canvas = deviceCanvas(device.map(QRectF(viewport()->rect())), scale, dpr);
+        paintCanvas(p, canvas, scale, dpr);
+        paintGuides(p, canvas, scale, dpr);
+    }
     paintLabel(p);
 }
 
 void StageView::paintCanvas(QPainter &p, const QRect &canvas, int scale, qreal dpr)
 {
-    // Checkerboard: transparency must be visible. One fill with a tile of four squares, its
-    // squares counted from the canvas's corner; only what is in view costs (at 8× a 512 px
-    // frame's canvas would be a quarter of a million squares).
     p.save();
     p.setClipRect(canvas);
-    const int square = std::max(1, int(std::lround(checker * dpr)));
-    QImage tile(2 * square, 2 * square, QImage::Format_RGB32);
-    tile.fill(QColor(0xc8, 0xc8, 0xc8));
-    for (const QPoint dark : {QPoint(square, 0), QPoint(0, square)}) {
-        for (int y = 0; y < square; ++y) {
-            for (int x = 0; x < square; ++x)
-                tile.setPixel(dark.x() + x, dark.y() + y, qRgb(0x9a, 0x9a, 0x9a));
-        }
-    }
-    p.setBrushOrigin(canvas.topLeft());
-    p.fillRect(canvas, QBrush(tile));
+    PixelGrid::fillChecker(p, canvas, dpr, QColor(0xc8, 0xc8, 0xc8), QColor(0x9a, 0x9a, 0x9a),
+                           checker);
     if (m_onionSkin)
         paintOnionSkin(p, canvas);
     if (!m_image.isNull()) {
@@ -356,7 +332,7 @@ void StageView::paintOnionSkin(QPainter &p, const QRect &canvas)
 
 void StageView::paintGuides(QPainter &p, const QRect &canvas, int scale, qreal dpr)
 {
-    const int line = std::max(1, int(std::lround(dpr)));
+    const int line = PixelGrid::lineWidth(dpr);
     if (m_baseline >= 0 && !m_image.isNull()) {
         const int y = canvas.top() + int(std::lround(m_baseline * scale));
         const int overhang = int(std::lround(8 * dpr));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pixelgrid.h"
+
 #include <QAbstractScrollArea>
 #include <QImage>
 #include <QList>
@@ -24,7 +26,7 @@ class StageOverlay;
 // Ctrl+wheel zooms about the pixel under the cursor.
 //
 // High DPI: the frame and the checkerboard are drawn in device pixels, each frame pixel a
-// square of the same whole number of them (pixelScale()), on the device's own pixel grid: at
+// square of the same whole number of them (pixelScale(), PixelGrid), on the device's own grid: at
 // any device pixel ratio (1.25, 1.5, 2 …) every edge is sharp and every pixel shows the
 // frame's own colour, scrolled or not.
 //
@@ -46,8 +48,12 @@ public:
     // The largest whole factor (1 at least) at which a frame of `frame` pixels, with the
     // stage's margins, fits in `area` (logical pixels) at a device pixel ratio.
     static int fitFactor(QSize frame, QSize area, qreal devicePixelRatio);
-    // Device pixels per frame pixel at `zoom`: the zoom in device pixels, rounded.
-    static int scaleFor(int zoom, qreal devicePixelRatio);
+    // Device pixels per frame pixel at `zoom`: the zoom in device pixels, rounded (the compare
+    // view's too: PixelGrid).
+    static int scaleFor(int zoom, qreal devicePixelRatio)
+    {
+        return PixelGrid::scaleFor(zoom, devicePixelRatio);
+    }
 
     // Shows a frame; a drag in progress (on the frame shown before) ends.
     void setFrame(const QImage &image, QPointF offset, const QString &message = {});
