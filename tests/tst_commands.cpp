@@ -252,8 +252,9 @@ void TestCommands::badArgumentsExitWithOne()
         return result.exitCode == 1 && result.out.isEmpty() &&
                result.err == QStringLiteral("director: %1\n").arg(QLatin1String(message));
     };
-    QVERIFY(refused(run<FrameCommand>({runDir(), QStringLiteral("1")}),
-                    "nothing to change: give --status, --nudge, --clear-nudge or --note"));
+    QVERIFY(
+        refused(run<FrameCommand>({runDir(), QStringLiteral("1")}),
+                "nothing to change: give --attempt, --status, --nudge, --clear-nudge or --note"));
     QVERIFY(refused(run<FrameCommand>({runDir(), QStringLiteral("x"), QStringLiteral("--note=a")}),
                     "\"x\" is not a frame index"));
     QVERIFY(
