@@ -3,6 +3,8 @@
 #include "session/sessioncodec.h"
 #include "storage/sessionstore.h"
 
+#include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -28,6 +30,9 @@ private slots:
     void anUnknownCommandIsARunFolderForTheWindow();
     void anArgumentThatIsNotUtf8IsRefused();
     void theWindowNeedsADisplay();
+    void frameUsesAnotherAttempt();
+    void anAttemptCombinesWithTheOtherOptionsAsOneChange();
+    void anAttemptTheFrameCannotUseIsRefused();
 
 private:
     using Result = DirectorProcess::Result;
@@ -35,6 +40,13 @@ private:
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
     QString sessionPath() const { return runDir() + QStringLiteral("/director_session.json"); }
     DirectorSession onDisk() const;
+    QByteArray bytesOnDisk() const;
+    // Frame 2 gets a second attempt, its image now, which the audit names: AUDIT_FAIL.
+    bool writeSecondAttempt() const;
+    static QJsonObject statusJson(const Result &json)
+    {
+        return QJsonDocument::fromJson(json.out.toUtf8()).object();
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -45,6 +57,31 @@ DirectorSession TestCommandLine::onDisk() const
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return SessionCodec::decode(file.readAll()).session.value_or(DirectorSession());
+}
+
+QByteArray TestCommandLine::bytesOnDisk() const
+{
+    QFile file(sessionPath());
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool TestCommandLine::writeSecondAttempt() const
+{
+    QImage second = RunFixture::frameImage(2);
+    second.setPixel(6, 6, qRgba(1, 2, 3, 255));
+    const QJsonArray attempts{QJsonObject{{QStringLiteral("attempt_index"), 1},
+                                          {QStringLiteral("result"), QStringLiteral("soft_fail")}},
+                              QJsonObject{{QStringLiteral("attempt_index"), 2},
+                                          {QStringLiteral("result"), QStringLiteral("soft_fail")}}};
+    return second.save(runDir() + QStringLiteral("/candidates/frame_0002_attempt_02.png")) &&
+           RunFixture::writeJson(
+               runDir() + QStringLiteral("/audit/frame_0002_metrics.json"),
+               {{QStringLiteral("frame_index"), 2},
+                {QStringLiteral("passed"), false},
+                {QStringLiteral("status"), QStringLiteral("soft_fail")},
+                {QStringLiteral("reason_codes"), QJsonArray{QStringLiteral("SF02_PALETTE_DRIFT")}},
+                {QStringLiteral("composite_score"), 0.41},
+                {QStringLiteral("attempts"), attempts}});
 }
 
 void TestCommandLine::init()
@@ -193,6 +230,171 @@ void TestCommandLine::theWindowNeedsADisplay()
     // The headless commands need none.
     QCOMPARE(DirectorProcess::run({QStringLiteral("status"), runDir()}, environment).exitCode, 0);
     QVERIFY(!QFile::exists(sessionPath()));
+}
+
+void TestCommandLine::frameUsesAnotherAttempt()
+{
+    QVERIFY(writeSecondAttempt());
+    const QString first = QStringLiteral("candidates/frame_0002_attempt_01.png");
+    const QString second = QStringLiteral("candidates/frame_0002_attempt_02.png");
+    const Result help = director({QStringLiteral("frame"), QStringLiteral("--help")});
+    QVERIFY2(help.out.contains(QLatin1String("--attempt <N>")), qPrintable(help.out));
+    QVERIFY2(director({QStringLiteral("--help")}).out.contains(QLatin1String("[--attempt N]")),
+             "director --help names --attempt");
+
+    // Attempt 1: the run has no audit of it, so GENERATED (AUDIT_FAIL -> GENERATED), and the
+    // audit of attempt 2 is not kept with it.
+    const Result used = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                  QStringLiteral("--attempt"), QStringLiteral("1")});
+    QCOMPARE(used.exitCode, 0);
+    QCOMPARE(used.out, QStringLiteral("frame 2: GENERATED, attempt 1\n"));
+    const QByteArray bytes = bytesOnDisk();
+    const std::optional<DirectorSession> read = SessionCodec::decode(bytes).session;
+    QVERIFY(read);
+    QCOMPARE(SessionCodec::encode(*read), bytes); // reads back to the same bytes
+    DirectorFrameState frame = read->frames.value(2);
+    QCOMPARE(frame.imagePath, first);
+    QCOMPARE(frame.status, FrameStatus::Generated);
+    QCOMPARE(frame.auditReport, AuditReport());
+    QCOMPARE(frame.attemptHistory.size(), 2);
+    QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
+
+    // A new process shows it: the frame's attempt, and that its newest is another one.
+    QJsonObject root =
+        statusJson(director({QStringLiteral("status"), runDir(), QStringLiteral("--json")}));
+    QCOMPARE(root.value(u"imageAttempts").toObject().value(u"2").toObject(),
+             QJsonObject({{QStringLiteral("attempt"), 1}, {QStringLiteral("newest"), 2}}));
+    QCOMPARE(root.value(u"imageAttempts").toObject().value(u"3").toObject(),
+             QJsonObject({{QStringLiteral("attempt"), 1}, {QStringLiteral("newest"), 1}}));
+    QCOMPARE(root.value(u"counts").toObject().value(u"GENERATED").toInt(), 2);
+    QCOMPARE(root.value(u"counts").toObject().value(u"AUDIT_FAIL").toInt(), 0);
+    const Result text = director({QStringLiteral("status"), runDir()});
+    QVERIFY2(
+        text.out.contains(QLatin1String("Attempts: frame 2 shows attempt 1 (its newest is 2)\n")),
+        qPrintable(text.out));
+
+    // Back to attempt 2: the run's audit is about it and comes back with it.
+    const Result back = director(
+        {QStringLiteral("frame"), runDir(), QStringLiteral("2"), QStringLiteral("--attempt=2")});
+    QCOMPARE(back.exitCode, 0);
+    QCOMPARE(back.out, QStringLiteral("frame 2: AUDIT_FAIL, attempt 2\n"));
+    frame = onDisk().frames.value(2);
+    QCOMPARE(frame.imagePath, second);
+    QCOMPARE(frame.status, FrameStatus::AuditFail);
+    QCOMPARE(frame.auditReport.flags, QStringList{QStringLiteral("SF02_PALETTE_DRIFT")});
+    root = statusJson(director({QStringLiteral("status"), runDir(), QStringLiteral("--json")}));
+    QCOMPARE(root.value(u"imageAttempts").toObject().value(u"2").toObject(),
+             QJsonObject({{QStringLiteral("attempt"), 2}, {QStringLiteral("newest"), 2}}));
+    QVERIFY(director({QStringLiteral("status"), runDir()})
+                .out.contains(
+                    QLatin1String("Attempts: no frame shows an older attempt than its newest\n")));
+
+    // The image it shows already: refused by the rules, nothing written.
+    const QByteArray before = bytesOnDisk();
+    const Result again = director(
+        {QStringLiteral("frame"), runDir(), QStringLiteral("2"), QStringLiteral("--attempt=2")});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains(QLatin1String("already")), qPrintable(again.err));
+    QCOMPARE(bytesOnDisk(), before);
+}
+
+void TestCommandLine::anAttemptCombinesWithTheOtherOptionsAsOneChange()
+{
+    QVERIFY(writeSecondAttempt());
+    // The attempt first (AUDIT_FAIL -> GENERATED), then the status (GENERATED -> APPROVED) and
+    // the note: one change.
+    const Result approved = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                      QStringLiteral("--status"), QStringLiteral("APPROVED"),
+                                      QStringLiteral("--attempt"), QStringLiteral("1"),
+                                      QStringLiteral("--note"), QStringLiteral("the first")});
+    QCOMPARE(approved.exitCode, 0);
+    QCOMPARE(approved.out, QStringLiteral("frame 2: APPROVED, attempt 1\n"));
+    DirectorFrameState frame = onDisk().frames.value(2);
+    QCOMPARE(frame.imagePath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    QCOMPARE(frame.status, FrameStatus::Approved);
+    QCOMPARE(frame.directorOverrides.notes, QStringLiteral("the first"));
+    // One save: the backup is the session before it, frame 2 as the run had it.
+    QFile backup(sessionPath() + QStringLiteral(".bak"));
+    QVERIFY(backup.open(QIODevice::ReadOnly));
+    const std::optional<DirectorSession> previous = SessionCodec::decode(backup.readAll()).session;
+    QVERIFY(previous);
+    QCOMPARE(previous->frames.value(2).status, FrameStatus::AuditFail);
+    QCOMPARE(previous->frames.value(2).imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_02.png"));
+
+    // An APPROVED frame takes no other image (APPROVED -> GENERATED is not a transition), even
+    // with a status the new image could have: the whole change is refused.
+    const QByteArray before = bytesOnDisk();
+    const Result refused = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                     QStringLiteral("--attempt=2"), QStringLiteral("--status"),
+                                     QStringLiteral("AUDIT_FAIL"), QStringLiteral("--note=x")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QLatin1String("APPROVED")), qPrintable(refused.err));
+    QVERIFY(refused.out.isEmpty());
+    QCOMPARE(bytesOnDisk(), before);
+
+    // Rejected first, it can: attempt 2 brings its audit (AUDIT_FAIL), and a nudge after it.
+    const Result rejected = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                      QStringLiteral("--status=AUDIT_FAIL")});
+    QCOMPARE(rejected.exitCode, 0);
+    const Result nudged = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                    QStringLiteral("--attempt=2"), QStringLiteral("--nudge=-1,0")});
+    QCOMPARE(nudged.exitCode, 0);
+    QCOMPARE(nudged.out, QStringLiteral("frame 2: AUDIT_FAIL, offset -1,0, attempt 2\n"));
+    frame = onDisk().frames.value(2);
+    QCOMPARE(frame.imagePath, QStringLiteral("candidates/frame_0002_attempt_02.png"));
+    QCOMPARE(frame.directorOverrides.alignment->userOverrideX, -1.0);
+}
+
+void TestCommandLine::anAttemptTheFrameCannotUseIsRefused()
+{
+    QVERIFY(writeSecondAttempt());
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
+                       QStringLiteral("--note=made")})
+                 .exitCode,
+             0);
+    const QByteArray before = bytesOnDisk();
+    QVERIFY(!before.isEmpty());
+
+    // A number the frame does not have: said, with the ones it has; nothing written.
+    const Result unknown = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                     QStringLiteral("--attempt"), QStringLiteral("7"),
+                                     QStringLiteral("--status=APPROVED")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY(unknown.out.isEmpty());
+    QCOMPARE(unknown.err, QStringLiteral("director: Frame 2 has no image of attempt 7: its "
+                                         "attempts with an image are 1, 2.\n"));
+    QCOMPARE(bytesOnDisk(), before);
+    const Result none = director(
+        {QStringLiteral("frame"), runDir(), QStringLiteral("4"), QStringLiteral("--attempt=1")});
+    QCOMPARE(none.exitCode, 1);
+    QCOMPARE(none.err, QStringLiteral("director: Frame 4 has no image of attempt 1: it has no "
+                                      "attempt with an image.\n"));
+    for (const QString &notANumber :
+         {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("x"), QString()}) {
+        const Result bad = director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                                     QStringLiteral("--attempt=") + notANumber});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.err, QStringLiteral(
+                              "director: \"%1\" is not an attempt number (1, 2, ...): --attempt\n")
+                              .arg(notANumber));
+    }
+    QCOMPARE(bytesOnDisk(), before);
+
+    // An attempt whose image is no longer readable: refused as the window refuses it.
+    QVERIFY(
+        RunFixture::writeFile(runDir() + QStringLiteral("/candidates/frame_0002_attempt_01.png"),
+                              QByteArray("not an image")));
+    const Result unreadable = director(
+        {QStringLiteral("frame"), runDir(), QStringLiteral("2"), QStringLiteral("--attempt=1")});
+    QCOMPARE(unreadable.exitCode, 1);
+    QVERIFY2(unreadable.err.startsWith(
+                 QLatin1String("director: Attempt 1 of frame 2 cannot be used: ")) &&
+                 unreadable.err.contains(QLatin1String("not a readable image")),
+             qPrintable(unreadable.err));
+    QCOMPARE(onDisk().frames.value(2).imagePath,
+             QStringLiteral("candidates/frame_0002_attempt_02.png"));
+    QCOMPARE(onDisk().frames.value(2).status, FrameStatus::AuditFail);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -128,12 +128,12 @@ void TestCommands::statusJsonKeepsItsMembers()
     QVERIFY(json.out.endsWith(QLatin1Char('\n')));
     QCOMPARE(json.out.count(QLatin1Char('\n')), 1);
     const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
-    QCOMPARE(root.keys(),
-             QStringList({QStringLiteral("counts"), QStringLiteral("frameCount"),
-                          QStringLiteral("leftOut"), QStringLiteral("missing"),
-                          QStringLiteral("moveId"), QStringLiteral("news"), QStringLiteral("noted"),
-                          QStringLiteral("nudged"), QStringLiteral("runDir"),
-                          QStringLiteral("runId"), QStringLiteral("session")}));
+    QCOMPARE(root.keys(), QStringList({QStringLiteral("counts"), QStringLiteral("frameCount"),
+                                       QStringLiteral("imageAttempts"), QStringLiteral("leftOut"),
+                                       QStringLiteral("missing"), QStringLiteral("moveId"),
+                                       QStringLiteral("news"), QStringLiteral("noted"),
+                                       QStringLiteral("nudged"), QStringLiteral("runDir"),
+                                       QStringLiteral("runId"), QStringLiteral("session")}));
     QCOMPARE(root.value(u"runDir").toString(), runDir());
     QCOMPARE(root.value(u"moveId").toString(), QStringLiteral("idle_standard"));
     QCOMPARE(root.value(u"nudged").toInt(), 1);
@@ -141,6 +141,13 @@ void TestCommands::statusJsonKeepsItsMembers()
     QCOMPARE(root.value(u"counts").toObject().value(u"APPROVED").toInt(), 2);
     QCOMPARE(root.value(u"news").toObject(),
              QJsonObject({{QStringLiteral("changed"), 0}, {QStringLiteral("added"), 0}}));
+    // Each frame with an image: the attempt it shows, and its newest with an image.
+    const QJsonObject attempt1{{QStringLiteral("attempt"), 1}, {QStringLiteral("newest"), 1}};
+    QCOMPARE(root.value(u"imageAttempts").toObject(),
+             QJsonObject({{QStringLiteral("0"), attempt1},
+                          {QStringLiteral("1"), attempt1},
+                          {QStringLiteral("2"), attempt1},
+                          {QStringLiteral("3"), attempt1}}));
     const QJsonObject session = root.value(u"session").toObject();
     QCOMPARE(session.keys(),
              QStringList({QStringLiteral("createdAt"), QStringLiteral("lastModified"),
@@ -245,8 +252,9 @@ void TestCommands::badArgumentsExitWithOne()
         return result.exitCode == 1 && result.out.isEmpty() &&
                result.err == QStringLiteral("director: %1\n").arg(QLatin1String(message));
     };
-    QVERIFY(refused(run<FrameCommand>({runDir(), QStringLiteral("1")}),
-                    "nothing to change: give --status, --nudge, --clear-nudge or --note"));
+    QVERIFY(
+        refused(run<FrameCommand>({runDir(), QStringLiteral("1")}),
+                "nothing to change: give --attempt, --status, --nudge, --clear-nudge or --note"));
     QVERIFY(refused(run<FrameCommand>({runDir(), QStringLiteral("x"), QStringLiteral("--note=a")}),
                     "\"x\" is not a frame index"));
     QVERIFY(

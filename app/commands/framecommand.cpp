@@ -12,6 +12,7 @@ const QString statusName = QStringLiteral("status");
 const QString nudgeName = QStringLiteral("nudge");
 const QString clearNudgeName = QStringLiteral("clear-nudge");
 const QString noteName = QStringLiteral("note");
+const QString attemptName = QStringLiteral("attempt");
 
 } // namespace
 
@@ -28,6 +29,12 @@ void FrameCommand::addArguments(QCommandLineParser &parser) const
     addNameArgument(parser);
     addRunDirArgument(parser);
     parser.addPositionalArgument(QStringLiteral("INDEX"), tr("The frame index (0, 1, ...)."));
+    parser.addOption(
+        {attemptName,
+         tr("Make attempt N (numbered as in candidates/frame_NNNN_attempt_N.png) the frame's "
+            "image, with the run's audit of it when the run has one; the other options apply "
+            "after it (e.g. --attempt 1 --status APPROVED)."),
+         QStringLiteral("N")});
     parser.addOption({statusName,
                       tr("The new status: PENDING, GENERATED, AUDIT_FAIL, AUDIT_WARN or APPROVED."),
                       QStringLiteral("S")});
@@ -60,12 +67,24 @@ int FrameCommand::run(const QCommandLineParser &parser)
         return fail(Outcome::invalid(tr("there is no frame %1 in this run").arg(index)));
     if (const Outcome applied = manager.applyFrameEdit(index, edit); !applied)
         return fail(applied);
-    console().print(summary(index, *manager.getFrameState(index)) + QLatin1Char('\n'));
+    QString said = summary(index, *manager.getFrameState(index));
+    if (edit.attempt)
+        said += tr(", attempt %1").arg(*edit.attempt);
+    console().print(said + QLatin1Char('\n'));
     return 0;
 }
 
 Outcome FrameCommand::editFrom(const QCommandLineParser &parser, FrameEdit *edit)
 {
+    if (parser.isSet(attemptName)) {
+        const QString value = parser.value(attemptName);
+        bool isNumber = false;
+        const int attempt = value.toInt(&isNumber);
+        if (!isNumber || attempt < 1)
+            return Outcome::invalid(
+                tr("\"%1\" is not an attempt number (1, 2, ...): --attempt").arg(value));
+        edit->attempt = attempt;
+    }
     if (parser.isSet(statusName)) {
         const QString name = parser.value(statusName);
         const std::optional<FrameStatus> status = frameStatusFromName(name.toUpper());
@@ -84,9 +103,10 @@ Outcome FrameCommand::editFrom(const QCommandLineParser &parser, FrameEdit *edit
     }
     if (parser.isSet(noteName))
         edit->notes = parser.value(noteName);
-    if (!edit->status && edit->alignment == FrameEdit::Alignment::Keep && !edit->notes) {
+    if (!edit->attempt && !edit->status && edit->alignment == FrameEdit::Alignment::Keep &&
+        !edit->notes) {
         return Outcome::invalid(
-            tr("nothing to change: give --status, --nudge, --clear-nudge or --note"));
+            tr("nothing to change: give --attempt, --status, --nudge, --clear-nudge or --note"));
     }
     return Outcome::ok();
 }

@@ -5,9 +5,10 @@
 struct DirectorFrameState;
 struct FrameEdit;
 
-// director frame RUN_DIR INDEX [--status S] [--nudge DX,DY] [--clear-nudge] [--note TEXT]
-// [--recover backup|new]: one change to one frame, every option given in it, through the
-// session's rules, lock and atomic save (SessionManager::applyFrameEdit).
+// director frame RUN_DIR INDEX [--attempt N] [--status S] [--nudge DX,DY] [--clear-nudge]
+// [--note TEXT] [--recover backup|new]: one change to one frame, every option given in it,
+// through the session's rules, lock and atomic save (SessionManager::applyFrameEdit, which
+// takes the attempt first, as "Use This Attempt" does, then the rest).
 class FrameCommand : public Command
 {
     Q_DECLARE_TR_FUNCTIONS(FrameCommand)

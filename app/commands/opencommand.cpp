@@ -32,6 +32,10 @@ QString OpenCommand::description() const
            "sheet and an animation\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
     text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview);
+    // Options added to a command later go into its synopsis the same way (option names are
+    // never translated).
+    text.replace(QLatin1String("INDEX [--status S]"),
+                 QLatin1String("INDEX [--attempt N] [--status S]"));
     return text;
 }
 

@@ -74,6 +74,7 @@ QString StatusCommand::text(const RunStatus &status)
     text += line(
         tr("Frames:   %1: %2").arg(status.counts().total()).arg(parts.join(QStringLiteral(", "))));
     text += line(tr("Operator: %1 nudged, %2 with notes").arg(status.nudged()).arg(status.noted()));
+    text += attempts(status);
     if (session.commitInfo) {
         text += line(tr("Commit:   %1 approved, %2 nudged, %3 patched at %4")
                          .arg(session.commitInfo->approvedCount)
@@ -99,4 +100,23 @@ QString StatusCommand::text(const RunStatus &status)
     for (const QString &leftOut : status.leftOut())
         text += line(tr("Left out: %1").arg(leftOut));
     return text;
+}
+
+QString StatusCommand::attempts(const RunStatus &status)
+{
+    QStringList older;
+    const QMap<int, RunStatus::ImageAttempt> &attempts = status.imageAttempts();
+    for (auto it = attempts.cbegin(); it != attempts.cend(); ++it) {
+        if (it->attempt < it->newest) {
+            older.append(tr("frame %1 shows attempt %2 (its newest is %3)")
+                             .arg(it.key())
+                             .arg(it->attempt)
+                             .arg(it->newest));
+        }
+    }
+    if (attempts.isEmpty())
+        return QString();
+    if (older.isEmpty())
+        return line(tr("Attempts: no frame shows an older attempt than its newest"));
+    return line(tr("Attempts: %1").arg(older.join(QStringLiteral("; "))));
 }

@@ -24,4 +24,7 @@ protected:
 private:
     // The summary for the operator, a line each.
     static QString text(const RunStatus &status);
+    // The line naming the frames whose image is an older attempt than their newest one, or
+    // saying there is none (empty when no frame's image is an attempt's).
+    static QString attempts(const RunStatus &status);
 };

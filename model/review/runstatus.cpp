@@ -2,9 +2,13 @@
 
 #include "review/sessionmanager.h"
 #include "run/runingest.h"
+#include "run/runpaths.h"
 #include "session/timestamps.h"
 
 #include <QJsonArray>
+
+#include <algorithm>
+#include <optional>
 
 FrameCounts FrameCounts::of(const QMap<int, DirectorFrameState> &frames)
 {
@@ -16,6 +20,35 @@ FrameCounts FrameCounts::of(const QMap<int, DirectorFrameState> &frames)
     }
     return counts;
 }
+
+namespace {
+
+// The attempt whose candidate is the frame's image, and the newest attempt that has an image;
+// none when the image is no attempt's candidate (or the frame has no image). Paths compared
+// run-relative: the session may hold the pipeline's forms.
+std::optional<RunStatus::ImageAttempt> imageAttemptOf(const DirectorFrameState &frame,
+                                                      const RunPaths &paths)
+{
+    const auto relative = [&](const QString &stored) {
+        return paths.toRelative(stored).valueOr(stored);
+    };
+    if (frame.imagePath.isEmpty())
+        return std::nullopt;
+    const QString image = relative(frame.imagePath);
+    RunStatus::ImageAttempt found;
+    for (const AttemptInfo &attempt : frame.attemptHistory) {
+        if (attempt.candidatePath.isEmpty())
+            continue;
+        found.newest = std::max(found.newest, attempt.attemptIndex);
+        if (relative(attempt.candidatePath) == image)
+            found.attempt = attempt.attemptIndex;
+    }
+    if (found.attempt == 0)
+        return std::nullopt;
+    return found;
+}
+
+} // namespace
 
 int FrameCounts::count(FrameStatus status) const
 {
@@ -50,9 +83,12 @@ RunStatus RunStatus::of(const SessionManager &manager)
         status.m_hasSessionFile && lastModified &&
         Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
     status.m_counts = FrameCounts::of(status.m_session.frames);
+    const RunPaths paths(manager.runDir(), status.m_session.runId);
     for (const DirectorFrameState &frame : std::as_const(status.m_session.frames)) {
         status.m_nudged += frame.directorOverrides.alignment.has_value();
         status.m_noted += frame.directorOverrides.notes.has_value();
+        if (const std::optional<ImageAttempt> attempt = imageAttemptOf(frame, paths))
+            status.m_imageAttempts.insert(frame.frameIndex, *attempt);
     }
     status.m_missing = manager.run().missing;
     status.m_leftOut = manager.run().leftOut;
@@ -91,5 +127,12 @@ QJsonObject RunStatus::toJson() const
     root.insert(QStringLiteral("leftOut"), QJsonArray::fromStringList(m_leftOut));
     root.insert(QStringLiteral("news"), QJsonObject{{QStringLiteral("changed"), m_newsChanged},
                                                     {QStringLiteral("added"), m_newsAdded}});
+    QJsonObject imageAttempts;
+    for (auto it = m_imageAttempts.cbegin(); it != m_imageAttempts.cend(); ++it) {
+        imageAttempts.insert(QString::number(it.key()),
+                             QJsonObject{{QStringLiteral("attempt"), it->attempt},
+                                         {QStringLiteral("newest"), it->newest}});
+    }
+    root.insert(QStringLiteral("imageAttempts"), imageAttempts);
     return root;
 }

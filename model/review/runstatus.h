@@ -52,6 +52,17 @@ public:
     const QStringList &missing() const { return m_missing; }
     const QStringList &leftOut() const { return m_leftOut; }
 
+    // Which attempt a frame's image is (its candidate), and the newest attempt of the frame
+    // that has an image: `attempt` is older than `newest` when the operator chose an older
+    // one ("Use This Attempt", `director frame --attempt`).
+    struct ImageAttempt
+    {
+        int attempt = 0;
+        int newest = 0;
+    };
+    // By frame index, the frames whose image is one of their attempts' candidates.
+    const QMap<int, ImageAttempt> &imageAttempts() const { return m_imageAttempts; }
+
     // `director status --json`: a contract with the pipeline. Every member, its name and its
     // value as README.md describes them; a member is only ever added.
     QJsonObject toJson() const;
@@ -68,4 +79,5 @@ private:
     bool m_lastModifiedAhead = false;
     QStringList m_missing;
     QStringList m_leftOut;
+    QMap<int, ImageAttempt> m_imageAttempts;
 };

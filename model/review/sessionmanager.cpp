@@ -454,9 +454,22 @@ Outcome SessionManager::takeAttempt(DirectorFrameState &frame, int attemptIndex)
     const auto attempt =
         std::find_if(frame.attemptHistory.cbegin(), frame.attemptHistory.cend(),
                      [&](const AttemptInfo &a) { return a.attemptIndex == attemptIndex; });
-    if (attempt == frame.attemptHistory.cend() || attempt->candidatePath.isEmpty())
+    if (attempt == frame.attemptHistory.cend() || attempt->candidatePath.isEmpty()) {
+        QStringList withImage;
+        for (const AttemptInfo &a : frame.attemptHistory) {
+            if (!a.candidatePath.isEmpty())
+                withImage.append(QString::number(a.attemptIndex));
+        }
         return Outcome::invalid(
-            tr("Frame %1 has no image of attempt %2.").arg(frame.frameIndex).arg(attemptIndex));
+            withImage.isEmpty()
+                ? tr("Frame %1 has no image of attempt %2: it has no attempt with an image.")
+                      .arg(frame.frameIndex)
+                      .arg(attemptIndex)
+                : tr("Frame %1 has no image of attempt %2: its attempts with an image are %3.")
+                      .arg(frame.frameIndex)
+                      .arg(attemptIndex)
+                      .arg(withImage.join(QStringLiteral(", "))));
+    }
     if (frame.imagePath == attempt->candidatePath && !frame.directorOverrides.isPatched)
         return Outcome::refused(tr("Attempt %1 is already the image of frame %2.")
                                     .arg(attemptIndex)
