@@ -4,6 +4,10 @@
 // a measure again after one frame changed (only that frame is decoded again), and the GUI
 // thread's share (the jobs handed over, the plot drawn).
 //
+// And legalizing a 512 px frame's palette (PaletteLegalize, for the patch tools) with a palette
+// of 256 colours: the demo's frame 11 as it is, the same with every pixel a little off (as a
+// generator drifts: many distinct colours), and noise (every pixel its own colour, the worst case).
+//
 // The frames are the demo run's (its 16 drawn frames, frame 11 with off-palette pixels),
 // scaled up to 512 px for the palette check; the 5,000 frames name the demo's 16 images in
 // turn, each decoded anew.
@@ -14,6 +18,7 @@
 #include "audit/movemetrics.h"
 #include "audit/palettecheck.h"
 #include "commit/commitexporter.h"
+#include "patch/palettelegalize.h"
 #include "review/sessionmanager.h"
 #include "run/imageloader.h"
 #include "run/runpaths.h"
@@ -23,8 +28,10 @@
 
 #include <QApplication>
 #include <QPainter>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 
@@ -50,6 +57,63 @@ QImage scaledUp(const QImage &image)
 {
     return image.scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation)
         .convertToFormat(QImage::Format_ARGB32);
+}
+
+// The anchor's colours, a 6x6x6 colour cube and greys: 256 colours.
+PaletteCheck::Palette palette256(const PaletteCheck::Palette &anchor)
+{
+    PaletteCheck::Palette palette = anchor;
+    for (int i = 0; i < 216 && palette.size() < 256; ++i)
+        palette.insert(qRgb(i / 36 * 51, i / 6 % 6 * 51, i % 6 * 51));
+    for (int grey = 1; grey < 255 && palette.size() < 256; ++grey)
+        palette.insert(qRgb(grey, grey, grey));
+    return palette;
+}
+
+// Every visible pixel's red, green and blue moved by up to 3 either way; or, with `noise`, every
+// pixel an opaque colour of its own.
+QImage drifted(const QImage &frame, bool noise)
+{
+    QRandomGenerator random(7);
+    QImage image = frame.convertToFormat(QImage::Format_ARGB32);
+    for (int y = 0; y < image.height(); ++y) {
+        auto *row = reinterpret_cast<QRgb *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            auto moved = [&](int c) { return std::clamp(c + random.bounded(7) - 3, 0, 255); };
+            if (noise)
+                row[x] = 0xff000000u | (random.generate() & 0x00ffffffu);
+            else if (qAlpha(row[x]) > 0)
+                row[x] = qRgba(moved(qRed(row[x])), moved(qGreen(row[x])), moved(qBlue(row[x])),
+                               qAlpha(row[x]));
+        }
+    }
+    return image;
+}
+
+void benchLegalize(const QImage &frame, const PaletteCheck::Palette &anchorPalette)
+{
+    const PaletteCheck::Palette palette = palette256(anchorPalette);
+    const struct
+    {
+        QString name;
+        QImage image;
+        QString goal;
+    } cases[] = {
+        {QStringLiteral("frame 11"), frame, QStringLiteral("(<= 16 ms)")},
+        {QStringLiteral("frame 11 drifted"), drifted(frame, false), QStringLiteral("(<= 16 ms)")},
+        {QStringLiteral("noise"), drifted(frame, true), QStringLiteral("(worst case)")},
+    };
+    for (const auto &legalizeCase : cases) {
+        qsizetype recoloured = 0;
+        const double ms = medianMs([&] {
+            recoloured = PaletteLegalize::legalize(legalizeCase.image, palette)->recoloured;
+        });
+        bench::print(QStringLiteral("legalize, %1 colours, %2: %3 recoloured")
+                         .arg(palette.size())
+                         .arg(legalizeCase.name)
+                         .arg(recoloured),
+                     ms, QStringLiteral("ms"), legalizeCase.goal);
+    }
 }
 
 } // namespace
@@ -110,6 +174,7 @@ int main(int argc, char **argv)
                  shown, QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
     bench::print(QStringLiteral("the three overlays painted at zoom 2"), painted,
                  QStringLiteral("ms"), QStringLiteral("(<= 16 ms)"));
+    benchLegalize(frame, palette);
 
     bench::heading(QStringLiteral("the motion plot's measure of %1 frames").arg(moveFrames));
     DirectorSession move = session;
