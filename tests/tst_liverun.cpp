@@ -474,11 +474,17 @@ void TestLiveRun::aNewAttemptOnANudgedFrameIsNotApprovedUnseen()
     nudge.alignment = FrameEdit::Alignment::Set;
     nudge.alignmentX = 1;
     QVERIFY(m_manager->applyFrameEdit(1, nudge));
+    // A patch recorded as another program may (the overrides alone: the frame stays failed;
+    // Director's own patch would have approved it).
     PatchHistoryEntry patch;
     patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
     patch.patchedPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
-    QVERIFY(m_manager->applyFrameEdit(2, FrameEdit::addPatch(patch)));
+    DirectorOverrides overrides = m_manager->getFrameState(2)->directorOverrides;
+    overrides.isPatched = true;
+    overrides.patchHistory.append(patch);
+    QVERIFY(m_manager->updateFrameOverrides(2, overrides));
     QVERIFY(m_manager->getFrameState(2)->directorOverrides.isPatched);
+    QCOMPARE(m_manager->getFrameState(2)->status, FrameStatus::AuditFail);
 
     // Both get a new attempt whose audit passes clean.
     for (const int frame : {1, 2}) {

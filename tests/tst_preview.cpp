@@ -180,22 +180,26 @@ void TestPreview::animationKeepsTheTimingOfRepeatedFrames()
 
 void TestPreview::approvedOnlyTakesTheApprovedFrames()
 {
-    // Frame 0 (passed) and frame 1 (approved by its nudge).
+    // Frame 0 (passed), frame 1 (approved by its nudge) and frame 2 (approved by its patch);
+    // not frame 3 (GENERATED).
+    QCOMPARE(m_manager->getFrameState(2)->status, FrameStatus::Approved);
+    QCOMPARE(m_manager->getFrameState(3)->status, FrameStatus::Generated);
     PreviewOptions options;
     options.sheetPath = out("approved.png");
     options.animationPath = out("approved.webp");
     options.which = PreviewFrames::Which::ApprovedOnly;
     QVERIFY(write(options));
     const QImage sheet(options.sheetPath);
-    QCOMPARE(sheet.size(), QSize(32, 16));
+    QCOMPARE(sheet.size(), QSize(48, 16));
     QVERIFY(PreviewCheck::firstDifference(sheet.copy(0, 0, 16, 16), placed(0)).isEmpty());
     QVERIFY(PreviewCheck::firstDifference(sheet.copy(16, 0, 16, 16), placed(1)).isEmpty());
+    QVERIFY(PreviewCheck::firstDifference(sheet.copy(32, 0, 16, 16), placed(2)).isEmpty());
     const PreviewCheck::Animation animation = PreviewCheck::decodeWebp(options.animationPath);
-    QCOMPARE(animation.frames.size(), 2);
+    QCOMPARE(animation.frames.size(), 3);
     QVERIFY(PreviewCheck::firstDifference(animation.frames.at(1), placed(1)).isEmpty());
 
-    QVERIFY(m_manager->updateFrameStatus(0, FrameStatus::AuditFail));
-    QVERIFY(m_manager->updateFrameStatus(1, FrameStatus::AuditFail));
+    for (const int frame : {0, 1, 2})
+        QVERIFY(m_manager->updateFrameStatus(frame, FrameStatus::AuditFail));
     const Outcome none = write(options);
     QCOMPARE(none.kind(), Outcome::Kind::Failed);
     QCOMPARE(none.message(),

@@ -314,6 +314,8 @@ void TestSessionManager::notesAndPatchesAreSaved()
     PatchHistoryEntry patch;
     patch.originalPath = QStringLiteral("candidates/frame_0002_attempt_01.png");
     patch.patchedPath = runDir() + QStringLiteral("/patches/frame_0002_p1.png"); // absolute inside
+    QVERIFY(QDir().mkpath(runDir() + QStringLiteral("/patches")));
+    QVERIFY(RunFixture::frameImage(7).save(patch.patchedPath));
     patch.maskPath = QStringLiteral("patches/frame_0002_mask.png");
     patch.prompt = QStringLiteral("repaint the hand");
     QVERIFY(manager.applyFrameEdit(2, FrameEdit::addPatch(patch)));

@@ -5,6 +5,7 @@
 #include "commands/discardcommand.h"
 #include "commands/framecommand.h"
 #include "commands/opencommand.h"
+#include "commands/patchcommand.h"
 #include "commands/previewcommand.h"
 #include "commands/statuscommand.h"
 #include "commands/validatecommand.h"
@@ -56,6 +57,7 @@ std::vector<std::unique_ptr<Command>> CommandLine::commands(const Console &conso
     all.push_back(std::make_unique<CommitCommand>(console));
     all.push_back(std::make_unique<DiscardCommand>(console));
     all.push_back(std::make_unique<PreviewCommand>(console));
+    all.push_back(std::make_unique<PatchCommand>(console));
     return all;
 }
 

@@ -1,5 +1,6 @@
 #include "review/reviewcontroller.h"
 
+#include "patch/patchmaker.h"
 #include "review/sessionmanager.h"
 
 #include <algorithm>
@@ -55,6 +56,24 @@ Outcome ReviewController::useAttempt(int frameIndex, int attemptIndex)
 {
     return m_history.apply(frameIndex, FrameEdit::useAttempt(attemptIndex),
                            tr("Use attempt %1 for frame %2").arg(attemptIndex).arg(frameIndex));
+}
+
+Outcome ReviewController::patch(int frameIndex, const QImage &patched, const QString &prompt,
+                                const QString &what, qsizetype *changed)
+{
+    const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
+    if (!state)
+        return Outcome::invalid(tr("There is no frame %1 in this run.").arg(frameIndex));
+    const auto apply = [this, &what](int frame, const FrameEdit &edit) {
+        return m_history.apply(frame, edit, what);
+    };
+    return PatchMaker::make(m_manager->runDir(), *state, patched, prompt, apply, changed);
+}
+
+Outcome ReviewController::revertToOriginal(int frameIndex)
+{
+    return m_history.apply(frameIndex, FrameEdit::revertToOriginal(),
+                           tr("Revert frame %1 to its original image").arg(frameIndex));
 }
 
 Outcome ReviewController::step(bool forward)

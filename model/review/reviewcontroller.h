@@ -4,6 +4,7 @@
 #include "core/outcome.h"
 #include "review/reviewhistory.h"
 
+#include <QImage>
 #include <QObject>
 
 class SessionManager;
@@ -35,6 +36,12 @@ public:
     Outcome setNotes(int frameIndex, const QString &notes);
     // The frame's image becomes attempt `attemptIndex`'s (SessionManager, FrameEdit::useAttempt).
     Outcome useAttempt(int frameIndex, int attemptIndex);
+    // `patched` becomes the frame's new patch (PatchMaker: its files, then the change, one undo
+    // step named `what`); *changed gets the pixels it changed.
+    Outcome patch(int frameIndex, const QImage &patched, const QString &prompt, const QString &what,
+                  qsizetype *changed = nullptr);
+    // "Revert to Original": the frame's image before its patches, the history kept.
+    Outcome revertToOriginal(int frameIndex);
     // Undo and redo one step; when it is done, undoneOrRedone() names the frame it changed.
     Outcome undo();
     Outcome redo();

@@ -1,5 +1,6 @@
 #include "review/sessionmanager.h"
 
+#include "patch/framepatches.h"
 #include "run/imageloader.h"
 #include "run/runpaths.h"
 #include "session/timestamps.h"
@@ -442,6 +443,13 @@ FrameEdit FrameEdit::addPatch(const PatchHistoryEntry &entry)
     return edit;
 }
 
+FrameEdit FrameEdit::revertToOriginal()
+{
+    FrameEdit edit;
+    edit.revertPatches = true;
+    return edit;
+}
+
 FrameEdit FrameEdit::useAttempt(int attemptIndex)
 {
     FrameEdit edit;
@@ -520,9 +528,14 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         if (const Outcome taken = takeAttempt(frame, *edit.attempt); !taken)
             return taken;
     }
+    if (edit.revertPatches) {
+        if (const Outcome reverted = FramePatches::revert(frame, status); !reverted)
+            return reverted;
+    }
     if (edit.patch) {
-        overrides.patchHistory.append(*edit.patch);
-        overrides.isPatched = true;
+        if (const Outcome added = FramePatches::add(frame, *edit.patch, RunPaths(runDir()), status);
+            !added)
+            return added;
     }
     switch (edit.alignment) {
     case FrameEdit::Alignment::Keep:

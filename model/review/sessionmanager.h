@@ -34,6 +34,7 @@ struct FrameEdit
     std::optional<QString> notes; // an empty text removes the notes
     std::optional<PatchHistoryEntry> patch;
     std::optional<int> attempt; // the attemptIndex whose image becomes the frame's
+    bool revertPatches = false; // back to the image the patches were made on
 
     // The edits of one kind: the frame's status, its offset set to (x, y), moved by (dx, dy)
     // or taken away, its notes, a patch added.
@@ -42,7 +43,10 @@ struct FrameEdit
     static FrameEdit moveBy(double dx, double dy);
     static FrameEdit clearOffset();
     static FrameEdit notesTo(const QString &notes);
+    // A patch (FramePatches: imagePath switches to it, a failed or warned frame is approved).
     static FrameEdit addPatch(const PatchHistoryEntry &entry);
+    // "Revert to Original" (FramePatches), the history kept.
+    static FrameEdit revertToOriginal();
     // The frame's image becomes that attempt's candidate, with the run's audit of it when the
     // run has one (docs/session-file.md, Using another attempt).
     static FrameEdit useAttempt(int attemptIndex);

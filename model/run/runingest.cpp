@@ -61,19 +61,23 @@ private:
     {
         return m_paths.toRelative(stored).valueOr(stored);
     }
-    // The frame's image is an attempt older than its newest one with an image.
+    // The frame's image (under its patches) is an attempt older than its newest one with an
+    // image.
     bool chosenOlderAttempt(const DirectorFrameState &s) const
     {
-        const QString image = relative(s.imagePath);
+        const QString image = relative(s.unpatchedImagePath());
         for (const AttemptInfo &attempt : s.attemptHistory) {
             if (relative(attempt.candidatePath) == image)
                 return attempt.attemptIndex < newestCandidate(s);
         }
         return false;
     }
+    // A new image from the pipeline: not the one the patches were made on (they stay in the
+    // history).
     void takeImage(DirectorFrameState &next, const DirectorFrameState &r) const
     {
         next.imagePath = r.imagePath;
+        next.directorOverrides.isPatched = false;
         next.attemptHistory = mergedAttempts(next.attemptHistory, r.attemptHistory);
     }
     void takeAudit(RunIngest::Change &change, const DirectorFrameState &r) const
@@ -112,7 +116,10 @@ RunIngest::Plan Planner::plan()
             continue;
         }
         const DirectorFrameState &s = *known;
-        const bool newImage = !r.imagePath.isEmpty() && r.imagePath != relative(s.imagePath);
+        // A patched frame's image is the operator's: the run's is compared with the one the
+        // patches were made on.
+        const QString image = relative(s.unpatchedImagePath());
+        const bool newImage = !r.imagePath.isEmpty() && r.imagePath != image;
         // RunFolder counts an audit only for the image it is about.
         const bool audited = isAudited(r.status);
 
@@ -133,7 +140,7 @@ RunIngest::Plan Planner::plan()
             const bool chosen = chosenOlderAttempt(s);
             if (newImage && (!chosen || newestCandidate(r) > newestCandidate(s)))
                 takeImage(change.after, r);
-            if (audited && (!chosen || relative(change.after.imagePath) == r.imagePath))
+            if (audited && (!chosen || relative(change.after.unpatchedImagePath()) == r.imagePath))
                 takeAudit(change, r);
             break;
         }
@@ -142,11 +149,8 @@ RunIngest::Plan Planner::plan()
             // Only a newer attempt than the one reviewed sends it back.
             if (!newImage || newestCandidate(r) <= newestCandidate(s))
                 break;
-            takeImage(change.after, r);
+            takeImage(change.after, r); // not patched: the patches stay in the history ...
             change.after.auditReport = AuditReport(); // the old one is about the old image
-            // The new image is not the patched one (the patches stay in the
-            // history) ...
-            change.after.directorOverrides.isPatched = false;
             change.after.status = FrameStatus::Generated;
             change.steps.append(FrameStatus::Generated);
             if (audited) {

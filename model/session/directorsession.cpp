@@ -23,6 +23,23 @@ std::optional<SessionStatus> sessionStatusFromName(QStringView name)
     return std::nullopt;
 }
 
+QString DirectorFrameState::unpatchedImagePath() const
+{
+    const QList<PatchHistoryEntry> &history = directorOverrides.patchHistory;
+    if (!directorOverrides.isPatched || history.isEmpty())
+        return imagePath;
+    QString path = history.last().originalPath;
+    for (qsizetype i = history.size() - 2; i >= 0 && !path.isEmpty(); --i) {
+        if (history.at(i).patchedPath != path)
+            break;
+        path = history.at(i).originalPath;
+    }
+    // A writer that left imagePath on the original and recorded no originalPath.
+    if (path.isEmpty() && imagePath != history.last().patchedPath)
+        return imagePath;
+    return path;
+}
+
 QString DirectorFrameState::idForIndex(int frameIndex)
 {
     if (frameIndex < 0) // never in a valid session; as QString::arg() would write it

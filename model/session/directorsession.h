@@ -92,13 +92,21 @@ struct DirectorFrameState
 
     // The image whose pixels the frame ships: the latest patch's image when
     // the frame is patched, else imagePath. The stage, the thumbnail, the
-    // onion skin and commit all show and take this one.
+    // onion skin and commit all show and take this one. Director switches
+    // imagePath to the latest patch when it records one (as the pipeline
+    // does), so the two agree in every file it writes.
     const QString &finalImagePath() const
     {
         return directorOverrides.isPatched && !directorOverrides.patchHistory.isEmpty()
                    ? directorOverrides.patchHistory.last().patchedPath
                    : imagePath;
     }
+
+    // The image the frame's patches were made on: the image before the first patch of the
+    // chain that ends in the latest one (each patch's originalPath is the one before it); the
+    // frame's image when it is not patched. Empty when the chain does not record it.
+    // "Revert to Original" goes back to it; the pipeline's news compares its images with it.
+    QString unpatchedImagePath() const;
 
     // "frame_0007". Asked once per frame of every session read.
     static QString idForIndex(int frameIndex);
