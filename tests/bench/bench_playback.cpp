@@ -243,12 +243,11 @@ void printFigures(const QList<Figures> &all)
                  med(&Figures::real60MeasuredFps), QStringLiteral("fps"));
     bench::print(QStringLiteral("real time, 60 fps for 2 s from cold (8×): dropped"),
                  med(&Figures::real60Dropped), QStringLiteral("frames"));
-    bench::print(QStringLiteral("the whole loop, 1,000 frames at 60 fps from cold (8×): "
-                                "measured (median of each second)"),
+    bench::print(QStringLiteral("whole loop, 1,000 frames at 60 fps, cold (8×): measured"),
                  med(&Figures::loopMeasuredFps), QStringLiteral("fps"));
-    bench::print(QStringLiteral("the whole loop at 60 fps: dropped"), med(&Figures::loopDropped),
+    bench::print(QStringLiteral("whole loop at 60 fps: dropped"), med(&Figures::loopDropped),
                  QStringLiteral("frames"), QStringLiteral("goal 0"));
-    bench::print(QStringLiteral("the whole loop at 60 fps: took"), med(&Figures::loopSeconds),
+    bench::print(QStringLiteral("whole loop at 60 fps: took"), med(&Figures::loopSeconds),
                  QStringLiteral("s"), QStringLiteral("16.7 s at 60 fps"));
 }
 
