@@ -19,6 +19,27 @@ void copyCell(QImage &sheet, const QImage &image, int x, int y)
         std::memcpy(sheet.scanLine(y + row) + offset, image.constScanLine(row), size_t(rowBytes));
 }
 
+// The PNG's bytes, refused once the job is asked to stop: the encoder then fails at once
+// instead of going on through a sheet of up to 1 GiB.
+class StoppableBuffer : public QBuffer
+{
+public:
+    StoppableBuffer(QByteArray *bytes, const PreviewProgress &progress)
+        : QBuffer(bytes), m_progress(progress)
+    {}
+
+protected:
+    qint64 writeData(const char *data, qint64 length) override
+    {
+        if (m_progress.stopRequested())
+            return -1;
+        return QBuffer::writeData(data, length);
+    }
+
+private:
+    const PreviewProgress &m_progress;
+};
+
 } // namespace
 
 int SpriteSheet::columnsFor(int frameCount, int columns)
@@ -26,7 +47,8 @@ int SpriteSheet::columnsFor(int frameCount, int columns)
     return columns <= 0 || columns > frameCount ? std::max(frameCount, 1) : columns;
 }
 
-Result<QImage> SpriteSheet::compose(const PreviewFrames &frames, int columns)
+Result<QImage> SpriteSheet::compose(const PreviewFrames &frames, int columns,
+                                    const PreviewProgress &progress)
 {
     const qsizetype count = frames.frames().size();
     const int across = columnsFor(int(count), columns);
@@ -49,24 +71,31 @@ Result<QImage> SpriteSheet::compose(const PreviewFrames &frames, int columns)
     }
     sheet.fill(Qt::transparent);
     for (qsizetype i = 0; i < count; ++i) {
+        if (progress.stopRequested())
+            return PreviewProgress::stopped();
         const QImage &image = frames.frames().at(i).image;
         if (!image.isNull()) {
             copyCell(sheet, image.convertedTo(format), int(i % across) * cell.width(),
                      int(i / across) * cell.height());
         }
+        progress.step();
     }
     return sheet;
 }
 
-Result<QByteArray> SpriteSheet::png(const PreviewFrames &frames, int columns)
+Result<QByteArray> SpriteSheet::png(const PreviewFrames &frames, int columns,
+                                    const PreviewProgress &progress)
 {
-    const Result<QImage> sheet = compose(frames, columns);
+    const Result<QImage> sheet = compose(frames, columns, progress);
     if (!sheet)
         return sheet.outcome();
     QByteArray bytes;
-    QBuffer buffer(&bytes);
+    StoppableBuffer buffer(&bytes, progress);
     buffer.open(QIODevice::WriteOnly);
-    if (!sheet->save(&buffer, "PNG"))
+    if (!sheet->save(&buffer, "PNG")) {
+        if (progress.stopRequested())
+            return PreviewProgress::stopped();
         return Outcome::failed(tr("The sprite sheet could not be encoded as PNG."));
+    }
     return bytes;
 }
