@@ -8,12 +8,12 @@
 
 // Follows a preview being made (PreviewExport::write and its steps: PreviewFrames::collect,
 // SpriteSheet, AnimatedWebp) from another thread, and stops it. The job asks stopRequested()
-// before each frame it reads and places, copies into the sheet or encodes into the animation,
-// and while it encodes the sheet as PNG; it calls step() after each of those frames. A job
-// stopped on request returns stopped() and writes nothing: the files are written only once
-// everything is made, and the last question is asked just before (a stop asked for later comes
-// too late: the files are written, each whole). Made without functions, it never stops and
-// reports to no one (`director preview`).
+// before each frame it reads and places, copies into the sheet or encodes into the animation
+// (not while it encodes the whole sheet as PNG: see SpriteSheet::png), and calls step() after
+// each of those frames. A job stopped on request returns stopped() and writes nothing: the
+// files are written only once everything is made, and the last question is asked just before
+// (a stop asked for later comes too late: the files are written, each whole). Made without
+// functions, it never stops and reports to no one (`director preview`).
 //
 // One object serves one job and is used on that job's thread only: the functions it is given
 // are called there, and must themselves be safe to call from that thread.

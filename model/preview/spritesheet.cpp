@@ -19,27 +19,6 @@ void copyCell(QImage &sheet, const QImage &image, int x, int y)
         std::memcpy(sheet.scanLine(y + row) + offset, image.constScanLine(row), size_t(rowBytes));
 }
 
-// The PNG's bytes, refused once the job is asked to stop: the encoder then fails at once
-// instead of going on through a sheet of up to 1 GiB.
-class StoppableBuffer : public QBuffer
-{
-public:
-    StoppableBuffer(QByteArray *bytes, const PreviewProgress &progress)
-        : QBuffer(bytes), m_progress(progress)
-    {}
-
-protected:
-    qint64 writeData(const char *data, qint64 length) override
-    {
-        if (m_progress.stopRequested())
-            return -1;
-        return QBuffer::writeData(data, length);
-    }
-
-private:
-    const PreviewProgress &m_progress;
-};
-
 } // namespace
 
 int SpriteSheet::columnsFor(int frameCount, int columns)
@@ -90,12 +69,11 @@ Result<QByteArray> SpriteSheet::png(const PreviewFrames &frames, int columns,
     if (!sheet)
         return sheet.outcome();
     QByteArray bytes;
-    StoppableBuffer buffer(&bytes, progress);
+    QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (!sheet->save(&buffer, "PNG")) {
-        if (progress.stopRequested())
-            return PreviewProgress::stopped();
+    // Not stopped while it encodes: Qt's PNG writer, failed by its device half way, leaks its
+    // row pointers. A stop asked for meanwhile is seen right after (PreviewExport::write).
+    if (!sheet->save(&buffer, "PNG"))
         return Outcome::failed(tr("The sprite sheet could not be encoded as PNG."));
-    }
     return bytes;
 }

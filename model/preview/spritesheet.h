@@ -12,8 +12,8 @@
 // row of every frame when 0). A frame without an image yet is a transparent cell, so cell n is
 // the n-th frame of the preview. Pixels are copied exactly, colour under transparency too; the
 // sheet has 8 bits a channel, or 16 when a frame has 16. Both stop, returning
-// PreviewProgress::stopped(), when `progress` asks them to: before each cell (one step a cell),
-// and while the PNG is encoded.
+// PreviewProgress::stopped(), when `progress` asks them to before a cell (one step a cell); the
+// PNG's encoding, once begun, is not stopped.
 class SpriteSheet
 {
     Q_DECLARE_TR_FUNCTIONS(SpriteSheet)
