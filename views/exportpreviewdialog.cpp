@@ -21,6 +21,8 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <new>
+
 namespace {
 
 // Touched on the GUI thread only: each job is given a copy.
@@ -203,22 +205,26 @@ void ExportPreviewDialog::start(const QString &runDir, const DirectorSession &se
 {
     m_stop = std::make_shared<StopRequest>();
     // Copies only: the job never sees the manager, the session in memory or this dialog.
-    m_watcher.setFuture(QtConcurrent::run([runDir, session, targetSize, options = options(),
-                                           stop = m_stop,
-                                           hook = jobHook()](QPromise<Written> &promise) {
-        if (hook)
-            hook(*stop);
-        const PreviewProgress progress([stop] { return stop->requested(); },
-                                       [&promise](int done, int total) {
-                                           if (done == 0)
-                                               promise.setProgressRange(0, total);
-                                           promise.setProgressValue(done);
-                                       });
-        Written written;
-        written.outcome =
-            PreviewExport::write(runDir, session, targetSize, options, &written.files, progress);
-        promise.addResult(std::move(written));
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([runDir, session, targetSize, options = options(), stop = m_stop,
+                           hook = jobHook()](QPromise<Written> &promise) {
+            if (hook)
+                hook(*stop);
+            const PreviewProgress progress([stop] { return stop->requested(); },
+                                           [&promise](int done, int total) {
+                                               if (done == 0)
+                                                   promise.setProgressRange(0, total);
+                                               promise.setProgressValue(done);
+                                           });
+            Written written;
+            try {
+                written.outcome = PreviewExport::write(runDir, session, targetSize, options,
+                                                       &written.files, progress);
+            } catch (const std::bad_alloc &) { // a sheet or an animation too large for memory
+                written = {Outcome::failed(tr("There is not enough memory to make it.")), {}};
+            }
+            promise.addResult(std::move(written));
+        }));
     setExporting(true);
 }
 
