@@ -30,6 +30,9 @@ private slots:
     void unreadableImageWritesNothing();
     void unwritableTargetSaysSo();
     void badOptionsAreRefused();
+    void progressCountsEveryFrame();
+    void stopAnywhereWritesNothing();
+    void stopStopsEachStep();
 
 private:
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -287,6 +290,119 @@ void TestPreview::badOptionsAreRefused()
     options.columns = 0;
     options.animationPath = options.sheetPath;
     QCOMPARE(PreviewExport::check(options).kind(), Outcome::Kind::Invalid);
+}
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+// Asks to stop from its question number `from` on (0: the first); counts the questions.
+PreviewProgress stopFrom(int from, int *asked)
+{
+    return PreviewProgress([from, asked] { return (*asked)++ >= from; });
+}
+
+} // namespace
+
+void TestPreview::progressCountsEveryFrame()
+{
+    PreviewOptions options;
+    options.sheetPath = out("sheet.png");
+    options.animationPath = out("move.webp");
+    QList<QPair<int, int>> reports;
+    int asked = 0;
+    const PreviewProgress progress(
+        [&asked] {
+            ++asked;
+            return false;
+        },
+        [&reports](int done, int total) {
+            reports.append({done, total});
+        });
+    QVERIFY(PreviewExport::write(runDir(), m_manager->session(),
+                                 m_manager->run().manifest.targetSize, options, nullptr, progress));
+    // 5 frames (one without an image): read, copied into the sheet, encoded into the animation.
+    QCOMPARE(reports.size(), 16);
+    for (int i = 0; i < reports.size(); ++i)
+        QCOMPARE(reports.at(i), qMakePair(i, 15));
+    // Asked before each of the 15 steps, before the animation is assembled and before the
+    // files are written.
+    QCOMPARE(asked, 17);
+    QVERIFY(QFile::exists(options.sheetPath));
+    QVERIFY(QFile::exists(options.animationPath));
+
+    // Only the sheet, APPROVED frames only: 2 frames, read and copied.
+    reports.clear();
+    options.animationPath.clear();
+    options.which = PreviewFrames::Which::ApprovedOnly;
+    QVERIFY(PreviewExport::write(runDir(), m_manager->session(),
+                                 m_manager->run().manifest.targetSize, options, nullptr, progress));
+    QCOMPARE(reports.first(), qMakePair(0, 4));
+    QCOMPARE(reports.last(), qMakePair(4, 4));
+    QCOMPARE(PreviewFrames::count(m_manager->session(), PreviewFrames::Which::All), 5);
+}
+
+void TestPreview::stopAnywhereWritesNothing()
+{
+    PreviewOptions options;
+    options.sheetPath = out("sheet.png");
+    options.animationPath = out("move.webp");
+    QVERIFY(RunFixture::writeFile(options.sheetPath, "old sheet"));
+    QVERIFY(RunFixture::writeFile(options.animationPath, "old animation"));
+    int questions = 0;
+    const PreviewProgress counted([&questions] { return ++questions < 0; });
+    QVERIFY(PreviewExport::write(runDir(), m_manager->session(),
+                                 m_manager->run().manifest.targetSize, options, nullptr, counted));
+    QVERIFY(QFile::remove(options.sheetPath));
+    QVERIFY(QFile::remove(options.animationPath));
+    QVERIFY(RunFixture::writeFile(options.sheetPath, "old sheet"));
+    QVERIFY(RunFixture::writeFile(options.animationPath, "old animation"));
+
+    // A stop at any of those questions, the last one included: stopped, both files as they were.
+    for (int from = 0; from < questions; ++from) {
+        int asked = 0;
+        const Outcome stopped = PreviewExport::write(runDir(), m_manager->session(),
+                                                     m_manager->run().manifest.targetSize, options,
+                                                     nullptr, stopFrom(from, &asked));
+        QVERIFY2(!stopped, qPrintable(QStringLiteral("stop from question %1").arg(from)));
+        QCOMPARE(stopped.message(), PreviewProgress::stopped().message());
+        QCOMPARE(asked, from + 1); // stopped at once
+        QCOMPARE(readFile(options.sheetPath), QByteArray("old sheet"));
+        QCOMPARE(readFile(options.animationPath), QByteArray("old animation"));
+    }
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).size(),
+             2); // no temporary file left
+}
+
+void TestPreview::stopStopsEachStep()
+{
+    const DirectorSession &session = m_manager->session();
+    const int size = m_manager->run().manifest.targetSize;
+    int asked = 0;
+    const Result<PreviewFrames> none = PreviewFrames::collect(
+        runDir(), session, size, PreviewFrames::Which::All, stopFrom(2, &asked));
+    QCOMPARE(none.outcome().message(), PreviewProgress::stopped().message());
+    QCOMPARE(asked, 3);
+
+    const Result<PreviewFrames> frames =
+        PreviewFrames::collect(runDir(), session, size, PreviewFrames::Which::All);
+    QVERIFY(frames);
+    asked = 0;
+    QCOMPARE(SpriteSheet::compose(*frames, 2, stopFrom(4, &asked)).outcome().message(),
+             PreviewProgress::stopped().message());
+    QCOMPARE(asked, 5);
+    for (int from = 0; from <= 5; ++from) { // before each of the 5 frames, and before assembling
+        asked = 0;
+        QCOMPARE(AnimatedWebp::encode(*frames, 12, stopFrom(from, &asked)).outcome().message(),
+                 PreviewProgress::stopped().message());
+        QCOMPARE(asked, from + 1);
+    }
+    asked = 0;
+    QVERIFY(AnimatedWebp::encode(*frames, 12, stopFrom(6, &asked)));
 }
 
 QTEST_GUILESS_MAIN(TestPreview)

@@ -43,7 +43,8 @@ int AnimatedWebp::frameDuration(int fps)
     return int(std::lround(1000.0 / std::max(fps, 1)));
 }
 
-Result<QByteArray> AnimatedWebp::encode(const PreviewFrames &frames, int fps)
+Result<QByteArray> AnimatedWebp::encode(const PreviewFrames &frames, int fps,
+                                        const PreviewProgress &progress)
 {
     const QSize canvas = frames.canvasSize();
     WebPAnimEncoderOptions options;
@@ -64,15 +65,21 @@ Result<QByteArray> AnimatedWebp::encode(const PreviewFrames &frames, int fps)
     const int duration = frameDuration(fps);
     int timestamp = 0;
     for (const PreviewFrames::Frame &frame : frames.frames()) {
-        if (frame.image.isNull())
-            continue;
-        if (!addFrame(encoder, frame.image, timestamp, config)) {
-            return Outcome::failed(tr("Frame %1 could not be encoded: %2")
-                                       .arg(frame.frameIndex)
-                                       .arg(QString::fromUtf8(WebPAnimEncoderGetError(encoder))));
+        if (progress.stopRequested())
+            return PreviewProgress::stopped();
+        if (!frame.image.isNull()) {
+            if (!addFrame(encoder, frame.image, timestamp, config)) {
+                return Outcome::failed(
+                    tr("Frame %1 could not be encoded: %2")
+                        .arg(frame.frameIndex)
+                        .arg(QString::fromUtf8(WebPAnimEncoderGetError(encoder))));
+            }
+            timestamp += duration;
         }
-        timestamp += duration;
+        progress.step();
     }
+    if (progress.stopRequested())
+        return PreviewProgress::stopped();
     WebPData data;
     WebPDataInit(&data);
     const auto cleared = qScopeGuard([&data] { WebPDataClear(&data); });

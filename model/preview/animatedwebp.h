@@ -11,6 +11,8 @@
 // of transparent pixels) decodes as it was given; a frame of 16 bits a channel is rounded to 8.
 // Frames without an image yet are left out. Each frame is shown for frameDuration(fps)
 // milliseconds; libwebp stores a frame equal to the one before as that one shown twice as long.
+// encode() stops, returning PreviewProgress::stopped(), when `progress` asks it to: before each
+// frame (one step a frame, with an image or not) and before the animation is put together.
 class AnimatedWebp
 {
     Q_DECLARE_TR_FUNCTIONS(AnimatedWebp)
@@ -24,5 +26,6 @@ public:
     // 1000 / fps, rounded to whole milliseconds (WebP's unit).
     static int frameDuration(int fps);
     // The animation's bytes; Failed when libwebp cannot encode it.
-    static Result<QByteArray> encode(const PreviewFrames &frames, int fps);
+    static Result<QByteArray> encode(const PreviewFrames &frames, int fps,
+                                     const PreviewProgress &progress = {});
 };

@@ -31,22 +31,29 @@ Outcome PreviewExport::check(const PreviewOptions &options)
 }
 
 Outcome PreviewExport::write(const QString &runDir, const DirectorSession &session, int targetSize,
-                             const PreviewOptions &options, QStringList *written)
+                             const PreviewOptions &options, QStringList *written,
+                             const PreviewProgress &progress)
 {
     if (const Outcome checked = check(options); !checked)
         return checked;
+    const bool hasSheet = !options.sheetPath.isEmpty();
+    const bool hasAnimation = !options.animationPath.isEmpty();
+    progress.start(PreviewFrames::count(session, options.which) * (1 + hasSheet + hasAnimation));
     const Result<PreviewFrames> frames =
-        PreviewFrames::collect(runDir, session, targetSize, options.which);
+        PreviewFrames::collect(runDir, session, targetSize, options.which, progress);
     if (!frames)
         return frames.outcome();
-    // Both made before either is written: a frame that fails leaves both files as they were.
+    // Both made before either is written: a frame that fails, or a stop, leaves both files as
+    // they were.
     Result<QByteArray> sheet = QByteArray();
-    if (!options.sheetPath.isEmpty() && !(sheet = SpriteSheet::png(*frames, options.columns)))
+    if (hasSheet && !(sheet = SpriteSheet::png(*frames, options.columns, progress)))
         return sheet.outcome();
     Result<QByteArray> animation = QByteArray();
-    if (!options.animationPath.isEmpty() &&
-        !(animation = AnimatedWebp::encode(*frames, options.fps)))
+    if (hasAnimation && !(animation = AnimatedWebp::encode(*frames, options.fps, progress)))
         return animation.outcome();
+    // The last moment to stop: from here on the files are written, each whole.
+    if (progress.stopRequested())
+        return PreviewProgress::stopped();
     const qsizetype count = frames->frames().size();
     const QSize cell = frames->canvasSize();
     if (!options.sheetPath.isEmpty()) {

@@ -2,17 +2,34 @@
 
 #include "review/frameimages.h"
 
+#include <algorithm>
+
+bool PreviewFrames::selects(const DirectorFrameState &frame, Which which)
+{
+    return which == Which::All || frame.status == FrameStatus::Approved;
+}
+
+int PreviewFrames::count(const DirectorSession &session, Which which)
+{
+    return int(std::count_if(session.frames.cbegin(), session.frames.cend(),
+                             [which](const DirectorFrameState &f) { return selects(f, which); }));
+}
+
 Result<PreviewFrames> PreviewFrames::collect(const QString &runDir, const DirectorSession &session,
-                                             int targetSize, Which which)
+                                             int targetSize, Which which,
+                                             const PreviewProgress &progress)
 {
     PreviewFrames preview;
     if (targetSize > 0)
         preview.m_canvasSize = QSize(targetSize, targetSize);
     for (const DirectorFrameState &frame : session.frames) {
-        if (which == Which::ApprovedOnly && frame.status != FrameStatus::Approved)
+        if (!selects(frame, which))
             continue;
+        if (progress.stopRequested())
+            return PreviewProgress::stopped();
         if (const Outcome added = preview.add(runDir, frame); !added)
             return added;
+        progress.step();
     }
     if (preview.m_frames.isEmpty()) {
         return Outcome::failed(which == Which::ApprovedOnly

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "preview/previewprogress.h"
 #include "session/directorsession.h"
 
 #include <QCoreApplication>
@@ -35,9 +36,15 @@ public:
     // The frames of `session` (of the run folder `runDir`) that `which` selects. The canvas is
     // `targetSize` square (the manifest's size, the one commit expects) or, when that is 0,
     // the size of the first frame with an image. Failed when no frame is selected, none has an
-    // image yet, a frame's image cannot be read, or a frame has another size than the canvas.
+    // image yet, a frame's image cannot be read, or a frame has another size than the canvas;
+    // PreviewProgress::stopped() when `progress` asks it to stop (before each frame; one step
+    // for each frame selected).
     static Result<PreviewFrames> collect(const QString &runDir, const DirectorSession &session,
-                                         int targetSize, Which which);
+                                         int targetSize, Which which,
+                                         const PreviewProgress &progress = {});
+    // How many frames of `session` `which` selects: what collect() takes, with or without
+    // an image.
+    static int count(const DirectorSession &session, Which which);
 
     const QList<Frame> &frames() const { return m_frames; }
     QSize canvasSize() const { return m_canvasSize; }
@@ -45,6 +52,7 @@ public:
     int withImage() const;
 
 private:
+    static bool selects(const DirectorFrameState &frame, Which which);
     Outcome add(const QString &runDir, const DirectorFrameState &frame);
 
     QList<Frame> m_frames;

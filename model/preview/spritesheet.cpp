@@ -26,7 +26,8 @@ int SpriteSheet::columnsFor(int frameCount, int columns)
     return columns <= 0 || columns > frameCount ? std::max(frameCount, 1) : columns;
 }
 
-Result<QImage> SpriteSheet::compose(const PreviewFrames &frames, int columns)
+Result<QImage> SpriteSheet::compose(const PreviewFrames &frames, int columns,
+                                    const PreviewProgress &progress)
 {
     const qsizetype count = frames.frames().size();
     const int across = columnsFor(int(count), columns);
@@ -49,23 +50,29 @@ Result<QImage> SpriteSheet::compose(const PreviewFrames &frames, int columns)
     }
     sheet.fill(Qt::transparent);
     for (qsizetype i = 0; i < count; ++i) {
+        if (progress.stopRequested())
+            return PreviewProgress::stopped();
         const QImage &image = frames.frames().at(i).image;
         if (!image.isNull()) {
             copyCell(sheet, image.convertedTo(format), int(i % across) * cell.width(),
                      int(i / across) * cell.height());
         }
+        progress.step();
     }
     return sheet;
 }
 
-Result<QByteArray> SpriteSheet::png(const PreviewFrames &frames, int columns)
+Result<QByteArray> SpriteSheet::png(const PreviewFrames &frames, int columns,
+                                    const PreviewProgress &progress)
 {
-    const Result<QImage> sheet = compose(frames, columns);
+    const Result<QImage> sheet = compose(frames, columns, progress);
     if (!sheet)
         return sheet.outcome();
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
+    // Not stopped while it encodes: Qt's PNG writer, failed by its device half way, leaks its
+    // row pointers. A stop asked for meanwhile is seen right after (PreviewExport::write).
     if (!sheet->save(&buffer, "PNG"))
         return Outcome::failed(tr("The sprite sheet could not be encoded as PNG."));
     return bytes;
