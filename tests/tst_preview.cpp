@@ -335,14 +335,15 @@ void TestPreview::progressCountsEveryFrame()
     QVERIFY(QFile::exists(options.sheetPath));
     QVERIFY(QFile::exists(options.animationPath));
 
-    // Only the sheet, APPROVED frames only: 2 frames, read and copied.
+    // Only the sheet, APPROVED frames only: 3 frames (0, 1 and 2, approved by its patch),
+    // read and copied.
     reports.clear();
     options.animationPath.clear();
     options.which = PreviewFrames::Which::ApprovedOnly;
     QVERIFY(PreviewExport::write(runDir(), m_manager->session(),
                                  m_manager->run().manifest.targetSize, options, nullptr, progress));
-    QCOMPARE(reports.first(), qMakePair(0, 4));
-    QCOMPARE(reports.last(), qMakePair(4, 4));
+    QCOMPARE(reports.first(), qMakePair(0, 6));
+    QCOMPARE(reports.last(), qMakePair(6, 6));
     QCOMPARE(PreviewFrames::count(m_manager->session(), PreviewFrames::Which::All), 5);
 }
 
