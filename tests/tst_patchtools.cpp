@@ -2,6 +2,7 @@
 // preview, Replace with File…, Revert to Original, the inspector's patch history and Compare
 // against the original, each undone and redone as the operator would.
 #include "audit/palettecheck.h"
+#include "compare/imagediff.h"
 #include "compareview.h"
 #include "inspectorpanel.h"
 #include "legalizedialog.h"
@@ -212,9 +213,18 @@ void TestPatchTools::legalizePreviewCountsMatchPaletteLegalize()
     QCOMPARE(dialog->before()->image().convertToFormat(QImage::Format_ARGB32), frameOne());
     QCOMPARE(dialog->after()->image(), expected->image);
     QCOMPARE(dialog->before()->highlighted(), expected->changed);
+    // Pixel (8, 8) changes: magenta while the highlight is on, its own colour once it is off.
+    QVERIFY(expected->changed.contains(QPoint(8, 8)));
+    const auto shownBefore = [dialog](QPoint pixel) {
+        PixelPreview *before = dialog->before();
+        return before->grab().toImage().pixel(before->imageRect().topLeft() + pixel * 8 +
+                                              QPoint(4, 4));
+    };
     QVERIFY(dialog->before()->isHighlightShown());
+    QCOMPARE(shownBefore(QPoint(8, 8)), ImageDiff::highlight);
     dialog->highlightBox()->click();
     QVERIFY(!dialog->before()->isHighlightShown());
+    QCOMPARE(shownBefore(QPoint(8, 8)), frameOne().pixel(8, 8));
     QVERIFY(dialog->applyButton()->isEnabled());
 
     // At a whole zoom: every source pixel a square of zoom × zoom.
