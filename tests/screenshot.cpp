@@ -4,8 +4,10 @@
 //   preferences.png    the preferences dialog,
 //   overlays.png       the audit's overlays on a drifted frame, the motion plot under the
 //   filmstrip, playback.png       the move playing, with its rate, wipe.png           Compare →
-//   Wipe against the anchor, difference.png     Compare → Difference against the anchor.
+//   Wipe against the anchor, difference.png     Compare → Difference against the anchor,
+//   legalize.png       Patch → Legalize Palette…'s preview of the demo's frame 11.
 #include "demo/demorun.h"
+#include "legalizedialog.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "review/framelistmodel.h"
@@ -47,6 +49,14 @@ template <typename Save> bool saveReviewTools(MainWindow &window, Save save)
     a.compareDifference->trigger();
     ok = save(&window, "difference.png") && ok;
     a.compareOff->trigger();
+    window.setCurrentFrame(11);
+    a.legalizePalette->trigger();
+    if (auto *legalize = window.findChild<LegalizeDialog *>()) {
+        ok = QTest::qWaitForWindowExposed(legalize) && save(legalize, "legalize.png") && ok;
+        legalize->reject();
+    } else {
+        ok = false;
+    }
     return ok;
 }
 

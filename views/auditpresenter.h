@@ -51,11 +51,15 @@ public:
     // Measures the frame shown on the stage (-1: none) with the stage's images.
     void show(int frameIndex, FrameImages &images);
 
+    // The palette for the open run: palette.json, else the anchor's colours (placed from
+    // `images`); said in the inspector, and the patch tools legalize to it. Read once per anchor.
+    const PaletteCheck::Palette &palette(int anchorIndex, FrameImages &images);
+    // Where the palette comes from ("12 colours from the anchor, frame 0"), and what is wrong
+    // with palette.json if it is.
+    const QString &paletteSource() const { return m_paletteSource; }
+
 private:
     void toggle(StageOverlay *overlay, bool on);
-    // The palette for the open run: palette.json, else the anchor's colours; said in the
-    // inspector.
-    const PaletteCheck::Palette &palette(int anchorIndex, FrameImages &images);
     void showPlot();
 
     const SessionManager *m_manager;

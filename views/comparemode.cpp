@@ -74,6 +74,8 @@ void CompareMode::connectActions()
     connect(a.referencePrevious, &QAction::triggered, this,
             [this] { setReference(Reference::Previous); });
     connect(a.referenceAttempt, &QAction::triggered, this, &CompareMode::chooseAttempt);
+    connect(a.referenceOriginal, &QAction::triggered, this,
+            [this] { setReference(Reference::Original); });
     // The move plays on the stage: Space leaves compare mode to show it.
     connect(a.playPause, &QAction::triggered, this, [this] {
         if (m_mode)
@@ -108,6 +110,7 @@ void CompareMode::setReference(Reference reference, int attemptIndex)
     const WindowActions &a = *m_parts.actions;
     (reference == Reference::Anchor     ? a.referenceAnchor
      : reference == Reference::Previous ? a.referencePrevious
+     : reference == Reference::Original ? a.referenceOriginal
                                         : a.referenceAttempt)
         ->setChecked(true);
     refresh();
@@ -132,7 +135,7 @@ QImage CompareMode::referenceOf(int frameIndex, QString *name, QString *message)
             *message = tr("The first frame has no previous frame.");
         return row >= 0 ? m_images.placed(model.frameAtRow(row)) : QImage();
     }
-    case Reference::Attempt:
+    case Reference::Attempt: {
         *name = tr("attempt %1").arg(m_attempt);
         const FrameImages::Image attempt = m_images.placedAttempt(frameIndex, m_attempt);
         if (attempt.image.isNull())
@@ -141,15 +144,26 @@ QImage CompareMode::referenceOf(int frameIndex, QString *name, QString *message)
                            .arg(attempt.error);
         return attempt.image;
     }
+    case Reference::Original: {
+        *name = tr("the original");
+        const FrameImages::Image original = m_images.placedOriginal(frameIndex);
+        if (original.image.isNull())
+            *message = original.error;
+        return original.image;
+    }
+    }
     return {};
 }
 
 void CompareMode::refresh()
 {
+    const int frameIndex = currentFrame();
+    const std::optional<DirectorFrameState> frame = m_parts.manager->getFrameState(frameIndex);
+    // Only a patched frame has an original to compare with.
+    m_parts.actions->referenceOriginal->setEnabled(frame && frame->directorOverrides.isPatched);
     if (!m_mode)
         return;
-    const int frameIndex = currentFrame();
-    if (!m_parts.manager->getFrameState(frameIndex)) {
+    if (!frame) {
         m_view->setImages({}, {}, {}, tr("No frame"));
         return;
     }

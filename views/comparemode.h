@@ -24,8 +24,9 @@ class WindowActions;
 // Comparing the current frame with a reference (README, Compare): the Compare menu's modes and
 // references, the CompareView shown in the stage's place while a mode is on (the stage again
 // when it is off), the inspector's attempts (a chosen attempt is the reference; "Use this
-// attempt" makes it the frame's image through the controller, one undo step). Every image is
-// as commit would write it (FrameImages).
+// attempt" makes it the frame's image through the controller, one undo step), and a patched
+// frame's original (its image before its patches). Every image is as commit would write it
+// (FrameImages).
 class CompareMode : public QObject
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
         Anchor,
         Previous, // the frame before, in filmstrip order
         Attempt,
+        Original, // a patched frame's image before its patches
     };
 
     // Puts the window's stage, in the splitter, into a stack with the compare view. Made before

@@ -1,5 +1,6 @@
 #include "inspectorpanel.h"
 
+#include "patchhistoryview.h"
 #include "session/reasoncodes.h"
 
 #include <QFormLayout>
@@ -71,6 +72,8 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_attempts, 1);
     buildAttemptActions();
     layout->addWidget(m_useAttempt);
+    m_patchHistory = new PatchHistoryView(this);
+    layout->addWidget(m_patchHistory, 1);
 
     m_notes = new QPlainTextEdit(this);
     auto *notesLabel = new QLabel(tr("Notes"), this);
@@ -219,6 +222,7 @@ void InspectorPanel::clear()
     showField(m_prompt, tr("Prompt"), QString());
     m_metrics->clear();
     m_attempts->clear();
+    m_patchHistory->clear();
     m_loading = true;
     m_notes->clear();
     m_notes->document()->setModified(false);
@@ -340,6 +344,7 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
     }
     m_loading = false;
     showField(m_prompt, tr("Prompt"), prompt.isEmpty() ? tr("(not recorded)") : prompt);
+    m_patchHistory->showFrame(frame);
 
     // Keep what the operator typed when the frame is only refreshed: while
     // it waits for the typing pause, and when a save of it failed.

@@ -8,6 +8,7 @@
 
 #include <functional>
 
+class PatchHistoryView;
 class QLabel;
 class QPushButton;
 class QPlainTextEdit;
@@ -15,8 +16,9 @@ class QTreeWidget;
 
 // The audit details of the current frame: composite score, each flag with
 // its title and meaning, the metrics the pipeline recorded, the attempt
-// history, the prompt when the run has it, and the operator's notes, saved
-// as the operator types (once typing pauses, not at every keystroke).
+// history, the patch history (PatchHistoryView), the prompt when the run has
+// it, and the operator's notes, saved as the operator types (once typing
+// pauses, not at every keystroke).
 class InspectorPanel : public QWidget
 {
     Q_OBJECT
@@ -50,6 +52,7 @@ public:
     void setAttemptThumbnails(AttemptThumbnails thumbnails);
     QTreeWidget *attempts() const { return m_attempts; }
     QPushButton *useAttemptButton() const { return m_useAttempt; }
+    PatchHistoryView *patchHistory() const { return m_patchHistory; }
 
 signals:
     void notesEdited(int frameIndex, const QString &notes);
@@ -78,6 +81,7 @@ private:
     QTreeWidget *m_metrics;
     QTreeWidget *m_attempts;
     QPushButton *m_useAttempt;
+    PatchHistoryView *m_patchHistory;
     AttemptThumbnails m_thumbnails;
     bool m_editable = true;
     QLabel *m_prompt;

@@ -5,12 +5,12 @@
 #include "commitflow.h"
 #include "comparemode.h"
 #include "exportpreviewdialog.h"
-#include "filmstrip.h"
 #include "helpboxes.h"
 #include "inspectorpanel.h"
 #include "lastframe.h"
 #include "messagebox.h"
 #include "motionplot.h"
+#include "patchpresenter.h"
 #include "pipelinenews.h"
 #include "playbackbar.h"
 #include "playbackpresenter.h"
@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connectActions();
     connectEditActions();
+    new PatchPresenter(this); // after connectSession(): it follows the current frame set there
 
     const QSettings settings;
     WindowPlacement::restoreOrPlace(this,
@@ -85,8 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The children (the manager, the controller and its undo stack, cleared as it goes …) are
-    // deleted after this window's own parts: none may call back into them then.
+    // The children (manager, undo stack …) die after this window's parts: none may call back.
     disconnect(m_controller->undoStack(), nullptr, this, nullptr);
     for (QObject *child : findChildren<QObject *>())
         disconnect(child, nullptr, this, nullptr);

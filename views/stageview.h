@@ -60,6 +60,8 @@ public:
     // Shows the frame already shown again, as it is now (saved notes, a new
     // offset): a drag in progress goes on.
     void refreshFrame(const QImage &image, QPointF offset, const QString &message = {});
+    // The frame shown (before its offset); null when none.
+    const QImage &image() const { return m_image; }
     // The onion skin's frames, each as commit writes it (null: none).
     void setOnionFrames(const QImage &previous, const QImage &next, const QImage &anchor);
     void setOnionFrames(const QImage &previous, const QImage &anchor)

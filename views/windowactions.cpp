@@ -33,6 +33,7 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     addViewMenu();
     addPlayMenu();
     addCompareMenu();
+    addPatchMenu();
     addHelpMenu();
 }
 
@@ -208,7 +209,18 @@ void WindowActions::addCompareMenu()
     referenceAnchor = reference("referenceAnchor", tr("Reference: &Anchor"));
     referencePrevious = reference("referencePrevious", tr("Reference: &Previous Frame"));
     referenceAttempt = reference("referenceAttempt", tr("Reference: A&ttempt…"));
+    referenceOriginal = reference("referenceOriginal", tr("Reference: &Original (Before Patches)"));
     referenceAnchor->setChecked(true);
+}
+
+void WindowActions::addPatchMenu()
+{
+    QMenu *patch = m_window->menuBar()->addMenu(tr("Pa&tch"));
+    legalizePalette = add(patch, QStringLiteral("legalizePalette"), tr("&Legalize Palette…"),
+                          {K(Qt::CTRL | Qt::Key_L)});
+    replaceWithFile = add(patch, QStringLiteral("replaceWithFile"), tr("&Replace with File…"));
+    patch->addSeparator();
+    revertToOriginal = add(patch, QStringLiteral("revertToOriginal"), tr("Revert to &Original"));
 }
 
 void WindowActions::addHelpMenu()
@@ -244,6 +256,11 @@ QList<QAction *> WindowActions::changingSession() const
     for (const Nudge &nudge : nudges)
         actions.append(nudge.action);
     return actions;
+}
+
+QList<QAction *> WindowActions::patching() const
+{
+    return {legalizePalette, replaceWithFile, revertToOriginal};
 }
 
 QList<QAction *> WindowActions::steppingFrames() const

@@ -81,6 +81,12 @@ public:
     QAction *referenceAnchor;
     QAction *referencePrevious;
     QAction *referenceAttempt;
+    QAction *referenceOriginal; // enabled for a patched frame: its image before the patches
+    // Patch (PatchPresenter; enabled for a frame with an image that the session lets change,
+    // while not playing)
+    QAction *legalizePalette;
+    QAction *replaceWithFile;
+    QAction *revertToOriginal; // enabled for a patched frame
     // Help
     QAction *shortcuts;
     QAction *about;
@@ -96,6 +102,8 @@ public:
 
     // The actions that change the session: disabled while it cannot be changed.
     QList<QAction *> changingSession() const;
+    // The Patch menu's actions.
+    QList<QAction *> patching() const;
     // Every action with a key, as an HTML table of what it does and its keys (Help → Keyboard
     // Shortcuts), in menu order.
     QString shortcutsTable() const;
@@ -112,6 +120,7 @@ private:
     // View → Overlays.
     void addOverlayMenu(QMenu *view);
     void addCompareMenu();
+    void addPatchMenu();
     void addHelpMenu();
 
     QMainWindow *m_window;

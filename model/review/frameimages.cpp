@@ -49,6 +49,20 @@ FrameImages::Image FrameImages::placedAttempt(int frameIndex, int attemptIndex)
     return {move(loaded.image, *where), loaded.error};
 }
 
+FrameImages::Image FrameImages::placedOriginal(int frameIndex)
+{
+    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
+    if (!frame || !frame->directorOverrides.isPatched ||
+        frame->directorOverrides.patchHistory.isEmpty())
+        return {{}, tr("This frame is not patched: it has no original to compare with.")};
+    const QString original = frame->unpatchedImagePath();
+    if (original.isEmpty())
+        return {{}, tr("The session does not record the image this frame's patches were made on.")};
+    const Placement where = *placementOf(m_manager->runDir(), *frame, original);
+    const Image loaded = cached(where);
+    return {move(loaded.image, where), loaded.error};
+}
+
 std::optional<FrameImages::Placement> FrameImages::placementOf(const QString &runDir,
                                                                const DirectorFrameState &frame,
                                                                const QString &image)

@@ -60,6 +60,10 @@ public:
     // were the frame's image: moved by the frame's offset. No image (and why) when the frame has
     // no such attempt or its image cannot be read.
     Image placedAttempt(int frameIndex, int attemptIndex);
+    // A patched frame's image before its patches (unpatchedImagePath) as commit would write it if
+    // it were the frame's image: moved by the frame's offset. No image (and why) when the frame
+    // is not patched or that image cannot be read.
+    Image placedOriginal(int frameIndex);
 
     // Forgets every image (another run opens).
     void clear() { m_images.clear(); }

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/outcome.h"
+#include "patch/palettelegalize.h"
+#include "review/frameimages.h"
+
+#include <QHash>
+#include <QImage>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class AuditPresenter;
+class InspectorPanel;
+class LegalizeDialog;
+class MainWindow;
+class PlaybackPresenter;
+class ReviewController;
+class SessionManager;
+class WindowActions;
+
+// The patch tools of the window (README, Patches): the Patch menu's Legalize Palette… (a preview
+// first: LegalizeDialog), Replace with File… and Revert to Original, each one undo step through
+// the controller (ReviewController::patch, revertToOriginal); and the inspector's patch history
+// (its thumbnails loaded here, through the run's confined loader). The actions are on for the
+// current frame when it has an image, the session can be changed and the move is not playing;
+// Revert to Original when the frame is patched too.
+class PatchPresenter : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Parts
+    {
+        SessionManager *manager;
+        ReviewController *controller;
+        InspectorPanel *inspector;
+        AuditPresenter *audit; // the run's palette
+        PlaybackPresenter *playback;
+        const WindowActions *actions;
+    };
+
+    // Made once the window's parts are: it follows the current frame.
+    explicit PatchPresenter(MainWindow *window);
+
+    // Asks for the PNG that replaces the frame (empty: none chosen). The file dialog unless set;
+    // tests set their own.
+    using FileChooser = std::function<QString(QWidget *parent)>;
+    void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+
+    // The legalize dialog open now, if any.
+    LegalizeDialog *legalizeDialog() const;
+
+    void legalize();
+    void replaceWithFile();
+    void revert();
+    // `path` (a PNG of the frame's size) becomes frame `frameIndex`'s patch.
+    Outcome replaceWith(int frameIndex, const QString &path);
+    // Enables the actions for the current frame.
+    void updateActions();
+
+private:
+    void connectParts();
+    int currentFrame() const;
+    // The current frame's pixels now, before its offset (PatchMaker::currentImage).
+    Result<QImage> currentImage(int frameIndex) const;
+    Outcome applyLegalized(int frameIndex, const QImage &original, const QImage &legalized,
+                           PaletteLegalize::Alpha alpha);
+    QImage thumbnailImage(const QString &storedPath);
+    // A failure in a box, a refusal in the status bar (as the window reports them).
+    void report(const Outcome &outcome, const QString &title);
+
+    MainWindow *m_window;
+    Parts m_parts;
+    FrameImages m_images;                // the anchor, when the palette is the anchor's
+    QHash<QString, QImage> m_thumbnails; // by stored path: patch files are never overwritten
+    FileChooser m_chooseFile;
+    QPointer<LegalizeDialog> m_dialog;
+};
