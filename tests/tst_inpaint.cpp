@@ -16,8 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <thread>
+#include <QThreadPool>
 
 using namespace std::chrono_literals;
 
@@ -453,11 +452,13 @@ void TestInpaint::cancelFromAnotherThreadStopsTheProvider()
     Result<QImage> result = Outcome::failed(QStringLiteral("not run"));
     QElapsedTimer clock;
     clock.start();
-    // The provider runs on a worker thread, as in the window; cancel() comes from this one.
-    std::thread worker([&] { result = inpaint.run(request()); });
+    // The provider runs on a pool's worker thread, as in the window; cancel() comes from this
+    // one.
+    QThreadPool pool;
+    pool.start([&] { result = inpaint.run(request()); });
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(started), 60000);
     inpaint.cancel();
-    worker.join();
+    pool.waitForDone();
     QVERIFY(!result);
     QVERIFY2(result.outcome().message().contains(QLatin1String("cancelled")),
              qPrintable(result.outcome().message()));
