@@ -1,9 +1,9 @@
 // director-inpaint-anchor: the inpainting provider shipped with Director (docs/provider.md).
-// No model and no network: the masked pixels are taken from the anchor frame where it has an
-// opaque pixel at the same place as commit writes both frames, else from the frame's nearest
-// opaque pixel outside the mask (AnchorFill). Reads the request (JSON) on standard input,
-// writes the image to the request's "output", answers {"image": output} on standard output,
-// or {"error": "..."} and exit code 1.
+// No model and no network: the masked pixels are taken from the anchor frame where it has a
+// pixel at the same place as commit writes both frames (a transparent one too: background
+// stays background), else from the frame's nearest opaque pixel outside the mask (AnchorFill).
+// Reads the request (JSON) on standard input, writes the image to the request's "output", answers
+// {"image": output} on standard output, or {"error": "..."} and exit code 1.
 
 #include "patch/anchorfill.h"
 #include "patch/patchmask.h"

@@ -46,7 +46,7 @@ inline QImage fill(const QImage &frameIn, QPoint frameOffset, const QImage &anch
             if (!masked(mask, x, y))
                 continue;
             const QPoint a = QPoint(x, y) + frameOffset - anchorOffset;
-            if (anchor.rect().contains(a) && qAlpha(anchor.pixel(a)) >= 128)
+            if (anchor.rect().contains(a)) // whatever its alpha
                 out.setPixel(x, y, anchor.pixel(a));
             else
                 out.setPixel(x, y, nearestOpaqueOutside(frame, mask, x, y));

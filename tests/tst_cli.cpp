@@ -459,6 +459,9 @@ void TestCommandLine::patchByTheBundledInpaintingProvider()
                                .convertToFormat(QImage::Format_ARGB32);
     QCOMPARE(patched, expected);
     QVERIFY(patched != before);
+    // Frame 2 is opaque at (5, 4), the anchor transparent at (7, 2): the pixel is erased.
+    QCOMPARE(qAlpha(before.pixel(5, 4)), 255);
+    QCOMPARE(patched.pixel(5, 4), qRgba(0, 0, 0, 0));
     // The recorded mask: white exactly where a pixel changed (within the operator's mask).
     const QImage recorded = QImage(runDir() + QLatin1Char('/') + patch.maskPath);
     QCOMPARE(recorded.size(), before.size());

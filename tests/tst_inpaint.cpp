@@ -33,6 +33,7 @@ private slots:
     void init();
 
     void anchorFillTakesTheAnchorThroughBothOffsets();
+    void anchorFillErasesWhereTheAnchorIsTransparent();
     void anchorFillFallsBackToTheNearestOpaquePixelOutsideTheMask();
     void anchorFillWithNothingToTakeFromIsTransparent();
     void anchorFillMatchesItsRuleOnRandomFrames();
@@ -171,27 +172,60 @@ void TestInpaint::anchorFillTakesTheAnchorThroughBothOffsets()
     QCOMPARE(moved, AnchorFillReference::fill(frame, {-1, 0}, anchor, {-3, -1}, mask));
 }
 
+void TestInpaint::anchorFillErasesWhereTheAnchorIsTransparent()
+{
+    // A hand drifted into the background: the frame is opaque where the anchor is empty. The
+    // masked pixels over the anchor's transparent ones become transparent (the anchor says
+    // there is nothing there), not the colour of the frame's nearest opaque neighbour.
+    const QRgb hand = qRgba(230, 180, 150, 255);
+    const QImage frame = argb(6, 4, hand);
+    QImage anchor = argb(6, 4); // transparent...
+    for (int y = 0; y < 4; ++y)
+        anchor.setPixel(0, y, qRgba(20, 40, 60, 255)); // ...but its first column
+    anchor.setPixel(4, 1, qRgba(9, 9, 9, 127));        // faint: taken as it is
+    anchor.setPixel(5, 2, qRgba(7, 8, 9, 0));          // transparent, with a colour
+    const QImage mask = maskOf(6, 4, {{0, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 2}, {3, 3}});
+    const QImage out = AnchorFill::fill(frame, {}, anchor, {}, mask);
+    QCOMPARE(out.pixel(0, 1), qRgba(20, 40, 60, 255));
+    QCOMPARE(out.pixel(2, 1), qRgba(0, 0, 0, 0));
+    QCOMPARE(out.pixel(3, 1), qRgba(0, 0, 0, 0));
+    QCOMPARE(out.pixel(3, 3), qRgba(0, 0, 0, 0));
+    QCOMPARE(out.pixel(4, 1), qRgba(9, 9, 9, 127));
+    QCOMPARE(qAlpha(out.pixel(5, 2)), 0);
+    QCOMPARE(out.pixel(5, 2), anchor.pixel(5, 2));
+    QCOMPARE(differences(out, frame), 6); // every masked pixel: none was the anchor's
+    QCOMPARE(out, AnchorFillReference::fill(frame, {}, anchor, {}, mask));
+    // The same through offsets: frame (x, y) shows anchor (x + 1, y); frame (5, 2) would show
+    // anchor (6, 2), off its canvas: the nearest opaque pixel outside the mask, (5, 1).
+    const QImage moved = AnchorFill::fill(frame, {2, 1}, anchor, {1, 1}, mask);
+    QCOMPARE(moved.pixel(3, 1), qRgba(9, 9, 9, 127));
+    QCOMPARE(moved.pixel(2, 1), qRgba(0, 0, 0, 0));
+    QCOMPARE(moved.pixel(5, 2), hand);
+    QCOMPARE(moved, AnchorFillReference::fill(frame, {2, 1}, anchor, {1, 1}, mask));
+}
+
 void TestInpaint::anchorFillFallsBackToTheNearestOpaquePixelOutsideTheMask()
 {
-    // One row: A m m m B, the anchor transparent there. The middle pixel is as near A as B:
-    // the first in row order (A) wins.
+    // One row: A m m m B, the anchor moved off it (three rows down). The middle pixel is as
+    // near A as B: the first in row order (A) wins.
     const QRgb a = qRgba(255, 0, 0, 255);
     const QRgb b = qRgba(0, 0, 255, 128); // alpha 128 is opaque
     QImage row = argb(5, 1);
     row.setPixel(0, 0, a);
     row.setPixel(4, 0, b);
     const QImage rowMask = maskOf(5, 1, {{1, 0}, {2, 0}, {3, 0}});
-    const QImage anchor = argb(5, 1, qRgba(9, 9, 9, 127)); // alpha 127 is not opaque
-    const QImage filled = AnchorFill::fill(row, {}, anchor, {}, rowMask);
+    const QImage anchor = argb(5, 1, qRgba(9, 9, 9, 255)); // never read: off the row
+    const QImage filled = AnchorFill::fill(row, {0, 3}, anchor, {}, rowMask);
     QCOMPARE(filled.pixel(1, 0), a);
     QCOMPARE(filled.pixel(2, 0), a);
     QCOMPARE(filled.pixel(3, 0), b);
     QCOMPARE(filled.pixel(0, 0), a);
     QCOMPARE(filled.pixel(4, 0), b);
+    QCOMPARE(filled, AnchorFillReference::fill(row, {0, 3}, anchor, {}, rowMask));
 
     // A square: the masked pixel at (1, 1) is 1 from (1, 0) above and from (0, 1) on its left;
     // the one above is first in row order. A faint pixel (alpha 127) and a masked opaque one
-    // are no sources; outside the anchor (shifted away) counts as transparent.
+    // are no sources. The anchor is shifted five columns away: no pixel of it is read.
     QImage square = argb(3, 3);
     square.setPixel(1, 0, qRgba(1, 1, 1, 255));
     square.setPixel(0, 1, qRgba(2, 2, 2, 255));
@@ -211,13 +245,16 @@ void TestInpaint::anchorFillFallsBackToTheNearestOpaquePixelOutsideTheMask()
 
 void TestInpaint::anchorFillWithNothingToTakeFromIsTransparent()
 {
+    // The anchor (opaque) is moved off the frame, and the frame has no opaque pixel to give.
     QImage frame = argb(4, 4, qRgba(5, 5, 5, 100)); // nothing opaque
     frame.setPixel(1, 1, qRgba(250, 0, 0, 255));    // opaque, but masked
     const QImage mask = maskOf(4, 4, {{1, 1}, {2, 2}});
-    const QImage out = AnchorFill::fill(frame, {}, argb(4, 4), {}, mask);
+    const QImage anchor = argb(4, 4, qRgba(0, 250, 0, 255));
+    const QImage out = AnchorFill::fill(frame, {1, 0}, anchor, {-3, 2}, mask);
     QCOMPARE(out.pixel(1, 1), qRgba(0, 0, 0, 0));
     QCOMPARE(out.pixel(2, 2), qRgba(0, 0, 0, 0));
     QCOMPARE(differences(out, frame), 2);
+    QCOMPARE(out, AnchorFillReference::fill(frame, {1, 0}, anchor, {-3, 2}, mask));
 }
 
 void TestInpaint::anchorFillMatchesItsRuleOnRandomFrames()

@@ -64,7 +64,7 @@ QImage AnchorFill::fill(const QImage &frame, QPoint frameOffset, const QImage &a
     const QRect inAnchor = from.rect();
     const int w = out.width();
     QList<bool> isSource(qsizetype(w) * out.height(), false);
-    QList<int> left; // masked pixels the anchor does not fill, by index
+    QList<int> left; // masked pixels off the anchor's canvas, by index
     for (int y = 0; y < out.height(); ++y) {
         auto *line = reinterpret_cast<QRgba64 *>(out.scanLine(y));
         for (int x = 0; x < w; ++x) {
@@ -74,12 +74,8 @@ QImage AnchorFill::fill(const QImage &frame, QPoint frameOffset, const QImage &a
                 continue;
             }
             const QPoint at = QPoint(x, y) + shift;
-            const QRgba64 pixel =
-                inAnchor.contains(at)
-                    ? reinterpret_cast<const QRgba64 *>(from.constScanLine(at.y()))[at.x()]
-                    : transparent;
-            if (pixel.alpha() >= opaque16)
-                line[x] = pixel;
+            if (inAnchor.contains(at)) // whatever its alpha: the anchor's background too
+                line[x] = reinterpret_cast<const QRgba64 *>(from.constScanLine(at.y()))[at.x()];
             else
                 left.append(i);
         }
