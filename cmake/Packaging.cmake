@@ -1,12 +1,14 @@
 # Installing and packaging: `cmake --install BUILD_DIR` puts the application, its desktop
 # entry, AppStream metainfo, icons and translations in the standard places under the prefix;
 # `cpack` in BUILD_DIR makes a Debian package of the same files (.ci/package builds it,
-# installs it and runs it). Only the application is installed: tests, benchmarks and tools
-# have no install rules.
+# installs it and runs it). Only the application (director and its bundled inpainting
+# provider) is installed: tests, benchmarks and tools have no install rules.
 
 include(GNUInstallDirs)
 
-install(TARGETS director RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# director and the inpainting provider it ships (docs/provider.md), side by side: director
+# looks for director-inpaint-anchor in its own folder.
+install(TARGETS director director-inpaint-anchor RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 install(FILES ${PROJECT_SOURCE_DIR}/resources/linux/director.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)

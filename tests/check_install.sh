@@ -38,6 +38,7 @@ fi
 icon_sizes=(16 22 24 32 48 64 128 256)
 expected=(
     bin/director
+    bin/director-inpaint-anchor
     share/applications/director.desktop
     share/metainfo/director.metainfo.xml
     share/icons/hicolor/scalable/apps/director.svg
@@ -125,6 +126,23 @@ if [ -x "$binary" ]; then
     fi
 else
     fail "bin/director is not executable"
+fi
+
+# The bundled inpainting provider, next to director (where director looks for it): no run
+# path into the build tree, and it answers a request that is not JSON with an error.
+provider="$prefix/bin/director-inpaint-anchor"
+if [ -x "$provider" ]; then
+    if command -v readelf >/dev/null &&
+        readelf -d "$provider" | grep -E '\((RPATH|RUNPATH)\)' | grep -qF "$build"; then
+        fail "bin/director-inpaint-anchor has a run path into the build tree"
+    fi
+    if out=$(echo 'not json' | "$provider" 2>&1); then
+        fail "director-inpaint-anchor accepted a request that is not JSON: $out"
+    elif ! grep -q '"error"' <<<"$out"; then
+        fail "director-inpaint-anchor did not answer with an error: $out"
+    fi
+else
+    fail "bin/director-inpaint-anchor is not executable"
 fi
 
 if ((failures)); then

@@ -1,3 +1,4 @@
+#include "anchorfillreference.h"
 #include "directorprocess.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
@@ -33,6 +34,8 @@ private slots:
     void frameUsesAnotherAttempt();
     void anAttemptCombinesWithTheOtherOptionsAsOneChange();
     void anAttemptTheFrameCannotUseIsRefused();
+    void patchByTheBundledInpaintingProvider();
+    void aFailingProviderRecordsNothing();
 
 private:
     using Result = DirectorProcess::Result;
@@ -48,8 +51,34 @@ private:
         return QJsonDocument::fromJson(json.out.toUtf8()).object();
     }
 
+    // Settings and temporary files of the director processes in the test's own folders.
+    QProcessEnvironment isolated() const;
+    // The mask patch --mask is given in the inpainting tests: a 6×7 block of frame 2.
+    static QImage inpaintMask();
+
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+QProcessEnvironment TestCommandLine::isolated() const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"config", "tmp"})
+        QDir().mkpath(m_dir->filePath(QLatin1String(name)));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_dir->filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("TMPDIR"), m_dir->filePath(QStringLiteral("tmp")));
+    return environment;
+}
+
+QImage TestCommandLine::inpaintMask()
+{
+    QImage mask(16, 16, QImage::Format_Grayscale8);
+    mask.fill(0);
+    for (int y = 3; y < 10; ++y)
+        for (int x = 3; x < 9; ++x)
+            mask.setPixel(x, y, qRgb(255, 255, 255));
+    return mask;
+}
 
 DirectorSession TestCommandLine::onDisk() const
 {
@@ -395,6 +424,101 @@ void TestCommandLine::anAttemptTheFrameCannotUseIsRefused()
     QCOMPARE(onDisk().frames.value(2).imagePath,
              QStringLiteral("candidates/frame_0002_attempt_02.png"));
     QCOMPARE(onDisk().frames.value(2).status, FrameStatus::AuditFail);
+}
+
+void TestCommandLine::patchByTheBundledInpaintingProvider()
+{
+    // Both frames nudged: frame 2 shows the anchor's pixel (x + 2, y - 2) at (x, y).
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                       QStringLiteral("--nudge=1,-2")})
+                 .exitCode,
+             0);
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
+                       QStringLiteral("--nudge=-1,0")})
+                 .exitCode,
+             0);
+    const QString maskFile = m_dir->filePath(QStringLiteral("mask.png"));
+    QVERIFY(inpaintMask().save(maskFile));
+    // No --provider and no setting: the provider built next to director.
+    const Result done = DirectorProcess::run(
+        {QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--mask"), maskFile,
+         QStringLiteral("--prompt"), QStringLiteral("fill from the anchor")},
+        isolated());
+    QVERIFY2(done.exitCode == 0, qPrintable(done.err));
+    QVERIFY2(done.out.contains(QLatin1String("repainted")), qPrintable(done.out));
+
+    const DirectorFrameState frame = onDisk().frames.value(2);
+    QVERIFY(frame.directorOverrides.isPatched);
+    QCOMPARE(frame.directorOverrides.patchHistory.size(), 1);
+    const PatchHistoryEntry &patch = frame.directorOverrides.patchHistory.last();
+    QCOMPARE(patch.prompt, QStringLiteral("fill from the anchor"));
+    const QImage before = RunFixture::frameImage(2);
+    const QImage expected = AnchorFillReference::fill(before, {1, -2}, RunFixture::frameImage(0),
+                                                      {-1, 0}, inpaintMask());
+    const QImage patched = QImage(runDir() + QLatin1Char('/') + patch.patchedPath)
+                               .convertToFormat(QImage::Format_ARGB32);
+    QCOMPARE(patched, expected);
+    QVERIFY(patched != before);
+    // Frame 2 is opaque at (5, 4), the anchor transparent at (7, 2): the pixel is erased.
+    QCOMPARE(qAlpha(before.pixel(5, 4)), 255);
+    QCOMPARE(patched.pixel(5, 4), qRgba(0, 0, 0, 0));
+    // The recorded mask: white exactly where a pixel changed (within the operator's mask).
+    const QImage recorded = QImage(runDir() + QLatin1Char('/') + patch.maskPath);
+    QCOMPARE(recorded.size(), before.size());
+    for (int y = 0; y < 16; ++y)
+        for (int x = 0; x < 16; ++x) {
+            const bool changed = expected.pixel(x, y) != before.pixel(x, y);
+            QCOMPARE(qGray(recorded.pixel(x, y)) >= 128, changed);
+            QVERIFY(!changed || AnchorFillReference::masked(inpaintMask(), x, y));
+        }
+    QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
+    QVERIFY(QDir(m_dir->filePath(QStringLiteral("tmp"))).isEmpty());
+}
+
+void TestCommandLine::aFailingProviderRecordsNothing()
+{
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("2"),
+                       QStringLiteral("--nudge=1,0")})
+                 .exitCode,
+             0);
+    const QString maskFile = m_dir->filePath(QStringLiteral("mask.png"));
+    QVERIFY(inpaintMask().save(maskFile));
+    const QString script = m_dir->filePath(QStringLiteral("fail.py"));
+    QVERIFY(RunFixture::writeFile(script, "import json, sys\n"
+                                          "req = json.load(sys.stdin)\n"
+                                          "open(req['output'], 'wb').write(b'half')\n"
+                                          "print(json.dumps({'error': 'model exploded'}))\n"
+                                          "sys.exit(2)\n"));
+    const QByteArray session = bytesOnDisk();
+    const QStringList patches = QDir(runDir() + QStringLiteral("/patches")).entryList(QDir::Files);
+    const QStringList patch{QStringLiteral("patch"), runDir(), QStringLiteral("2"),
+                            QStringLiteral("--mask"), maskFile};
+    const Result failed =
+        DirectorProcess::run(patch + QStringList{QStringLiteral("--provider"),
+                                                 QStringLiteral("python3 \"%1\"").arg(script)},
+                             isolated());
+    QCOMPARE(failed.exitCode, 1);
+    QVERIFY2(failed.err.contains(QLatin1String("model exploded")), qPrintable(failed.err));
+    // A provider that hangs, stopped at --timeout.
+    QVERIFY(RunFixture::writeFile(script, "import time\ntime.sleep(60)\n"));
+    const Result hung =
+        DirectorProcess::run(patch + QStringList{QStringLiteral("--provider"),
+                                                 QStringLiteral("python3 \"%1\"").arg(script),
+                                                 QStringLiteral("--timeout"), QStringLiteral("1")},
+                             isolated());
+    QCOMPARE(hung.exitCode, 1);
+    QVERIFY2(hung.err.contains(QLatin1String("did not finish within 1 s")), qPrintable(hung.err));
+    // A mask of another size; two ways at once.
+    QVERIFY(inpaintMask().scaled(8, 8).save(maskFile));
+    const Result wrongMask = DirectorProcess::run(patch, isolated());
+    QCOMPARE(wrongMask.exitCode, 1);
+    QVERIFY2(wrongMask.err.contains(QStringLiteral("the frame is 16×16")),
+             qPrintable(wrongMask.err));
+    QCOMPARE(director(patch + QStringList{QStringLiteral("--revert")}).exitCode, 1);
+
+    QCOMPARE(bytesOnDisk(), session);
+    QCOMPARE(QDir(runDir() + QStringLiteral("/patches")).entryList(QDir::Files), patches);
+    QVERIFY(QDir(m_dir->filePath(QStringLiteral("tmp"))).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "patch/inpaintprovider.h"
+
 #include <QLatin1StringView>
 #include <QString>
 
@@ -30,6 +32,8 @@ inline constexpr QLatin1StringView topSplitter{"window/topSplitter"};
 // How many frames the seam view plays on each side of a loop's seam (the playback bar).
 inline constexpr QLatin1StringView seamFrames{"view/seamFrames"};
 inline constexpr QLatin1StringView recentRuns{"recentRuns"}; // most recent first
+// The inpainting provider's command line (docs/provider.md); read by InpaintProvider.
+inline constexpr QLatin1StringView inpaintProvider = InpaintProvider::settingsKey;
 // The frame the operator was on in a session.
 QString sessionFrame(const QString &sessionId);
 // The frames per second the operator plays a move at (by the session's moveId).

@@ -2,7 +2,10 @@
 
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
+#include "patch/inpaintprovider.h"
+#include "patch/inpaintrequest.h"
 #include "patch/patchmaker.h"
+#include "patch/patchmask.h"
 #include "review/sessionmanager.h"
 #include "run/imageloader.h"
 
@@ -14,6 +17,9 @@ namespace {
 const QString fromName = QStringLiteral("from");
 const QString promptName = QStringLiteral("prompt");
 const QString revertName = QStringLiteral("revert");
+const QString maskName = QStringLiteral("mask");
+const QString providerName = QStringLiteral("provider");
+const QString timeoutName = QStringLiteral("timeout");
 
 } // namespace
 
@@ -38,19 +44,23 @@ void PatchCommand::addArguments(QCommandLineParser &parser) const
         {promptName, tr("What the patch fixes, kept with it."), QStringLiteral("TEXT")});
     parser.addOption({revertName, tr("Take the frame back to the image its patches were made on "
                                      "(the patches stay in its history).")});
+    addInpaintArguments(parser);
     parser.addOption(RecoverOption::option());
     addLanguageOption(parser);
 }
 
 Outcome PatchCommand::checkWay(const QCommandLineParser &parser)
 {
-    const int ways = int(parser.isSet(fromName)) + int(parser.isSet(revertName));
+    const int ways =
+        int(parser.isSet(fromName)) + int(parser.isSet(revertName)) + int(parser.isSet(maskName));
     if (ways == 0)
-        return Outcome::invalid(tr("nothing to do: give --from FILE or --revert"));
+        return Outcome::invalid(tr("nothing to do: give --from FILE, --mask MASK or --revert"));
     if (ways > 1)
-        return Outcome::invalid(tr("--from and --revert cannot be given together"));
-    if (parser.isSet(promptName) && !parser.isSet(fromName))
-        return Outcome::invalid(tr("--prompt goes with a patch (--from)"));
+        return Outcome::invalid(tr("give one of --from, --mask and --revert"));
+    if (parser.isSet(promptName) && parser.isSet(revertName))
+        return Outcome::invalid(tr("--prompt goes with a patch (--from or --mask)"));
+    if ((parser.isSet(providerName) || parser.isSet(timeoutName)) && !parser.isSet(maskName))
+        return Outcome::invalid(tr("--provider and --timeout go with --mask"));
     return Outcome::ok();
 }
 
@@ -70,7 +80,8 @@ int PatchCommand::run(const QCommandLineParser &parser)
         return fail(Outcome::invalid(tr("there is no frame %1 in this run").arg(index)));
     const Outcome done = parser.isSet(revertName)
                              ? manager.applyFrameEdit(index, FrameEdit::revertToOriginal())
-                             : fromFile(manager, index, parser);
+                         : parser.isSet(maskName) ? inpaint(manager, index, parser)
+                                                  : fromFile(manager, index, parser);
     if (!done)
         return fail(done);
     const DirectorFrameState frame = *manager.getFrameState(index);
@@ -96,5 +107,61 @@ Outcome PatchCommand::fromFile(SessionManager &manager, int index, const QComman
                                           parser.value(promptName), apply, &changed);
     if (made)
         console().print(tr("%n pixel(s) changed\n", nullptr, int(changed)));
+    return made;
+}
+
+void PatchCommand::addInpaintArguments(QCommandLineParser &parser)
+{
+    parser.addOption({maskName,
+                      tr("Have an inpainting provider repaint the white pixels of this PNG (the "
+                         "frame's size), with --prompt, and make the result the frame's new "
+                         "patch (docs/provider.md)."),
+                      QStringLiteral("MASK")});
+    parser.addOption({providerName,
+                      tr("The inpainting provider's command line (default: the setting %1, "
+                         "else %2 next to director).")
+                          .arg(InpaintProvider::settingsKey, InpaintProvider::bundledName),
+                      QStringLiteral("CMD")});
+    parser.addOption({timeoutName,
+                      tr("Stop the provider after this many seconds (default %1).")
+                          .arg(InpaintProvider::defaultTimeoutSeconds),
+                      QStringLiteral("SECONDS")});
+}
+
+Outcome PatchCommand::inpaint(SessionManager &manager, int index, const QCommandLineParser &parser)
+{
+    std::chrono::milliseconds timeout =
+        std::chrono::seconds(InpaintProvider::defaultTimeoutSeconds);
+    if (parser.isSet(timeoutName)) {
+        bool ok = false;
+        const double seconds = parser.value(timeoutName).toDouble(&ok);
+        if (!ok || !(seconds > 0) || seconds > 24 * 3600)
+            return Outcome::invalid(tr("--timeout takes seconds, more than 0 and at most a day"));
+        timeout = std::chrono::milliseconds(qint64(seconds * 1000));
+    }
+    const Result<InpaintRequest> built =
+        InpaintRequest::fromSession(manager.runDir(), manager.session(), index);
+    if (!built)
+        return built.outcome();
+    InpaintRequest request = *built;
+    const Result<QImage> mask =
+        PatchMask::load(QDir::fromNativeSeparators(parser.value(maskName)), request.frame.size());
+    if (!mask)
+        return mask.outcome();
+    request.mask = *mask;
+    request.prompt = parser.value(promptName);
+    InpaintProvider provider(InpaintProvider::defaultCommand(parser.value(providerName)), timeout);
+    const Result<QImage> patched = provider.run(request);
+    if (!patched)
+        return patched.outcome();
+    qsizetype changed = 0;
+    const auto apply = [&manager](int frame, const FrameEdit &edit) {
+        return manager.applyFrameEdit(frame, edit);
+    };
+    const Outcome made = PatchMaker::make(manager.runDir(), *manager.getFrameState(index), *patched,
+                                          request.prompt, apply, &changed);
+    if (made)
+        console().print(
+            tr("%n pixel(s) repainted by the inpainting provider\n", nullptr, int(changed)));
     return made;
 }
