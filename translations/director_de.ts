@@ -346,6 +346,10 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>Director</source>
         <translation>Director</translation>
     </message>
+    <message>
+        <source>the original</source>
+        <translation>Original</translation>
+    </message>
 </context>
 <context>
     <name>CompareView</name>
@@ -492,6 +496,26 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>The preview was not written: %1</source>
         <translation>Die Vorschau wurde nicht geschrieben: %1</translation>
     </message>
+    <message>
+        <source>Writing the preview…</source>
+        <translation>Vorschau wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Preview written</source>
+        <translation>Vorschau geschrieben</translation>
+    </message>
+    <message>
+        <source>Preview written. %1</source>
+        <translation>Vorschau geschrieben. %1</translation>
+    </message>
+    <message>
+        <source>There is not enough memory to make it.</source>
+        <translation>Es ist nicht genug Arbeitsspeicher vorhanden, um sie zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten …</translation>
+    </message>
 </context>
 <context>
     <name>Filmstrip</name>
@@ -547,10 +571,6 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>--nudge und --clear-nudge können nicht zusammen angegeben werden</translation>
     </message>
     <message>
-        <source>nothing to change: give --status, --nudge, --clear-nudge or --note</source>
-        <translation>nichts zu ändern: --status, --nudge, --clear-nudge oder --note angeben</translation>
-    </message>
-    <message>
         <source>--nudge takes whole pixels DX,DY, for example --nudge=-2,1</source>
         <translation>--nudge erwartet ganze Pixel DX,DY, zum Beispiel --nudge=-2,1</translation>
     </message>
@@ -561,6 +581,22 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>, offset %1,%2</source>
         <translation>, Versatz %1,%2</translation>
+    </message>
+    <message>
+        <source>Make attempt N (numbered as in candidates/frame_NNNN_attempt_N.png) the frame&apos;s image, with the run&apos;s audit of it when the run has one; the other options apply after it (e.g. --attempt 1 --status APPROVED).</source>
+        <translation>Versuch N (nummeriert wie in candidates/frame_NNNN_attempt_N.png) zum Bild des Einzelbilds machen, samt seiner Prüfung durch den Lauf, sofern der Lauf eine hat; die übrigen Optionen wirken danach (z. B. --attempt 1 --status APPROVED).</translation>
+    </message>
+    <message>
+        <source>, attempt %1</source>
+        <translation>, Versuch %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an attempt number (1, 2, ...): --attempt</source>
+        <translation>„%1“ ist keine Versuchsnummer (1, 2, …): --attempt</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --attempt, --status, --nudge, --clear-nudge or --note</source>
+        <translation>nichts zu ändern: --attempt, --status, --nudge, --clear-nudge oder --note angeben</translation>
     </message>
 </context>
 <context>
@@ -578,6 +614,14 @@ Bild</translation>
         <source>No image yet</source>
         <translation>Noch kein Bild</translation>
     </message>
+    <message>
+        <source>This frame is not patched: it has no original to compare with.</source>
+        <translation>Dieses Einzelbild ist nicht nachbearbeitet: Es hat kein Original zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>The session does not record the image this frame&apos;s patches were made on.</source>
+        <translation>Die Sitzung verzeichnet nicht, auf welchem Bild die Nachbearbeitungen dieses Einzelbilds beruhen.</translation>
+    </message>
 </context>
 <context>
     <name>FrameListModel</name>
@@ -592,6 +636,33 @@ Bild</translation>
     <message>
         <source>Frame %1, %2</source>
         <translation>Einzelbild %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>FramePatches</name>
+    <message>
+        <source>Frame %1 has no image yet: there is nothing to patch.</source>
+        <translation>Einzelbild %1 hat noch kein Bild: Es gibt nichts nachzubearbeiten.</translation>
+    </message>
+    <message>
+        <source>The patch cannot be recorded: %1</source>
+        <translation>Die Nachbearbeitung kann nicht festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>Frame %1 is not patched.</source>
+        <translation>Einzelbild %1 ist nicht nachbearbeitet.</translation>
+    </message>
+    <message>
+        <source>Frame %1&apos;s patches do not record the image they were made on.</source>
+        <translation>Die Nachbearbeitungen von Einzelbild %1 verzeichnen nicht, auf welchem Bild sie beruhen.</translation>
+    </message>
+    <message>
+        <source>The patched image cannot be used: %1</source>
+        <translation>Das nachbearbeitete Bild kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The patched image is %1×%2 pixels; the image it patches is %3×%4.</source>
+        <translation>Das nachbearbeitete Bild ist %1×%2 Pixel groß, das zugrunde liegende Bild %3×%4.</translation>
     </message>
 </context>
 <context>
@@ -630,6 +701,92 @@ Bild</translation>
     <message>
         <source>%1 could not be decoded: %2</source>
         <translation>%1 konnte nicht dekodiert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InpaintProvider</name>
+    <message>
+        <source>The inpainting request has no frame, or no mask of the frame&apos;s size.</source>
+        <translation>Die Inpainting-Anfrage hat kein Einzelbild oder keine Maske in der Größe des Einzelbilds.</translation>
+    </message>
+    <message>
+        <source>No inpainting provider is set.</source>
+        <translation>Es ist kein Inpainting-Anbieter eingestellt.</translation>
+    </message>
+    <message>
+        <source>No temporary folder for the inpainting provider: %1</source>
+        <translation>Kein temporärer Ordner für den Inpainting-Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>The inpainting was cancelled.</source>
+        <translation>Das Inpainting wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider %1 cannot be started: %2</source>
+        <translation>Der Inpainting-Anbieter %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The inpainting was cancelled: the provider was stopped.</source>
+        <translation>Das Inpainting wurde abgebrochen: Der Anbieter wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider did not finish within %1 s: it was stopped.</source>
+        <translation>Der Inpainting-Anbieter ist nicht innerhalb von %1 s fertig geworden: Er wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider wrote more than %1 KiB to its standard output: it was stopped.</source>
+        <translation>Der Inpainting-Anbieter hat mehr als %1 KiB in seine Standardausgabe geschrieben: Er wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider crashed.</source>
+        <translation>Der Inpainting-Anbieter ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider wrote more than %1 KiB to its standard output.</source>
+        <translation>Der Inpainting-Anbieter hat mehr als %1 KiB in seine Standardausgabe geschrieben.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider failed (exit code %1).</source>
+        <translation>Der Inpainting-Anbieter ist fehlgeschlagen (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>The inpainting provider failed (exit code %1): %2</source>
+        <translation>Der Inpainting-Anbieter ist fehlgeschlagen (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>The inpainting provider&apos;s answer is not a JSON object: &quot;%1&quot;</source>
+        <translation>Die Antwort des Inpainting-Anbieters ist kein JSON-Objekt: „%1“</translation>
+    </message>
+    <message>
+        <source>The inpainting provider: %1</source>
+        <translation>Der Inpainting-Anbieter meldet: %1</translation>
+    </message>
+    <message>
+        <source>The inpainting provider&apos;s answer does not name its image as %1.</source>
+        <translation>Die Antwort des Inpainting-Anbieters gibt als Bild nicht %1 an.</translation>
+    </message>
+    <message>
+        <source>The inpainting provider&apos;s image cannot be used: %1</source>
+        <translation>Das Bild des Inpainting-Anbieters kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>The inpainting provider&apos;s image is %1×%2 pixels; the frame is %3×%4.</source>
+        <translation>Das Bild des Inpainting-Anbieters ist %1×%2 Pixel groß, das Einzelbild %3×%4.</translation>
+    </message>
+</context>
+<context>
+    <name>InpaintRequest</name>
+    <message>
+        <source>There is no frame %1 in this run.</source>
+        <translation>In diesem Lauf gibt es kein Einzelbild %1.</translation>
+    </message>
+    <message>
+        <source>The anchor frame %1 cannot be read: %2</source>
+        <translation>Das Ankerbild %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The images for the inpainting provider cannot be written to %1.</source>
+        <translation>Die Bilder für den Inpainting-Anbieter können nicht nach %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1062,95 @@ Bild</translation>
     </message>
 </context>
 <context>
+    <name>LegalizeDialog</name>
+    <message>
+        <source>&amp;Snap partial alpha to opaque or transparent</source>
+        <translation>&amp;Teiltransparenz auf deckend oder transparent einrasten</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight the pixels that change</source>
+        <translation>Sich ändernde Pixel &amp;hervorheben</translation>
+    </message>
+    <message>
+        <source>Legalize the Palette of Frame %1</source>
+        <translation>Einzelbild %1 an die Palette angleichen</translation>
+    </message>
+    <message>
+        <source>Frame %1 as it is</source>
+        <translation>Einzelbild %1 unverändert</translation>
+    </message>
+    <message>
+        <source>Frame %1 legalized</source>
+        <translation>Einzelbild %1 an die Palette angeglichen</translation>
+    </message>
+    <message>
+        <source>Alpha of %1 or more becomes opaque, less becomes transparent</source>
+        <translation>Alpha ab %1 wird deckend, darunter transparent</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Palette: %1</source>
+        <translation>Palette: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>&amp;Zoom:</translation>
+    </message>
+    <message>
+        <source>As it is</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Legalized</source>
+        <translation>Angeglichen</translation>
+    </message>
+    <message>
+        <source>The frame cannot be legalized: %1</source>
+        <translation>Das Einzelbild kann nicht an die Palette angeglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>Every checked pixel is on the palette: there is nothing to legalize.</source>
+        <translation>Alle geprüften Pixel stammen aus der Palette: Es gibt nichts anzugleichen.</translation>
+    </message>
+    <message>
+        <source>Every checked pixel is on the palette and no alpha is partial: there is nothing to legalize.</source>
+        <translation>Alle geprüften Pixel stammen aus der Palette, und keines ist teiltransparent: Es gibt nichts anzugleichen.</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pixels recoloured</source>
+        <translation>
+            <numerusform>%n Pixel umgefärbt</numerusform>
+            <numerusform>%n Pixel umgefärbt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alpha edges snapped</source>
+        <translation>
+            <numerusform>%n Alphakante eingerastet</numerusform>
+            <numerusform>%n Alphakanten eingerastet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The palette was not legalized: %1</source>
+        <translation>Das Einzelbild wurde nicht an die Palette angeglichen: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Director</source>
@@ -1062,6 +1308,253 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
 </context>
 <context>
+    <name>PaletteLegalize</name>
+    <message>
+        <source>The palette has no colour: there is nothing to snap to.</source>
+        <translation>Die Palette enthält keine Farbe: Es gibt nichts, woran sich angleichen ließe.</translation>
+    </message>
+</context>
+<context>
+    <name>PatchCommand</name>
+    <message>
+        <source>Patch one frame, or revert it to its original image, through the session&apos;s rules, lock and atomic save. The patch&apos;s image and a mask of exactly the pixels it changed are written to patches/ in the run.</source>
+        <translation>Ein Einzelbild nachbearbeiten oder auf sein Originalbild zurücksetzen, nach den Regeln der Sitzung, mit ihrer Sperre und atomarem Speichern. Das Bild der Nachbearbeitung und eine Maske genau der Pixel, die sie geändert hat, werden in patches/ im Lauf geschrieben.</translation>
+    </message>
+    <message>
+        <source>The frame index (0, 1, ...).</source>
+        <translation>Der Index des Einzelbilds (0, 1, …).</translation>
+    </message>
+    <message>
+        <source>Make this PNG (the size of the frame&apos;s image) the frame&apos;s new patch.</source>
+        <translation>Diese PNG-Datei (in der Größe des Bilds des Einzelbilds) zur neuen Nachbearbeitung des Einzelbilds machen.</translation>
+    </message>
+    <message>
+        <source>What the patch fixes, kept with it.</source>
+        <translation>Was die Nachbearbeitung behebt; wird mit ihr aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Take the frame back to the image its patches were made on (the patches stay in its history).</source>
+        <translation>Das Einzelbild auf das Bild zurücksetzen, auf dem seine Nachbearbeitungen beruhen (die Nachbearbeitungen bleiben in seinem Verlauf).</translation>
+    </message>
+    <message>
+        <source>nothing to do: give --from FILE, --mask MASK or --revert</source>
+        <translation>nichts zu tun: --from FILE, --mask MASK oder --revert angeben</translation>
+    </message>
+    <message>
+        <source>give one of --from, --mask and --revert</source>
+        <translation>nur eine der Optionen --from, --mask und --revert angeben</translation>
+    </message>
+    <message>
+        <source>--prompt goes with a patch (--from or --mask)</source>
+        <translation>--prompt gehört zu einer Nachbearbeitung (--from oder --mask)</translation>
+    </message>
+    <message>
+        <source>--provider and --timeout go with --mask</source>
+        <translation>--provider und --timeout gehören zu --mask</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a frame index</source>
+        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
+    </message>
+    <message>
+        <source>there is no frame %1 in this run</source>
+        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
+    </message>
+    <message>
+        <source>frame %1: %2, image %3
+</source>
+        <translation>Einzelbild %1: %2, Bild %3
+</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used as a patch: %2</source>
+        <translation>%1 kann nicht als Nachbearbeitung verwendet werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pixel(s) changed
+</source>
+        <translation>
+            <numerusform>%n Pixel geändert
+</numerusform>
+            <numerusform>%n Pixel geändert
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Have an inpainting provider repaint the white pixels of this PNG (the frame&apos;s size), with --prompt, and make the result the frame&apos;s new patch (docs/provider.md).</source>
+        <translation>Die weißen Pixel dieser PNG-Datei (in der Größe des Einzelbilds) von einem Inpainting-Anbieter neu malen lassen, mit --prompt, und das Ergebnis zur neuen Nachbearbeitung des Einzelbilds machen (docs/provider.md).</translation>
+    </message>
+    <message>
+        <source>The inpainting provider&apos;s command line (default: the setting %1, else %2 next to director).</source>
+        <translation>Die Befehlszeile des Inpainting-Anbieters (Vorgabe: die Einstellung %1, sonst %2 neben director).</translation>
+    </message>
+    <message>
+        <source>Stop the provider after this many seconds (default %1).</source>
+        <translation>Den Anbieter nach so vielen Sekunden beenden (Vorgabe: %1).</translation>
+    </message>
+    <message>
+        <source>--timeout takes seconds, more than 0 and at most a day</source>
+        <translation>--timeout erwartet Sekunden, mehr als 0 und höchstens einen Tag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pixel(s) repainted by the inpainting provider
+</source>
+        <translation>
+            <numerusform>%n Pixel vom Inpainting-Anbieter neu gemalt
+</numerusform>
+            <numerusform>%n Pixel vom Inpainting-Anbieter neu gemalt
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PatchFiles</name>
+    <message>
+        <source>The patch could not be encoded as PNG.</source>
+        <translation>Die Nachbearbeitung konnte nicht als PNG kodiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder of the run: Director writes patches only inside the run folder.</source>
+        <translation>%1 ist kein Ordner des Laufs: Director schreibt Nachbearbeitungen nur innerhalb des Laufordners.</translation>
+    </message>
+    <message>
+        <source>Could not create %1.</source>
+        <translation>%1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The patch has no image.</source>
+        <translation>Die Nachbearbeitung hat kein Bild.</translation>
+    </message>
+    <message>
+        <source>The patched image is %1×%2 pixels; frame %3&apos;s image is %4×%5.</source>
+        <translation>Das nachbearbeitete Bild ist %1×%2 Pixel groß, das Bild von Einzelbild %3 %4×%5.</translation>
+    </message>
+    <message>
+        <source>The patch changes no pixel of frame %1: nothing to record.</source>
+        <translation>Die Nachbearbeitung ändert kein Pixel von Einzelbild %1: Es gibt nichts festzuhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>PatchHistoryView</name>
+    <message>
+        <source>Patches</source>
+        <translation>Nachbearbeitungen</translation>
+    </message>
+    <message>
+        <source>Patch history</source>
+        <translation>Nachbearbeitungsverlauf</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Patched</source>
+        <translation>Nachbearbeitet</translation>
+    </message>
+    <message>
+        <source>Mask</source>
+        <translation>Maske</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+</context>
+<context>
+    <name>PatchMaker</name>
+    <message>
+        <source>Frame %1 has no image yet: there is nothing to patch.</source>
+        <translation>Einzelbild %1 hat noch kein Bild: Es gibt nichts nachzubearbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>PatchMask</name>
+    <message>
+        <source>The mask %1 cannot be read: %2</source>
+        <translation>Die Maske %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The mask %1 is %2×%3 pixels; the frame is %4×%5.</source>
+        <translation>Die Maske %1 ist %2×%3 Pixel groß, das Einzelbild %4×%5.</translation>
+    </message>
+    <message>
+        <source>The mask %1 masks no pixel (white, opaque pixels are repainted).</source>
+        <translation>Die Maske %1 maskiert kein Pixel (weiße, deckende Pixel werden neu gemalt).</translation>
+    </message>
+</context>
+<context>
+    <name>PatchPresenter</name>
+    <message>
+        <source>There is no frame %1 in this run.</source>
+        <translation>In diesem Lauf gibt es kein Einzelbild %1.</translation>
+    </message>
+    <message>
+        <source>Legalize Palette</source>
+        <translation>An Palette angleichen</translation>
+    </message>
+    <message>
+        <source>Frame %1 changed while the preview was open: legalize it again.</source>
+        <translation>Einzelbild %1 wurde geändert, während die Vorschau offen war: Gleichen Sie es erneut an die Palette an.</translation>
+    </message>
+    <message>
+        <source>Legalize the palette of frame %1</source>
+        <translation>Einzelbild %1 an die Palette angleichen</translation>
+    </message>
+    <message>
+        <source>Replace Frame %1 with File</source>
+        <translation>Einzelbild %1 durch Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Replace with File</source>
+        <translation>Durch Datei ersetzen</translation>
+    </message>
+    <message>
+        <source>Frame %1 was not replaced: %2</source>
+        <translation>Einzelbild %1 wurde nicht ersetzt: %2</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Es gibt keine Datei %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG image.</source>
+        <translation>%1 ist kein PNG-Bild.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 × %3 pixels; the frame is %4 × %5. A patch has the frame&apos;s size.</source>
+        <translation>%1 ist %2 × %3 Pixel groß, das Einzelbild %4 × %5. Eine Nachbearbeitung hat die Größe des Einzelbilds.</translation>
+    </message>
+    <message>
+        <source>Replace frame %1 with %2</source>
+        <translation>Einzelbild %1 durch %2 ersetzen</translation>
+    </message>
+    <message>
+        <source>Revert to Original</source>
+        <translation>Auf Original zurücksetzen</translation>
+    </message>
+</context>
+<context>
     <name>PipelineNews</name>
     <message numerus="yes">
         <source>%n frame(s) updated</source>
@@ -1133,6 +1626,10 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
             <numerusform>Einzelbild %1 · %2 / %3 · Ziel %4 fps · gemessen %5 · %n ausgelassen</numerusform>
             <numerusform>Einzelbild %1 · %2 / %3 · Ziel %4 fps · gemessen %5 · %n ausgelassen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Frames on each side of the loop point</source>
+        <translation>Einzelbilder auf jeder Seite des Schleifenpunkts</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1849,13 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>Frame %1: %2 is %3×%4 pixels, but the frames of this run are %5×%6</source>
         <translation>Einzelbild %1: %2 ist %3×%4 Pixel groß, die Einzelbilder dieses Laufs sind aber %5×%6</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewProgress</name>
+    <message>
+        <source>Stopped: nothing was written.</source>
+        <translation>Angehalten: Es wurde nichts geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +2091,14 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>Use attempt %1 for frame %2</source>
         <translation>Versuch %1 für Einzelbild %2 übernehmen</translation>
+    </message>
+    <message>
+        <source>There is no frame %1 in this run.</source>
+        <translation>In diesem Lauf gibt es kein Einzelbild %1.</translation>
+    </message>
+    <message>
+        <source>Revert frame %1 to its original image</source>
+        <translation>Einzelbild %1 auf sein Originalbild zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -2210,16 +2722,20 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <translation>Einträge anderer Programme sind tiefer verschachtelt, als eine Sitzungsdatei aufnehmen kann</translation>
     </message>
     <message>
-        <source>Frame %1 has no image of attempt %2.</source>
-        <translation>Einzelbild %1 hat kein Bild von Versuch %2.</translation>
-    </message>
-    <message>
         <source>Attempt %1 is already the image of frame %2.</source>
         <translation>Versuch %1 ist bereits das Bild von Einzelbild %2.</translation>
     </message>
     <message>
         <source>Attempt %1 of frame %2 cannot be used: %3</source>
         <translation>Versuch %1 von Einzelbild %2 kann nicht übernommen werden: %3</translation>
+    </message>
+    <message>
+        <source>Frame %1 has no image of attempt %2: it has no attempt with an image.</source>
+        <translation>Einzelbild %1 hat kein Bild von Versuch %2: Es hat keinen Versuch mit einem Bild.</translation>
+    </message>
+    <message>
+        <source>Frame %1 has no image of attempt %2: its attempts with an image are %3.</source>
+        <translation>Einzelbild %1 hat kein Bild von Versuch %2: Seine Versuche mit einem Bild sind %3.</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2963,18 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Left out: %1</source>
         <translation>Ausgelassen:  %1</translation>
+    </message>
+    <message>
+        <source>frame %1 shows attempt %2 (its newest is %3)</source>
+        <translation>Einzelbild %1 zeigt Versuch %2 (sein neuester ist %3)</translation>
+    </message>
+    <message>
+        <source>Attempts: no frame shows an older attempt than its newest</source>
+        <translation>Versuche:     kein Einzelbild zeigt einen älteren Versuch als seinen neuesten</translation>
+    </message>
+    <message>
+        <source>Attempts: %1</source>
+        <translation>Versuche:     %1</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +3282,26 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Reference: A&amp;ttempt…</source>
         <translation>Referenz: V&amp;ersuch …</translation>
+    </message>
+    <message>
+        <source>Reference: &amp;Original (Before Patches)</source>
+        <translation>Referenz: &amp;Original (vor der Nachbearbeitung)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;tch</source>
+        <translation>&amp;Nachbearbeitung</translation>
+    </message>
+    <message>
+        <source>&amp;Legalize Palette…</source>
+        <translation>An &amp;Palette angleichen …</translation>
+    </message>
+    <message>
+        <source>&amp;Replace with File…</source>
+        <translation>Durch &amp;Datei ersetzen …</translation>
+    </message>
+    <message>
+        <source>Revert to &amp;Original</source>
+        <translation>Auf &amp;Original zurücksetzen</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,46 @@
     </message>
 </context>
 <context>
+    <name>LegalizeDialog</name>
+    <message numerus="yes">
+        <source>%n pixels recoloured</source>
+        <translation>
+            <numerusform>%n pixel recoloured</numerusform>
+            <numerusform>%n pixels recoloured</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alpha edges snapped</source>
+        <translation>
+            <numerusform>%n alpha edge snapped</numerusform>
+            <numerusform>%n alpha edges snapped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PatchCommand</name>
+    <message numerus="yes">
+        <source>%n pixel(s) changed
+</source>
+        <translation>
+            <numerusform>%n pixel changed
+</numerusform>
+            <numerusform>%n pixels changed
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pixel(s) repainted by the inpainting provider
+</source>
+        <translation>
+            <numerusform>%n pixel repainted by the inpainting provider
+</numerusform>
+            <numerusform>%n pixels repainted by the inpainting provider
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PipelineNews</name>
     <message numerus="yes">
         <source>%n frame(s) updated</source>
