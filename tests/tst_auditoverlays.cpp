@@ -16,6 +16,7 @@
 #include "runfixture.h"
 #include "stageview.h"
 #include "windowactions.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,9 +71,7 @@ private:
 
 void TestAuditOverlays::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
 }
 
 void TestAuditOverlays::init()

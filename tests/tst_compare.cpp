@@ -11,6 +11,7 @@
 #include "session/sessioncodec.h"
 #include "stageview.h"
 #include "windowactions.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QHash>
@@ -244,9 +245,7 @@ private:
 
 void TestCompare::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorCompareTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorCompareTests")));
 }
 
 void TestCompare::init()
@@ -287,14 +286,7 @@ void TestCompare::cleanup()
 
 std::unique_ptr<MainWindow> TestCompare::openWindow()
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return {};
-    window->openRun(run());
-    return window;
+    return WindowFixture::openWindow(run());
 }
 
 DirectorSession TestCompare::onDisk(MainWindow *window) const

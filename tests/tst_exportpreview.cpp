@@ -6,6 +6,7 @@
 #include "review/sessionmanager.h"
 #include "runfixture.h"
 #include "windowactions.h"
+#include "windowfixture.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -56,9 +57,7 @@ private:
 
 void TestExportPreview::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
 }
 
 void TestExportPreview::init()
@@ -77,14 +76,7 @@ void TestExportPreview::cleanup()
 
 std::unique_ptr<MainWindow> TestExportPreview::openWindow()
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return {};
-    window->openRun(run());
-    return window;
+    return WindowFixture::openWindow(run());
 }
 
 ExportPreviewDialog *TestExportPreview::openDialog(MainWindow *window)

@@ -20,6 +20,7 @@
 #include "storage/sessionstore.h"
 #include "theme.h"
 #include "windowactions.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -195,9 +196,7 @@ DirectorSession TestMainWindow::onDisk() const
 
 void TestMainWindow::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
 }
 
 void TestMainWindow::init()
@@ -219,14 +218,7 @@ void TestMainWindow::cleanup()
 
 std::unique_ptr<MainWindow> TestMainWindow::openWindow(const QString &runDir)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return {};
-    window->openRun(runDir);
-    return window;
+    return WindowFixture::openWindow(runDir);
 }
 
 void TestMainWindow::key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers modifiers)

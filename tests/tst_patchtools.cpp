@@ -20,6 +20,7 @@
 #include "session/sessioncodec.h"
 #include "stageview.h"
 #include "windowactions.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -121,9 +122,7 @@ private:
 
 void TestPatchTools::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorPatchToolsTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorPatchToolsTests")));
 }
 
 void TestPatchTools::init()
@@ -143,14 +142,7 @@ void TestPatchTools::cleanup()
 
 std::unique_ptr<MainWindow> TestPatchTools::openWindow(SessionManager::Access access)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return {};
-    window->openRun(run(), access);
-    return window;
+    return WindowFixture::openWindow(run(), access);
 }
 
 DirectorSession TestPatchTools::onDisk(MainWindow *window)

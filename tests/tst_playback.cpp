@@ -11,6 +11,7 @@
 #include "run/runingest.h"
 #include "runfixture.h"
 #include "windowactions.h"
+#include "windowfixture.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,9 +64,7 @@ private:
 
 void TestPlayback::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
 }
 
 void TestPlayback::init()
@@ -83,13 +82,8 @@ void TestPlayback::cleanup()
 
 std::unique_ptr<MainWindow> TestPlayback::openWindow(const QString &runDir)
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return {};
-    if (!window->openRun(runDir))
+    auto window = WindowFixture::openWindow(runDir);
+    if (!window || !window->manager()->hasSession())
         return {};
     window->playback()->setClock(&m_clock);
     return window;

@@ -2,6 +2,7 @@
 #include "preferences.h"
 #include "preferencesdialog.h"
 #include "stageview.h"
+#include "windowfixture.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,9 +45,7 @@ private:
 
 void TestPreferencesDialog::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
 }
 
 void TestPreferencesDialog::init()

@@ -370,7 +370,7 @@ void TestSessionStore::staleLockOfADeadProcessIsTakenOver()
     const qint64 deadPid = process.processId() ? process.processId() : 999999;
     SessionLock lock(m_dir->path());
     writeFile(lock.path(), QByteArray::number(deadPid) + "\ndirector\n" +
-                                    QSysInfo::machineHostName().toUtf8() + "\n");
+                               QSysInfo::machineHostName().toUtf8() + "\n");
     // The holder is gone: the lock is taken over at once.
     QVERIFY2(lock.take(), "a lock left by a crashed Director must be taken over");
     QVERIFY(lock.isHeld());
@@ -409,7 +409,7 @@ void TestSessionStore::removalLockLeftByAKilledTakeoverIsRemoved()
     QVERIFY(process.waitForFinished());
     SessionLock lock(m_dir->path());
     writeFile(lock.path(), QByteArray::number(deadPid) + "\ndirector\n" +
-                                    QSysInfo::machineHostName().toUtf8() + "\n");
+                               QSysInfo::machineHostName().toUtf8() + "\n");
     const QString removal = lock.path() + QStringLiteral(".rmlock");
     writeFile(removal, QByteArray()); // killed before it wrote its pid
     writeFile(removal + QStringLiteral(".rmlock"), QByteArray());

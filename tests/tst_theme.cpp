@@ -3,6 +3,7 @@
 #include "review/framelistmodel.h"
 #include "session/framestatus.h"
 #include "theme.h"
+#include "windowfixture.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -70,9 +71,7 @@ QPalette bluishDark()
 
 void TestTheme::initTestCase()
 {
-    QVERIFY(m_settings.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("DirectorTests"));
+    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
     m_systemStyle = QApplication::style()->name();
     m_systemWindow = QApplication::palette().color(QPalette::Window);
     // The offscreen platform's own palette is light.
