@@ -115,7 +115,8 @@ void TestCommandLine::helpAndVersion()
     QVERIFY(help.out.contains(QLatin1String("Exit codes")));
     for (const char *command :
          {"director RUN_DIR", "director demo", "director status", "director validate",
-          "director frame", "director commit", "director discard", "director preview RUN_DIR"})
+          "director frame", "director commit", "director discard", "director preview RUN_DIR",
+          "director patch RUN_DIR INDEX"})
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--recover <backup|new>")));
 
