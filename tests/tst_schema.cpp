@@ -1,4 +1,5 @@
 #include "demo/demorun.h"
+#include "patch/patchmaker.h"
 #include "review/sessionmanager.h"
 #include "session/sessioncodec.h"
 
@@ -279,6 +280,20 @@ void TestSchema::everyFileDirectorWritesValidates()
             QVERIFY(manager.applyFrameEdit(frame.frameIndex, FrameEdit::addPatch(patch)));
             // The patch is the operator's fix: it approves the failed frame.
             QCOMPARE(manager.getFrameState(frame.frameIndex)->status, FrameStatus::Approved);
+            keep();
+            // A patch as Director makes it (PatchMaker: its files in patches/, imagePath the
+            // patch's).
+            const DirectorFrameState now = *manager.getFrameState(frame.frameIndex);
+            Result<QImage> image = PatchMaker::currentImage(run, now);
+            QVERIFY(image);
+            QImage patched = image->convertToFormat(QImage::Format_ARGB32);
+            patched.setPixel(0, 0, qRgba(255, 0, 255, 255));
+            const auto apply = [&manager](int index, const FrameEdit &edit) {
+                return manager.applyFrameEdit(index, edit);
+            };
+            QVERIFY(PatchMaker::make(run, now, patched, QStringLiteral("magenta corner"), apply));
+            QVERIFY(manager.getFrameState(frame.frameIndex)
+                        ->imagePath.startsWith(QLatin1String("patches/")));
             keep();
         }
     }

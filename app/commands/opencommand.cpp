@@ -30,8 +30,13 @@ QString OpenCommand::description() const
            "[--fps N] [--approved-only]\n"
            "                                   the move as commit would write it, as a sprite "
            "sheet and an animation\n");
+    const QString patch =
+        tr("  director patch RUN_DIR INDEX (--from FILE [--prompt TEXT] | --legalize "
+           "[--alpha keep|snap] | --revert)\n"
+           "                                   patch one frame, or revert it to its original "
+           "image\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
-    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview);
+    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch);
     // Options added to a command later go into its synopsis the same way (option names are
     // never translated).
     text.replace(QLatin1String("INDEX [--status S]"),

@@ -1,11 +1,15 @@
 #include "commands/patchcommand.h"
 
+#include "audit/movemetrics.h"
+#include "audit/palettecheck.h"
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
 #include "patch/inpaintprovider.h"
 #include "patch/inpaintrequest.h"
+#include "patch/palettelegalize.h"
 #include "patch/patchmaker.h"
 #include "patch/patchmask.h"
+#include "review/frameimages.h"
 #include "review/sessionmanager.h"
 #include "run/imageloader.h"
 
@@ -20,6 +24,15 @@ const QString revertName = QStringLiteral("revert");
 const QString maskName = QStringLiteral("mask");
 const QString providerName = QStringLiteral("provider");
 const QString timeoutName = QStringLiteral("timeout");
+const QString legalizeName = QStringLiteral("legalize");
+const QString alphaName = QStringLiteral("alpha");
+
+// The prompt a --legalize patch is recorded with (README, Command line).
+QString legalizePrompt(PaletteLegalize::Alpha alpha)
+{
+    return alpha == PaletteLegalize::Alpha::Snap ? QStringLiteral("legalize palette, snap alpha")
+                                                 : QStringLiteral("legalize palette");
+}
 
 } // namespace
 
@@ -42,6 +55,12 @@ void PatchCommand::addArguments(QCommandLineParser &parser) const
                       QStringLiteral("FILE")});
     parser.addOption(
         {promptName, tr("What the patch fixes, kept with it."), QStringLiteral("TEXT")});
+    parser.addOption({legalizeName, tr("Make the frame's image, every colour off the run's palette "
+                                       "replaced by the nearest palette colour, its new patch.")});
+    parser.addOption({alphaName,
+                      tr("With --legalize: keep partial alpha as it is (keep, the default) or "
+                         "make it whole (snap)."),
+                      QStringLiteral("keep|snap")});
     parser.addOption({revertName, tr("Take the frame back to the image its patches were made on "
                                      "(the patches stay in its history).")});
     addInpaintArguments(parser);
@@ -51,17 +70,34 @@ void PatchCommand::addArguments(QCommandLineParser &parser) const
 
 Outcome PatchCommand::checkWay(const QCommandLineParser &parser)
 {
-    const int ways =
-        int(parser.isSet(fromName)) + int(parser.isSet(revertName)) + int(parser.isSet(maskName));
+    const int ways = int(parser.isSet(fromName)) + int(parser.isSet(legalizeName)) +
+                     int(parser.isSet(maskName)) + int(parser.isSet(revertName));
     if (ways == 0)
-        return Outcome::invalid(tr("nothing to do: give --from FILE, --mask MASK or --revert"));
+        return Outcome::invalid(
+            tr("nothing to do: give --from FILE, --legalize, --mask MASK or --revert"));
     if (ways > 1)
-        return Outcome::invalid(tr("give one of --from, --mask and --revert"));
-    if (parser.isSet(promptName) && parser.isSet(revertName))
-        return Outcome::invalid(tr("--prompt goes with a patch (--from or --mask)"));
+        return Outcome::invalid(tr("give only one of --from, --legalize, --mask and --revert"));
+    if (parser.isSet(promptName) && !parser.isSet(fromName) && !parser.isSet(maskName))
+        return Outcome::invalid(tr("--prompt goes with a patch from a file or a provider "
+                                   "(--from or --mask)"));
     if ((parser.isSet(providerName) || parser.isSet(timeoutName)) && !parser.isSet(maskName))
         return Outcome::invalid(tr("--provider and --timeout go with --mask"));
+    if (parser.isSet(alphaName) && !parser.isSet(legalizeName))
+        return Outcome::invalid(tr("--alpha goes with --legalize"));
+    if (parser.isSet(alphaName) && !alphaOf(parser))
+        return Outcome::invalid(
+            tr("--alpha is keep or snap, not \"%1\"").arg(parser.value(alphaName)));
     return Outcome::ok();
+}
+
+std::optional<PaletteLegalize::Alpha> PatchCommand::alphaOf(const QCommandLineParser &parser)
+{
+    const QString alpha = parser.value(alphaName);
+    if (alpha.isEmpty() || alpha == u"keep")
+        return PaletteLegalize::Alpha::Keep;
+    if (alpha == u"snap")
+        return PaletteLegalize::Alpha::Snap;
+    return std::nullopt;
 }
 
 int PatchCommand::run(const QCommandLineParser &parser)
@@ -80,8 +116,9 @@ int PatchCommand::run(const QCommandLineParser &parser)
         return fail(Outcome::invalid(tr("there is no frame %1 in this run").arg(index)));
     const Outcome done = parser.isSet(revertName)
                              ? manager.applyFrameEdit(index, FrameEdit::revertToOriginal())
-                         : parser.isSet(maskName) ? inpaint(manager, index, parser)
-                                                  : fromFile(manager, index, parser);
+                         : parser.isSet(legalizeName) ? legalize(manager, index, *alphaOf(parser))
+                         : parser.isSet(maskName)     ? inpaint(manager, index, parser)
+                                                      : fromFile(manager, index, parser);
     if (!done)
         return fail(done);
     const DirectorFrameState frame = *manager.getFrameState(index);
@@ -163,5 +200,59 @@ Outcome PatchCommand::inpaint(SessionManager &manager, int index, const QCommand
     if (made)
         console().print(
             tr("%n pixel(s) repainted by the inpainting provider\n", nullptr, int(changed)));
+    return made;
+}
+
+Result<PaletteCheck::Palette> PatchCommand::palette(SessionManager &manager)
+{
+    // As the audit's overlays take it (AuditPresenter::palette): palette.json, else the colours
+    // of the anchor as commit writes it.
+    QString problem;
+    if (const auto file = PaletteCheck::readExplicit(manager.runDir())) {
+        if (*file)
+            return **file;
+        problem = tr("palette.json: %1; ").arg(file->outcome().message());
+    }
+    FrameImages images(&manager);
+    const int anchor = MoveMetrics::anchorIndex(manager.session());
+    const PaletteCheck::Palette colours = PaletteCheck::fromAnchor(images.placed(anchor));
+    if (colours.isEmpty())
+        return Outcome::failed(tr("%1the anchor, frame %2, has no colour to take a palette from")
+                                   .arg(problem)
+                                   .arg(anchor));
+    if (!problem.isEmpty())
+        console().printError(tr("%1the anchor's colours are used\n").arg(problem));
+    return colours;
+}
+
+Outcome PatchCommand::legalize(SessionManager &manager, int index, PaletteLegalize::Alpha alpha)
+{
+    const DirectorFrameState frame = *manager.getFrameState(index);
+    const Result<QImage> image = PatchMaker::currentImage(manager.runDir(), frame);
+    if (!image)
+        return image.outcome();
+    const Result<PaletteCheck::Palette> colours = palette(manager);
+    if (!colours)
+        return colours.outcome();
+    const Result<PaletteLegalize::Legalized> legal =
+        PaletteLegalize::legalize(*image, *colours, alpha);
+    if (!legal)
+        return legal.outcome();
+    if (legal->changed.isEmpty())
+        return Outcome::refused(alpha == PaletteLegalize::Alpha::Snap
+                                    ? tr("frame %1 has no pixel off the palette and no partial "
+                                         "alpha: nothing to legalize")
+                                          .arg(index)
+                                    : tr("frame %1 has no pixel off the palette: nothing to "
+                                         "legalize")
+                                          .arg(index));
+    const auto apply = [&manager](int at, const FrameEdit &edit) {
+        return manager.applyFrameEdit(at, edit);
+    };
+    const Outcome made =
+        PatchMaker::make(manager.runDir(), frame, legal->image, legalizePrompt(alpha), apply);
+    if (made)
+        console().print(tr("%n pixel(s) recoloured, ", nullptr, int(legal->recoloured)) +
+                        tr("%n alpha edge(s) snapped\n", nullptr, int(legal->alphaSnapped)));
     return made;
 }

@@ -18,17 +18,25 @@ Result<QByteArray> encoded(const QImage &image)
     return bytes;
 }
 
-// patches/ must be a folder of the run, not a link or a file. Made when missing.
-Outcome makeFolder(const QString &dir)
+// patches/ must be a folder of the run, not a link or a file. Made when missing (*made).
+Outcome makeFolder(const QString &dir, bool *made)
 {
     if (const QFileInfo info(dir); info.isSymLink() || (info.exists() && !info.isDir()))
         return Outcome::refused(PatchFiles::tr("%1 is not a folder of the run: Director writes "
                                                "patches only inside the run folder.")
                                     .arg(QDir::toNativeSeparators(dir)));
+    *made = !QFileInfo::exists(dir);
     if (!QDir().mkpath(dir))
         return Outcome::failed(
             PatchFiles::tr("Could not create %1.").arg(QDir::toNativeSeparators(dir)));
     return Outcome::ok();
+}
+
+// A name is taken by any entry: a file, a folder, a link (even one that points nowhere).
+bool taken(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() || info.isSymLink();
 }
 
 } // namespace
@@ -78,7 +86,7 @@ Result<PatchFiles::Written> PatchFiles::write(const QString &runDir, int frameIn
         return Outcome::refused(
             tr("The patch changes no pixel of frame %1: nothing to record.").arg(frameIndex));
     const QString dir = runDir + u'/' + QLatin1String(folder);
-    if (const Outcome made = makeFolder(dir); !made)
+    if (const Outcome made = makeFolder(dir, &written.madeFolder); !made)
         return made;
     const QImage::Format format =
         patched.depth() == 64 ? QImage::Format_RGBA64 : QImage::Format_ARGB32;
@@ -92,21 +100,20 @@ Result<PatchFiles::Written> PatchFiles::write(const QString &runDir, int frameIn
                    .arg(QLatin1String(folder))
                    .arg(frameIndex, 4, 10, QLatin1Char('0'))
                    .arg(number, 2, 10, QLatin1Char('0'));
-        if (!QFileInfo::exists(runDir + u'/' + name + QStringLiteral(".png")) &&
-            !QFileInfo::exists(runDir + u'/' + name + QStringLiteral("_mask.png")))
+        if (!taken(runDir + u'/' + name + QStringLiteral(".png")) &&
+            !taken(runDir + u'/' + name + QStringLiteral("_mask.png")))
             break;
     }
     written.entry.originalPath = original;
     written.entry.patchedPath = name + QStringLiteral(".png");
     written.entry.maskPath = name + QStringLiteral("_mask.png");
     written.entry.prompt = prompt;
-    if (const Outcome saved = AtomicFile::write(runDir + u'/' + written.entry.patchedPath, *image);
-        !saved)
-        return saved;
-    if (const Outcome saved = AtomicFile::write(runDir + u'/' + written.entry.maskPath, *maskBytes);
-        !saved) {
-        QFile::remove(runDir + u'/' + written.entry.patchedPath);
-        return saved;
+    for (const auto &[path, bytes] : {std::pair(&written.entry.patchedPath, &*image),
+                                      std::pair(&written.entry.maskPath, &*maskBytes)}) {
+        if (const Outcome saved = AtomicFile::write(runDir + u'/' + *path, *bytes); !saved) {
+            remove(runDir, written); // what was written, and patches/ if it was made for them
+            return saved;
+        }
     }
     return written;
 }
@@ -115,4 +122,6 @@ void PatchFiles::remove(const QString &runDir, const Written &written)
 {
     QFile::remove(runDir + u'/' + written.entry.patchedPath);
     QFile::remove(runDir + u'/' + written.entry.maskPath);
+    if (written.madeFolder)
+        QDir(runDir).rmdir(QLatin1String(folder)); // only when empty
 }

@@ -25,6 +25,7 @@ public:
     {
         PatchHistoryEntry entry; // run-relative paths; originalPath, prompt, no time yet
         qsizetype changed = 0;   // pixels the patch changed (white in the mask)
+        bool madeFolder = false; // patches/ was made for it (remove() takes it away again)
     };
 
     // Writes `patched` as frame `frameIndex`'s next patch of `original` (the image it was made
@@ -33,7 +34,8 @@ public:
     // pixel, or when patches/ is not a folder of the run.
     static Result<Written> write(const QString &runDir, int frameIndex, const QString &original,
                                  const QImage &base, const QImage &patched, const QString &prompt);
-    // Removes a patch's files that were written but not recorded.
+    // Removes a patch's files that were written but not recorded, and patches/ when it was made
+    // for them (and holds nothing else).
     static void remove(const QString &runDir, const Written &written);
     // The mask of `patched` against `base` (Grayscale8), and how many pixels are white.
     static QImage mask(const QImage &base, const QImage &patched, qsizetype *changed = nullptr);

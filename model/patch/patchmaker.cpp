@@ -17,8 +17,12 @@ Outcome PatchMaker::make(const QString &runDir, const DirectorFrameState &frame,
                          const QImage &patched, const QString &prompt, const Apply &apply,
                          qsizetype *changed)
 {
-    // A frame whose image cannot be read may still take a whole new image as its patch.
-    const QImage base = currentImage(runDir, frame).valueOr(QImage());
+    // A frame whose image cannot be read may still take a whole new image as its patch; a frame
+    // without an image (PENDING) has nothing to patch, and nothing is written for it.
+    const Result<QImage> current = currentImage(runDir, frame);
+    if (frame.finalImagePath().isEmpty())
+        return current.outcome();
+    const QImage base = current.valueOr(QImage());
     const Result<PatchFiles::Written> written =
         PatchFiles::write(runDir, frame.frameIndex, frame.finalImagePath(), base, patched, prompt);
     if (!written)

@@ -87,6 +87,21 @@ private:
         change.after.status = r.status;
         change.steps.append(r.status);
     }
+    // The run's audit approves the image it is about, never pixels it did not see: a patched
+    // frame's (the audit is of the image under the patch), or a nudge or patch the operator
+    // made for an image the frame no longer has (`newImage`). Those are for the operator to
+    // look at again: AUDIT_WARN.
+    static void neverApprovedUnseen(RunIngest::Change &change, bool newImage)
+    {
+        const DirectorOverrides &overrides = change.after.directorOverrides;
+        const bool unseen =
+            overrides.isPatched ||
+            (newImage && (overrides.alignment || !overrides.patchHistory.isEmpty()));
+        if (change.after.status == FrameStatus::Approved && unseen) {
+            change.after.status = FrameStatus::AuditWarn;
+            change.steps.last() = FrameStatus::AuditWarn;
+        }
+    }
 
     const DirectorSession &m_session;
     const RunFolder::Contents &m_run;
@@ -138,10 +153,14 @@ RunIngest::Plan Planner::plan()
             // An older attempt the operator chose (FrameEdit::useAttempt) stays the frame's
             // image until a newer attempt arrives: the newest is not the best for being newest.
             const bool chosen = chosenOlderAttempt(s);
-            if (newImage && (!chosen || newestCandidate(r) > newestCandidate(s)))
+            const bool taken = newImage && (!chosen || newestCandidate(r) > newestCandidate(s));
+            if (taken)
                 takeImage(change.after, r);
-            if (audited && (!chosen || relative(change.after.unpatchedImagePath()) == r.imagePath))
+            if (audited &&
+                (!chosen || relative(change.after.unpatchedImagePath()) == r.imagePath)) {
                 takeAudit(change, r);
+                neverApprovedUnseen(change, taken);
+            }
             break;
         }
         case FrameStatus::AuditFail:
@@ -155,14 +174,9 @@ RunIngest::Plan Planner::plan()
             change.steps.append(FrameStatus::Generated);
             if (audited) {
                 takeAudit(change, r);
-                // ... and a nudge or patch the operator made for the old
-                // image is for them to look at again: never approved unseen.
-                const DirectorOverrides &overrides = change.after.directorOverrides;
-                if (change.after.status == FrameStatus::Approved &&
-                    (overrides.alignment || !overrides.patchHistory.isEmpty())) {
-                    change.after.status = FrameStatus::AuditWarn;
-                    change.steps.last() = FrameStatus::AuditWarn;
-                }
+                // ... and a nudge or patch the operator made for the old image is for them to
+                // look at again.
+                neverApprovedUnseen(change, true);
             }
             break;
         case FrameStatus::Approved:
