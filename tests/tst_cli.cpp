@@ -535,251 +535,250 @@ void TestCommandLine::aFailingProviderRecordsNothing()
     QCOMPARE(bytesOnDisk(), session);
     QCOMPARE(QDir(runDir() + QStringLiteral("/patches")).entryList(QDir::Files), patches);
     QVERIFY(QDir(m_dir->filePath(QStringLiteral("tmp"))).isEmpty());
-    QImage TestCommandLine::patchedOf(int frame)
-    {
-        QImage image = RunFixture::frameImage(frame);
-        image.setPixel(6, 5, qRgba(250, 10, 10, 255));
-        image.setPixel(7, 6, (image.pixel(7, 6) & 0x00ffffffu) | 0x80000000u);
-        image.setPixel(1, 0, qRgba(0, 0, 200, 255));
-        return image;
-    }
+}
 
-    QString TestCommandLine::writePatchFile(const QImage &image) const
-    {
-        const QString path = m_dir->path() + QStringLiteral("/my patch.png");
-        return image.save(path) ? path : QString();
-    }
+QImage TestCommandLine::patchedOf(int frame)
+{
+    QImage image = RunFixture::frameImage(frame);
+    image.setPixel(6, 5, qRgba(250, 10, 10, 255));
+    image.setPixel(7, 6, (image.pixel(7, 6) & 0x00ffffffu) | 0x80000000u);
+    image.setPixel(1, 0, qRgba(0, 0, 200, 255));
+    return image;
+}
 
-    void TestCommandLine::patchFromAFile()
-    {
-        const QString file = writePatchFile(patchedOf(2));
-        const Result made = director({QStringLiteral("patch"), runDir(), QStringLiteral("2"),
-                                      QStringLiteral("--from"), file, QStringLiteral("--prompt"),
-                                      QStringLiteral("repaint the hand")});
-        QCOMPARE(made.exitCode, 0);
-        QVERIFY2(made.out.endsWith(
-                     QLatin1String("frame 2: APPROVED, image patches/frame_0002_patch_01.png\n")),
-                 qPrintable(made.out));
-        const QString patched = runDir() + QStringLiteral("/patches/frame_0002_patch_01.png");
-        QCOMPARE(QImage(patched).convertToFormat(QImage::Format_ARGB32), patchedOf(2));
-        QCOMPARE(QImage(runDir() + QStringLiteral("/patches/frame_0002_patch_01_mask.png"))
-                     .convertToFormat(QImage::Format_Grayscale8),
-                 PatchFiles::mask(RunFixture::frameImage(2), patchedOf(2)));
-        const DirectorFrameState frame = onDisk().frames.value(2);
-        QCOMPARE(frame.status, FrameStatus::Approved);
-        QCOMPARE(frame.imagePath, QStringLiteral("patches/frame_0002_patch_01.png"));
-        QVERIFY(frame.directorOverrides.isPatched);
-        QCOMPARE(frame.directorOverrides.patchHistory.size(), 1);
-        const PatchHistoryEntry &entry = frame.directorOverrides.patchHistory.first();
-        QCOMPARE(entry.originalPath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
-        QCOMPARE(entry.maskPath, QStringLiteral("patches/frame_0002_patch_01_mask.png"));
-        QCOMPARE(entry.prompt, QStringLiteral("repaint the hand"));
-        QVERIFY(entry.timestamp.endsWith(QLatin1Char('Z')));
-        const Result valid = director({QStringLiteral("validate"), sessionPath()});
-        QCOMPARE(valid.exitCode, 0);
+QString TestCommandLine::writePatchFile(const QImage &image) const
+{
+    const QString path = m_dir->path() + QStringLiteral("/my patch.png");
+    return image.save(path) ? path : QString();
+}
 
-        // Reverted: the image the patch was made on; approved by the patch alone, it fails again.
-        const Result reverted = director(
-            {QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--revert")});
-        QCOMPARE(reverted.exitCode, 0);
-        QCOMPARE(
-            reverted.out,
-            QStringLiteral("frame 2: AUDIT_FAIL, image candidates/frame_0002_attempt_01.png\n"));
-        const DirectorFrameState back = onDisk().frames.value(2);
-        QCOMPARE(back.imagePath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
-        QVERIFY(!back.directorOverrides.isPatched);
-        QCOMPARE(back.directorOverrides.patchHistory.size(), 1);
-        QVERIFY(QFile::exists(patched));
-        // Nothing more to revert.
-        const QByteArray before = bytesOnDisk();
-        const Result again = director(
-            {QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--revert")});
-        QCOMPARE(again.exitCode, 2);
-        QCOMPARE(again.err, QStringLiteral("director: Frame 2 is not patched.\n"));
-        QCOMPARE(bytesOnDisk(), before);
-        QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
-    }
+void TestCommandLine::patchFromAFile()
+{
+    const QString file = writePatchFile(patchedOf(2));
+    const Result made =
+        director({QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--from"),
+                  file, QStringLiteral("--prompt"), QStringLiteral("repaint the hand")});
+    QCOMPARE(made.exitCode, 0);
+    QVERIFY2(made.out.endsWith(
+                 QLatin1String("frame 2: APPROVED, image patches/frame_0002_patch_01.png\n")),
+             qPrintable(made.out));
+    const QString patched = runDir() + QStringLiteral("/patches/frame_0002_patch_01.png");
+    QCOMPARE(QImage(patched).convertToFormat(QImage::Format_ARGB32), patchedOf(2));
+    QCOMPARE(QImage(runDir() + QStringLiteral("/patches/frame_0002_patch_01_mask.png"))
+                 .convertToFormat(QImage::Format_Grayscale8),
+             PatchFiles::mask(RunFixture::frameImage(2), patchedOf(2)));
+    const DirectorFrameState frame = onDisk().frames.value(2);
+    QCOMPARE(frame.status, FrameStatus::Approved);
+    QCOMPARE(frame.imagePath, QStringLiteral("patches/frame_0002_patch_01.png"));
+    QVERIFY(frame.directorOverrides.isPatched);
+    QCOMPARE(frame.directorOverrides.patchHistory.size(), 1);
+    const PatchHistoryEntry &entry = frame.directorOverrides.patchHistory.first();
+    QCOMPARE(entry.originalPath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    QCOMPARE(entry.maskPath, QStringLiteral("patches/frame_0002_patch_01_mask.png"));
+    QCOMPARE(entry.prompt, QStringLiteral("repaint the hand"));
+    QVERIFY(entry.timestamp.endsWith(QLatin1Char('Z')));
+    const Result valid = director({QStringLiteral("validate"), sessionPath()});
+    QCOMPARE(valid.exitCode, 0);
 
-    void TestCommandLine::aPatchOfTheWrongSizeIsRefused()
-    {
-        QCOMPARE(director({QStringLiteral("status"), runDir()}).exitCode, 0);
-        QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
-                           QStringLiteral("--note=made")})
-                     .exitCode,
-                 0);
-        const QByteArray before = bytesOnDisk();
-        const QString file = writePatchFile(patchedOf(2).copy(0, 0, 16, 17));
-        const Result refused = director({QStringLiteral("patch"), runDir(), QStringLiteral("2"),
-                                         QStringLiteral("--from"), file});
-        QCOMPARE(refused.exitCode, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("16×17")), qPrintable(refused.err));
-        QVERIFY(refused.out.isEmpty());
-        QCOMPARE(bytesOnDisk(), before);
-        QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/patches")));
-        // Not a PNG at all.
-        QVERIFY(RunFixture::writeFile(file, "text"));
-        QCOMPARE(director({QStringLiteral("patch"), runDir(), QStringLiteral("2"),
-                           QStringLiteral("--from"), file})
-                     .exitCode,
-                 1);
-        QCOMPARE(bytesOnDisk(), before);
-        QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/patches")));
-    }
+    // Reverted: the image the patch was made on; approved by the patch alone, it fails again.
+    const Result reverted = director(
+        {QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--revert")});
+    QCOMPARE(reverted.exitCode, 0);
+    QCOMPARE(reverted.out,
+             QStringLiteral("frame 2: AUDIT_FAIL, image candidates/frame_0002_attempt_01.png\n"));
+    const DirectorFrameState back = onDisk().frames.value(2);
+    QCOMPARE(back.imagePath, QStringLiteral("candidates/frame_0002_attempt_01.png"));
+    QVERIFY(!back.directorOverrides.isPatched);
+    QCOMPARE(back.directorOverrides.patchHistory.size(), 1);
+    QVERIFY(QFile::exists(patched));
+    // Nothing more to revert.
+    const QByteArray before = bytesOnDisk();
+    const Result again = director(
+        {QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--revert")});
+    QCOMPARE(again.exitCode, 2);
+    QCOMPARE(again.err, QStringLiteral("director: Frame 2 is not patched.\n"));
+    QCOMPARE(bytesOnDisk(), before);
+    QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
+}
 
-    void TestCommandLine::patchLegalizesThePalette_data()
-    {
-        QTest::addColumn<bool>("snap");
-        QTest::addColumn<int>("recoloured");
-        QTest::addColumn<int>("snapped");
-        QTest::newRow("--legalize") << false << 2 << 0;
-        QTest::newRow("--legalize --alpha snap") << true << 2 << 2;
-    }
+void TestCommandLine::aPatchOfTheWrongSizeIsRefused()
+{
+    QCOMPARE(director({QStringLiteral("status"), runDir()}).exitCode, 0);
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
+                       QStringLiteral("--note=made")})
+                 .exitCode,
+             0);
+    const QByteArray before = bytesOnDisk();
+    const QString file = writePatchFile(patchedOf(2).copy(0, 0, 16, 17));
+    const Result refused = director(
+        {QStringLiteral("patch"), runDir(), QStringLiteral("2"), QStringLiteral("--from"), file});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("16×17")), qPrintable(refused.err));
+    QVERIFY(refused.out.isEmpty());
+    QCOMPARE(bytesOnDisk(), before);
+    QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/patches")));
+    // Not a PNG at all.
+    QVERIFY(RunFixture::writeFile(file, "text"));
+    QCOMPARE(director({QStringLiteral("patch"), runDir(), QStringLiteral("2"),
+                       QStringLiteral("--from"), file})
+                 .exitCode,
+             1);
+    QCOMPARE(bytesOnDisk(), before);
+    QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/patches")));
+}
 
-    void TestCommandLine::patchLegalizesThePalette()
-    {
-        QFETCH(bool, snap);
-        QFETCH(int, recoloured);
-        QFETCH(int, snapped);
-        // Frame 2 is the anchor's pixels with two colours off its palette, an on-palette pixel of
-        // partial alpha and a soft pixel (alpha below PaletteCheck::checkedAlpha) off it.
-        const QImage anchor = RunFixture::frameImage(0);
-        QImage frame = anchor;
-        frame.setPixel(6, 5, qRgba(250, 10, 10, 255));
-        frame.setPixel(7, 6, qRgba(41, 56, 48, 255));
-        frame.setPixel(8, 8, (anchor.pixel(8, 8) & 0x00ffffffu) | 0xc8000000u);
-        frame.setPixel(1, 0, qRgba(40, 40, 40, 60));
-        QVERIFY(frame.save(runDir() + QStringLiteral("/candidates/frame_0002_attempt_01.png")));
+void TestCommandLine::patchLegalizesThePalette_data()
+{
+    QTest::addColumn<bool>("snap");
+    QTest::addColumn<int>("recoloured");
+    QTest::addColumn<int>("snapped");
+    QTest::newRow("--legalize") << false << 2 << 0;
+    QTest::newRow("--legalize --alpha snap") << true << 2 << 2;
+}
 
-        QStringList arguments{QStringLiteral("patch"), runDir(), QStringLiteral("2"),
-                              QStringLiteral("--legalize")};
-        if (snap)
-            arguments << QStringLiteral("--alpha") << QStringLiteral("snap");
-        const Result made = director(arguments);
-        QCOMPARE(made.exitCode, 0);
-        const QRegularExpression counts(
-            QStringLiteral("^%1 pixel(s|\\(s\\)) recoloured, %2 alpha edge(s|\\(s\\)) snapped\n")
-                .arg(recoloured)
-                .arg(snapped));
-        QVERIFY2(counts.match(made.out).hasMatch(), qPrintable(made.out));
-        const DirectorFrameState state = onDisk().frames.value(2);
-        QCOMPARE(state.imagePath, QStringLiteral("patches/frame_0002_patch_01.png"));
-        QCOMPARE(state.directorOverrides.patchHistory.value(0).prompt,
-                 snap ? QStringLiteral("legalize palette, snap alpha")
-                      : QStringLiteral("legalize palette"));
-        const QImage legal =
-            QImage(runDir() + u'/' + state.imagePath).convertToFormat(QImage::Format_ARGB32);
+void TestCommandLine::patchLegalizesThePalette()
+{
+    QFETCH(bool, snap);
+    QFETCH(int, recoloured);
+    QFETCH(int, snapped);
+    // Frame 2 is the anchor's pixels with two colours off its palette, an on-palette pixel of
+    // partial alpha and a soft pixel (alpha below PaletteCheck::checkedAlpha) off it.
+    const QImage anchor = RunFixture::frameImage(0);
+    QImage frame = anchor;
+    frame.setPixel(6, 5, qRgba(250, 10, 10, 255));
+    frame.setPixel(7, 6, qRgba(41, 56, 48, 255));
+    frame.setPixel(8, 8, (anchor.pixel(8, 8) & 0x00ffffffu) | 0xc8000000u);
+    frame.setPixel(1, 0, qRgba(40, 40, 40, 60));
+    QVERIFY(frame.save(runDir() + QStringLiteral("/candidates/frame_0002_attempt_01.png")));
 
-        // No checked pixel off the anchor's palette; every on-palette opaque pixel as it was.
-        const PaletteCheck::Palette palette = PaletteCheck::fromAnchor(anchor);
-        QVERIFY(PaletteCheck::check(legal, palette).pixels.isEmpty());
-        for (int y = 0; y < frame.height(); ++y) {
-            for (int x = 0; x < frame.width(); ++x) {
-                const QRgb was = frame.pixel(x, y);
-                if (qAlpha(was) == 255 && palette.contains(was | 0xff000000u))
-                    QCOMPARE(legal.pixel(x, y), was);
-            }
+    QStringList arguments{QStringLiteral("patch"), runDir(), QStringLiteral("2"),
+                          QStringLiteral("--legalize")};
+    if (snap)
+        arguments << QStringLiteral("--alpha") << QStringLiteral("snap");
+    const Result made = director(arguments);
+    QCOMPARE(made.exitCode, 0);
+    const QRegularExpression counts(
+        QStringLiteral("^%1 pixel(s|\\(s\\)) recoloured, %2 alpha edge(s|\\(s\\)) snapped\n")
+            .arg(recoloured)
+            .arg(snapped));
+    QVERIFY2(counts.match(made.out).hasMatch(), qPrintable(made.out));
+    const DirectorFrameState state = onDisk().frames.value(2);
+    QCOMPARE(state.imagePath, QStringLiteral("patches/frame_0002_patch_01.png"));
+    QCOMPARE(state.directorOverrides.patchHistory.value(0).prompt,
+             snap ? QStringLiteral("legalize palette, snap alpha")
+                  : QStringLiteral("legalize palette"));
+    const QImage legal =
+        QImage(runDir() + u'/' + state.imagePath).convertToFormat(QImage::Format_ARGB32);
+
+    // No checked pixel off the anchor's palette; every on-palette opaque pixel as it was.
+    const PaletteCheck::Palette palette = PaletteCheck::fromAnchor(anchor);
+    QVERIFY(PaletteCheck::check(legal, palette).pixels.isEmpty());
+    for (int y = 0; y < frame.height(); ++y) {
+        for (int x = 0; x < frame.width(); ++x) {
+            const QRgb was = frame.pixel(x, y);
+            if (qAlpha(was) == 255 && palette.contains(was | 0xff000000u))
+                QCOMPARE(legal.pixel(x, y), was);
         }
-        QCOMPARE(qAlpha(legal.pixel(8, 8)), snap ? 255 : 0xc8);
-        QCOMPARE(legal.pixel(1, 0), snap ? 0u : frame.pixel(1, 0));
-        // Exactly PaletteLegalize's frame, and the mask exactly the pixels it changed.
-        const PaletteLegalize::Alpha alpha =
-            snap ? PaletteLegalize::Alpha::Snap : PaletteLegalize::Alpha::Keep;
-        const ::Result<PaletteLegalize::Legalized> expected =
-            PaletteLegalize::legalize(frame, palette, alpha);
-        QVERIFY(expected);
-        QCOMPARE(legal, expected->image);
-        QCOMPARE(ImageDiff::count(legal, frame), qsizetype(recoloured + snapped));
-        QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
-
-        // Nothing left off the palette: refused, nothing written.
-        const QByteArray before = bytesOnDisk();
-        const Result again = director(arguments);
-        QCOMPARE(again.exitCode, 2);
-        QVERIFY2(
-            again.err.startsWith(QLatin1String("director: frame 2 has no pixel off the palette")),
-            qPrintable(again.err));
-        QCOMPARE(bytesOnDisk(), before);
-        QCOMPARE(QDir(runDir() + QStringLiteral("/patches")).entryList(QDir::Files).size(), 2);
-        const Result anchorFrame = director(
-            {QStringLiteral("patch"), runDir(), QStringLiteral("0"), QStringLiteral("--legalize")});
-        QCOMPARE(anchorFrame.exitCode, 2);
-        QCOMPARE(anchorFrame.err, QStringLiteral("director: frame 0 has no pixel off the palette: "
-                                                 "nothing to legalize\n"));
     }
+    QCOMPARE(qAlpha(legal.pixel(8, 8)), snap ? 255 : 0xc8);
+    QCOMPARE(legal.pixel(1, 0), snap ? 0u : frame.pixel(1, 0));
+    // Exactly PaletteLegalize's frame, and the mask exactly the pixels it changed.
+    const PaletteLegalize::Alpha alpha =
+        snap ? PaletteLegalize::Alpha::Snap : PaletteLegalize::Alpha::Keep;
+    const ::Result<PaletteLegalize::Legalized> expected =
+        PaletteLegalize::legalize(frame, palette, alpha);
+    QVERIFY(expected);
+    QCOMPARE(legal, expected->image);
+    QCOMPARE(ImageDiff::count(legal, frame), qsizetype(recoloured + snapped));
+    QCOMPARE(director({QStringLiteral("validate"), sessionPath()}).exitCode, 0);
 
-    void TestCommandLine::patchOptionsGoOneWay_data()
-    {
-        QTest::addColumn<QStringList>("options");
-        QTest::addColumn<QString>("error");
-        const QString from = QStringLiteral("--from=x.png");
-        const QString legalize = QStringLiteral("--legalize");
-        const QString revert = QStringLiteral("--revert");
-        const QString mask = QStringLiteral("--mask=m.png");
-        const QString two =
-            QStringLiteral("give only one of --from, --legalize, --mask and --revert");
-        QTest::newRow("none") << QStringList()
-                              << QStringLiteral("nothing to do: give --from FILE, --legalize, "
-                                                "--mask MASK or --revert");
-        QTest::newRow("from and revert") << QStringList{from, revert} << two;
-        QTest::newRow("from and legalize") << QStringList{from, legalize} << two;
-        QTest::newRow("legalize and revert") << QStringList{legalize, revert} << two;
-        QTest::newRow("mask and legalize") << QStringList{mask, legalize} << two;
-        QTest::newRow("provider without mask")
-            << QStringList{from, QStringLiteral("--provider=p")}
-            << QStringLiteral("--provider and --timeout go with --mask");
-        QTest::newRow("alpha alone") << QStringList{QStringLiteral("--alpha=snap"), revert}
+    // Nothing left off the palette: refused, nothing written.
+    const QByteArray before = bytesOnDisk();
+    const Result again = director(arguments);
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.startsWith(QLatin1String("director: frame 2 has no pixel off the palette")),
+             qPrintable(again.err));
+    QCOMPARE(bytesOnDisk(), before);
+    QCOMPARE(QDir(runDir() + QStringLiteral("/patches")).entryList(QDir::Files).size(), 2);
+    const Result anchorFrame = director(
+        {QStringLiteral("patch"), runDir(), QStringLiteral("0"), QStringLiteral("--legalize")});
+    QCOMPARE(anchorFrame.exitCode, 2);
+    QCOMPARE(anchorFrame.err, QStringLiteral("director: frame 0 has no pixel off the palette: "
+                                             "nothing to legalize\n"));
+}
+
+void TestCommandLine::patchOptionsGoOneWay_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("error");
+    const QString from = QStringLiteral("--from=x.png");
+    const QString legalize = QStringLiteral("--legalize");
+    const QString revert = QStringLiteral("--revert");
+    const QString mask = QStringLiteral("--mask=m.png");
+    const QString two = QStringLiteral("give only one of --from, --legalize, --mask and --revert");
+    QTest::newRow("none") << QStringList()
+                          << QStringLiteral("nothing to do: give --from FILE, --legalize, "
+                                            "--mask MASK or --revert");
+    QTest::newRow("from and revert") << QStringList{from, revert} << two;
+    QTest::newRow("from and legalize") << QStringList{from, legalize} << two;
+    QTest::newRow("legalize and revert") << QStringList{legalize, revert} << two;
+    QTest::newRow("mask and legalize") << QStringList{mask, legalize} << two;
+    QTest::newRow("provider without mask")
+        << QStringList{from, QStringLiteral("--provider=p")}
+        << QStringLiteral("--provider and --timeout go with --mask");
+    QTest::newRow("alpha alone") << QStringList{QStringLiteral("--alpha=snap"), revert}
+                                 << QStringLiteral("--alpha goes with --legalize");
+    QTest::newRow("alpha with from") << QStringList{QStringLiteral("--alpha=keep"), from}
                                      << QStringLiteral("--alpha goes with --legalize");
-        QTest::newRow("alpha with from") << QStringList{QStringLiteral("--alpha=keep"), from}
-                                         << QStringLiteral("--alpha goes with --legalize");
-        QTest::newRow("alpha neither keep nor snap")
-            << QStringList{legalize, QStringLiteral("--alpha=round")}
-            << QStringLiteral("--alpha is keep or snap, not \"round\"");
-        QTest::newRow("prompt with legalize")
-            << QStringList{legalize, QStringLiteral("--prompt=x")}
-            << QStringLiteral("--prompt goes with a patch from a file or a provider (--from or "
-                              "--mask)");
-    }
+    QTest::newRow("alpha neither keep nor snap")
+        << QStringList{legalize, QStringLiteral("--alpha=round")}
+        << QStringLiteral("--alpha is keep or snap, not \"round\"");
+    QTest::newRow("prompt with legalize")
+        << QStringList{legalize, QStringLiteral("--prompt=x")}
+        << QStringLiteral("--prompt goes with a patch from a file or a provider (--from or "
+                          "--mask)");
+}
 
-    void TestCommandLine::patchOptionsGoOneWay()
-    {
-        QFETCH(QStringList, options);
-        QFETCH(QString, error);
-        const Result wrong =
-            director(QStringList{QStringLiteral("patch"), runDir(), QStringLiteral("2")} + options);
-        QCOMPARE(wrong.exitCode, 1);
-        QCOMPARE(wrong.err, QStringLiteral("director: %1\n").arg(error));
-        QVERIFY(wrong.out.isEmpty());
-        QVERIFY(!QFile::exists(sessionPath())); // not even opened
-    }
+void TestCommandLine::patchOptionsGoOneWay()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, error);
+    const Result wrong =
+        director(QStringList{QStringLiteral("patch"), runDir(), QStringLiteral("2")} + options);
+    QCOMPARE(wrong.exitCode, 1);
+    QCOMPARE(wrong.err, QStringLiteral("director: %1\n").arg(error));
+    QVERIFY(wrong.out.isEmpty());
+    QVERIFY(!QFile::exists(sessionPath())); // not even opened
+}
 
-    void TestCommandLine::patchWaitsForNoOtherDirector()
-    {
-        QCOMPARE(director({QStringLiteral("status"), runDir()}).exitCode, 0);
-        QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
-                           QStringLiteral("--note=made")})
-                     .exitCode,
-                 0);
-        const QByteArray before = bytesOnDisk();
-        const QString file = writePatchFile(patchedOf(2));
-        SessionStore holder(runDir());
-        QVERIFY(holder.lock());
-        for (const QStringList &way :
-             {QStringList{QStringLiteral("--from"), file},
-              QStringList{QStringLiteral("--legalize")}, QStringList{QStringLiteral("--revert")}}) {
-            const Result locked =
-                director(QStringList{QStringLiteral("patch"), runDir(), QStringLiteral("2")} + way);
-            QCOMPARE(locked.exitCode, 3);
-            QVERIFY2(locked.err.contains(QString::number(QCoreApplication::applicationPid())),
-                     qPrintable(locked.err));
-        }
-        holder.unlock();
-        QCOMPARE(bytesOnDisk(), before);
-        QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/patches")));
-        QCOMPARE(director(QStringList{QStringLiteral("patch"), runDir(), QStringLiteral("2"),
-                                      QStringLiteral("--from"), file})
-                     .exitCode,
-                 0);
+void TestCommandLine::patchWaitsForNoOtherDirector()
+{
+    QCOMPARE(director({QStringLiteral("status"), runDir()}).exitCode, 0);
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("0"),
+                       QStringLiteral("--note=made")})
+                 .exitCode,
+             0);
+    const QByteArray before = bytesOnDisk();
+    const QString file = writePatchFile(patchedOf(2));
+    SessionStore holder(runDir());
+    QVERIFY(holder.lock());
+    for (const QStringList &way :
+         {QStringList{QStringLiteral("--from"), file}, QStringList{QStringLiteral("--legalize")},
+          QStringList{QStringLiteral("--revert")}}) {
+        const Result locked =
+            director(QStringList{QStringLiteral("patch"), runDir(), QStringLiteral("2")} + way);
+        QCOMPARE(locked.exitCode, 3);
+        QVERIFY2(locked.err.contains(QString::number(QCoreApplication::applicationPid())),
+                 qPrintable(locked.err));
     }
+    holder.unlock();
+    QCOMPARE(bytesOnDisk(), before);
+    QVERIFY(!QFileInfo::exists(runDir() + QStringLiteral("/patches")));
+    QCOMPARE(director(QStringList{QStringLiteral("patch"), runDir(), QStringLiteral("2"),
+                                  QStringLiteral("--from"), file})
+                 .exitCode,
+             0);
+}
 
-    QTEST_GUILESS_MAIN(TestCommandLine)
+QTEST_GUILESS_MAIN(TestCommandLine)
 #include "tst_cli.moc"

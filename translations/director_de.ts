@@ -1279,6 +1279,14 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
                                    die Bewegung, wie commit sie schreiben würde, als Sprite-Sheet und als Animation
 </translation>
     </message>
+    <message>
+        <source>  director patch RUN_DIR INDEX (--from FILE [--prompt TEXT] | --legalize [--alpha keep|snap] | --mask MASK.png --prompt TEXT [--provider CMD] [--timeout SECONDS] | --revert)
+                                   patch one frame, or revert it to its original image
+</source>
+        <translation>  director patch RUN_DIR INDEX (--from FILE [--prompt TEXT] | --legalize [--alpha keep|snap] | --mask MASK.png --prompt TEXT [--provider CMD] [--timeout SECONDS] | --revert)
+                                   ein Einzelbild nachbearbeiten oder auf sein Originalbild zurücksetzen
+</translation>
+    </message>
 </context>
 <context>
     <name>PaletteCheck</name>
@@ -1337,18 +1345,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>Das Einzelbild auf das Bild zurücksetzen, auf dem seine Nachbearbeitungen beruhen (die Nachbearbeitungen bleiben in seinem Verlauf).</translation>
     </message>
     <message>
-        <source>nothing to do: give --from FILE, --mask MASK or --revert</source>
-        <translation>nichts zu tun: --from FILE, --mask MASK oder --revert angeben</translation>
-    </message>
-    <message>
-        <source>give one of --from, --mask and --revert</source>
-        <translation>nur eine der Optionen --from, --mask und --revert angeben</translation>
-    </message>
-    <message>
-        <source>--prompt goes with a patch (--from or --mask)</source>
-        <translation>--prompt gehört zu einer Nachbearbeitung (--from oder --mask)</translation>
-    </message>
-    <message>
         <source>--provider and --timeout go with --mask</source>
         <translation>--provider und --timeout gehören zu --mask</translation>
     </message>
@@ -1403,6 +1399,73 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
             <numerusform>%n Pixel vom Inpainting-Anbieter neu gemalt
 </numerusform>
             <numerusform>%n Pixel vom Inpainting-Anbieter neu gemalt
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Make the frame&apos;s image, every colour off the run&apos;s palette replaced by the nearest palette colour, its new patch.</source>
+        <translation>Das Bild des Einzelbilds, jede Farbe außerhalb der Palette des Laufs durch die nächste Palettenfarbe ersetzt, zu seiner neuen Nachbearbeitung machen.</translation>
+    </message>
+    <message>
+        <source>With --legalize: keep partial alpha as it is (keep, the default) or make it whole (snap).</source>
+        <translation>Mit --legalize: Teiltransparenz unverändert lassen (keep, die Vorgabe) oder einrasten (snap).</translation>
+    </message>
+    <message>
+        <source>nothing to do: give --from FILE, --legalize, --mask MASK or --revert</source>
+        <translation>nichts zu tun: --from FILE, --legalize, --mask MASK oder --revert angeben</translation>
+    </message>
+    <message>
+        <source>give only one of --from, --legalize, --mask and --revert</source>
+        <translation>nur eines von --from, --legalize, --mask und --revert angeben</translation>
+    </message>
+    <message>
+        <source>--prompt goes with a patch from a file or a provider (--from or --mask)</source>
+        <translation>--prompt gehört zu einer Nachbearbeitung aus einer Datei oder von einem Anbieter (--from oder --mask)</translation>
+    </message>
+    <message>
+        <source>--alpha goes with --legalize</source>
+        <translation>--alpha gehört zu --legalize</translation>
+    </message>
+    <message>
+        <source>--alpha is keep or snap, not &quot;%1&quot;</source>
+        <translation>--alpha ist keep oder snap, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>palette.json: %1; </source>
+        <translation>palette.json: %1; </translation>
+    </message>
+    <message>
+        <source>%1the anchor, frame %2, has no colour to take a palette from</source>
+        <translation>%1das Ankerbild, Einzelbild %2, hat keine Farbe, aus der sich eine Palette bilden ließe</translation>
+    </message>
+    <message>
+        <source>%1the anchor&apos;s colours are used
+</source>
+        <translation>%1die Farben des Ankerbilds werden verwendet
+</translation>
+    </message>
+    <message>
+        <source>frame %1 has no pixel off the palette and no partial alpha: nothing to legalize</source>
+        <translation>Einzelbild %1 hat kein Pixel außerhalb der Palette und keine Teiltransparenz: nichts anzugleichen</translation>
+    </message>
+    <message>
+        <source>frame %1 has no pixel off the palette: nothing to legalize</source>
+        <translation>Einzelbild %1 hat kein Pixel außerhalb der Palette: nichts anzugleichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pixel(s) recoloured, </source>
+        <translation>
+            <numerusform>%n Pixel umgefärbt, </numerusform>
+            <numerusform>%n Pixel umgefärbt, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alpha edge(s) snapped
+</source>
+        <translation>
+            <numerusform>%n Alphakante eingerastet
+</numerusform>
+            <numerusform>%n Alphakanten eingerastet
 </numerusform>
         </translation>
     </message>

@@ -135,6 +135,23 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n pixel(s) recoloured, </source>
+        <translation>
+            <numerusform>%n pixel recoloured, </numerusform>
+            <numerusform>%n pixels recoloured, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alpha edge(s) snapped
+</source>
+        <translation>
+            <numerusform>%n alpha edge snapped
+</numerusform>
+            <numerusform>%n alpha edges snapped
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PipelineNews</name>

@@ -32,7 +32,8 @@ QString OpenCommand::description() const
            "sheet and an animation\n");
     const QString patch =
         tr("  director patch RUN_DIR INDEX (--from FILE [--prompt TEXT] | --legalize "
-           "[--alpha keep|snap] | --revert)\n"
+           "[--alpha keep|snap] | --mask MASK.png --prompt TEXT [--provider CMD] "
+           "[--timeout SECONDS] | --revert)\n"
            "                                   patch one frame, or revert it to its original "
            "image\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
