@@ -2,7 +2,9 @@
 #include "compare/imagediff.h"
 #include "patch/palettelegalize.h"
 
+#include <QFile>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -27,6 +29,7 @@ private slots:
     void changedIsWhatImageDiffFinds();
     void anyFormatIsLegalizedAsArgb32();
     void emptyPaletteIsRefused();
+    void theRunsPaletteIsItsFileElseItsAnchor();
     void matchesBruteForceSearch_data();
     void matchesBruteForceSearch();
 };
@@ -343,6 +346,43 @@ void TestPaletteLegalize::emptyPaletteIsRefused()
     QCOMPARE(result.outcome().kind(), Outcome::Kind::Invalid);
     QCOMPARE(result.outcome().message(),
              QStringLiteral("The palette has no colour: there is nothing to snap to."));
+}
+
+void TestPaletteLegalize::theRunsPaletteIsItsFileElseItsAnchor()
+{
+    QTemporaryDir run;
+    QVERIFY(run.isValid());
+    QImage anchor(2, 1, QImage::Format_ARGB32);
+    anchor.setPixel(0, 0, qRgba(10, 20, 30, 255));
+    anchor.setPixel(1, 0, qRgba(40, 50, 60, 100)); // a soft edge: not a colour of the sprite
+    int asked = 0;
+    const auto anchorImage = [&] {
+        ++asked;
+        return anchor;
+    };
+    // No palette.json: the anchor's colours.
+    PaletteCheck::RunPalette palette = PaletteCheck::ofRun(run.path(), anchorImage);
+    QCOMPARE(palette.colours, PaletteCheck::Palette({qRgb(10, 20, 30)}));
+    QVERIFY(!palette.fromFile);
+    QVERIFY(palette.fileProblem.isEmpty());
+    QCOMPARE(asked, 1);
+    // A palette.json that reads: its colours, the anchor not even looked at.
+    QFile file(run.filePath(QString::fromLatin1(PaletteCheck::fileName)));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"colors": ["#ff0000", "#00ff00"]})");
+    file.close();
+    palette = PaletteCheck::ofRun(run.path(), anchorImage);
+    QCOMPARE(palette.colours, PaletteCheck::Palette({qRgb(255, 0, 0), qRgb(0, 255, 0)}));
+    QVERIFY(palette.fromFile);
+    QCOMPARE(asked, 1);
+    // One that does not read: the anchor's, and why the file was not used.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"colors\": 7}");
+    file.close();
+    palette = PaletteCheck::ofRun(run.path(), anchorImage);
+    QCOMPARE(palette.colours, PaletteCheck::Palette({qRgb(10, 20, 30)}));
+    QVERIFY(!palette.fromFile);
+    QVERIFY(!palette.fileProblem.isEmpty());
 }
 
 void TestPaletteLegalize::matchesBruteForceSearch_data()

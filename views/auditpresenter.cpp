@@ -90,16 +90,15 @@ const PaletteCheck::Palette &AuditPresenter::palette(int anchorIndex, FrameImage
     if (key == m_paletteKey)
         return m_palette;
     m_paletteKey = key;
-    QString problem;
-    if (const auto file = PaletteCheck::readExplicit(m_manager->runDir())) {
-        if (*file) {
-            m_palette = **file;
-            m_paletteSource = tr("%n colours from palette.json", nullptr, int(m_palette.size()));
-            return m_palette;
-        }
-        problem = tr("palette.json: %1. ").arg(file->outcome().message());
+    const PaletteCheck::RunPalette run = PaletteCheck::ofRun(
+        m_manager->runDir(), [&images, anchorIndex] { return images.placed(anchorIndex); });
+    m_palette = run.colours;
+    if (run.fromFile) {
+        m_paletteSource = tr("%n colours from palette.json", nullptr, int(m_palette.size()));
+        return m_palette;
     }
-    m_palette = PaletteCheck::fromAnchor(images.placed(anchorIndex));
+    const QString problem =
+        run.fileProblem.isEmpty() ? QString() : tr("palette.json: %1. ").arg(run.fileProblem);
     m_paletteSource =
         problem + tr("%n colours from the anchor, frame %1", nullptr, int(m_palette.size()))
                       .arg(QLocale().toString(anchorIndex));

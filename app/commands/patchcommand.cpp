@@ -205,24 +205,21 @@ Outcome PatchCommand::inpaint(SessionManager &manager, int index, const QCommand
 
 Result<PaletteCheck::Palette> PatchCommand::palette(SessionManager &manager)
 {
-    // As the audit's overlays take it (AuditPresenter::palette): palette.json, else the colours
-    // of the anchor as commit writes it.
-    QString problem;
-    if (const auto file = PaletteCheck::readExplicit(manager.runDir())) {
-        if (*file)
-            return **file;
-        problem = tr("palette.json: %1; ").arg(file->outcome().message());
-    }
     FrameImages images(&manager);
     const int anchor = MoveMetrics::anchorIndex(manager.session());
-    const PaletteCheck::Palette colours = PaletteCheck::fromAnchor(images.placed(anchor));
-    if (colours.isEmpty())
+    const PaletteCheck::RunPalette run =
+        PaletteCheck::ofRun(manager.runDir(), [&images, anchor] { return images.placed(anchor); });
+    if (run.fromFile)
+        return run.colours;
+    const QString problem =
+        run.fileProblem.isEmpty() ? QString() : tr("palette.json: %1; ").arg(run.fileProblem);
+    if (run.colours.isEmpty())
         return Outcome::failed(tr("%1the anchor, frame %2, has no colour to take a palette from")
                                    .arg(problem)
                                    .arg(anchor));
     if (!problem.isEmpty())
         console().printError(tr("%1the anchor's colours are used\n").arg(problem));
-    return colours;
+    return run.colours;
 }
 
 Outcome PatchCommand::legalize(SessionManager &manager, int index, PaletteLegalize::Alpha alpha)

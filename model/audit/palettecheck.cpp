@@ -55,6 +55,22 @@ PaletteCheck::Palette PaletteCheck::fromAnchor(const QImage &anchor)
     return palette;
 }
 
+PaletteCheck::RunPalette PaletteCheck::ofRun(const QString &runDir,
+                                             const std::function<QImage()> &anchor)
+{
+    RunPalette palette;
+    if (const auto file = readExplicit(runDir)) {
+        if (*file) {
+            palette.colours = **file;
+            palette.fromFile = true;
+            return palette;
+        }
+        palette.fileProblem = file->outcome().message();
+    }
+    palette.colours = fromAnchor(anchor());
+    return palette;
+}
+
 std::optional<Result<PaletteCheck::Palette>> PaletteCheck::readExplicit(const QString &runDir)
 {
     const QString path = runDir + QLatin1Char('/') + QLatin1String(fileName);

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // The run's palette, and the pixels of a frame whose colour is not in it (the audit's
@@ -41,6 +42,16 @@ public:
     // The palette `runDir`/palette.json names: {"colors": ["#rrggbb", …]}, or why it cannot be
     // read; nullopt when the run has no such file (the anchor's palette is used).
     static std::optional<Result<Palette>> readExplicit(const QString &runDir);
+    // The run's palette as every tool takes it (the overlays, Legalize Palette, `director patch
+    // --legalize`): palette.json when the run has one that reads, else the colours of the
+    // anchor as commit writes it (`anchor` gives it, asked only then).
+    struct RunPalette
+    {
+        Palette colours;
+        bool fromFile = false;
+        QString fileProblem; // why the run's palette.json could not be used; empty when none
+    };
+    static RunPalette ofRun(const QString &runDir, const std::function<QImage()> &anchor);
     // The frame's pixels with alpha >= checkedAlpha whose colour is not in `palette`.
     static Findings check(const QImage &frame, const Palette &palette);
 };
