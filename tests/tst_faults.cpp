@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +29,8 @@ private slots:
     void frameChangeUnderAFault();
     void commitUnderAFault_data();
     void commitUnderAFault();
+    void patchUnderAFaultAtEveryStep_data();
+    void patchUnderAFaultAtEveryStep();
     void readOnlyRunFolder();
 
 private:
@@ -190,6 +193,53 @@ void TestFaults::commitUnderAFault()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(SessionCodec::decode(file.readAll()).session->status, SessionStatus::Committed);
     QVERIFY(snapshot(run) != before);
+}
+
+void TestFaults::patchUnderAFaultAtEveryStep_data()
+{
+    addFaults();
+}
+
+// A patch writes three files (its image, its mask, the session): the fault strikes the first
+// call of its kind, then the second, and so on, until the patch goes through. Each time it
+// fails, the run is exactly as it was: no patch file, no mask, no patches/ folder, the session
+// and its backup unchanged.
+void TestFaults::patchUnderAFaultAtEveryStep()
+{
+    QFETCH(QString, fault);
+    QFETCH(QString, says);
+    QImage patched = RunFixture::frameImage(2);
+    patched.setPixel(3, 4, qRgba(200, 10, 10, 255));
+    const QString file = m_dir->filePath(QStringLiteral("patched.png"));
+    QVERIFY(patched.save(file));
+    const QMap<QString, QByteArray> before = snapshot(runDir());
+    const QStringList patch{QStringLiteral("patch"), runDir(), QStringLiteral("2"),
+                            QStringLiteral("--from"), file};
+    int failures = 0;
+    for (int after = 0;; ++after) {
+        QVERIFY2(after < 50, "the patch never went through");
+        const Result result = director(patch, fault, runDir(), after, 1);
+        if (result.exitCode == 0)
+            break;
+        ++failures;
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(says), qPrintable(result.err));
+        QCOMPARE(snapshot(runDir()), before);
+    }
+    // One short write is no fault: the rest of the bytes follow it. Every other fault fails the
+    // patch at least once.
+    QVERIFY(failures > 0 || fault == QLatin1String("write-short"));
+    // It went through once the fault let it: the session has the patch, its files are there.
+    QFile session(sessionPath());
+    QVERIFY(session.open(QIODevice::ReadOnly));
+    const SessionDecodeResult decoded = SessionCodec::decode(session.readAll());
+    QVERIFY(decoded.isOk());
+    const DirectorOverrides overrides = decoded.session->frames.value(2).directorOverrides;
+    QVERIFY(overrides.isPatched);
+    QCOMPARE(overrides.patchHistory.size(), 1);
+    QCOMPARE(QImage(runDir() + u'/' + overrides.patchHistory.first().patchedPath)
+                 .convertToFormat(QImage::Format_ARGB32),
+             patched.convertToFormat(QImage::Format_ARGB32));
 }
 
 void TestFaults::readOnlyRunFolder()
