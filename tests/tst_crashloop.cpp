@@ -19,7 +19,8 @@
 // every change whose command returned (or that the window had shown as saved);
 // no temporary file may be left to grow.
 //
-// DIRECTOR_KILLS sets the number of kills of the headless loop (default 40),
+// DIRECTOR_KILLS sets the number of kills of the headless loops (default 40; the patch loop
+// takes a quarter),
 // DIRECTOR_WINDOW_KILLS that of the window's (default 20); .ci/crashloop runs
 // the long loop. Each loop prints "kills, lost changes, unreadable files".
 class TestCrashLoop : public QObject
@@ -30,6 +31,7 @@ private slots:
     void init();
     void headlessChangesSurviveSigkill();
     void windowChangesSurviveSigkill();
+    void patchesSurviveSigkill();
 
 private:
     struct Tally
@@ -202,6 +204,83 @@ void TestCrashLoop::headlessChangesSurviveSigkill()
     QCOMPARE(tally.lost, 0);
     QCOMPARE(tally.unreadable, 0);
     QCOMPARE(tally.strays, 0);
+}
+
+void TestCrashLoop::patchesSurviveSigkill()
+{
+    // A stream of `director patch RUN N --from FILE`, each file a new image of the frame, and
+    // `--revert` now and then. After every kill: the session loads, every patch it names is
+    // there whole (image and mask), a patched frame's imagePath is its latest patch, and
+    // every patch whose command returned is recorded. A killed patch may leave its image and
+    // mask, never recorded: the next patch takes the next free name.
+    const int wanted = std::max(1, (qEnvironmentVariableIntValue("DIRECTOR_KILLS") > 0
+                                        ? qEnvironmentVariableIntValue("DIRECTOR_KILLS")
+                                        : 40) /
+                                       4);
+    constexpr int frames = 3;
+    QVector<int> returned(frames, 0);
+    QVector<int> killed(frames, 0);
+    int kills = 0;
+    QList<qint64> lifetimes;
+    for (int n = 0; kills < wanted; ++n) {
+        const int frame = n % frames;
+        QStringList arguments{QStringLiteral("patch"), runDir(), QString::number(frame)};
+        const bool revert = n % 7 == 6;
+        if (revert) {
+            arguments.append(QStringLiteral("--revert"));
+        } else {
+            QImage image = RunFixture::frameImage(frame, 1024);
+            image.setPixel(n % 1024, 7, qRgba(n % 256, 255 - n % 256, 9, 255));
+            const QString file = m_dir->filePath(QStringLiteral("patch_%1.png").arg(n));
+            QVERIFY(image.save(file));
+            arguments << QStringLiteral("--from") << file;
+        }
+        QProcess process;
+        QElapsedTimer timer;
+        timer.start();
+        process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
+        QVERIFY(process.waitForStarted());
+        if (lifetimes.size() >= 5 && m_random.bounded(4) != 0) {
+            std::sort(lifetimes.begin(), lifetimes.end());
+            const qint64 life = lifetimes.at(lifetimes.size() / 2);
+            QTest::qSleep(int(m_random.bounded(life + life / 4 + 1)));
+            process.kill();
+        }
+        QVERIFY(process.waitForFinished(60000));
+        const bool finished = process.exitStatus() == QProcess::NormalExit;
+        if (finished) {
+            // A revert of a frame a killed patch did not reach is refused (2): not patched.
+            QVERIFY2(process.exitCode() == 0 || (revert && process.exitCode() == 2),
+                     qPrintable(QString::fromLocal8Bit(process.readAllStandardError())));
+            if (!revert && process.exitCode() == 0)
+                ++returned[frame];
+            if (lifetimes.size() < 50)
+                lifetimes.append(timer.elapsed());
+        } else {
+            ++kills;
+            if (!revert)
+                ++killed[frame];
+        }
+        QFile file(sessionPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const SessionDecodeResult decoded = SessionCodec::decode(file.readAll());
+        QVERIFY2(decoded.isOk(), qPrintable(decoded.errorText()));
+        for (int f = 0; f < frames; ++f) {
+            const DirectorFrameState state = decoded.session->frames.value(f);
+            const QList<PatchHistoryEntry> &history = state.directorOverrides.patchHistory;
+            QVERIFY(history.size() >= returned[f]);
+            QVERIFY(history.size() <= returned[f] + killed[f]);
+            for (const PatchHistoryEntry &entry : history) {
+                QVERIFY2(!QImage(runDir() + u'/' + entry.patchedPath).isNull(),
+                         qPrintable(entry.patchedPath));
+                QVERIFY2(!QImage(runDir() + u'/' + entry.maskPath).isNull(),
+                         qPrintable(entry.maskPath));
+            }
+            if (state.directorOverrides.isPatched)
+                QCOMPARE(state.imagePath, history.last().patchedPath);
+        }
+    }
+    qInfo("crash loop (director patch): %d kills, every recorded patch whole", kills);
 }
 
 void TestCrashLoop::windowChangesSurviveSigkill()
