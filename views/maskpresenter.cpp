@@ -84,7 +84,7 @@ void MaskPresenter::setActive(bool active)
         stage->removeOverlay(this);
     }
     m_undoShortcut->setEnabled(active);
-    m_bar->setVisible(active);
+    m_bar->setVisible(active || isRunning()); // Cancel stays at hand while the provider runs
     m_window->actions().paintMask->setChecked(active);
     stage->overlaysChanged();
 }
@@ -171,6 +171,7 @@ void MaskPresenter::patch()
     request->mask = m_strokes.mask();
     request->prompt = m_bar->prompt();
     m_runPrompt = request->prompt;
+    m_runDir = manager->runDir();
     m_cancelled = false;
     m_provider = std::make_shared<InpaintProvider>(InpaintProvider::defaultCommand());
     // The job has its own copies: the request, and a share of the provider.
@@ -198,9 +199,15 @@ void MaskPresenter::runFinished()
 {
     m_tick.stop();
     m_bar->setRunning(false);
+    m_bar->setVisible(m_active);
     const Answer answer = m_watcher.result();
     m_provider.reset();
-    if (m_cancelled) {
+    const SessionManager *manager = m_window->manager();
+    if (!m_cancelled && answer.error.isEmpty() &&
+        (!manager->hasSession() || manager->runDir() != m_runDir)) {
+        m_window->statusBar()->showMessage(
+            tr("The inpainted frame was dropped: its run is no longer open."), 5000);
+    } else if (m_cancelled) {
         m_window->statusBar()->showMessage(tr("Inpainting cancelled: nothing changed."), 5000);
     } else if (!answer.error.isEmpty()) {
         fail(answer.error);

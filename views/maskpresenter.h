@@ -82,6 +82,7 @@ private:
     QFutureWatcher<Answer> m_watcher;
     int m_runFrame = -1;
     QString m_runPrompt;
+    QString m_runDir;
     bool m_cancelled = false;
     QElapsedTimer m_elapsed;
     QTimer m_tick;
