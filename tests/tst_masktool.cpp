@@ -467,6 +467,12 @@ void TestMaskTool::cancelEndsAHangingProvider()
     QVERIFY(bar->findChild<QWidget *>(QStringLiteral("maskBusy"))->isVisible());
     QVERIFY(!bar->findChild<QPushButton *>(QStringLiteral("maskPatch"))->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(started), 20000); // the provider hangs
+    QVERIFY(bar->findChild<QWidget *>(QStringLiteral("maskElapsed"))->isVisible());
+    // The tool turned off while the provider runs: the bar stays, Cancel at hand.
+    window->actions().paintMask->trigger();
+    QVERIFY(!presenter->isActive());
+    QVERIFY(bar->isVisible());
+    QVERIFY(cancel->isVisible());
     QElapsedTimer timer;
     timer.start();
     cancel->click();
@@ -478,6 +484,9 @@ void TestMaskTool::cancelEndsAHangingProvider()
     QVERIFY(!window->manager()->getFrameState(1)->directorOverrides.isPatched);
     QVERIFY(patchFiles().isEmpty());
     QCOMPARE(presenter->strokes().count(), 3); // the mask is kept
+    QVERIFY(!bar->isVisible());
+    window->actions().paintMask->trigger();
+    QVERIFY(bar->isVisible());
 
     // Closing the window while the provider runs: it is cancelled and waited for.
     bar->findChild<QPushButton *>(QStringLiteral("maskPatch"))->click();
