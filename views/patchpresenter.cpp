@@ -6,6 +6,7 @@
 #include "inspectorpanel.h"
 #include "legalizedialog.h"
 #include "mainwindow.h"
+#include "maskpresenter.h"
 #include "messagebox.h"
 #include "patch/patchmaker.h"
 #include "patchhistoryview.h"
@@ -35,6 +36,7 @@ PatchPresenter::PatchPresenter(MainWindow *window)
     m_parts.inspector->patchHistory()->setLoader(
         [this](const QString &path) { return thumbnailImage(path); });
     connectParts();
+    m_mask = new MaskPresenter(window);
     updateActions();
 }
 
@@ -81,6 +83,7 @@ void PatchPresenter::updateActions()
     a.legalizePalette->setEnabled(patchable);
     a.replaceWithFile->setEnabled(patchable);
     a.revertToOriginal->setEnabled(patchable && frame->directorOverrides.isPatched);
+    a.paintMask->setEnabled(patchable);
 }
 
 Result<QImage> PatchPresenter::currentImage(int frameIndex) const

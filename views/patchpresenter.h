@@ -15,6 +15,7 @@ class AuditPresenter;
 class InspectorPanel;
 class LegalizeDialog;
 class MainWindow;
+class MaskPresenter;
 class PlaybackPresenter;
 class ReviewController;
 class SessionManager;
@@ -25,7 +26,7 @@ class WindowActions;
 // the controller (ReviewController::patch, revertToOriginal); and the inspector's patch history
 // (its thumbnails loaded here, through the run's confined loader). The actions are on for the
 // current frame when it has an image, the session can be changed and the move is not playing;
-// Revert to Original when the frame is patched too.
+// Revert to Original when the frame is patched too. Paint Mask (MaskPresenter) on the same terms.
 class PatchPresenter : public QObject
 {
     Q_OBJECT
@@ -48,6 +49,9 @@ public:
     // tests set their own.
     using FileChooser = std::function<QString(QWidget *parent)>;
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+
+    // Patch → Paint Mask: the mask tool and the inpainting provider.
+    MaskPresenter *mask() const { return m_mask; }
 
     // The legalize dialog open now, if any.
     LegalizeDialog *legalizeDialog() const;
@@ -77,4 +81,5 @@ private:
     QHash<QString, QImage> m_thumbnails; // by stored path: patch files are never overwritten
     FileChooser m_chooseFile;
     QPointer<LegalizeDialog> m_dialog;
+    MaskPresenter *m_mask;
 };

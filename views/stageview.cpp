@@ -156,6 +156,8 @@ void StageView::updateCursor()
 {
     if (m_dragging || m_panning)
         viewport()->setCursor(Qt::ClosedHandCursor);
+    else if (m_tool)
+        viewport()->setCursor(m_editable ? Qt::CrossCursor : Qt::ArrowCursor);
     else
         viewport()->setCursor(m_editable ? Qt::OpenHandCursor : Qt::ArrowCursor);
 }
@@ -361,8 +363,54 @@ void StageView::paintLabel(QPainter &p)
         p.drawText(canvasRect(), Qt::AlignCenter | Qt::TextWordWrap, m_message);
 }
 
+void StageView::setPixelTool(PixelTool tool)
+{
+    cancelDrag();
+    m_tool = std::move(tool);
+    m_toolButton = Qt::NoButton;
+    updateCursor();
+}
+
+QPoint StageView::framePixelAt(QPointF position) const
+{
+    const qreal dpr = devicePixelRatioF();
+    const int scale = pixelScale(dpr);
+    const QSize view = viewport()->size();
+    const QRect canvas =
+        deviceCanvas(QRectF(0, 0, view.width() * dpr, view.height() * dpr), scale, dpr);
+    const QPointF device = position * dpr - QPointF(canvas.topLeft());
+    const QPoint pixel(int(std::floor(device.x() / scale)), int(std::floor(device.y() / scale)));
+    return pixel - roundedOffset() - m_dragDelta;
+}
+
+bool StageView::toolEvent(QMouseEvent *event, ToolEvent::Phase phase)
+{
+    if (!m_tool || m_panning)
+        return false;
+    using Phase = ToolEvent::Phase;
+    if (phase == Phase::Press) {
+        const bool taken =
+            (event->button() == Qt::LeftButton || event->button() == Qt::RightButton) &&
+            m_toolButton == Qt::NoButton && m_editable && !m_image.isNull();
+        if (!taken)
+            return event->button() != Qt::MiddleButton;
+        m_toolButton = event->button();
+    } else if (m_toolButton == Qt::NoButton ||
+               (phase == Phase::Release && event->button() != m_toolButton)) {
+        return phase == Phase::Release && event->button() != Qt::MiddleButton;
+    }
+    const Qt::MouseButton button = m_toolButton;
+    if (phase == Phase::Release)
+        m_toolButton = Qt::NoButton;
+    event->accept();
+    m_tool({phase, framePixelAt(event->position()), button});
+    return true;
+}
+
 void StageView::mousePressEvent(QMouseEvent *event)
 {
+    if (toolEvent(event, ToolEvent::Phase::Press))
+        return;
     if (event->button() == Qt::MiddleButton && !m_dragging) {
         // The view moves with the mouse: the frame stays under the hand.
         m_panning = true;
@@ -400,6 +448,8 @@ void StageView::mouseMoveEvent(QMouseEvent *event)
         verticalScrollBar()->setValue(m_panScrollStart.y() - moved.y());
         return;
     }
+    if (toolEvent(event, ToolEvent::Phase::Move))
+        return;
     if (!m_dragging)
         return QAbstractScrollArea::mouseMoveEvent(event);
     // Whole source pixels only: the frame moves in steps of one frame pixel
@@ -420,6 +470,8 @@ void StageView::mouseReleaseEvent(QMouseEvent *event)
         updateCursor();
         return;
     }
+    if (toolEvent(event, ToolEvent::Phase::Release))
+        return;
     if (!m_dragging || event->button() != Qt::LeftButton)
         return QAbstractScrollArea::mouseReleaseEvent(event);
     m_dragging = false;

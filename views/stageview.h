@@ -117,6 +117,27 @@ public:
     using Nudger = std::function<bool(int dx, int dy)>;
     void setNudger(Nudger nudger) { m_nudger = std::move(nudger); }
 
+    // A tool that takes the left and right buttons instead of the drag (the mask tool): while
+    // set, a press, each move and the release with either button go to it, each with the frame
+    // pixel under the mouse (the image's own coordinates: its offset taken off; outside the
+    // image too), and the frame does not move. Null: the drag again.
+    struct ToolEvent
+    {
+        enum class Phase
+        {
+            Press,
+            Move,
+            Release
+        } phase;
+        QPoint pixel;
+        Qt::MouseButton button; // LeftButton or RightButton
+    };
+    using PixelTool = std::function<void(const ToolEvent &event)>;
+    void setPixelTool(PixelTool tool);
+    bool hasPixelTool() const { return bool(m_tool); }
+    // The frame pixel (before its offset) under `position`, in viewport coordinates.
+    QPoint framePixelAt(QPointF position) const;
+
     // Drawn over the frame, in the order added, until removed (not owned).
     void addOverlay(const StageOverlay *overlay);
     void removeOverlay(const StageOverlay *overlay);
@@ -159,6 +180,8 @@ private:
     void paintGuides(QPainter &p, const QRect &canvas, int scale, qreal dpr);
     void paintLabel(QPainter &p);
     void updateCursor();
+    // A tool's press, move or release; false when the event is not the tool's.
+    bool toolEvent(QMouseEvent *event, ToolEvent::Phase phase);
 
     QImage m_image;
     QImage m_previous; // tinted
@@ -183,5 +206,7 @@ private:
     QPoint m_panScrollStart;             // the scroll bars' values then
     std::optional<QPointF> m_zoomAnchor; // Ctrl+wheel's cursor, while its zoom is asked for
     Nudger m_nudger;
+    PixelTool m_tool;
+    Qt::MouseButton m_toolButton = Qt::NoButton; // the button a tool's stroke is made with
     QList<const StageOverlay *> m_overlays;
 };

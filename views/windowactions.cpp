@@ -221,6 +221,9 @@ void WindowActions::addPatchMenu()
     replaceWithFile = add(patch, QStringLiteral("replaceWithFile"), tr("&Replace with File…"));
     patch->addSeparator();
     revertToOriginal = add(patch, QStringLiteral("revertToOriginal"), tr("Revert to &Original"));
+    patch->addSeparator();
+    paintMask = add(patch, QStringLiteral("paintMask"), tr("Paint &Mask"), {K(Qt::Key_M)});
+    paintMask->setCheckable(true);
 }
 
 void WindowActions::addHelpMenu()

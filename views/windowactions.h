@@ -87,6 +87,7 @@ public:
     QAction *legalizePalette;
     QAction *replaceWithFile;
     QAction *revertToOriginal; // enabled for a patched frame
+    QAction *paintMask;        // checkable: the mask tool (MaskPresenter)
     // Help
     QAction *shortcuts;
     QAction *about;
