@@ -5,10 +5,12 @@
 //   overlays.png       the audit's overlays on a drifted frame, the motion plot under the
 //   filmstrip, playback.png       the move playing, with its rate, wipe.png           Compare →
 //   Wipe against the anchor, difference.png     Compare → Difference against the anchor,
-//   legalize.png       Patch → Legalize Palette…'s preview of the demo's frame 11.
+//   legalize.png       Patch → Legalize Palette…'s preview of the demo's frame 11,
+//   mask.png           Patch → Paint Mask on frame 5: a stroke and the prompt, ready to Patch.
 #include "demo/demorun.h"
 #include "legalizedialog.h"
 #include "mainwindow.h"
+#include "maskbar.h"
 #include "preferencesdialog.h"
 #include "review/framelistmodel.h"
 #include "stageview.h"
@@ -18,12 +20,43 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
+
+// Patch → Paint Mask on frame 5: a stroke across the sprite's hand and the prompt.
+template <typename Save> bool saveMask(MainWindow &window, Save save)
+{
+    window.setCurrentFrame(5);
+    window.actions().paintMask->trigger();
+    StageView *stage = window.stage();
+    const int scale = stage->pixelScale(stage->devicePixelRatioF());
+    const auto at = [&](double x, double y) {
+        return stage->canvasRect().topLeft() +
+               QPoint(int(x * DemoRun::frameSize), int(y * DemoRun::frameSize)) * scale +
+               QPoint(scale / 2, scale / 2);
+    };
+    auto *bar = window.findChild<MaskBar *>();
+    if (!bar)
+        return false;
+    if (auto *brush = bar->findChild<QSpinBox *>())
+        brush->setValue(4);
+    if (auto *prompt = bar->findChild<QLineEdit *>())
+        prompt->setText(QStringLiteral("the hand as the anchor has it"));
+    QWidget *viewport = stage->viewport();
+    QTest::mousePress(viewport, Qt::LeftButton, {}, at(0.70, 0.62));
+    for (double t = 0; t <= 1.0; t += 0.1)
+        QTest::mouseMove(viewport, at(0.70 + 0.10 * t, 0.62 + 0.14 * t));
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, at(0.80, 0.76));
+    const bool ok = save(&window, "mask.png");
+    window.actions().paintMask->trigger();
+    return ok;
+}
 
 // The review tools of issue-sized features, on the window as the main shot left it (frame 5).
 template <typename Save> bool saveReviewTools(MainWindow &window, Save save)
@@ -57,7 +90,7 @@ template <typename Save> bool saveReviewTools(MainWindow &window, Save save)
     } else {
         ok = false;
     }
-    return ok;
+    return saveMask(window, save) && ok;
 }
 
 } // namespace
