@@ -12,6 +12,7 @@
 #include <functional>
 
 class AuditPresenter;
+class ExternalEdit;
 class InspectorPanel;
 class LegalizeDialog;
 class MainWindow;
@@ -23,9 +24,9 @@ class WindowActions;
 // The patch tools of the window (README, Patches): the Patch menu's Legalize Palette… (a preview
 // first: LegalizeDialog), Replace with File… and Revert to Original, each one undo step through
 // the controller (ReviewController::patch, revertToOriginal); and the inspector's patch history
-// (its thumbnails loaded here, through the run's confined loader). The actions are on for the
-// current frame when it has an image, the session can be changed and the move is not playing;
-// Revert to Original when the frame is patched too.
+// (its thumbnails loaded here, through the run's confined loader); Edit in … (ExternalEdit). The
+// actions are on for the current frame when it has an image, the session can be changed and the
+// move is not playing; Revert to Original when the frame is patched too.
 class PatchPresenter : public QObject
 {
     Q_OBJECT
@@ -54,6 +55,10 @@ public:
 
     void legalize();
     void replaceWithFile();
+    // Patch → Edit in …: the frame in the pixel editor, each save a patch (ExternalEdit).
+    void editExternally();
+    // The external edit of frame `frameIndex` going on, if any.
+    ExternalEdit *externalEdit(int frameIndex) const;
     void revert();
     // `path` (a PNG of the frame's size) becomes frame `frameIndex`'s patch.
     Outcome replaceWith(int frameIndex, const QString &path);
@@ -70,6 +75,9 @@ private:
     QImage thumbnailImage(const QString &storedPath);
     // A failure in a box, a refusal in the status bar (as the window reports them).
     void report(const Outcome &outcome, const QString &title);
+    void watchEdit(ExternalEdit *edit);
+    // Stops watching every external edit (another run is opened); the editors go on.
+    void forgetEdits();
 
     MainWindow *m_window;
     Parts m_parts;
@@ -77,4 +85,5 @@ private:
     QHash<QString, QImage> m_thumbnails; // by stored path: patch files are never overwritten
     FileChooser m_chooseFile;
     QPointer<LegalizeDialog> m_dialog;
+    QHash<int, QPointer<ExternalEdit>> m_edits; // by frame: one at a time each
 };
