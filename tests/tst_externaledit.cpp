@@ -18,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMenu>
 #include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
@@ -214,6 +215,14 @@ void TestExternalEdit::theEditorIsTheSettingElseTheFirstFoundOnPath()
     QVERIFY(window);
     window->setCurrentFrame(1);
     QCOMPARE(window->actions().editExternally->text(), QStringLiteral("&Edit in LibreSprite…"));
+    // Set in the Preferences: the menu names it when it opens next.
+    QSettings().setValue(SettingsKeys::pixelEditor, QString());
+    QMenu *patch = nullptr;
+    for (QObject *shown : window->actions().editExternally->associatedObjects())
+        patch = patch ? patch : qobject_cast<QMenu *>(shown);
+    QVERIFY(patch);
+    emit patch->aboutToShow();
+    QCOMPARE(window->actions().editExternally->text(), QStringLiteral("&Edit in Aseprite…"));
 }
 
 void TestExternalEdit::eachSaveIsOnePatch()

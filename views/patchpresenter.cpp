@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QLocale>
+#include <QMenu>
 #include <QStatusBar>
 
 PatchPresenter::PatchPresenter(MainWindow *window)
@@ -47,6 +48,10 @@ void PatchPresenter::connectParts()
     connect(a.replaceWithFile, &QAction::triggered, this, &PatchPresenter::replaceWithFile);
     connect(a.revertToOriginal, &QAction::triggered, this, &PatchPresenter::revert);
     connect(a.editExternally, &QAction::triggered, this, &PatchPresenter::editExternally);
+    // The menu names the editor the Preferences set now.
+    for (QObject *shown : a.editExternally->associatedObjects())
+        if (auto *menu = qobject_cast<QMenu *>(shown))
+            connect(menu, &QMenu::aboutToShow, this, &PatchPresenter::updateActions);
     SessionManager *manager = m_parts.manager;
     connect(manager, &SessionManager::sessionOpened, this, [this] {
         m_images.clear();
