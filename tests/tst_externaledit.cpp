@@ -30,7 +30,7 @@ namespace {
 // The scripted editor: saves the PNGs its folder holds (save1.png, save2.png, …) over the file
 // it is given, the first written in place, the others by writing a new file and renaming it;
 // before each save after the first it waits for go<N> (N the save's number) in the folder, and
-// before exiting for quit when the folder holds stay.
+// before exiting for quit when the folder holds stay; exiting, it leaves exited there.
 constexpr char editorScript[] = R"(import os, shutil, sys, time
 folder, path = sys.argv[1], sys.argv[2]
 def wait_for(name):
@@ -51,6 +51,7 @@ while os.path.exists(os.path.join(folder, 'save%d.png' % n)):
     n += 1
 if os.path.exists(os.path.join(folder, 'stay')):
     wait_for('quit')
+open(os.path.join(folder, 'exited'), 'w').close()
 )";
 
 qsizetype whitePixels(const QImage &mask)
@@ -99,6 +100,7 @@ private slots:
     void aSaveThatChangesNothingRecordsNothing();
     void closingTheWindowLeavesTheEditorRunning();
     void editingIsOffWhenItCannotApply();
+    void anEditorThatDoesNotStartIsReported();
 
 private:
     // The scripted editor set in Preferences, `saves` its saves in order.
@@ -336,7 +338,8 @@ void TestExternalEdit::closingTheWindowLeavesTheEditorRunning()
     signal(QStringLiteral("go2"));
     signal(QStringLiteral("quit"));
     // The editor saves once more and exits on its own; nothing takes the save.
-    QTRY_VERIFY_WITH_TIMEOUT(loaded(workingCopy) == painted(original, {{1, 1}}), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(editorDir() + QStringLiteral("/exited")), 30000);
+    QCOMPARE(loaded(workingCopy), painted(original, {{1, 1}}));
     QDir(QFileInfo(workingCopy).path()).removeRecursively();
 }
 
@@ -356,6 +359,23 @@ void TestExternalEdit::editingIsOffWhenItCannotApply()
     QVERIFY(!window->actions().editExternally->isEnabled());
     QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(!window->findChild<ExternalEdit *>());
+}
+
+void TestExternalEdit::anEditorThatDoesNotStartIsReported()
+{
+    QSettings().setValue(SettingsKeys::pixelEditor,
+                         m_dir->path() + QStringLiteral("/no-such-editor --flag"));
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QCOMPARE(window->actions().editExternally->text(), QStringLiteral("&Edit in no-such-editor…"));
+    const int boxes = MessageBox::openedCount();
+    MessageBox::setNextAnswer(MessageBox::Ok);
+    QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(MessageBox::openedCount(), boxes + 1, 30000);
+    QVERIFY(MessageBox::lastMessage().text.contains(QStringLiteral("could not be started")));
+    QTRY_VERIFY(!window->findChild<ExternalEdit *>());
+    QVERIFY(!onDisk(window.get()).frames.value(1).directorOverrides.isPatched);
 }
 
 QTEST_MAIN(TestExternalEdit)
