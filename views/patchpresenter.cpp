@@ -38,7 +38,15 @@ PatchPresenter::PatchPresenter(MainWindow *window)
     m_parts.inspector->patchHistory()->setLoader(
         [this](const QString &path) { return thumbnailImage(path); });
     connectParts();
+    nameEditor();
     updateActions();
+}
+
+void PatchPresenter::nameEditor()
+{
+    // Looked up here, not on every frame change: the PATH is searched.
+    m_parts.actions->editExternally->setText(
+        tr("&Edit in %1…").arg(ExternalEditor::fromSettings().name));
 }
 
 void PatchPresenter::connectParts()
@@ -51,7 +59,7 @@ void PatchPresenter::connectParts()
     // The menu names the editor the Preferences set now.
     for (QObject *shown : a.editExternally->associatedObjects())
         if (auto *menu = qobject_cast<QMenu *>(shown))
-            connect(menu, &QMenu::aboutToShow, this, &PatchPresenter::updateActions);
+            connect(menu, &QMenu::aboutToShow, this, &PatchPresenter::nameEditor);
     SessionManager *manager = m_parts.manager;
     connect(manager, &SessionManager::sessionOpened, this, [this] {
         m_images.clear();
@@ -90,7 +98,6 @@ void PatchPresenter::updateActions()
     a.legalizePalette->setEnabled(patchable);
     a.replaceWithFile->setEnabled(patchable);
     a.editExternally->setEnabled(patchable);
-    a.editExternally->setText(tr("&Edit in %1…").arg(ExternalEditor::fromSettings().name));
     a.revertToOriginal->setEnabled(patchable && frame->directorOverrides.isPatched);
 }
 
@@ -200,6 +207,7 @@ ExternalEdit *PatchPresenter::externalEdit(int frameIndex) const
 
 void PatchPresenter::editExternally()
 {
+    nameEditor();
     updateActions();
     if (!m_parts.actions->editExternally->isEnabled())
         return;

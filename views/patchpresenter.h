@@ -64,6 +64,8 @@ public:
     Outcome replaceWith(int frameIndex, const QString &path);
     // Enables the actions for the current frame.
     void updateActions();
+    // Names the pixel editor the Preferences set now in Edit in … (when the Patch menu opens).
+    void nameEditor();
 
 private:
     void connectParts();
