@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -65,6 +66,7 @@ Preferences TestPreferencesDialog::changed()
     p.onionNextOpacity = 60;
     p.onionAnchorOpacity = 5;
     p.autoAdvance = true;
+    p.pixelEditor = QStringLiteral("aseprite --shell");
     return p;
 }
 
@@ -97,6 +99,8 @@ void TestPreferencesDialog::storedAndReadBack()
     QCOMPARE(settings.value(QStringLiteral("view/onionSkinNext")).toBool(), false);
     QCOMPARE(settings.value(QStringLiteral("view/onionSkinNextOpacity")).toInt(), 60);
     QCOMPARE(settings.value(QStringLiteral("review/autoAdvance")).toBool(), true);
+    QCOMPARE(settings.value(QStringLiteral("patch/pixelEditor")).toString(),
+             QStringLiteral("aseprite --shell"));
     // Fit is stored by name.
     Preferences fit = changed();
     fit.zoom = StageView::fitZoom;
@@ -134,6 +138,7 @@ void TestPreferencesDialog::theDialogShowsWhatItIsGiven()
     QCOMPARE(dialog.nextOpacityBox()->value(), 60);
     QCOMPARE(dialog.anchorOpacityBox()->value(), 5);
     QVERIFY(dialog.autoAdvanceBox()->isChecked());
+    QCOMPARE(dialog.pixelEditorBox()->text(), QStringLiteral("aseprite --shell"));
     QVERIFY(dialog.preferences() == changed());
     // Every choice is offered.
     QCOMPARE(dialog.themeBox()->count(), 3);
@@ -168,6 +173,8 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     QTest::keyClick(dialog.nextOpacityBox(), Qt::Key_Down);
     dialog.autoAdvanceBox()->setFocus();
     QTest::keyClick(dialog.autoAdvanceBox(), Qt::Key_Space);
+    QVERIFY(dialog.pixelEditorBox()->text().isEmpty()); // automatic
+    QTest::keyClicks(dialog.pixelEditorBox(), QStringLiteral(" gimp "));
 
     const Preferences p = dialog.preferences();
     QCOMPARE(p.theme, Preferences::Theme::Light);
@@ -178,6 +185,7 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     QCOMPARE(p.onionNextOpacity, 25);
     QCOMPARE(p.onionAnchorOpacity, 15);
     QVERIFY(p.autoAdvance);
+    QCOMPARE(p.pixelEditor, QStringLiteral("gimp"));
     // The dialog only edits: nothing is stored.
     QVERIFY(Preferences::load() == Preferences());
 }

@@ -2,6 +2,8 @@
 
 #include "audit/movemetrics.h"
 #include "auditpresenter.h"
+#include "externaledit.h"
+#include "externaleditor.h"
 #include "filmstrip.h"
 #include "inspectorpanel.h"
 #include "legalizedialog.h"
@@ -24,6 +26,7 @@
 #include <QFileInfo>
 #include <QImageReader>
 #include <QLocale>
+#include <QMenu>
 #include <QStatusBar>
 
 PatchPresenter::PatchPresenter(MainWindow *window)
@@ -37,7 +40,15 @@ PatchPresenter::PatchPresenter(MainWindow *window)
         [this](const QString &path) { return thumbnailImage(path); });
     connectParts();
     m_mask = new MaskPresenter(window);
+    nameEditor();
     updateActions();
+}
+
+void PatchPresenter::nameEditor()
+{
+    // Looked up here, not on every frame change: the PATH is searched.
+    m_parts.actions->editExternally->setText(
+        tr("&Edit in %1…").arg(ExternalEditor::fromSettings().name));
 }
 
 void PatchPresenter::connectParts()
@@ -46,10 +57,16 @@ void PatchPresenter::connectParts()
     connect(a.legalizePalette, &QAction::triggered, this, &PatchPresenter::legalize);
     connect(a.replaceWithFile, &QAction::triggered, this, &PatchPresenter::replaceWithFile);
     connect(a.revertToOriginal, &QAction::triggered, this, &PatchPresenter::revert);
+    connect(a.editExternally, &QAction::triggered, this, &PatchPresenter::editExternally);
+    // The menu names the editor the Preferences set now.
+    for (QObject *shown : a.editExternally->associatedObjects())
+        if (auto *menu = qobject_cast<QMenu *>(shown))
+            connect(menu, &QMenu::aboutToShow, this, &PatchPresenter::nameEditor);
     SessionManager *manager = m_parts.manager;
     connect(manager, &SessionManager::sessionOpened, this, [this] {
         m_images.clear();
         m_thumbnails.clear();
+        forgetEdits();
         updateActions();
     });
     connect(manager, &SessionManager::sessionStatusChanged, this, &PatchPresenter::updateActions);
@@ -82,6 +99,7 @@ void PatchPresenter::updateActions()
     const WindowActions &a = *m_parts.actions;
     a.legalizePalette->setEnabled(patchable);
     a.replaceWithFile->setEnabled(patchable);
+    a.editExternally->setEnabled(patchable);
     a.revertToOriginal->setEnabled(patchable && frame->directorOverrides.isPatched);
     a.paintMask->setEnabled(patchable);
 }
@@ -183,6 +201,82 @@ Outcome PatchPresenter::replaceWith(int frameIndex, const QString &path)
     return m_parts.controller->patch(frameIndex, *image,
                                      QStringLiteral("replace with file %1").arg(name),
                                      tr("Replace frame %1 with %2").arg(frameIndex).arg(name));
+}
+
+ExternalEdit *PatchPresenter::externalEdit(int frameIndex) const
+{
+    return m_edits.value(frameIndex);
+}
+
+void PatchPresenter::editExternally()
+{
+    nameEditor();
+    updateActions();
+    if (!m_parts.actions->editExternally->isEnabled())
+        return;
+    const int frameIndex = currentFrame();
+    const QString title = tr("Edit in Pixel Editor");
+    if (ExternalEdit *open = externalEdit(frameIndex)) {
+        if (open->isRunning())
+            m_window->statusBar()->showMessage(
+                tr("Frame %1 is open in %2 already.").arg(frameIndex).arg(open->editor().name),
+                5000);
+        else
+            report(open->reopen(), title);
+        return;
+    }
+    const Result<QImage> image = currentImage(frameIndex);
+    if (!image) {
+        report(Outcome::failed(image.outcome().message()), title);
+        return;
+    }
+    const ExternalEditor editor = ExternalEditor::fromSettings();
+    auto *edit = new ExternalEdit(
+        frameIndex, *image, editor,
+        [this, frameIndex, name = editor.name](const QImage &saved) {
+            return m_parts.controller->patch(frameIndex, saved,
+                                             QStringLiteral("edited in %1").arg(name),
+                                             tr("Edit frame %1 in %2").arg(frameIndex).arg(name));
+        },
+        this);
+    watchEdit(edit);
+    m_edits.insert(frameIndex, edit);
+    if (const Outcome started = edit->start(); !started) {
+        m_edits.remove(frameIndex);
+        delete edit;
+        report(started, title);
+    }
+}
+
+void PatchPresenter::watchEdit(ExternalEdit *edit)
+{
+    connect(edit, &ExternalEdit::saveHandled, this, [this, edit](const Outcome &outcome) {
+        if (outcome.kind() == Outcome::Kind::Failed)
+            report(outcome, tr("Edit in %1").arg(edit->editor().name));
+        else
+            m_window->statusBar()->showMessage(outcome
+                                                   ? tr("The save from %1 is a patch of frame %2.")
+                                                         .arg(edit->editor().name)
+                                                         .arg(edit->frameIndex())
+                                                   : outcome.message(),
+                                               5000);
+    });
+    connect(edit, &ExternalEdit::wrongSize, this, [this, edit](const QString &message) {
+        MessageBox::open(
+            m_window, {QMessageBox::Warning, tr("Edit in %1").arg(edit->editor().name), message});
+    });
+    connect(edit, &ExternalEdit::finished, this, [this, edit](const Outcome &outcome) {
+        m_edits.remove(edit->frameIndex());
+        report(outcome, tr("Edit in %1").arg(edit->editor().name));
+        edit->deleteLater();
+    });
+}
+
+void PatchPresenter::forgetEdits()
+{
+    for (const QPointer<ExternalEdit> &edit : std::as_const(m_edits))
+        delete edit.data();
+    m_edits.clear();
 }
 
 void PatchPresenter::revert()

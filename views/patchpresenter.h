@@ -12,6 +12,7 @@
 #include <functional>
 
 class AuditPresenter;
+class ExternalEdit;
 class InspectorPanel;
 class LegalizeDialog;
 class MainWindow;
@@ -24,9 +25,15 @@ class WindowActions;
 // The patch tools of the window (README, Patches): the Patch menu's Legalize Palette… (a preview
 // first: LegalizeDialog), Replace with File… and Revert to Original, each one undo step through
 // the controller (ReviewController::patch, revertToOriginal); and the inspector's patch history
+<<<<<<< HEAD
 // (its thumbnails loaded here, through the run's confined loader). The actions are on for the
 // current frame when it has an image, the session can be changed and the move is not playing;
 // Revert to Original when the frame is patched too. Paint Mask (MaskPresenter) on the same terms.
+=======
+// (its thumbnails loaded here, through the run's confined loader); Edit in … (ExternalEdit). The
+// actions are on for the current frame when it has an image, the session can be changed and the
+// move is not playing; Revert to Original when the frame is patched too.
+>>>>>>> exteditor
 class PatchPresenter : public QObject
 {
     Q_OBJECT
@@ -58,11 +65,17 @@ public:
 
     void legalize();
     void replaceWithFile();
+    // Patch → Edit in …: the frame in the pixel editor, each save a patch (ExternalEdit).
+    void editExternally();
+    // The external edit of frame `frameIndex` going on, if any.
+    ExternalEdit *externalEdit(int frameIndex) const;
     void revert();
     // `path` (a PNG of the frame's size) becomes frame `frameIndex`'s patch.
     Outcome replaceWith(int frameIndex, const QString &path);
     // Enables the actions for the current frame.
     void updateActions();
+    // Names the pixel editor the Preferences set now in Edit in … (when the Patch menu opens).
+    void nameEditor();
 
 private:
     void connectParts();
@@ -74,6 +87,9 @@ private:
     QImage thumbnailImage(const QString &storedPath);
     // A failure in a box, a refusal in the status bar (as the window reports them).
     void report(const Outcome &outcome, const QString &title);
+    void watchEdit(ExternalEdit *edit);
+    // Stops watching every external edit (another run is opened); the editors go on.
+    void forgetEdits();
 
     MainWindow *m_window;
     Parts m_parts;
@@ -81,5 +97,9 @@ private:
     QHash<QString, QImage> m_thumbnails; // by stored path: patch files are never overwritten
     FileChooser m_chooseFile;
     QPointer<LegalizeDialog> m_dialog;
+<<<<<<< HEAD
     MaskPresenter *m_mask;
+=======
+    QHash<int, QPointer<ExternalEdit>> m_edits; // by frame: one at a time each
+>>>>>>> exteditor
 };

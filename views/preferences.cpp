@@ -73,6 +73,7 @@ Preferences Preferences::load()
     p.paletteOverlay = flag(settings, SettingsKeys::paletteOverlay, defaults.paletteOverlay);
     p.baselineOverlay = flag(settings, SettingsKeys::baselineOverlay, defaults.baselineOverlay);
     p.boundsOverlay = flag(settings, SettingsKeys::boundsOverlay, defaults.boundsOverlay);
+    p.pixelEditor = settings.value(SettingsKeys::pixelEditor).toString().trimmed();
     return p;
 }
 
@@ -84,6 +85,7 @@ void Preferences::save() const
     settings.setValue(SettingsKeys::onionPreviousOpacity, onionPreviousOpacity);
     settings.setValue(SettingsKeys::onionNextOpacity, onionNextOpacity);
     settings.setValue(SettingsKeys::onionAnchorOpacity, onionAnchorOpacity);
+    settings.setValue(SettingsKeys::pixelEditor, pixelEditor);
     saveZoom(zoom);
     saveOnionSkin(onionSkin);
     saveOnionLayers(onionShowPrevious, onionShowNext, onionShowAnchor);

@@ -34,6 +34,8 @@ inline constexpr QLatin1StringView seamFrames{"view/seamFrames"};
 inline constexpr QLatin1StringView recentRuns{"recentRuns"}; // most recent first
 // The inpainting provider's command line (docs/provider.md); read by InpaintProvider.
 inline constexpr QLatin1StringView inpaintProvider = InpaintProvider::settingsKey;
+// Patch → Edit in …: the pixel editor's command line, "" for the first found (ExternalEditor).
+inline constexpr QLatin1StringView pixelEditor{"patch/pixelEditor"};
 // The frame the operator was on in a session.
 QString sessionFrame(const QString &sessionId);
 // The frames per second the operator plays a move at (by the session's moveId).
@@ -73,6 +75,8 @@ struct Preferences
     bool paletteOverlay = false;
     bool baselineOverlay = false;
     bool boundsOverlay = false;
+    // The pixel editor's command line (Patch → Edit in …); empty: found automatically.
+    QString pixelEditor;
 
     // From QSettings; a value that is missing or not one Director knows
     // (hand-edited, from a newer version) reads as the default.

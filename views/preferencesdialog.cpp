@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -78,6 +79,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     m_autoAdvance->setObjectName(QStringLiteral("autoAdvance"));
     reviewLayout->addWidget(m_autoAdvance);
     layout->addWidget(review);
+    layout->addWidget(patchGroup());
 
     m_buttons = new QDialogButtonBox(
         QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
@@ -127,6 +129,24 @@ QGroupBox *PreferencesDialog::stageGroup()
     return stage;
 }
 
+// Patch → Edit in …: the pixel editor's command line.
+QGroupBox *PreferencesDialog::patchGroup()
+{
+    auto *patch = new QGroupBox(tr("Patches"), this);
+    auto *form = new QFormLayout(patch);
+    m_pixelEditor = new QLineEdit(patch);
+    m_pixelEditor->setObjectName(QStringLiteral("pixelEditor"));
+    m_pixelEditor->setPlaceholderText(tr("Automatic"));
+    m_pixelEditor->setAccessibleName(tr("Pixel editor"));
+    m_pixelEditor->setAccessibleDescription(
+        tr("The command line Patch → Edit in … starts, the frame's file added at its end. "
+           "Empty: the first of Aseprite, LibreSprite and GIMP found, else the default "
+           "application for PNG images."));
+    m_pixelEditor->setToolTip(m_pixelEditor->accessibleDescription());
+    form->addRow(tr("Pixel &editor:"), m_pixelEditor);
+    return patch;
+}
+
 void PreferencesDialog::setPreferences(const Preferences &preferences)
 {
     m_shown = preferences;
@@ -141,6 +161,7 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_nextOpacity->setEnabled(preferences.onionSkin);
     m_anchorOpacity->setEnabled(preferences.onionSkin);
     m_autoAdvance->setChecked(preferences.autoAdvance);
+    m_pixelEditor->setText(preferences.pixelEditor);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -154,6 +175,7 @@ Preferences PreferencesDialog::preferences() const
     p.onionNextOpacity = m_nextOpacity->value();
     p.onionAnchorOpacity = m_anchorOpacity->value();
     p.autoAdvance = m_autoAdvance->isChecked();
+    p.pixelEditor = m_pixelEditor->text().trimmed();
     return p;
 }
 

@@ -10,13 +10,14 @@ class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QGroupBox;
+class QLineEdit;
 class QSpinBox;
 
 // Edit → Preferences: the theme, the language (at the next start), the
-// stage (zoom, Fit or a level; onion skin and its opacities) and auto-advance. The dialog
-// only edits a copy: whoever opened it stores and applies preferences()
-// once it is accepted (OK); Cancel changes nothing; Restore Defaults puts
-// the defaults in the dialog, to be kept with OK.
+// stage (zoom, Fit or a level; onion skin and its opacities), auto-advance and the pixel editor.
+// The dialog only edits a copy: whoever opened it stores and applies preferences() once it is
+// accepted (OK); Cancel changes nothing; Restore Defaults puts the defaults in the dialog, to be
+// kept with OK.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -40,10 +41,12 @@ public:
     QSpinBox *nextOpacityBox() const { return m_nextOpacity; }
     QSpinBox *anchorOpacityBox() const { return m_anchorOpacity; }
     QCheckBox *autoAdvanceBox() const { return m_autoAdvance; }
+    QLineEdit *pixelEditorBox() const { return m_pixelEditor; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
     QGroupBox *stageGroup();
+    QGroupBox *patchGroup();
 
     QComboBox *m_theme;
     QComboBox *m_language;
@@ -53,6 +56,7 @@ private:
     QSpinBox *m_nextOpacity;
     QSpinBox *m_anchorOpacity;
     QCheckBox *m_autoAdvance;
+    QLineEdit *m_pixelEditor;
     QDialogButtonBox *m_buttons;
     Preferences m_shown; // as last set
 };

@@ -219,6 +219,9 @@ void WindowActions::addPatchMenu()
     legalizePalette = add(patch, QStringLiteral("legalizePalette"), tr("&Legalize Palette…"),
                           {K(Qt::CTRL | Qt::Key_L)});
     replaceWithFile = add(patch, QStringLiteral("replaceWithFile"), tr("&Replace with File…"));
+    // Its text names the editor (PatchPresenter).
+    editExternally = add(patch, QStringLiteral("editExternally"), tr("&Edit in Pixel Editor…"),
+                         {K(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
     patch->addSeparator();
     revertToOriginal = add(patch, QStringLiteral("revertToOriginal"), tr("Revert to &Original"));
     patch->addSeparator();
@@ -263,7 +266,7 @@ QList<QAction *> WindowActions::changingSession() const
 
 QList<QAction *> WindowActions::patching() const
 {
-    return {legalizePalette, replaceWithFile, revertToOriginal};
+    return {legalizePalette, replaceWithFile, editExternally, revertToOriginal};
 }
 
 QList<QAction *> WindowActions::steppingFrames() const

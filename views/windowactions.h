@@ -86,6 +86,7 @@ public:
     // while not playing)
     QAction *legalizePalette;
     QAction *replaceWithFile;
+    QAction *editExternally;   // "Edit in <the pixel editor>…" (ExternalEditor)
     QAction *revertToOriginal; // enabled for a patched frame
     QAction *paintMask;        // checkable: the mask tool (MaskPresenter)
     // Help
