@@ -25,15 +25,10 @@ class WindowActions;
 // The patch tools of the window (README, Patches): the Patch menu's Legalize Palette… (a preview
 // first: LegalizeDialog), Replace with File… and Revert to Original, each one undo step through
 // the controller (ReviewController::patch, revertToOriginal); and the inspector's patch history
-<<<<<<< HEAD
-// (its thumbnails loaded here, through the run's confined loader). The actions are on for the
-// current frame when it has an image, the session can be changed and the move is not playing;
-// Revert to Original when the frame is patched too. Paint Mask (MaskPresenter) on the same terms.
-=======
 // (its thumbnails loaded here, through the run's confined loader); Edit in … (ExternalEdit). The
 // actions are on for the current frame when it has an image, the session can be changed and the
-// move is not playing; Revert to Original when the frame is patched too.
->>>>>>> exteditor
+// move is not playing; Revert to Original when the frame is patched too. Paint Mask
+// (MaskPresenter) on the same terms.
 class PatchPresenter : public QObject
 {
     Q_OBJECT
@@ -97,9 +92,6 @@ private:
     QHash<QString, QImage> m_thumbnails; // by stored path: patch files are never overwritten
     FileChooser m_chooseFile;
     QPointer<LegalizeDialog> m_dialog;
-<<<<<<< HEAD
     MaskPresenter *m_mask;
-=======
     QHash<int, QPointer<ExternalEdit>> m_edits; // by frame: one at a time each
->>>>>>> exteditor
 };
