@@ -518,6 +518,36 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
+    <name>ExternalEdit</name>
+    <message>
+        <source>No temporary folder for the working copy: %1</source>
+        <translation>Kein temporärer Ordner für die Arbeitskopie: %1</translation>
+    </message>
+    <message>
+        <source>The working copy %1 could not be written.</source>
+        <translation>Die Arbeitskopie %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>No application opens %1.</source>
+        <translation>Keine Anwendung öffnet %1.</translation>
+    </message>
+    <message>
+        <source>The save from %1 is %2 × %3 pixels; frame %4 is %5 × %6. It was not taken.</source>
+        <translation>Die Speicherung aus %1 ist %2 × %3 Pixel groß; Einzelbild %4 ist %5 × %6. Sie wurde nicht übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalEditor</name>
+    <message>
+        <source>Default Application</source>
+        <translation>Standardanwendung</translation>
+    </message>
+</context>
+<context>
     <name>Filmstrip</name>
     <message>
         <source>Filmstrip</source>
@@ -1182,6 +1212,95 @@ Bild</translation>
     </message>
 </context>
 <context>
+    <name>MaskBar</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Undo Stroke</source>
+        <translation>Strich rückgängig</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>Nachbearbeiten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Brush size</source>
+        <translation>Pinselgröße</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <source>Erase with the left button (the right button always erases)</source>
+        <translation>Mit der linken Taste radieren (die rechte Taste radiert immer)</translation>
+    </message>
+    <message>
+        <source>Undo the last stroke (Backspace on the stage)</source>
+        <translation>Den letzten Strich rückgängig machen (Rücktaste auf der Bühne)</translation>
+    </message>
+    <message>
+        <source>Prompt for the inpainting provider</source>
+        <translation>Prompt für den Inpainting-Anbieter</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>&amp;Brush:</source>
+        <translation>&amp;Pinsel:</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>MaskPresenter</name>
+    <message>
+        <source>The frame&apos;s image is not the size the mask was painted on.</source>
+        <translation>Das Bild des Einzelbilds hat nicht die Größe, auf der die Maske gemalt wurde.</translation>
+    </message>
+    <message>
+        <source>The inpainted frame was dropped: its run is no longer open.</source>
+        <translation>Das per Inpainting bearbeitete Einzelbild wurde verworfen: Sein Lauf ist nicht mehr geöffnet.</translation>
+    </message>
+    <message>
+        <source>Inpainting cancelled: nothing changed.</source>
+        <translation>Inpainting abgebrochen: Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Inpaint frame %1</source>
+        <translation>Inpainting für Einzelbild %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Frame %1 inpainted: %n pixel(s) changed.</source>
+        <translation>
+            <numerusform>Einzelbild %1 per Inpainting bearbeitet: %n Pixel geändert.</numerusform>
+            <numerusform>Einzelbild %1 per Inpainting bearbeitet: %n Pixel geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Inpaint</source>
+        <translation>Inpainting</translation>
+    </message>
+    <message>
+        <source>Frame %1 was not patched: %2</source>
+        <translation>Einzelbild %1 wurde nicht nachbearbeitet: %2</translation>
+    </message>
+</context>
+<context>
     <name>MessageBox</name>
     <message>
         <source>Open Read-Only</source>
@@ -1616,6 +1735,30 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>Revert to Original</source>
         <translation>Auf Original zurücksetzen</translation>
     </message>
+    <message>
+        <source>&amp;Edit in %1…</source>
+        <translation>In %1 &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit in Pixel Editor</source>
+        <translation>Im Pixel-Editor bearbeiten</translation>
+    </message>
+    <message>
+        <source>Frame %1 is open in %2 already.</source>
+        <translation>Einzelbild %1 ist bereits in %2 geöffnet.</translation>
+    </message>
+    <message>
+        <source>Edit frame %1 in %2</source>
+        <translation>Einzelbild %1 in %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit in %1</source>
+        <translation>In %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>The save from %1 is a patch of frame %2.</source>
+        <translation>Die Speicherung aus %1 ist eine Nachbearbeitung von Einzelbild %2.</translation>
+    </message>
 </context>
 <context>
     <name>PipelineNews</name>
@@ -1816,6 +1959,26 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>&amp;Next frame:</source>
         <translation>&amp;Nächstes Einzelbild:</translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation>Nachbearbeitungen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Pixel editor</source>
+        <translation>Pixel-Editor</translation>
+    </message>
+    <message>
+        <source>The command line Patch → Edit in … starts, the frame&apos;s file added at its end. Empty: the first of Aseprite, LibreSprite and GIMP found, else the default application for PNG images.</source>
+        <translation>Die Befehlszeile, die Nachbearbeitung → Bearbeiten in … startet; die Datei des Einzelbilds wird an ihr Ende angehängt. Leer: das erste gefundene von Aseprite, LibreSprite und GIMP, sonst die Standardanwendung für PNG-Bilder.</translation>
+    </message>
+    <message>
+        <source>Pixel &amp;editor:</source>
+        <translation>Pixel-&amp;Editor:</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +3528,14 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Revert to &amp;Original</source>
         <translation>Auf &amp;Original zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit in Pixel Editor…</source>
+        <translation>Im Pixel-Editor &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Paint &amp;Mask</source>
+        <translation>&amp;Maske malen</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>MaskPresenter</name>
+    <message numerus="yes">
+        <source>Frame %1 inpainted: %n pixel(s) changed.</source>
+        <translation>
+            <numerusform>Frame %1 inpainted: %n pixel changed.</numerusform>
+            <numerusform>Frame %1 inpainted: %n pixels changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PatchCommand</name>
     <message numerus="yes">
         <source>%n pixel(s) changed
