@@ -585,14 +585,6 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>Die Notizen setzen (leer entfernt sie).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a frame index</source>
-        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
-    </message>
-    <message>
-        <source>there is no frame %1 in this run</source>
-        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
-    </message>
-    <message>
         <source>unknown status &quot;%1&quot;</source>
         <translation>unbekannter Status „%1“</translation>
     </message>
@@ -1466,14 +1458,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>--provider and --timeout go with --mask</source>
         <translation>--provider und --timeout gehören zu --mask</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a frame index</source>
-        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
-    </message>
-    <message>
-        <source>there is no frame %1 in this run</source>
-        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
     </message>
     <message>
         <source>frame %1: %2, image %3
@@ -2666,6 +2650,14 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>The pipeline&apos;s news could not be taken in: %1</source>
         <translation>Neues aus der Pipeline konnte nicht übernommen werden: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a frame index</source>
+        <translation>„%1“ ist kein Index eines Einzelbilds</translation>
+    </message>
+    <message>
+        <source>there is no frame %1 in this run</source>
+        <translation>in diesem Lauf gibt es kein Einzelbild %1</translation>
     </message>
 </context>
 <context>

@@ -51,11 +51,10 @@ void FrameCommand::addArguments(QCommandLineParser &parser) const
 
 int FrameCommand::run(const QCommandLineParser &parser)
 {
-    const QString indexArgument = parser.positionalArguments().at(2);
-    bool isNumber = false;
-    const int index = indexArgument.toInt(&isNumber);
-    if (!isNumber || index < 0)
-        return fail(Outcome::invalid(tr("\"%1\" is not a frame index").arg(indexArgument)));
+    const Result<int> given = SessionChange::frameIndex(parser);
+    if (!given)
+        return fail(given.outcome());
+    const int index = *given;
     FrameEdit edit;
     if (const Outcome asked = editFrom(parser, &edit); !asked)
         return fail(asked);
@@ -63,8 +62,8 @@ int FrameCommand::run(const QCommandLineParser &parser)
     SessionManager manager;
     if (const Outcome opened = SessionChange::open(manager, parser); !opened)
         return fail(opened);
-    if (!manager.getFrameState(index))
-        return fail(Outcome::invalid(tr("there is no frame %1 in this run").arg(index)));
+    if (const Outcome there = SessionChange::checkFrame(manager, index); !there)
+        return fail(there);
     if (const Outcome applied = manager.applyFrameEdit(index, edit); !applied)
         return fail(applied);
     QString said = summary(index, *manager.getFrameState(index));

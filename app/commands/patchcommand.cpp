@@ -102,18 +102,17 @@ std::optional<PaletteLegalize::Alpha> PatchCommand::alphaOf(const QCommandLinePa
 
 int PatchCommand::run(const QCommandLineParser &parser)
 {
-    const QString indexArgument = parser.positionalArguments().at(2);
-    bool isNumber = false;
-    const int index = indexArgument.toInt(&isNumber);
-    if (!isNumber || index < 0)
-        return fail(Outcome::invalid(tr("\"%1\" is not a frame index").arg(indexArgument)));
+    const Result<int> given = SessionChange::frameIndex(parser);
+    if (!given)
+        return fail(given.outcome());
+    const int index = *given;
     if (const Outcome way = checkWay(parser); !way)
         return fail(way);
     SessionManager manager;
     if (const Outcome opened = SessionChange::open(manager, parser); !opened)
         return fail(opened);
-    if (!manager.getFrameState(index))
-        return fail(Outcome::invalid(tr("there is no frame %1 in this run").arg(index)));
+    if (const Outcome there = SessionChange::checkFrame(manager, index); !there)
+        return fail(there);
     const Outcome done = parser.isSet(revertName)
                              ? manager.applyFrameEdit(index, FrameEdit::revertToOriginal())
                          : parser.isSet(legalizeName) ? legalize(manager, index, *alphaOf(parser))
@@ -128,6 +127,13 @@ int PatchCommand::run(const QCommandLineParser &parser)
     return 0;
 }
 
+PatchMaker::Apply PatchCommand::applyTo(SessionManager &manager)
+{
+    return [&manager](int frame, const FrameEdit &edit) {
+        return manager.applyFrameEdit(frame, edit);
+    };
+}
+
 Outcome PatchCommand::fromFile(SessionManager &manager, int index, const QCommandLineParser &parser)
 {
     const QString path = QDir::fromNativeSeparators(parser.value(fromName));
@@ -137,11 +143,8 @@ Outcome PatchCommand::fromFile(SessionManager &manager, int index, const QComman
             tr("%1 cannot be used as a patch: %2")
                 .arg(QDir::toNativeSeparators(path), image.outcome().message()));
     qsizetype changed = 0;
-    const auto apply = [&manager](int frame, const FrameEdit &edit) {
-        return manager.applyFrameEdit(frame, edit);
-    };
     const Outcome made = PatchMaker::make(manager.runDir(), *manager.getFrameState(index), *image,
-                                          parser.value(promptName), apply, &changed);
+                                          parser.value(promptName), applyTo(manager), &changed);
     if (made)
         console().print(tr("%n pixel(s) changed\n", nullptr, int(changed)));
     return made;
@@ -192,11 +195,8 @@ Outcome PatchCommand::inpaint(SessionManager &manager, int index, const QCommand
     if (!patched)
         return patched.outcome();
     qsizetype changed = 0;
-    const auto apply = [&manager](int frame, const FrameEdit &edit) {
-        return manager.applyFrameEdit(frame, edit);
-    };
     const Outcome made = PatchMaker::make(manager.runDir(), *manager.getFrameState(index), *patched,
-                                          request.prompt, apply, &changed);
+                                          request.prompt, applyTo(manager), &changed);
     if (made)
         console().print(
             tr("%n pixel(s) repainted by the inpainting provider\n", nullptr, int(changed)));
@@ -243,11 +243,8 @@ Outcome PatchCommand::legalize(SessionManager &manager, int index, PaletteLegali
                                     : tr("frame %1 has no pixel off the palette: nothing to "
                                          "legalize")
                                           .arg(index));
-    const auto apply = [&manager](int at, const FrameEdit &edit) {
-        return manager.applyFrameEdit(at, edit);
-    };
-    const Outcome made =
-        PatchMaker::make(manager.runDir(), frame, legal->image, legalizePrompt(alpha), apply);
+    const Outcome made = PatchMaker::make(manager.runDir(), frame, legal->image,
+                                          legalizePrompt(alpha), applyTo(manager));
     if (made)
         console().print(tr("%n pixel(s) recoloured, ", nullptr, int(legal->recoloured)) +
                         tr("%n alpha edge(s) snapped\n", nullptr, int(legal->alphaSnapped)));

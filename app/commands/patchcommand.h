@@ -4,6 +4,7 @@
 #include "commands/command.h"
 #include "core/result.h"
 #include "patch/palettelegalize.h"
+#include "patch/patchmaker.h"
 
 #include <optional>
 
@@ -35,6 +36,9 @@ private:
     static Outcome checkWay(const QCommandLineParser &parser);
     // --alpha: keep (also when not given) or snap; nullopt for anything else.
     static std::optional<PaletteLegalize::Alpha> alphaOf(const QCommandLineParser &parser);
+    // The change path a patch of the command is recorded through: the session's own, saved at
+    // once (PatchMaker::Apply).
+    static PatchMaker::Apply applyTo(SessionManager &manager);
     // --from FILE: the PNG as the frame's new patch.
     Outcome fromFile(SessionManager &manager, int index, const QCommandLineParser &parser);
     // --mask MASK: the inpainting provider's result as the frame's new patch.

@@ -52,3 +52,20 @@ Outcome SessionChange::open(SessionManager &manager, const QCommandLineParser &p
     }
     return Outcome::ok();
 }
+
+Result<int> SessionChange::frameIndex(const QCommandLineParser &parser)
+{
+    const QString argument = parser.positionalArguments().at(2);
+    bool isNumber = false;
+    const int index = argument.toInt(&isNumber);
+    if (!isNumber || index < 0)
+        return Outcome::invalid(tr("\"%1\" is not a frame index").arg(argument));
+    return index;
+}
+
+Outcome SessionChange::checkFrame(const SessionManager &manager, int index)
+{
+    if (!manager.getFrameState(index))
+        return Outcome::invalid(tr("there is no frame %1 in this run").arg(index));
+    return Outcome::ok();
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/outcome.h"
+#include "core/result.h"
 
 #include <QCoreApplication>
 
@@ -19,4 +20,8 @@ public:
     // the session was saved, in a save of its own. A committed or discarded session opens,
     // read-only, and takes in nothing.
     static Outcome open(SessionManager &manager, const QCommandLineParser &parser);
+    // INDEX, the argument after RUN_DIR (frame, patch): a frame index (0, 1, ...), or Invalid.
+    static Result<int> frameIndex(const QCommandLineParser &parser);
+    // Ok when the opened session has frame `index`; Invalid, saying so, otherwise.
+    static Outcome checkFrame(const SessionManager &manager, int index);
 };
