@@ -67,6 +67,7 @@ Preferences TestPreferencesDialog::changed()
     p.onionAnchorOpacity = 5;
     p.autoAdvance = true;
     p.pixelEditor = QStringLiteral("aseprite --shell");
+    p.inpaintProvider = QStringLiteral("studio-inpaint --model v3");
     return p;
 }
 
@@ -101,6 +102,10 @@ void TestPreferencesDialog::storedAndReadBack()
     QCOMPARE(settings.value(QStringLiteral("review/autoAdvance")).toBool(), true);
     QCOMPARE(settings.value(QStringLiteral("patch/pixelEditor")).toString(),
              QStringLiteral("aseprite --shell"));
+    // The key InpaintProvider reads: what Paint Mask → Patch runs.
+    QCOMPARE(settings.value(QStringLiteral("patch/inpaintProvider")).toString(),
+             QStringLiteral("studio-inpaint --model v3"));
+    QCOMPARE(InpaintProvider::defaultCommand(), QStringLiteral("studio-inpaint --model v3"));
     // Fit is stored by name.
     Preferences fit = changed();
     fit.zoom = StageView::fitZoom;
@@ -139,6 +144,7 @@ void TestPreferencesDialog::theDialogShowsWhatItIsGiven()
     QCOMPARE(dialog.anchorOpacityBox()->value(), 5);
     QVERIFY(dialog.autoAdvanceBox()->isChecked());
     QCOMPARE(dialog.pixelEditorBox()->text(), QStringLiteral("aseprite --shell"));
+    QCOMPARE(dialog.inpaintProviderBox()->text(), QStringLiteral("studio-inpaint --model v3"));
     QVERIFY(dialog.preferences() == changed());
     // Every choice is offered.
     QCOMPARE(dialog.themeBox()->count(), 3);
@@ -175,6 +181,8 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     QTest::keyClick(dialog.autoAdvanceBox(), Qt::Key_Space);
     QVERIFY(dialog.pixelEditorBox()->text().isEmpty()); // automatic
     QTest::keyClicks(dialog.pixelEditorBox(), QStringLiteral(" gimp "));
+    QVERIFY(dialog.inpaintProviderBox()->text().isEmpty()); // the bundled provider
+    QTest::keyClicks(dialog.inpaintProviderBox(), QStringLiteral("my-inpaint --fast"));
 
     const Preferences p = dialog.preferences();
     QCOMPARE(p.theme, Preferences::Theme::Light);
@@ -186,6 +194,7 @@ void TestPreferencesDialog::editingWithTheKeyboardAndMouse()
     QCOMPARE(p.onionAnchorOpacity, 15);
     QVERIFY(p.autoAdvance);
     QCOMPARE(p.pixelEditor, QStringLiteral("gimp"));
+    QCOMPARE(p.inpaintProvider, QStringLiteral("my-inpaint --fast"));
     // The dialog only edits: nothing is stored.
     QVERIFY(Preferences::load() == Preferences());
 }

@@ -1964,6 +1964,22 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>Pixel &amp;editor:</source>
         <translation>Pixel-&amp;Editor:</translation>
     </message>
+    <message>
+        <source>Bundled (fills from the anchor frame)</source>
+        <translation>Mitgeliefert (füllt aus dem Ankerbild)</translation>
+    </message>
+    <message>
+        <source>Inpainting provider</source>
+        <translation>Inpainting-Anbieter</translation>
+    </message>
+    <message>
+        <source>The command line Paint Mask → Patch runs: it reads a JSON request on standard input and answers with the patched image&apos;s path (docs/provider.md). Empty: the bundled director-inpaint-anchor, which fills the mask from the anchor frame.</source>
+        <translation>Die Befehlszeile, die Maske malen → Nachbearbeiten ausführt: Sie liest eine JSON-Anfrage von der Standardeingabe und antwortet mit dem Pfad des nachbearbeiteten Bilds (docs/provider.md). Leer: das mitgelieferte director-inpaint-anchor, das die Maske aus dem Ankerbild füllt.</translation>
+    </message>
+    <message>
+        <source>&amp;Inpainting provider:</source>
+        <translation>&amp;Inpainting-Anbieter:</translation>
+    </message>
 </context>
 <context>
     <name>PreviewCommand</name>

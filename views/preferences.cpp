@@ -74,6 +74,7 @@ Preferences Preferences::load()
     p.baselineOverlay = flag(settings, SettingsKeys::baselineOverlay, defaults.baselineOverlay);
     p.boundsOverlay = flag(settings, SettingsKeys::boundsOverlay, defaults.boundsOverlay);
     p.pixelEditor = settings.value(SettingsKeys::pixelEditor).toString().trimmed();
+    p.inpaintProvider = settings.value(SettingsKeys::inpaintProvider).toString().trimmed();
     return p;
 }
 
@@ -86,6 +87,7 @@ void Preferences::save() const
     settings.setValue(SettingsKeys::onionNextOpacity, onionNextOpacity);
     settings.setValue(SettingsKeys::onionAnchorOpacity, onionAnchorOpacity);
     settings.setValue(SettingsKeys::pixelEditor, pixelEditor);
+    settings.setValue(SettingsKeys::inpaintProvider, inpaintProvider);
     saveZoom(zoom);
     saveOnionSkin(onionSkin);
     saveOnionLayers(onionShowPrevious, onionShowNext, onionShowAnchor);

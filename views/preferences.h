@@ -77,6 +77,9 @@ struct Preferences
     bool boundsOverlay = false;
     // The pixel editor's command line (Patch → Edit in …); empty: found automatically.
     QString pixelEditor;
+    // The inpainting provider's command line (Paint Mask → Patch); empty: the bundled
+    // director-inpaint-anchor (InpaintProvider::defaultCommand).
+    QString inpaintProvider;
 
     // From QSettings; a value that is missing or not one Director knows
     // (hand-edited, from a newer version) reads as the default.

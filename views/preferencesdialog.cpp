@@ -129,7 +129,7 @@ QGroupBox *PreferencesDialog::stageGroup()
     return stage;
 }
 
-// Patch → Edit in …: the pixel editor's command line.
+// Patch → Edit in …: the pixel editor's command line; Paint Mask → Patch: the provider's.
 QGroupBox *PreferencesDialog::patchGroup()
 {
     auto *patch = new QGroupBox(tr("Patches"), this);
@@ -144,6 +144,16 @@ QGroupBox *PreferencesDialog::patchGroup()
            "application for PNG images."));
     m_pixelEditor->setToolTip(m_pixelEditor->accessibleDescription());
     form->addRow(tr("Pixel &editor:"), m_pixelEditor);
+    m_inpaintProvider = new QLineEdit(patch);
+    m_inpaintProvider->setObjectName(QStringLiteral("inpaintProvider"));
+    m_inpaintProvider->setPlaceholderText(tr("Bundled (fills from the anchor frame)"));
+    m_inpaintProvider->setAccessibleName(tr("Inpainting provider"));
+    m_inpaintProvider->setAccessibleDescription(
+        tr("The command line Paint Mask → Patch runs: it reads a JSON request on standard "
+           "input and answers with the patched image's path (docs/provider.md). Empty: the "
+           "bundled director-inpaint-anchor, which fills the mask from the anchor frame."));
+    m_inpaintProvider->setToolTip(m_inpaintProvider->accessibleDescription());
+    form->addRow(tr("&Inpainting provider:"), m_inpaintProvider);
     return patch;
 }
 
@@ -162,6 +172,7 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_anchorOpacity->setEnabled(preferences.onionSkin);
     m_autoAdvance->setChecked(preferences.autoAdvance);
     m_pixelEditor->setText(preferences.pixelEditor);
+    m_inpaintProvider->setText(preferences.inpaintProvider);
 }
 
 Preferences PreferencesDialog::preferences() const
@@ -176,6 +187,7 @@ Preferences PreferencesDialog::preferences() const
     p.onionAnchorOpacity = m_anchorOpacity->value();
     p.autoAdvance = m_autoAdvance->isChecked();
     p.pixelEditor = m_pixelEditor->text().trimmed();
+    p.inpaintProvider = m_inpaintProvider->text().trimmed();
     return p;
 }
 

@@ -42,6 +42,7 @@ public:
     QSpinBox *anchorOpacityBox() const { return m_anchorOpacity; }
     QCheckBox *autoAdvanceBox() const { return m_autoAdvance; }
     QLineEdit *pixelEditorBox() const { return m_pixelEditor; }
+    QLineEdit *inpaintProviderBox() const { return m_inpaintProvider; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
@@ -57,6 +58,7 @@ private:
     QSpinBox *m_anchorOpacity;
     QCheckBox *m_autoAdvance;
     QLineEdit *m_pixelEditor;
+    QLineEdit *m_inpaintProvider;
     QDialogButtonBox *m_buttons;
     Preferences m_shown; // as last set
 };
