@@ -6,28 +6,90 @@
 //   filmstrip, playback.png       the move playing, with its rate, wipe.png           Compare →
 //   Wipe against the anchor, difference.png     Compare → Difference against the anchor,
 //   legalize.png       Patch → Legalize Palette…'s preview of the demo's frame 11,
-//   mask.png           Patch → Paint Mask on frame 5: a stroke and the prompt, ready to Patch.
+//   mask.png           Patch → Paint Mask on frame 5: a stroke and the prompt, ready to Patch,
+//   edited.png         Patch → Edit in … took a save of frame 11 as a patch (the desktop's
+//                      application, played by a handler that saves the frame cleaned up):
+//                      the patch history, Compare → Side by Side against the original.
+#include "audit/palettecheck.h"
 #include "demo/demorun.h"
 #include "legalizedialog.h"
 #include "mainwindow.h"
 #include "maskbar.h"
+#include "patch/palettelegalize.h"
+#include "patchhistoryview.h"
 #include "preferencesdialog.h"
 #include "review/framelistmodel.h"
+#include "review/sessionmanager.h"
+#include "run/imageloader.h"
+#include "run/runpaths.h"
 #include "stageview.h"
 #include "theme.h"
 #include "windowactions.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
+
+// The desktop's application for PNG images as Edit in … hands it the working copy
+// (QDesktopServices' handler seam): "saves" `cleaned` over it, as an artist would.
+class CleaningEditor : public QObject
+{
+    Q_OBJECT
+
+public:
+    QImage cleaned;
+
+public slots:
+    void open(const QUrl &url) { cleaned.save(url.toLocalFile(), "PNG"); }
+};
+
+// Patch → Edit in … on frame 11, its save the frame with the palette's noise cleaned up.
+template <typename Save> bool saveEdited(MainWindow &window, Save save)
+{
+    const RunPaths run(window.manager()->runDir());
+    const DirectorSession &session = window.manager()->session();
+    const Result<QImage> anchor = ImageLoader::loadFromRun(run, session.frames.value(0).imagePath);
+    const Result<QImage> frame = ImageLoader::loadFromRun(run, session.frames.value(11).imagePath);
+    if (!anchor || !frame)
+        return false;
+    const auto legalized = PaletteLegalize::legalize(*frame, PaletteCheck::fromAnchor(*anchor),
+                                                     PaletteLegalize::Alpha::Snap);
+    if (!legalized)
+        return false;
+    CleaningEditor editor;
+    editor.cleaned = legalized->image;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &editor, "open");
+    window.setCurrentFrame(11);
+    window.actions().editExternally->trigger();
+    const bool patched = QTest::qWaitFor(
+        [&] { return window.manager()->session().frames.value(11).directorOverrides.isPatched; },
+        10000);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+    if (!patched)
+        return false;
+    const WindowActions &a = window.actions();
+    a.referenceOriginal->trigger();
+    a.compareSideBySide->trigger();
+    QTest::qWait(300); // the patch history's thumbnails
+    auto *history = window.findChild<PatchHistoryView *>();
+    auto *inspector = history ? window.findChild<QScrollArea *>() : nullptr;
+    if (!inspector)
+        return false;
+    inspector->ensureWidgetVisible(history);
+    const bool ok = save(&window, "edited.png");
+    a.compareOff->trigger();
+    return ok;
+}
 
 // Patch → Paint Mask on frame 5: a stroke across the sprite's hand and the prompt.
 template <typename Save> bool saveMask(MainWindow &window, Save save)
@@ -90,7 +152,8 @@ template <typename Save> bool saveReviewTools(MainWindow &window, Save save)
     } else {
         ok = false;
     }
-    return saveMask(window, save) && ok;
+    ok = saveMask(window, save) && ok;
+    return saveEdited(window, save) && ok;
 }
 
 } // namespace
@@ -163,3 +226,5 @@ int main(int argc, char *argv[])
     ok = saveReviewTools(window, save) && ok;
     return ok ? 0 : 1;
 }
+
+#include "screenshot.moc"

@@ -1,7 +1,9 @@
 // Patch → Edit in … (README, Patches): which pixel editor is found (a fake PATH), and the frame
 // edited in a scripted editor (Python) in the real window: each save one patch, a save of the
 // wrong size or with no pixel changed recorded as nothing, the working copy gone once the
-// editor exits, the window closed while the editor runs.
+// editor exits, the window closed while the editor runs; and the desktop's application (a
+// handler for file: URLs through QDesktopServices' seam), whose saves are taken until the
+// window closes.
 #include "externaledit.h"
 #include "externaleditor.h"
 #include "mainwindow.h"
@@ -15,6 +17,7 @@
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -76,6 +79,26 @@ QImage painted(QImage image, const QList<QPoint> &pixels)
     return image;
 }
 
+// The desktop's handler for file: URLs, as QDesktopServices::openUrl calls it (a test seam
+// of Qt's own): records each file it is asked to open and, like an editor the operator saves
+// in, writes `save` over it when it has one.
+class DesktopHandler : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+    QImage save;
+
+public slots:
+    void open(const QUrl &url)
+    {
+        opened.append(url);
+        if (!save.isNull())
+            save.save(url.toLocalFile(), "PNG");
+    }
+};
+
 bool makeExecutable(const QString &path)
 {
     QFile file(path);
@@ -101,6 +124,7 @@ private slots:
     void closingTheWindowLeavesTheEditorRunning();
     void editingIsOffWhenItCannotApply();
     void anEditorThatDoesNotStartIsReported();
+    void theDesktopsHandlerTakesEachSaveUntilTheRunCloses();
 
 private:
     // The scripted editor set in Preferences, `saves` its saves in order.
@@ -376,6 +400,58 @@ void TestExternalEdit::anEditorThatDoesNotStartIsReported()
     QVERIFY(MessageBox::lastMessage().text.contains(QStringLiteral("could not be started")));
     QTRY_VERIFY(!window->findChild<ExternalEdit *>());
     QVERIFY(!onDisk(window.get()).frames.value(1).directorOverrides.isPatched);
+}
+
+void TestExternalEdit::theDesktopsHandlerTakesEachSaveUntilTheRunCloses()
+{
+    // No editor set and none on PATH: the desktop's application for PNG images.
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(m_dir->path() + QStringLiteral("/empty-bin")));
+    const auto restore = qScopeGuard([&] { qputenv("PATH", path); });
+    DesktopHandler desktop;
+    const QImage original = RunFixture::frameImage(1);
+    desktop.save = painted(original, {{0, 0}, {5, 5}});
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &desktop, "open");
+    const auto unset =
+        qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("file")); });
+
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QCOMPARE(window->actions().editExternally->text(),
+             QStringLiteral("&Edit in Default Application…"));
+    QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<ExternalEdit> edit = window->findChild<PatchPresenter *>()->externalEdit(1);
+    QVERIFY(edit);
+    QVERIFY(!edit->isRunning()); // Director cannot know when the desktop's editor closes
+    QCOMPARE(desktop.opened.size(), 1);
+    const QString workingCopy = desktop.opened.constFirst().toLocalFile();
+    QCOMPARE(workingCopy, edit->workingCopy());
+    QVERIFY(!workingCopy.startsWith(run()));
+    // Its save is a patch.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        onDisk(window.get()).frames.value(1).directorOverrides.patchHistory.size(), 1, 30000);
+    QCOMPARE(loaded(run() + u'/' + onDisk(window.get()).frames.value(1).imagePath), desktop.save);
+
+    // Edit in … again hands the same working copy to the desktop; the next save is a patch too.
+    desktop.save = painted(desktop.save, {{2, 7}});
+    QTest::keyClick(window.get(), Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(desktop.opened.size(), 2);
+    QCOMPARE(desktop.opened.constLast().toLocalFile(), workingCopy);
+    QCOMPARE(window->findChild<PatchPresenter *>()->externalEdit(1), edit.data());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        onDisk(window.get()).frames.value(1).directorOverrides.patchHistory.size(), 2, 30000);
+    QCOMPARE(whitePixels(loaded(run() + u'/' +
+                                onDisk(window.get())
+                                    .frames.value(1)
+                                    .directorOverrides.patchHistory.constLast()
+                                    .maskPath)),
+             1);
+
+    // Closing the window ends the edit: the working copy's folder is removed.
+    window.reset();
+    QVERIFY(!edit);
+    QVERIFY(!QFileInfo::exists(QFileInfo(workingCopy).path()));
 }
 
 QTEST_MAIN(TestExternalEdit)
