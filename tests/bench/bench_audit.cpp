@@ -40,19 +40,6 @@ namespace {
 constexpr int side = 512;
 constexpr int moveFrames = 5000;
 
-double medianMs(const std::function<void()> &work)
-{
-    QList<double> times;
-    for (int round = -1; round < bench::runs(); ++round) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        if (round >= 0)
-            times.append(bench::elapsedMs(timer));
-    }
-    return bench::median(times);
-}
-
 QImage scaledUp(const QImage &image)
 {
     return image.scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation)
@@ -105,7 +92,7 @@ void benchLegalize(const QImage &frame, const PaletteCheck::Palette &anchorPalet
     };
     for (const auto &legalizeCase : cases) {
         qsizetype recoloured = 0;
-        const double ms = medianMs([&] {
+        const double ms = bench::medianMs([&] {
             recoloured = PaletteLegalize::legalize(legalizeCase.image, palette)->recoloured;
         });
         bench::print(QStringLiteral("legalize, %1 colours, %2: %3 recoloured")
@@ -141,15 +128,16 @@ int main(int argc, char **argv)
     const QImage anchor = scaledUp(imageOf(0));
     const QImage frame = scaledUp(imageOf(11));
     PaletteCheck::Palette palette;
-    const double paletteOf = medianMs([&] { palette = PaletteCheck::fromAnchor(anchor); });
+    const double paletteOf = bench::medianMs([&] { palette = PaletteCheck::fromAnchor(anchor); });
     int off = 0;
     int sink = 0;
-    const double check = medianMs([&] { off = PaletteCheck::check(frame, palette).pixels.size(); });
+    const double check =
+        bench::medianMs([&] { off = PaletteCheck::check(frame, palette).pixels.size(); });
     PaletteOverlay offPalette;
     BaselineOverlay baseline;
     BoundsOverlay bounds;
     const FrameGeometry anchorGeometry = FrameGeometry::of(anchor);
-    const double shown = medianMs([&] {
+    const double shown = bench::medianMs([&] {
         const QImage placed = CommitExporter::translated(frame, 3, -2);
         const FrameGeometry geometry = FrameGeometry::of(placed);
         offPalette.set(PaletteCheck::check(placed, palette).pixels, placed.size(), {3, -2});
@@ -160,7 +148,7 @@ int main(int argc, char **argv)
     // The three overlays painted over the frame at zoom 2 (1,024 device pixels a side).
     QImage device(1100, 1100, QImage::Format_ARGB32_Premultiplied);
     const StageGeometry geometry{QRect(38, 38, 2 * side, 2 * side), 2, {3, -2}, 1.0};
-    const double painted = medianMs([&] {
+    const double painted = bench::medianMs([&] {
         QPainter painter(&device);
         for (const StageOverlay *overlay :
              std::initializer_list<const StageOverlay *>{&offPalette, &baseline, &bounds})
@@ -185,16 +173,19 @@ int main(int argc, char **argv)
         move.frames.insert(i, state);
     }
     QList<MoveMetrics::Job> jobs;
-    const double handedOver = medianMs([&] { jobs = MoveMetrics::jobsOf(move); });
+    const double handedOver = bench::medianMs([&] { jobs = MoveMetrics::jobsOf(move); });
     MoveMetrics::Measured measured;
-    const double whole = medianMs([&] { measured = MoveMetrics::measure(run, jobs, 0, {}); });
+    const double whole =
+        bench::medianMs([&] { measured = MoveMetrics::measure(run, jobs, 0, {}); });
     jobs[42].offset += QPoint(1, 0); // one frame nudged
-    const double again = medianMs([&] { MoveMetrics::measure(run, jobs, 0, measured.known); });
+    const double again =
+        bench::medianMs([&] { MoveMetrics::measure(run, jobs, 0, measured.known); });
     MotionPlot plot;
     plot.resize(1100, 64);
     int anchorIndex = -1;
-    const double anchorFound = medianMs([&] { anchorIndex = MoveMetrics::anchorIndex(move); });
-    const double drawn = medianMs([&] {
+    const double anchorFound =
+        bench::medianMs([&] { anchorIndex = MoveMetrics::anchorIndex(move); });
+    const double drawn = bench::medianMs([&] {
         plot.setFrames(measured.frames);
         plot.setCurrentFrame(4242);
         sink += plot.grab().width() + anchorIndex;

@@ -31,18 +31,6 @@ QImage randomFrame(quint32 seed)
     return image;
 }
 
-double medianMs(const std::function<void()> &work)
-{
-    QList<double> times;
-    for (int i = 0; i < bench::runs(); ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        work();
-        times.append(bench::elapsedMs(timer));
-    }
-    return bench::median(times);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -57,12 +45,13 @@ int main(int argc, char **argv)
     std::printf("ImageDiff, %d px frames, %lld pixels differ\n", size,
                 static_cast<long long>(ImageDiff::count(a, b)));
     bench::print(QStringLiteral("compare (count + picture), ARGB32"),
-                 medianMs([&] { differing += ImageDiff::compare(a, b).differing; }),
+                 bench::medianMs([&] { differing += ImageDiff::compare(a, b).differing; }),
                  QStringLiteral("ms"), QStringLiteral("<= 16 ms"));
     bench::print(QStringLiteral("compare (count + picture), RGBA8888 (converted)"),
-                 medianMs([&] { differing += ImageDiff::compare(aRgba, bRgba).differing; }),
+                 bench::medianMs([&] { differing += ImageDiff::compare(aRgba, bRgba).differing; }),
                  QStringLiteral("ms"), QStringLiteral("<= 16 ms"));
     bench::print(QStringLiteral("count only, ARGB32"),
-                 medianMs([&] { differing += ImageDiff::count(a, b); }), QStringLiteral("ms"));
+                 bench::medianMs([&] { differing += ImageDiff::count(a, b); }),
+                 QStringLiteral("ms"));
     return differing > 0 ? 0 : 1;
 }

@@ -98,12 +98,7 @@ bool measureLegalize(SessionManager &manager, int frame, Figures &figures)
 
 void printFigures(const QList<Figures> &all)
 {
-    const auto med = [&all](double Figures::*field) {
-        QList<double> values;
-        for (const Figures &f : all)
-            values.append(f.*field);
-        return bench::median(values);
-    };
+    const auto med = [&all](double Figures::*field) { return bench::medianOf(all, field); };
     bench::print(QStringLiteral("inpaint: the request (frame, anchor, audit)"),
                  med(&Figures::requestMs), QStringLiteral("ms"));
     bench::print(QStringLiteral("inpaint: the bundled provider, start to answer"),

@@ -207,12 +207,7 @@ void measureLoop(const QString &runDir, Figures &figures)
 
 void printFigures(const QList<Figures> &all)
 {
-    const auto med = [&all](double Figures::*field) {
-        QList<double> values;
-        for (const Figures &f : all)
-            values.append(f.*field);
-        return bench::median(values);
-    };
+    const auto med = [&all](double Figures::*field) { return bench::medianOf(all, field); };
     bench::print(QStringLiteral("cache fill: frames decoded and placed per second"),
                  med(&Figures::fillFps), QStringLiteral("fps"));
     bench::print(QStringLiteral("cache fill: frames the 256 MiB budget held"),

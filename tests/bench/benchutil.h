@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <functional>
 
 namespace bench {
 
@@ -44,6 +45,31 @@ inline double median(QList<double> values)
 inline double elapsedMs(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// The median time of `work` over runs(), in milliseconds, after one run that is not counted
+// (caches, lazy initialisation).
+inline double medianMs(const std::function<void()> &work)
+{
+    QList<double> times;
+    for (int round = -1; round < runs(); ++round) {
+        QElapsedTimer timer;
+        timer.start();
+        work();
+        if (round >= 0)
+            times.append(elapsedMs(timer));
+    }
+    return median(times);
+}
+
+// The median of one field over the figures of every run (a benchmark that measures several
+// figures in each run keeps them in a struct).
+template <typename Figures> double medianOf(const QList<Figures> &all, double Figures::*field)
+{
+    QList<double> values;
+    for (const Figures &figures : all)
+        values.append(figures.*field);
+    return median(values);
 }
 
 // One figure, as a line the README's table is made from:
