@@ -17,17 +17,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
+// The frame's values, a row each: score, flags, verdict, prompt, the palette check.
+QFormLayout *InspectorPanel::buildFields()
 {
-    setAccessibleName(tr("Inspector"));
-    auto *layout = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.2);
-    m_title->setFont(bold);
-    layout->addWidget(m_title);
-
     auto *form = new QFormLayout;
     m_score = new QLabel(this);
     m_score->setObjectName(QStringLiteral("score"));
@@ -55,7 +47,21 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_palette->setObjectName(QStringLiteral("palette"));
     m_palette->setWordWrap(true);
     form->addRow(tr("Palette:"), m_palette);
-    layout->addLayout(form);
+    return form;
+}
+
+InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Inspector"));
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_title->setFont(bold);
+    layout->addWidget(m_title);
+
+    layout->addLayout(buildFields());
 
     m_metrics = new QTreeWidget(this);
     m_metrics->setObjectName(QStringLiteral("metrics"));

@@ -9,6 +9,7 @@
 #include <functional>
 
 class PatchHistoryView;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QPlainTextEdit;
@@ -71,6 +72,7 @@ protected:
 
 private:
     void emitNotes();
+    QFormLayout *buildFields();
     void buildAttemptActions();
     void addAttempt(const AttemptInfo &attempt);
     // The attempt chosen in the list; 0 when none.
