@@ -932,9 +932,12 @@ void TestSessionCodec::verdictRoundTripsWithItsUnknownMembers()
     DirectorSession session = *result.session;
     session.frames[0].directorOverrides.verdict = bare;
     const QByteArray withoutReason = SessionCodec::encode(session);
-    QVERIFY(!withoutReason.contains("\"reasonCode\""));
-    QVERIFY(!withoutReason.contains("\"reason\""));
-    QVERIFY(!withoutReason.contains("null"));
+    const QJsonObject bareWritten =
+        parse(withoutReason).value(u"frames")[u"0"][u"directorOverrides"][u"verdict"].toObject();
+    QCOMPARE(bareWritten.keys(),
+             QStringList({QStringLiteral("aa_first"), QStringLiteral("reviewer"),
+                          QStringLiteral("status"), QStringLiteral("ticket"),
+                          QStringLiteral("timestamp")}));
 }
 
 void TestSessionCodec::verdictForAnotherStatusIsLeftOut()
