@@ -33,6 +33,7 @@ private slots:
     void commitWritesApprovedFramesAndDiscardEndsTheReview();
     void aVerdictSaysWhoWhenAndWhyAndUndoTakesItBack();
     void aVerdictGoesWithTheImageItWasAbout();
+    void aVerdictGivenThroughTheInterfaceIsCheckedAsTheFileIs();
 
 private:
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -126,6 +127,34 @@ void TestReviewController::aVerdictGoesWithTheImageItWasAbout()
     const DirectorFrameState retried = onDisk().frames.value(1);
     QCOMPARE(retried.status, FrameStatus::Generated);
     QVERIFY(!retried.directorOverrides.verdict);
+}
+
+void TestReviewController::aVerdictGivenThroughTheInterfaceIsCheckedAsTheFileIs()
+{
+    DirectorOverrides overrides = m_manager->getFrameState(1)->directorOverrides;
+    Verdict verdict;
+    verdict.status = FrameStatus::AuditFail; // frame 1 is AUDIT_WARN
+    verdict.reviewer = QStringLiteral("alice");
+    overrides.verdict = verdict;
+    const Outcome other = m_manager->updateFrameOverrides(1, overrides);
+    QCOMPARE(other.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(other.message().contains(QLatin1String("it is for AUDIT_FAIL, but frame 1 is "
+                                                    "AUDIT_WARN")),
+             qPrintable(other.message()));
+    // On frame 2 (AUDIT_FAIL) it is saved, its time now; a code of another form is not.
+    overrides = m_manager->getFrameState(2)->directorOverrides;
+    verdict.reasonCode = QStringLiteral("palette");
+    overrides.verdict = verdict;
+    QCOMPARE(m_manager->updateFrameOverrides(2, overrides).kind(), Outcome::Kind::Invalid);
+    verdict.reasonCode = QStringLiteral("SF02_PALETTE_DRIFT");
+    verdict.extra.insert(QStringLiteral("ticket"), 2.0);
+    overrides.verdict = verdict;
+    QVERIFY(m_manager->updateFrameOverrides(2, overrides));
+    const std::optional<Verdict> saved = onDisk().frames.value(2).directorOverrides.verdict;
+    QVERIFY(saved.has_value());
+    QVERIFY(Timestamps::isCanonical(saved->timestamp));
+    QCOMPARE(saved->reasonCode, QStringLiteral("SF02_PALETTE_DRIFT"));
+    QCOMPARE(saved->extra.value(u"ticket").toInt(), 2);
 }
 
 void TestReviewController::init()
