@@ -129,13 +129,13 @@ void TestCommands::statusJsonKeepsItsMembers()
     QVERIFY(json.out.endsWith(QLatin1Char('\n')));
     QCOMPARE(json.out.count(QLatin1Char('\n')), 1);
     const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
-    QCOMPARE(root.keys(), QStringList({QStringLiteral("counts"), QStringLiteral("frameCount"),
-                                       QStringLiteral("imageAttempts"), QStringLiteral("leftOut"),
-                                       QStringLiteral("missing"), QStringLiteral("moveId"),
-                                       QStringLiteral("news"), QStringLiteral("noted"),
-                                       QStringLiteral("nudged"), QStringLiteral("rejected"),
-                                       QStringLiteral("runDir"), QStringLiteral("runId"),
-                                       QStringLiteral("session")}));
+    QCOMPARE(root.keys(),
+             QStringList({QStringLiteral("counts"), QStringLiteral("frameCount"),
+                          QStringLiteral("imageAttempts"), QStringLiteral("leftOut"),
+                          QStringLiteral("missing"), QStringLiteral("moveId"),
+                          QStringLiteral("news"), QStringLiteral("noted"), QStringLiteral("nudged"),
+                          QStringLiteral("rejected"), QStringLiteral("runDir"),
+                          QStringLiteral("runId"), QStringLiteral("session")}));
     QCOMPARE(root.value(u"runDir").toString(), runDir());
     QCOMPARE(root.value(u"moveId").toString(), QStringLiteral("idle_standard"));
     QCOMPARE(root.value(u"nudged").toInt(), 1);
