@@ -8,6 +8,7 @@
 #include "session/sessioncodec.h"
 #include "storage/sessionstore.h"
 
+#include <QDir>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +48,9 @@ private slots:
     void patchOptionsGoOneWay_data();
     void patchOptionsGoOneWay();
     void patchWaitsForNoOtherDirector();
+    void aRejectionsReasonIsListedByStatus();
+    void aReasonGoesWithARejectionOnly_data();
+    void aReasonGoesWithARejectionOnly();
 
 private:
     using Result = DirectorProcess::Result;
@@ -782,3 +786,104 @@ void TestCommandLine::patchWaitsForNoOtherDirector()
 
 QTEST_GUILESS_MAIN(TestCommandLine)
 #include "tst_cli.moc"
+
+void TestCommandLine::aRejectionsReasonIsListedByStatus()
+{
+    QProcessEnvironment environment = isolated();
+    environment.insert(QStringLiteral("USER"), QStringLiteral("bob"));
+    const auto run = [&](const QStringList &arguments) {
+        return DirectorProcess::run(arguments, environment);
+    };
+    const Result rejected =
+        run({QStringLiteral("frame"), runDir(), QStringLiteral("1"), QStringLiteral("--status"),
+             QStringLiteral("AUDIT_FAIL"), QStringLiteral("--reason"),
+             QStringLiteral("SF01_IDENTITY_DRIFT"), QStringLiteral("--note"),
+             QStringLiteral("hand drifts"), QStringLiteral("--reviewer"), QStringLiteral("alice")});
+    QCOMPARE(rejected.exitCode, 0);
+    QCOMPARE(rejected.out, QStringLiteral("frame 1: AUDIT_FAIL, reason SF01_IDENTITY_DRIFT\n"));
+    const DirectorFrameState frame = onDisk().frames.value(1);
+    QCOMPARE(frame.directorOverrides.notes, QStringLiteral("hand drifts"));
+    QCOMPARE(frame.directorOverrides.verdict->reviewer, QStringLiteral("alice"));
+    // Frame 2, failed by the audit, rejected by the operator in words; by the user logged in.
+    const Result confirmed =
+        run({QStringLiteral("frame"), runDir(), QStringLiteral("2"), QStringLiteral("--status"),
+             QStringLiteral("AUDIT_FAIL"), QStringLiteral("--reason-text"),
+             QStringLiteral("belt off palette")});
+    QCOMPARE(confirmed.exitCode, 0);
+    QCOMPARE(confirmed.out, QStringLiteral("frame 2: AUDIT_FAIL, reason \"belt off palette\"\n"));
+    // The name set in Preferences wins over the login name.
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("config/Director"))));
+    QFile settings(m_dir->filePath(QStringLiteral("config/Director/director.conf")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write("[review]\nreviewer=carol\n");
+    settings.close();
+    QCOMPARE(run({QStringLiteral("frame"), runDir(), QStringLiteral("3"),
+                  QStringLiteral("--status"), QStringLiteral("AUDIT_FAIL")})
+                 .exitCode,
+             0);
+
+    const Result json = run({QStringLiteral("status"), runDir(), QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray list = statusJson(json).value(u"rejected").toArray();
+    QCOMPARE(list.size(), 3);
+    const QJsonObject first = list.at(0).toObject();
+    QCOMPARE(first.value(u"frameIndex").toInt(), 1);
+    QCOMPARE(first.value(u"reasonCode").toString(), QStringLiteral("SF01_IDENTITY_DRIFT"));
+    QVERIFY(!first.contains(u"reason"));
+    QCOMPARE(first.value(u"reviewer").toString(), QStringLiteral("alice"));
+    QCOMPARE(first.value(u"timestamp").toString(), frame.directorOverrides.verdict->timestamp);
+    const QJsonObject second = list.at(1).toObject();
+    QCOMPARE(second.value(u"frameIndex").toInt(), 2);
+    QVERIFY(!second.contains(u"reasonCode"));
+    QCOMPARE(second.value(u"reason").toString(), QStringLiteral("belt off palette"));
+    QCOMPARE(second.value(u"reviewer").toString(), QStringLiteral("bob"));
+    QCOMPARE(list.at(2).toObject().value(u"reviewer").toString(), QStringLiteral("carol"));
+
+    const Result text = run({QStringLiteral("status"), runDir()});
+    QVERIFY2(text.out.contains(QStringLiteral("Rejected: frame 1 by alice at %1: "
+                                              "SF01_IDENTITY_DRIFT (Identity drift)\n")
+                                   .arg(frame.directorOverrides.verdict->timestamp)),
+             qPrintable(text.out));
+    QVERIFY2(text.out.contains(QLatin1String(": \"belt off palette\"\n")), qPrintable(text.out));
+    QVERIFY2(text.out.contains(QLatin1String("Rejected: frame 3 by carol at ")),
+             qPrintable(text.out));
+
+    // A retry of frame 1 (a new attempt) takes its verdict away: it is no longer listed.
+    QVERIFY(RunFixture::writeCandidate(runDir(), 1, 2));
+    const QJsonArray after =
+        statusJson(run({QStringLiteral("status"), runDir(), QStringLiteral("--json")}))
+            .value(u"rejected")
+            .toArray();
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after.at(0).toObject().value(u"frameIndex").toInt(), 2);
+}
+
+void TestCommandLine::aReasonGoesWithARejectionOnly_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("with an approval")
+        << QStringList{QStringLiteral("--status=APPROVED"), QStringLiteral("--reason=SF01_X")}
+        << QStringLiteral("only a rejection");
+    QTest::newRow("without a status")
+        << QStringList{QStringLiteral("--reason-text=why"), QStringLiteral("--note=x")}
+        << QStringLiteral("only a rejection");
+    QTest::newRow("not a code") << QStringList{QStringLiteral("--status=AUDIT_FAIL"),
+                                               QStringLiteral("--reason=drift")}
+                                << QStringLiteral("is not a reason code");
+    QTest::newRow("empty reviewer")
+        << QStringList{QStringLiteral("--status=AUDIT_FAIL"), QStringLiteral("--reviewer= ")}
+        << QStringLiteral("--reviewer needs a name");
+}
+
+void TestCommandLine::aReasonGoesWithARejectionOnly()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    QCOMPARE(director({QStringLiteral("status"), runDir()}).exitCode, 0);
+    const Result refused =
+        director(QStringList{QStringLiteral("frame"), runDir(), QStringLiteral("1")} + options);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(message), qPrintable(refused.err));
+    QVERIFY(!QFile::exists(sessionPath())); // nothing was opened, let alone written
+}

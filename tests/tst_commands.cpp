@@ -14,6 +14,7 @@
 #include "session/sessioncodec.h"
 #include "storage/sessionstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -128,12 +129,13 @@ void TestCommands::statusJsonKeepsItsMembers()
     QVERIFY(json.out.endsWith(QLatin1Char('\n')));
     QCOMPARE(json.out.count(QLatin1Char('\n')), 1);
     const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
-    QCOMPARE(root.keys(), QStringList({QStringLiteral("counts"), QStringLiteral("frameCount"),
-                                       QStringLiteral("imageAttempts"), QStringLiteral("leftOut"),
-                                       QStringLiteral("missing"), QStringLiteral("moveId"),
-                                       QStringLiteral("news"), QStringLiteral("noted"),
-                                       QStringLiteral("nudged"), QStringLiteral("runDir"),
-                                       QStringLiteral("runId"), QStringLiteral("session")}));
+    QCOMPARE(root.keys(),
+             QStringList({QStringLiteral("counts"), QStringLiteral("frameCount"),
+                          QStringLiteral("imageAttempts"), QStringLiteral("leftOut"),
+                          QStringLiteral("missing"), QStringLiteral("moveId"),
+                          QStringLiteral("news"), QStringLiteral("noted"), QStringLiteral("nudged"),
+                          QStringLiteral("rejected"), QStringLiteral("runDir"),
+                          QStringLiteral("runId"), QStringLiteral("session")}));
     QCOMPARE(root.value(u"runDir").toString(), runDir());
     QCOMPARE(root.value(u"moveId").toString(), QStringLiteral("idle_standard"));
     QCOMPARE(root.value(u"nudged").toInt(), 1);
@@ -141,6 +143,8 @@ void TestCommands::statusJsonKeepsItsMembers()
     QCOMPARE(root.value(u"counts").toObject().value(u"APPROVED").toInt(), 2);
     QCOMPARE(root.value(u"news").toObject(),
              QJsonObject({{QStringLiteral("changed"), 0}, {QStringLiteral("added"), 0}}));
+    // Frame 2 failed by its audit, not rejected by an operator: counted, not listed.
+    QCOMPARE(root.value(u"rejected").toArray(), QJsonArray());
     // Each frame with an image: the attempt it shows, and its newest with an image.
     const QJsonObject attempt1{{QStringLiteral("attempt"), 1}, {QStringLiteral("newest"), 1}};
     QCOMPARE(root.value(u"imageAttempts").toObject(),

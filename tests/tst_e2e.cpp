@@ -112,8 +112,8 @@ void TestEndToEnd::editsSurviveSigkillOnDiskAndOnScreen()
          QStringLiteral("mouseup"),   QStringLiteral("1")}));
     QTRY_VERIFY_WITH_TIMEOUT(session().frames.value(5).directorOverrides.alignment.has_value(),
                              10000);
-    // Next (9): reject.
-    QVERIFY(keys({QStringLiteral("n"), QStringLiteral("x")}));
+    // Next (9): reject; the reason picker asks why, Enter rejects without a reason.
+    QVERIFY(keys({QStringLiteral("n"), QStringLiteral("x"), QStringLiteral("Return")}));
     QTRY_COMPARE_WITH_TIMEOUT(session().frames.value(9).status, FrameStatus::AuditFail, 10000);
 
     director.kill(); // SIGKILL: no chance to tidy up

@@ -37,6 +37,7 @@ private slots:
     void okAcceptsAndCancelRejects();
     void theLanguageSaysItTakesEffectOnRestart();
     void everyControlHasAnAccessibleName();
+    void yourNameIsWhoTheVerdictsAreBy();
 
 private:
     static Preferences changed();
@@ -66,6 +67,7 @@ Preferences TestPreferencesDialog::changed()
     p.onionNextOpacity = 60;
     p.onionAnchorOpacity = 5;
     p.autoAdvance = true;
+    p.reviewer = QStringLiteral("alice");
     p.pixelEditor = QStringLiteral("aseprite --shell");
     p.inpaintProvider = QStringLiteral("studio-inpaint --model v3");
     return p;
@@ -100,6 +102,9 @@ void TestPreferencesDialog::storedAndReadBack()
     QCOMPARE(settings.value(QStringLiteral("view/onionSkinNext")).toBool(), false);
     QCOMPARE(settings.value(QStringLiteral("view/onionSkinNextOpacity")).toInt(), 60);
     QCOMPARE(settings.value(QStringLiteral("review/autoAdvance")).toBool(), true);
+    // The key `director frame` reads too.
+    QCOMPARE(settings.value(QStringLiteral("review/reviewer")).toString(), QStringLiteral("alice"));
+    QCOMPARE(Reviewer::current(), QStringLiteral("alice"));
     QCOMPARE(settings.value(QStringLiteral("patch/pixelEditor")).toString(),
              QStringLiteral("aseprite --shell"));
     // The key InpaintProvider reads: what Paint Mask → Patch runs.
@@ -143,6 +148,7 @@ void TestPreferencesDialog::theDialogShowsWhatItIsGiven()
     QCOMPARE(dialog.nextOpacityBox()->value(), 60);
     QCOMPARE(dialog.anchorOpacityBox()->value(), 5);
     QVERIFY(dialog.autoAdvanceBox()->isChecked());
+    QCOMPARE(dialog.reviewerBox()->text(), QStringLiteral("alice"));
     QCOMPARE(dialog.pixelEditorBox()->text(), QStringLiteral("aseprite --shell"));
     QCOMPARE(dialog.inpaintProviderBox()->text(), QStringLiteral("studio-inpaint --model v3"));
     QVERIFY(dialog.preferences() == changed());
@@ -273,3 +279,28 @@ void TestPreferencesDialog::everyControlHasAnAccessibleName()
 
 QTEST_MAIN(TestPreferencesDialog)
 #include "tst_preferencesdialog.moc"
+
+void TestPreferencesDialog::yourNameIsWhoTheVerdictsAreBy()
+{
+    // By default the user logged in, who is not stored: the next one logged in is the default.
+    QCOMPARE(Preferences().reviewer, Reviewer::loginName());
+    QVERIFY(!Reviewer::loginName().isEmpty());
+    PreferencesDialog dialog{Preferences::load()};
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.reviewerBox()->text(), Reviewer::loginName());
+    QCOMPARE(dialog.reviewerBox()->accessibleName(), QStringLiteral("Your name"));
+    dialog.reviewerBox()->setFocus();
+    dialog.reviewerBox()->selectAll();
+    QTest::keyClicks(dialog.reviewerBox(), QStringLiteral(" Carol Ng "));
+    QCOMPARE(dialog.preferences().reviewer, QStringLiteral("Carol Ng"));
+    dialog.preferences().save();
+    QCOMPARE(Preferences::load().reviewer, QStringLiteral("Carol Ng"));
+    QCOMPARE(Reviewer::current(), QStringLiteral("Carol Ng"));
+    // Emptied, it is the login name again.
+    dialog.reviewerBox()->clear();
+    QCOMPARE(dialog.preferences().reviewer, Reviewer::loginName());
+    dialog.preferences().save();
+    QCOMPARE(QSettings().value(SettingsKeys::reviewer).toString(), QString());
+    QCOMPARE(Reviewer::current(), Reviewer::loginName());
+}

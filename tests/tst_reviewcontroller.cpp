@@ -1,7 +1,9 @@
 #include "review/reviewcontroller.h"
 #include "review/sessionmanager.h"
 #include "runfixture.h"
+#include "session/reviewer.h"
 #include "session/sessioncodec.h"
+#include "session/timestamps.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +31,9 @@ private slots:
     void nextNeedingAttentionIsNoneWhenEveryFrameIsApproved();
     void readyToCommitRefusesNamingTheFrames();
     void commitWritesApprovedFramesAndDiscardEndsTheReview();
+    void aVerdictSaysWhoWhenAndWhyAndUndoTakesItBack();
+    void aVerdictGoesWithTheImageItWasAbout();
+    void aVerdictGivenThroughTheInterfaceIsCheckedAsTheFileIs();
 
 private:
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -50,6 +55,106 @@ DirectorSession TestReviewController::onDisk(const QString &runDir)
     return file.open(QIODevice::ReadOnly)
                ? SessionCodec::decode(file.readAll()).session.value_or(DirectorSession())
                : DirectorSession();
+}
+
+void TestReviewController::aVerdictSaysWhoWhenAndWhyAndUndoTakesItBack()
+{
+    m_controller->setReviewer(QStringLiteral("alice"));
+    const DirectorFrameState before = *m_manager->getFrameState(1);
+    QVERIFY(m_controller->reject(1, QStringLiteral("SF01_IDENTITY_DRIFT"),
+                                 QStringLiteral(" hand drifts ")));
+    const DirectorFrameState rejected = onDisk().frames.value(1);
+    QCOMPARE(rejected.status, FrameStatus::AuditFail);
+    QVERIFY(rejected.directorOverrides.verdict.has_value());
+    const Verdict &verdict = *rejected.directorOverrides.verdict;
+    QCOMPARE(verdict.status, FrameStatus::AuditFail);
+    QCOMPARE(verdict.reviewer, QStringLiteral("alice"));
+    QVERIFY(Timestamps::isCanonical(verdict.timestamp));
+    QCOMPARE(verdict.reasonCode, QStringLiteral("SF01_IDENTITY_DRIFT"));
+    QCOMPARE(verdict.reason, QStringLiteral("hand drifts"));
+
+    // Undo puts the frame back exactly, without a verdict; redo brings it back.
+    QVERIFY(m_controller->undo());
+    QCOMPARE(onDisk().frames.value(1), before);
+    QVERIFY(m_controller->redo());
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.verdict,
+             rejected.directorOverrides.verdict);
+
+    // Approving it since replaces the rejection: an approval has no reason.
+    m_controller->setReviewer(QStringLiteral("bob"));
+    QVERIFY(m_controller->approve(1));
+    const std::optional<Verdict> approved = onDisk().frames.value(1).directorOverrides.verdict;
+    QVERIFY(approved.has_value());
+    QCOMPARE(approved->status, FrameStatus::Approved);
+    QCOMPARE(approved->reviewer, QStringLiteral("bob"));
+    QVERIFY(!approved->reasonCode && !approved->reason);
+
+    // A frame the audit failed takes the operator's reason without a change of status; without
+    // a reason, rejecting it again is refused as before.
+    QVERIFY(!m_controller->reject(2));
+    QVERIFY(!onDisk().frames.value(2).directorOverrides.verdict);
+    QVERIFY(m_controller->reject(2, QString(), QStringLiteral("palette off at the belt")));
+    QCOMPARE(onDisk().frames.value(2).directorOverrides.verdict->reason,
+             QStringLiteral("palette off at the belt"));
+    // A reason goes with a rejection only, and must be a code.
+    QCOMPARE(m_manager
+                 ->applyFrameEdit(3, FrameEdit::statusTo(FrameStatus::Approved, QString(),
+                                                         QStringLiteral("SF01_IDENTITY_DRIFT")))
+                 .kind(),
+             Outcome::Kind::Invalid);
+    QCOMPARE(m_controller->reject(3, QStringLiteral("identity drift")).kind(),
+             Outcome::Kind::Invalid);
+    QCOMPARE(onDisk().frames.value(3).status, FrameStatus::Generated);
+    // Nobody named: the user logged in.
+    m_controller->setReviewer(QString());
+    QVERIFY(m_controller->reject(3));
+    QCOMPARE(onDisk().frames.value(3).directorOverrides.verdict->reviewer, Reviewer::loginName());
+}
+
+void TestReviewController::aVerdictGoesWithTheImageItWasAbout()
+{
+    m_controller->setReviewer(QStringLiteral("alice"));
+    QVERIFY(m_controller->reject(1, QStringLiteral("SF01_IDENTITY_DRIFT")));
+    QVERIFY(onDisk().frames.value(1).directorOverrides.verdict);
+    m_manager->close();
+    // The pipeline retries the rejected frame: a new attempt, not audited yet.
+    QVERIFY(RunFixture::writeCandidate(runDir(), 1, 2));
+    SessionManager again;
+    QVERIFY(again.initializeOrResume(runDir()));
+    int changed = 0;
+    QVERIFY(again.ingestRun(&changed));
+    QCOMPARE(changed, 1);
+    const DirectorFrameState retried = onDisk().frames.value(1);
+    QCOMPARE(retried.status, FrameStatus::Generated);
+    QVERIFY(!retried.directorOverrides.verdict);
+}
+
+void TestReviewController::aVerdictGivenThroughTheInterfaceIsCheckedAsTheFileIs()
+{
+    DirectorOverrides overrides = m_manager->getFrameState(1)->directorOverrides;
+    Verdict verdict;
+    verdict.status = FrameStatus::AuditFail; // frame 1 is AUDIT_WARN
+    verdict.reviewer = QStringLiteral("alice");
+    overrides.verdict = verdict;
+    const Outcome other = m_manager->updateFrameOverrides(1, overrides);
+    QCOMPARE(other.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(other.message().contains(QLatin1String("it is for AUDIT_FAIL, but frame 1 is "
+                                                    "AUDIT_WARN")),
+             qPrintable(other.message()));
+    // On frame 2 (AUDIT_FAIL) it is saved, its time now; a code of another form is not.
+    overrides = m_manager->getFrameState(2)->directorOverrides;
+    verdict.reasonCode = QStringLiteral("palette");
+    overrides.verdict = verdict;
+    QCOMPARE(m_manager->updateFrameOverrides(2, overrides).kind(), Outcome::Kind::Invalid);
+    verdict.reasonCode = QStringLiteral("SF02_PALETTE_DRIFT");
+    verdict.extra.insert(QStringLiteral("ticket"), 2.0);
+    overrides.verdict = verdict;
+    QVERIFY(m_manager->updateFrameOverrides(2, overrides));
+    const std::optional<Verdict> saved = onDisk().frames.value(2).directorOverrides.verdict;
+    QVERIFY(saved.has_value());
+    QVERIFY(Timestamps::isCanonical(saved->timestamp));
+    QCOMPARE(saved->reasonCode, QStringLiteral("SF02_PALETTE_DRIFT"));
+    QCOMPARE(saved->extra.value(u"ticket").toInt(), 2);
 }
 
 void TestReviewController::init()

@@ -214,6 +214,67 @@ void TestSchema::schemaEncodesTheContract_data()
             setOverrides(frame, "patchHistory", QJsonArray{patch});
         }),
         true);
+
+    // The operator's verdict: who, when, and for a rejection why.
+    const QJsonObject verdict{
+        {QStringLiteral("status"), QStringLiteral("AUDIT_FAIL")},
+        {QStringLiteral("reviewer"), QStringLiteral("alice")},
+        {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:27:00.000Z")},
+        {QStringLiteral("reasonCode"), QStringLiteral("SF01_IDENTITY_DRIFT")},
+        {QStringLiteral("reason"), QStringLiteral("hand drifts")}};
+    auto rejected = [&](const std::function<void(QJsonObject &)> &change) {
+        return edited([&](QJsonObject &, QJsonObject &frame) {
+            frame[QStringLiteral("status")] = QStringLiteral("AUDIT_FAIL");
+            QJsonObject v = verdict;
+            change(v);
+            setOverrides(frame, "verdict", v);
+        });
+    };
+    row("rejection with its reason", rejected([](QJsonObject &) {}), true);
+    row("rejection without a reason", rejected([](QJsonObject &v) {
+            v.remove(u"reasonCode");
+            v.remove(u"reason");
+        }),
+        true);
+    row("verdict with other members",
+        rejected([](QJsonObject &v) { v[QStringLiteral("ticket")] = QStringLiteral("ART-12"); }),
+        true);
+    row("approval", edited([&](QJsonObject &, QJsonObject &frame) {
+            frame[QStringLiteral("status")] = QStringLiteral("APPROVED");
+            setOverrides(frame, "verdict",
+                         QJsonObject{{QStringLiteral("status"), QStringLiteral("APPROVED")},
+                                     {QStringLiteral("reviewer"), QStringLiteral("bob")},
+                                     {QStringLiteral("timestamp"),
+                                      QStringLiteral("2026-01-18T12:27:00.000Z")}});
+        }),
+        true);
+    row("approval with a reason", edited([&](QJsonObject &, QJsonObject &frame) {
+            frame[QStringLiteral("status")] = QStringLiteral("APPROVED");
+            QJsonObject v = verdict;
+            v[QStringLiteral("status")] = QStringLiteral("APPROVED");
+            setOverrides(frame, "verdict", v);
+        }),
+        false);
+    row("verdict null reason",
+        rejected([](QJsonObject &v) { v[QStringLiteral("reason")] = QJsonValue::Null; }), false);
+    row("verdict reviewer a number",
+        rejected([](QJsonObject &v) { v[QStringLiteral("reviewer")] = 7; }), false);
+    row("verdict reviewer empty",
+        rejected([](QJsonObject &v) { v[QStringLiteral("reviewer")] = QStringLiteral(" "); }),
+        false);
+    row("verdict without reviewer", rejected([](QJsonObject &v) { v.remove(u"reviewer"); }), false);
+    row("verdict reason code lower case", rejected([](QJsonObject &v) {
+            v[QStringLiteral("reasonCode")] = QStringLiteral("sf01_identity_drift");
+        }),
+        false);
+    row("verdict status GENERATED",
+        rejected([](QJsonObject &v) { v[QStringLiteral("status")] = QStringLiteral("GENERATED"); }),
+        false);
+    // A verdict left behind on a frame whose status changed since: the pipeline's reader
+    // takes it (it drops the member), Director reads it and leaves it out.
+    row("verdict for another status",
+        edited([&](QJsonObject &, QJsonObject &frame) { setOverrides(frame, "verdict", verdict); }),
+        true);
 }
 
 void TestSchema::schemaEncodesTheContract()
@@ -297,7 +358,12 @@ void TestSchema::everyFileDirectorWritesValidates()
             keep();
         }
     }
-    QVERIFY(manager.updateFrameStatus(0, FrameStatus::AuditFail));
+    QVERIFY(manager.applyFrameEdit(
+        0, FrameEdit::statusTo(FrameStatus::AuditFail, QStringLiteral("alice"),
+                               QStringLiteral("SF01_IDENTITY_DRIFT"),
+                               QStringLiteral("hand drifts; \"again\"\n"))));
+    QVERIFY(manager.getFrameState(0)->directorOverrides.verdict.has_value());
+    keep();
     QVERIFY(manager.updateFrameStatus(0, FrameStatus::Approved));
     const Outcome committed = manager.commitSession();
     QVERIFY2(committed, qPrintable(committed.message()));

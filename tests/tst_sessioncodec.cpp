@@ -38,6 +38,8 @@ private slots:
     void bothSpellingsOfAMemberAreNeverSilentlyMerged();
     void runsPrefixMustNameThisRun_data();
     void runsPrefixMustNameThisRun();
+    void verdictRoundTripsWithItsUnknownMembers();
+    void verdictForAnotherStatusIsLeftOut();
 };
 
 namespace {
@@ -304,6 +306,47 @@ void TestSessionCodec::problemsNameTheirJsonPath_data()
     QTest::newRow("null notes")
         << withFrame(QStringLiteral("directorOverrides.notes"), QJsonValue::Null)
         << QStringLiteral("frames.1.directorOverrides.notes: expected a string, found null");
+    const auto verdict = [](const char *member, const QJsonValue &value) {
+        QJsonObject v{{QStringLiteral("status"), QStringLiteral("APPROVED")},
+                      {QStringLiteral("reviewer"), QStringLiteral("alice")},
+                      {QStringLiteral("timestamp"), QStringLiteral("2026-01-18T12:27:00.000Z")}};
+        if (value.isUndefined())
+            v.remove(QLatin1String(member));
+        else
+            v[QLatin1String(member)] = value;
+        return withFrame(QStringLiteral("directorOverrides.verdict"), v);
+    };
+    QTest::newRow("verdict not an object")
+        << withFrame(QStringLiteral("directorOverrides.verdict"), QStringLiteral("AUDIT_FAIL"))
+        << QStringLiteral("frames.1.directorOverrides.verdict: expected an object, found a string");
+    QTest::newRow("verdict reviewer a number")
+        << verdict("reviewer", 7)
+        << QStringLiteral(
+               "frames.1.directorOverrides.verdict.reviewer: expected a string, found a number");
+    QTest::newRow("verdict reviewer empty")
+        << verdict("reviewer", QStringLiteral(" "))
+        << QStringLiteral("frames.1.directorOverrides.verdict.reviewer: is empty");
+    QTest::newRow("verdict without reviewer")
+        << verdict("reviewer", QJsonValue::Undefined)
+        << QStringLiteral("frames.1.directorOverrides.verdict.reviewer: is missing");
+    QTest::newRow("verdict status not a verdict")
+        << verdict("status", QStringLiteral("AUDIT_WARN"))
+        << QStringLiteral("frames.1.directorOverrides.verdict.status: \"AUDIT_WARN\" is not a "
+                          "verdict");
+    QTest::newRow("verdict time without zone")
+        << verdict("timestamp", QStringLiteral("2026-01-18T12:27:00"))
+        << QStringLiteral("frames.1.directorOverrides.verdict.timestamp: ");
+    QTest::newRow("verdict null reason")
+        << verdict("reason", QJsonValue::Null)
+        << QStringLiteral(
+               "frames.1.directorOverrides.verdict.reason: expected a string, found null");
+    QTest::newRow("verdict reason code not a code")
+        << verdict("reasonCode", QStringLiteral("hand drifts"))
+        << QStringLiteral("frames.1.directorOverrides.verdict.reasonCode: \"hand drifts\" is not a "
+                          "reason code");
+    QTest::newRow("approval with a reason")
+        << verdict("reasonCode", QStringLiteral("SF01_IDENTITY_DRIFT"))
+        << QStringLiteral("frames.1.directorOverrides.verdict.reasonCode: only a rejection");
     QTest::newRow("NaN as string")
         << withFrame(QStringLiteral("directorOverrides.alignment"),
                      QJsonObject{
@@ -830,3 +873,83 @@ void TestSessionCodec::everyChangeOfAFrameIsWritten()
 
 QTEST_APPLESS_MAIN(TestSessionCodec)
 #include "tst_sessioncodec.moc"
+
+namespace {
+// withUnknownMembers with frame 0 rejected by an operator, for a reason, and members of other
+// programs inside the verdict.
+QJsonObject rejectedFrameSession(const QString &frameStatus)
+{
+    QJsonObject root = QJsonDocument::fromJson(withUnknownMembers).object();
+    QJsonObject frames = root.value(u"frames").toObject();
+    QJsonObject frame = frames.value(u"0").toObject();
+    frame[QStringLiteral("status")] = frameStatus;
+    QJsonObject overrides = frame.value(u"directorOverrides").toObject();
+    overrides[QStringLiteral("verdict")] =
+        QJsonObject{{QStringLiteral("status"), QStringLiteral("AUDIT_FAIL")},
+                    {QStringLiteral("reviewer"), QStringLiteral("alice")},
+                    {QStringLiteral("timestamp"), QStringLiteral("2026-12-06T14:03:00.000Z")},
+                    {QStringLiteral("reasonCode"), QStringLiteral("SF01_IDENTITY_DRIFT")},
+                    {QStringLiteral("reason"), QStringLiteral("hand drifts \"left\"\nagain")},
+                    {QStringLiteral("ticket"), QJsonObject{{QStringLiteral("id"), 12}}},
+                    {QStringLiteral("aa_first"), true}};
+    frame[QStringLiteral("directorOverrides")] = overrides;
+    frames[QStringLiteral("0")] = frame;
+    root[QStringLiteral("frames")] = frames;
+    return root;
+}
+} // namespace
+
+void TestSessionCodec::verdictRoundTripsWithItsUnknownMembers()
+{
+    const QJsonObject original = rejectedFrameSession(QStringLiteral("AUDIT_FAIL"));
+    const SessionDecodeResult result = SessionCodec::decode(QJsonDocument(original).toJson());
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    const std::optional<Verdict> &verdict =
+        result.session->frames.value(0).directorOverrides.verdict;
+    QVERIFY(verdict.has_value());
+    QCOMPARE(verdict->status, FrameStatus::AuditFail);
+    QCOMPARE(verdict->reviewer, QStringLiteral("alice"));
+    QCOMPARE(verdict->timestamp, QStringLiteral("2026-12-06T14:03:00.000Z"));
+    QCOMPARE(verdict->reasonCode, QStringLiteral("SF01_IDENTITY_DRIFT"));
+    QCOMPARE(verdict->reason, QStringLiteral("hand drifts \"left\"\nagain"));
+    QCOMPARE(verdict->extra.size(), 2);
+
+    const QByteArray written = SessionCodec::encode(*result.session);
+    QCOMPARE(parse(written), original); // every member there again, unknown ones included
+    // Director's own members first, in their order, then the others by name.
+    const qsizetype status = written.indexOf("\"status\": \"AUDIT_FAIL\",\n          \"reviewer\"");
+    QVERIFY2(status > 0, written.constData());
+    QVERIFY(written.indexOf("\"reason\":") < written.indexOf("\"aa_first\""));
+    const SessionDecodeResult again = SessionCodec::decode(written);
+    QVERIFY(again.isOk());
+    QCOMPARE(*again.session, *result.session);
+    QCOMPARE(SessionCodec::encode(*again.session), written);
+
+    // Optional members left out, never null.
+    Verdict bare = *verdict;
+    bare.reasonCode.reset();
+    bare.reason.reset();
+    DirectorSession session = *result.session;
+    session.frames[0].directorOverrides.verdict = bare;
+    const QByteArray withoutReason = SessionCodec::encode(session);
+    const QJsonObject bareWritten =
+        parse(withoutReason).value(u"frames")[u"0"][u"directorOverrides"][u"verdict"].toObject();
+    QCOMPARE(bareWritten.keys(),
+             QStringList({QStringLiteral("aa_first"), QStringLiteral("reviewer"),
+                          QStringLiteral("status"), QStringLiteral("ticket"),
+                          QStringLiteral("timestamp")}));
+}
+
+void TestSessionCodec::verdictForAnotherStatusIsLeftOut()
+{
+    // The frame was approved since (by another program): the rejection no longer holds.
+    const SessionDecodeResult result = SessionCodec::decode(
+        QJsonDocument(rejectedFrameSession(QStringLiteral("APPROVED"))).toJson());
+    QVERIFY2(result.isOk(), qPrintable(result.errorText()));
+    QVERIFY(!result.session->frames.value(0).directorOverrides.verdict.has_value());
+    const bool noted = std::any_of(result.notes.begin(), result.notes.end(), [](const auto &n) {
+        return n.path == QLatin1String("frames.0.directorOverrides.verdict");
+    });
+    QVERIFY(noted);
+    QVERIFY(!SessionCodec::encode(*result.session).contains("\"verdict\""));
+}

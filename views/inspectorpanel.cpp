@@ -2,7 +2,9 @@
 
 #include "patchhistoryview.h"
 #include "session/reasoncodes.h"
+#include "session/timestamps.h"
 
+#include <QDateTime>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonObject>
@@ -15,17 +17,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
+// The frame's values, a row each: score, flags, verdict, prompt, the palette check.
+QFormLayout *InspectorPanel::buildFields()
 {
-    setAccessibleName(tr("Inspector"));
-    auto *layout = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    bold.setPointSizeF(bold.pointSizeF() * 1.2);
-    m_title->setFont(bold);
-    layout->addWidget(m_title);
-
     auto *form = new QFormLayout;
     m_score = new QLabel(this);
     m_score->setObjectName(QStringLiteral("score"));
@@ -35,6 +29,11 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_flags->setWordWrap(true);
     m_flags->setTextFormat(Qt::RichText);
     form->addRow(tr("Flags:"), m_flags);
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("verdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Verdict:"), m_verdict);
     m_prompt = new QLabel(this);
     m_prompt->setObjectName(QStringLiteral("prompt"));
     m_prompt->setWordWrap(true);
@@ -48,7 +47,21 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_palette->setObjectName(QStringLiteral("palette"));
     m_palette->setWordWrap(true);
     form->addRow(tr("Palette:"), m_palette);
-    layout->addLayout(form);
+    return form;
+}
+
+InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Inspector"));
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    m_title->setFont(bold);
+    layout->addWidget(m_title);
+
+    layout->addLayout(buildFields());
 
     m_metrics = new QTreeWidget(this);
     m_metrics->setObjectName(QStringLiteral("metrics"));
@@ -219,6 +232,7 @@ void InspectorPanel::clear()
     m_title->setText(tr("No frame"));
     showField(m_score, tr("Composite score"), QString());
     showField(m_flags, tr("Audit flags"), QString());
+    showField(m_verdict, tr("Verdict"), QString());
     showField(m_prompt, tr("Prompt"), QString());
     m_metrics->clear();
     m_attempts->clear();
@@ -309,6 +323,7 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
     m_flags->setAccessibleName(
         tr("Audit flags: %1")
             .arg(spoken.isEmpty() ? tr("none") : spoken.join(QStringLiteral("; "))));
+    showVerdict(frame);
 
     m_metrics->clear();
     auto addMetrics = [&](const QJsonObject &object, const QString &prefix) {
@@ -357,6 +372,38 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         m_notes->document()->setModified(false);
         m_loading = false;
     }
+}
+
+QString InspectorPanel::verdictText(const DirectorFrameState &frame)
+{
+    const std::optional<Verdict> &verdict = frame.directorOverrides.verdict;
+    if (!verdict)
+        return QString();
+    const std::optional<QDateTime> time = Timestamps::parse(verdict->timestamp);
+    const QString when = time ? time->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                              : verdict->timestamp;
+    if (verdict->status == FrameStatus::Approved)
+        return tr("Approved by %1, %2").arg(verdict->reviewer, when);
+    QStringList why;
+    if (verdict->reasonCode) {
+        // A code of the catalogue by its number and title ("SF01 Identity drift"); any other
+        // code as it is, with what its prefix says.
+        const QString &code = *verdict->reasonCode;
+        const ReasonCodes::Description d = ReasonCodes::describe(code);
+        why.append(ReasonCodes::known().contains(code)
+                       ? tr("%1 %2").arg(code.section(QLatin1Char('_'), 0, 0), d.title)
+                       : tr("%1 (%2)").arg(code, d.title));
+    }
+    if (verdict->reason)
+        why.append(*verdict->reason);
+    const QString rejected = tr("Rejected by %1, %2").arg(verdict->reviewer, when);
+    return why.isEmpty() ? rejected : tr("%1 — %2").arg(rejected, why.join(QStringLiteral(": ")));
+}
+
+void InspectorPanel::showVerdict(const DirectorFrameState &frame)
+{
+    const QString text = verdictText(frame);
+    showField(m_verdict, tr("Verdict"), text.isEmpty() ? tr("none") : text);
 }
 
 void InspectorPanel::showPaletteCheck(const QString &offPalette, const QString &palette)

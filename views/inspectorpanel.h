@@ -9,15 +9,16 @@
 #include <functional>
 
 class PatchHistoryView;
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QPlainTextEdit;
 class QTreeWidget;
 
 // The audit details of the current frame: composite score, each flag with
-// its title and meaning, the metrics the pipeline recorded, the attempt
-// history, the patch history (PatchHistoryView), the prompt when the run has
-// it, and the operator's notes, saved as the operator types (once typing
+// its title and meaning, the operator's verdict (who approved or rejected it, when, why), the
+// metrics the pipeline recorded, the attempt history, the patch history (PatchHistoryView), the
+// prompt when the run has it, and the operator's notes, saved as the operator types (once typing
 // pauses, not at every keystroke).
 class InspectorPanel : public QWidget
 {
@@ -53,6 +54,9 @@ public:
     QTreeWidget *attempts() const { return m_attempts; }
     QPushButton *useAttemptButton() const { return m_useAttempt; }
     PatchHistoryView *patchHistory() const { return m_patchHistory; }
+    // The operator's verdict as the inspector says it; empty without one.
+    static QString verdictText(const DirectorFrameState &frame);
+    QLabel *verdictLabel() const { return m_verdict; }
 
 signals:
     void notesEdited(int frameIndex, const QString &notes);
@@ -68,16 +72,21 @@ protected:
 
 private:
     void emitNotes();
+    QFormLayout *buildFields();
     void buildAttemptActions();
     void addAttempt(const AttemptInfo &attempt);
     // The attempt chosen in the list; 0 when none.
     int chosenAttempt() const;
     // A value label: its text, and its accessible name "field: text".
     static void showField(QLabel *label, const QString &field, const QString &text);
+    // The operator's verdict on the frame: "Rejected by alice, 2026-12-06 14:03 — SF01
+    // Identity drift: hand drifts" (the time in local time); "none" without one.
+    void showVerdict(const DirectorFrameState &frame);
 
     QLabel *m_title;
     QLabel *m_score;
     QLabel *m_flags;
+    QLabel *m_verdict;
     QTreeWidget *m_metrics;
     QTreeWidget *m_attempts;
     QPushButton *m_useAttempt;

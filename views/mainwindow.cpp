@@ -16,6 +16,7 @@
 #include "playbackpresenter.h"
 #include "preferencesdialog.h"
 #include "readonlybanner.h"
+#include "reasonpicker.h"
 #include "recentruns.h"
 #include "recentrunsmenu.h"
 #include "review/framelistmodel.h"
@@ -353,10 +354,17 @@ void MainWindow::verdict(bool approve)
 {
     if (m_current < 0)
         return;
-    const Outcome outcome =
-        approve ? m_controller->approve(m_current) : m_controller->reject(m_current);
-    if (succeeded(outcome) && m_actions->autoAdvance->isChecked())
-        step(1);
+    const auto made = [this](const Outcome &outcome) {
+        if (succeeded(outcome) && m_actions->autoAdvance->isChecked())
+            step(1);
+    };
+    if (approve)
+        return made(m_controller->approve(m_current));
+    // A rejection asks why first; Escape in the picker leaves the frame as it is.
+    ReasonPicker::ask(this, m_manager->session(), m_current,
+                      [this, made, frame = m_current](const ReasonPicker::Choice &c) {
+                          made(m_controller->reject(frame, c.code, c.text));
+                      });
 }
 
 void MainWindow::step(int delta)
@@ -380,6 +388,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_stageControls->apply(preferences);
     m_actions->autoAdvance->setChecked(preferences.autoAdvance);
     m_audit->applyPreferences(preferences);
+    m_controller->setReviewer(preferences.reviewer);
 }
 
 void MainWindow::saveSettings()

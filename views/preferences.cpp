@@ -70,6 +70,7 @@ Preferences Preferences::load()
     p.onionAnchorOpacity =
         percent(settings, SettingsKeys::onionAnchorOpacity, defaults.onionAnchorOpacity);
     p.autoAdvance = flag(settings, SettingsKeys::autoAdvance, defaults.autoAdvance);
+    p.reviewer = Reviewer::orLoginName(settings.value(SettingsKeys::reviewer).toString());
     p.paletteOverlay = flag(settings, SettingsKeys::paletteOverlay, defaults.paletteOverlay);
     p.baselineOverlay = flag(settings, SettingsKeys::baselineOverlay, defaults.baselineOverlay);
     p.boundsOverlay = flag(settings, SettingsKeys::boundsOverlay, defaults.boundsOverlay);
@@ -87,6 +88,9 @@ void Preferences::save() const
     settings.setValue(SettingsKeys::onionNextOpacity, onionNextOpacity);
     settings.setValue(SettingsKeys::onionAnchorOpacity, onionAnchorOpacity);
     settings.setValue(SettingsKeys::pixelEditor, pixelEditor);
+    // The login name is not stored: it is the default, whoever logs in.
+    const QString name = Reviewer::orLoginName(reviewer);
+    settings.setValue(SettingsKeys::reviewer, name == Reviewer::loginName() ? QString() : name);
     settings.setValue(SettingsKeys::inpaintProvider, inpaintProvider);
     saveZoom(zoom);
     saveOnionSkin(onionSkin);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "patch/inpaintprovider.h"
+#include "session/reviewer.h"
 
 #include <QLatin1StringView>
 #include <QString>
@@ -22,6 +23,9 @@ inline constexpr QLatin1StringView onionShowPrevious{"view/onionSkinPrevious"};
 inline constexpr QLatin1StringView onionShowNext{"view/onionSkinNext"};
 inline constexpr QLatin1StringView onionShowAnchor{"view/onionSkinAnchor"};
 inline constexpr QLatin1StringView autoAdvance{"review/autoAdvance"};
+// "Your name": who the verdicts are by; empty or missing: the user logged in (Reviewer).
+// `director frame` reads it too.
+inline constexpr QLatin1StringView reviewer = Reviewer::settingsKey;
 // The audit's overlays on the stage (View → Overlays).
 inline constexpr QLatin1StringView paletteOverlay{"view/paletteOverlay"};
 inline constexpr QLatin1StringView baselineOverlay{"view/baselineOverlay"};
@@ -71,6 +75,8 @@ struct Preferences
     int onionNextOpacity = 30;     // percent
     int onionAnchorOpacity = 15;   // percent
     bool autoAdvance = false;
+    // Who the verdicts are by ("Your name"): recorded with each approval and rejection.
+    QString reviewer = Reviewer::loginName();
     // The audit's overlays (View → Overlays).
     bool paletteOverlay = false;
     bool baselineOverlay = false;

@@ -73,12 +73,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
 
     layout->addWidget(stageGroup());
 
-    auto *review = new QGroupBox(tr("Review"), this);
-    auto *reviewLayout = new QVBoxLayout(review);
-    m_autoAdvance = new QCheckBox(tr("Advance to the next frame after Approve or &Reject"), review);
-    m_autoAdvance->setObjectName(QStringLiteral("autoAdvance"));
-    reviewLayout->addWidget(m_autoAdvance);
-    layout->addWidget(review);
+    layout->addWidget(reviewGroup());
     layout->addWidget(patchGroup());
 
     m_buttons = new QDialogButtonBox(
@@ -90,6 +85,27 @@ PreferencesDialog::PreferencesDialog(const Preferences &preferences, QWidget *pa
     layout->addWidget(m_buttons);
 
     setPreferences(preferences);
+}
+
+// The review: auto-advance, and who the verdicts are by.
+QGroupBox *PreferencesDialog::reviewGroup()
+{
+    auto *review = new QGroupBox(tr("Review"), this);
+    auto *reviewForm = new QFormLayout(review);
+    m_autoAdvance = new QCheckBox(tr("Advance to the next frame after Approve or &Reject"), review);
+    m_autoAdvance->setObjectName(QStringLiteral("autoAdvance"));
+    reviewForm->addRow(m_autoAdvance);
+    m_reviewer = new QLineEdit(review);
+    m_reviewer->setObjectName(QStringLiteral("reviewer"));
+    m_reviewer->setPlaceholderText(Reviewer::loginName());
+    m_reviewer->setAccessibleName(tr("Your name"));
+    m_reviewer->setAccessibleDescription(
+        tr("Recorded in the session file with every frame you approve or reject. Left empty: "
+           "your login name, %1.")
+            .arg(Reviewer::loginName()));
+    m_reviewer->setToolTip(m_reviewer->accessibleDescription());
+    reviewForm->addRow(tr("Your &name:"), m_reviewer);
+    return review;
 }
 
 // The stage: zoom, onion skin and the opacities of its layers.
@@ -171,6 +187,7 @@ void PreferencesDialog::setPreferences(const Preferences &preferences)
     m_nextOpacity->setEnabled(preferences.onionSkin);
     m_anchorOpacity->setEnabled(preferences.onionSkin);
     m_autoAdvance->setChecked(preferences.autoAdvance);
+    m_reviewer->setText(preferences.reviewer);
     m_pixelEditor->setText(preferences.pixelEditor);
     m_inpaintProvider->setText(preferences.inpaintProvider);
 }
@@ -186,6 +203,7 @@ Preferences PreferencesDialog::preferences() const
     p.onionNextOpacity = m_nextOpacity->value();
     p.onionAnchorOpacity = m_anchorOpacity->value();
     p.autoAdvance = m_autoAdvance->isChecked();
+    p.reviewer = Reviewer::orLoginName(m_reviewer->text());
     p.pixelEditor = m_pixelEditor->text().trimmed();
     p.inpaintProvider = m_inpaintProvider->text().trimmed();
     return p;

@@ -14,7 +14,8 @@ class QLineEdit;
 class QSpinBox;
 
 // Edit → Preferences: the theme, the language (at the next start), the
-// stage (zoom, Fit or a level; onion skin and its opacities), auto-advance and the pixel editor.
+// stage (zoom, Fit or a level; onion skin and its opacities), auto-advance, your name (who the
+// verdicts are by) and the pixel editor.
 // The dialog only edits a copy: whoever opened it stores and applies preferences() once it is
 // accepted (OK); Cancel changes nothing; Restore Defaults puts the defaults in the dialog, to be
 // kept with OK.
@@ -41,12 +42,14 @@ public:
     QSpinBox *nextOpacityBox() const { return m_nextOpacity; }
     QSpinBox *anchorOpacityBox() const { return m_anchorOpacity; }
     QCheckBox *autoAdvanceBox() const { return m_autoAdvance; }
+    QLineEdit *reviewerBox() const { return m_reviewer; }
     QLineEdit *pixelEditorBox() const { return m_pixelEditor; }
     QLineEdit *inpaintProviderBox() const { return m_inpaintProvider; }
     QDialogButtonBox *buttons() const { return m_buttons; }
 
 private:
     QGroupBox *stageGroup();
+    QGroupBox *reviewGroup();
     QGroupBox *patchGroup();
 
     QComboBox *m_theme;
@@ -57,6 +60,7 @@ private:
     QSpinBox *m_nextOpacity;
     QSpinBox *m_anchorOpacity;
     QCheckBox *m_autoAdvance;
+    QLineEdit *m_reviewer;
     QLineEdit *m_pixelEditor;
     QLineEdit *m_inpaintProvider;
     QDialogButtonBox *m_buttons;

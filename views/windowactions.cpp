@@ -83,7 +83,7 @@ void WindowActions::addFrameMenu()
 {
     QMenu *frame = m_window->menuBar()->addMenu(tr("F&rame"));
     approve = add(frame, QStringLiteral("approve"), tr("&Approve"), {K(Qt::Key_A)});
-    reject = add(frame, QStringLiteral("reject"), tr("&Reject"), {K(Qt::Key_X)});
+    reject = add(frame, QStringLiteral("reject"), tr("&Reject…"), {K(Qt::Key_X)});
     frame->addSeparator();
     next = add(frame, QStringLiteral("next"), tr("&Next Frame"),
                {K(Qt::Key_Right), K(Qt::Key_Period)});

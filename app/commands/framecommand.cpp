@@ -3,6 +3,8 @@
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
 #include "review/sessionmanager.h"
+#include "session/reasoncodes.h"
+#include "session/reviewer.h"
 
 #include <QCommandLineParser>
 
@@ -13,8 +15,21 @@ const QString nudgeName = QStringLiteral("nudge");
 const QString clearNudgeName = QStringLiteral("clear-nudge");
 const QString noteName = QStringLiteral("note");
 const QString attemptName = QStringLiteral("attempt");
+const QString reasonName = QStringLiteral("reason");
+const QString reasonTextName = QStringLiteral("reason-text");
+const QString reviewerName = QStringLiteral("reviewer");
 
 } // namespace
+
+QString FrameCommand::reasonText(const Verdict &verdict)
+{
+    QStringList parts;
+    if (verdict.reasonCode)
+        parts.append(*verdict.reasonCode);
+    if (verdict.reason)
+        parts.append(QLatin1Char('"') + *verdict.reason + QLatin1Char('"'));
+    return parts.join(QLatin1Char(' '));
+}
 
 FrameCommand::FrameCommand(const Console &console) : Command(QStringLiteral("frame"), console) {}
 
@@ -45,6 +60,17 @@ void FrameCommand::addArguments(QCommandLineParser &parser) const
     parser.addOption({clearNudgeName, tr("Remove the frame's alignment offset.")});
     parser.addOption(
         {noteName, tr("Set the operator's notes (empty removes them)."), QStringLiteral("TEXT")});
+    parser.addOption({reasonName,
+                      tr("With --status AUDIT_FAIL: why the frame is rejected, a reason code "
+                         "such as SF01_IDENTITY_DRIFT (capitals, digits and underscores)."),
+                      QStringLiteral("CODE")});
+    parser.addOption({reasonTextName,
+                      tr("With --status AUDIT_FAIL: why the frame is rejected, in words."),
+                      QStringLiteral("TEXT")});
+    parser.addOption({reviewerName,
+                      tr("Who makes the verdict (default: the name set in Preferences, else the "
+                         "user logged in)."),
+                      QStringLiteral("NAME")});
     parser.addOption(RecoverOption::option());
     addLanguageOption(parser);
 }
@@ -102,11 +128,42 @@ Outcome FrameCommand::editFrom(const QCommandLineParser &parser, FrameEdit *edit
     }
     if (parser.isSet(noteName))
         edit->notes = parser.value(noteName);
+    if (const Outcome verdict = verdictFrom(parser, edit); !verdict)
+        return verdict;
     if (!edit->attempt && !edit->status && edit->alignment == FrameEdit::Alignment::Keep &&
         !edit->notes) {
         return Outcome::invalid(
             tr("nothing to change: give --attempt, --status, --nudge, --clear-nudge or --note"));
     }
+    return Outcome::ok();
+}
+
+Outcome FrameCommand::verdictFrom(const QCommandLineParser &parser, FrameEdit *edit)
+{
+    if (parser.isSet(reviewerName)) {
+        edit->reviewer = parser.value(reviewerName).trimmed();
+        if (edit->reviewer.isEmpty())
+            return Outcome::invalid(tr("--reviewer needs a name"));
+    } else {
+        edit->reviewer = Reviewer::current();
+    }
+    if (parser.isSet(reasonName)) {
+        edit->reasonCode = parser.value(reasonName).trimmed();
+        if (!ReasonCodes::isWellFormed(edit->reasonCode))
+            return Outcome::invalid(tr("\"%1\" is not a reason code such as SF01_IDENTITY_DRIFT "
+                                       "(capitals, digits and underscores): --reason")
+                                        .arg(parser.value(reasonName)));
+    }
+    if (parser.isSet(reasonTextName)) {
+        edit->reason = parser.value(reasonTextName).trimmed();
+        if (edit->reason.isEmpty())
+            return Outcome::invalid(tr("--reason-text needs a text"));
+    }
+    const bool reasoned = parser.isSet(reasonName) || parser.isSet(reasonTextName);
+    if (reasoned && edit->status != FrameStatus::AuditFail)
+        return Outcome::invalid(
+            tr("--reason and --reason-text go with --status AUDIT_FAIL: only a rejection has a "
+               "reason"));
     return Outcome::ok();
 }
 
@@ -132,6 +189,11 @@ QString FrameCommand::summary(int index, const DirectorFrameState &frame)
         summary += tr(", offset %1,%2")
                        .arg(frame.directorOverrides.alignment->userOverrideX)
                        .arg(frame.directorOverrides.alignment->userOverrideY);
+    }
+    if (const std::optional<Verdict> &verdict = frame.directorOverrides.verdict;
+        verdict && verdict->status == FrameStatus::AuditFail) {
+        if (const QString why = reasonText(*verdict); !why.isEmpty())
+            summary += tr(", reason %1").arg(why);
     }
     return summary;
 }

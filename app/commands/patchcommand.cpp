@@ -12,6 +12,7 @@
 #include "review/frameimages.h"
 #include "review/sessionmanager.h"
 #include "run/imageloader.h"
+#include "session/reviewer.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -129,7 +130,9 @@ int PatchCommand::run(const QCommandLineParser &parser)
 
 PatchMaker::Apply PatchCommand::applyTo(SessionManager &manager)
 {
-    return [&manager](int frame, const FrameEdit &edit) {
+    // A patch that approves a frame is a verdict: by the name set in Preferences.
+    return [&manager](int frame, FrameEdit edit) {
+        edit.reviewer = Reviewer::current();
         return manager.applyFrameEdit(frame, edit);
     };
 }

@@ -1,5 +1,8 @@
 #include "commands/statuscommand.h"
 
+#include "commands/framecommand.h"
+#include "session/reasoncodes.h"
+
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
 
@@ -75,6 +78,7 @@ QString StatusCommand::text(const RunStatus &status)
         tr("Frames:   %1: %2").arg(status.counts().total()).arg(parts.join(QStringLiteral(", "))));
     text += line(tr("Operator: %1 nudged, %2 with notes").arg(status.nudged()).arg(status.noted()));
     text += attempts(status);
+    text += rejected(status);
     if (session.commitInfo) {
         text += line(tr("Commit:   %1 approved, %2 nudged, %3 patched at %4")
                          .arg(session.commitInfo->approvedCount)
@@ -119,4 +123,25 @@ QString StatusCommand::attempts(const RunStatus &status)
     if (older.isEmpty())
         return line(tr("Attempts: no frame shows an older attempt than its newest"));
     return line(tr("Attempts: %1").arg(older.join(QStringLiteral("; "))));
+}
+
+QString StatusCommand::rejected(const RunStatus &status)
+{
+    QString text;
+    for (const RunStatus::Rejected &frame : status.rejected()) {
+        const Verdict &verdict = frame.verdict;
+        QString why = FrameCommand::reasonText(verdict);
+        if (verdict.reasonCode) {
+            const ReasonCodes::Description code = ReasonCodes::describe(*verdict.reasonCode);
+            why.replace(0, verdict.reasonCode->size(),
+                        tr("%1 (%2)").arg(*verdict.reasonCode, code.title));
+        }
+        text += line(why.isEmpty() ? tr("Rejected: frame %1 by %2 at %3, no reason given")
+                                         .arg(frame.frameIndex)
+                                         .arg(verdict.reviewer, verdict.timestamp)
+                                   : tr("Rejected: frame %1 by %2 at %3: %4")
+                                         .arg(frame.frameIndex)
+                                         .arg(verdict.reviewer, verdict.timestamp, why));
+    }
+    return text;
 }

@@ -27,4 +27,6 @@ private:
     // The line naming the frames whose image is an older attempt than their newest one, or
     // saying there is none (empty when no frame's image is an attempt's).
     static QString attempts(const RunStatus &status);
+    // A line for each frame an operator rejected: who, when and why.
+    static QString rejected(const RunStatus &status);
 };

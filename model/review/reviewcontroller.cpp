@@ -9,24 +9,29 @@ ReviewController::ReviewController(SessionManager *manager, QObject *parent)
     : QObject(parent), m_manager(manager), m_history(manager)
 {}
 
-Outcome ReviewController::approve(int frameIndex)
+Outcome ReviewController::apply(int frameIndex, FrameEdit edit, const QString &what)
 {
-    return m_history.record(frameIndex, tr("Approve frame %1").arg(frameIndex), [&] {
-        return m_manager->updateFrameStatus(frameIndex, FrameStatus::Approved);
-    });
+    edit.reviewer = m_reviewer;
+    return m_history.apply(frameIndex, edit, what);
 }
 
-Outcome ReviewController::reject(int frameIndex)
+Outcome ReviewController::approve(int frameIndex)
 {
-    return m_history.record(frameIndex, tr("Reject frame %1").arg(frameIndex), [&] {
-        return m_manager->updateFrameStatus(frameIndex, FrameStatus::AuditFail);
-    });
+    return apply(frameIndex, FrameEdit::statusTo(FrameStatus::Approved),
+                 tr("Approve frame %1").arg(frameIndex));
+}
+
+Outcome ReviewController::reject(int frameIndex, const QString &reasonCode, const QString &reason)
+{
+    return apply(frameIndex,
+                 FrameEdit::statusTo(FrameStatus::AuditFail, QString(), reasonCode, reason),
+                 tr("Reject frame %1").arg(frameIndex));
 }
 
 Outcome ReviewController::nudge(int frameIndex, int dx, int dy)
 {
-    return m_history.apply(frameIndex, FrameEdit::moveBy(dx, dy),
-                           tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
+    return apply(frameIndex, FrameEdit::moveBy(dx, dy),
+                 tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
 }
 
 Outcome ReviewController::clearNudge(int frameIndex)
@@ -64,10 +69,10 @@ Outcome ReviewController::patch(int frameIndex, const QImage &patched, const QSt
     const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
     if (!state)
         return Outcome::invalid(tr("There is no frame %1 in this run.").arg(frameIndex));
-    const auto apply = [this, &what](int frame, const FrameEdit &edit) {
-        return m_history.apply(frame, edit, what);
+    const auto applyPatch = [this, &what](int frame, const FrameEdit &edit) {
+        return apply(frame, edit, what);
     };
-    return PatchMaker::make(m_manager->runDir(), *state, patched, prompt, apply, changed);
+    return PatchMaker::make(m_manager->runDir(), *state, patched, prompt, applyPatch, changed);
 }
 
 Outcome ReviewController::revertToOriginal(int frameIndex)

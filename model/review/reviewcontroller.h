@@ -25,8 +25,16 @@ public:
     ReviewHistory *history() { return &m_history; }
     QUndoStack *undoStack() { return m_history.stack(); }
 
+    // Who the verdicts are by (the "Your name" preference); empty: the user logged in. The
+    // window sets it when it starts and when the preference changes.
+    void setReviewer(const QString &name) { m_reviewer = name; }
+    QString reviewer() const { return m_reviewer; }
+
+    // The operator's verdicts, each recorded with the frame (who, when and, for a rejection,
+    // why: a reason code and/or free text; docs/session-file.md, verdict).
     Outcome approve(int frameIndex);
-    Outcome reject(int frameIndex);
+    Outcome reject(int frameIndex, const QString &reasonCode = QString(),
+                   const QString &reason = QString());
     // Moves the frame (dx, dy) pixels further than its offset now.
     Outcome nudge(int frameIndex, int dx, int dy);
     // Takes the frame's offset away; nothing to do (Ok) when it has none.
@@ -64,6 +72,10 @@ signals:
 private:
     Outcome step(bool forward);
 
+    // One undo step of `edit`, made by the reviewer.
+    Outcome apply(int frameIndex, FrameEdit edit, const QString &what);
+
     SessionManager *m_manager;
     ReviewHistory m_history;
+    QString m_reviewer;
 };

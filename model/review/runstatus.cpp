@@ -89,6 +89,10 @@ RunStatus RunStatus::of(const SessionManager &manager)
         status.m_noted += frame.directorOverrides.notes.has_value();
         if (const std::optional<ImageAttempt> attempt = imageAttemptOf(frame, paths))
             status.m_imageAttempts.insert(frame.frameIndex, *attempt);
+        if (const std::optional<Verdict> &verdict = frame.directorOverrides.verdict;
+            verdict && verdict->status == FrameStatus::AuditFail &&
+            frame.status == FrameStatus::AuditFail)
+            status.m_rejected.append({frame.frameIndex, *verdict});
     }
     status.m_missing = manager.run().missing;
     status.m_leftOut = manager.run().leftOut;
@@ -134,5 +138,17 @@ QJsonObject RunStatus::toJson() const
                                          {QStringLiteral("newest"), it->newest}});
     }
     root.insert(QStringLiteral("imageAttempts"), imageAttempts);
+    QJsonArray rejected;
+    for (const Rejected &frame : m_rejected) {
+        QJsonObject r{{QStringLiteral("frameIndex"), frame.frameIndex},
+                      {QStringLiteral("reviewer"), frame.verdict.reviewer},
+                      {QStringLiteral("timestamp"), frame.verdict.timestamp}};
+        if (frame.verdict.reasonCode)
+            r.insert(QStringLiteral("reasonCode"), *frame.verdict.reasonCode);
+        if (frame.verdict.reason)
+            r.insert(QStringLiteral("reason"), *frame.verdict.reason);
+        rejected.append(r);
+    }
+    root.insert(QStringLiteral("rejected"), rejected);
     return root;
 }

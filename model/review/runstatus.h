@@ -63,6 +63,16 @@ public:
     // By frame index, the frames whose image is one of their attempts' candidates.
     const QMap<int, ImageAttempt> &imageAttempts() const { return m_imageAttempts; }
 
+    // The frames an operator rejected (AUDIT_FAIL with the operator's verdict), in frame
+    // order, each with its verdict: who, when and why, so that a retry can target them.
+    // Frames the audit failed without an operator's verdict are counted, not listed.
+    struct Rejected
+    {
+        int frameIndex = 0;
+        Verdict verdict;
+    };
+    const QList<Rejected> &rejected() const { return m_rejected; }
+
     // `director status --json`: a contract with the pipeline. Every member, its name and its
     // value as README.md describes them; a member is only ever added.
     QJsonObject toJson() const;
@@ -80,4 +90,5 @@ private:
     QStringList m_missing;
     QStringList m_leftOut;
     QMap<int, ImageAttempt> m_imageAttempts;
+    QList<Rejected> m_rejected;
 };

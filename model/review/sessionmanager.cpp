@@ -3,6 +3,8 @@
 #include "patch/framepatches.h"
 #include "run/imageloader.h"
 #include "run/runpaths.h"
+#include "session/reasoncodes.h"
+#include "session/reviewer.h"
 #include "session/timestamps.h"
 #include "session/transitionrules.h"
 #include "storage/sessionwriter.h"
@@ -39,6 +41,31 @@ Outcome checkTime(QString &timestamp, const QString &problem)
     if (!Timestamps::isCanonical(timestamp))
         return Outcome::invalid(problem.arg(timestamp));
     return Outcome::ok();
+}
+
+// A verdict given through the API (updateFrameOverrides), as strictly as the file is read, and
+// about the frame's status.
+Outcome checkVerdict(const DirectorFrameState &frame, Verdict &verdict)
+{
+    const auto invalid = [](const QString &why) {
+        return Outcome::invalid(SessionManager::tr("The verdict cannot be saved: %1").arg(why));
+    };
+    if (!Verdict::isVerdictStatus(verdict.status) || verdict.status != frame.status)
+        return invalid(SessionManager::tr("it is for %1, but frame %2 is %3.")
+                           .arg(frameStatusName(verdict.status))
+                           .arg(frame.frameIndex)
+                           .arg(frameStatusName(frame.status)));
+    if (verdict.reviewer.trimmed().isEmpty())
+        return invalid(SessionManager::tr("it names no reviewer."));
+    if (verdict.reasonCode && !ReasonCodes::isWellFormed(*verdict.reasonCode))
+        return invalid(SessionManager::tr("\"%1\" is not a reason code such as "
+                                          "SF01_IDENTITY_DRIFT.")
+                           .arg(*verdict.reasonCode));
+    if (verdict.status == FrameStatus::Approved && (verdict.reasonCode || verdict.reason))
+        return invalid(SessionManager::tr("only a rejection (AUDIT_FAIL) carries a reason."));
+    return checkTime(verdict.timestamp,
+                     SessionManager::tr("The verdict's time \"%1\" is not a UTC time like "
+                                        "2026-01-18T12:00:00.000Z."));
 }
 
 // Other programs' members, given through the API, as the file will hold
@@ -399,10 +426,14 @@ Outcome SessionManager::saveAndAdopt(DirectorSession candidate, bool synchronous
     return Outcome::ok();
 }
 
-FrameEdit FrameEdit::statusTo(FrameStatus status)
+FrameEdit FrameEdit::statusTo(FrameStatus status, const QString &reviewer,
+                              const QString &reasonCode, const QString &reason)
 {
     FrameEdit edit;
     edit.status = status;
+    edit.reviewer = reviewer;
+    edit.reasonCode = reasonCode;
+    edit.reason = reason;
     return edit;
 }
 
@@ -498,6 +529,7 @@ Outcome SessionManager::takeAttempt(DirectorFrameState &frame, int attemptIndex)
     }
     frame.imagePath = attempt->candidatePath;
     frame.directorOverrides.isPatched = false; // the patches stay in the history
+    frame.directorOverrides.verdict.reset();   // it was about another image
     frame.auditReport = AuditReport();
     frame.status = FrameStatus::Generated;
     const auto run =
@@ -563,13 +595,51 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         overrides.notes = edit.notes;
     if (const Outcome checked = checkOverrides(before, frame); !checked)
         return checked;
-    if (status) {
-        if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed) {
-            return Outcome::refused(tr("Frame %1: %2").arg(frameIndex).arg(allowed.message()));
-        }
+    if (const Outcome set = setStatus(frame, status, edit); !set)
+        return set;
+    return saveFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::setStatus(DirectorFrameState &frame, std::optional<FrameStatus> status,
+                                  const FrameEdit &edit) const
+{
+    const int index = frame.frameIndex;
+    const QString reason = edit.reason.trimmed();
+    const bool reasoned = !edit.reasonCode.isEmpty() || !reason.isEmpty();
+    if (reasoned && edit.status != FrameStatus::AuditFail)
+        return Outcome::invalid(
+            tr("Frame %1: only a rejection (AUDIT_FAIL) carries a reason.").arg(index));
+    if (!edit.reasonCode.isEmpty() && !ReasonCodes::isWellFormed(edit.reasonCode))
+        return Outcome::invalid(tr("\"%1\" is not a reason code such as SF01_IDENTITY_DRIFT "
+                                   "(capitals, digits and underscores).")
+                                    .arg(edit.reasonCode));
+    if (reason.size() > maxNotesLength)
+        return Outcome::invalid(
+            tr("A reason can be at most %1 characters long.").arg(maxNotesLength));
+    // A reason for a frame the audit failed already confirms its rejection: no new status.
+    const bool confirms = reasoned && frame.status == FrameStatus::AuditFail;
+    if (status && !confirms) {
+        if (const Outcome allowed = TransitionRules::check(frame.status, *status); !allowed)
+            return Outcome::refused(tr("Frame %1: %2").arg(index).arg(allowed.message()));
         frame.status = *status;
     }
-    return saveFrameState(frameIndex, frame);
+    std::optional<Verdict> &verdict = frame.directorOverrides.verdict;
+    // The operator's own status, or a nudge's or patch's approval; not a revert's rejection.
+    const bool judged = status && (edit.status || *status == FrameStatus::Approved);
+    if (judged && Verdict::isVerdictStatus(frame.status)) {
+        Verdict made;
+        made.status = frame.status;
+        made.reviewer = Reviewer::orLoginName(edit.reviewer);
+        made.timestamp = Timestamps::now();
+        if (!edit.reasonCode.isEmpty())
+            made.reasonCode = edit.reasonCode;
+        if (!reason.isEmpty())
+            made.reason = reason;
+        verdict = made;
+    } else if (verdict && verdict->status != frame.status) {
+        verdict.reset();
+    }
+    return Outcome::ok();
 }
 
 Outcome SessionManager::checkOverrides(const DirectorFrameState &before, DirectorFrameState &frame)
@@ -604,13 +674,20 @@ Outcome SessionManager::checkOverrides(const DirectorFrameState &before, Directo
         if (const Outcome held = holdAsWritten(&overrides.extra); !held)
             return held;
     }
+    const bool verdictChanged = overrides.verdict != was.verdict;
+    if (verdictChanged && overrides.verdict) {
+        if (const Outcome verdict = checkVerdict(frame, *overrides.verdict); !verdict)
+            return verdict;
+        if (const Outcome held = holdAsWritten(&overrides.verdict->extra); !held)
+            return held;
+    }
     // The offset, new or kept under a new image, against the image commit will take.
     if (overrides.alignment &&
         (alignmentChanged || frame.finalImagePath() != before.finalImagePath())) {
         if (const Outcome offset = checkOffset(frame); !offset)
             return offset;
     }
-    if (alignmentChanged || patchesChanged || membersChanged) {
+    if (alignmentChanged || patchesChanged || membersChanged || verdictChanged) {
         if (const Outcome asIs = SessionCodec::checkReadsBackAsIs(frame); !asIs)
             return Outcome::invalid(
                 tr("These overrides cannot be saved as given: %1").arg(asIs.message()));
@@ -727,6 +804,11 @@ DirectorSession SessionManager::withNews(const DirectorSession &session,
             continue;
         }
         *frame = change.after;
+        // The operator's verdict was about the frame as it was: not about a new image or status.
+        std::optional<Verdict> &verdict = frame->directorOverrides.verdict;
+        if (verdict &&
+            (frame->status != change.before.status || frame->imagePath != change.before.imagePath))
+            verdict.reset();
         if (changed)
             changed->append(index);
     }

@@ -35,10 +35,21 @@ struct FrameEdit
     std::optional<PatchHistoryEntry> patch;
     std::optional<int> attempt; // the attemptIndex whose image becomes the frame's
     bool revertPatches = false; // back to the image the patches were made on
+    // Who makes the edit: the verdict an operator's status (or a nudge's or patch's approval)
+    // records names them; empty: the user logged in (Reviewer::loginName).
+    QString reviewer;
+    // Why a rejection (status AUDIT_FAIL) is made: a reason code (ReasonCodes::isWellFormed)
+    // and/or free text; empty: none. Refused with any other status. A frame AUDIT_FAIL already
+    // takes a reason without a change of status: the operator confirms the audit's rejection.
+    QString reasonCode;
+    QString reason;
 
-    // The edits of one kind: the frame's status, its offset set to (x, y), moved by (dx, dy)
-    // or taken away, its notes, a patch added.
-    static FrameEdit statusTo(FrameStatus status);
+    // The edits of one kind: the frame's status (the operator's verdict, made by `reviewer`,
+    // for a rejection with its reason), its offset set to (x, y), moved by (dx, dy) or taken
+    // away, its notes, a patch added.
+    static FrameEdit statusTo(FrameStatus status, const QString &reviewer = QString(),
+                              const QString &reasonCode = QString(),
+                              const QString &reason = QString());
     static FrameEdit offsetTo(double x, double y);
     static FrameEdit moveBy(double dx, double dy);
     static FrameEdit clearOffset();
@@ -223,6 +234,12 @@ private:
     // FrameEdit::useAttempt on `frame`: its image, audit report, patched mark and status (each
     // step through the transition rules).
     Outcome takeAttempt(DirectorFrameState &frame, int attemptIndex) const;
+    // The status an edit gives the frame (`status`: asked for, or a nudge's, a patch's or a
+    // revert's), through the transition rules, and the verdict that goes with it: the
+    // operator's status, or a nudge's or patch's approval, records who, when and why; a
+    // verdict no longer about the frame's status goes (docs/session-file.md, verdict).
+    Outcome setStatus(DirectorFrameState &frame, std::optional<FrameStatus> status,
+                      const FrameEdit &edit) const;
     // initializeOrResume() in steps, each on what is prepared aside (`Opening`).
     struct Opening
     {

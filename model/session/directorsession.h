@@ -53,12 +53,35 @@ struct PatchHistoryEntry
     bool operator==(const PatchHistoryEntry &) const = default;
 };
 
+// The operator's verdict on the frame as it is: who set its status to APPROVED or AUDIT_FAIL,
+// when, and for a rejection why (a reason code of the run's catalogue and/or free text). It is
+// about the frame in this very status: when the status changes otherwise (the pipeline's new
+// attempt, another attempt used) the verdict goes (docs/session-file.md, verdict).
+struct Verdict
+{
+    FrameStatus status = FrameStatus::AuditFail; // Approved or AuditFail
+    QString reviewer;                            // not empty
+    QString timestamp;
+    std::optional<QString> reasonCode; // "SF01_IDENTITY_DRIFT"; a rejection's only
+    std::optional<QString> reason;     // free text; a rejection's only
+    QJsonObject extra;
+
+    bool operator==(const Verdict &) const = default;
+
+    // The statuses an operator's verdict sets.
+    static bool isVerdictStatus(FrameStatus status)
+    {
+        return status == FrameStatus::Approved || status == FrameStatus::AuditFail;
+    }
+};
+
 struct DirectorOverrides
 {
     std::optional<HumanAlignmentDelta> alignment;
     bool isPatched = false;
     QList<PatchHistoryEntry> patchHistory;
     std::optional<QString> notes;
+    std::optional<Verdict> verdict;
     QJsonObject extra;
 
     bool operator==(const DirectorOverrides &) const = default;

@@ -1,6 +1,7 @@
 #include "session/reasoncodes.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace {
 struct Entry
@@ -101,4 +102,18 @@ ReasonCodes::Description ReasonCodes::describe(const QString &code)
         break;
     }
     return d;
+}
+
+QStringList ReasonCodes::known()
+{
+    QStringList codes;
+    for (const Entry &entry : catalogue)
+        codes.append(QLatin1String(entry.code));
+    return codes;
+}
+
+bool ReasonCodes::isWellFormed(const QString &code)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Z]+[0-9]*_[A-Z0-9_]+$"));
+    return pattern.match(code).hasMatch();
 }

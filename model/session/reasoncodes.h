@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 // What the auditor's reason codes mean, for the operator. Flags are free
 // strings: a code this catalogue does not know is described by its prefix
@@ -26,4 +27,11 @@ public:
 
     static Description describe(const QString &code);
     static Severity severityOf(const QString &code);
+
+    // The codes this catalogue has a title for, in its order.
+    static QStringList known();
+    // A code an operator's rejection may carry (the catalogue's and the auditor's form):
+    // upper-case letters, optional digits, an underscore, then upper-case letters, digits and
+    // underscores: ^[A-Z]+[0-9]*_[A-Z0-9_]+$ ("SF01_IDENTITY_DRIFT", "HF_NO_ALPHA").
+    static bool isWellFormed(const QString &code);
 };

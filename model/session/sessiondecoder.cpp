@@ -1,6 +1,7 @@
 #include "session/sessiondecoder.h"
 
 #include "run/runpaths.h"
+#include "session/reasoncodes.h"
 #include "session/sessioncodec.h"
 #include "session/timestamps.h"
 #include "json/jsonwriter.h"
@@ -75,6 +76,8 @@ private:
     HumanAlignmentDelta alignment(const QJsonObject &object, const JsonPath &path,
                                   const QString &frameId);
     PatchHistoryEntry patch(const QJsonObject &object, const JsonPath &path);
+    std::optional<Verdict> verdict(const QJsonObject &object, const JsonPath &path);
+    void verdictOf(const JsonPath &overridesPath, DirectorFrameState &f);
     std::optional<DirectorOverrides> overrides(const QJsonObject &object, const JsonPath &path,
                                                const QString &frameId);
     std::optional<AttemptInfo> attempt(const QJsonObject &object, const JsonPath &path);
@@ -228,6 +231,37 @@ PatchHistoryEntry Decoder::patch(const QJsonObject &object, const JsonPath &path
     return entry;
 }
 
+std::optional<Verdict> Decoder::verdict(const QJsonObject &object, const JsonPath &path)
+{
+    JsonObjectReader r = reader(object, path);
+    const qsizetype errorsBefore = errors.size();
+    Verdict v;
+    if (const auto status = r.string(u"status")) {
+        const std::optional<FrameStatus> parsed = frameStatusFromName(*status);
+        if (parsed && Verdict::isVerdictStatus(*parsed))
+            v.status = *parsed;
+        else
+            r.error(u"status", tr("%1 is not a verdict (expected APPROVED or AUDIT_FAIL)")
+                                   .arg(JsonReader::quoted(*status)));
+    }
+    if (const auto reviewer = r.string(u"reviewer")) {
+        if (reviewer->trimmed().isEmpty())
+            r.error(u"reviewer", tr("is empty: a verdict names who made it"));
+        v.reviewer = *reviewer;
+    }
+    v.timestamp = timestamp(r, u"timestamp").value_or(QString());
+    v.reasonCode = r.string(u"reasonCode", false);
+    if (v.reasonCode && !ReasonCodes::isWellFormed(*v.reasonCode))
+        r.error(u"reasonCode", tr("%1 is not a reason code such as SF01_IDENTITY_DRIFT")
+                                   .arg(JsonReader::quoted(*v.reasonCode)));
+    v.reason = r.string(u"reason", false);
+    if (v.status == FrameStatus::Approved && (v.reasonCode || v.reason))
+        r.error(v.reasonCode ? u"reasonCode" : u"reason",
+                tr("only a rejection (AUDIT_FAIL) carries a reason"));
+    v.extra = r.extra();
+    return errors.size() == errorsBefore ? std::optional(std::move(v)) : std::nullopt;
+}
+
 std::optional<DirectorOverrides> Decoder::overrides(const QJsonObject &object, const JsonPath &path,
                                                     const QString &frameId)
 {
@@ -258,6 +292,8 @@ std::optional<DirectorOverrides> Decoder::overrides(const QJsonObject &object, c
         r.error(u"isPatched", tr("is true but patchHistory has no entry"));
 
     result.notes = r.string(u"notes", false);
+    if (const auto verdictObject = r.objectOf(u"verdict", r.take(u"verdict"), false))
+        result.verdict = verdict(*verdictObject, r.child(u"verdict"));
     result.extra = r.extra();
     return errors.size() == errorsBefore ? std::optional(std::move(result)) : std::nullopt;
 }
@@ -322,6 +358,19 @@ void Decoder::attemptHistory(JsonObjectReader &r, DirectorFrameState &f)
     }
 }
 
+// A verdict is about the frame in the status it set: one that another program left behind on
+// a frame whose status changed since claims a judgement nobody made, and is left out.
+void Decoder::verdictOf(const JsonPath &overridesPath, DirectorFrameState &f)
+{
+    std::optional<Verdict> &verdict = f.directorOverrides.verdict;
+    if (!verdict || verdict->status == f.status)
+        return;
+    notes.append({JsonPath(overridesPath, u"verdict").toString(),
+                  tr("is for %1 but the frame is %2; left out")
+                      .arg(frameStatusName(verdict->status), frameStatusName(f.status))});
+    verdict.reset();
+}
+
 std::optional<DirectorFrameState> Decoder::frame(const QJsonObject &object, const JsonPath &path,
                                                  int index)
 {
@@ -349,6 +398,7 @@ std::optional<DirectorFrameState> Decoder::frame(const QJsonObject &object, cons
     if (const auto o = r.objectOf(u"directorOverrides", r.take(u"directorOverrides"), true)) {
         if (auto parsed = overrides(*o, r.child(u"directorOverrides"), f.id))
             f.directorOverrides = std::move(*parsed);
+        verdictOf(r.child(u"directorOverrides"), f);
     }
     attemptHistory(r, f);
 

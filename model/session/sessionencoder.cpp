@@ -83,6 +83,19 @@ void writePatch(JsonWriter &w, const PatchHistoryEntry &p)
     patch.finish(p.extra);
 }
 
+void writeVerdict(JsonWriter &w, const Verdict &v)
+{
+    MemberWriter verdict(w);
+    verdict.key(u"status").string(frameStatusName(v.status));
+    verdict.key(u"reviewer").string(v.reviewer);
+    verdict.key(u"timestamp").string(v.timestamp);
+    if (v.reasonCode)
+        verdict.key(u"reasonCode").string(*v.reasonCode);
+    if (v.reason)
+        verdict.key(u"reason").string(*v.reason);
+    verdict.finish(v.extra);
+}
+
 void writeOverrides(JsonWriter &w, const DirectorOverrides &overrides)
 {
     MemberWriter m(w);
@@ -95,6 +108,8 @@ void writeOverrides(JsonWriter &w, const DirectorOverrides &overrides)
     w.endArray();
     if (overrides.notes)
         m.key(u"notes").string(*overrides.notes);
+    if (overrides.verdict)
+        writeVerdict(m.key(u"verdict"), *overrides.verdict);
     m.finish(overrides.extra);
 }
 

@@ -6,6 +6,7 @@
 
 #include "benchutil.h"
 #include "mainwindow.h"
+#include "reasonpicker.h"
 #include "review/sessionmanager.h"
 #include "slowdisk.h"
 #include "stageview.h"
@@ -13,6 +14,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -85,8 +87,12 @@ void edit(MainWindow *window, int i)
     case 0:
         QTest::keyClick(window, Qt::Key_A);
         break;
-    case 1:
+    case 1: // a rejection without a reason: X, then Enter in the reason picker
         QTest::keyClick(window, Qt::Key_X);
+        for (ReasonPicker *picker : window->findChildren<ReasonPicker *>()) {
+            if (picker->isVisible())
+                QTest::keyClick(picker->filter(), Qt::Key_Return);
+        }
         break;
     case 2:
         QTest::keyClick(window, Qt::Key_Right, Qt::ControlModifier);

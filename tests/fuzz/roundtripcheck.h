@@ -336,9 +336,13 @@ inline QString Checker::run(const QByteArray &bytes)
         case Edit::Status: {
             const int frame = framePick(in);
             const FrameStatus status = allFrameStatuses[in.below(5)];
+            // A rejection carries a reason in any text: its verdict reads back as it was made.
+            const QString reason = status == FrameStatus::AuditFail ? text(in) : QString();
             violation =
                 step(in, QStringLiteral("status %1 %2").arg(frame).arg(frameStatusName(status)),
-                     m_manager->updateFrameStatus(frame, status), before);
+                     m_manager->applyFrameEdit(
+                         frame, FrameEdit::statusTo(status, QString(), QString(), reason)),
+                     before);
             break;
         }
         case Edit::Nudge: {

@@ -1,0 +1,202 @@
+#include "reasonpicker.h"
+
+#include "session/directorsession.h"
+#include "session/reasoncodes.h"
+
+#include <QDialogButtonBox>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+constexpr int codeRole = Qt::UserRole;
+} // namespace
+
+QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIndex)
+{
+    QStringList codes;
+    const auto add = [&codes](const QStringList &more) {
+        for (const QString &code : more) {
+            if (ReasonCodes::isWellFormed(code) && !codes.contains(code))
+                codes.append(code);
+        }
+    };
+    add(session.frames.value(frameIndex).auditReport.flags);
+    add(ReasonCodes::known());
+    QStringList others;
+    for (const DirectorFrameState &frame : session.frames) {
+        others += frame.auditReport.flags;
+        for (const AttemptInfo &attempt : frame.attemptHistory)
+            others += attempt.reasonCodes;
+    }
+    others.sort();
+    add(others);
+    return codes;
+}
+
+ReasonPicker *ReasonPicker::ask(QWidget *parent, const DirectorSession &session, int frameIndex,
+                                const std::function<void(const Choice &)> &chosen)
+{
+    auto *picker = new ReasonPicker(reasonsFor(session, frameIndex), frameIndex, parent);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, picker, [picker, chosen] { chosen(picker->choice()); });
+    picker->open();
+    picker->activateWindow(); // the keys go to it at once
+    return picker;
+}
+
+ReasonPicker::ReasonPicker(const QStringList &codes, int frameIndex, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("reasonPicker"));
+    setWindowTitle(tr("Reject Frame %1").arg(frameIndex));
+    setAccessibleName(tr("Why reject frame %1?").arg(frameIndex));
+    auto *layout = new QVBoxLayout(this);
+    auto *question = new QLabel(
+        tr("Why is frame %1 rejected? Type to filter, 1–9 to pick, Enter to reject, Esc to "
+           "cancel.")
+            .arg(frameIndex),
+        this);
+    question->setWordWrap(true);
+    layout->addWidget(question);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("reasonFilter"));
+    m_filter->setPlaceholderText(tr("Filter by code or title"));
+    m_filter->setAccessibleName(tr("Filter the reason codes"));
+    m_filter->installEventFilter(this);
+    layout->addWidget(m_filter);
+
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("reasonList"));
+    m_list->setAccessibleName(tr("Reason codes"));
+    // Keys stay in the filter (↑ ↓ move here); a list with focus would choose its first row.
+    m_list->setFocusPolicy(Qt::NoFocus);
+    for (const QString &code : codes) {
+        auto *item = new QListWidgetItem(m_list);
+        item->setData(codeRole, code);
+        item->setToolTip(ReasonCodes::describe(code).meaning);
+    }
+    layout->addWidget(m_list, 1);
+
+    m_chosen = new QLabel(this);
+    m_chosen->setObjectName(QStringLiteral("reasonChosen"));
+    layout->addWidget(m_chosen);
+
+    m_text = new QLineEdit(this);
+    m_text->setObjectName(QStringLiteral("reasonText"));
+    m_text->setPlaceholderText(tr("Reason in your words (optional)"));
+    m_text->setAccessibleName(tr("Reason in your words"));
+    layout->addWidget(m_text);
+
+    auto *buttons = new QDialogButtonBox(this);
+    QPushButton *rejectButton = buttons->addButton(tr("Reject"), QDialogButtonBox::AcceptRole);
+    rejectButton->setDefault(true);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &ReasonPicker::applyFilter);
+    connect(m_list, &QListWidget::currentRowChanged, this, &ReasonPicker::showChoice);
+    applyFilter(QString());
+    showChoice();
+    setTabOrder(m_filter, m_text);
+    m_filter->setFocus();
+    resize(420, 360);
+}
+
+ReasonPicker::Choice ReasonPicker::choice() const
+{
+    Choice chosen;
+    if (const QListWidgetItem *item = m_list->currentItem(); item && !item->isHidden())
+        chosen.code = item->data(codeRole).toString();
+    chosen.text = m_text->text().trimmed();
+    return chosen;
+}
+
+void ReasonPicker::showChoice()
+{
+    const Choice now = choice();
+    const QString said =
+        now.code.isEmpty()
+            ? tr("No reason code chosen: Enter rejects without one")
+            : tr("Reason: %1 — %2").arg(now.code, ReasonCodes::describe(now.code).title);
+    m_chosen->setText(said);
+    m_chosen->setAccessibleName(said);
+}
+
+QList<int> ReasonPicker::visibleRows() const
+{
+    QList<int> rows;
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (!m_list->item(row)->isHidden())
+            rows.append(row);
+    }
+    return rows;
+}
+
+void ReasonPicker::applyFilter(const QString &typed)
+{
+    const QString wanted = typed.trimmed();
+    int number = 0;
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        const QString code = item->data(codeRole).toString();
+        const QString title = ReasonCodes::describe(code).title;
+        const bool shown = wanted.isEmpty() || code.contains(wanted, Qt::CaseInsensitive) ||
+                           title.contains(wanted, Qt::CaseInsensitive);
+        item->setHidden(!shown);
+        if (!shown)
+            continue;
+        ++number;
+        const QString label = tr("%1 — %2").arg(code, title);
+        item->setText(number <= 9 ? QStringLiteral("%1  %2").arg(number).arg(label)
+                                  : QStringLiteral("    ") + label);
+    }
+    // What is typed chooses: the first match, unless the one chosen still matches.
+    const QList<int> rows = visibleRows();
+    if (!wanted.isEmpty() && !rows.contains(m_list->currentRow()))
+        m_list->setCurrentRow(rows.isEmpty() ? -1 : rows.first());
+}
+
+void ReasonPicker::pick(int visibleNumber)
+{
+    const QList<int> rows = visibleRows();
+    if (visibleNumber >= 1 && visibleNumber <= rows.size())
+        m_list->setCurrentRow(rows.at(visibleNumber - 1));
+}
+
+void ReasonPicker::move(int delta)
+{
+    const QList<int> rows = visibleRows();
+    if (rows.isEmpty())
+        return;
+    const qsizetype at = rows.indexOf(m_list->currentRow());
+    const qsizetype next = at < 0 ? (delta > 0 ? 0 : rows.size() - 1)
+                                  : std::clamp<qsizetype>(at + delta, 0, rows.size() - 1);
+    m_list->setCurrentRow(rows.at(next));
+}
+
+bool ReasonPicker::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_filter || event->type() != QEvent::KeyPress)
+        return QDialog::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->modifiers() & ~Qt::KeypadModifier)
+        return false;
+    if (key->key() >= Qt::Key_1 && key->key() <= Qt::Key_9 && m_filter->text().isEmpty()) {
+        pick(key->key() - Qt::Key_0);
+        return true;
+    }
+    if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Up) {
+        move(key->key() == Qt::Key_Down ? 1 : -1);
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QDialog>
+#include <QStringList>
+
+#include <functional>
+
+struct DirectorSession;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+// Why a frame is rejected, asked by keyboard the moment it is rejected (`X`, Frame → Reject):
+// the run's reason codes, each with its title (ReasonCodes), the first nine numbered for a
+// one-key pick, letters typed filtering them by code or title, and a line of free text.
+// Enter rejects with the code chosen (and the text; with neither, with no reason); Escape
+// changes nothing. Focus starts in the filter: a digit 1–9 there picks that row while the filter
+// is empty (typed after letters, digits filter: "sf01"); ↑ and ↓ move in the list; Tab goes on
+// to the free text.
+class ReasonPicker : public QDialog
+{
+    Q_OBJECT
+
+public:
+    struct Choice
+    {
+        QString code; // empty: none chosen
+        QString text; // trimmed; empty: none
+    };
+
+    // The codes offered for rejecting `frameIndex`: the frame's own audit flags first, then
+    // the catalogue's (ReasonCodes::known), then every other code the run's audits and
+    // attempts name; each once, only codes a rejection may carry (ReasonCodes::isWellFormed).
+    static QStringList reasonsFor(const DirectorSession &session, int frameIndex);
+
+    // A picker for `frameIndex` over `parent`, opened window-modal; `chosen` is called once
+    // Enter confirms it (not when it is cancelled). It deletes itself when closed.
+    static ReasonPicker *ask(QWidget *parent, const DirectorSession &session, int frameIndex,
+                             const std::function<void(const Choice &)> &chosen);
+
+    ReasonPicker(const QStringList &codes, int frameIndex, QWidget *parent = nullptr);
+
+    Choice choice() const;
+    QLineEdit *filter() const { return m_filter; }
+    QListWidget *list() const { return m_list; }
+    QLineEdit *freeText() const { return m_text; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void applyFilter(const QString &typed);
+    // The code chosen, said under the list.
+    void showChoice();
+    // The visible rows, numbered 1 to 9 in their order.
+    QList<int> visibleRows() const;
+    void pick(int visibleNumber);
+    void move(int delta);
+
+    QLineEdit *m_filter;
+    QListWidget *m_list;
+    QLineEdit *m_text;
+    QLabel *m_chosen;
+};
