@@ -12,6 +12,7 @@
 #include "review/sessionmanager.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
+#include "stageview.h"
 #include "windowactions.h"
 #include "windowfixture.h"
 
@@ -56,6 +57,7 @@ private slots:
     void shiftClickSelectsARangeAndOneVerdictApprovesThemAll();
     void framesTheRulesRefuseAreNamedAndTheRestChanged();
     void aNudgeMovesEverySelectedFrame();
+    void aDragOnTheStageMovesEverySelectedFrame();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -471,6 +473,36 @@ void TestManyFrames::aNudgeMovesEverySelectedFrame()
     for (const int frame : {1, 2, 3})
         QVERIFY(!disk.frames.value(frame).directorOverrides.alignment);
     QCOMPARE(disk.frames.value(1).status, FrameStatus::AuditWarn);
+}
+
+void TestManyFrames::aDragOnTheStageMovesEverySelectedFrame()
+{
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    window->setCurrentFrame(1);
+    QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(window.get(), Qt::Key_3); // zoom 4×: 4 screen pixels a source pixel
+    StageView *stage = window->stage();
+    QCOMPARE(stage->zoom(), 4);
+    const QPoint start = stage->canvasRect().center();
+    QTest::mousePress(stage->viewport(), Qt::LeftButton, {}, start);
+    QTest::mouseMove(stage->viewport(), start + QPoint(5, -3));
+    QTest::mouseMove(stage->viewport(), start + QPoint(9, -5)); // 2, -1 source pixels
+    QTest::mouseRelease(stage->viewport(), Qt::LeftButton, {}, start + QPoint(9, -5));
+    QCOMPARE(window->history()->stack()->count(), 1);
+    QCOMPARE(window->history()->stack()->undoText(), QStringLiteral("Nudge 3 frames by 2, -1"));
+    DirectorSession disk = onDisk(window.get());
+    for (const int frame : {1, 2, 3}) {
+        const auto &alignment = disk.frames.value(frame).directorOverrides.alignment;
+        QVERIFY(alignment);
+        QCOMPARE(alignment->userOverrideX, 2.0);
+        QCOMPARE(alignment->userOverrideY, -1.0);
+    }
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    disk = onDisk(window.get());
+    for (const int frame : {1, 2, 3})
+        QVERIFY(!disk.frames.value(frame).directorOverrides.alignment);
 }
 
 QTEST_MAIN(TestManyFrames)
