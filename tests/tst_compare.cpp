@@ -617,10 +617,7 @@ void TestCompare::useThisAttemptObeysTheTransitionRules()
     QCOMPARE(window->history()->stack()->count(), 1);
     // Rejected first, it can be used.
     QTest::keyClick(window.get(), Qt::Key_X); // asks why: Enter rejects without a reason
-    for (ReasonPicker *picker : window->findChildren<ReasonPicker *>()) {
-        if (picker->isVisible())
-            QTest::keyClick(picker->filter(), Qt::Key_Return);
-    }
+    QVERIFY(WindowFixture::answerReasonPicker(window.get()));
     QCOMPARE(onDisk(window.get()).frames.value(2).status, FrameStatus::AuditFail);
     clickAttempt(window.get(), 1);
     QTest::mouseClick(window->inspector()->useAttemptButton(), Qt::LeftButton);

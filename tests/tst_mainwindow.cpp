@@ -227,12 +227,7 @@ void TestMainWindow::key(QWidget *window, Qt::Key key, Qt::KeyboardModifiers mod
 {
     QTest::keyClick(window, key, modifiers);
     // X asks why first (tst_reasonpicker): these tests reject without a reason, with Enter.
-    for (ReasonPicker *picker : window->findChildren<ReasonPicker *>()) {
-        if (!picker->isVisible())
-            continue;
-        QTest::keyClick(picker->filter(), Qt::Key_Return);
-        backToTheWindow(window);
-    }
+    WindowFixture::answerReasonPicker(window);
 }
 
 bool TestMainWindow::backToTheWindow(QWidget *window)
@@ -327,7 +322,7 @@ void TestMainWindow::keyboardCullingFollowsOnDisk()
     QCOMPARE(window->currentFrame(), 0);
     // Clicking a thumbnail selects it.
     QListView *strip = window->filmstrip();
-    const QRect cell = strip->visualRect(window->model()->index(2));
+    const QRect cell = strip->visualRect(strip->model()->index(2, 0));
     QTest::mouseClick(strip->viewport(), Qt::LeftButton, {}, cell.center());
     QCOMPARE(window->currentFrame(), 2);
 }
@@ -890,7 +885,7 @@ void TestMainWindow::aPatchedFrameShowsItsPatchEverywhere()
     QListView *strip = window->filmstrip();
     FrameListModel *model = window->model();
     QTRY_VERIFY(!model->index(2).data(FrameListModel::ThumbnailLoadingRole).toBool());
-    const QRect cell = strip->visualRect(model->index(2));
+    const QRect cell = strip->visualRect(strip->model()->index(2, 0));
     QTRY_COMPARE(
         strip->viewport()->grab().toImage().pixel(cell.left() + 9 + 32, cell.top() + 9 + 32),
         patched.pixel(8, 8)); // 16 px frames, ×4
@@ -1775,7 +1770,8 @@ void TestMainWindow::filmstripMakesOnlyTheThumbnailsInView()
     auto inView = [&] {
         QList<int> rows;
         for (int row = 0; row < model->rowCount(); ++row)
-            if (strip->visualRect(model->index(row)).intersects(strip->viewport()->rect()))
+            if (strip->visualRect(strip->model()->index(row, 0))
+                    .intersects(strip->viewport()->rect()))
                 rows.append(row);
         return rows;
     };
@@ -1787,7 +1783,7 @@ void TestMainWindow::filmstripMakesOnlyTheThumbnailsInView()
     };
     // What the filmstrip shows at the centre of a frame's thumbnail.
     auto shownAtCentreOf = [&](int row) {
-        const QRect cell = strip->visualRect(model->index(row));
+        const QRect cell = strip->visualRect(strip->model()->index(row, 0));
         const QImage shot = strip->viewport()->grab().toImage();
         return shot.pixel(cell.left() + 9 + 32, cell.top() + 9 + 32); // 16 px frames, ×4
     };
@@ -1798,7 +1794,7 @@ void TestMainWindow::filmstripMakesOnlyTheThumbnailsInView()
              qPrintable(QString::number(model->thumbnailDecodesStarted())));
     QVERIFY(model->index(299).data(FrameListModel::ThumbnailLoadingRole).toBool());
     // Scrolled to the end: those frames are made in turn.
-    strip->scrollTo(model->index(299));
+    strip->scrollTo(strip->model()->index(299, 0));
     QVERIFY(inView().contains(299));
     QTRY_VERIFY(madeInView());
     QCOMPARE(shownAtCentreOf(299), RunFixture::frameImage(299).pixel(8, 8));

@@ -305,7 +305,7 @@ void TestPatchTools::applyMakesThePatchAndUndoRedoRoundTrip()
     QTRY_COMPARE(model->index(1).data(FrameListModel::ImagePathRole).toString(),
                  QFileInfo(run() + u'/' + patch.patchedPath).canonicalFilePath());
     QTRY_VERIFY(!model->index(1).data(FrameListModel::ThumbnailLoadingRole).toBool());
-    const QRect cell = window->filmstrip()->visualRect(model->index(1));
+    const QRect cell = window->filmstrip()->visualRect(window->filmstrip()->model()->index(1, 0));
     QTRY_COMPARE(window->filmstrip()->viewport()->grab().toImage().pixel(cell.left() + 9 + 32,
                                                                          cell.top() + 9 + 32),
                  expected->image.pixel(8, 8)); // 16 px frames, ×4

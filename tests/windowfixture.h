@@ -4,8 +4,10 @@
 // window shown, active and on a run, as the operator has it.
 
 #include "mainwindow.h"
+#include "reasonpicker.h"
 
 #include <QCoreApplication>
+#include <QLineEdit>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,27 @@ openWindow(const QString &runDir, SessionManager::Access access = SessionManager
         return {};
     window->openRun(runDir, access);
     return window;
+}
+
+// Answers the reason picker X opens (tst_reasonpicker): `keys` typed into it first (a digit
+// picks that reason; letters filter), then Enter; and the window active again. Without keys
+// the frames are rejected with no reason. False when no picker was open.
+inline bool answerReasonPicker(QWidget *window, const QString &keys = {})
+{
+    bool answered = false;
+    for (ReasonPicker *picker : window->findChildren<ReasonPicker *>()) {
+        if (!picker->isVisible())
+            continue;
+        if (!keys.isEmpty())
+            QTest::keyClicks(picker->filter(), keys);
+        QTest::keyClick(picker->filter(), Qt::Key_Return);
+        answered = true;
+    }
+    if (!answered)
+        return false;
+    QCoreApplication::processEvents();
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window);
 }
 
 } // namespace WindowFixture

@@ -43,6 +43,7 @@ CompareMode::CompareMode(MainWindow *window, QSplitter *splitter)
         refresh();
     });
     connect(parts.manager, &SessionManager::frameChanged, this, &CompareMode::refresh);
+    connect(parts.manager, &SessionManager::framesChanged, this, &CompareMode::refresh);
     connect(parts.filmstrip->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &CompareMode::refresh);
     connect(parts.inspector, &InspectorPanel::attemptChosen, this, [this](int, int attempt) {

@@ -1,23 +1,103 @@
 #include "filmstrip.h"
 
 #include "framedelegate.h"
+#include "review/framefiltermodel.h"
 #include "review/framelistmodel.h"
 
-Filmstrip::Filmstrip(FrameListModel *model, QWidget *parent) : QListView(parent)
+#include <QKeyEvent>
+
+#include <algorithm>
+
+Filmstrip::Filmstrip(FrameListModel *model, QWidget *parent)
+    : QListView(parent), m_filtered(new FrameFilterModel(model, this))
 {
     setObjectName(QStringLiteral("filmstrip"));
     setAccessibleName(tr("Filmstrip"));
     setAccessibleDescription(
-        tr("Every frame of the run with its status. Select one to show it on the stage."));
-    setModel(model);
+        tr("The frames of the run the filter shows, with their status. Select one to show it on "
+           "the stage; select several (Shift or Ctrl click, Shift+arrows) to give them one "
+           "verdict or one nudge."));
+    setModel(m_filtered);
     setItemDelegate(new FrameDelegate(this));
     setFlow(QListView::LeftToRight);
     setWrapping(false);
     setUniformItemSizes(true);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setMouseTracking(true);
     const QSize cell = FrameDelegate().sizeHint({}, {});
     setFixedHeight(cell.height() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8);
+}
+
+int Filmstrip::frameAt(int row) const
+{
+    return m_filtered->frameAtRow(row);
+}
+
+bool Filmstrip::showsFrame(int frameIndex) const
+{
+    return m_filtered->showsFrame(frameIndex);
+}
+
+bool Filmstrip::showsEveryFrame() const
+{
+    return m_filtered->filter().isEmpty();
+}
+
+int Filmstrip::frameAfter(int frameIndex, int delta) const
+{
+    const int row = m_filtered->rowOfFrame(frameIndex);
+    if (row >= 0)
+        return frameAt(row + delta);
+    // A hidden frame: the nearest shown on that side.
+    const int rows = m_filtered->rowCount();
+    for (int r = delta > 0 ? 0 : rows - 1; r >= 0 && r<rows; r += delta> 0 ? 1 : -1) {
+        const int frame = frameAt(r);
+        if (delta > 0 ? frame > frameIndex : frame < frameIndex)
+            return frame;
+    }
+    return -1;
+}
+
+void Filmstrip::showFrame(int frameIndex)
+{
+    const int row = m_filtered->rowOfFrame(frameIndex);
+    const QModelIndex index = row >= 0 ? m_filtered->index(row, 0) : QModelIndex();
+    if (currentIndex() == index)
+        return;
+    if (!index.isValid()) {
+        selectionModel()->clear();
+        return;
+    }
+    setCurrentIndex(index);
+    scrollTo(index);
+}
+
+QList<int> Filmstrip::selectedFrames(int current) const
+{
+    const QModelIndexList rows = selectionModel()->selectedRows();
+    if (rows.size() < 2)
+        return {current};
+    QList<int> frames;
+    frames.reserve(rows.size());
+    for (const QModelIndex &index : rows)
+        frames.append(frameAt(index.row()));
+    std::sort(frames.begin(), frames.end());
+    return frames;
+}
+
+QItemSelectionModel::SelectionFlags Filmstrip::selectionCommand(const QModelIndex &index,
+                                                                const QEvent *event) const
+{
+    if (!event)
+        return QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows;
+    return QListView::selectionCommand(index, event);
+}
+
+void Filmstrip::extendSelection(int delta)
+{
+    // As the list view's own Shift+arrow does it, from the frame where the selection started.
+    QKeyEvent press(QEvent::KeyPress, delta > 0 ? Qt::Key_Right : Qt::Key_Left, Qt::ShiftModifier);
+    keyPressEvent(&press);
 }

@@ -5,6 +5,7 @@
 #include "commitflow.h"
 #include "comparemode.h"
 #include "exportpreviewdialog.h"
+#include "filterpresenter.h"
 #include "helpboxes.h"
 #include "inspectorpanel.h"
 #include "lastframe.h"
@@ -75,7 +76,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connectActions();
     connectEditActions();
-    new PatchPresenter(this); // after connectSession(): it follows the current frame set there
+    new PatchPresenter(this);  // after connectSession(): it follows the current frame set there
+    new FilterPresenter(this); // the filter bar over the filmstrip; after the session's parts
 
     const QSettings settings;
     WindowPlacement::restoreOrPlace(this,
@@ -140,7 +142,7 @@ void MainWindow::connectSession()
 {
     connect(m_filmstrip->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &index) {
-                const int frame = m_model->frameAtRow(index.row());
+                const int frame = m_filmstrip->frameAt(index.row());
                 if (frame >= 0 && frame != m_current)
                     setCurrentFrame(frame);
             });
@@ -149,6 +151,10 @@ void MainWindow::connectSession()
         // The frame or its onion skin (its neighbours, the anchor) may have moved.
         if (!m_playback->isPlaying() && m_presenter->shows(m_current, frame))
             m_presenter->show(m_current);
+    });
+    connect(m_manager, &SessionManager::framesChanged, this, [this] {
+        if (!m_playback->isPlaying())
+            m_presenter->show(m_current); // a batch: the current frame is most likely in it
     });
     // A frame the pipeline adds after the current one is its next frame in the onion skin.
     connect(m_manager, &SessionManager::framesAdded, this, [this](const QList<int> &frames) {
@@ -168,7 +174,8 @@ void MainWindow::connectSession()
     connect(m_controller, &ReviewController::undoneOrRedone, this, &MainWindow::setCurrentFrame);
     // The stage's drag is one nudge; the stage learns whether it was made.
     m_stage->setNudger([this](int dx, int dy) {
-        return m_current >= 0 && succeeded(m_controller->nudge(m_current, dx, dy));
+        return m_current >= 0 &&
+               succeeded(m_controller->nudgeFrames(m_filmstrip->selectedFrames(m_current), dx, dy));
     });
     // Notes still waiting for the typing pause are saved before the drag, not in the middle
     // of it; the drag is undone after them.
@@ -203,9 +210,10 @@ void MainWindow::connectActions()
     connect(a.next, &QAction::triggered, this, [this] { step(1); });
     connect(a.previous, &QAction::triggered, this, [this] { step(-1); });
     connect(a.first, &QAction::triggered, this,
-            [this] { setCurrentFrame(m_model->frameAtRow(0)); });
-    connect(a.last, &QAction::triggered, this,
-            [this] { setCurrentFrame(m_model->frameAtRow(m_model->rowCount() - 1)); });
+            [this] { setCurrentFrame(m_filmstrip->frameAt(0)); });
+    connect(a.last, &QAction::triggered, this, [this] {
+        setCurrentFrame(m_filmstrip->frameAt(m_filmstrip->model()->rowCount() - 1));
+    });
     connect(a.nextAttention, &QAction::triggered, this, [this] { nextNeedingAttention(1); });
     connect(a.previousAttention, &QAction::triggered, this, [this] { nextNeedingAttention(-1); });
     connect(a.editNotes, &QAction::triggered, this,
@@ -223,7 +231,8 @@ void MainWindow::connectEditActions()
     for (const WindowActions::Nudge &nudge : a.nudges) {
         connect(nudge.action, &QAction::triggered, this, [this, nudge] {
             if (m_current >= 0)
-                succeeded(m_controller->nudge(m_current, nudge.dx, nudge.dy));
+                succeeded(m_controller->nudgeFrames(m_filmstrip->selectedFrames(m_current),
+                                                    nudge.dx, nudge.dy));
         });
     }
     connect(a.clearNudge, &QAction::triggered, this, [this] {
@@ -307,16 +316,11 @@ void MainWindow::sessionOpened()
 
 void MainWindow::setCurrentFrame(int frameIndex)
 {
-    const int row = m_model->rowOfFrame(frameIndex);
-    if (row < 0)
+    if (m_model->rowOfFrame(frameIndex) < 0)
         return;
     succeeded(flushNotes());
     m_current = frameIndex;
-    const QModelIndex index = m_model->index(row);
-    if (m_filmstrip->currentIndex() != index) {
-        m_filmstrip->setCurrentIndex(index);
-        m_filmstrip->scrollTo(index);
-    }
+    m_filmstrip->showFrame(frameIndex);
     m_presenter->show(m_current);
     m_lastFrame->remember(m_manager->session().sessionId, frameIndex);
 }
@@ -354,31 +358,35 @@ void MainWindow::verdict(bool approve)
 {
     if (m_current < 0)
         return;
+    const QList<int> frames = m_filmstrip->selectedFrames(m_current); // one, or the selection
     const auto made = [this](const Outcome &outcome) {
         if (succeeded(outcome) && m_actions->autoAdvance->isChecked())
             step(1);
     };
     if (approve)
-        return made(m_controller->approve(m_current));
-    // A rejection asks why first; Escape in the picker leaves the frame as it is.
+        return made(m_controller->approveFrames(frames));
+    // A rejection asks why first; Escape in the picker leaves the frames as they are.
     ReasonPicker::ask(this, m_manager->session(), m_current,
-                      [this, made, frame = m_current](const ReasonPicker::Choice &c) {
-                          made(m_controller->reject(frame, c.code, c.text));
+                      [this, made, frames](const ReasonPicker::Choice &c) {
+                          made(m_controller->rejectFrames(frames, c.code, c.text));
                       });
 }
 
 void MainWindow::step(int delta)
 {
-    const int row = m_model->rowOfFrame(m_current) + delta;
-    if (row >= 0 && row < m_model->rowCount())
-        setCurrentFrame(m_model->frameAtRow(row));
+    if (const int frame = m_filmstrip->frameAfter(m_current, delta); frame >= 0)
+        setCurrentFrame(frame);
 }
 
 void MainWindow::nextNeedingAttention(int direction)
 {
-    const int frame = m_controller->nextNeedingAttention(m_current, direction);
+    const int frame =
+        m_controller->nextNeedingAttention(m_current, direction, m_filmstrip->shown());
     if (frame < 0)
-        statusBar()->showMessage(tr("Every frame is approved."), 4000);
+        statusBar()->showMessage(m_filmstrip->showsEveryFrame()
+                                     ? tr("Every frame is approved.")
+                                     : tr("Every frame the filter shows is approved."),
+                                 4000);
     else
         setCurrentFrame(frame);
 }

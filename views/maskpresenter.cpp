@@ -50,6 +50,7 @@ MaskPresenter::MaskPresenter(MainWindow *window)
     SessionManager *manager = window->manager();
     connect(manager, &SessionManager::sessionOpened, this, &MaskPresenter::followFrame);
     connect(manager, &SessionManager::frameChanged, this, &MaskPresenter::followFrame);
+    connect(manager, &SessionManager::framesChanged, this, &MaskPresenter::followFrame);
     connect(window->filmstrip()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MaskPresenter::followFrame);
     maskChanged();

@@ -71,6 +71,7 @@ void PatchPresenter::connectParts()
     });
     connect(manager, &SessionManager::sessionStatusChanged, this, &PatchPresenter::updateActions);
     connect(manager, &SessionManager::frameChanged, this, &PatchPresenter::updateActions);
+    connect(manager, &SessionManager::framesChanged, this, &PatchPresenter::updateActions);
     connect(manager, &SessionManager::framesAdded, this, &PatchPresenter::updateActions);
     connect(m_window->filmstrip()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &PatchPresenter::updateActions);

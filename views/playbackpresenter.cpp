@@ -74,6 +74,11 @@ void PlaybackPresenter::connectSession()
         m_cache->invalidate(frame);
         m_playback->setFrames(movesFrames()); // a frame's first image: it joins the loop
     });
+    connect(manager, &SessionManager::framesChanged, this, [this](const QList<int> &frames) {
+        for (const int frame : frames)
+            m_cache->invalidate(frame);
+        m_playback->setFrames(movesFrames());
+    });
 }
 
 void PlaybackPresenter::setClock(PlaybackClock *clock)
@@ -94,10 +99,16 @@ QList<int> PlaybackPresenter::movesFrames() const
         return frames;
     const QMap<int, DirectorFrameState> &all = m_parts.manager->session().frames;
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        if (!it->finalImagePath().isEmpty())
+        if (!it->finalImagePath().isEmpty() && (!m_filter || m_filter(it.key())))
             frames.append(it.key());
     }
     return frames;
+}
+
+void PlaybackPresenter::setShown(std::function<bool(int)> shown)
+{
+    m_filter = std::move(shown);
+    m_playback->setFrames(movesFrames());
 }
 
 void PlaybackPresenter::sessionOpened()

@@ -48,6 +48,9 @@ public:
 
     void play();
     void pause();
+    // Plays only the frames `shown` accepts (the filmstrip's filter), in frame order; none:
+    // every frame with an image. Taken in at once, also while playing.
+    void setShown(std::function<bool(int)> shown);
 
 signals:
     // Playback paused on this frame (-1: another run opened): the window makes it the current
@@ -71,5 +74,6 @@ private:
     Playback *m_playback;
     PlaybackCache *m_cache;
     QImage m_shown;
+    std::function<bool(int)> m_filter;
     bool m_opening = false;
 };

@@ -13,6 +13,11 @@ QString SettingsKeys::sessionFrame(const QString &sessionId)
     return QStringLiteral("sessions/%1/frame").arg(sessionId);
 }
 
+QString SettingsKeys::sessionFilter(const QString &sessionId)
+{
+    return QStringLiteral("sessions/%1/filter").arg(sessionId);
+}
+
 QString SettingsKeys::playbackFps(const QString &moveId)
 {
     // A move's name is the pipeline's: a slash or a backslash in it makes no group of its own.

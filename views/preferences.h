@@ -42,6 +42,8 @@ inline constexpr QLatin1StringView inpaintProvider = InpaintProvider::settingsKe
 inline constexpr QLatin1StringView pixelEditor{"patch/pixelEditor"};
 // The frame the operator was on in a session.
 QString sessionFrame(const QString &sessionId);
+// The filmstrip's filter in a session (FrameFilter::toStrings).
+QString sessionFilter(const QString &sessionId);
 // The frames per second the operator plays a move at (by the session's moveId).
 QString playbackFps(const QString &moveId);
 } // namespace SettingsKeys

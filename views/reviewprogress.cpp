@@ -9,6 +9,7 @@ ReviewProgress::ReviewProgress(const SessionManager *manager, QWidget *parent)
     setObjectName(QStringLiteral("progress"));
     connect(manager, &SessionManager::sessionOpened, this, &ReviewProgress::refresh);
     connect(manager, &SessionManager::frameChanged, this, &ReviewProgress::refresh);
+    connect(manager, &SessionManager::framesChanged, this, &ReviewProgress::refresh);
     connect(manager, &SessionManager::framesAdded, this, &ReviewProgress::refresh);
     connect(manager, &SessionManager::sessionStatusChanged, this, &ReviewProgress::refresh);
     refresh();

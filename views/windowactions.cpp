@@ -95,6 +95,10 @@ void WindowActions::addFrameMenu()
                         {K(Qt::Key_N)});
     previousAttention = add(frame, QStringLiteral("previousAttention"),
                             tr("Previous Frame Needing A&ttention"), {K(Qt::SHIFT | Qt::Key_N)});
+    extendNext = add(frame, QStringLiteral("extendNext"), tr("Select the Next Frame Too"),
+                     {K(Qt::SHIFT | Qt::Key_Right)});
+    extendPrevious = add(frame, QStringLiteral("extendPrevious"),
+                         tr("Select the Previous Frame Too"), {K(Qt::SHIFT | Qt::Key_Left)});
     frame->addSeparator();
     const auto nudge = [&](const char *name, const QString &text, Qt::Key key, bool far, int dx,
                            int dy) {
@@ -272,7 +276,8 @@ QList<QAction *> WindowActions::patching() const
 QList<QAction *> WindowActions::steppingFrames() const
 {
     QList<QAction *> actions = changingSession();
-    actions += {next, previous, first, last, nextAttention, previousAttention, undo, redo};
+    actions += {next,       previous,       first, last, nextAttention, previousAttention,
+                extendNext, extendPrevious, undo,  redo};
     return actions;
 }
 

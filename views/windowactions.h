@@ -42,6 +42,9 @@ public:
     QAction *last;
     QAction *nextAttention;
     QAction *previousAttention;
+    // Shift+→ / Shift+←: the filmstrip's selection grows by the next or previous frame.
+    QAction *extendNext;
+    QAction *extendPrevious;
     struct Nudge
     {
         QAction *action;

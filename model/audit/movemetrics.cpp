@@ -33,6 +33,7 @@ MoveMetrics::MoveMetrics(const SessionManager *manager, QObject *parent)
     connect(&m_watcher, &QFutureWatcher<Measured>::finished, this, &MoveMetrics::finished);
     connect(manager, &SessionManager::sessionOpened, this, &MoveMetrics::sessionOpened);
     connect(manager, &SessionManager::frameChanged, this, &MoveMetrics::request);
+    connect(manager, &SessionManager::framesChanged, this, &MoveMetrics::request);
     connect(manager, &SessionManager::framesAdded, this, &MoveMetrics::request);
     if (manager->hasSession())
         sessionOpened();

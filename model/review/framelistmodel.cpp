@@ -39,6 +39,7 @@ FrameListModel::FrameListModel(SessionManager *manager, QObject *parent)
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
     connect(manager, &SessionManager::sessionOpened, this, &FrameListModel::reset);
     connect(manager, &SessionManager::frameChanged, this, &FrameListModel::frameChanged);
+    connect(manager, &SessionManager::framesChanged, this, &FrameListModel::framesChanged);
     connect(manager, &SessionManager::framesAdded, this, &FrameListModel::framesAdded);
     reset();
 }
@@ -65,6 +66,13 @@ void FrameListModel::frameChanged(int frameIndex)
     const int row = rowOfFrame(frameIndex);
     if (row < 0)
         return;
+    forgetStaleThumbnail(frameIndex);
+    const QModelIndex index = this->index(row);
+    emit dataChanged(index, index);
+}
+
+void FrameListModel::forgetStaleThumbnail(int frameIndex)
+{
     // Another image (or a patch of it): the thumbnail is made again when it
     // is asked for, and a decode of the previous image still running is
     // dropped when it is done.
@@ -74,8 +82,22 @@ void FrameListModel::frameChanged(int frameIndex)
         if (!frame || !cached->isOf(*frame))
             m_thumbnails.erase(cached);
     }
-    const QModelIndex index = this->index(row);
-    emit dataChanged(index, index);
+}
+
+void FrameListModel::framesChanged(const QList<int> &frameIndexes)
+{
+    int first = -1;
+    int last = -1;
+    for (const int frameIndex : frameIndexes) {
+        const int row = rowOfFrame(frameIndex);
+        if (row < 0)
+            continue;
+        forgetStaleThumbnail(frameIndex);
+        first = first < 0 ? row : std::min(first, row);
+        last = std::max(last, row);
+    }
+    if (first >= 0)
+        emit dataChanged(index(first), index(last));
 }
 
 void FrameListModel::framesAdded(const QList<int> &frameIndexes)

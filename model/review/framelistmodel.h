@@ -56,6 +56,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    SessionManager *manager() const { return m_manager; }
     int rowOfFrame(int frameIndex) const;
     int frameAtRow(int row) const;
 
@@ -79,6 +80,10 @@ private:
 
     void reset();
     void frameChanged(int frameIndex);
+    // A batch: one dataChanged from the first row changed to the last.
+    void framesChanged(const QList<int> &frameIndexes);
+    // Drops the frame's thumbnail when it is not of the frame's image now.
+    void forgetStaleThumbnail(int frameIndex);
     void framesAdded(const QList<int> &frameIndexes);
     // The frame's thumbnail as far as it is known; starts its decode when it
     // has not been asked for yet.

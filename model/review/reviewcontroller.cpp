@@ -34,6 +34,82 @@ Outcome ReviewController::nudge(int frameIndex, int dx, int dy)
                  tr("Nudge frame %1 by %2, %3").arg(frameIndex).arg(dx).arg(dy));
 }
 
+Outcome ReviewController::approveFrames(const QList<int> &frameIndexes)
+{
+    if (frameIndexes.size() == 1)
+        return approve(frameIndexes.constFirst());
+    return verdictOnFrames(frameIndexes, FrameEdit::statusTo(FrameStatus::Approved),
+                           tr("Approve %n frames", nullptr, int(frameIndexes.size())));
+}
+
+Outcome ReviewController::rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode,
+                                       const QString &reason)
+{
+    if (frameIndexes.size() == 1)
+        return reject(frameIndexes.constFirst(), reasonCode, reason);
+    return verdictOnFrames(
+        frameIndexes, FrameEdit::statusTo(FrameStatus::AuditFail, QString(), reasonCode, reason),
+        tr("Reject %n frames", nullptr, int(frameIndexes.size())));
+}
+
+Outcome ReviewController::nudgeFrames(const QList<int> &frameIndexes, int dx, int dy)
+{
+    if (frameIndexes.size() == 1)
+        return nudge(frameIndexes.constFirst(), dx, dy);
+    return editFrames(
+        frameIndexes, FrameEdit::moveBy(dx, dy),
+        tr("Nudge %n frames by %1, %2", nullptr, int(frameIndexes.size())).arg(dx).arg(dy));
+}
+
+Outcome ReviewController::verdictOnFrames(const QList<int> &frameIndexes, const FrameEdit &edit,
+                                          const QString &text)
+{
+    // A frame that has the verdict already needs nothing: it is not a refusal. A rejection
+    // with a reason is recorded for a frame rejected already too (its reason).
+    const FrameStatus status = edit.status.value_or(FrameStatus::Approved);
+    const bool reasoned = !edit.reasonCode.isEmpty() || !edit.reason.trimmed().isEmpty();
+    QList<int> frames;
+    frames.reserve(frameIndexes.size());
+    if (m_manager->hasSession()) {
+        const QMap<int, DirectorFrameState> &all = m_manager->session().frames;
+        for (const int frameIndex : frameIndexes) {
+            const auto frame = all.constFind(frameIndex);
+            if (frame == all.cend() || frame->status != status || reasoned)
+                frames.append(frameIndex);
+        }
+    }
+    if (frames.isEmpty())
+        return Outcome::ok();
+    return editFrames(frames, edit, text);
+}
+
+Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit edit,
+                                     const QString &text)
+{
+    edit.reviewer = m_reviewer; // as apply() does for one frame
+    QList<std::pair<int, FrameEdit>> edits;
+    edits.reserve(frameIndexes.size());
+    for (const int frameIndex : frameIndexes)
+        edits.append({frameIndex, edit});
+    QList<FrameRefusal> refused;
+    const Outcome outcome = m_history.applyToFrames(edits, text, &refused);
+    // A save that failed says so first.
+    if (refused.isEmpty() || (!outcome && outcome.kind() != Outcome::Kind::Refused))
+        return outcome;
+    // The refused frames are named, each with its reason.
+    const qsizetype changed = outcome ? frameIndexes.size() - refused.size() : 0;
+    constexpr qsizetype named = 8;
+    QStringList reasons;
+    for (qsizetype i = 0; i < std::min(named, refused.size()); ++i)
+        reasons.append(refused.at(i).outcome.message());
+    if (refused.size() > named)
+        reasons.append(tr("and %n more", nullptr, int(refused.size() - named)));
+    return Outcome::refused(tr("%1 of %2 frames changed; not changed: %3")
+                                .arg(changed)
+                                .arg(frameIndexes.size())
+                                .arg(reasons.join(QStringLiteral("; "))));
+}
+
 Outcome ReviewController::clearNudge(int frameIndex)
 {
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
@@ -100,13 +176,14 @@ Outcome ReviewController::redo()
     return step(true);
 }
 
-int ReviewController::nextNeedingAttention(int frameIndex, int direction) const
+int ReviewController::nextNeedingAttention(int frameIndex, int direction,
+                                           const std::function<bool(int)> &shown) const
 {
     if (!m_manager->hasSession())
         return -1;
     QList<int> frames; // needing attention, in frame order
     for (const DirectorFrameState &frame : m_manager->session().frames) {
-        if (frame.status != FrameStatus::Approved)
+        if (frame.status != FrameStatus::Approved && (!shown || shown(frame.frameIndex)))
             frames.append(frame.frameIndex);
     }
     if (frames.isEmpty())

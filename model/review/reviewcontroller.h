@@ -7,6 +7,8 @@
 #include <QImage>
 #include <QObject>
 
+#include <functional>
+
 class SessionManager;
 
 // The operator's review commands on the open session, without widgets: verdicts, nudges,
@@ -37,6 +39,15 @@ public:
                    const QString &reason = QString());
     // Moves the frame (dx, dy) pixels further than its offset now.
     Outcome nudge(int frameIndex, int dx, int dy);
+    // The same verdict or nudge on several frames (the filmstrip's selection) as ONE change:
+    // saved once, one undo step. A frame already at the verdict's status is left as it is.
+    // The frames the rules refuse (the transition rules, an offset off the canvas) are left
+    // out and the others changed; the outcome is then Refused and names each refused frame
+    // and why. One frame: approve(), reject(), nudge().
+    Outcome approveFrames(const QList<int> &frameIndexes);
+    Outcome rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode = QString(),
+                         const QString &reason = QString());
+    Outcome nudgeFrames(const QList<int> &frameIndexes, int dx, int dy);
     // Takes the frame's offset away; nothing to do (Ok) when it has none.
     Outcome clearNudge(int frameIndex);
     // The frame's notes (empty removes them); nothing to do (Ok) when they are the same or
@@ -55,8 +66,10 @@ public:
     Outcome redo();
 
     // The first frame after (direction 1) or before (-1) `frameIndex`, in frame order and
-    // around the ends, that is not approved; -1 when every frame is.
-    int nextNeedingAttention(int frameIndex, int direction) const;
+    // around the ends, that is not approved (and that `shown` accepts, when given: the
+    // filmstrip's filter); -1 when there is none.
+    int nextNeedingAttention(int frameIndex, int direction,
+                             const std::function<bool(int)> &shown = {}) const;
 
     // Ok when the session can be committed; otherwise Refused, saying why.
     Outcome readyToCommit() const;
@@ -71,6 +84,11 @@ signals:
 
 private:
     Outcome step(bool forward);
+    // `edit` on each frame of `frameIndexes` as one undo step named `text`.
+    Outcome editFrames(const QList<int> &frameIndexes, FrameEdit edit, const QString &text);
+    // The verdict `edit` (FrameEdit::statusTo) on each frame that does not have it already.
+    Outcome verdictOnFrames(const QList<int> &frameIndexes, const FrameEdit &edit,
+                            const QString &text);
 
     // One undo step of `edit`, made by the reviewer.
     Outcome apply(int frameIndex, FrameEdit edit, const QString &what);

@@ -2,13 +2,20 @@
 
 namespace {
 
+// One step: the states of the frames it changed (one frame, or a batch of them), before and
+// after.
 class FrameStateCommand : public QUndoCommand
 {
 public:
-    FrameStateCommand(SessionManager *manager, ReviewHistory::Step *step,
-                      const DirectorFrameState &before, const DirectorFrameState &after,
+    struct Change
+    {
+        DirectorFrameState before;
+        DirectorFrameState after;
+    };
+
+    FrameStateCommand(SessionManager *manager, ReviewHistory::Step *step, QList<Change> changes,
                       const QString &text)
-        : QUndoCommand(text), m_manager(manager), m_step(step), m_before(before), m_after(after)
+        : QUndoCommand(text), m_manager(manager), m_step(step), m_changes(std::move(changes))
     {}
 
     // The first redo is the action itself, already applied and saved.
@@ -19,47 +26,70 @@ public:
             *m_step = {};
             return;
         }
-        put(m_before, m_after);
+        put(true);
     }
-    void undo() override { put(m_after, m_before); }
+    void undo() override { put(false); }
 
-    int frameIndex() const { return m_after.frameIndex; }
+    int frameIndex() const { return m_changes.constFirst().after.frameIndex; }
 
 private:
-    // Puts `to` back when the frame is still `from`. When it is not, the
-    // pipeline has changed the frame since (RunIngest: a new attempt, its
-    // audit). A step that changed only what the operator wrote (notes, a
-    // nudge that approved nothing) is put on the frame as it is now. Any
-    // other would undo the pipeline's work too: it is dropped from the
-    // history (QUndoStack deletes an obsolete command) and the operator told.
-    void put(const DirectorFrameState &from, const DirectorFrameState &to)
+    // Puts every frame's `to` back (after when forward, else before), as one change, when
+    // each frame is still `from`. When one is not, the pipeline has changed it since
+    // (RunIngest: a new attempt, its audit). A step that changed only what the operator wrote
+    // (notes, a nudge that approved nothing) is put on the frame as it is now. Any other would
+    // undo the pipeline's work too: the whole step is dropped from the history (QUndoStack
+    // deletes an obsolete command) and the operator told.
+    void put(bool forward)
     {
         *m_step = {};
-        const std::optional<DirectorFrameState> current = m_manager->getFrameState(to.frameIndex);
-        DirectorFrameState target = to;
-        if (current && *current != from && *current != to) {
-            DirectorFrameState overridesOnly = from;
-            overridesOnly.directorOverrides = to.directorOverrides;
-            if (overridesOnly != to || current->directorOverrides != from.directorOverrides) {
-                setObsolete(true);
-                m_step->dropped = true;
-                m_step->outcome = Outcome::refused(
-                    ReviewHistory::tr("Frame %1 has changed in the pipeline since \"%2\": that "
-                                      "step can no longer be undone or redone, and is left out.")
-                        .arg(to.frameIndex)
-                        .arg(text()));
+        QList<DirectorFrameState> targets;
+        targets.reserve(m_changes.size());
+        for (const Change &change : std::as_const(m_changes)) {
+            const DirectorFrameState &from = forward ? change.before : change.after;
+            const DirectorFrameState &to = forward ? change.after : change.before;
+            std::optional<DirectorFrameState> target = targetFor(from, to);
+            if (!target) {
+                drop(to.frameIndex);
                 return;
             }
-            target = *current;
-            target.directorOverrides = to.directorOverrides;
+            targets.append(std::move(*target));
         }
-        m_step->outcome = m_manager->saveFrameState(to.frameIndex, target);
+        m_step->outcome =
+            targets.size() == 1
+                ? m_manager->saveFrameState(targets.constFirst().frameIndex, targets.constFirst())
+                : m_manager->saveFrameStates(targets);
+    }
+
+    // What putting `to` back makes of the frame now; none when the pipeline changed it since.
+    std::optional<DirectorFrameState> targetFor(const DirectorFrameState &from,
+                                                const DirectorFrameState &to) const
+    {
+        const std::optional<DirectorFrameState> current = m_manager->getFrameState(to.frameIndex);
+        if (!current || *current == from || *current == to)
+            return to;
+        DirectorFrameState overridesOnly = from;
+        overridesOnly.directorOverrides = to.directorOverrides;
+        if (overridesOnly != to || current->directorOverrides != from.directorOverrides)
+            return std::nullopt;
+        DirectorFrameState target = *current;
+        target.directorOverrides = to.directorOverrides;
+        return target;
+    }
+
+    void drop(int frameIndex)
+    {
+        setObsolete(true);
+        m_step->dropped = true;
+        m_step->outcome = Outcome::refused(
+            ReviewHistory::tr("Frame %1 has changed in the pipeline since \"%2\": that step can "
+                              "no longer be undone or redone, and is left out.")
+                .arg(frameIndex)
+                .arg(text()));
     }
 
     SessionManager *m_manager;
     ReviewHistory::Step *m_step; // the history's: the command may be deleted when it is done
-    DirectorFrameState m_before;
-    DirectorFrameState m_after;
+    QList<Change> m_changes;
     bool m_applied = true;
 };
 
@@ -82,8 +112,41 @@ Outcome ReviewHistory::record(int frameIndex, const QString &text,
     const Outcome applied = change();
     const std::optional<DirectorFrameState> after = m_manager->getFrameState(frameIndex);
     if (after && *after != *before)
-        m_stack.push(new FrameStateCommand(m_manager, &m_step, *before, *after, text));
+        m_stack.push(new FrameStateCommand(m_manager, &m_step, {{*before, *after}}, text));
     return applied;
+}
+
+Outcome ReviewHistory::recordFrames(const QList<int> &frameIndexes, const QString &text,
+                                    const std::function<Outcome()> &change)
+{
+    QList<DirectorFrameState> before;
+    before.reserve(frameIndexes.size());
+    for (const int frameIndex : frameIndexes) {
+        if (std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex))
+            before.append(std::move(*state));
+    }
+    const Outcome applied = change();
+    QList<FrameStateCommand::Change> changes;
+    for (const DirectorFrameState &was : std::as_const(before)) {
+        std::optional<DirectorFrameState> after = m_manager->getFrameState(was.frameIndex);
+        if (after && *after != was)
+            changes.append({was, std::move(*after)});
+    }
+    if (!changes.isEmpty())
+        m_stack.push(new FrameStateCommand(m_manager, &m_step, std::move(changes), text));
+    return applied;
+}
+
+Outcome ReviewHistory::applyToFrames(const QList<std::pair<int, FrameEdit>> &edits,
+                                     const QString &text, QList<FrameRefusal> *refused)
+{
+    QList<int> frames;
+    frames.reserve(edits.size());
+    for (const auto &edit : edits)
+        frames.append(edit.first);
+    return recordFrames(frames, text, [&] {
+        return m_manager->applyFrameEdits(edits, SessionManager::Refusals::ApplyTheRest, refused);
+    });
 }
 
 Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QString &text)

@@ -9,9 +9,9 @@
 #include <functional>
 
 // The operator's actions on a session, undoable. Every action is one
-// QUndoCommand holding the frame's state before and after; undo and redo
-// put a state back exactly, through the manager, and are saved like any
-// change. An undo that cannot be saved leaves the stack where it was.
+// QUndoCommand holding the state before and after of the frame (or frames: a batch) it changed;
+// undo and redo put a state back exactly, through the manager, and are saved like any change. An
+// undo that cannot be saved leaves the stack where it was.
 class ReviewHistory : public QObject
 {
     Q_OBJECT
@@ -27,6 +27,14 @@ public:
     Outcome record(int frameIndex, const QString &text, const std::function<Outcome()> &change);
     // record() of the manager's applyFrameEdit.
     Outcome apply(int frameIndex, const FrameEdit &edit, const QString &text);
+    // A change to several frames at once recorded as ONE step named `text` (one undo puts
+    // them all back, saved once), holding the frames of `frameIndexes` that changed.
+    Outcome recordFrames(const QList<int> &frameIndexes, const QString &text,
+                         const std::function<Outcome()> &change);
+    // recordFrames() of the manager's applyFrameEdits (the refused edits left out, in
+    // *refused).
+    Outcome applyToFrames(const QList<std::pair<int, FrameEdit>> &edits, const QString &text,
+                          QList<FrameRefusal> *refused = nullptr);
     Outcome undo();
     Outcome redo();
     // The frame the next undo or redo changes; -1 when there is nothing to

@@ -553,7 +553,92 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
     DirectorFrameState before;
     if (const Outcome found = frameFor(frameIndex, &before); !found)
         return found;
-    DirectorFrameState frame = before;
+    DirectorFrameState frame;
+    if (const Outcome edited = editedFrame(before, edit, &frame); !edited)
+        return edited;
+    return saveFrameState(frameIndex, frame);
+}
+
+Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &edits,
+                                        Refusals policy, QList<FrameRefusal> *refused)
+{
+    if (refused)
+        refused->clear();
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    // One copy of the frames, made when the first edit changes one (QMap is shared until).
+    QMap<int, DirectorFrameState> frames = m_session->frames;
+    QList<int> changed;
+    QList<FrameRefusal> refusals;
+    for (const auto &[frameIndex, edit] : edits) {
+        const auto before = frames.constFind(frameIndex);
+        DirectorFrameState frame;
+        const Outcome edited =
+            before == frames.cend()
+                ? Outcome::invalid(tr("There is no frame %1 in this session.").arg(frameIndex))
+                : editedFrame(*before, edit, &frame);
+        if (!edited)
+            refusals.append({frameIndex, edited});
+        else if (frame != *before) {
+            frames.insert(frameIndex, frame);
+            changed.append(frameIndex);
+        }
+    }
+    if (refused)
+        *refused = refusals;
+    if (!refusals.isEmpty() && (policy == Refusals::ApplyNone || changed.isEmpty()))
+        return Outcome::refused(refusals.constFirst().outcome.message());
+    if (changed.isEmpty())
+        return Outcome::ok();
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    DirectorSession candidate = *m_session;
+    candidate.frames = std::move(frames);
+    return saveChangedFrames(std::move(candidate), changed);
+}
+
+Outcome SessionManager::saveChangedFrames(DirectorSession candidate, const QList<int> &changed)
+{
+    const QString previous = m_session->lastModified;
+    const Outcome saved = saveAndAdopt(std::move(candidate));
+    // Memory took it (every change gets a later lastModified): its frames changed.
+    if (m_session->lastModified != previous) {
+        if (changed.size() == 1)
+            emit frameChanged(changed.constFirst());
+        else
+            emit framesChanged(changed);
+    }
+    return saved;
+}
+
+Outcome SessionManager::saveFrameStates(const QList<DirectorFrameState> &states)
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    DirectorSession candidate = *m_session;
+    QList<int> changed;
+    for (const DirectorFrameState &state : states) {
+        const auto current = candidate.frames.constFind(state.frameIndex);
+        if (current == candidate.frames.cend() || state.id != current->id)
+            return Outcome::invalid(
+                tr("The state given is not the state of frame %1.").arg(state.frameIndex));
+        if (state == *current)
+            continue;
+        candidate.frames.insert(state.frameIndex, state);
+        changed.append(state.frameIndex);
+    }
+    if (changed.isEmpty())
+        return Outcome::ok();
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    return saveChangedFrames(std::move(candidate), changed);
+}
+
+Outcome SessionManager::editedFrame(const DirectorFrameState &before, const FrameEdit &edit,
+                                    DirectorFrameState *edited)
+{
+    DirectorFrameState &frame = *edited;
+    frame = before;
     DirectorOverrides &overrides = frame.directorOverrides;
     std::optional<FrameStatus> status = edit.status;
     if (edit.attempt) {
@@ -595,9 +680,7 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
         overrides.notes = edit.notes;
     if (const Outcome checked = checkOverrides(before, frame); !checked)
         return checked;
-    if (const Outcome set = setStatus(frame, status, edit); !set)
-        return set;
-    return saveFrameState(frameIndex, frame);
+    return setStatus(frame, status, edit);
 }
 
 Outcome SessionManager::setStatus(DirectorFrameState &frame, std::optional<FrameStatus> status,

@@ -65,6 +65,13 @@ struct FrameEdit
 
 class SessionWriter;
 
+// An edit of a batch that was refused, and why (SessionManager::applyFrameEdits).
+struct FrameRefusal
+{
+    int frameIndex = -1;
+    Outcome outcome;
+};
+
 // The one owner of the session in memory, with the session interface
 // (docs/session-file.md, The session interface). Every change goes:
 // validate -> apply to a copy -> save -> adopt the copy -> signal.
@@ -130,10 +137,27 @@ public:
     // Several changes to one frame as one change (a nudge approves an AUDIT_WARN frame: the
     // operator's review of it, docs/session-file.md, Status transitions).
     Outcome applyFrameEdit(int frameIndex, const FrameEdit &edit);
+    // What a batch does when some of its edits are refused.
+    enum class Refusals
+    {
+        ApplyTheRest, // the others are applied; the refused ones are left out and listed
+        ApplyNone,    // nothing is applied
+    };
+    // Several frames' edits as ONE change (the window's selection: one verdict, one nudge):
+    // each edit is checked as applyFrameEdit() checks it (rules, overrides), all on one copy of
+    // the session, saved once, signalled once (frameChanged for one frame, framesChanged for
+    // more). *refused (when given) lists the edits refused, in the order given. Returns the
+    // save's outcome; Refused (the first refusal's message) when every edit was refused, or any
+    // with ApplyNone; Ok when there was nothing to change.
+    Outcome applyFrameEdits(const QList<std::pair<int, FrameEdit>> &edits,
+                            Refusals policy = Refusals::ApplyTheRest,
+                            QList<FrameRefusal> *refused = nullptr);
     // Saves the frame's state exactly as given (a copy of the session with it, saved, adopted,
     // frameChanged): the last step of every edit. Undo and redo call it directly, without the
     // transition rules (an undo of an approval is not a rejection).
     Outcome saveFrameState(int frameIndex, const DirectorFrameState &state);
+    // saveFrameState() of several frames as one change: saved once, signalled once.
+    Outcome saveFrameStates(const QList<DirectorFrameState> &states);
 
     std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
 
@@ -194,6 +218,9 @@ public:
 signals:
     void sessionOpened();
     void frameChanged(int frameIndex);
+    // One change (a batch: applyFrameEdits, saveFrameStates) changed these frames, in index
+    // order; frameChanged is not emitted for them. Listeners take them in at once.
+    void framesChanged(const QList<int> &frameIndexes);
     // The run grew: these frames are new in the session (in index order).
     void framesAdded(const QList<int> &frameIndexes);
     void sessionStatusChanged();
@@ -206,6 +233,13 @@ signals:
 
 private:
     Outcome checkWritable() const;
+    // `before` as `edit` makes it, in *frame, checked (transition rules, overrides); nothing
+    // is saved.
+    Outcome editedFrame(const DirectorFrameState &before, const FrameEdit &edit,
+                        DirectorFrameState *frame);
+    // Saves `candidate` (these frames changed, in index order) and signals the frames when
+    // memory took it.
+    Outcome saveChangedFrames(DirectorSession candidate, const QList<int> &changed);
     Outcome frameFor(int frameIndex, DirectorFrameState *frame) const;
     // In the background when saving is, unless `synchronous`.
     Outcome saveAndAdopt(DirectorSession candidate, bool synchronous = false);
