@@ -5,9 +5,11 @@
 #include "patch/palettelegalize.h"
 #include "patch/patchfiles.h"
 #include "runfixture.h"
+#include "runsfixture.h"
 #include "session/sessioncodec.h"
 #include "storage/sessionstore.h"
 
+#include <QDirIterator>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,6 +49,7 @@ private slots:
     void patchOptionsGoOneWay_data();
     void patchOptionsGoOneWay();
     void patchWaitsForNoOtherDirector();
+    void listShowsEveryRunOfAFolder();
 
 private:
     using Result = DirectorProcess::Result;
@@ -144,7 +147,7 @@ void TestCommandLine::helpAndVersion()
     for (const char *command :
          {"director RUN_DIR", "director demo", "director status", "director validate",
           "director frame", "director commit", "director discard", "director preview RUN_DIR",
-          "director patch RUN_DIR INDEX"})
+          "director patch RUN_DIR INDEX", "director list RUNS_DIR"})
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--recover <backup|new>")));
 
@@ -778,6 +781,92 @@ void TestCommandLine::patchWaitsForNoOtherDirector()
                                   QStringLiteral("--from"), file})
                  .exitCode,
              0);
+}
+
+void TestCommandLine::listShowsEveryRunOfAFolder()
+{
+    const QString runs = m_dir->path() + QStringLiteral("/runs");
+    QVERIFY(RunsFixture::writeRuns(runs));
+    const auto files = [&runs] {
+        QStringList all;
+        QDirIterator it(runs, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            all.append(it.next() +
+                       QString::number(it.fileInfo().lastModified().toMSecsSinceEpoch()));
+        all.sort();
+        return all;
+    };
+    const QStringList before = files();
+
+    const Result json = director({QStringLiteral("list"), runs, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY2(json.err.isEmpty(), qPrintable(json.err));
+    const QJsonArray array = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(array.size(), 5);
+    QMap<QString, QJsonObject> byRun;
+    QString previous;
+    for (const QJsonValue &value : array) {
+        const QJsonObject run = value.toObject();
+        byRun.insert(run.value(QStringLiteral("runId")).toString(), run);
+        // Newest activity first; every time in UTC.
+        const QString activity = run.value(QStringLiteral("lastActivity")).toString();
+        QVERIFY2(activity.endsWith(u'Z'), qPrintable(activity));
+        QVERIFY(previous.isEmpty() || activity <= previous);
+        previous = activity;
+    }
+    QCOMPARE(byRun.value(QStringLiteral("run_fresh")).value(QStringLiteral("sessionStatus")),
+             QStringLiteral("none"));
+    QCOMPARE(byRun.value(QStringLiteral("run_fresh")).value(QStringLiteral("frames")), 5);
+    QCOMPARE(byRun.value(QStringLiteral("run_fresh")).value(QStringLiteral("moveId")),
+             QStringLiteral("idle_standard"));
+    QCOMPARE(byRun.value(QStringLiteral("run_active"))
+                 .value(QStringLiteral("counts"))
+                 .toObject()
+                 .value(QStringLiteral("APPROVED")),
+             2);
+    QCOMPARE(byRun.value(QStringLiteral("run_approved")).value(QStringLiteral("sessionStatus")),
+             QStringLiteral("committed"));
+    const QJsonObject corrupt = byRun.value(QStringLiteral("run_corrupt"));
+    QCOMPARE(corrupt.value(QStringLiteral("sessionStatus")), QStringLiteral("unreadable"));
+    QVERIFY(!corrupt.value(QStringLiteral("problem")).toString().isEmpty());
+    const QJsonObject holder =
+        byRun.value(QStringLiteral("run_held")).value(QStringLiteral("holder")).toObject();
+    QCOMPARE(holder.value(QStringLiteral("host")), QStringLiteral("render-07"));
+    QCOMPARE(holder.value(QStringLiteral("pid")), 4242);
+    QCOMPARE(byRun.value(QStringLiteral("run_held")).value(QStringLiteral("path")),
+             runs + QStringLiteral("/held"));
+
+    // The table: a line a run under a header, and why the corrupt one cannot be read.
+    const Result text = director({QStringLiteral("list"), runs, QStringLiteral("--lang=en")});
+    QCOMPARE(text.exitCode, 0);
+    const QStringList lines = text.out.split(u'\n');
+    QVERIFY2(lines.first().startsWith(QLatin1String("RUN ")) &&
+                 lines.first().contains(QLatin1String("LAST ACTIVITY (UTC)")),
+             qPrintable(text.out));
+    const QString heldLine = lines.filter(QStringLiteral("run_held")).value(0);
+    QVERIFY2(heldLine.contains(QLatin1String("render-07 (process 4242)")) &&
+                 heldLine.contains(QLatin1String("active")),
+             qPrintable(text.out));
+    QVERIFY(lines.filter(QStringLiteral("run_fresh")).value(0).contains(QLatin1String("none yet")));
+    QVERIFY2(text.out.contains(QLatin1String("run_corrupt: ")) &&
+                 text.out.contains(QLatin1String("not a readable session file")),
+             qPrintable(text.out));
+
+    // Listing writes nothing and takes no lock.
+    QCOMPARE(files(), before);
+
+    // Exit codes as the other commands': a folder that is not there, arguments missing.
+    QCOMPARE(
+        director({QStringLiteral("list"), m_dir->path() + QStringLiteral("/nowhere")}).exitCode, 1);
+    QCOMPARE(director({QStringLiteral("list")}).exitCode, 1);
+    const QString empty = m_dir->path() + QStringLiteral("/empty");
+    QVERIFY(QDir().mkpath(empty));
+    const Result none = director({QStringLiteral("list"), empty, QStringLiteral("--lang=en")});
+    QCOMPARE(none.exitCode, 0);
+    QCOMPARE(none.out, QStringLiteral("No runs in this folder.\n"));
+    QCOMPARE(director({QStringLiteral("list"), empty, QStringLiteral("--json")}).out,
+             QStringLiteral("[]\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

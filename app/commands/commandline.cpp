@@ -4,6 +4,7 @@
 #include "commands/democommand.h"
 #include "commands/discardcommand.h"
 #include "commands/framecommand.h"
+#include "commands/listcommand.h"
 #include "commands/opencommand.h"
 #include "commands/patchcommand.h"
 #include "commands/previewcommand.h"
@@ -52,6 +53,7 @@ std::vector<std::unique_ptr<Command>> CommandLine::commands(const Console &conso
     all.push_back(std::make_unique<OpenCommand>(console));
     all.push_back(std::make_unique<DemoCommand>(console));
     all.push_back(std::make_unique<StatusCommand>(console));
+    all.push_back(std::make_unique<ListCommand>(console));
     all.push_back(std::make_unique<ValidateCommand>(console));
     all.push_back(std::make_unique<FrameCommand>(console));
     all.push_back(std::make_unique<CommitCommand>(console));

@@ -36,8 +36,11 @@ QString OpenCommand::description() const
            "[--timeout SECONDS] | --revert)\n"
            "                                   patch one frame, or revert it to its original "
            "image\n");
+    const QString list =
+        tr("  director [RUNS_DIR]              the start page: every run in a folder of runs\n"
+           "  director list RUNS_DIR [--json]  every run in a folder of runs, newest first\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
-    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch);
+    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch + list);
     // Options added to a command later go into its synopsis the same way (option names are
     // never translated).
     text.replace(QLatin1String("INDEX [--status S]"),

@@ -130,6 +130,34 @@ Outcome SessionLock::refusal(const Holder &holder) const
             .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host));
 }
 
+bool SessionLock::Holder::isRemote() const
+{
+    return host != QSysInfo::machineHostName();
+}
+
+namespace {
+
+// A holder that is running: on this host its process exists; on another host it cannot be
+// checked, so it is taken as running (QLockFile never takes over another host's lock either).
+bool isLive(const SessionLock::Holder &holder)
+{
+    return holder.isRemote() || ::kill(pid_t(holder.pid), 0) == 0 || errno == EPERM;
+}
+
+} // namespace
+
+std::optional<SessionLock::Holder> SessionLock::holderOf(const QString &runDir)
+{
+    // getLockInfo() only reads the file: nothing is created, nothing locked.
+    const QLockFile lockFile(SessionLock(runDir).path());
+    Holder holder;
+    if (!lockFile.getLockInfo(&holder.pid, &holder.host, &holder.application))
+        return std::nullopt;
+    if (!isLive(holder))
+        return std::nullopt;
+    return holder;
+}
+
 SessionLock::Attempt SessionLock::attempt(QLockFile &lockFile) const
 {
     bool taken = lockFile.tryLock(0);
@@ -159,9 +187,7 @@ SessionLock::Attempt SessionLock::attempt(QLockFile &lockFile) const
     Holder &holder = seen.holder;
     if (!lockFile.getLockInfo(&holder.pid, &holder.host, &holder.application))
         return seen; // gone or emptied since: look again
-    const bool live = holder.host != QSysInfo::machineHostName() ||
-                      ::kill(pid_t(holder.pid), 0) == 0 || errno == EPERM;
-    if (live)
+    if (isLive(holder))
         seen.look = Look::Held;
     return seen;
 }

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QLockFile;
 
@@ -28,6 +29,22 @@ public:
 
     QString path() const;
 
+    // Who a lock file names: the process, its host and its program.
+    struct Holder
+    {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        // On another host than this one: its process cannot be checked from here.
+        bool isRemote() const;
+        bool operator==(const Holder &) const = default;
+    };
+    // The Director that holds the run's lock now, judged as take() judges it, without taking
+    // it or writing anything: nothing when there is no lock file, or when it names a process
+    // of this host that is gone (a stale lock, which the next writer takes over). A lock of
+    // another host always counts as held: its process cannot be checked from here.
+    static std::optional<Holder> holderOf(const QString &runDir);
+
     // Takes the lock (Ok when held already), taking over a stale one.
     // Locked (exit code 3), naming who holds it, when another running
     // Director has it; Failed when the path is not a lock file Director
@@ -37,12 +54,6 @@ public:
     void release();
 
 private:
-    struct Holder
-    {
-        qint64 pid = 0;
-        QString host;
-        QString application;
-    };
     enum class Look
     {
         Taken,
