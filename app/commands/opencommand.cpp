@@ -2,6 +2,7 @@
 
 #include "commands/recoveroption.h"
 #include "mainwindow.h"
+#include "startpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -59,6 +60,11 @@ void OpenCommand::addArguments(QCommandLineParser &parser) const
     addLanguageOption(parser);
     parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."),
                                  QStringLiteral("[RUN_DIR]"));
+    parser.addPositionalArgument(
+        QStringLiteral("RUNS_DIR"),
+        tr("Or a folder of runs, for the start page: every run in it at a glance. Without an "
+           "argument, the start page shows the folder of the run opened last."),
+        QStringLiteral("| [RUNS_DIR]"));
     parser.addOption(
         RecoverOption::option(tr("When the session file cannot be read: \"backup\" restores the "
                                  "backup, \"new\" starts a new review; the bad file is kept "
@@ -79,7 +85,24 @@ int OpenCommand::run(const QCommandLineParser &parser)
     SessionManager::Recovery recovery = SessionManager::Recovery::None;
     if (const Outcome recover = RecoverOption::parse(parser, &recovery); !recover)
         return fail(recover);
-    return showWindow(parser.positionalArguments().value(0), recovery);
+    const QString dir = parser.positionalArguments().value(0);
+    // No run given, or a folder of runs: the start page, every run at a glance.
+    if (dir.isEmpty()) {
+        QString why;
+        const QString folder = StartPage::defaultFolder(&why);
+        return showStartPage(folder, why);
+    }
+    if (StartPage::isFolderOfRuns(dir))
+        return showStartPage(dir, QString());
+    return showWindow(dir, recovery);
+}
+
+int OpenCommand::showStartPage(const QString &folder, const QString &why)
+{
+    StartPage page;
+    page.setFolder(folder, why);
+    page.show();
+    return QApplication::exec();
 }
 
 int OpenCommand::showWindow(const QString &runDir, SessionManager::Recovery recovery)

@@ -1,5 +1,6 @@
 #include "run/runcatalog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
 #include <QtConcurrent>
@@ -216,8 +217,11 @@ QVariant RunCatalog::display(const RunSummary &run, int column) const
                    ? locale.toString(run.lastActivity.toLocalTime(), QLocale::ShortFormat)
                    : tr("unknown");
     case HolderColumn:
-        return run.holder ? tr("%1, process %2").arg(run.holder->host).arg(run.holder->pid)
-                          : QString();
+        if (!run.holder)
+            return QString();
+        if (!run.holder->isRemote() && run.holder->pid == QCoreApplication::applicationPid())
+            return tr("open in this Director");
+        return tr("%1, process %2").arg(run.holder->host).arg(run.holder->pid);
     default:
         return {};
     }
