@@ -50,6 +50,7 @@ private slots:
     void patchOptionsGoOneWay();
     void patchWaitsForNoOtherDirector();
     void listShowsEveryRunOfAFolder();
+    void aLockOfAnotherHostIsTakenOverOnlyByName();
 
 private:
     using Result = DirectorProcess::Result;
@@ -147,7 +148,7 @@ void TestCommandLine::helpAndVersion()
     for (const char *command :
          {"director RUN_DIR", "director demo", "director status", "director validate",
           "director frame", "director commit", "director discard", "director preview RUN_DIR",
-          "director patch RUN_DIR INDEX", "director list RUNS_DIR"})
+          "director patch RUN_DIR INDEX", "director list RUNS_DIR", "director unlock RUN_DIR"})
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--recover <backup|new>")));
 
@@ -867,6 +868,53 @@ void TestCommandLine::listShowsEveryRunOfAFolder()
     QCOMPARE(none.out, QStringLiteral("No runs in this folder.\n"));
     QCOMPARE(director({QStringLiteral("list"), empty, QStringLiteral("--json")}).out,
              QStringLiteral("[]\n"));
+}
+
+void TestCommandLine::aLockOfAnotherHostIsTakenOverOnlyByName()
+{
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                       QStringLiteral("--note"), QStringLiteral("first")})
+                 .exitCode,
+             0);
+    QVERIFY(RunsFixture::writeForeignLock(runDir(), QStringLiteral("render-07"), 4242));
+
+    // Never taken over by itself: exit 3, naming the workstation and what to do.
+    const Result refused = director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                                     QStringLiteral("--note"), QStringLiteral("second")});
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.err.contains(QLatin1String("process 4242 on render-07")) &&
+                 refused.err.contains(QLatin1String("director unlock")) &&
+                 refused.err.contains(QLatin1String("--holder 4242@render-07")),
+             qPrintable(refused.err));
+
+    // unlock wants the holder named, and the one the lock names.
+    const Result unnamed = director({QStringLiteral("unlock"), runDir()});
+    QCOMPARE(unnamed.exitCode, 1);
+    QVERIFY2(unnamed.err.contains(QLatin1String("--holder 4242@render-07")),
+             qPrintable(unnamed.err));
+    QCOMPARE(director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder"),
+                       QStringLiteral("4242")})
+                 .exitCode,
+             1);
+    const Result wrong = director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder"),
+                                   QStringLiteral("4242@render-08")});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY(QFile::exists(runDir() + QStringLiteral("/director_session.json.lock")));
+
+    const Result unlocked =
+        director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder=4242@render-07")});
+    QCOMPARE(unlocked.exitCode, 0);
+    QVERIFY(!QFile::exists(runDir() + QStringLiteral("/director_session.json.lock")));
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                       QStringLiteral("--note"), QStringLiteral("second")})
+                 .exitCode,
+             0);
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.notes, QStringLiteral("second"));
+    // Nothing left to take over.
+    QCOMPARE(
+        director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder=4242@render-07")})
+            .exitCode,
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

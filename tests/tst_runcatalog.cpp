@@ -51,6 +51,7 @@ private slots:
     void summariesTellTheRunsApart();
     void readingWritesNothing();
     void aForeignLockIsHeldAndNeverTakenOver();
+    void aForeignLockIsTakenOverOnlyWhenNamed();
     void newestActivityFirst();
     void modelFollowsTheFolder();
     void aChangedSessionUpdatesItsRow();
@@ -150,6 +151,43 @@ void TestRunCatalog::aForeignLockIsHeldAndNeverTakenOver()
     // A writer is refused the same way, and nothing of the session changes.
     SessionManager manager;
     QCOMPARE(manager.initializeOrResume(held).kind(), Outcome::Kind::Locked);
+}
+
+void TestRunCatalog::aForeignLockIsTakenOverOnlyWhenNamed()
+{
+    const QString held = m_dir->filePath(QStringLiteral("held"));
+    const QString lockPath = held + QStringLiteral("/director_session.json.lock");
+
+    // The refusal tells the operator how to take it over, naming the holder.
+    SessionManager refused;
+    const Outcome locked = refused.initializeOrResume(held);
+    QCOMPARE(locked.kind(), Outcome::Kind::Locked);
+    QVERIFY2(locked.message().contains(QStringLiteral("director unlock")) &&
+                 locked.message().contains(QStringLiteral("--holder 4242@render-07")),
+             qPrintable(locked.message()));
+
+    // Another holder than the one the lock names: nothing is removed.
+    SessionLock::Holder other{4243, QStringLiteral("render-07"), QString()};
+    QCOMPARE(SessionLock::takeOver(held, other).kind(), Outcome::Kind::Refused);
+    other = {4242, QStringLiteral("render-08"), QString()};
+    QCOMPARE(SessionLock::takeOver(held, other).kind(), Outcome::Kind::Refused);
+    QVERIFY(QFile::exists(lockPath));
+
+    // The holder the lock names: removed; the next writer takes the run.
+    const SessionLock::Holder named{4242, QStringLiteral("render-07"), QString()};
+    QVERIFY(SessionLock::takeOver(held, named));
+    QVERIFY(!QFile::exists(lockPath));
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(held));
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+
+    // A Director of this computer that runs (this one, now) is never taken over.
+    const std::optional<SessionLock::Holder> here = SessionLock::holderOf(held);
+    QVERIFY(here);
+    QVERIFY(!here->isRemote());
+    QCOMPARE(here->pid, QCoreApplication::applicationPid());
+    QCOMPARE(SessionLock::takeOver(held, *here).kind(), Outcome::Kind::Refused);
+    QVERIFY(QFile::exists(lockPath));
 }
 
 void TestRunCatalog::newestActivityFirst()

@@ -3,6 +3,7 @@
 // Director holds opening read-only, and the folder shown when none is given.
 
 #include "mainwindow.h"
+#include "messagebox.h"
 #include "readonlybanner.h"
 #include "recentruns.h"
 #include "review/framelistmodel.h"
@@ -29,6 +30,7 @@ private slots:
     void enterOpensTheRun();
     void aDoubleClickOpensTheRunOnce();
     void aRunHeldElsewhereOpensReadOnly();
+    void aCrashedWorkstationsLockIsTakenOverOnlyWhenAsked();
     void whichFolderWithoutAnArgument();
     void whatIsAFolderOfRuns();
 
@@ -195,6 +197,43 @@ void TestStartPage::aRunHeldElsewhereOpensReadOnly()
     QVERIFY(lockFile.open(QIODevice::ReadOnly));
     QCOMPARE(lockFile.readAll(), lock);
     window->close();
+}
+
+void TestStartPage::aCrashedWorkstationsLockIsTakenOverOnlyWhenAsked()
+{
+    // `director RUN_DIR` on a run another workstation holds: the box names it and offers to
+    // take it over; the operator is asked once more, and Cancel leaves the lock alone.
+    const QString held = run(QStringLiteral("held"));
+    const QString lockPath = held + QStringLiteral("/director_session.json.lock");
+    MessageBox::setNextAnswer(MessageBox::TakeOver);
+    const std::unique_ptr<MainWindow> window = WindowFixture::openWindow(held);
+    QVERIFY(window);
+    const MessageBox::Message asked = MessageBox::lastMessage();
+    QVERIFY2(asked.text.contains(QStringLiteral("render-07")) &&
+                 asked.text.contains(QStringLiteral("4242")),
+             qPrintable(asked.text));
+    QVERIFY(asked.buttons.contains(MessageBox::TakeOver));
+    QVERIFY(asked.buttons.contains(MessageBox::OpenReadOnly));
+    MessageBox::setNextAnswer(MessageBox::Cancel);
+    const int opened = MessageBox::openedCount();
+    QTRY_COMPARE(MessageBox::openedCount(), opened + 1);
+    QVERIFY2(MessageBox::lastMessage().text.contains(QStringLiteral("Is Director closed on "
+                                                                    "render-07?")),
+             qPrintable(MessageBox::lastMessage().text));
+    QTest::qWait(50);
+    QVERIFY(QFile::exists(lockPath));
+    QVERIFY(!window->manager()->hasSession());
+
+    // Asked again, and confirmed: the run opens for writing here.
+    MessageBox::setNextAnswer(MessageBox::TakeOver);
+    window->openRun(held);
+    MessageBox::setNextAnswer(MessageBox::TakeOver);
+    QTRY_VERIFY(window->manager()->hasSession());
+    QCOMPARE(window->manager()->session().runId, QStringLiteral("run_held"));
+    QVERIFY(!window->manager()->isReadOnly());
+    const std::optional<SessionLock::Holder> holder = SessionLock::holderOf(held);
+    QVERIFY(holder);
+    QCOMPARE(holder->pid, QCoreApplication::applicationPid());
 }
 
 void TestStartPage::whichFolderWithoutAnArgument()

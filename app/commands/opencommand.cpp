@@ -39,7 +39,9 @@ QString OpenCommand::description() const
            "image\n");
     const QString list =
         tr("  director [RUNS_DIR]              the start page: every run in a folder of runs\n"
-           "  director list RUNS_DIR [--json]  every run in a folder of runs, newest first\n");
+           "  director list RUNS_DIR [--json]  every run in a folder of runs, newest first\n"
+           "  director unlock RUN_DIR --holder PID@HOST\n"
+           "                                   take over the lock a crashed computer left\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
     text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch + list);
     // Options added to a command later go into its synopsis the same way (option names are

@@ -123,11 +123,21 @@ Outcome SessionLock::checkIsALockFile() const
 
 Outcome SessionLock::refusal(const Holder &holder) const
 {
-    return Outcome::locked(
+    QString message =
         tr("The session is open in another Director (%1, process %2 on %3).")
             .arg(holder.application.isEmpty() ? tr("unknown program") : holder.application)
             .arg(holder.pid)
-            .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host));
+            .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host);
+    if (holder.isRemote()) {
+        message +=
+            u' ' + tr("Director cannot check a process on another computer, so this "
+                      "lock stays until that Director closes the run. If %1 crashed or "
+                      "was switched off with the run open, make sure Director is not "
+                      "running there, then take the lock over: director unlock %2 "
+                      "--holder %3")
+                       .arg(holder.host, QDir::toNativeSeparators(m_runDir), holderName(holder));
+    }
+    return Outcome::locked(message);
 }
 
 bool SessionLock::Holder::isRemote() const
@@ -156,6 +166,41 @@ std::optional<SessionLock::Holder> SessionLock::holderOf(const QString &runDir)
     if (!isLive(holder))
         return std::nullopt;
     return holder;
+}
+
+QString SessionLock::holderName(const Holder &holder)
+{
+    return QStringLiteral("%1@%2").arg(holder.pid).arg(holder.host);
+}
+
+Outcome SessionLock::takeOver(const QString &runDir, const Holder &expected)
+{
+    SessionLock lock(runDir);
+    if (const Outcome lockFile = lock.checkIsALockFile(); !lockFile)
+        return lockFile;
+    const QLockFile lockFile(lock.path());
+    Holder named;
+    if (!QFileInfo::exists(lock.path()) ||
+        !lockFile.getLockInfo(&named.pid, &named.host, &named.application))
+        return Outcome::refused(tr("%1 holds no lock to take over: open the run as usual.")
+                                    .arg(QDir::toNativeSeparators(lock.m_runDir)));
+    if (named.pid != expected.pid || named.host != expected.host) {
+        return Outcome::refused(tr("The lock names %1 now, not %2: nothing was removed. Make sure "
+                                   "that Director is not running, then name it.")
+                                    .arg(holderName(named), holderName(expected)));
+    }
+    if (!named.isRemote() && isLive(named)) {
+        return Outcome::refused(tr("Process %1 on this computer still runs: close that Director "
+                                   "instead. Nothing was removed.")
+                                    .arg(named.pid));
+    }
+    // Between the look above and the removal, only a Director that takes over a stale lock of
+    // this very host could replace the file, and a remote holder's lock is never stale to it.
+    if (!QFile::remove(lock.path()))
+        return Outcome::failed(
+            tr("Could not remove the lock file %1.").arg(QDir::toNativeSeparators(lock.path())));
+    lock.removeUnheldRemovalLocks();
+    return Outcome::ok();
 }
 
 SessionLock::Attempt SessionLock::attempt(QLockFile &lockFile) const

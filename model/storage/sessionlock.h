@@ -44,6 +44,15 @@ public:
     // of this host that is gone (a stale lock, which the next writer takes over). A lock of
     // another host always counts as held: its process cannot be checked from here.
     static std::optional<Holder> holderOf(const QString &runDir);
+    // "PID@HOST", how the operator names a holder to takeOver().
+    static QString holderName(const Holder &holder);
+
+    // The deliberate way past a lock that a crashed or switched-off workstation left behind
+    // (its process cannot be checked from here, so it is never taken over by itself): removes
+    // the lock file, but only when it still names `expected` (the holder the operator saw and
+    // knows is gone) and that holder is not a process running on this host. Refused (exit
+    // code 2) otherwise, nothing removed. Does not take the lock: the next writer does.
+    static Outcome takeOver(const QString &runDir, const Holder &expected);
 
     // Takes the lock (Ok when held already), taking over a stale one.
     // Locked (exit code 3), naming who holds it, when another running
