@@ -31,6 +31,14 @@ QStringList snapshot(const QString &folder)
     return files;
 }
 
+SessionLock::Holder holderNamed(qint64 pid, const QString &host)
+{
+    SessionLock::Holder holder;
+    holder.pid = pid;
+    holder.host = host;
+    return holder;
+}
+
 const RunSummary *find(const QList<RunSummary> &runs, const QString &name)
 {
     for (const RunSummary &run : runs) {
@@ -52,6 +60,7 @@ private slots:
     void readingWritesNothing();
     void aForeignLockIsHeldAndNeverTakenOver();
     void aForeignLockIsTakenOverOnlyWhenNamed();
+    void aClonedWorkstationOfTheSameNameIsAnotherComputer();
     void newestActivityFirst();
     void modelFollowsTheFolder();
     void aChangedSessionUpdatesItsRow();
@@ -167,14 +176,14 @@ void TestRunCatalog::aForeignLockIsTakenOverOnlyWhenNamed()
              qPrintable(locked.message()));
 
     // Another holder than the one the lock names: nothing is removed.
-    SessionLock::Holder other{4243, QStringLiteral("render-07"), QString()};
+    SessionLock::Holder other = holderNamed(4243, QStringLiteral("render-07"));
     QCOMPARE(SessionLock::takeOver(held, other).kind(), Outcome::Kind::Refused);
-    other = {4242, QStringLiteral("render-08"), QString()};
+    other = holderNamed(4242, QStringLiteral("render-08"));
     QCOMPARE(SessionLock::takeOver(held, other).kind(), Outcome::Kind::Refused);
     QVERIFY(QFile::exists(lockPath));
 
     // The holder the lock names: removed; the next writer takes the run.
-    const SessionLock::Holder named{4242, QStringLiteral("render-07"), QString()};
+    const SessionLock::Holder named = holderNamed(4242, QStringLiteral("render-07"));
     QVERIFY(SessionLock::takeOver(held, named));
     QVERIFY(!QFile::exists(lockPath));
     SessionManager manager;
@@ -188,6 +197,31 @@ void TestRunCatalog::aForeignLockIsTakenOverOnlyWhenNamed()
     QCOMPARE(here->pid, QCoreApplication::applicationPid());
     QCOMPARE(SessionLock::takeOver(held, *here).kind(), Outcome::Kind::Refused);
     QVERIFY(QFile::exists(lockPath));
+}
+
+void TestRunCatalog::aClonedWorkstationOfTheSameNameIsAnotherComputer()
+{
+    // Workstations made from one image may share a host name; the machine id in the lock tells
+    // them apart, and a process number of another machine is never looked up here.
+    const QString held = m_dir->filePath(QStringLiteral("held"));
+    QVERIFY(RunsFixture::writeForeignLock(held, QSysInfo::machineHostName(), 999999));
+    const std::optional<SessionLock::Holder> holder = SessionLock::holderOf(held);
+    QVERIFY(holder);
+    QVERIFY(holder->isRemote());
+    QCOMPARE(holder->pid, 999999);
+    SessionLock lock(held);
+    const Outcome taken = lock.take();
+    QCOMPARE(taken.kind(), Outcome::Kind::Locked);
+    QVERIFY2(taken.message().contains(QStringLiteral("process 999999")),
+             qPrintable(taken.message()));
+
+    // The same lock written by this very machine, its process gone: stale, taken over.
+    const QByteArray own = QByteArray::number(999999) + "\ndirector\n" +
+                           QSysInfo::machineHostName().toUtf8() + '\n' +
+                           QSysInfo::machineUniqueId() + '\n' + QSysInfo::bootUniqueId() + '\n';
+    QVERIFY(RunFixture::writeFile(held + QStringLiteral("/director_session.json.lock"), own));
+    QVERIFY(!SessionLock::holderOf(held));
+    QVERIFY(lock.take());
 }
 
 void TestRunCatalog::newestActivityFirst()

@@ -142,28 +142,49 @@ Outcome SessionLock::refusal(const Holder &holder) const
 
 bool SessionLock::Holder::isRemote() const
 {
-    return host != QSysInfo::machineHostName();
+    return host != QSysInfo::machineHostName() ||
+           (!machineId.isEmpty() && machineId != QSysInfo::machineUniqueId());
 }
 
 namespace {
 
-// A holder that is running: on this host its process exists; on another host it cannot be
-// checked, so it is taken as running (QLockFile never takes over another host's lock either).
+// A holder that is running: on this computer its process exists (and was started since the
+// computer last booted); on another computer it cannot be checked, so it is taken as running
+// (QLockFile never takes over another computer's lock either).
 bool isLive(const SessionLock::Holder &holder)
 {
-    return holder.isRemote() || ::kill(pid_t(holder.pid), 0) == 0 || errno == EPERM;
+    if (holder.isRemote())
+        return true;
+    if (!holder.bootId.isEmpty() && holder.bootId != QSysInfo::bootUniqueId())
+        return false;
+    return ::kill(pid_t(holder.pid), 0) == 0 || errno == EPERM;
 }
 
 } // namespace
 
+std::optional<SessionLock::Holder> SessionLock::readHolder(const QString &lockPath)
+{
+    QFile file(lockPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QList<QByteArray> lines = file.read(4096).split('\n');
+    Holder holder;
+    bool isNumber = false;
+    holder.pid = lines.value(0).trimmed().toLongLong(&isNumber);
+    if (!isNumber || holder.pid <= 0)
+        return std::nullopt;
+    holder.application = QString::fromUtf8(lines.value(1));
+    holder.host = QString::fromUtf8(lines.value(2));
+    holder.machineId = lines.value(3).trimmed();
+    holder.bootId = lines.value(4).trimmed();
+    return holder;
+}
+
 std::optional<SessionLock::Holder> SessionLock::holderOf(const QString &runDir)
 {
-    // getLockInfo() only reads the file: nothing is created, nothing locked.
-    const QLockFile lockFile(SessionLock(runDir).path());
-    Holder holder;
-    if (!lockFile.getLockInfo(&holder.pid, &holder.host, &holder.application))
-        return std::nullopt;
-    if (!isLive(holder))
+    // Only reads the file: nothing is created, nothing locked.
+    const std::optional<Holder> holder = readHolder(SessionLock(runDir).path());
+    if (!holder || !isLive(*holder))
         return std::nullopt;
     return holder;
 }
@@ -178,12 +199,11 @@ Outcome SessionLock::takeOver(const QString &runDir, const Holder &expected)
     SessionLock lock(runDir);
     if (const Outcome lockFile = lock.checkIsALockFile(); !lockFile)
         return lockFile;
-    const QLockFile lockFile(lock.path());
-    Holder named;
-    if (!QFileInfo::exists(lock.path()) ||
-        !lockFile.getLockInfo(&named.pid, &named.host, &named.application))
+    const std::optional<Holder> read = readHolder(lock.path());
+    if (!read)
         return Outcome::refused(tr("%1 holds no lock to take over: open the run as usual.")
                                     .arg(QDir::toNativeSeparators(lock.m_runDir)));
+    const Holder &named = *read;
     if (named.pid != expected.pid || named.host != expected.host) {
         return Outcome::refused(tr("The lock names %1 now, not %2: nothing was removed. Make sure "
                                    "that Director is not running, then name it.")
@@ -229,10 +249,11 @@ SessionLock::Attempt SessionLock::attempt(QLockFile &lockFile) const
     // Judged once, from one reading of the file: the message names the
     // holder this look saw, even if it finishes a moment later.
     Attempt seen{Look::LookAgain, {}};
-    Holder &holder = seen.holder;
-    if (!lockFile.getLockInfo(&holder.pid, &holder.host, &holder.application))
+    const std::optional<Holder> read = readHolder(path());
+    if (!read)
         return seen; // gone or emptied since: look again
-    if (isLive(holder))
+    seen.holder = *read;
+    if (isLive(seen.holder))
         seen.look = Look::Held;
     return seen;
 }

@@ -2,6 +2,7 @@
 
 #include "core/outcome.h"
 
+#include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
 
@@ -35,7 +36,10 @@ public:
         qint64 pid = 0;
         QString host;
         QString application;
-        // On another host than this one: its process cannot be checked from here.
+        QByteArray machineId; // QSysInfo::machineUniqueId() of its computer, when written
+        QByteArray bootId;    // QSysInfo::bootUniqueId() of its computer, when written
+        // On another computer than this one (another host name, or the same name on another
+        // machine, a cloned workstation): its process cannot be checked from here.
         bool isRemote() const;
         bool operator==(const Holder &) const = default;
     };
@@ -63,6 +67,10 @@ public:
     void release();
 
 private:
+    // The holder a lock file names, read in one go (as QLockFile writes it: pid, program, host,
+    // machine id, boot id, a line each); nothing when it names none.
+    static std::optional<Holder> readHolder(const QString &lockPath);
+
     enum class Look
     {
         Taken,
