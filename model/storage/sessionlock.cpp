@@ -36,6 +36,19 @@ bool removeIfUnheld(const QByteArray &path)
     return removed;
 }
 
+// QLockFile writes the holder's name into the lock file but does not sync it: on a network
+// share another computer could read an empty lock for seconds (the client writes its cache
+// back later), and could not name the holder. fsync() syncs the file whatever descriptor it is
+// given; QLockFile's own stays open (and keeps its flock).
+void syncLockFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 } // namespace
 
 SessionLock::SessionLock(const QString &runDir)
@@ -79,6 +92,7 @@ Outcome SessionLock::take()
         switch (seen.look) {
         case Look::Taken:
             m_lock = std::move(lockFile);
+            syncLockFile(path());
             removeUnheldRemovalLocks();
             return Outcome::ok();
         case Look::Held:
