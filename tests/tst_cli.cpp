@@ -5,10 +5,12 @@
 #include "patch/palettelegalize.h"
 #include "patch/patchfiles.h"
 #include "runfixture.h"
+#include "runsfixture.h"
 #include "session/sessioncodec.h"
 #include "storage/sessionstore.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,6 +53,8 @@ private slots:
     void aRejectionsReasonIsListedByStatus();
     void aReasonGoesWithARejectionOnly_data();
     void aReasonGoesWithARejectionOnly();
+    void listShowsEveryRunOfAFolder();
+    void aLockOfAnotherHostIsTakenOverOnlyByName();
 
 private:
     using Result = DirectorProcess::Result;
@@ -148,7 +152,7 @@ void TestCommandLine::helpAndVersion()
     for (const char *command :
          {"director RUN_DIR", "director demo", "director status", "director validate",
           "director frame", "director commit", "director discard", "director preview RUN_DIR",
-          "director patch RUN_DIR INDEX"})
+          "director patch RUN_DIR INDEX", "director list RUNS_DIR", "director unlock RUN_DIR"})
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--recover <backup|new>")));
 
@@ -782,6 +786,139 @@ void TestCommandLine::patchWaitsForNoOtherDirector()
                                   QStringLiteral("--from"), file})
                  .exitCode,
              0);
+}
+
+void TestCommandLine::listShowsEveryRunOfAFolder()
+{
+    const QString runs = m_dir->path() + QStringLiteral("/runs");
+    QVERIFY(RunsFixture::writeRuns(runs));
+    const auto files = [&runs] {
+        QStringList all;
+        QDirIterator it(runs, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            all.append(it.next() +
+                       QString::number(it.fileInfo().lastModified().toMSecsSinceEpoch()));
+        all.sort();
+        return all;
+    };
+    const QStringList before = files();
+
+    const Result json = director({QStringLiteral("list"), runs, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 0);
+    QVERIFY2(json.err.isEmpty(), qPrintable(json.err));
+    const QJsonArray array = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(array.size(), 5);
+    QMap<QString, QJsonObject> byRun;
+    QString previous;
+    for (const QJsonValue &value : array) {
+        const QJsonObject run = value.toObject();
+        byRun.insert(run.value(QStringLiteral("runId")).toString(), run);
+        // Newest activity first; every time in UTC.
+        const QString activity = run.value(QStringLiteral("lastActivity")).toString();
+        QVERIFY2(activity.endsWith(u'Z'), qPrintable(activity));
+        QVERIFY(previous.isEmpty() || activity <= previous);
+        previous = activity;
+    }
+    QCOMPARE(byRun.value(QStringLiteral("run_fresh")).value(QStringLiteral("sessionStatus")),
+             QStringLiteral("none"));
+    QCOMPARE(byRun.value(QStringLiteral("run_fresh")).value(QStringLiteral("frames")), 5);
+    QCOMPARE(byRun.value(QStringLiteral("run_fresh")).value(QStringLiteral("moveId")),
+             QStringLiteral("idle_standard"));
+    QCOMPARE(byRun.value(QStringLiteral("run_active"))
+                 .value(QStringLiteral("counts"))
+                 .toObject()
+                 .value(QStringLiteral("APPROVED")),
+             2);
+    QCOMPARE(byRun.value(QStringLiteral("run_approved")).value(QStringLiteral("sessionStatus")),
+             QStringLiteral("committed"));
+    const QJsonObject corrupt = byRun.value(QStringLiteral("run_corrupt"));
+    QCOMPARE(corrupt.value(QStringLiteral("sessionStatus")), QStringLiteral("unreadable"));
+    QVERIFY(!corrupt.value(QStringLiteral("problem")).toString().isEmpty());
+    const QJsonObject holder =
+        byRun.value(QStringLiteral("run_held")).value(QStringLiteral("holder")).toObject();
+    QCOMPARE(holder.value(QStringLiteral("host")), QStringLiteral("render-07"));
+    QCOMPARE(holder.value(QStringLiteral("pid")), 4242);
+    QCOMPARE(byRun.value(QStringLiteral("run_held")).value(QStringLiteral("path")),
+             runs + QStringLiteral("/held"));
+
+    // The table: a line a run under a header, and why the corrupt one cannot be read.
+    const Result text = director({QStringLiteral("list"), runs, QStringLiteral("--lang=en")});
+    QCOMPARE(text.exitCode, 0);
+    const QStringList lines = text.out.split(u'\n');
+    QVERIFY2(lines.first().startsWith(QLatin1String("RUN ")) &&
+                 lines.first().contains(QLatin1String("LAST ACTIVITY (UTC)")),
+             qPrintable(text.out));
+    const QString heldLine = lines.filter(QStringLiteral("run_held")).value(0);
+    QVERIFY2(heldLine.contains(QLatin1String("render-07 (process 4242)")) &&
+                 heldLine.contains(QLatin1String("active")),
+             qPrintable(text.out));
+    QVERIFY(lines.filter(QStringLiteral("run_fresh")).value(0).contains(QLatin1String("none yet")));
+    QVERIFY2(text.out.contains(QLatin1String("run_corrupt: ")) &&
+                 text.out.contains(QLatin1String("not a readable session file")),
+             qPrintable(text.out));
+
+    // Listing writes nothing and takes no lock.
+    QCOMPARE(files(), before);
+
+    // Exit codes as the other commands': a folder that is not there, arguments missing.
+    QCOMPARE(
+        director({QStringLiteral("list"), m_dir->path() + QStringLiteral("/nowhere")}).exitCode, 1);
+    QCOMPARE(director({QStringLiteral("list")}).exitCode, 1);
+    const QString empty = m_dir->path() + QStringLiteral("/empty");
+    QVERIFY(QDir().mkpath(empty));
+    const Result none = director({QStringLiteral("list"), empty, QStringLiteral("--lang=en")});
+    QCOMPARE(none.exitCode, 0);
+    QCOMPARE(none.out, QStringLiteral("No runs in this folder.\n"));
+    QCOMPARE(director({QStringLiteral("list"), empty, QStringLiteral("--json")}).out,
+             QStringLiteral("[]\n"));
+}
+
+void TestCommandLine::aLockOfAnotherHostIsTakenOverOnlyByName()
+{
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                       QStringLiteral("--note"), QStringLiteral("first")})
+                 .exitCode,
+             0);
+    QVERIFY(RunsFixture::writeForeignLock(runDir(), QStringLiteral("render-07"), 4242));
+
+    // Never taken over by itself: exit 3, naming the workstation and what to do.
+    const Result refused = director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                                     QStringLiteral("--note"), QStringLiteral("second")});
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.err.contains(QLatin1String("process 4242 on render-07")) &&
+                 refused.err.contains(QLatin1String("director unlock")) &&
+                 refused.err.contains(QLatin1String("--holder 4242@render-07")),
+             qPrintable(refused.err));
+
+    // unlock wants the holder named, and the one the lock names.
+    const Result unnamed = director({QStringLiteral("unlock"), runDir()});
+    QCOMPARE(unnamed.exitCode, 1);
+    QVERIFY2(unnamed.err.contains(QLatin1String("--holder 4242@render-07")),
+             qPrintable(unnamed.err));
+    QCOMPARE(director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder"),
+                       QStringLiteral("4242")})
+                 .exitCode,
+             1);
+    const Result wrong = director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder"),
+                                   QStringLiteral("4242@render-08")});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY(QFile::exists(runDir() + QStringLiteral("/director_session.json.lock")));
+
+    const Result unlocked =
+        director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder=4242@render-07")});
+    QCOMPARE(unlocked.exitCode, 0);
+    QVERIFY(!QFile::exists(runDir() + QStringLiteral("/director_session.json.lock")));
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("1"),
+                       QStringLiteral("--note"), QStringLiteral("second")})
+                 .exitCode,
+             0);
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.notes, QStringLiteral("second"));
+    // Nothing left to take over.
+    QCOMPARE(
+        director({QStringLiteral("unlock"), runDir(), QStringLiteral("--holder=4242@render-07")})
+            .exitCode,
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -43,6 +43,7 @@ QMessageBox::ButtonRole role(MessageBox::Button button)
     case MessageBox::TryAgain:
         return QMessageBox::AcceptRole;
     case MessageBox::CloseAnyway:
+    case MessageBox::TakeOver:
         return QMessageBox::DestructiveRole;
     default:
         return QMessageBox::RejectRole;
@@ -70,6 +71,8 @@ QString MessageBox::buttonText(Button button)
         return tr("Try Again");
     case CloseAnyway:
         return tr("Close Anyway");
+    case TakeOver:
+        return tr("Take Over…");
     default:
         return {};
     }

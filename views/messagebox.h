@@ -34,6 +34,7 @@ public:
         Quit,         // reject
         TryAgain,     // accept
         CloseAnyway,  // destructive
+        TakeOver,     // destructive: another computer's lock on a run
     };
     using Answered = std::function<void(Button)>;
 

@@ -44,6 +44,10 @@ Outcome RunOpener::leaveOpenReview()
 void RunOpener::askLocked(const QString &runDir, const QString &message)
 {
     const bool reviewOpen = m_manager->hasSession();
+    // A lock of another computer can be taken over, deliberately; one of this computer is its
+    // running Director's (a stale one is taken over by itself).
+    const std::optional<SessionLock::Holder> holder = SessionLock::holderOf(runDir);
+    const bool remote = holder && holder->isRemote();
     MessageBox::Message question{
         QMessageBox::Warning,
         tr("The run is open elsewhere"),
@@ -51,12 +55,45 @@ void RunOpener::askLocked(const QString &runDir, const QString &message)
             (reviewOpen ? tr("You can look at it read-only, or go on with the review open now.")
                         : tr("You can look at it read-only, or quit.")),
         {MessageBox::OpenReadOnly, reviewOpen ? MessageBox::Cancel : MessageBox::Quit}};
-    MessageBox::open(m_window, question, [this, runDir](MessageBox::Button answer) {
+    if (remote)
+        question.buttons.insert(1, MessageBox::TakeOver);
+    MessageBox::open(m_window, question, [this, runDir, holder](MessageBox::Button answer) {
         if (answer == MessageBox::OpenReadOnly)
             emit openRequested(runDir, SessionManager::Access::ReadOnly,
                                SessionManager::Recovery::None);
+        else if (answer == MessageBox::TakeOver && holder)
+            askTakeOver(runDir, *holder);
         else if (!m_manager->hasSession())
             emit quitChosen();
+    });
+}
+
+void RunOpener::askTakeOver(const QString &runDir, const SessionLock::Holder &holder)
+{
+    MessageBox::Message question{
+        QMessageBox::Warning,
+        tr("Take over the lock?"),
+        tr("Take over the run from the Director on %1 (process %2) only when Director is not "
+           "running there any more: the computer crashed or was switched off with the run open. "
+           "Changes it had not saved are lost. If it still runs, two Directors would write one "
+           "session.\n\nIs Director closed on %1?")
+            .arg(holder.host)
+            .arg(holder.pid),
+        {MessageBox::TakeOver, MessageBox::Cancel}};
+    question.defaultButton = MessageBox::Cancel;
+    MessageBox::open(m_window, question, [this, runDir, holder](MessageBox::Button answer) {
+        if (answer != MessageBox::TakeOver) {
+            if (!m_manager->hasSession())
+                emit quitChosen();
+            return;
+        }
+        if (const Outcome taken = SessionLock::takeOver(runDir, holder); !taken) {
+            MessageBox::open(m_window, {QMessageBox::Critical, tr("The lock was not taken over"),
+                                        taken.message()});
+            return;
+        }
+        emit openRequested(runDir, SessionManager::Access::ReadWrite,
+                           SessionManager::Recovery::None);
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "review/sessionmanager.h"
+#include "storage/sessionlock.h"
 
 #include <QObject>
 
@@ -41,6 +42,9 @@ signals:
 
 private:
     void askLocked(const QString &runDir, const QString &message);
+    // Another computer's Director holds the run: only the operator can know that it crashed.
+    // Asks once more, naming it, before the lock is taken over (SessionLock::takeOver).
+    void askTakeOver(const QString &runDir, const SessionLock::Holder &holder);
     void askRecovery(const QString &runDir, const QString &message);
     void recover(const QString &runDir, int choice);
 

@@ -4,10 +4,12 @@
 #include "commands/democommand.h"
 #include "commands/discardcommand.h"
 #include "commands/framecommand.h"
+#include "commands/listcommand.h"
 #include "commands/opencommand.h"
 #include "commands/patchcommand.h"
 #include "commands/previewcommand.h"
 #include "commands/statuscommand.h"
+#include "commands/unlockcommand.h"
 #include "commands/validatecommand.h"
 
 namespace {
@@ -52,6 +54,8 @@ std::vector<std::unique_ptr<Command>> CommandLine::commands(const Console &conso
     all.push_back(std::make_unique<OpenCommand>(console));
     all.push_back(std::make_unique<DemoCommand>(console));
     all.push_back(std::make_unique<StatusCommand>(console));
+    all.push_back(std::make_unique<ListCommand>(console));
+    all.push_back(std::make_unique<UnlockCommand>(console));
     all.push_back(std::make_unique<ValidateCommand>(console));
     all.push_back(std::make_unique<FrameCommand>(console));
     all.push_back(std::make_unique<CommitCommand>(console));

@@ -2,6 +2,7 @@
 
 #include "commands/recoveroption.h"
 #include "mainwindow.h"
+#include "startpage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -36,8 +37,13 @@ QString OpenCommand::description() const
            "[--timeout SECONDS] | --revert)\n"
            "                                   patch one frame, or revert it to its original "
            "image\n");
+    const QString list =
+        tr("  director [RUNS_DIR]              the start page: every run in a folder of runs\n"
+           "  director list RUNS_DIR [--json]  every run in a folder of runs, newest first\n"
+           "  director unlock RUN_DIR --holder PID@HOST\n"
+           "                                   take over the lock a crashed computer left\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
-    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch);
+    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch + list);
     // Options added to a command later go into its synopsis the same way (option names are
     // never translated).
     text.replace(QLatin1String("INDEX [--status S]"),
@@ -56,6 +62,11 @@ void OpenCommand::addArguments(QCommandLineParser &parser) const
     addLanguageOption(parser);
     parser.addPositionalArgument(QStringLiteral("RUN_DIR"), tr("The run folder to open."),
                                  QStringLiteral("[RUN_DIR]"));
+    parser.addPositionalArgument(
+        QStringLiteral("RUNS_DIR"),
+        tr("Or a folder of runs, for the start page: every run in it at a glance. Without an "
+           "argument, the start page shows the folder of the run opened last."),
+        QStringLiteral("| [RUNS_DIR]"));
     parser.addOption(
         RecoverOption::option(tr("When the session file cannot be read: \"backup\" restores the "
                                  "backup, \"new\" starts a new review; the bad file is kept "
@@ -76,7 +87,24 @@ int OpenCommand::run(const QCommandLineParser &parser)
     SessionManager::Recovery recovery = SessionManager::Recovery::None;
     if (const Outcome recover = RecoverOption::parse(parser, &recovery); !recover)
         return fail(recover);
-    return showWindow(parser.positionalArguments().value(0), recovery);
+    const QString dir = parser.positionalArguments().value(0);
+    // No run given, or a folder of runs: the start page, every run at a glance.
+    if (dir.isEmpty()) {
+        QString why;
+        const QString folder = StartPage::defaultFolder(&why);
+        return showStartPage(folder, why);
+    }
+    if (StartPage::isFolderOfRuns(dir))
+        return showStartPage(dir, QString());
+    return showWindow(dir, recovery);
+}
+
+int OpenCommand::showStartPage(const QString &folder, const QString &why)
+{
+    StartPage page;
+    page.setFolder(folder, why);
+    page.show();
+    return QApplication::exec();
 }
 
 int OpenCommand::showWindow(const QString &runDir, SessionManager::Recovery recovery)

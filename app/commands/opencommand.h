@@ -19,6 +19,9 @@ public:
     // Shows the review window, on the run in `runDir` unless it is empty, and runs the event
     // loop until the window closes; its exit code.
     static int showWindow(const QString &runDir, SessionManager::Recovery recovery);
+    // Shows the start page on `folder` (`why` says why that folder, or is empty) and runs the
+    // event loop until every window closes; its exit code.
+    static int showStartPage(const QString &folder, const QString &why);
 
 protected:
     void addArguments(QCommandLineParser &parser) const override;

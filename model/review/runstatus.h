@@ -22,6 +22,8 @@ public:
     int count(FrameStatus status) const;
     int total() const { return m_total; }
 
+    bool operator==(const FrameCounts &) const = default;
+
 private:
     std::array<int, allFrameStatuses.size()> m_counts{};
     int m_total = 0;

@@ -36,6 +36,19 @@ bool removeIfUnheld(const QByteArray &path)
     return removed;
 }
 
+// QLockFile writes the holder's name into the lock file but does not sync it: on a network
+// share another computer could read an empty lock for seconds (the client writes its cache
+// back later), and could not name the holder. fsync() syncs the file whatever descriptor it is
+// given; QLockFile's own stays open (and keeps its flock).
+void syncLockFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
 } // namespace
 
 SessionLock::SessionLock(const QString &runDir)
@@ -79,6 +92,7 @@ Outcome SessionLock::take()
         switch (seen.look) {
         case Look::Taken:
             m_lock = std::move(lockFile);
+            syncLockFile(path());
             removeUnheldRemovalLocks();
             return Outcome::ok();
         case Look::Held:
@@ -123,11 +137,104 @@ Outcome SessionLock::checkIsALockFile() const
 
 Outcome SessionLock::refusal(const Holder &holder) const
 {
-    return Outcome::locked(
+    QString message =
         tr("The session is open in another Director (%1, process %2 on %3).")
             .arg(holder.application.isEmpty() ? tr("unknown program") : holder.application)
             .arg(holder.pid)
-            .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host));
+            .arg(holder.host.isEmpty() ? tr("an unknown host") : holder.host);
+    if (holder.isRemote()) {
+        message +=
+            u' ' + tr("Director cannot check a process on another computer, so this "
+                      "lock stays until that Director closes the run. If %1 crashed or "
+                      "was switched off with the run open, make sure Director is not "
+                      "running there, then take the lock over: director unlock %2 "
+                      "--holder %3")
+                       .arg(holder.host, QDir::toNativeSeparators(m_runDir), holderName(holder));
+    }
+    return Outcome::locked(message);
+}
+
+bool SessionLock::Holder::isRemote() const
+{
+    return host != QSysInfo::machineHostName() ||
+           (!machineId.isEmpty() && machineId != QSysInfo::machineUniqueId());
+}
+
+namespace {
+
+// A holder that is running: on this computer its process exists (and was started since the
+// computer last booted); on another computer it cannot be checked, so it is taken as running
+// (QLockFile never takes over another computer's lock either).
+bool isLive(const SessionLock::Holder &holder)
+{
+    if (holder.isRemote())
+        return true;
+    if (!holder.bootId.isEmpty() && holder.bootId != QSysInfo::bootUniqueId())
+        return false;
+    return ::kill(pid_t(holder.pid), 0) == 0 || errno == EPERM;
+}
+
+} // namespace
+
+std::optional<SessionLock::Holder> SessionLock::readHolder(const QString &lockPath)
+{
+    QFile file(lockPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QList<QByteArray> lines = file.read(4096).split('\n');
+    Holder holder;
+    bool isNumber = false;
+    holder.pid = lines.value(0).trimmed().toLongLong(&isNumber);
+    if (!isNumber || holder.pid <= 0)
+        return std::nullopt;
+    holder.application = QString::fromUtf8(lines.value(1));
+    holder.host = QString::fromUtf8(lines.value(2));
+    holder.machineId = lines.value(3).trimmed();
+    holder.bootId = lines.value(4).trimmed();
+    return holder;
+}
+
+std::optional<SessionLock::Holder> SessionLock::holderOf(const QString &runDir)
+{
+    // Only reads the file: nothing is created, nothing locked.
+    const std::optional<Holder> holder = readHolder(SessionLock(runDir).path());
+    if (!holder || !isLive(*holder))
+        return std::nullopt;
+    return holder;
+}
+
+QString SessionLock::holderName(const Holder &holder)
+{
+    return QStringLiteral("%1@%2").arg(holder.pid).arg(holder.host);
+}
+
+Outcome SessionLock::takeOver(const QString &runDir, const Holder &expected)
+{
+    SessionLock lock(runDir);
+    if (const Outcome lockFile = lock.checkIsALockFile(); !lockFile)
+        return lockFile;
+    const std::optional<Holder> read = readHolder(lock.path());
+    if (!read)
+        return Outcome::refused(tr("%1 holds no lock to take over: open the run as usual.")
+                                    .arg(QDir::toNativeSeparators(lock.m_runDir)));
+    const Holder &named = *read;
+    if (named.pid != expected.pid || named.host != expected.host) {
+        return Outcome::refused(tr("The lock names %1 now, not %2: nothing was removed. Make sure "
+                                   "that Director is not running, then name it.")
+                                    .arg(holderName(named), holderName(expected)));
+    }
+    if (!named.isRemote() && isLive(named)) {
+        return Outcome::refused(tr("Process %1 on this computer still runs: close that Director "
+                                   "instead. Nothing was removed.")
+                                    .arg(named.pid));
+    }
+    // Between the look above and the removal, only a Director that takes over a stale lock of
+    // this very host could replace the file, and a remote holder's lock is never stale to it.
+    if (!QFile::remove(lock.path()))
+        return Outcome::failed(
+            tr("Could not remove the lock file %1.").arg(QDir::toNativeSeparators(lock.path())));
+    lock.removeUnheldRemovalLocks();
+    return Outcome::ok();
 }
 
 SessionLock::Attempt SessionLock::attempt(QLockFile &lockFile) const
@@ -156,12 +263,11 @@ SessionLock::Attempt SessionLock::attempt(QLockFile &lockFile) const
     // Judged once, from one reading of the file: the message names the
     // holder this look saw, even if it finishes a moment later.
     Attempt seen{Look::LookAgain, {}};
-    Holder &holder = seen.holder;
-    if (!lockFile.getLockInfo(&holder.pid, &holder.host, &holder.application))
+    const std::optional<Holder> read = readHolder(path());
+    if (!read)
         return seen; // gone or emptied since: look again
-    const bool live = holder.host != QSysInfo::machineHostName() ||
-                      ::kill(pid_t(holder.pid), 0) == 0 || errno == EPERM;
-    if (live)
+    seen.holder = *read;
+    if (isLive(seen.holder))
         seen.look = Look::Held;
     return seen;
 }
