@@ -54,6 +54,9 @@ Result<RunReport> RunReport::gather(const Input &input, const Options &options,
     QList<FrameGeometry> geometries;
     geometries.reserve(session.frames.size());
     report.m_frames.reserve(session.frames.size());
+    // One frame after another on the job's thread: the window's job runs on the global pool, which
+    // other work (the motion plot's measure) shares, and its progress and stop requests are the
+    // job thread's.
     for (const DirectorFrameState &state : session.frames) {
         if (progress.stopRequested())
             return PreviewProgress::stopped();
