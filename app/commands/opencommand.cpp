@@ -36,8 +36,12 @@ QString OpenCommand::description() const
            "[--timeout SECONDS] | --revert)\n"
            "                                   patch one frame, or revert it to its original "
            "image\n");
+    const QString report =
+        tr("  director report RUN_DIR [--html FILE] [--json FILE|-] [--md FILE|-]\n"
+           "                                   the review report: the run, the counts, every "
+           "frame as commit would write it\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
-    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch);
+    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch + report);
     // Options added to a command later go into its synopsis the same way (option names are
     // never translated).
     text.replace(QLatin1String("INDEX [--status S]"),
