@@ -152,7 +152,8 @@ void TestCommandLine::helpAndVersion()
     for (const char *command :
          {"director RUN_DIR", "director demo", "director status", "director validate",
           "director frame", "director commit", "director discard", "director preview RUN_DIR",
-          "director patch RUN_DIR INDEX", "director list RUNS_DIR", "director unlock RUN_DIR"})
+          "director patch RUN_DIR INDEX", "director list RUNS_DIR", "director unlock RUN_DIR",
+          "director report RUN_DIR"})
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--recover <backup|new>")));
 

@@ -4,7 +4,7 @@
 #include "closeguard.h"
 #include "commitflow.h"
 #include "comparemode.h"
-#include "exportpreviewdialog.h"
+#include "exportactions.h"
 #include "filterpresenter.h"
 #include "helpboxes.h"
 #include "inspectorpanel.h"
@@ -202,7 +202,7 @@ void MainWindow::connectActions()
             m_commitFlow->commit();
     });
     connect(a.discard, &QAction::triggered, m_commitFlow, &CommitFlow::discard);
-    ExportPreviewDialog::connectAction(a.exportPreview, m_manager, this);
+    ExportActions::connect(a, m_manager, this);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.preferences, &QAction::triggered, this, [this] {
         PreferencesDialog::showFor(this, [this](const Preferences &p) { applyPreferences(p); });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "audit/movemetrics.h"
+#include "audit/motionplotpainter.h"
 
 #include <QList>
 #include <QWidget>
@@ -8,15 +8,16 @@
 // A small plot along the filmstrip of how each frame sits against the anchor across the whole
 // move, as commit will write it: the baseline gap (bars) and the pivot's shift in x and y
 // (lines), one column per frame in the filmstrip's order, so that a bounce or jitter is seen at
-// a glance. The current frame's column is marked; a click goes to the frame under it.
+// a glance. The current frame's column is marked; a click goes to the frame under it. The plot
+// itself is MotionPlotPainter's drawing (the report draws the same); the widget adds the legend.
 class MotionPlot : public QWidget
 {
     Q_OBJECT
 
 public:
-    static constexpr QRgb gapColour = 0xffff4081;    // as the baseline overlay
-    static constexpr QRgb pivotXColour = 0xffffd600; // as the box overlay
-    static constexpr QRgb pivotYColour = 0xff00e5ff;
+    static constexpr QRgb gapColour = MotionPlotPainter::gapColour;
+    static constexpr QRgb pivotXColour = MotionPlotPainter::pivotXColour;
+    static constexpr QRgb pivotYColour = MotionPlotPainter::pivotYColour;
 
     explicit MotionPlot(QWidget *parent = nullptr);
 
@@ -43,10 +44,6 @@ protected:
 
 private:
     QRect plotArea() const;
-    // Pixels of the plot per frame pixel of shift.
-    double unit() const;
-    void paintSeries(QPainter &p, const QRect &area) const;
-    void paintDense(QPainter &p, const QRect &area) const;
 
     QList<MoveMetrics::Frame> m_frames;
     int m_current = -1;

@@ -61,6 +61,7 @@ void WindowActions::addFileMenu()
     discard = add(file, QStringLiteral("discard"), tr("&Discard Session…"));
     file->addSeparator();
     exportPreview = add(file, QStringLiteral("exportPreview"), tr("&Export Preview…"));
+    exportReport = add(file, QStringLiteral("exportReport"), tr("Export Re&port…"));
     file->addSeparator();
     quit = add(file, QStringLiteral("quit"), tr("&Quit"),
                standardKeys(K::Quit, K(Qt::CTRL | Qt::Key_Q)));

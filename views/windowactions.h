@@ -28,6 +28,7 @@ public:
     QAction *commit;
     QAction *discard;
     QAction *exportPreview;
+    QAction *exportReport;
     QAction *quit;
     // Edit
     QAction *undo;

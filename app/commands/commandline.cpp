@@ -8,6 +8,7 @@
 #include "commands/opencommand.h"
 #include "commands/patchcommand.h"
 #include "commands/previewcommand.h"
+#include "commands/reportcommand.h"
 #include "commands/statuscommand.h"
 #include "commands/unlockcommand.h"
 #include "commands/validatecommand.h"
@@ -62,6 +63,7 @@ std::vector<std::unique_ptr<Command>> CommandLine::commands(const Console &conso
     all.push_back(std::make_unique<DiscardCommand>(console));
     all.push_back(std::make_unique<PreviewCommand>(console));
     all.push_back(std::make_unique<PatchCommand>(console));
+    all.push_back(std::make_unique<ReportCommand>(console));
     return all;
 }
 

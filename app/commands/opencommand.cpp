@@ -42,8 +42,13 @@ QString OpenCommand::description() const
            "  director list RUNS_DIR [--json]  every run in a folder of runs, newest first\n"
            "  director unlock RUN_DIR --holder PID@HOST\n"
            "                                   take over the lock a crashed computer left\n");
+    const QString report =
+        tr("  director report RUN_DIR [--html FILE] [--json FILE|-] [--md FILE|-]\n"
+           "                                   the review report: the run, the counts, every "
+           "frame as commit would write it\n");
     const qsizetype lastParagraph = text.lastIndexOf(QLatin1String("\n\n"));
-    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1, preview + patch + list);
+    text.insert(lastParagraph < 0 ? text.size() : lastParagraph + 1,
+                preview + patch + list + report);
     // Options added to a command later go into its synopsis the same way (option names are
     // never translated).
     text.replace(QLatin1String("INDEX [--status S]"),
