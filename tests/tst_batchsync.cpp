@@ -27,6 +27,7 @@ private slots:
     void reportsTheEarliestFailure();
     void reportsAFailureWhenMakingRoom();
     void stagedWriteWithABatch();
+    void syncsAtOnceWhenNotDeferred();
 
 private:
     // How many descriptors this process has open.
@@ -160,6 +161,27 @@ void TestBatchSync::stagedWriteWithABatch()
     QVERIFY(batch.syncAll());
     QCOMPARE(batch.syncedCount(), 1);
     QCOMPARE(readFile(path(0)), QByteArray("frame"));
+}
+
+void TestBatchSync::syncsAtOnceWhenNotDeferred()
+{
+    // One sync per file as it is handed over (the way before the batch, kept to be measured
+    // against): each file is synced and closed by add(), a failure reported by its add().
+    const int before = openDescriptors();
+    BatchSync::Options options;
+    options.deferred = false;
+    BatchSync batch(options);
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(AtomicFile::writeStaged(path(i), "frame", batch));
+        QCOMPARE(batch.syncedCount(), i + 1);
+        QCOMPARE(openDescriptors(), before);
+    }
+    const Outcome added = batch.add(unsyncable(), path(5));
+    QVERIFY(!added);
+    QVERIFY2(added.message().contains(QDir::toNativeSeparators(path(5))),
+             qPrintable(added.message()));
+    QCOMPARE(openDescriptors(), before);
+    QVERIFY(!batch.syncAll());
 }
 
 QTEST_GUILESS_MAIN(TestBatchSync)

@@ -651,7 +651,7 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
     const std::vector<FrameJob> jobs = jobsOf(session);
     const RunPaths paths(m_runDir);
     // Declared after the staging folder: its files are closed before the folder goes.
-    BatchSync batch;
+    BatchSync batch(m_syncOptions);
     if (const Outcome staged = stageFrames(paths, jobs, m_expectedSize, staging.path(),
                                            m_threadCount, progress, batch);
         !staged)

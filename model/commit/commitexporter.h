@@ -2,6 +2,7 @@
 
 #include "core/outcome.h"
 #include "session/directorsession.h"
+#include "storage/batchsync.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -45,6 +46,9 @@ public:
     // How many frames are staged at once; 0 or less: QThread::idealThreadCount().
     void setThreadCount(int threads);
     int threadCount() const { return m_threadCount; }
+    // How the staged frames are synced (BatchSync); the default is the
+    // fastest measured. For benchmarks (bench_commit compares the ways).
+    void setSyncOptions(const BatchSync::Options &options) { m_syncOptions = options; }
 
     // Refused (naming the frames) unless the session is active and every frame
     // is APPROVED. On success fills *info (the session is not changed here).
@@ -74,4 +78,5 @@ private:
     QString m_runDir;
     QSize m_expectedSize;
     int m_threadCount;
+    BatchSync::Options m_syncOptions;
 };

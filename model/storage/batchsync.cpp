@@ -12,7 +12,12 @@
 #include <unistd.h>
 
 BatchSync::BatchSync(int maxOpen, int syncThreads)
-    : m_maxOpen(std::max(2, maxOpen)), m_syncThreads(std::max(1, syncThreads))
+    : BatchSync(Options{maxOpen, syncThreads, true, true})
+{}
+
+BatchSync::BatchSync(const Options &options)
+    : m_maxOpen(std::max(2, options.maxOpen)), m_syncThreads(std::max(1, options.syncThreads)),
+      m_startWriteback(options.startWriteback), m_deferred(options.deferred)
 {}
 
 BatchSync::~BatchSync()
@@ -24,12 +29,15 @@ BatchSync::~BatchSync()
 Outcome BatchSync::add(int fd, const QString &path)
 {
     // Only a hint: an error here is reported by the file's fdatasync.
-    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (m_startWriteback && m_deferred)
+        ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
     std::vector<File> older;
     {
         const std::lock_guard lock(m_mutex);
         m_files.push_back({fd, path, m_added++});
-        if (int(m_files.size()) >= m_maxOpen) {
+        if (!m_deferred) {
+            older.swap(m_files);
+        } else if (int(m_files.size()) >= m_maxOpen) {
             // The older half: their writeback began long ago.
             const auto half = m_files.begin() + std::ptrdiff_t(m_files.size() / 2);
             older.assign(std::make_move_iterator(m_files.begin()), std::make_move_iterator(half));
@@ -81,6 +89,8 @@ Outcome BatchSync::syncOne(const File &file)
 // closed.
 void BatchSync::syncFiles(std::vector<File> files)
 {
+    if (files.empty())
+        return;
     std::atomic<size_t> next{0};
     auto work = [&] {
         for (size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
@@ -95,7 +105,7 @@ void BatchSync::syncFiles(std::vector<File> files)
         }
     };
     std::vector<std::thread> threads;
-    const size_t helpers = std::min(files.size(), size_t(m_syncThreads)) - (files.empty() ? 0 : 1);
+    const size_t helpers = std::min(files.size(), size_t(m_syncThreads)) - 1;
     try {
         for (size_t i = 0; i < helpers; ++i)
             threads.emplace_back(work);
