@@ -19,8 +19,10 @@
 // What approved/ holds for the pipeline: docs/run-folder.md.
 //
 // All outputs are first written into a staging folder inside approved/; only
-// when every frame is written are they renamed into place, so a failure
-// leaves approved/ as it was, never a partial set.
+// when every frame is written are they synced, together (BatchSync: the
+// file system commits its journal a few times, not once a frame), then the
+// staging folder; only then are they renamed into place and approved/
+// synced, so a failure leaves approved/ as it was, never a partial set.
 //
 // Frames are read, moved, encoded and staged on several threads at once (a
 // thread pool of the exporter's own); the moves into approved/ are done one
