@@ -458,8 +458,11 @@ bool MoveIntoPlace::rollBack() const
 // rename publish them. A failure leaves approved/ untouched.
 Outcome syncStaged(BatchSync &batch, const QString &stagingDir)
 {
-    if (const Outcome synced = batch.syncAll(); !synced)
-        return synced;
+    if (const Outcome synced = batch.syncAll(); !synced) {
+        return Outcome::failed(
+            CommitExporter::tr("%1. Nothing was moved into approved/: it is as it was.")
+                .arg(synced.message()));
+    }
     if (!AtomicFile::syncDirectory(stagingDir)) {
         return Outcome::failed(
             CommitExporter::tr("The frames were written to %1, but the folder could not be "
