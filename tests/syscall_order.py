@@ -5,8 +5,11 @@ Runs the real director on a demo run under strace and checks, from the system
 calls it made, that every file it puts in place is durable before it says it
 is done:
 
-  1. the new content is synced (fdatasync/fsync on its descriptor) before the
-     name it ends up under is linked or renamed into place;
+  1. the new content is synced (fdatasync/fsync on its descriptor, on any
+     thread: the threads of a process share their descriptors; or a syncfs
+     after its last write) before the name it ends up under is linked or
+     renamed into place, whether it was written as an unnamed O_TMPFILE and
+     linked, or created under a name (a commit's staged frame) and renamed;
   2. the folder holding that name is synced (fsync on the folder) after the
      last rename into it;
   3. both happen before the command prints that it succeeded.
@@ -26,7 +29,10 @@ import subprocess
 import sys
 import tempfile
 
-TRACED = "openat,open,creat,write,pwrite64,fdatasync,fsync,close,link,linkat,rename,renameat,renameat2"
+TRACED = (
+    "openat,open,creat,write,pwrite64,fdatasync,fsync,syncfs,sync_file_range,close,"
+    "link,linkat,rename,renameat,renameat2"
+)
 LINE = re.compile(r"^(?P<pid>\d+)\s+(?P<call>\w+)\((?P<args>.*)\)\s+=\s+(?P<ret>-?\d+)")
 STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -48,8 +54,11 @@ class Check:
 def judge(trace_lines, run_dir, targets, done_marker, label):
     """targets: paths (absolute) whose final content must be durable."""
     check = Check(label)
-    fds = {}  # (pid, fd) -> {"path": str, "dir": bool, "dirty": bool, "synced": bool}
+    # Keyed by the descriptor alone: strace -f names the thread, and a file a
+    # commit's worker wrote is synced by another thread of the process.
+    fds = {}  # fd -> {"path": str, "dir": bool, "dirty": bool, "synced": bool}
     names = {}  # path -> True when the content behind that name was synced before it was linked
+    created = {}  # path -> the fd entry of a file created under that name (not yet renamed)
     last_put = {}  # target path -> index of the call that put it in place
     dir_synced_at = {}  # folder path -> indexes of fsync calls on it
     done_at = None
@@ -65,7 +74,9 @@ def judge(trace_lines, run_dir, targets, done_marker, label):
         relevant = any(run_dir in x for x in s)
         if call in ("openat", "open", "creat") and s:
             path = s[0]
-            fds[(pid, ret)] = {"path": path, "dir": "O_DIRECTORY" in args, "dirty": False, "synced": False}
+            fds[ret] = {"path": path, "dir": "O_DIRECTORY" in args, "dirty": False, "synced": False}
+            if "O_CREAT" in args and "O_TMPFILE" not in args:
+                created[path] = fds[ret]
             writes = re.search(r"O_TMPFILE|O_CREAT|O_WRONLY|O_RDWR", args)
             syncs_folder = "O_DIRECTORY" in args and "O_NONBLOCK" not in args  # not a listing
             if relevant and (writes or syncs_folder):
@@ -75,15 +86,27 @@ def judge(trace_lines, run_dir, targets, done_marker, label):
             if fd == 1 and done_marker in args and done_at is None:
                 done_at = index
                 check.shown.append(raw)
-            entry = fds.get((pid, fd))
+            entry = fds.get(fd)
             if entry:
                 entry["dirty"] = True
                 entry["synced"] = False
                 if run_dir in entry["path"]:
                     check.shown.append(f"{pid}  {call}({fd}, …) = {ret}")
+        elif call == "syncfs":
+            # Every file system of the run is one here (a temporary folder):
+            # whatever was written before it is on the disk.
+            for entry in list(fds.values()) + list(created.values()):
+                if entry["dirty"] and not entry["dir"]:
+                    entry["dirty"] = False
+                    entry["synced"] = True
+            check.shown.append(raw)
+        elif call == "sync_file_range":
+            fd = int(args.split(",", 1)[0])
+            if run_dir in fds.get(fd, {}).get("path", ""):
+                check.shown.append(raw)  # starts the writeback: not a sync
         elif call in ("fdatasync", "fsync"):
             fd = int(args.split(",", 1)[0])
-            entry = fds.get((pid, fd))
+            entry = fds.get(fd)
             if entry:
                 entry["dirty"] = False
                 entry["synced"] = True
@@ -92,13 +115,13 @@ def judge(trace_lines, run_dir, targets, done_marker, label):
                 if run_dir in entry["path"]:
                     check.shown.append(raw)
         elif call == "close":
-            fds.pop((pid, int(args.split(",", 1)[0])), None)
+            fds.pop(int(args.split(",", 1)[0]), None)
         elif call in ("link", "linkat") and relevant:
             check.shown.append(raw)
             source, target = s[0], s[-1]
             fd_match = re.match(r"/proc/self/fd/(\d+)$", source)
             if fd_match:
-                entry = fds.get((pid, int(fd_match.group(1))), {})
+                entry = fds.get(int(fd_match.group(1)), {})
                 durable = entry.get("synced", False) and not entry.get("dirty", True)
             else:
                 # A hard link to a name that is already in place (the backup):
@@ -109,7 +132,13 @@ def judge(trace_lines, run_dir, targets, done_marker, label):
         elif call in ("rename", "renameat", "renameat2") and relevant:
             check.shown.append(raw)
             source, target = s[0], s[-1]
-            names[target] = names.pop(source, True)
+            if source in created:
+                # Created under a name and written: durable when synced by now.
+                entry = created.pop(source)
+                names.pop(source, None)
+                names[target] = entry["synced"] and not entry["dirty"]
+            else:
+                names[target] = names.pop(source, True)
             last_put[target] = index
 
     if done_at is None:
@@ -188,7 +217,48 @@ def self_test():
         + good[3:],
         False,
     )
+    # A commit's staged frame: created under a name by a worker (thread 2),
+    # its writeback started there, synced with the others by thread 1, the
+    # staging folder synced, renamed into place, the folder synced.
+    staged = [
+        '2  openat(AT_FDCWD, "/r/.stage/f.png", O_WRONLY|O_CREAT|O_EXCL|O_CLOEXEC, 0666) = 6',
+        '2  write(6, "png", 3) = 3',
+        '2  sync_file_range(6, 0, 0, SYNC_FILE_RANGE_WRITE) = 0',
+        '1  fdatasync(6) = 0',
+        '1  close(6) = 0',
+        '1  openat(AT_FDCWD, "/r/.stage", O_RDONLY|O_CLOEXEC|O_DIRECTORY) = 7',
+        '1  fsync(7) = 0',
+        '1  close(7) = 0',
+        '1  rename("/r/.stage/f.png", "/r/f.png") = 0',
+        '1  openat(AT_FDCWD, "/r", O_RDONLY|O_CLOEXEC|O_DIRECTORY) = 5',
+        '1  fsync(5) = 0',
+        '1  write(1, "done\\n", 5) = 5',
+    ]
+    syncfs = '1  syncfs(7) = 0'
+    staged_cases = {
+        "staged": (staged, True),
+        "staged, no sync (only its writeback started)": ([l for l in staged if "fdatasync" not in l], False),
+        "staged, the sync failed": (
+            [l.replace("= 0", "= -1 EIO (Input/output error)") if "fdatasync" in l else l for l in staged],
+            False,
+        ),
+        "staged, written again after its sync": (staged[:4] + ['2  write(6, "more", 4) = 4'] + staged[4:], False),
+        "staged, synced after the rename": (staged[:3] + staged[8:9] + staged[3:8] + staged[9:], False),
+        "staged, syncfs after the last write": (
+            [syncfs if "fdatasync" in l else l for l in staged],
+            True,
+        ),
+        "staged, syncfs before the last write": (
+            staged[:1] + [syncfs] + [l for l in staged[1:] if "fdatasync" not in l],
+            False,
+        ),
+    }
     ok = True
+    for name, (lines, expected) in staged_cases.items():
+        passed = not judge(lines, "/r", ["/r/f.png"], "done", name).failures
+        if passed != expected:
+            print(f"FAIL: the judge got the synthetic case '{name}' wrong")
+            ok = False
     for name, (lines, expected) in cases.items():
         passed = not judge(lines, "/r", ["/r/s.json"], "done", name).failures
         if passed != expected:
@@ -241,6 +311,12 @@ def main():
     lines = traced(director, ["commit", run], os.path.join(work, "commit.trace"))
     approved = [os.path.join(run, "approved", f"frame_{i:04d}.png") for i in range(frames)]
     checks.append(judge(lines, run, approved + [session], "Committed", "director commit"))
+    # The same real trace without the file syncs (fdatasync; the folders' are
+    # fsync): the judge must see that no frame would survive a power cut.
+    unsynced = [l for l in lines if not re.match(r"^\d+\s+fdatasync\(", l)]
+    if len(unsynced) == len(lines) or not judge(unsynced, run, approved, "Committed", "").failures:
+        print("FAIL: the judge passed the real commit's trace with its file syncs taken out")
+        return 1
 
     failed = False
     for check in checks:

@@ -19,8 +19,8 @@
 // every change whose command returned (or that the window had shown as saved);
 // no temporary file may be left to grow.
 //
-// DIRECTOR_KILLS sets the number of kills of the headless loops (default 40; the patch loop
-// takes a quarter),
+// DIRECTOR_KILLS sets the number of kills of the headless loops (default 40; the patch and
+// commit loops take a quarter),
 // DIRECTOR_WINDOW_KILLS that of the window's (default 20); .ci/crashloop runs
 // the long loop. Each loop prints "kills, lost changes, unreadable files".
 class TestCrashLoop : public QObject
@@ -32,6 +32,7 @@ private slots:
     void headlessChangesSurviveSigkill();
     void windowChangesSurviveSigkill();
     void patchesSurviveSigkill();
+    void commitsSurviveSigkill();
 
 private:
     struct Tally
@@ -50,6 +51,12 @@ private:
     // `director frame RUN 0 --note=TEXT` to its end; its exit code.
     int note(const QString &text) const;
     static void report(const char *loop, const Tally &tally);
+    // `director ARGUMENTS` to its end, or killed after `killAfterMs` (< 0: never); whether it
+    // ran to its end, and its exit code then.
+    static bool runDirector(const QStringList &arguments, int killAfterMs, int *exitCode);
+    // A run of `frames` frames, all passed, with a session, and approved/ holding what the
+    // pipeline approved before the review (frameImage(i + 7)); those files' bytes.
+    static bool writeCommitRun(const QString &run, int frames, QList<QByteArray> *previous);
 
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
     QString sessionPath() const { return runDir() + QStringLiteral("/director_session.json"); }
@@ -363,6 +370,137 @@ void TestCrashLoop::windowChangesSurviveSigkill()
     QCOMPARE(tally.lost, 0);
     QCOMPARE(tally.unreadable, 0);
     QCOMPARE(tally.strays, 0);
+}
+
+bool TestCrashLoop::runDirector(const QStringList &arguments, int killAfterMs, int *exitCode)
+{
+    QProcess process;
+    process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
+    if (!process.waitForStarted())
+        return false;
+    if (killAfterMs >= 0) {
+        QTest::qSleep(killAfterMs);
+        process.kill();
+    }
+    process.waitForFinished(120000);
+    *exitCode = process.exitCode();
+    if (process.exitStatus() == QProcess::NormalExit && process.exitCode() != 0)
+        qWarning("%s", process.readAllStandardError().constData());
+    return process.exitStatus() == QProcess::NormalExit;
+}
+
+bool TestCrashLoop::writeCommitRun(const QString &run, int frames, QList<QByteArray> *previous)
+{
+    int exitCode = -1;
+    if (!RunFixture::writeApprovedRun(run, frames) ||
+        !runDirector(
+            {QStringLiteral("frame"), run, QStringLiteral("0"), QStringLiteral("--note=ready")}, -1,
+            &exitCode) ||
+        exitCode != 0)
+        return false;
+    previous->clear();
+    for (int f = 0; f < frames; ++f) {
+        const QByteArray bytes = RunFixture::pngOf(f + 7);
+        if (!RunFixture::writeFile(
+                run + QStringLiteral("/approved/%1.png").arg(RunFixture::frameName(f)), bytes))
+            return false;
+        previous->append(bytes);
+    }
+    return true;
+}
+
+void TestCrashLoop::commitsSurviveSigkill()
+{
+    // `director commit` of a fresh run each round (what the pipeline approved is in approved/
+    // already), SIGKILLed at a random moment: while frames are encoded and written, while the
+    // batch of syncs runs (BatchSync), while they are renamed into place, or while the session
+    // is saved. After every kill: each frame in approved/ is whole, either what the pipeline had
+    // put there or the committed frame (never half-written, never missing, never another file);
+    // a session that says committed has every committed frame in approved/. Then the same
+    // commit, run to its end, leaves every committed frame and no staging folder.
+    const int wanted = std::max(1, (qEnvironmentVariableIntValue("DIRECTOR_KILLS") > 0
+                                        ? qEnvironmentVariableIntValue("DIRECTOR_KILLS")
+                                        : 40) /
+                                       4);
+    constexpr int frames = 48;
+    QList<QByteArray> committed; // what a finished commit writes (the same every round)
+    QList<qint64> lifetimes;
+    int kills = 0;
+    int oldState = 0;      // kills that left approved/ as it was
+    int complete = 0;      // kills that left every committed frame in place
+    int mixed = 0;         // kills during the renames: some frames old, some new
+    int saidCommitted = 0; // kills after which the session said committed
+    for (int n = 0; kills < wanted; ++n) {
+        QVERIFY2(n < 20 * wanted, "the commits never got killed");
+        const QString run = m_dir->path() + QStringLiteral("/commit_%1").arg(n);
+        const QString approved = run + QStringLiteral("/approved");
+        QList<QByteArray> previous;
+        QVERIFY(writeCommitRun(run, frames, &previous));
+        int killAfter = -1;
+        if (lifetimes.size() >= 3) {
+            std::sort(lifetimes.begin(), lifetimes.end());
+            const qint64 life = lifetimes.at(lifetimes.size() / 2);
+            killAfter = int(m_random.bounded(life + life / 4 + 1));
+        }
+        QElapsedTimer timer;
+        timer.start();
+        int exitCode = -1;
+        const bool finished = runDirector({QStringLiteral("commit"), run}, killAfter, &exitCode);
+        if (finished) {
+            QCOMPARE(exitCode, 0);
+            if (lifetimes.size() < 20)
+                lifetimes.append(timer.elapsed());
+        } else {
+            ++kills;
+        }
+        QFile sessionFile(run + QStringLiteral("/director_session.json"));
+        QVERIFY(sessionFile.open(QIODevice::ReadOnly));
+        const SessionDecodeResult decoded = SessionCodec::decode(sessionFile.readAll());
+        QVERIFY2(decoded.isOk(), qPrintable(decoded.errorText()));
+        const bool isCommitted = decoded.session->status == SessionStatus::Committed;
+        QVERIFY(isCommitted || !finished);
+        int olds = 0;
+        int news = 0;
+        for (int f = 0; f < frames; ++f) {
+            QFile file(approved + QStringLiteral("/%1.png").arg(RunFixture::frameName(f)));
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray bytes = file.readAll();
+            if (committed.size() < frames) // the first commit, run to its end, says what it writes
+                committed.append(bytes);
+            QVERIFY2(bytes == committed.at(f) || bytes == previous.at(f),
+                     qPrintable(QStringLiteral("round %1: %2 is neither the frame the pipeline "
+                                               "approved nor the committed one")
+                                    .arg(n)
+                                    .arg(file.fileName())));
+            (bytes == committed.at(f) ? news : olds) += 1;
+        }
+        QVERIFY2(!isCommitted || news == frames,
+                 qPrintable(QStringLiteral("round %1: the session says committed, but %2 frames "
+                                           "of approved/ are not the committed ones")
+                                .arg(n)
+                                .arg(olds)));
+        if (finished)
+            continue;
+        saidCommitted += isCommitted;
+        (news == frames ? complete : olds == frames ? oldState : mixed) += 1;
+        if (isCommitted)
+            continue;
+        // The next commit removes what the killed one left and writes every frame.
+        QVERIFY(runDirector({QStringLiteral("commit"), run}, -1, &exitCode));
+        QCOMPARE(exitCode, 0);
+        for (int f = 0; f < frames; ++f) {
+            QFile file(approved + QStringLiteral("/%1.png").arg(RunFixture::frameName(f)));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QCOMPARE(file.readAll(), committed.at(f));
+        }
+        QCOMPARE(
+            QDir(approved).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot).size(),
+            frames);
+    }
+    qInfo("crash loop (director commit): %d kills: approved/ as it was after %d, complete after "
+          "%d (the session saying committed after %d), old and new frames mixed after %d (killed "
+          "while renaming; the session not committed); 0 half-written or missing frames",
+          kills, oldState, complete, saidCommitted, mixed);
 }
 
 QTEST_GUILESS_MAIN(TestCrashLoop)

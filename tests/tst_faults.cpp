@@ -152,6 +152,13 @@ void TestFaults::commitUnderAFault_data()
     // approved/ (once): the three before it are put back.
     QTest::newRow("rename fails half-way")
         << QStringLiteral("rename-eio@3") << QStringLiteral("approved/ is as it was");
+    // Every frame is written, and one sync of the batch that makes them durable together fails
+    // (BatchSync: the others are synced all the same): nothing is renamed.
+    QTest::newRow("one sync of the batch fails")
+        << QStringLiteral("fdatasync-eio@3") << QStringLiteral("approved/: it is as it was");
+    // The frames are on the disk, and the staging folder that names them cannot be synced.
+    QTest::newRow("staging folder sync fails")
+        << QStringLiteral("dirsync-eio@0") << QStringLiteral("approved/ is as it was");
 }
 
 void TestFaults::commitUnderAFault()

@@ -4,6 +4,7 @@
 #include "run/runpaths.h"
 #include "session/timestamps.h"
 #include "storage/atomicfile.h"
+#include "storage/batchsync.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -51,7 +52,7 @@ struct StagedFrame
 // Checks the size of one frame's image, moves it, encodes it and writes it
 // into the staging folder. `expected`, when valid, is the size it must have.
 Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stagingDir,
-                   const QSize &expected)
+                   const QSize &expected, BatchSync &batch)
 {
     if (expected.isValid() && image.size() != expected) {
         return Outcome::failed(
@@ -70,8 +71,9 @@ Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stag
         return Outcome::failed(
             CommitExporter::tr("Frame %1: the image could not be encoded.").arg(job.frameIndex));
     }
-    // Synced here; put in place (and its folder synced) by the final renames.
-    if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png);
+    // Written, its writeback started; synced with all the others once every
+    // frame is written (BatchSync), put in place by the final renames.
+    if (const Outcome written = AtomicFile::writeStaged(stagingDir + u'/' + job.name, png, batch);
         !written) {
         return Outcome::failed(
             CommitExporter::tr("Frame %1: %2").arg(job.frameIndex).arg(written.message()));
@@ -82,7 +84,7 @@ Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stag
 // Reads one frame (inside the run folder only) and stages it.
 // Runs on any thread: everything it touches is its own or read-only.
 StagedFrame stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagingDir,
-                       const QSize &expected)
+                       const QSize &expected, BatchSync &batch)
 {
     const Result<QImage> image = ImageLoader::loadFromRun(paths, job.source);
     if (!image) {
@@ -91,7 +93,7 @@ StagedFrame stageFrame(const RunPaths &paths, const FrameJob &job, const QString
                                     .arg(image.outcome().message())),
                 QSize()};
     }
-    return {stageImage(*image, job, stagingDir, expected), image->size()};
+    return {stageImage(*image, job, stagingDir, expected, batch), image->size()};
 }
 
 // Stages jobs[first..] on several threads of a pool of their own, while the
@@ -108,9 +110,9 @@ class ParallelStaging
 {
 public:
     ParallelStaging(const RunPaths &paths, const std::vector<FrameJob> &jobs, int first,
-                    const QSize &expected, const QString &stagingDir)
+                    const QSize &expected, const QString &stagingDir, BatchSync &batch)
         : m_paths(paths), m_jobs(jobs), m_first(first), m_total(int(jobs.size())),
-          m_expected(expected), m_stagingDir(stagingDir), m_next(first)
+          m_expected(expected), m_stagingDir(stagingDir), m_batch(batch), m_next(first)
     {}
 
     // Ok when every frame is staged, else Failed with the lowest failing
@@ -131,6 +133,7 @@ private:
     const int m_total;
     const QSize m_expected;
     const QString m_stagingDir;
+    BatchSync &m_batch; // takes every staged file (it guards itself)
 
     // std::mutex rather than QMutex: ThreadSanitizer sees it, and not
     // Debian's Qt (not instrumented), so that it can check this hand-over.
@@ -177,7 +180,8 @@ void ParallelStaging::work()
         const int job = m_next.fetch_add(1);
         if (job >= m_total || failedBefore(job))
             return;
-        record(job, stageFrame(m_paths, m_jobs[size_t(job)], m_stagingDir, m_expected).outcome);
+        record(job,
+               stageFrame(m_paths, m_jobs[size_t(job)], m_stagingDir, m_expected, m_batch).outcome);
     }
 }
 
@@ -338,16 +342,16 @@ std::vector<FrameJob> jobsOf(const DirectorSession &session)
     return jobs;
 }
 
-// Writes every frame into the staging folder. With no expected size, the
-// first frame sets the size of all: it is staged (and reported) before the
-// others start.
+// Writes every frame into the staging folder, handing each file to `batch`
+// (not yet synced). With no expected size, the first frame sets the size of
+// all: it is staged (and reported) before the others start.
 Outcome stageFrames(const RunPaths &paths, const std::vector<FrameJob> &jobs, QSize expected,
                     const QString &stagingDir, int threads,
-                    const CommitExporter::Progress &progress)
+                    const CommitExporter::Progress &progress, BatchSync &batch)
 {
     int first = 0;
     if (!expected.isValid()) {
-        const StagedFrame staged = stageFrame(paths, jobs.front(), stagingDir, QSize());
+        const StagedFrame staged = stageFrame(paths, jobs.front(), stagingDir, QSize(), batch);
         if (!staged.outcome)
             return staged.outcome;
         expected = staged.decoded;
@@ -355,7 +359,7 @@ Outcome stageFrames(const RunPaths &paths, const std::vector<FrameJob> &jobs, QS
         if (progress)
             progress(1, int(jobs.size()));
     }
-    return ParallelStaging(paths, jobs, first, expected, stagingDir).run(threads, progress);
+    return ParallelStaging(paths, jobs, first, expected, stagingDir, batch).run(threads, progress);
 }
 
 // Moves the staged frames into approved/. rename(2) replaces a
@@ -447,6 +451,25 @@ bool MoveIntoPlace::rollBack() const
     }
     AtomicFile::syncDirectory(m_approvedDir);
     return restored;
+}
+
+// Every staged frame on the disk: the data of each (one batch of syncs, see
+// BatchSync), then the staging folder that names them; only then may a
+// rename publish them. A failure leaves approved/ untouched.
+Outcome syncStaged(BatchSync &batch, const QString &stagingDir)
+{
+    if (const Outcome synced = batch.syncAll(); !synced) {
+        return Outcome::failed(
+            CommitExporter::tr("%1. Nothing was moved into approved/: it is as it was.")
+                .arg(synced.message()));
+    }
+    if (!AtomicFile::syncDirectory(stagingDir)) {
+        return Outcome::failed(
+            CommitExporter::tr("The frames were written to %1, but the folder could not be "
+                               "synced to disk. approved/ is as it was.")
+                .arg(QDir::toNativeSeparators(stagingDir)));
+    }
+    return Outcome::ok();
 }
 
 // The moves are durable once approved/ itself is synced.
@@ -630,10 +653,14 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
         return created;
     const std::vector<FrameJob> jobs = jobsOf(session);
     const RunPaths paths(m_runDir);
-    if (const Outcome staged =
-            stageFrames(paths, jobs, m_expectedSize, staging.path(), m_threadCount, progress);
+    // Declared after the staging folder: its files are closed before the folder goes.
+    BatchSync batch(m_syncOptions);
+    if (const Outcome staged = stageFrames(paths, jobs, m_expectedSize, staging.path(),
+                                           m_threadCount, progress, batch);
         !staged)
         return staged;
+    if (const Outcome synced = syncStaged(batch, staging.path()); !synced)
+        return synced;
     // Every frame is written: move them into place.
     MoveIntoPlace moves(approvedDir, staging.path(), namesOf(jobs));
     if (const Outcome kept = moves.keepReplaced(); !kept)

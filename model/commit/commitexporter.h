@@ -2,6 +2,7 @@
 
 #include "core/outcome.h"
 #include "session/directorsession.h"
+#include "storage/batchsync.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -18,8 +19,10 @@
 // What approved/ holds for the pipeline: docs/run-folder.md.
 //
 // All outputs are first written into a staging folder inside approved/; only
-// when every frame is written are they renamed into place, so a failure
-// leaves approved/ as it was, never a partial set.
+// when every frame is written are they synced, together (BatchSync: the
+// file system commits its journal a few times, not once a frame), then the
+// staging folder; only then are they renamed into place and approved/
+// synced, so a failure leaves approved/ as it was, never a partial set.
 //
 // Frames are read, moved, encoded and staged on several threads at once (a
 // thread pool of the exporter's own); the moves into approved/ are done one
@@ -45,6 +48,9 @@ public:
     // How many frames are staged at once; 0 or less: QThread::idealThreadCount().
     void setThreadCount(int threads);
     int threadCount() const { return m_threadCount; }
+    // How the staged frames are synced (BatchSync); the default is the
+    // fastest measured. For benchmarks (bench_commit compares the ways).
+    void setSyncOptions(const BatchSync::Options &options) { m_syncOptions = options; }
 
     // Refused (naming the frames) unless the session is active and every frame
     // is APPROVED. On success fills *info (the session is not changed here).
@@ -74,4 +80,5 @@ private:
     QString m_runDir;
     QSize m_expectedSize;
     int m_threadCount;
+    BatchSync::Options m_syncOptions;
 };

@@ -1,5 +1,7 @@
 #include "storage/atomicfile.h"
 
+#include "storage/batchsync.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -55,6 +57,32 @@ Outcome writeAll(QFileDevice &file, const QByteArray &data, const QString &path)
                          .arg(data.size());
     if (file.error() != QFileDevice::NoError)
         reason += QStringLiteral(": ") + file.errorString();
+    return Outcome::failed(reason);
+}
+
+// write(2) of all of `data` to `fd` (half of it when the fault hook makes the
+// disk full), as QFile writes: again after a short write, until one fails;
+// why not.
+Outcome writeAll(int fd, const QByteArray &data, const QString &path)
+{
+    const qsizetype wanted =
+        injectFault(AtomicFile::Step::Write, path) ? data.size() / 2 : data.size();
+    qsizetype written = 0;
+    while (written < wanted) {
+        const ssize_t n = ::write(fd, data.constData() + written, size_t(wanted - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        written += n;
+    }
+    if (written == data.size())
+        return Outcome::ok();
+    QString reason = AtomicFile::tr("only %1 of %2 bytes could be written (is the disk full?)")
+                         .arg(written)
+                         .arg(data.size());
+    if (written < wanted)
+        reason += QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno));
     return Outcome::failed(reason);
 }
 
@@ -116,6 +144,30 @@ Outcome AtomicFile::writeStaged(const QString &path, const QByteArray &data)
         return Outcome::failed(tr("Could not write %1: %2").arg(name, stored.message()));
     }
     return Outcome::ok();
+}
+
+Outcome AtomicFile::writeStaged(const QString &path, const QByteArray &data, BatchSync &batch)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    if (injectFault(Step::Open, path))
+        return Outcome::failed(
+            tr("Could not write %1: %2").arg(name, tr("the folder cannot be written to")));
+    const QByteArray native = QFile::encodeName(path);
+    // O_EXCL: never through a link, never over a file (as QIODevice::NewOnly).
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        return Outcome::failed(
+            tr("Could not write %1: %2").arg(name, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    Outcome stored = writeAll(fd, data, path);
+    if (stored && injectFault(Step::Commit, path))
+        stored = Outcome::failed(tr("the data could not be stored on the disk"));
+    if (!stored) {
+        ::close(fd);
+        ::unlink(native.constData());
+        return Outcome::failed(tr("Could not write %1: %2").arg(name, stored.message()));
+    }
+    return batch.add(fd, path); // the batch closes it
 }
 
 Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *replaced,

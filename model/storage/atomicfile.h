@@ -8,6 +8,8 @@
 
 #include <functional>
 
+class BatchSync;
+
 // Writes a whole file so that, whatever happens, the path holds either its
 // old content or the new one, and the new one survives a power cut once
 // write() returns Ok:
@@ -45,6 +47,12 @@ public:
     // that could not be written whole is removed. The fault hook applies
     // (Open, Write; Commit is asked after the data's sync).
     static Outcome writeStaged(const QString &path, const QByteArray &data);
+    // The same without the sync: the file's data is written, and its
+    // descriptor handed to `batch`, whose syncAll() makes it durable with the
+    // others (see BatchSync). A file that could not be written whole is
+    // removed. The fault hook applies (Open, Write; Commit is asked when the
+    // file is handed over).
+    static Outcome writeStaged(const QString &path, const QByteArray &data, BatchSync &batch);
 
     // Test seam: when set, the hook is asked before each step and the step
     // fails as a full disk (Write: only part of the data is written), a
