@@ -6,6 +6,7 @@
 #include "review/frameimages.h"
 #include "review/sessionmanager.h"
 #include "runfixture.h"
+#include "storage/sessionstore.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -251,6 +252,14 @@ void TestReport::htmlPlotIsTheWindowsDrawing()
 
 void TestReport::jsonHasEveryFrame()
 {
+    // Frame 3 rejected by dana, with a reason: who decided, when and why.
+    QCOMPARE(director({QStringLiteral("frame"), runDir(), QStringLiteral("3"),
+                       QStringLiteral("--status"), QStringLiteral("AUDIT_FAIL"),
+                       QStringLiteral("--reason"), QStringLiteral("SF01_IDENTITY_DRIFT"),
+                       QStringLiteral("--reason-text"), QStringLiteral("the hand <drifts>"),
+                       QStringLiteral("--reviewer"), QStringLiteral("dana")})
+                 .exitCode,
+             0);
     const QString file = out(QStringLiteral("report.json"));
     QCOMPARE(report({QStringLiteral("--json"), file}).exitCode, 0);
     QJsonParseError error;
@@ -270,8 +279,11 @@ void TestReport::jsonHasEveryFrame()
     const QJsonArray frames = json.value(u"frames").toArray();
     QCOMPARE(frames.size(), 5);
     const QStringList statuses = {QStringLiteral("APPROVED"), QStringLiteral("APPROVED"),
-                                  QStringLiteral("APPROVED"), QStringLiteral("GENERATED"),
+                                  QStringLiteral("APPROVED"), QStringLiteral("AUDIT_FAIL"),
                                   QStringLiteral("PENDING")};
+    const std::optional<DirectorSession> loaded = SessionStore(runDir()).load().session;
+    QVERIFY(loaded);
+    const DirectorSession &session = *loaded;
     for (int i = 0; i < 5; ++i) {
         const QJsonObject f = frames.at(i).toObject();
         QCOMPARE(f.value(u"frameIndex").toInt(), i);
@@ -285,8 +297,20 @@ void TestReport::jsonHasEveryFrame()
         } else {
             QVERIFY(f.value(u"imageFile").isNull());
         }
-        QVERIFY(f.value(u"verdict").toObject().value(u"decidedBy").isNull());
+        // The verdict as the session records it: the nudge's and the patch's approvals (1, 2),
+        // the rejection (3); none for the anchor the pipeline approved, or a pending frame.
+        const QJsonObject verdict = f.value(u"verdict").toObject();
+        const std::optional<Verdict> recorded = session.frames.value(i).directorOverrides.verdict;
+        QCOMPARE(recorded.has_value(), i >= 1 && i <= 3);
+        QCOMPARE(verdict.value(u"decidedBy").toString(), recorded ? recorded->reviewer : QString());
+        QCOMPARE(verdict.value(u"decidedAt").toString(),
+                 recorded ? recorded->timestamp : QString());
+        QCOMPARE(verdict.value(u"decidedBy").isNull(), !recorded);
     }
+    const QJsonObject rejected = frames.at(3).toObject().value(u"verdict").toObject();
+    QCOMPARE(rejected.value(u"decidedBy").toString(), QStringLiteral("dana"));
+    QCOMPARE(rejected.value(u"reasonCode").toString(), QStringLiteral("SF01_IDENTITY_DRIFT"));
+    QCOMPARE(rejected.value(u"reason").toString(), QStringLiteral("the hand <drifts>"));
     const QJsonObject nudged = frames.at(1).toObject();
     QCOMPARE(nudged.value(u"nudge").toObject(),
              (QJsonObject{{QStringLiteral("x"), -2}, {QStringLiteral("y"), 1}}));

@@ -102,6 +102,13 @@
     </message>
 </context>
 <context>
+    <name>BatchSync</name>
+    <message>
+        <source>Could not write %1: the data could not be stored on the disk (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BoundedRead</name>
     <message>
         <source>%1 does not exist</source>
@@ -269,6 +276,14 @@ Trotzdem schließen und sie verlieren?</translation>
             <numerusform>%1 und %n weiteres</numerusform>
             <numerusform>%1 und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1. Nothing was moved into approved/: it is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frames were written to %1, but the folder could not be synced to disk. approved/ is as it was.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -518,6 +533,101 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
 </context>
 <context>
+    <name>ExportReportDialog</name>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML, images inside (for mail and trackers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (for scripts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (no images)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished">&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the report file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown files (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a run first: the report is about its review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run is no longer open.</source>
+        <translation type="unfinished">Der Lauf ist nicht mehr geöffnet.</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is not enough memory to make it.</source>
+        <translation type="unfinished">Es ist nicht genug Arbeitsspeicher vorhanden, um sie zu erstellen.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished">Wird angehalten …</translation>
+    </message>
+</context>
+<context>
     <name>ExternalEdit</name>
     <message>
         <source>No temporary folder for the working copy: %1</source>
@@ -554,8 +664,75 @@ Trotzdem schließen und sie verlieren?</translation>
         <translation>Filmstreifen</translation>
     </message>
     <message>
-        <source>Every frame of the run with its status. Select one to show it on the stage.</source>
-        <translation>Jedes Einzelbild des Laufs mit seinem Status. Wählen Sie eines aus, um es auf der Arbeitsfläche zu zeigen.</translation>
+        <source>The frames of the run the filter shows, with their status. Select one to show it on the stage; select several (Shift or Ctrl click, Shift+arrows) to give them one verdict or one nudge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patched</source>
+        <translation type="unfinished">Nachbearbeitet</translation>
+    </message>
+    <message>
+        <source>With Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags (%1 chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames shown: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -619,6 +796,38 @@ Trotzdem schließen und sie verlieren?</translation>
     <message>
         <source>nothing to change: give --attempt, --status, --nudge, --clear-nudge or --note</source>
         <translation>nichts zu ändern: --attempt, --status, --nudge, --clear-nudge oder --note angeben</translation>
+    </message>
+    <message>
+        <source>With --status AUDIT_FAIL: why the frame is rejected, a reason code such as SF01_IDENTITY_DRIFT (capitals, digits and underscores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --status AUDIT_FAIL: why the frame is rejected, in words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who makes the verdict (default: the name set in Preferences, else the user logged in).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reviewer needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reason code such as SF01_IDENTITY_DRIFT (capitals, digits and underscores): --reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reason-text needs a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--reason and --reason-text go with --status AUDIT_FAIL: only a rejection has a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, reason %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -973,6 +1182,34 @@ Bild</translation>
         <source>Palette</source>
         <translation>Palette</translation>
     </message>
+    <message>
+        <source>Verdict:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JsonObjectReader</name>
@@ -1173,6 +1410,78 @@ Bild</translation>
     </message>
 </context>
 <context>
+    <name>ListCommand</name>
+    <message>
+        <source>Every run in a folder of runs, newest activity first: its move, frames, counts per status, session, last activity (UTC) and the Director that has it open. Writes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder that holds the run folders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print one JSON array, a run each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs in this folder.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MOVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FRAMES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>APPROVED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GENERATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PENDING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SESSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LAST ACTIVITY (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OPEN ELSEWHERE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Director</source>
@@ -1201,6 +1510,10 @@ Bild</translation>
     <message>
         <source>Inspector</source>
         <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>Every frame the filter shows is approved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1623,10 @@ Bild</translation>
         <source>Close Anyway</source>
         <translation>Trotzdem schließen</translation>
     </message>
+    <message>
+        <source>Take Over…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MotionPlot</name>
@@ -1397,6 +1714,24 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>  director patch RUN_DIR INDEX (--from FILE [--prompt TEXT] | --legalize [--alpha keep|snap] | --mask MASK.png --prompt TEXT [--provider CMD] [--timeout SECONDS] | --revert)
                                    ein Einzelbild nachbearbeiten oder auf sein Originalbild zurücksetzen
 </translation>
+    </message>
+    <message>
+        <source>  director [RUNS_DIR]              the start page: every run in a folder of runs
+  director list RUNS_DIR [--json]  every run in a folder of runs, newest first
+  director unlock RUN_DIR --holder PID@HOST
+                                   take over the lock a crashed computer left
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  director report RUN_DIR [--html FILE] [--json FILE|-] [--md FILE|-]
+                                   the review report: the run, the counts, every frame as commit would write it
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or a folder of runs, for the start page: every run in it at a glance. Without an argument, the start page shows the folder of the run opened last.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1980,6 +2315,18 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>&amp;Inpainting provider:</source>
         <translation>&amp;Inpainting-Anbieter:</translation>
     </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded in the session file with every frame you approve or reject. Left empty: your login name, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PreviewCommand</name>
@@ -2255,6 +2602,57 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
 </context>
 <context>
+    <name>ReasonPicker</name>
+    <message>
+        <source>Reject Frame %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why reject frame %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is frame %1 rejected? Type to filter, 1–9 to pick, Enter to reject, Esc to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by code or title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter the reason codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason in your words (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason in your words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reason code chosen: Enter rejects without one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecentRunsMenu</name>
     <message>
         <source>Open &amp;Recent</source>
@@ -2286,6 +2684,412 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>--recover takes &quot;backup&quot; or &quot;new&quot;, not &quot;%1&quot;</source>
         <translation>--recover erwartet „backup“ oder „new“, nicht „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Write the review report of a run: the run and its session, the counts, and every frame as commit would write it with its status, notes, nudge, patches and audit. As standalone HTML (the images inside it), JSON and/or Markdown. Writes nothing in the run folder unless a report is named there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report to FILE as one HTML file that stands alone: the frames&apos; images inside it, no scripts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the report&apos;s facts to FILE as JSON (no images: the frames&apos; files in the run); - for standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the summary and a table of the frames to FILE as Markdown (no images); - for standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The side of the frames&apos; pictures in the HTML, in pixels (default 128): a frame is scaled up by a whole factor, nearest neighbour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--thumbnail: &quot;%1&quot; is not a number of pixels from 1 to 4096</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only one report can go to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>%1 is the run&apos;s session file (or its backup or lock): the report is never written over it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file of the run folder: the report is written there only as a new file. Choose another name or folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder: name a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to write: name an HTML, JSON or Markdown report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTML report goes to a file, not to standard output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each report needs a file of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size of the frames&apos; pictures must be 1 pixel or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 (%n frame(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportHtml</name>
+    <message>
+        <source>Review report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review report: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished">Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1: %2 approved, %3 nudged, %4 patched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchor frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patched</source>
+        <translation type="unfinished">Nachbearbeitet</translation>
+    </message>
+    <message>
+        <source>With notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline and box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not measured: no frame and anchor both have visible pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline gap and pivot shift of every frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baseline gap (bars; up: above the anchor&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pivot x</source>
+        <translation type="unfinished">Drehpunkt x</translation>
+    </message>
+    <message>
+        <source>pivot y</source>
+        <translation type="unfinished">Drehpunkt y</translation>
+    </message>
+    <message>
+        <source>Each frame as commit would write it against the anchor (frame %1), in frame order, around zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation type="unfinished">Nachbearbeitungen</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished">Versuche</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+    <message>
+        <source>gap %1 px, pivot %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image yet</source>
+        <translation type="unfinished">Noch kein Bild</translation>
+    </message>
+    <message>
+        <source>Cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1 as commit would write it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×%2 px, shown at %3×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×%2 px, shown smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×%2 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not audited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished">bestanden</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patch(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no prompt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportMarkdown</name>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images are not embedded in the Markdown report: each frame names its image in the run folder. The HTML report shows them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nudge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patches</source>
+        <translation type="unfinished">Nachbearbeitungen</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished">Versuche</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Notizen</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished">Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1: %2 approved, %3 nudged, %4 patched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nudged, %2 patched, %3 with notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> not passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cannot be read: %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2326,6 +3130,38 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>Revert frame %1 to its original image</source>
         <translation>Einzelbild %1 auf sein Originalbild zurücksetzen</translation>
     </message>
+    <message numerus="yes">
+        <source>Approve %n frames</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n frames</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nudge %n frames by %1, %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames changed; not changed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewHistory</name>
@@ -2359,6 +3195,61 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>%L1 / %L2 approved · %L3 warn · %L4 fail</source>
         <translation>%L1 / %L2 freigegeben · %L3 mit Warnung · %L4 nicht bestanden</translation>
+    </message>
+</context>
+<context>
+    <name>RunCatalog</name>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished">(unbekannt)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open in this Director</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in another Director (%1, process %2 on %3): it opens read-only here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open elsewhere</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2570,6 +3461,20 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
         <source>Open Run</source>
         <translation>Lauf öffnen</translation>
     </message>
+    <message>
+        <source>Take over the lock?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take over the run from the Director on %1 (process %2) only when Director is not running there any more: the computer crashed or was switched off with the run open. Changes it had not saved are lost. If it still runs, two Directors would write one session.
+
+Is Director closed on %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock was not taken over</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunPaths</name>
@@ -2612,6 +3517,29 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
     <message>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>RunSummary</name>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2801,6 +3729,26 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <source>it cannot be read back</source>
         <translation>sie kann nicht wieder eingelesen werden</translation>
     </message>
+    <message>
+        <source>%1 is not a verdict (expected APPROVED or AUDIT_FAIL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty: a verdict names who made it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a reason code such as SF01_IDENTITY_DRIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a rejection (AUDIT_FAIL) carries a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is for %1 but the frame is %2; left out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionLock</name>
@@ -2847,6 +3795,26 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>an unknown host</source>
         <translation>einem unbekannten Rechner</translation>
+    </message>
+    <message>
+        <source>Director cannot check a process on another computer, so this lock stays until that Director closes the run. If %1 crashed or was switched off with the run open, make sure Director is not running there, then take the lock over: director unlock %2 --holder %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no lock to take over: open the run as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock names %1 now, not %2: nothing was removed. Make sure that Director is not running, then name it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process %1 on this computer still runs: close that Director instead. Nothing was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the lock file %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2970,6 +3938,42 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Frame %1 has no image of attempt %2: its attempts with an image are %3.</source>
         <translation>Einzelbild %1 hat kein Bild von Versuch %2: Seine Versuche mit einem Bild sind %3.</translation>
+    </message>
+    <message>
+        <source>The verdict cannot be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is for %1, but frame %2 is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names no reviewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reason code such as SF01_IDENTITY_DRIFT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a rejection (AUDIT_FAIL) carries a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verdict&apos;s time &quot;%1&quot; is not a UTC time like 2026-01-18T12:00:00.000Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame %1: only a rejection (AUDIT_FAIL) carries a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a reason code such as SF01_IDENTITY_DRIFT (capitals, digits and underscores).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason can be at most %1 characters long.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3138,6 +4142,53 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Director — Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs in this folder yet. Runs appear here as the pipeline writes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder of the run you opened last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the current folder: no run opened before is still there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Folder of Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message>
         <source>Summary of a run and its session. Writes nothing.</source>
@@ -3210,6 +4261,18 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <source>Attempts: %1</source>
         <translation>Versuche:     %1</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: frame %1 by %2 at %3, no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: frame %1 by %2 at %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusLabel</name>
@@ -3227,6 +4290,33 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>a frame cannot go from %1 to %2</source>
         <translation>ein Einzelbild kann nicht von %1 zu %2 wechseln</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockCommand</name>
+    <message>
+        <source>Take over the lock of a run that a Director on a crashed or switched-off computer left behind. Only when the lock still names the holder given, and that holder is not a process running on this computer. Make sure Director is not running there first: two Directors must never write one session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder the lock names, as the refusal said it: PID@HOST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name the holder you take over: --holder %1 (the lock names it now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--holder PID@HOST is needed; the run holds no lock of a running Director now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--holder takes PID@HOST, such as 4242@render-07</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock of %1 (process %2 on %3) is removed: the run opens for writing again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3300,10 +4390,6 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>&amp;Approve</source>
         <translation>&amp;Freigeben</translation>
-    </message>
-    <message>
-        <source>&amp;Reject</source>
-        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>&amp;Next Frame</source>
@@ -3544,6 +4630,22 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Paint &amp;Mask</source>
         <translation>&amp;Maske malen</translation>
+    </message>
+    <message>
+        <source>Export Re&amp;port…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the Next Frame Too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the Previous Frame Too</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

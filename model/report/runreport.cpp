@@ -34,11 +34,15 @@ QImage thumbnailOf(const QImage &placed, int side, int *scale)
 
 } // namespace
 
-ReportVerdict RunReport::verdictOf(const DirectorFrameState &)
+ReportVerdict RunReport::verdictOf(const DirectorFrameState &frame)
 {
-    // The session records no verdict yet: who decided, when and why are not known. Once it does
-    // (directorOverrides.verdict), this is the one place to read it from.
-    return {};
+    // The operator's verdict as the session records it (directorOverrides.verdict); a frame
+    // nobody judged (or judged before the pipeline replaced its image) has none.
+    const std::optional<Verdict> &verdict = frame.directorOverrides.verdict;
+    if (!verdict)
+        return {};
+    return {verdict->reviewer, verdict->timestamp, verdict->reasonCode.value_or(QString()),
+            verdict->reason.value_or(QString())};
 }
 
 Result<RunReport> RunReport::gather(const Input &input, const Options &options,
@@ -89,7 +93,12 @@ ReportFrame RunReport::frameOf(const DirectorFrameState &state, const Options &o
     if (state.directorOverrides.isPatched)
         f.patches = state.directorOverrides.patchHistory;
     const AuditReport &audit = state.auditReport;
-    f.audited = state.status != FrameStatus::Pending && state.status != FrameStatus::Generated;
+    // An operator's verdict on a frame the audit never saw (a GENERATED frame rejected) leaves
+    // its audit report empty: that frame is not audited, whatever its status now.
+    const bool judgedUnaudited =
+        state.directorOverrides.verdict.has_value() && audit == AuditReport();
+    f.audited = state.status != FrameStatus::Pending && state.status != FrameStatus::Generated &&
+                !judgedUnaudited;
     f.compositeScore = audit.compositeScore;
     f.passed = audit.passed;
     for (const QString &flag : audit.flags)

@@ -91,8 +91,8 @@ public:
     // not refused). `progress`: one step a frame; PreviewProgress::stopped() when it asks to stop.
     static Result<RunReport> gather(const Input &input, const Options &options,
                                     const PreviewProgress &progress = {});
-    // The one place "who decided, when and why" is read from a frame: empty until the session
-    // records a verdict.
+    // The one place "who decided, when and why" is read from a frame: its verdict
+    // (directorOverrides.verdict), empty when it has none.
     static ReportVerdict verdictOf(const DirectorFrameState &frame);
 
     const QString &runDir() const { return m_input.runDir; }
