@@ -319,6 +319,22 @@ void TestManyFrames::clickingAFilterShowsOnlyTheMatchingFramesWithCounts()
     // Across groups, every group must match: noted or nudged, and GENERATED.
     QTest::mouseClick(bar->statusButton(FrameStatus::Generated), Qt::LeftButton);
     QCOMPARE(framesShown(window.get()), QList<int>({3}));
+
+    // Rejected with a reason (X, a reason picked): what a retry reads. A rejection without a
+    // reason is not one.
+    QTest::mouseClick(bar->clearButton(), Qt::LeftButton);
+    QCOMPARE(bar->markButton(FrameFilter::Mark::Reasoned)->text(),
+             QStringLiteral("Rejected with a Reason 0"));
+    window->setCurrentFrame(3);
+    QTest::keyClick(window.get(), Qt::Key_X);
+    QVERIFY(WindowFixture::answerReasonPicker(window.get(), QStringLiteral("1")));
+    window->setCurrentFrame(1);
+    QTest::keyClick(window.get(), Qt::Key_X);
+    QVERIFY(WindowFixture::answerReasonPicker(window.get()));
+    QTRY_COMPARE(bar->markButton(FrameFilter::Mark::Reasoned)->text(),
+                 QStringLiteral("Rejected with a Reason 1"));
+    QTest::mouseClick(bar->markButton(FrameFilter::Mark::Reasoned), Qt::LeftButton);
+    QCOMPARE(framesShown(window.get()), QList<int>({3}));
 }
 
 void TestManyFrames::theFrameKeysAndPlaybackFollowTheFilter()

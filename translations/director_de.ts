@@ -105,7 +105,7 @@
     <name>BatchSync</name>
     <message>
         <source>Could not write %1: the data could not be stored on the disk (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: Die Daten konnten nicht auf dem Datenträger gespeichert werden (%2)</translation>
     </message>
 </context>
 <context>
@@ -279,11 +279,11 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
     <message>
         <source>%1. Nothing was moved into approved/: it is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Es wurde nichts nach approved/ verschoben: approved/ ist unverändert.</translation>
     </message>
     <message>
         <source>The frames were written to %1, but the folder could not be synced to disk. approved/ is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelbilder wurden nach %1 geschrieben, aber der Ordner konnte nicht auf den Datenträger synchronisiert werden. approved/ ist unverändert.</translation>
     </message>
 </context>
 <context>
@@ -536,95 +536,95 @@ Trotzdem schließen und sie verlieren?</translation>
     <name>ExportReportDialog</name>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht wird geschrieben …</translation>
     </message>
     <message>
         <source>Export Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht exportieren</translation>
     </message>
     <message>
         <source>HTML, images inside (for mail and trackers)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML, Bilder eingebettet (für E-Mail und Tracker)</translation>
     </message>
     <message>
         <source>JSON (for scripts)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (für Skripte)</translation>
     </message>
     <message>
         <source>Markdown (no images)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (ohne Bilder)</translation>
     </message>
     <message>
         <source>Report format</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichtsformat</translation>
     </message>
     <message>
         <source>Report file</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichtsdatei</translation>
     </message>
     <message>
         <source>Report written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished">&amp;Exportieren</translation>
+        <translation>&amp;Exportieren</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Durchsuchen …</translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <source>Choose the report file</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichtsdatei wählen</translation>
     </message>
     <message>
         <source>F&amp;ile:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei:</translation>
     </message>
     <message>
         <source>HTML files (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Dateien (*.html)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Dateien (*.md)</translation>
     </message>
     <message>
         <source>Open a run first: the report is about its review.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst einen Lauf: Der Bericht handelt von seiner Durchsicht.</translation>
     </message>
     <message>
         <source>Report written. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben. %1</translation>
     </message>
     <message>
         <source>Name the file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die zu schreibende Datei an.</translation>
     </message>
     <message>
         <source>The run is no longer open.</source>
-        <translation type="unfinished">Der Lauf ist nicht mehr geöffnet.</translation>
+        <translation>Der Lauf ist nicht mehr geöffnet.</translation>
     </message>
     <message>
         <source>The report was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>There is not enough memory to make it.</source>
-        <translation type="unfinished">Es ist nicht genug Arbeitsspeicher vorhanden, um sie zu erstellen.</translation>
+        <translation>Es ist nicht genug Arbeitsspeicher vorhanden, um ihn zu erstellen.</translation>
     </message>
     <message>
         <source>Stopping…</source>
-        <translation type="unfinished">Wird angehalten …</translation>
+        <translation>Wird angehalten …</translation>
     </message>
 </context>
 <context>
@@ -665,74 +665,78 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
     <message>
         <source>The frames of the run the filter shows, with their status. Select one to show it on the stage; select several (Shift or Ctrl click, Shift+arrows) to give them one verdict or one nudge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einzelbilder des Laufs, die der Filter zeigt, mit ihrem Status. Wählen Sie eines, um es auf der Bühne zu zeigen; wählen Sie mehrere (Umschalt- oder Strg-Klick, Umschalt+Pfeiltasten), um ihnen eine gemeinsame Entscheidung oder Verschiebung zu geben.</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen:</translation>
     </message>
     <message>
         <source>Show All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle zeigen</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Generiert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestanden</translation>
     </message>
     <message>
         <source>Warned</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Warnung</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben</translation>
     </message>
     <message>
         <source>Nudged</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben</translation>
     </message>
     <message>
         <source>Patched</source>
-        <translation type="unfinished">Nachbearbeitet</translation>
+        <translation>Nachbearbeitet</translation>
     </message>
     <message>
         <source>With Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Notizen</translation>
     </message>
     <message>
         <source>Flags (%1 chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde (%1 gewählt)</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Befunde</translation>
     </message>
     <message>
         <source>%1 %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %L2</translation>
     </message>
     <message>
         <source>%L1 of %L2 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 von %L2 angezeigt</translation>
     </message>
     <message>
         <source>Frames shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Einzelbilder: %1</translation>
+    </message>
+    <message>
+        <source>Rejected with a Reason</source>
+        <translation>Abgelehnt mit Begründung</translation>
     </message>
 </context>
 <context>
@@ -799,35 +803,35 @@ Trotzdem schließen und sie verlieren?</translation>
     </message>
     <message>
         <source>With --status AUDIT_FAIL: why the frame is rejected, a reason code such as SF01_IDENTITY_DRIFT (capitals, digits and underscores).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --status AUDIT_FAIL: warum das Einzelbild abgelehnt wird, ein Begründungscode wie SF01_IDENTITY_DRIFT (Großbuchstaben, Ziffern und Unterstriche).</translation>
     </message>
     <message>
         <source>With --status AUDIT_FAIL: why the frame is rejected, in words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --status AUDIT_FAIL: warum das Einzelbild abgelehnt wird, in Worten.</translation>
     </message>
     <message>
         <source>Who makes the verdict (default: the name set in Preferences, else the user logged in).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die Entscheidung trifft (Vorgabe: der in den Einstellungen festgelegte Name, sonst der angemeldete Benutzer).</translation>
     </message>
     <message>
         <source>--reviewer needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>--reviewer braucht einen Namen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a reason code such as SF01_IDENTITY_DRIFT (capitals, digits and underscores): --reason</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Begründungscode wie SF01_IDENTITY_DRIFT (Großbuchstaben, Ziffern und Unterstriche): --reason</translation>
     </message>
     <message>
         <source>--reason-text needs a text</source>
-        <translation type="unfinished"></translation>
+        <translation>--reason-text braucht einen Text</translation>
     </message>
     <message>
         <source>--reason and --reason-text go with --status AUDIT_FAIL: only a rejection has a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>--reason und --reason-text gehören zu --status AUDIT_FAIL: Nur eine Ablehnung hat einen Grund</translation>
     </message>
     <message>
         <source>, reason %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, Grund %1</translation>
     </message>
 </context>
 <context>
@@ -1184,31 +1188,31 @@ Bild</translation>
     </message>
     <message>
         <source>Verdict:</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung:</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Entscheidung</translation>
     </message>
     <message>
         <source>Approved by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigegeben von %1, %2</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Rejected by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt von %1, %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1413,72 +1417,73 @@ Bild</translation>
     <name>ListCommand</name>
     <message>
         <source>Every run in a folder of runs, newest activity first: its move, frames, counts per status, session, last activity (UTC) and the Director that has it open. Writes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Lauf in einem Ordner von Läufen, mit der jüngsten Aktivität zuerst: seine Bewegung, Einzelbilder, Anzahl je Status, Sitzung, letzte Aktivität (UTC) und der Director, der ihn geöffnet hat. Schreibt nichts.</translation>
     </message>
     <message>
         <source>The folder that holds the run folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner, der die Laufordner enthält.</translation>
     </message>
     <message>
         <source>Print one JSON array, a run each.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Array ausgeben, ein Element je Lauf.</translation>
     </message>
     <message>
         <source>No runs in this folder.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Läufe in diesem Ordner.
+</translation>
     </message>
     <message>
         <source>RUN</source>
-        <translation type="unfinished"></translation>
+        <translation>LAUF</translation>
     </message>
     <message>
         <source>MOVE</source>
-        <translation type="unfinished"></translation>
+        <translation>BEWEGUNG</translation>
     </message>
     <message>
         <source>FRAMES</source>
-        <translation type="unfinished"></translation>
+        <translation>EINZELBILDER</translation>
     </message>
     <message>
         <source>APPROVED</source>
-        <translation type="unfinished"></translation>
+        <translation>APPROVED</translation>
     </message>
     <message>
         <source>WARN</source>
-        <translation type="unfinished"></translation>
+        <translation>WARN</translation>
     </message>
     <message>
         <source>FAIL</source>
-        <translation type="unfinished"></translation>
+        <translation>FAIL</translation>
     </message>
     <message>
         <source>GENERATED</source>
-        <translation type="unfinished"></translation>
+        <translation>GENERATED</translation>
     </message>
     <message>
         <source>PENDING</source>
-        <translation type="unfinished"></translation>
+        <translation>PENDING</translation>
     </message>
     <message>
         <source>SESSION</source>
-        <translation type="unfinished"></translation>
+        <translation>SITZUNG</translation>
     </message>
     <message>
         <source>LAST ACTIVITY (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>LETZTE AKTIVITÄT (UTC)</translation>
     </message>
     <message>
         <source>OPEN ELSEWHERE</source>
-        <translation type="unfinished"></translation>
+        <translation>ANDERSWO GEÖFFNET</translation>
     </message>
     <message>
         <source>%1 (process %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Prozess %2)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1513,7 +1518,7 @@ Bild</translation>
     </message>
     <message>
         <source>Every frame the filter shows is approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Einzelbild, das der Filter zeigt, ist freigegeben.</translation>
     </message>
 </context>
 <context>
@@ -1625,7 +1630,7 @@ Bild</translation>
     </message>
     <message>
         <source>Take Over…</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen …</translation>
     </message>
 </context>
 <context>
@@ -1721,17 +1726,23 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
   director unlock RUN_DIR --holder PID@HOST
                                    take over the lock a crashed computer left
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  director [RUNS_DIR]              die Startseite: jeder Lauf in einem Ordner von Läufen
+  director list RUNS_DIR [--json]  jeder Lauf in einem Ordner von Läufen, neueste zuerst
+  director unlock RUN_DIR --holder PID@HOST
+                                   die Sperre übernehmen, die ein abgestürzter Computer hinterlassen hat
+</translation>
     </message>
     <message>
         <source>  director report RUN_DIR [--html FILE] [--json FILE|-] [--md FILE|-]
                                    the review report: the run, the counts, every frame as commit would write it
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  director report RUN_DIR [--html FILE] [--json FILE|-] [--md FILE|-]
+                                   der Durchsichtsbericht: der Lauf, die Anzahlen, jedes Einzelbild so, wie der Abschluss es schreiben würde
+</translation>
     </message>
     <message>
         <source>Or a folder of runs, for the start page: every run in it at a glance. Without an argument, the start page shows the folder of the run opened last.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder ein Ordner von Läufen, für die Startseite: jeder Lauf darin auf einen Blick. Ohne Argument zeigt die Startseite den Ordner des zuletzt geöffneten Laufs.</translation>
     </message>
 </context>
 <context>
@@ -2317,15 +2328,15 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name</translation>
     </message>
     <message>
         <source>Recorded in the session file with every frame you approve or reject. Left empty: your login name, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in der Sitzungsdatei mit jedem Einzelbild vermerkt, das Sie freigeben oder ablehnen. Leer: Ihr Anmeldename, %1.</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr &amp;Name:</translation>
     </message>
 </context>
 <context>
@@ -2605,51 +2616,51 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <name>ReasonPicker</name>
     <message>
         <source>Reject Frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbild %1 ablehnen</translation>
     </message>
     <message>
         <source>Why reject frame %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum Einzelbild %1 ablehnen?</translation>
     </message>
     <message>
         <source>Why is frame %1 rejected? Type to filter, 1–9 to pick, Enter to reject, Esc to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum wird Einzelbild %1 abgelehnt? Tippen zum Filtern, 1–9 zum Auswählen, Eingabetaste zum Ablehnen, Esc zum Abbrechen.</translation>
     </message>
     <message>
         <source>Filter by code or title</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Code oder Titel filtern</translation>
     </message>
     <message>
         <source>Filter the reason codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begründungscodes filtern</translation>
     </message>
     <message>
         <source>Reason codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Begründungscodes</translation>
     </message>
     <message>
         <source>Reason in your words (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund in Ihren Worten (optional)</translation>
     </message>
     <message>
         <source>Reason in your words</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund in Ihren Worten</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen</translation>
     </message>
     <message>
         <source>No reason code chosen: Enter rejects without one</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Begründungscode gewählt: Die Eingabetaste lehnt ohne Code ab</translation>
     </message>
     <message>
         <source>Reason: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1 — %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -2690,84 +2701,84 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <name>ReportCommand</name>
     <message>
         <source>Write the review report of a run: the run and its session, the counts, and every frame as commit would write it with its status, notes, nudge, patches and audit. As standalone HTML (the images inside it), JSON and/or Markdown. Writes nothing in the run folder unless a report is named there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Durchsichtsbericht eines Laufs schreiben: den Lauf und seine Sitzung, die Anzahlen und jedes Einzelbild so, wie der Abschluss es schreiben würde, mit Status, Notizen, Verschiebung, Nachbearbeitungen und Prüfbefunden. Als eigenständiges HTML (mit eingebetteten Bildern), JSON und/oder Markdown. Schreibt nichts in den Laufordner, außer ein Bericht wird dort angegeben.</translation>
     </message>
     <message>
         <source>Write the report to FILE as one HTML file that stands alone: the frames&apos; images inside it, no scripts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht als eine eigenständige HTML-Datei nach FILE schreiben: die Bilder der Einzelbilder eingebettet, keine Skripte.</translation>
     </message>
     <message>
         <source>Write the report&apos;s facts to FILE as JSON (no images: the frames&apos; files in the run); - for standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fakten des Berichts als JSON nach FILE schreiben (ohne Bilder: die Dateien der Einzelbilder liegen im Lauf); - für die Standardausgabe.</translation>
     </message>
     <message>
         <source>Write the summary and a table of the frames to FILE as Markdown (no images); - for standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zusammenfassung und eine Tabelle der Einzelbilder als Markdown nach FILE schreiben (ohne Bilder); - für die Standardausgabe.</translation>
     </message>
     <message>
         <source>The side of the frames&apos; pictures in the HTML, in pixels (default 128): a frame is scaled up by a whole factor, nearest neighbour.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seitenlänge der Bilder der Einzelbilder im HTML, in Pixeln (Vorgabe 128): Ein Einzelbild wird um einen ganzzahligen Faktor vergrößert, nächster Nachbar.</translation>
     </message>
     <message>
         <source>--%1 needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 braucht einen Dateinamen</translation>
     </message>
     <message>
         <source>--thumbnail: &quot;%1&quot; is not a number of pixels from 1 to 4096</source>
-        <translation type="unfinished"></translation>
+        <translation>--thumbnail: „%1“ ist keine Pixelzahl von 1 bis 4096</translation>
     </message>
     <message>
         <source>Only one report can go to standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Bericht kann in die Standardausgabe gehen.</translation>
     </message>
 </context>
 <context>
     <name>ReportExport</name>
     <message>
         <source>%1 is the run&apos;s session file (or its backup or lock): the report is never written over it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Sitzungsdatei des Laufs (oder ihre Sicherung oder Sperre): Der Bericht wird nie darüber geschrieben.</translation>
     </message>
     <message>
         <source>%1 is a file of the run folder: the report is written there only as a new file. Choose another name or folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Datei des Laufordners: Der Bericht wird dort nur als neue Datei geschrieben. Wählen Sie einen anderen Namen oder Ordner.</translation>
     </message>
     <message>
         <source>%1 is a folder: name a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist ein Ordner: Geben Sie eine Datei an.</translation>
     </message>
     <message>
         <source>Nothing to write: name an HTML, JSON or Markdown report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu schreiben: Geben Sie einen HTML-, JSON- oder Markdown-Bericht an.</translation>
     </message>
     <message>
         <source>The HTML report goes to a file, not to standard output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der HTML-Bericht geht in eine Datei, nicht in die Standardausgabe.</translation>
     </message>
     <message>
         <source>Each report needs a file of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Bericht braucht eine eigene Datei.</translation>
     </message>
     <message>
         <source>The size of the frames&apos; pictures must be 1 pixel or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Größe der Bilder der Einzelbilder muss mindestens 1 Pixel betragen.</translation>
     </message>
     <message>
         <source>HTML report</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Bericht</translation>
     </message>
     <message>
         <source>JSON report</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Bericht</translation>
     </message>
     <message>
         <source>Markdown report</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown-Bericht</translation>
     </message>
     <message numerus="yes">
         <source>%1: %2 (%n frame(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 (%n Einzelbild)</numerusform>
+            <numerusform>%1: %2 (%n Einzelbilder)</numerusform>
         </translation>
     </message>
 </context>
@@ -2775,321 +2786,321 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <name>ReportHtml</name>
     <message>
         <source>Review report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsichtsbericht: %1</translation>
     </message>
     <message>
         <source>Review report: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsichtsbericht: %1 (%2)</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Session status</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungsstatus</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Last modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geändert</translation>
     </message>
     <message>
         <source>Committed</source>
-        <translation type="unfinished">Abgeschlossen</translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>%1: %2 approved, %3 nudged, %4 patched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 freigegeben, %3 verschoben, %4 nachbearbeitet</translation>
     </message>
     <message>
         <source>Anchor frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankerbild</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlt</translation>
     </message>
     <message>
         <source>Left out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen</translation>
     </message>
     <message>
         <source>Report written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbilder</translation>
     </message>
     <message>
         <source>Nudged</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben</translation>
     </message>
     <message>
         <source>Patched</source>
-        <translation type="unfinished">Nachbearbeitet</translation>
+        <translation>Nachbearbeitet</translation>
     </message>
     <message>
         <source>With notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Notizen</translation>
     </message>
     <message>
         <source>Baseline and box</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundlinie und Rahmen</translation>
     </message>
     <message>
         <source>Not measured: no frame and anchor both have visible pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gemessen: Kein Einzelbild hat zusammen mit dem Ankerbild sichtbare Pixel.</translation>
     </message>
     <message>
         <source>Baseline gap and pivot shift of every frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundlinienabstand und Drehpunktverschiebung jedes Einzelbilds</translation>
     </message>
     <message>
         <source>baseline gap (bars; up: above the anchor&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundlinienabstand (Balken; nach oben: über der des Ankerbilds)</translation>
     </message>
     <message>
         <source>pivot x</source>
-        <translation type="unfinished">Drehpunkt x</translation>
+        <translation>Drehpunkt x</translation>
     </message>
     <message>
         <source>pivot y</source>
-        <translation type="unfinished">Drehpunkt y</translation>
+        <translation>Drehpunkt y</translation>
     </message>
     <message>
         <source>Each frame as commit would write it against the anchor (frame %1), in frame order, around zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Einzelbild so, wie der Abschluss es gegenüber dem Ankerbild (Einzelbild %1) schreiben würde, in der Reihenfolge der Einzelbilder, um null herum.</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbild</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfbefunde</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschiebung</translation>
     </message>
     <message>
         <source>Patches</source>
-        <translation type="unfinished">Nachbearbeitungen</translation>
+        <translation>Nachbearbeitungen</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Versuche</translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Grundlinie</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notizen</translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>gap %1 px, pivot %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstand %1 px, Drehpunkt %2, %3</translation>
     </message>
     <message>
         <source>No image yet</source>
-        <translation type="unfinished">Noch kein Bild</translation>
+        <translation>Noch kein Bild</translation>
     </message>
     <message>
         <source>Cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht lesbar: %1</translation>
     </message>
     <message>
         <source>Frame %1 as commit would write it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbild %1, so wie der Abschluss es schreiben würde</translation>
     </message>
     <message>
         <source>%1×%2 px, shown at %3×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 px, in %3× angezeigt</translation>
     </message>
     <message>
         <source>%1×%2 px, shown smaller</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 px, verkleinert angezeigt</translation>
     </message>
     <message>
         <source>%1×%2 px</source>
-        <translation type="unfinished"></translation>
+        <translation>%1×%2 px</translation>
     </message>
     <message>
         <source>not audited</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
         <source>passed</source>
-        <translation type="unfinished">bestanden</translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <source>not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestanden</translation>
     </message>
     <message numerus="yes">
         <source>%n patch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nachbearbeitung</numerusform>
+            <numerusform>%n Nachbearbeitungen</numerusform>
         </translation>
     </message>
     <message>
         <source>(no prompt)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Prompt)</translation>
     </message>
 </context>
 <context>
     <name>ReportMarkdown</name>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbilder</translation>
     </message>
     <message>
         <source>Images are not embedded in the Markdown report: each frame names its image in the run folder. The HTML report shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder sind im Markdown-Bericht nicht eingebettet: Jedes Einzelbild nennt sein Bild im Laufordner. Der HTML-Bericht zeigt sie.</translation>
     </message>
     <message>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbild</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfbefunde</translation>
     </message>
     <message>
         <source>Nudge</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschiebung</translation>
     </message>
     <message>
         <source>Patches</source>
-        <translation type="unfinished">Nachbearbeitungen</translation>
+        <translation>Nachbearbeitungen</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished">Versuche</translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Decided</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Notizen</translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild</translation>
     </message>
     <message>
         <source>Review report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsichtsbericht: %1</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufordner</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Angelegt</translation>
     </message>
     <message>
         <source>Last modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geändert</translation>
     </message>
     <message>
         <source>Committed</source>
-        <translation type="unfinished">Abgeschlossen</translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>%1: %2 approved, %3 nudged, %4 patched</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 freigegeben, %3 verschoben, %4 nachbearbeitet</translation>
     </message>
     <message>
         <source>Report written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>%1 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einzelbilder</translation>
     </message>
     <message>
         <source>%1 nudged, %2 patched, %3 with notes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verschoben, %2 nachbearbeitet, %3 mit Notizen</translation>
     </message>
     <message>
         <source> passed</source>
-        <translation type="unfinished"></translation>
+        <translation> bestanden</translation>
     </message>
     <message>
         <source> not passed</source>
-        <translation type="unfinished"></translation>
+        <translation> nicht bestanden</translation>
     </message>
     <message>
         <source>%1 (cannot be read: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nicht lesbar: %2)</translation>
     </message>
 </context>
 <context>
@@ -3132,35 +3143,35 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     </message>
     <message numerus="yes">
         <source>Approve %n frames</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einzelbild freigeben</numerusform>
+            <numerusform>%n Einzelbilder freigeben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reject %n frames</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einzelbild ablehnen</numerusform>
+            <numerusform>%n Einzelbilder ablehnen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nudge %n frames by %1, %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Einzelbild um %1, %2 verschieben</numerusform>
+            <numerusform>%n Einzelbilder um %1, %2 verschieben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 frames changed; not changed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Einzelbildern geändert; nicht geändert: %3</translation>
     </message>
 </context>
 <context>
@@ -3201,55 +3212,55 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <name>RunCatalog</name>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished">(unbekannt)</translation>
+        <translation>(unbekannt)</translation>
     </message>
     <message>
         <source>%1 of %2 approved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 freigegeben</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>open in this Director</source>
-        <translation type="unfinished"></translation>
+        <translation>in diesem Director geöffnet</translation>
     </message>
     <message>
         <source>%1, process %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Prozess %2</translation>
     </message>
     <message>
         <source>Open in another Director (%1, process %2 on %3): it opens read-only here.</source>
-        <translation type="unfinished"></translation>
+        <translation>In einem anderen Director geöffnet (%1, Prozess %2 auf %3): Hier wird er schreibgeschützt geöffnet.</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbilder</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktivität</translation>
     </message>
     <message>
         <source>Open elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderswo geöffnet</translation>
     </message>
 </context>
 <context>
@@ -3463,17 +3474,19 @@ Die letzten Änderungen dieser Durchsicht sind nicht gespeichert: Speichern Sie 
     </message>
     <message>
         <source>Take over the lock?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre übernehmen?</translation>
     </message>
     <message>
         <source>Take over the run from the Director on %1 (process %2) only when Director is not running there any more: the computer crashed or was switched off with the run open. Changes it had not saved are lost. If it still runs, two Directors would write one session.
 
 Is Director closed on %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen Sie den Lauf vom Director auf %1 (Prozess %2) nur, wenn Director dort nicht mehr läuft: Der Computer ist abgestürzt oder wurde bei geöffnetem Lauf ausgeschaltet. Änderungen, die er nicht gespeichert hatte, gehen verloren. Läuft er noch, würden zwei Director eine Sitzung schreiben.
+
+Ist Director auf %1 geschlossen?</translation>
     </message>
     <message>
         <source>The lock was not taken over</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre wurde nicht übernommen</translation>
     </message>
 </context>
 <context>
@@ -3523,23 +3536,23 @@ Is Director closed on %1?</source>
     <name>RunSummary</name>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>committed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <source>discarded</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen</translation>
     </message>
     <message>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht lesbar</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine</translation>
     </message>
 </context>
 <context>
@@ -3731,23 +3744,23 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
     <message>
         <source>%1 is not a verdict (expected APPROVED or AUDIT_FAIL)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Entscheidung (erwartet: APPROVED oder AUDIT_FAIL)</translation>
     </message>
     <message>
         <source>is empty: a verdict names who made it</source>
-        <translation type="unfinished"></translation>
+        <translation>ist leer: Eine Entscheidung nennt, wer sie getroffen hat</translation>
     </message>
     <message>
         <source>%1 is not a reason code such as SF01_IDENTITY_DRIFT</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Begründungscode wie SF01_IDENTITY_DRIFT</translation>
     </message>
     <message>
         <source>only a rejection (AUDIT_FAIL) carries a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine Ablehnung (AUDIT_FAIL) hat einen Grund</translation>
     </message>
     <message>
         <source>is for %1 but the frame is %2; left out</source>
-        <translation type="unfinished"></translation>
+        <translation>gilt für %1, aber das Einzelbild ist %2; ausgelassen</translation>
     </message>
 </context>
 <context>
@@ -3798,23 +3811,23 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
     <message>
         <source>Director cannot check a process on another computer, so this lock stays until that Director closes the run. If %1 crashed or was switched off with the run open, make sure Director is not running there, then take the lock over: director unlock %2 --holder %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Director kann einen Prozess auf einem anderen Computer nicht prüfen, daher bleibt diese Sperre bestehen, bis jener Director den Lauf schließt. Ist %1 abgestürzt oder wurde bei geöffnetem Lauf ausgeschaltet, stellen Sie sicher, dass Director dort nicht läuft, und übernehmen Sie dann die Sperre: director unlock %2 --holder %3</translation>
     </message>
     <message>
         <source>%1 holds no lock to take over: open the run as usual.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Sperre, die übernommen werden könnte: Öffnen Sie den Lauf wie gewohnt.</translation>
     </message>
     <message>
         <source>The lock names %1 now, not %2: nothing was removed. Make sure that Director is not running, then name it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre nennt jetzt %1, nicht %2: Es wurde nichts entfernt. Stellen Sie sicher, dass jener Director nicht läuft, und geben Sie ihn dann an.</translation>
     </message>
     <message>
         <source>Process %1 on this computer still runs: close that Director instead. Nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prozess %1 auf diesem Computer läuft noch: Schließen Sie stattdessen jenen Director. Es wurde nichts entfernt.</translation>
     </message>
     <message>
         <source>Could not remove the lock file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrdatei %1 konnte nicht entfernt werden.</translation>
     </message>
 </context>
 <context>
@@ -3941,39 +3954,39 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
     <message>
         <source>The verdict cannot be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Entscheidung kann nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>it is for %1, but frame %2 is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>sie gilt für %1, aber Einzelbild %2 ist %3.</translation>
     </message>
     <message>
         <source>it names no reviewer.</source>
-        <translation type="unfinished"></translation>
+        <translation>sie nennt nicht, wer sie getroffen hat.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a reason code such as SF01_IDENTITY_DRIFT.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Begründungscode wie SF01_IDENTITY_DRIFT.</translation>
     </message>
     <message>
         <source>only a rejection (AUDIT_FAIL) carries a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>nur eine Ablehnung (AUDIT_FAIL) hat einen Grund.</translation>
     </message>
     <message>
         <source>The verdict&apos;s time &quot;%1&quot; is not a UTC time like 2026-01-18T12:00:00.000Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeit der Entscheidung „%1“ ist keine UTC-Zeit wie 2026-01-18T12:00:00.000Z.</translation>
     </message>
     <message>
         <source>Frame %1: only a rejection (AUDIT_FAIL) carries a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelbild %1: Nur eine Ablehnung (AUDIT_FAIL) hat einen Grund.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a reason code such as SF01_IDENTITY_DRIFT (capitals, digits and underscores).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Begründungscode wie SF01_IDENTITY_DRIFT (Großbuchstaben, Ziffern und Unterstriche).</translation>
     </message>
     <message>
         <source>A reason can be at most %1 characters long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Grund darf höchstens %1 Zeichen lang sein.</translation>
     </message>
 </context>
 <context>
@@ -4145,47 +4158,47 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <name>StartPage</name>
     <message>
         <source>Director — Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Director — Läufe</translation>
     </message>
     <message>
         <source>No runs in this folder yet. Runs appear here as the pipeline writes them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Läufe in diesem Ordner. Läufe erscheinen hier, sobald die Pipeline sie schreibt.</translation>
     </message>
     <message>
         <source>No runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Läufe</translation>
     </message>
     <message>
         <source>Choose Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner wählen …</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <source>the folder of the run you opened last</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner des zuletzt geöffneten Laufs</translation>
     </message>
     <message>
         <source>the current folder: no run opened before is still there</source>
-        <translation type="unfinished"></translation>
+        <translation>der aktuelle Ordner: Kein zuvor geöffneter Lauf ist noch vorhanden</translation>
     </message>
     <message>
         <source>Runs in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe in %1</translation>
     </message>
     <message>
         <source>Runs in %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe in %1 (%2)</translation>
     </message>
     <message>
         <source>Choose a Folder of Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner von Läufen wählen</translation>
     </message>
 </context>
 <context>
@@ -4263,15 +4276,15 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Rejected: frame %1 by %2 at %3, no reason given</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: Einzelbild %1 von %2 um %3, kein Grund angegeben</translation>
     </message>
     <message>
         <source>Rejected: frame %1 by %2 at %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: Einzelbild %1 von %2 um %3: %4</translation>
     </message>
 </context>
 <context>
@@ -4296,27 +4309,27 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <name>UnlockCommand</name>
     <message>
         <source>Take over the lock of a run that a Director on a crashed or switched-off computer left behind. Only when the lock still names the holder given, and that holder is not a process running on this computer. Make sure Director is not running there first: two Directors must never write one session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre eines Laufs übernehmen, die ein Director auf einem abgestürzten oder ausgeschalteten Computer hinterlassen hat. Nur wenn die Sperre noch den angegebenen Inhaber nennt und dieser Inhaber kein auf diesem Computer laufender Prozess ist. Stellen Sie zuerst sicher, dass Director dort nicht läuft: Zwei Director dürfen niemals eine Sitzung schreiben.</translation>
     </message>
     <message>
         <source>The holder the lock names, as the refusal said it: PID@HOST.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Inhaber, den die Sperre nennt, so wie ihn die Fehlermeldung genannt hat: PID@HOST.</translation>
     </message>
     <message>
         <source>name the holder you take over: --holder %1 (the lock names it now)</source>
-        <translation type="unfinished"></translation>
+        <translation>geben Sie den Inhaber an, dessen Sperre Sie übernehmen: --holder %1 (die Sperre nennt ihn jetzt)</translation>
     </message>
     <message>
         <source>--holder PID@HOST is needed; the run holds no lock of a running Director now</source>
-        <translation type="unfinished"></translation>
+        <translation>--holder PID@HOST wird benötigt; der Lauf hat jetzt keine Sperre eines laufenden Directors</translation>
     </message>
     <message>
         <source>--holder takes PID@HOST, such as 4242@render-07</source>
-        <translation type="unfinished"></translation>
+        <translation>--holder erwartet PID@HOST, z. B. 4242@render-07</translation>
     </message>
     <message>
         <source>The lock of %1 (process %2 on %3) is removed: the run opens for writing again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre von %1 (Prozess %2 auf %3) ist entfernt: Der Lauf lässt sich wieder zum Schreiben öffnen.</translation>
     </message>
 </context>
 <context>
@@ -4633,19 +4646,19 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     </message>
     <message>
         <source>Export Re&amp;port…</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;richt exportieren …</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen …</translation>
     </message>
     <message>
         <source>Select the Next Frame Too</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch das nächste Einzelbild auswählen</translation>
     </message>
     <message>
         <source>Select the Previous Frame Too</source>
-        <translation type="unfinished"></translation>
+        <translation>Auch das vorherige Einzelbild auswählen</translation>
     </message>
 </context>
 <context>

@@ -211,9 +211,9 @@
     <name>ReportExport</name>
     <message numerus="yes">
         <source>%1: %2 (%n frame(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %2 (%n frame)</numerusform>
+            <numerusform>%1: %2 (%n frames)</numerusform>
         </translation>
     </message>
 </context>
@@ -221,9 +221,9 @@
     <name>ReportHtml</name>
     <message numerus="yes">
         <source>%n patch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n patch</numerusform>
+            <numerusform>%n patches</numerusform>
         </translation>
     </message>
 </context>
@@ -231,30 +231,30 @@
     <name>ReviewController</name>
     <message numerus="yes">
         <source>Approve %n frames</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Approve %n frame</numerusform>
+            <numerusform>Approve %n frames</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Reject %n frames</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Reject %n frame</numerusform>
+            <numerusform>Reject %n frames</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Nudge %n frames by %1, %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nudge %n frame by %1, %2</numerusform>
+            <numerusform>Nudge %n frames by %1, %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
         </translation>
     </message>
 </context>

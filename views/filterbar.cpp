@@ -90,6 +90,8 @@ QString FilterBar::markLabel(FrameFilter::Mark mark)
         return tr("Patched");
     case FrameFilter::Mark::Noted:
         return tr("With Notes");
+    case FrameFilter::Mark::Reasoned:
+        return tr("Rejected with a Reason");
     case FrameFilter::Mark::MarkCount:
         break;
     }

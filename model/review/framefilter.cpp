@@ -34,6 +34,11 @@ bool FrameFilter::frameHasMark(const DirectorFrameState &frame, Mark mark)
         return overrides.isPatched;
     case Mark::Noted:
         return overrides.notes.has_value();
+    case Mark::Reasoned: {
+        const std::optional<Verdict> &verdict = overrides.verdict;
+        return verdict && frame.status == FrameStatus::AuditFail &&
+               (verdict->reasonCode || verdict->reason);
+    }
     case Mark::MarkCount:
         break;
     }
@@ -49,6 +54,8 @@ QString FrameFilter::markName(Mark mark)
         return QStringLiteral("patched");
     case Mark::Noted:
         return QStringLiteral("noted");
+    case Mark::Reasoned:
+        return QStringLiteral("reasoned");
     case Mark::MarkCount:
         break;
     }

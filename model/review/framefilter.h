@@ -13,9 +13,9 @@
 // frame matches when, in every group that has a choice, it has at least one of the chosen (OR
 // within a group, AND across groups); no choice at all matches every frame.
 //
-// Adding a predicate (say "rejected with a reason", once reject reasons exist): a new Mark
-// before MarkCount, its test in hasMark(), its name in markName(); the filter bar gives every
-// mark a button with its count, and the settings keep it by its name.
+// Adding a predicate: a new Mark before MarkCount, its test in frameHasMark(), its name in
+// markName(); the filter bar gives every mark a button with its count, and the settings keep
+// it by its name.
 class FrameFilter
 {
 public:
@@ -24,7 +24,7 @@ public:
         Nudged,
         Patched,
         Noted,
-        // RejectedWithReason: the extension point (see above).
+        Reasoned, // rejected by an operator with a reason (a code or words): what a retry reads
         MarkCount
     };
     static constexpr int markCount = int(Mark::MarkCount);
