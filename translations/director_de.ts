@@ -1505,20 +1505,12 @@ Bild</translation>
         <translation>unbekannte Bewegung</translation>
     </message>
     <message>
-        <source>Every frame is approved.</source>
-        <translation>Jedes Einzelbild ist freigegeben.</translation>
-    </message>
-    <message>
         <source>About Qt</source>
         <translation>Über Qt</translation>
     </message>
     <message>
         <source>Inspector</source>
         <translation>Inspektor</translation>
-    </message>
-    <message>
-        <source>Every frame the filter shows is approved.</source>
-        <translation>Jedes Einzelbild, das der Filter zeigt, ist freigegeben.</translation>
     </message>
 </context>
 <context>
@@ -4352,6 +4344,17 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
             <numerusform>%1: gültige Sitzung (%n Einzelbild)</numerusform>
             <numerusform>%1: gültige Sitzung (%n Einzelbilder)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VerdictFlow</name>
+    <message>
+        <source>Every frame is approved.</source>
+        <translation>Jedes Einzelbild ist freigegeben.</translation>
+    </message>
+    <message>
+        <source>Every frame the filter shows is approved.</source>
+        <translation>Jedes Einzelbild, das der Filter zeigt, ist freigegeben.</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,6 @@
 #include "playbackpresenter.h"
 #include "preferencesdialog.h"
 #include "readonlybanner.h"
-#include "reasonpicker.h"
 #include "recentruns.h"
 #include "recentrunsmenu.h"
 #include "review/framelistmodel.h"
@@ -28,6 +27,7 @@
 #include "stagecontrols.h"
 #include "stagepresenter.h"
 #include "stageview.h"
+#include "verdictflow.h"
 #include "windowactions.h"
 #include "windowplacement.h"
 
@@ -214,8 +214,6 @@ void MainWindow::connectActions()
     connect(a.last, &QAction::triggered, this, [this] {
         setCurrentFrame(m_filmstrip->frameAt(m_filmstrip->model()->rowCount() - 1));
     });
-    connect(a.nextAttention, &QAction::triggered, this, [this] { nextNeedingAttention(1); });
-    connect(a.previousAttention, &QAction::triggered, this, [this] { nextNeedingAttention(-1); });
     connect(a.editNotes, &QAction::triggered, this,
             [this] { m_inspector->notesEditor()->setFocus(); });
     connect(a.autoAdvance, &QAction::toggled, this, &Preferences::saveAutoAdvance);
@@ -226,8 +224,7 @@ void MainWindow::connectActions()
 void MainWindow::connectEditActions()
 {
     const WindowActions &a = *m_actions;
-    connect(a.approve, &QAction::triggered, this, [this] { verdict(true); });
-    connect(a.reject, &QAction::triggered, this, [this] { verdict(false); });
+    new VerdictFlow(this, [this](const Outcome &outcome) { return succeeded(outcome); });
     for (const WindowActions::Nudge &nudge : a.nudges) {
         connect(nudge.action, &QAction::triggered, this, [this, nudge] {
             if (m_current >= 0)
@@ -354,40 +351,9 @@ bool MainWindow::succeeded(const Outcome &outcome)
     return outcome.isOk();
 }
 
-void MainWindow::verdict(bool approve)
-{
-    if (m_current < 0)
-        return;
-    const QList<int> frames = m_filmstrip->selectedFrames(m_current); // one, or the selection
-    const auto made = [this](const Outcome &outcome) {
-        if (succeeded(outcome) && m_actions->autoAdvance->isChecked())
-            step(1);
-    };
-    if (approve)
-        return made(m_controller->approveFrames(frames));
-    // A rejection asks why first; Escape in the picker leaves the frames as they are.
-    ReasonPicker::ask(this, m_manager->session(), m_current,
-                      [this, made, frames](const ReasonPicker::Choice &c) {
-                          made(m_controller->rejectFrames(frames, c.code, c.text));
-                      });
-}
-
 void MainWindow::step(int delta)
 {
     if (const int frame = m_filmstrip->frameAfter(m_current, delta); frame >= 0)
-        setCurrentFrame(frame);
-}
-
-void MainWindow::nextNeedingAttention(int direction)
-{
-    const int frame =
-        m_controller->nextNeedingAttention(m_current, direction, m_filmstrip->shown());
-    if (frame < 0)
-        statusBar()->showMessage(m_filmstrip->showsEveryFrame()
-                                     ? tr("Every frame is approved.")
-                                     : tr("Every frame the filter shows is approved."),
-                                 4000);
-    else
         setCurrentFrame(frame);
 }
 

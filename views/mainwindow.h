@@ -85,12 +85,9 @@ private:
     Outcome flushNotes();
     // True when the outcome is Ok; otherwise reports it.
     bool succeeded(const Outcome &outcome);
-    // The verdict, then the next frame when the operator asked for that.
-    void verdict(bool approve);
     void report(const Outcome &outcome);
 
     void step(int delta);
-    void nextNeedingAttention(int direction);
 
     SessionManager *m_manager;
     ReviewController *m_controller;
