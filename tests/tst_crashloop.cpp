@@ -23,6 +23,40 @@
 // commit loops take a quarter),
 // DIRECTOR_WINDOW_KILLS that of the window's (default 20); .ci/crashloop runs
 // the long loop. Each loop prints "kills, lost changes, unreadable files".
+// When to kill a command: at a random moment of its life as the commands that ran to their end
+// measured it (up to a quarter past their median), once `learn` of them have; before that,
+// never. `spare`: one command in that many is let run to its end all the same.
+class KillTiming
+{
+public:
+    KillTiming(QRandomGenerator &random, qsizetype learn, qsizetype keep, int spare = 0)
+        : m_random(random), m_learn(learn), m_keep(keep), m_spare(spare)
+    {}
+
+    // Milliseconds after its start to kill the next command; < 0: let it run.
+    int killAfterMs()
+    {
+        if (m_lifetimes.size() < m_learn || (m_spare > 0 && m_random.bounded(m_spare) == 0))
+            return -1;
+        std::sort(m_lifetimes.begin(), m_lifetimes.end());
+        const qint64 life = m_lifetimes.at(m_lifetimes.size() / 2);
+        return int(m_random.bounded(life + life / 4 + 1));
+    }
+    // A command ran to its end in `ms`.
+    void ranFor(qint64 ms)
+    {
+        if (m_lifetimes.size() < m_keep)
+            m_lifetimes.append(ms);
+    }
+
+private:
+    QRandomGenerator &m_random;
+    qsizetype m_learn;
+    qsizetype m_keep;
+    int m_spare;
+    QList<qint64> m_lifetimes;
+};
+
 class TestCrashLoop : public QObject
 {
     Q_OBJECT
@@ -159,7 +193,7 @@ void TestCrashLoop::headlessChangesSurviveSigkill()
     QVector<int> stored(frames, 0);
     Tally tally;
     // Kill at a random moment of a command's life, which the first commands measure.
-    QList<qint64> lifetimes;
+    KillTiming timing(m_random, 5, 50, 4);
     for (int n = 0; tally.kills < wanted; ++n) {
         const int frame = n % frames;
         QProcess process;
@@ -169,10 +203,8 @@ void TestCrashLoop::headlessChangesSurviveSigkill()
                       {QStringLiteral("frame"), runDir(), QString::number(frame),
                        QStringLiteral("--nudge=1,0")});
         QVERIFY(process.waitForStarted());
-        if (lifetimes.size() >= 5 && m_random.bounded(4) != 0) {
-            std::sort(lifetimes.begin(), lifetimes.end());
-            const qint64 life = lifetimes.at(lifetimes.size() / 2);
-            QTest::qSleep(int(m_random.bounded(life + life / 4 + 1)));
+        if (const int killAfter = timing.killAfterMs(); killAfter >= 0) {
+            QTest::qSleep(killAfter);
             process.kill();
         }
         QVERIFY(process.waitForFinished(60000));
@@ -183,8 +215,7 @@ void TestCrashLoop::headlessChangesSurviveSigkill()
                     QString::fromLocal8Bit(process.readAllStandardError()) +
                     QDir(runDir()).entryList(QDir::Files | QDir::Hidden).join(QLatin1Char(' '))));
             ++returned[frame];
-            if (lifetimes.size() < 50)
-                lifetimes.append(timer.elapsed());
+            timing.ranFor(timer.elapsed());
         } else {
             ++killed[frame];
             ++tally.kills;
@@ -228,7 +259,7 @@ void TestCrashLoop::patchesSurviveSigkill()
     QVector<int> returned(frames, 0);
     QVector<int> killed(frames, 0);
     int kills = 0;
-    QList<qint64> lifetimes;
+    KillTiming timing(m_random, 5, 50, 4);
     for (int n = 0; kills < wanted; ++n) {
         const int frame = n % frames;
         QStringList arguments{QStringLiteral("patch"), runDir(), QString::number(frame)};
@@ -247,10 +278,8 @@ void TestCrashLoop::patchesSurviveSigkill()
         timer.start();
         process.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
         QVERIFY(process.waitForStarted());
-        if (lifetimes.size() >= 5 && m_random.bounded(4) != 0) {
-            std::sort(lifetimes.begin(), lifetimes.end());
-            const qint64 life = lifetimes.at(lifetimes.size() / 2);
-            QTest::qSleep(int(m_random.bounded(life + life / 4 + 1)));
+        if (const int killAfter = timing.killAfterMs(); killAfter >= 0) {
+            QTest::qSleep(killAfter);
             process.kill();
         }
         QVERIFY(process.waitForFinished(60000));
@@ -261,8 +290,7 @@ void TestCrashLoop::patchesSurviveSigkill()
                      qPrintable(QString::fromLocal8Bit(process.readAllStandardError())));
             if (!revert && process.exitCode() == 0)
                 ++returned[frame];
-            if (lifetimes.size() < 50)
-                lifetimes.append(timer.elapsed());
+            timing.ranFor(timer.elapsed());
         } else {
             ++kills;
             if (!revert)
@@ -424,7 +452,7 @@ void TestCrashLoop::commitsSurviveSigkill()
                                        4);
     constexpr int frames = 48;
     QList<QByteArray> committed; // what a finished commit writes (the same every round)
-    QList<qint64> lifetimes;
+    KillTiming timing(m_random, 3, 20);
     int kills = 0;
     int oldState = 0;      // kills that left approved/ as it was
     int complete = 0;      // kills that left every committed frame in place
@@ -436,20 +464,14 @@ void TestCrashLoop::commitsSurviveSigkill()
         const QString approved = run + QStringLiteral("/approved");
         QList<QByteArray> previous;
         QVERIFY(writeCommitRun(run, frames, &previous));
-        int killAfter = -1;
-        if (lifetimes.size() >= 3) {
-            std::sort(lifetimes.begin(), lifetimes.end());
-            const qint64 life = lifetimes.at(lifetimes.size() / 2);
-            killAfter = int(m_random.bounded(life + life / 4 + 1));
-        }
+        const int killAfter = timing.killAfterMs();
         QElapsedTimer timer;
         timer.start();
         int exitCode = -1;
         const bool finished = runDirector({QStringLiteral("commit"), run}, killAfter, &exitCode);
         if (finished) {
             QCOMPARE(exitCode, 0);
-            if (lifetimes.size() < 20)
-                lifetimes.append(timer.elapsed());
+            timing.ranFor(timer.elapsed());
         } else {
             ++kills;
         }
