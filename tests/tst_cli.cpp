@@ -941,6 +941,7 @@ void TestCommandLine::aRejectionsReasonIsListedByStatus()
     QCOMPARE(rejected.out, QStringLiteral("frame 1: AUDIT_FAIL, reason SF01_IDENTITY_DRIFT\n"));
     const DirectorFrameState frame = onDisk().frames.value(1);
     QCOMPARE(frame.directorOverrides.notes, QStringLiteral("hand drifts"));
+    QVERIFY(frame.directorOverrides.verdict.has_value());
     QCOMPARE(frame.directorOverrides.verdict->reviewer, QStringLiteral("alice"));
     // Frame 2, failed by the audit, rejected by the operator in words; by the user logged in.
     const Result confirmed =
