@@ -35,6 +35,13 @@ private:
     // A square of the screen well inside the stage (where the drag above nudges).
     QImage stageOnScreen() { return m_x.screen().copy(300, 200, 200, 200); }
     DirectorSession session() const;
+    // Whether the stage looks the same before and after `ms`; `image` is what it showed.
+    bool stageStillFor(int ms, QImage *image)
+    {
+        *image = stageOnScreen();
+        QTest::qWait(ms);
+        return stageOnScreen() == *image;
+    }
 
     XSession m_x;
     QTemporaryDir m_dir;
@@ -145,18 +152,20 @@ void TestEndToEnd::spacePlaysTheMoveOnScreen()
     QProcess director;
     QVERIFY(startDirector(director));
     QTRY_VERIFY_WITH_TIMEOUT(screenColours().fail > 0, 20000);
-    QTest::qWait(500);
-    const QImage still = stageOnScreen();
-    QTest::qWait(500);
-    QCOMPARE(stageOnScreen(), still); // nothing moves by itself
+    // The window settles (its first paints, the images arriving; slow under a sanitizer), and
+    // then nothing moves by itself.
+    QImage still;
+    QTRY_VERIFY_WITH_TIMEOUT(stageStillFor(500, &still), 30000);
+    QTest::qWait(1000);
+    QCOMPARE(stageOnScreen(), still);
     // Space: the move plays, and the stage shows other frames.
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("space")}));
     QTRY_VERIFY_WITH_TIMEOUT(stageOnScreen() != still, 5000);
     // Space again: it stops on a frame, and stays there.
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("space")}));
-    QTest::qWait(500);
-    const QImage paused = stageOnScreen();
-    QTest::qWait(500);
+    QImage paused;
+    QTRY_VERIFY_WITH_TIMEOUT(stageStillFor(500, &paused), 10000);
+    QTest::qWait(1000);
     QCOMPARE(stageOnScreen(), paused);
     director.kill();
     director.waitForFinished();
