@@ -9,7 +9,10 @@
 //   mask.png           Patch → Paint Mask on frame 5: a stroke and the prompt, ready to Patch,
 //   edited.png         Patch → Edit in … took a save of frame 11 as a patch (the desktop's
 //                      application, played by a handler that saves the frame cleaned up):
-//                      the patch history, Compare → Side by Side against the original.
+//                      the patch history, Compare → Side by Side against the original,
+//   startpage.png      the start page on a folder of four demo runs: one not started, one
+//                      partly reviewed, one committed, one another Director holds.
+// The report's picture (report.png) is tests/report_screenshot.sh's: a browser draws it.
 #include "audit/palettecheck.h"
 #include "demo/demorun.h"
 #include "legalizedialog.h"
@@ -21,15 +24,21 @@
 #include "review/framelistmodel.h"
 #include "review/sessionmanager.h"
 #include "run/imageloader.h"
+#include "run/runcatalog.h"
 #include "run/runpaths.h"
+#include "runsfixture.h"
 #include "stageview.h"
+#include "startpage.h"
 #include "theme.h"
 #include "windowactions.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDate>
 #include <QDesktopServices>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -156,6 +165,90 @@ template <typename Save> bool saveReviewTools(MainWindow &window, Save save)
     return saveEdited(window, save) && ok;
 }
 
+// Gives a demo run (DemoRun names each for the second it was written) a run id of its own.
+bool renameRun(const QString &runDir, const QString &runId)
+{
+    for (const char *name : {"manifest.lock.json", "state.json"}) {
+        const QString path = runDir + u'/' + QLatin1String(name);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return false;
+        QJsonObject object = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        object.insert(QStringLiteral("run_id"), runId);
+        if (!RunFixture::writeJson(path, object))
+            return false;
+    }
+    return true;
+}
+
+// Says why `outcome` failed, for the developer; whether it did not.
+bool said(const Outcome &outcome, const char *what)
+{
+    if (!outcome)
+        qWarning("%s: %s", what, qPrintable(outcome.message()));
+    return bool(outcome);
+}
+
+// A demo run in `folder` named `runId`, its first `approved` frames approved by the operator
+// and `rejected` more rejected with a reason (none: no session yet); committed when asked.
+bool writeRun(const QDir &folder, const QString &runId, int frames, int approved, int rejected,
+              bool commit = false)
+{
+    const QString run = folder.filePath(runId);
+    if (!said(DemoRun::write(run, frames), "demo run") || !renameRun(run, runId))
+        return false;
+    if (approved == 0 && rejected == 0)
+        return true;
+    SessionManager manager;
+    if (!said(manager.initializeOrResume(run), "session"))
+        return false;
+    const QString reviewer = QStringLiteral("mara");
+    for (int index = 0; index < approved + rejected; ++index) {
+        if (index < approved &&
+            manager.session().frames.value(index).status == FrameStatus::Approved)
+            continue; // the audit passed it
+        const FrameEdit verdict = index < approved
+                                      ? FrameEdit::statusTo(FrameStatus::Approved, reviewer)
+                                      : FrameEdit::statusTo(FrameStatus::AuditFail, reviewer,
+                                                            QStringLiteral("SF01_IDENTITY_DRIFT"),
+                                                            QStringLiteral("The face turns away."));
+        if (!said(manager.applyFrameEdit(index, verdict), "verdict"))
+            return false;
+    }
+    return said(commit ? manager.commitSession() : manager.waitForSaves(), "save");
+}
+
+// The start page on a folder of demo runs, one of each state the operator tells apart.
+template <typename Save> bool saveStartPage(const QString &folder, Save save)
+{
+    const QDir dir(folder);
+    if (!dir.mkpath(QStringLiteral(".")))
+        return false;
+    // Named as the pipeline names its runs, today's: the page's last activity is today too.
+    const QString today = QDate::currentDate().toString(QStringLiteral("yyyyMMdd_"));
+    const QString held = today + QStringLiteral("110940_blaze_idle");
+    bool ok = writeRun(dir, today + QStringLiteral("093112_blaze_idle"), 16, 16, 0, true);
+    ok = ok && writeRun(dir, held, 24, 5, 1) &&
+         RunsFixture::writeForeignLock(dir.filePath(held), QStringLiteral("render-07"), 4242);
+    ok = ok && writeRun(dir, today + QStringLiteral("130215_blaze_idle"), 16, 6, 3);
+    ok = ok && writeRun(dir, today + QStringLiteral("151740_blaze_idle"), 16, 0, 0);
+    if (!ok) {
+        qWarning("could not write the start page's runs");
+        return false;
+    }
+    StartPage page;
+    page.setFolder(folder);
+    page.resize(1280, 240);
+    page.show();
+    if (!QTest::qWaitForWindowExposed(&page) ||
+        !QTest::qWaitFor([&page] { return page.catalog()->rowCount() == 4; })) {
+        qWarning("the start page did not show the runs");
+        return false;
+    }
+    return save(&page, "startpage.png");
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -224,6 +317,8 @@ int main(int argc, char *argv[])
     ok = QTest::qWaitForWindowExposed(&preferences) && save(&preferences, "preferences.png") && ok;
     preferences.close();
     ok = saveReviewTools(window, save) && ok;
+    window.close();
+    ok = saveStartPage(dir.filePath(QStringLiteral("runs")), save) && ok;
     return ok ? 0 : 1;
 }
 

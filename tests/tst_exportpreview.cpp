@@ -1,3 +1,4 @@
+#include "exportfixture.h"
 #include "exportpreviewdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -6,7 +7,6 @@
 #include "review/sessionmanager.h"
 #include "runfixture.h"
 #include "windowactions.h"
-#include "windowfixture.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -16,11 +16,8 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSemaphore>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -34,9 +31,9 @@ class TestExportPreview : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
+    void initTestCase() { QVERIFY(m_folder.initTestCase()); }
+    void init() { QVERIFY(m_folder.init()); }
+    void cleanup() { m_folder.cleanup(); }
 
     void actionIsInTheFileMenu();
     void exportWritesTheChosenFiles();
@@ -47,122 +44,38 @@ private slots:
     void failureIsToldAndTheDialogStays();
 
 private:
-    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
-    std::unique_ptr<MainWindow> openWindow();
-    static ExportPreviewDialog *openDialog(MainWindow *window);
-
-    QTemporaryDir m_settings;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    ExportFixture::Folder<ExportPreviewDialog> m_folder{&WindowActions::exportPreview};
 };
 
-void TestExportPreview::initTestCase()
-{
-    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
-}
-
-void TestExportPreview::init()
-{
-    QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(RunFixture::writeMixedRun(run()));
-}
-
-void TestExportPreview::cleanup()
-{
-    ExportPreviewDialog::setJobHookForTests({});
-    MessageBox::setNextAnswer(MessageBox::NoButton);
-    m_dir.reset();
-}
-
-std::unique_ptr<MainWindow> TestExportPreview::openWindow()
-{
-    return WindowFixture::openWindow(run());
-}
-
-ExportPreviewDialog *TestExportPreview::openDialog(MainWindow *window)
-{
-    window->actions().exportPreview->trigger();
-    auto *dialog = window->findChild<ExportPreviewDialog *>();
-    if (dialog && !QTest::qWaitForWindowExposed(dialog))
-        return nullptr;
-    return dialog;
-}
+using ExportFixture::clickExport;
+using ExportFixture::readFile;
+using HeldJob = ExportFixture::HeldJob<ExportPreviewDialog>;
 
 void TestExportPreview::actionIsInTheFileMenu()
 {
-    auto window = openWindow();
+    auto window = m_folder.openWindow();
     QVERIFY(window);
     QMenu *file = window->menuBar()->actions().first()->menu();
     QVERIFY(file->actions().contains(window->actions().exportPreview));
     QCOMPARE(window->actions().exportPreview->text(), QStringLiteral("&Export Preview…"));
 }
 
-namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(none)");
-}
-
-// Holds each job at its start: the job goes on once the test calls proceed(), or, when
-// `untilStopped`, once it is asked to stop. Its state is shared with the jobs, so that a job
-// still held when a test fails is let go (by the destructor) rather than left waiting for ever.
-class HeldJob
-{
-public:
-    explicit HeldJob(bool untilStopped) : m_state(std::make_shared<State>())
-    {
-        ExportPreviewDialog::setJobHookForTests(
-            [state = m_state, untilStopped](const ExportPreviewDialog::StopRequest &stop) {
-                state->thread = QThread::currentThread();
-                ++state->started;
-                if (untilStopped)
-                    stop.waitUntilRequested();
-                else
-                    state->proceed.acquire();
-            });
-    }
-    ~HeldJob() { m_state->proceed.release(1000); }
-
-    // How many jobs have reached the hook.
-    int started() const { return m_state->started.load(); }
-    QThread *thread() const { return m_state->thread.load(); }
-    void proceed() { m_state->proceed.release(); }
-
-private:
-    struct State
-    {
-        QSemaphore proceed;
-        std::atomic_int started = 0;
-        std::atomic<QThread *> thread = nullptr;
-    };
-    std::shared_ptr<State> m_state;
-};
-
-void clickExport(ExportPreviewDialog *dialog)
-{
-    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-}
-
-} // namespace
-
 void TestExportPreview::exportWritesTheChosenFiles()
 {
-    auto window = openWindow();
+    auto window = m_folder.openWindow();
     QVERIFY(window);
     // Frame 1 nudged, in the window, before the export.
     QVERIFY(window->manager()->applyFrameEdit(1, FrameEdit::moveBy(-2, 1)));
-    ExportPreviewDialog *dialog = openDialog(window.get());
+    ExportPreviewDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
     QVERIFY(dialog->isModal());
     QVERIFY(!dialog->progressBar()->isVisible());
     // Beside the run, named for it.
     QCOMPARE(dialog->sheetPathEdit()->text(),
-             m_dir->filePath(QStringLiteral("run_test-preview.png")));
-    const QString sheet = m_dir->filePath(QStringLiteral("out/sheet.png"));
-    const QString animation = m_dir->filePath(QStringLiteral("out/move.webp"));
-    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("out"))));
+             m_folder.dir()->filePath(QStringLiteral("run_test-preview.png")));
+    const QString sheet = m_folder.dir()->filePath(QStringLiteral("out/sheet.png"));
+    const QString animation = m_folder.dir()->filePath(QStringLiteral("out/move.webp"));
+    QVERIFY(QDir().mkpath(m_folder.dir()->filePath(QStringLiteral("out"))));
     dialog->sheetPathEdit()->setText(sheet);
     dialog->columnsBox()->setValue(2);
     dialog->animationPathEdit()->setText(animation);
@@ -224,7 +137,7 @@ void TestExportPreview::exportWritesTheChosenFiles()
 
     // The sheet alone, APPROVED frames only: frames 0 and 1.
     ExportPreviewDialog::setJobHookForTests({});
-    dialog = openDialog(window.get());
+    dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
     dialog->animationBox()->setChecked(false);
     QVERIFY(!dialog->animationPathEdit()->isEnabled());
@@ -239,11 +152,11 @@ void TestExportPreview::exportWritesTheChosenFiles()
 
 void TestExportPreview::exportTakesTheSessionAsItWasAtExport()
 {
-    auto window = openWindow();
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    ExportPreviewDialog *dialog = openDialog(window.get());
+    ExportPreviewDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
-    const QString sheet = m_dir->filePath(QStringLiteral("sheet.png"));
+    const QString sheet = m_folder.dir()->filePath(QStringLiteral("sheet.png"));
     dialog->sheetPathEdit()->setText(sheet);
     dialog->animationBox()->setChecked(false);
     FrameImages images(window->manager());
@@ -264,14 +177,14 @@ void TestExportPreview::exportTakesTheSessionAsItWasAtExport()
 
 void TestExportPreview::cancelWritesNothing()
 {
-    auto window = openWindow();
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    const QString sheet = m_dir->filePath(QStringLiteral("sheet.png"));
-    const QString animation = m_dir->filePath(QStringLiteral("move.webp"));
+    const QString sheet = m_folder.dir()->filePath(QStringLiteral("sheet.png"));
+    const QString animation = m_folder.dir()->filePath(QStringLiteral("move.webp"));
     QVERIFY(RunFixture::writeFile(sheet, "old sheet"));
     HeldJob job(true);
     for (const bool escape : {false, true}) {
-        ExportPreviewDialog *dialog = openDialog(window.get());
+        ExportPreviewDialog *dialog = m_folder.openDialog(window.get());
         QVERIFY(dialog);
         dialog->sheetPathEdit()->setText(sheet);
         dialog->animationPathEdit()->setText(animation);
@@ -290,16 +203,16 @@ void TestExportPreview::cancelWritesNothing()
         QVERIFY(!QFile::exists(animation));
         QVERIFY(!window->statusBar()->currentMessage().startsWith(QLatin1String("Preview")));
     }
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    QCOMPARE(QDir(m_folder.dir()->path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 }
 
 void TestExportPreview::closingTheDialogMidExportWritesNothing()
 {
-    auto window = openWindow();
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    ExportPreviewDialog *dialog = openDialog(window.get());
+    ExportPreviewDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
-    const QString sheet = m_dir->filePath(QStringLiteral("sheet.png"));
+    const QString sheet = m_folder.dir()->filePath(QStringLiteral("sheet.png"));
     dialog->sheetPathEdit()->setText(sheet);
     dialog->animationBox()->setChecked(false);
     HeldJob job(true);
@@ -308,10 +221,10 @@ void TestExportPreview::closingTheDialogMidExportWritesNothing()
     delete dialog; // asks the job to stop, and waits for it
     QVERIFY(!window->findChild<ExportPreviewDialog *>());
     QVERIFY(!QFile::exists(sheet));
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    QCOMPARE(QDir(m_folder.dir()->path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
     // The window goes on: another export works.
     ExportPreviewDialog::setJobHookForTests({});
-    dialog = openDialog(window.get());
+    dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
     dialog->sheetPathEdit()->setText(sheet);
     dialog->animationBox()->setChecked(false);
@@ -322,14 +235,14 @@ void TestExportPreview::closingTheDialogMidExportWritesNothing()
 
 void TestExportPreview::closingTheWindowMidExportIsSafe()
 {
-    const QString sheet = m_dir->filePath(QStringLiteral("sheet.png"));
-    const QString animation = m_dir->filePath(QStringLiteral("move.webp"));
+    const QString sheet = m_folder.dir()->filePath(QStringLiteral("sheet.png"));
+    const QString animation = m_folder.dir()->filePath(QStringLiteral("move.webp"));
     for (const bool stopped : {true, false}) {
         QFile::remove(sheet);
         QFile::remove(animation);
-        auto window = openWindow();
+        auto window = m_folder.openWindow();
         QVERIFY(window);
-        ExportPreviewDialog *dialog = openDialog(window.get());
+        ExportPreviewDialog *dialog = m_folder.openDialog(window.get());
         QVERIFY(dialog);
         dialog->sheetPathEdit()->setText(sheet);
         dialog->animationPathEdit()->setText(animation);
@@ -348,17 +261,17 @@ void TestExportPreview::closingTheWindowMidExportIsSafe()
             QCOMPARE(QImage(sheet).size(), QSize(80, 16));
         if (QFile::exists(animation))
             QVERIFY(PreviewCheck::decodeWebp(animation).ok);
-        QVERIFY(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).size() <= 2);
+        QVERIFY(QDir(m_folder.dir()->path()).entryList(QDir::Files | QDir::Hidden).size() <= 2);
     }
 }
 
 void TestExportPreview::failureIsToldAndTheDialogStays()
 {
-    auto window = openWindow();
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    ExportPreviewDialog *dialog = openDialog(window.get());
+    ExportPreviewDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
-    const QString sheet = m_dir->filePath(QStringLiteral("no/such/folder/sheet.png"));
+    const QString sheet = m_folder.dir()->filePath(QStringLiteral("no/such/folder/sheet.png"));
     dialog->sheetPathEdit()->setText(sheet);
     dialog->animationBox()->setChecked(false);
     const int opened = MessageBox::openedCount();

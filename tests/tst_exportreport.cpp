@@ -1,3 +1,4 @@
+#include "exportfixture.h"
 #include "exportreportdialog.h"
 #include "mainwindow.h"
 #include "messagebox.h"
@@ -5,7 +6,6 @@
 #include "review/sessionmanager.h"
 #include "runfixture.h"
 #include "windowactions.h"
-#include "windowfixture.h"
 
 #include <QBuffer>
 #include <QComboBox>
@@ -19,10 +19,7 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSemaphore>
-#include <QSettings>
 #include <QStatusBar>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -35,9 +32,9 @@ class TestExportReport : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
+    void initTestCase() { QVERIFY(m_folder.initTestCase()); }
+    void init() { QVERIFY(m_folder.init()); }
+    void cleanup() { m_folder.cleanup(); }
 
     void actionIsInTheFileMenu();
     void exportWritesTheReport();
@@ -46,92 +43,16 @@ private slots:
     void aPathTheReportMustNotTakeIsRefused();
 
 private:
-    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
-    static ExportReportDialog *openDialog(MainWindow *window);
-
-    QTemporaryDir m_settings;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    ExportFixture::Folder<ExportReportDialog> m_folder{&WindowActions::exportReport};
 };
 
-namespace {
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(none)");
-}
-
-// Holds each job at its start until proceed(), or, when `untilStopped`, until it is asked to
-// stop; a job still held when a test fails is let go by the destructor.
-class HeldJob
-{
-public:
-    explicit HeldJob(bool untilStopped) : m_state(std::make_shared<State>())
-    {
-        ExportReportDialog::setJobHookForTests(
-            [state = m_state, untilStopped](const ExportReportDialog::StopRequest &stop) {
-                state->thread = QThread::currentThread();
-                ++state->started;
-                if (untilStopped)
-                    stop.waitUntilRequested();
-                else
-                    state->proceed.acquire();
-            });
-    }
-    ~HeldJob() { m_state->proceed.release(1000); }
-
-    int started() const { return m_state->started.load(); }
-    QThread *thread() const { return m_state->thread.load(); }
-    void proceed() { m_state->proceed.release(); }
-
-private:
-    struct State
-    {
-        QSemaphore proceed;
-        std::atomic_int started = 0;
-        std::atomic<QThread *> thread = nullptr;
-    };
-    std::shared_ptr<State> m_state;
-};
-
-void clickExport(ExportReportDialog *dialog)
-{
-    QTest::mouseClick(dialog->buttons()->button(QDialogButtonBox::Ok), Qt::LeftButton);
-}
-
-} // namespace
-
-void TestExportReport::initTestCase()
-{
-    QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorTests")));
-}
-
-void TestExportReport::init()
-{
-    QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(RunFixture::writeMixedRun(run()));
-}
-
-void TestExportReport::cleanup()
-{
-    ExportReportDialog::setJobHookForTests({});
-    MessageBox::setNextAnswer(MessageBox::NoButton);
-    m_dir.reset();
-}
-
-ExportReportDialog *TestExportReport::openDialog(MainWindow *window)
-{
-    window->actions().exportReport->trigger();
-    auto *dialog = window->findChild<ExportReportDialog *>();
-    if (dialog && !QTest::qWaitForWindowExposed(dialog))
-        return nullptr;
-    return dialog;
-}
+using ExportFixture::clickExport;
+using ExportFixture::readFile;
+using HeldJob = ExportFixture::HeldJob<ExportReportDialog>;
 
 void TestExportReport::actionIsInTheFileMenu()
 {
-    auto window = WindowFixture::openWindow(run());
+    auto window = m_folder.openWindow();
     QVERIFY(window);
     QMenu *file = window->menuBar()->actions().first()->menu();
     QVERIFY(file->actions().contains(window->actions().exportReport));
@@ -140,18 +61,19 @@ void TestExportReport::actionIsInTheFileMenu()
 
 void TestExportReport::exportWritesTheReport()
 {
-    auto window = WindowFixture::openWindow(run());
+    auto window = m_folder.openWindow();
     QVERIFY(window);
     // Frame 1 nudged and noted in the window, before the export.
     QVERIFY(window->manager()->applyFrameEdit(1, FrameEdit::moveBy(-2, 1)));
-    ExportReportDialog *dialog = openDialog(window.get());
+    ExportReportDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
     QVERIFY(dialog->isModal());
     QVERIFY(!dialog->progressBar()->isVisible());
     // Beside the run, named for it, HTML first.
     QCOMPARE(dialog->format(), ExportReportDialog::Format::Html);
-    QCOMPARE(dialog->pathEdit()->text(), m_dir->filePath(QStringLiteral("run_test-report.html")));
-    const QString file = m_dir->filePath(QStringLiteral("report.html"));
+    QCOMPARE(dialog->pathEdit()->text(),
+             m_folder.dir()->filePath(QStringLiteral("run_test-report.html")));
+    const QString file = m_folder.dir()->filePath(QStringLiteral("report.html"));
     dialog->pathEdit()->setText(file);
     HeldJob job(false);
     int shownMaximum = -1;
@@ -198,34 +120,37 @@ void TestExportReport::exportWritesTheReport()
 
 void TestExportReport::formatChoosesTheFile()
 {
-    auto window = WindowFixture::openWindow(run());
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    ExportReportDialog *dialog = openDialog(window.get());
+    ExportReportDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
     dialog->formatBox()->setCurrentIndex(1);
     QCOMPARE(dialog->format(), ExportReportDialog::Format::Json);
-    QCOMPARE(dialog->pathEdit()->text(), m_dir->filePath(QStringLiteral("run_test-report.json")));
+    QCOMPARE(dialog->pathEdit()->text(),
+             m_folder.dir()->filePath(QStringLiteral("run_test-report.json")));
     dialog->formatBox()->setCurrentIndex(2);
-    QCOMPARE(dialog->pathEdit()->text(), m_dir->filePath(QStringLiteral("run_test-report.md")));
+    QCOMPARE(dialog->pathEdit()->text(),
+             m_folder.dir()->filePath(QStringLiteral("run_test-report.md")));
     dialog->formatBox()->setCurrentIndex(1);
     clickExport(dialog);
     QTRY_VERIFY(!window->findChild<ExportReportDialog *>());
     const QJsonObject json =
-        QJsonDocument::fromJson(readFile(m_dir->filePath(QStringLiteral("run_test-report.json"))))
+        QJsonDocument::fromJson(
+            readFile(m_folder.dir()->filePath(QStringLiteral("run_test-report.json"))))
             .object();
     QCOMPARE(json.value(u"frames").toArray().size(), 5);
-    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("run_test-report.html"))));
+    QVERIFY(!QFile::exists(m_folder.dir()->filePath(QStringLiteral("run_test-report.html"))));
 }
 
 void TestExportReport::cancelWritesNothing()
 {
-    auto window = WindowFixture::openWindow(run());
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    const QString file = m_dir->filePath(QStringLiteral("report.html"));
+    const QString file = m_folder.dir()->filePath(QStringLiteral("report.html"));
     QVERIFY(RunFixture::writeFile(file, "old report"));
     HeldJob job(true);
     for (const bool escape : {false, true}) {
-        ExportReportDialog *dialog = openDialog(window.get());
+        ExportReportDialog *dialog = m_folder.openDialog(window.get());
         QVERIFY(dialog);
         dialog->pathEdit()->setText(file);
         clickExport(dialog);
@@ -240,16 +165,16 @@ void TestExportReport::cancelWritesNothing()
         QCOMPARE(readFile(file), QByteArray("old report"));
         QVERIFY(!window->statusBar()->currentMessage().startsWith(QLatin1String("Report")));
     }
-    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    QCOMPARE(QDir(m_folder.dir()->path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
 }
 
 void TestExportReport::aPathTheReportMustNotTakeIsRefused()
 {
-    auto window = WindowFixture::openWindow(run());
+    auto window = m_folder.openWindow();
     QVERIFY(window);
-    ExportReportDialog *dialog = openDialog(window.get());
+    ExportReportDialog *dialog = m_folder.openDialog(window.get());
     QVERIFY(dialog);
-    const QString session = run() + QStringLiteral("/director_session.json");
+    const QString session = m_folder.run() + QStringLiteral("/director_session.json");
     const QByteArray before = readFile(session);
     dialog->formatBox()->setCurrentIndex(1);
     dialog->pathEdit()->setText(session);
