@@ -826,9 +826,12 @@ void TestSessionCodec::everyChangeOfAFrameIsWritten()
 {
     QFETCH(int, change);
     SessionEncoder::FrameCache cache;
+    // A save writes the same bytes in pieces (SessionStore), with a cache of its own.
+    SessionEncoder::FrameCache piecesCache;
     const DirectorSession original = *SessionCodec::decode(withUnknownMembers).session;
     const QByteArray originalBytes = SessionCodec::encode(original, &cache);
     QCOMPARE(SessionCodec::encode(original), originalBytes);
+    QCOMPARE(SessionEncoder::encodePieces(original, piecesCache).joined(), originalBytes);
     DirectorSession changed = original;
     DirectorFrameState &frame = changed.frames[0];
     switch (change) {
@@ -864,11 +867,16 @@ void TestSessionCodec::everyChangeOfAFrameIsWritten()
     const QByteArray written = SessionCodec::encode(changed, &cache);
     QVERIFY(written != originalBytes);
     QCOMPARE(SessionCodec::encode(changed), written);
+    const SessionEncoder::Pieces pieces = SessionEncoder::encodePieces(changed, piecesCache);
+    QCOMPARE(pieces.joined(), written);
+    QCOMPARE(pieces.size, written.size());
+    QCOMPARE(pieces.deepest, SessionEncoder::encode(changed).deepest);
     const SessionDecodeResult read = SessionCodec::decode(written);
     QVERIFY2(read.isOk(), qPrintable(read.errorText()));
     QVERIFY(*read.session == changed);
     // And back: the first session is written as it was.
     QCOMPARE(SessionCodec::encode(original, &cache), originalBytes);
+    QCOMPARE(SessionEncoder::encodePieces(original, piecesCache).joined(), originalBytes);
 }
 
 QTEST_APPLESS_MAIN(TestSessionCodec)
