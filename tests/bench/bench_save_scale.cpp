@@ -215,6 +215,13 @@ void durable(const QString &runDir)
         if (SessionCodec::encode(encoded, &cache).isEmpty())
             qFatal("encode");
     };
+    SessionEncoder::FrameCache piecesCache;
+    DirectorSession inPieces = manager.session();
+    auto encodePieces = [&] {
+        inPieces.frames[0].directorOverrides.notes = QStringLiteral("pieces %1").arg(++change);
+        if (SessionEncoder::encodePieces(inPieces, piecesCache).size == 0)
+            qFatal("encodePieces");
+    };
     const DirectorFrameState frame = *manager.getFrameState(0);
     auto copy = [&] {
         DirectorSession candidate = manager.session();
@@ -229,13 +236,24 @@ void durable(const QString &runDir)
             ::rename(link.constData(), linked.constData()) != 0)
             qFatal("link");
     };
+    // The save as it was before the pieces: the document in one buffer, then
+    // written (with the backup's link and rename, as a save).
+    auto saveOneBuffer = [&] {
+        encoded.frames[0].directorOverrides.notes = QStringLiteral("buffer %1").arg(++change);
+        const QByteArray bytes = SessionCodec::encode(encoded, &cache);
+        backup();
+        check(AtomicFile::write(runDir + QStringLiteral("/onebuffer.json"), bytes), "one buffer");
+    };
     encode();
+    encodePieces();
+    save();
     if (qEnvironmentVariableIsSet("DIRECTOR_BENCH_PROFILE")) {
         for (int n = 0; n < 30; ++n)
             save();
         return;
     }
-    const QList<double> t = interleavedMs({setNotes, floor, atomic, save, encode, copy, backup}, 3);
+    const QList<double> t = interleavedMs(
+        {setNotes, floor, atomic, save, encode, copy, backup, encodePieces, saveOneBuffer}, 3);
     bench::print(QStringLiteral("one durable change (applyFrameEdit notes)"), t[0],
                  QStringLiteral("ms"));
     bench::print(QStringLiteral("  floor: bare QSaveFile + folder fsync"), t[1],
@@ -243,7 +261,12 @@ void durable(const QString &runDir)
     bench::print(QStringLiteral("  AtomicFile::write, same bytes"), t[2], QStringLiteral("ms"));
     bench::print(QStringLiteral("  SessionStore::save, one frame changed"), t[3],
                  QStringLiteral("ms"));
-    bench::print(QStringLiteral("  encode, one frame changed"), t[4], QStringLiteral("ms"));
+    bench::print(QStringLiteral("  encode, one frame changed (SessionCodec::encode, one buffer)"),
+                 t[4], QStringLiteral("ms"));
+    bench::print(QStringLiteral("  encode, one frame changed (encodePieces, as a save)"), t[7],
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("  as before: encode into one buffer + backup + AtomicFile"), t[8],
+                 QStringLiteral("ms"));
     bench::print(QStringLiteral("  session copy + frame insert"), t[5], QStringLiteral("ms"));
     bench::print(QStringLiteral("  backup link + rename"), t[6], QStringLiteral("ms"));
     bench::print(QStringLiteral("change / floor"), t[0] / t[1], QStringLiteral("x"),
