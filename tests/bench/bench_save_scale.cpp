@@ -6,7 +6,8 @@
 //
 // DIRECTOR_BENCH_RUN=<run folder with a session> (copied first: the run
 // itself is never written); DIRECTOR_BENCH_FRAMES=<n> makes a run of n
-// frames instead (no review: a fresh session).
+// frames instead (no review: a fresh session). DIRECTOR_BENCH_PROFILE=1: 30
+// saves of the store and nothing else, for a profiler.
 
 #include "benchutil.h"
 
@@ -248,6 +249,7 @@ void durable(const QString &runDir)
     encodePieces();
     save();
     if (qEnvironmentVariableIsSet("DIRECTOR_BENCH_PROFILE")) {
+        // For a profiler: saves only.
         for (int n = 0; n < 30; ++n)
             save();
         return;
