@@ -31,6 +31,7 @@ private slots:
     void aNameWithAByteOrderMarkIsWrittenTheSameEveryTime();
     void everyChangeOfAFrameIsWritten_data();
     void everyChangeOfAFrameIsWritten();
+    void repeatedTextsAreShared();
     void offsetTimestampsAreNormalisedToUtc();
     void timestampsAreWrittenWithMilliseconds_data();
     void timestampsAreWrittenWithMilliseconds();
@@ -826,9 +827,12 @@ void TestSessionCodec::everyChangeOfAFrameIsWritten()
 {
     QFETCH(int, change);
     SessionEncoder::FrameCache cache;
+    // A save writes the same bytes in pieces (SessionStore), with a cache of its own.
+    SessionEncoder::FrameCache piecesCache;
     const DirectorSession original = *SessionCodec::decode(withUnknownMembers).session;
     const QByteArray originalBytes = SessionCodec::encode(original, &cache);
     QCOMPARE(SessionCodec::encode(original), originalBytes);
+    QCOMPARE(SessionEncoder::encodePieces(original, piecesCache).joined(), originalBytes);
     DirectorSession changed = original;
     DirectorFrameState &frame = changed.frames[0];
     switch (change) {
@@ -864,11 +868,52 @@ void TestSessionCodec::everyChangeOfAFrameIsWritten()
     const QByteArray written = SessionCodec::encode(changed, &cache);
     QVERIFY(written != originalBytes);
     QCOMPARE(SessionCodec::encode(changed), written);
+    const SessionEncoder::Pieces pieces = SessionEncoder::encodePieces(changed, piecesCache);
+    QCOMPARE(pieces.joined(), written);
+    QCOMPARE(pieces.size, written.size());
+    QCOMPARE(pieces.deepest, SessionEncoder::encode(changed).deepest);
     const SessionDecodeResult read = SessionCodec::decode(written);
     QVERIFY2(read.isOk(), qPrintable(read.errorText()));
     QVERIFY(*read.session == changed);
     // And back: the first session is written as it was.
     QCOMPARE(SessionCodec::encode(original, &cache), originalBytes);
+    QCOMPARE(SessionEncoder::encodePieces(original, piecesCache).joined(), originalBytes);
+}
+
+// A session read from its file holds one copy of the texts its frames repeat: the same
+// session, in less memory.
+void TestSessionCodec::repeatedTextsAreShared()
+{
+    DirectorSession session;
+    session.sessionId = QStringLiteral("d290f1ee-6c54-4b01-90e6-d701748f0851");
+    session.runId = QStringLiteral("run_1");
+    session.moveId = QStringLiteral("idle");
+    session.createdAt = session.lastModified = QStringLiteral("2026-01-18T12:00:00.000Z");
+    for (int index = 0; index < 3; ++index) {
+        DirectorFrameState frame;
+        frame.frameIndex = index;
+        frame.id = DirectorFrameState::idForIndex(index);
+        frame.status = FrameStatus::AuditWarn;
+        frame.imagePath = QStringLiteral("candidates/%1_attempt_01.png").arg(frame.id);
+        frame.auditReport.flags = {QStringLiteral("SF04_BASELINE_DRIFT")};
+        AttemptInfo attempt;
+        attempt.timestamp = session.createdAt;
+        attempt.candidatePath = frame.imagePath;
+        attempt.strategy = QStringLiteral("default");
+        attempt.reasonCodes = {QStringLiteral("SF04_BASELINE_DRIFT")};
+        frame.attemptHistory = {attempt};
+        session.frames.insert(index, frame);
+    }
+    const QByteArray bytes = SessionCodec::encode(session);
+    const SessionDecodeResult read = SessionCodec::decode(bytes);
+    QVERIFY2(read.isOk(), qPrintable(read.errorText()));
+    QCOMPARE(*read.session, session);
+    QCOMPARE(SessionCodec::encode(*read.session), bytes);
+    const DirectorFrameState &first = read.session->frames[0];
+    const DirectorFrameState &second = read.session->frames[1];
+    QVERIFY(first.attemptHistory[0].candidatePath.isSharedWith(first.imagePath));
+    QVERIFY(first.attemptHistory[0].strategy.isSharedWith(second.attemptHistory[0].strategy));
+    QVERIFY(first.auditReport.flags[0].isSharedWith(second.attemptHistory[0].reasonCodes[0]));
 }
 
 QTEST_APPLESS_MAIN(TestSessionCodec)

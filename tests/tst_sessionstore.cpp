@@ -27,6 +27,8 @@ private slots:
     void saveThenLoadGivesTheSameSession();
     void saveNeedsTheLock();
     void previousVersionIsKeptAsBackup();
+    void largeSessionIsWrittenWhole();
+    void manyPartsAreWrittenInOrder();
     void unreadableFiles_data();
     void unreadableFiles();
     void newerFileIsRecognisedAndKept();
@@ -153,6 +155,58 @@ void TestSessionStore::previousVersionIsKeptAsBackup()
     QCOMPARE(readFile(store.backupPath()), SessionCodec::encode(second));
     QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(third));
     QCOMPARE(*store.loadBackup().session, second);
+}
+
+// A save writes the frames' JSON as pieces, more of them than one system call takes
+// (IOV_MAX, 1024): every byte arrives, in order, as the whole document would be.
+void TestSessionStore::largeSessionIsWrittenWhole()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    DirectorSession session = makeSession(QStringLiteral("first"));
+    const DirectorFrameState model = session.frames.first();
+    for (int index = 0; index < 1500; ++index) {
+        DirectorFrameState frame = model;
+        frame.frameIndex = index;
+        frame.id = DirectorFrameState::idForIndex(index);
+        frame.imagePath = QStringLiteral("candidates/%1.png").arg(frame.id);
+        session.frames.insert(index, frame);
+    }
+    QVERIFY(store.save(session));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(session));
+    // One frame changed: the others are written from what was written before.
+    session.frames[700].directorOverrides.notes = QStringLiteral("changed");
+    session.frames.remove(1499);
+    QVERIFY(store.save(session));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(session));
+    SessionStore reader(m_dir->path());
+    QCOMPARE(*reader.load().session, session);
+}
+
+void TestSessionStore::manyPartsAreWrittenInOrder()
+{
+    QList<QByteArray> texts;
+    QByteArray whole;
+    for (int n = 0; n < 3000; ++n) {
+        // Some empty, some longer than the others.
+        texts.append(n % 7 == 0 ? QByteArray() : QByteArray::number(n).repeated(1 + n % 50));
+        whole += texts.last();
+    }
+    const QList<QByteArrayView> parts(texts.cbegin(), texts.cend());
+    const QString path = m_dir->filePath(QStringLiteral("parts.txt"));
+    QVERIFY(AtomicFile::write(path, parts));
+    QCOMPARE(readFile(path), whole);
+
+    // A full disk: the file stays as it was, and the message says how much was written.
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    const Outcome full = AtomicFile::write(path, QList<QByteArrayView>{"new", "content"});
+    AtomicFile::setFaultHook({});
+    QVERIFY(!full);
+    QVERIFY2(full.message().contains(QLatin1String("only 5 of 10 bytes")),
+             qPrintable(full.message()));
+    QCOMPARE(readFile(path), whole);
 }
 
 void TestSessionStore::unreadableFiles_data()

@@ -47,6 +47,8 @@ public:
     // How many objects and arrays deep (in the document) the deepest of
     // what was written so far is.
     int deepest() const { return m_deepest; }
+    // How many bytes were written so far.
+    qsizetype size() const { return m_size; }
 
     // The document, ending in a newline.
     QByteArray finish();

@@ -2,6 +2,67 @@
 
 #include "json/jsonwriter.h"
 
+#include <QSet>
+
+SessionDecodeResult SessionCodec::decode(const QByteArray &data, const RunPaths *paths)
+{
+    SessionDecodeResult result = SessionDecoder::decode(data, paths);
+    if (result.session)
+        shareRepeatedTexts(*result.session);
+    return result;
+}
+
+void SessionCodec::shareRepeatedTexts(DirectorSession &session)
+{
+    QSet<QString> texts;
+    auto share = [&texts](QString &text) {
+        if (text.isEmpty())
+            return;
+        if (const auto it = texts.constFind(text); it != texts.cend())
+            text = *it;
+        else
+            texts.insert(text);
+    };
+    QSet<QStringList> lists;
+    auto shareList = [&](QStringList &list) {
+        if (list.isEmpty())
+            return;
+        if (const auto it = lists.constFind(list); it != lists.cend()) {
+            list = *it;
+        } else {
+            for (QString &text : list)
+                share(text);
+            lists.insert(list);
+        }
+    };
+    // The same path, from one frame's own members.
+    auto sameAs = [](QString &text, const QString &other) {
+        if (text == other && !text.isSharedWith(other))
+            text = other;
+    };
+    for (DirectorFrameState &frame : session.frames) {
+        shareList(frame.auditReport.flags);
+        for (AttemptInfo &attempt : frame.attemptHistory) {
+            sameAs(attempt.candidatePath, frame.imagePath);
+            share(attempt.strategy);
+            shareList(attempt.reasonCodes);
+        }
+        DirectorOverrides &overrides = frame.directorOverrides;
+        for (PatchHistoryEntry &patch : overrides.patchHistory) {
+            sameAs(patch.originalPath, frame.imagePath);
+            sameAs(patch.patchedPath, frame.imagePath);
+            share(patch.prompt);
+        }
+        if (overrides.alignment)
+            sameAs(overrides.alignment->frameId, frame.id);
+        if (overrides.verdict) {
+            share(overrides.verdict->reviewer);
+            if (overrides.verdict->reasonCode)
+                share(*overrides.verdict->reasonCode);
+        }
+    }
+}
+
 Result<QByteArray> SessionCodec::encodeReadable(const DirectorSession &session,
                                                 SessionEncoder::FrameCache *cache)
 {

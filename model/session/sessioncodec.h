@@ -42,10 +42,15 @@ public:
     }
     // SessionDecoder::decode(): `paths`, when given, turns every path into
     // its run-relative form and refuses those that lead outside the run.
-    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr)
-    {
-        return SessionDecoder::decode(data, paths);
-    }
+    // The texts the session repeats are shared (shareRepeatedTexts()).
+    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr);
+
+    // Makes the texts that the frames of `session` repeat one shared copy
+    // (QString's implicit sharing): an attempt's candidate that is the
+    // frame's image, strategies, reason codes and flags, reviewers, patch
+    // prompts. The values stay as they were; a session of many frames holds
+    // less memory.
+    static void shareRepeatedTexts(DirectorSession &session);
 
     // The bytes of `session`, or why decode() would refuse them (checkReadable()).
     // A save writes only these: the file on disk stays as it was otherwise.

@@ -152,15 +152,24 @@ void writeCommitInfo(JsonWriter &w, const CommitInfo &c)
 }
 
 // The frames, keyed by their index, each from the cache when there is one.
+// With `pieces`, a frame from the cache is not copied into `w`: its place
+// there and its JSON go to `pieces`.
 void writeFrames(JsonWriter &w, const QMap<int, DirectorFrameState> &frames,
-                 SessionEncoder::FrameCache *cache)
+                 SessionEncoder::FrameCache *cache, SessionEncoder::Pieces *pieces = nullptr)
 {
+    static const char nothing[] = "";
     w.beginObject();
     for (auto it = frames.cbegin(); it != frames.cend(); ++it) {
         w.key(QString::number(it.key()));
         if (cache) {
             const SessionEncoder::FrameCache::Json frame = cache->json(it.key(), it.value());
-            w.raw(frame.text, frame.deepest);
+            if (pieces) {
+                w.raw(QByteArrayView(nothing, 0), frame.deepest);
+                pieces->frames.append({w.size(), frame.text});
+                pieces->size += frame.text.size();
+            } else {
+                w.raw(frame.text, frame.deepest);
+            }
         } else {
             writeFrame(w, it.value());
         }
@@ -168,6 +177,24 @@ void writeFrames(JsonWriter &w, const QMap<int, DirectorFrameState> &frames,
     if (cache)
         cache->keepOnly(frames);
     w.endObject();
+}
+
+void writeSession(JsonWriter &w, const DirectorSession &s, SessionEncoder::FrameCache *cache,
+                  SessionEncoder::Pieces *pieces)
+{
+    MemberWriter m(w);
+    m.key(u"schemaVersion").number(s.schemaVersion);
+    m.key(u"sessionId").string(s.sessionId);
+    m.key(u"runId").string(s.runId);
+    m.key(u"moveId").string(s.moveId);
+    m.key(u"anchorFrameId").string(s.anchorFrameId);
+    m.key(u"status").string(sessionStatusName(s.status));
+    m.key(u"createdAt").string(s.createdAt);
+    m.key(u"lastModified").string(s.lastModified);
+    if (s.commitInfo)
+        writeCommitInfo(m.key(u"commitInfo"), *s.commitInfo);
+    writeFrames(m.key(u"frames"), s.frames, cache, pieces);
+    m.finish(s.extra);
 }
 
 } // namespace
@@ -204,21 +231,46 @@ SessionEncoder::Encoded SessionEncoder::encode(const DirectorSession &s, FrameCa
     JsonWriter w;
     // Some 2 KiB a frame (audit details and attempts included).
     w.reserve(4096 + 2048 * s.frames.size());
-    MemberWriter m(w);
-    m.key(u"schemaVersion").number(s.schemaVersion);
-    m.key(u"sessionId").string(s.sessionId);
-    m.key(u"runId").string(s.runId);
-    m.key(u"moveId").string(s.moveId);
-    m.key(u"anchorFrameId").string(s.anchorFrameId);
-    m.key(u"status").string(sessionStatusName(s.status));
-    m.key(u"createdAt").string(s.createdAt);
-    m.key(u"lastModified").string(s.lastModified);
-    if (s.commitInfo)
-        writeCommitInfo(m.key(u"commitInfo"), *s.commitInfo);
-    writeFrames(m.key(u"frames"), s.frames, cache);
-    m.finish(s.extra);
+    writeSession(w, s, cache, nullptr);
     const int deepest = w.deepest();
     return {w.finish(), deepest};
+}
+
+SessionEncoder::Pieces SessionEncoder::encodePieces(const DirectorSession &s, FrameCache &cache)
+{
+    Pieces pieces;
+    pieces.frames.reserve(s.frames.size());
+    JsonWriter w;
+    // The members and the frames' keys.
+    w.reserve(4096 + 32 * s.frames.size());
+    writeSession(w, s, &cache, &pieces);
+    pieces.deepest = w.deepest();
+    pieces.text = w.finish();
+    pieces.size += pieces.text.size();
+    return pieces;
+}
+
+QList<QByteArrayView> SessionEncoder::Pieces::views() const
+{
+    QList<QByteArrayView> views;
+    views.reserve(2 * frames.size() + 1);
+    qsizetype from = 0;
+    for (const Frame &frame : frames) {
+        views.append(QByteArrayView(text).sliced(from, frame.at - from));
+        views.append(frame.json);
+        from = frame.at;
+    }
+    views.append(QByteArrayView(text).sliced(from));
+    return views;
+}
+
+QByteArray SessionEncoder::Pieces::joined() const
+{
+    QByteArray bytes;
+    bytes.reserve(size);
+    for (const QByteArrayView piece : views())
+        bytes.append(piece);
+    return bytes;
 }
 
 SessionEncoder::Encoded SessionEncoder::encodeFrame(const DirectorFrameState &frame)

@@ -3,7 +3,9 @@
 #include "session/directorsession.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QHash>
+#include <QList>
 #include <QMap>
 
 // DirectorSession -> the bytes of director_session.json (docs/session-file.md).
@@ -57,8 +59,31 @@ public:
         int deepest = 0;
     };
 
+    // A document in pieces, for a write that gathers them (writev) instead
+    // of copying every frame's JSON into one buffer: `text` is the document
+    // without its frames, each of which goes in at its place.
+    struct Pieces
+    {
+        struct Frame
+        {
+            qsizetype at; // in `text`, in increasing order
+            QByteArray json;
+        };
+        QByteArray text;
+        QList<Frame> frames;
+        qsizetype size = 0; // of the whole document
+        // How many objects and arrays deep the deepest value is.
+        int deepest = 0;
+
+        // The pieces in the order of the document (they refer to this).
+        QList<QByteArrayView> views() const;
+        QByteArray joined() const;
+    };
+
     // `cache` (when given) is used and brought up to date with `session`.
     static Encoded encode(const DirectorSession &session, FrameCache *cache = nullptr);
+    // The same bytes as encode(session, &cache), in pieces.
+    static Pieces encodePieces(const DirectorSession &session, FrameCache &cache);
 
     // One frame as the file holds it (its deeper indentation is only white
     // space to a reader), with `deepest` counted in the whole document.

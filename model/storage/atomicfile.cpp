@@ -7,10 +7,12 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace {
@@ -81,6 +83,67 @@ Outcome writeAll(int fd, const QByteArray &data, const QString &path)
     QString reason = AtomicFile::tr("only %1 of %2 bytes could be written (is the disk full?)")
                          .arg(written)
                          .arg(data.size());
+    if (written < wanted)
+        reason += QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno));
+    return Outcome::failed(reason);
+}
+
+// writev(2) of all of `parts` to `fd` (half of them when the fault hook makes
+// the disk full), at most IOV_MAX at a time, again after a short write,
+// until one fails; why not.
+Outcome writeAll(int fd, const QList<QByteArrayView> &parts, const QString &path)
+{
+    qsizetype total = 0;
+    for (const QByteArrayView part : parts)
+        total += part.size();
+    const qsizetype wanted = injectFault(AtomicFile::Step::Write, path) ? total / 2 : total;
+    qsizetype written = 0;
+    qsizetype part = 0;     // the first part not written whole
+    qsizetype partDone = 0; // how much of it is written
+    std::array<iovec, 1024> vectors;
+    while (written < wanted) {
+        int count = 0;
+        qsizetype batch = 0;
+        for (qsizetype i = part; i < parts.size() && count < int(vectors.size()); ++i) {
+            const qsizetype room = wanted - written - batch;
+            if (room <= 0)
+                break;
+            const qsizetype skip = i == part ? partDone : 0;
+            const qsizetype length = std::min(parts.at(i).size() - skip, room);
+            if (length <= 0)
+                continue;
+            vectors[count].iov_base = const_cast<char *>(parts.at(i).data() + skip);
+            vectors[count].iov_len = size_t(length);
+            ++count;
+            batch += length;
+        }
+        if (count == 0)
+            break;
+        const ssize_t n = ::writev(fd, vectors.data(), count);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        written += n;
+        // Past what was written.
+        qsizetype left = n;
+        while (left > 0 && part < parts.size()) {
+            const qsizetype rest = parts.at(part).size() - partDone;
+            if (left < rest) {
+                partDone += left;
+                left = 0;
+            } else {
+                left -= rest;
+                ++part;
+                partDone = 0;
+            }
+        }
+    }
+    if (written == total)
+        return Outcome::ok();
+    QString reason = AtomicFile::tr("only %1 of %2 bytes could be written (is the disk full?)")
+                         .arg(written)
+                         .arg(total);
     if (written < wanted)
         reason += QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno));
     return Outcome::failed(reason);
@@ -173,6 +236,12 @@ Outcome AtomicFile::writeStaged(const QString &path, const QByteArray &data, Bat
 Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *replaced,
                           const std::function<void()> &afterReplace)
 {
+    return write(path, QList<QByteArrayView>{data}, replaced, afterReplace);
+}
+
+Outcome AtomicFile::write(const QString &path, const QList<QByteArrayView> &parts, bool *replaced,
+                          const std::function<void()> &afterReplace)
+{
     if (replaced)
         *replaced = false;
     const QString name = QDir::toNativeSeparators(path);
@@ -190,9 +259,9 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
     if (const Outcome opened = openFile(file, QIODevice::WriteOnly | QIODevice::Unbuffered, path);
         !opened)
         return Outcome::failed(tr("Could not write %1: %2").arg(name, opened.message()));
-    Outcome stored = writeAll(file, data, path);
-    if (stored && !file.flush())
-        stored = Outcome::failed(file.errorString());
+    // Straight to the descriptor: the file is unbuffered, and commit() goes
+    // by the descriptor too.
+    Outcome stored = writeAll(file.handle(), parts, path);
     // QSaveFile::commit() syncs the file too, but Qt 6.4 ignores a failing
     // sync there and renames the file into place all the same: a disk that
     // cannot store the data would be reported as a save.

@@ -3,7 +3,9 @@
 #include "core/outcome.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -39,6 +41,11 @@ public:
     // the folder is synced, so that one sync makes its renames durable too.
     static Outcome write(const QString &path, const QByteArray &data, bool *replaced = nullptr,
                          const std::function<void()> &afterReplace = {});
+    // The same, the content given as `parts` one after the other, written
+    // with as few system calls as they allow (writev), never copied into one
+    // buffer.
+    static Outcome write(const QString &path, const QList<QByteArrayView> &parts,
+                         bool *replaced = nullptr, const std::function<void()> &afterReplace = {});
     static bool syncDirectory(const QString &dirPath);
 
     // Writes a new file (the path must not exist) and syncs its data, for a

@@ -205,10 +205,13 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
         return may;
     // What Director writes, Director reads back: a session its own reader
     // would refuse is not written, and the file on disk stays as it was.
-    const Result<QByteArray> bytes = SessionCodec::encodeReadable(session, &m_encoded);
-    if (!bytes) {
+    // In pieces: the frames' JSON is written from the cache as it is, not
+    // copied into one buffer first.
+    const SessionEncoder::Pieces pieces = SessionEncoder::encodePieces(session, m_encoded);
+    if (const Outcome readable = SessionCodec::checkReadable(pieces.size, pieces.deepest);
+        !readable) {
         return Outcome::failed(tr("The session was not saved: %1. The file on disk is as it was.")
-                                   .arg(bytes.outcome().message()));
+                                   .arg(readable.message()));
     }
     if (onDisk) {
         if (const Outcome kept = prepareBackup(); !kept) {
@@ -221,7 +224,7 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     // the same folder sync as the new session.
     const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
-    const Outcome outcome = AtomicFile::write(sessionPath(), *bytes, &replaced, [&] {
+    const Outcome outcome = AtomicFile::write(sessionPath(), pieces.views(), &replaced, [&] {
         if (onDisk)
             ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
     });
