@@ -5,8 +5,9 @@
  *
  *   FAULTFS_DIR    the folder whose files fail (a path prefix, absolute)
  *   FAULTFS_FAULT  one of:
- *     write-enospc   write() to a file there fails with ENOSPC
- *     write-short    write() to a file there stores half the bytes and says so
+ *     write-enospc   write() or writev() to a file there fails with ENOSPC
+ *     write-short    write() or writev() to a file there stores half the bytes
+ *                    and says so
  *     fdatasync-eio  fdatasync()/fsync() of a file there fails with EIO
  *     dirsync-eio    fsync() of the folder itself (or one below it) fails with EIO
  *     rename-eio     rename()/renameat()/renameat2() into the folder fails with EIO
@@ -30,6 +31,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 static int matches_fault(const char *name)
@@ -100,6 +102,33 @@ ssize_t write(int fd, const void *buf, size_t count)
         return -1;
     }
     return real_write(fd, buf, count);
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
+{
+    REAL(ssize_t, writev, int, const struct iovec *, int)
+    if ((matches_fault("write-enospc") || matches_fault("write-short")) && fd > 2 &&
+        fd_inside(fd, 0) && trip()) {
+        size_t total = 0;
+        for (int i = 0; i < iovcnt; ++i)
+            total += iov[i].iov_len;
+        if (matches_fault("write-short") && total > 1) {
+            /* The first half of the bytes, whichever parts they are in. */
+            struct iovec half[IOV_MAX];
+            size_t left = total / 2;
+            int n = 0;
+            for (int i = 0; i < iovcnt && i < IOV_MAX && left > 0; ++i, ++n) {
+                half[n] = iov[i];
+                if (half[n].iov_len > left)
+                    half[n].iov_len = left;
+                left -= half[n].iov_len;
+            }
+            return real_writev(fd, half, n);
+        }
+        errno = ENOSPC;
+        return -1;
+    }
+    return real_writev(fd, iov, iovcnt);
 }
 
 int fdatasync(int fd)
