@@ -253,36 +253,77 @@ int review(SessionManager &manager, int frames, int batches, int *saves)
     return changes + int(edits.size());
 }
 
+// One step of `director status`, as a process of its own takes it (bench_scale --status-step
+// STEP RUN, run by measureStatus): the figures on stdout, in milliseconds. A process of its
+// own, as director's: RunFolder remembers the images it saw (by path), and this one's heap is
+// not the benchmark's.
+int statusStep(const QString &step, const QString &runDir)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (step == QLatin1String("read")) {
+        RunFolder::Contents contents;
+        if (!RunFolder::read(runDir, &contents))
+            qFatal("RunFolder::read");
+        std::printf("%f\n", bench::elapsedMs(timer));
+    } else if (step == QLatin1String("load")) {
+        SessionStore store(runDir);
+        if (store.load().state != SessionStore::LoadState::Loaded)
+            qFatal("load");
+        std::printf("%f\n", bench::elapsedMs(timer));
+    } else {
+        // StatusCommand::run: open read-only, RunStatus::of, the JSON.
+        SessionManager manager;
+        check(manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly),
+              "initializeOrResume");
+        const double open = bench::elapsedMs(timer);
+        const RunStatus runStatus = RunStatus::of(manager);
+        const double of = bench::elapsedMs(timer);
+        if (QJsonDocument(runStatus.toJson()).toJson(QJsonDocument::Compact).isEmpty())
+            qFatal("toJson");
+        std::printf("%f %f %f\n", open, of - open, bench::elapsedMs(timer) - of);
+    }
+    return 0;
+}
+
 // `director status` on the run, the real executable as a process of its own, and where its
-// time goes, in-process: each step as a new process takes it, on the run by a path never read.
-void measureStatus(const QString &base, const QString &runDir, int frames)
+// time goes: its steps, each in a process of its own (statusStep). Each round takes the
+// processes in turn: they see the same machine.
+void measureStatus(const QString &runDir, int frames)
 {
     const QString goal = frames == 10000    ? QStringLiteral("(goal < 300 ms at 10,000 frames)")
                          : frames == 100000 ? QStringLiteral("(goal < 1 s at 100,000 frames)")
                                             : QString();
-    auto status = [&](const QStringList &options) {
+    // The process's wall time; its output's numbers in *figures.
+    auto run = [&](const QString &program, const QStringList &arguments,
+                   QList<double> *figures = nullptr) {
         QProcess process;
-        process.setProgram(QStringLiteral(DIRECTOR_EXECUTABLE));
-        process.setArguments(QStringList{QStringLiteral("status")} + options + QStringList{runDir});
-        process.setProcessChannelMode(QProcess::SeparateChannels);
+        process.setProgram(program);
+        process.setArguments(arguments);
+        QElapsedTimer timer;
+        timer.start();
         process.start();
-        if (!process.waitForFinished(600000) || process.exitStatus() != QProcess::NormalExit ||
+        if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit ||
             process.exitCode() != 0)
-            qFatal("director status failed (%d): %s", process.exitCode(),
+            qFatal("%s %s failed (%d): %s", qPrintable(program),
+                   qPrintable(arguments.join(QLatin1Char(' '))), process.exitCode(),
                    process.readAllStandardError().constData());
-        if (process.readAllStandardOutput().isEmpty())
-            qFatal("director status printed nothing");
+        const double ms = bench::elapsedMs(timer);
+        const QByteArray output = process.readAllStandardOutput();
+        if (output.isEmpty())
+            qFatal("%s printed nothing", qPrintable(program));
+        if (figures) {
+            for (const QByteArray &figure : output.simplified().split(' '))
+                figures->append(figure.toDouble());
+        }
+        return ms;
     };
-
-    // In-process, the steps of StatusCommand::run: SessionManager::initializeOrResume
-    // read-only (RunFolder::read, SessionStore::load, the rest of opening), RunStatus::of (the
-    // pipeline's news: RunIngest::plan, withNews; the counts) and the JSON. Each round takes
-    // the processes and the steps in turn: they see the same machine.
+    const QString director = QStringLiteral(DIRECTOR_EXECUTABLE);
+    const QString self = QCoreApplication::applicationFilePath();
     struct Steps
     {
         double process = 0;
         double processJson = 0;
-        double total = 0;
         double read = 0;
         double load = 0;
         double open = 0;
@@ -290,73 +331,46 @@ void measureStatus(const QString &base, const QString &runDir, int frames)
         double json = 0;
     };
     QList<Steps> steps;
-    for (int round = -1; round < bench::runs(); ++round) {
+    for (int round = 0; round < bench::runs(); ++round) {
         Steps step;
-        QElapsedTimer timer;
-        timer.start();
-        status({});
-        step.process = bench::elapsedMs(timer);
-        timer.restart();
-        status({QStringLiteral("--json")});
-        step.processJson = bench::elapsedMs(timer);
-        {
-            const QString view = unreadPath(base, runDir);
-            timer.restart();
-            RunFolder::Contents contents;
-            if (!RunFolder::read(view, &contents))
-                qFatal("RunFolder::read");
-            step.read = bench::elapsedMs(timer);
-        }
-        {
-            timer.restart();
-            SessionStore store(runDir);
-            if (store.load().state != SessionStore::LoadState::Loaded)
-                qFatal("load");
-            step.load = bench::elapsedMs(timer);
-        }
-        {
-            const QString view = unreadPath(base, runDir);
-            timer.restart();
-            SessionManager manager;
-            check(manager.initializeOrResume(view, SessionManager::Access::ReadOnly),
-                  "initializeOrResume");
-            step.open = bench::elapsedMs(timer);
-            QElapsedTimer part;
-            part.start();
-            const RunStatus runStatus = RunStatus::of(manager);
-            step.of = bench::elapsedMs(part);
-            part.restart();
-            if (QJsonDocument(runStatus.toJson()).toJson(QJsonDocument::Compact).isEmpty())
-                qFatal("toJson");
-            step.json = bench::elapsedMs(part);
-            step.total = bench::elapsedMs(timer);
-        }
-        if (round >= 0)
-            steps.append(step);
+        step.process = run(director, {QStringLiteral("status"), runDir});
+        step.processJson =
+            run(director, {QStringLiteral("status"), QStringLiteral("--json"), runDir});
+        QList<double> figures;
+        run(self, {QStringLiteral("--status-step"), QStringLiteral("read"), runDir}, &figures);
+        run(self, {QStringLiteral("--status-step"), QStringLiteral("load"), runDir}, &figures);
+        run(self, {QStringLiteral("--status-step"), QStringLiteral("status"), runDir}, &figures);
+        if (figures.size() != 5)
+            qFatal("the status steps printed %d figures", int(figures.size()));
+        step.read = figures[0];
+        step.load = figures[1];
+        step.open = figures[2];
+        step.of = figures[3];
+        step.json = figures[4];
+        steps.append(step);
     }
-    const double total = bench::medianOf(steps, &Steps::total);
+    const double processJson = bench::medianOf(steps, &Steps::processJson);
+    const double open = bench::medianOf(steps, &Steps::open);
     const double read = bench::medianOf(steps, &Steps::read);
     const double load = bench::medianOf(steps, &Steps::load);
-    const double open = bench::medianOf(steps, &Steps::open);
-    const double processJson = bench::medianOf(steps, &Steps::processJson);
+    const double of = bench::medianOf(steps, &Steps::of);
+    const double json = bench::medianOf(steps, &Steps::json);
     bench::print(QStringLiteral("director status RUN (a process of its own)"),
                  bench::medianOf(steps, &Steps::process), QStringLiteral("ms"), goal);
     bench::print(QStringLiteral("director status --json RUN"), processJson, QStringLiteral("ms"),
                  goal);
-    bench::print(QStringLiteral("  in-process: open read-only, RunStatus::of, JSON"), total,
+    bench::print(QStringLiteral("  its steps (each a process of its own): open read-only"), open,
                  QStringLiteral("ms"));
     bench::print(QStringLiteral("    RunFolder::read of the run folder"), read,
                  QStringLiteral("ms"));
     bench::print(QStringLiteral("    SessionStore::load"), load, QStringLiteral("ms"));
-    bench::print(QStringLiteral("    the rest of opening (initializeOrResume - both)"),
-                 open - read - load, QStringLiteral("ms"));
-    bench::print(QStringLiteral("    RunStatus::of (news: RunIngest::plan, withNews)"),
-                 bench::medianOf(steps, &Steps::of), QStringLiteral("ms"));
-    bench::print(QStringLiteral("    toJson + compact JSON"), bench::medianOf(steps, &Steps::json),
+    bench::print(QStringLiteral("    the rest of opening (open - both)"), open - read - load,
                  QStringLiteral("ms"));
-    bench::print(QStringLiteral("  the process's own (status --json - in-process)"),
-                 processJson - total, QStringLiteral("ms"));
-    removeUnreadPaths(base);
+    bench::print(QStringLiteral("  RunStatus::of (news: RunIngest::plan, withNews)"), of,
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("  toJson + compact JSON"), json, QStringLiteral("ms"));
+    bench::print(QStringLiteral("  the process's own (start, Qt, exit; --json - the steps)"),
+                 processJson - open - of - json, QStringLiteral("ms"));
 }
 
 void measure(const QString &base, int frames)
@@ -642,7 +656,8 @@ void measure(const QString &base, int frames)
     manager.close();
     store.unlock();
 
-    measureStatus(base, runDir, frames);
+    removeUnreadPaths(base);
+    measureStatus(runDir, frames);
 }
 
 } // namespace
@@ -650,6 +665,8 @@ void measure(const QString &base, int frames)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 4 && qstrcmp(argv[1], "--status-step") == 0)
+        return statusStep(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     QTemporaryDir temporary;
     const QString base = qEnvironmentVariableIsEmpty("DIRECTOR_BENCH_DIR")
                              ? temporary.path()
