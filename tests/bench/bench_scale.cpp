@@ -16,16 +16,20 @@
 //     the difference goes;
 //   - `director status RUN` and `director status --json RUN`, the real
 //     executable as a process of its own (goal < 300 ms at 10,000 frames,
-//     < 1 s at 100,000), and where status's time goes in-process:
-//     RunFolder::read, SessionStore::load, the rest.
+//     < 1 s at 100,000), and where status's time goes: RunFolder::read,
+//     SessionStore::load, the rest, each timed in a process of its own
+//     (bench_scale --status-step read|load|status RUN).
 //
 // DIRECTOR_BENCH_FRAMES=10000,100000 picks sizes (default 16,64,1000,5000).
 // DIRECTOR_BENCH_DIR=<folder> keeps the generated runs there, and a later run
 // measures the sessions it finds there instead of generating them again.
 // Runs up to 5,000 frames are written by DemoRun (5,000 take minutes); longer
 // ones by bench::makeLongRun (the same files, the loop's images hard-linked):
-// 100,000 frames take some minutes and 1.6 GB. Their review is saved in ten
-// batches (SessionManager::applyFrameEdits), not one save per change.
+// 10,000 frames take 5 s, 100,000 a minute and 1 GB of disk, and then their
+// session some minutes (created, reviewed). Their review is saved in ten
+// batches (SessionManager::applyFrameEdits), not one save per change. At
+// 100,000 frames the demo's state.json (70 MB) is more than RunFolder reads
+// (16 MB): such a run is read without it, as the real code reads it.
 // For example (the executable `director status` runs is built with it):
 //   DIRECTOR_BENCH_DIR=/work/scale-runs-bench DIRECTOR_BENCH_FRAMES=10000,100000
 //   build/tests/bench/bench_scale
@@ -144,8 +148,9 @@ void resetPeak()
 }
 
 // The run folder by a path this process has not read it by (a link to it in `base`): RunFolder
-// remembers the images it saw by their paths, which a new process (`director status`, a window
-// opening the run) has not seen yet. The links go when the benchmark ends.
+// remembers the images it saw by their paths, which a new process (a window opening the run)
+// has not seen yet. For memory only: the link makes every path check slower. The links go
+// before status is measured.
 QString unreadPath(const QString &base, const QString &runDir)
 {
     static int made = 0;
