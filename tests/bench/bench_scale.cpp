@@ -1,22 +1,45 @@
-// How the session file scales with the length of a run: sessions of 16, 64,
-// 1,000 and 5,000 frames, made by the real SessionManager from generated run
-// folders, with alignment, notes and patches on some frames as an operator
-// leaves them. For each size:
+// How Director scales with the length of a run: sessions of 16, 64, 1,000
+// and 5,000 frames (by default), or 10,000 and 100,000 (the goals),
+// made by the real SessionManager from generated run folders, with alignment,
+// notes and patches on some frames as an operator leaves them. For each size:
 //   - the file's size;
-//   - the memory a loaded session holds, and the peak while loading;
+//   - the memory a loaded session holds (SessionStore::load), and what a
+//     SessionManager holds after initializeOrResume (what the window holds:
+//     the session, the run folder's contents and the store's caches), each
+//     against the file's size (goal <= 2x at 100,000 frames), and the peak;
 //   - loading it (SessionStore::load: read, duplicate-key check, decode,
 //     validate) against a bare QJsonDocument::fromJson of the same file;
 //   - encoding the session: all of it (the first save) and after a change;
-//   - one durable change (SessionManager::setNotes / updateFrameStatus) against
-//     its floor: the same bytes written with a bare QSaveFile and a folder
-//     fsync, and where the difference goes.
-// DIRECTOR_BENCH_FRAMES=64,5000 picks sizes. DIRECTOR_BENCH_DIR=<folder> keeps
-// the generated runs there, and a later run measures the sessions it finds
-// there instead of generating them again (5,000 frames take minutes to write).
+//   - one durable change (SessionManager::applyFrameEdit / updateFrameStatus,
+//     synchronous) against its floor: the same bytes written with a bare
+//     QSaveFile and a folder fsync (goal <= 1.5x at 10,000 frames), and where
+//     the difference goes;
+//   - `director status RUN` and `director status --json RUN`, the real
+//     executable as a process of its own (goal < 300 ms at 10,000 frames,
+//     < 1 s at 100,000), and where status's time goes: RunFolder::read,
+//     SessionStore::load, the rest, each timed in a process of its own
+//     (bench_scale --status-step read|load|status RUN).
+//
+// DIRECTOR_BENCH_FRAMES=10000,100000 picks sizes (default 16,64,1000,5000).
+// DIRECTOR_BENCH_DIR=<folder> keeps the generated runs there, and a later run
+// measures the sessions it finds there instead of generating them again.
+// Runs up to 5,000 frames are written by DemoRun (5,000 take minutes); longer
+// ones by bench::makeLongRun (the same files, the loop's images hard-linked):
+// 10,000 frames take 5 s, 100,000 a minute and 1 GB of disk, and then their
+// session some minutes (created, reviewed). Their review is saved in ten
+// batches (SessionManager::applyFrameEdits), not one save per change. At
+// 100,000 frames the demo's state.json (70 MB) is more than RunFolder reads
+// (16 MB): such a run is read without it, as the real code reads it.
+// For example (the executable `director status` runs is built with it):
+//   DIRECTOR_BENCH_DIR=/work/scale-runs-bench DIRECTOR_BENCH_FRAMES=10000,100000
+//   build/tests/bench/bench_scale
 
 #include "benchutil.h"
 
+#include "patch/patchfiles.h"
+#include "review/runstatus.h"
 #include "review/sessionmanager.h"
+#include "run/runfolder.h"
 #include "run/runpaths.h"
 #include "session/sessioncodec.h"
 #include "storage/atomicfile.h"
@@ -27,6 +50,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QPainter>
+#include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
 
@@ -35,6 +60,7 @@
 #include <unistd.h>
 
 #include <functional>
+#include <utility>
 
 namespace {
 
@@ -113,59 +139,243 @@ void writeBare(const QString &path, const QByteArray &data)
         qFatal("bare write of %s failed", qPrintable(path));
 }
 
+// Resets VmHWM to the RSS now.
+void resetPeak()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
+}
+
+// The run folder by a path this process has not read it by (a link to it in `base`): RunFolder
+// remembers the images it saw by their paths, which a new process (a window opening the run)
+// has not seen yet. For memory only: the link makes every path check slower. The links go
+// before status is measured.
+QString unreadPath(const QString &base, const QString &runDir)
+{
+    static int made = 0;
+    const QString link =
+        base + QStringLiteral("/view_%1_%2").arg(QCoreApplication::applicationPid()).arg(++made);
+    QFile::remove(link);
+    if (!QFile::link(QFileInfo(runDir).absoluteFilePath(), link))
+        qFatal("cannot link %s", qPrintable(link));
+    return link;
+}
+
+void removeUnreadPaths(const QString &base)
+{
+    const QDir dir(base);
+    for (const QString &name :
+         dir.entryList({QStringLiteral("view_%1_*").arg(QCoreApplication::applicationPid())},
+                       QDir::System | QDir::AllEntries))
+        QFile::remove(dir.filePath(name));
+}
+
 void check(const Outcome &outcome, const char *what)
 {
     if (!outcome)
         qFatal("%s: %s", what, qPrintable(outcome.message()));
 }
 
-// What an operator leaves on a run: every 8th frame gets an alignment, notes,
-// a patch with notes or a rejection, in turn; each change is saved before the
-// next (SessionManager saving synchronously).
-int review(SessionManager &manager, int frames)
+// A patch as Director makes it (PatchFiles: the patched image and its mask written into
+// patches/ first): the frame's image with a few pixels of its left hand repainted.
+PatchHistoryEntry writePatch(const QString &runDir, const DirectorFrameState &frame)
 {
-    int saves = 0;
+    const QString original = frame.finalImagePath();
+    const QImage base(runDir + QLatin1Char('/') + original);
+    if (base.isNull())
+        qFatal("cannot read %s of frame %d", qPrintable(original), frame.frameIndex);
+    QImage patched = base.convertToFormat(QImage::Format_ARGB32);
+    {
+        QPainter painter(&patched);
+        painter.fillRect(38, 80, 6, 6, QColor::fromRgba(DemoRun::palette().value(6)));
+    }
+    const Result<PatchFiles::Written> written =
+        PatchFiles::write(runDir, frame.frameIndex, original, base, patched,
+                          QStringLiteral("repaint the left hand, keep the outline"));
+    if (!written)
+        qFatal("PatchFiles::write: %s", qPrintable(written.outcome().message()));
+    return written->entry;
+}
+
+// What an operator leaves on a run: every 8th frame gets an alignment, notes,
+// a patch with notes or a rejection, in turn. Each change is saved before the
+// next (SessionManager saving synchronously); with `batches`, the changes are
+// saved in that many batches instead (SessionManager::applyFrameEdits: at
+// 100,000 frames one save per change would take hours). Gives the changes; *saves the saves.
+int review(SessionManager &manager, int frames, int batches, int *saves)
+{
+    int changes = 0;
+    QList<std::pair<int, FrameEdit>> edits;
     for (int index = 1; index < frames; index += 8) {
         switch ((index / 8) % 4) {
         case 0:
-            check(manager.applyFrameEdit(index, FrameEdit::offsetTo(-2, 1 + index % 3)),
-                  "setAlignment");
-            ++saves;
+            edits.append({index, FrameEdit::offsetTo(-2, 1 + index % 3)});
             break;
         case 1:
-            check(
-                manager.applyFrameEdit(
-                    index, FrameEdit::notesTo(QStringLiteral("halo on the left ear; palette drift "
-                                                             "on the flame tip (frame %1)")
-                                                  .arg(index))),
-                "setNotes");
-            ++saves;
+            edits.append(
+                {index, FrameEdit::notesTo(QStringLiteral("halo on the left ear; palette drift "
+                                                          "on the flame tip (frame %1)")
+                                               .arg(index))});
             break;
         case 2: {
-            PatchHistoryEntry patch;
-            const QString frame = DirectorFrameState::idForIndex(index);
-            patch.originalPath = QStringLiteral("candidates/%1_attempt_01.png").arg(frame);
-            patch.patchedPath = QStringLiteral("patches/%1_patched_01.png").arg(frame);
-            patch.maskPath = QStringLiteral("patches/%1_mask_01.png").arg(frame);
-            patch.prompt = QStringLiteral("repaint the left hand, keep the outline");
-            check(manager.applyFrameEdit(index, FrameEdit::addPatch(patch)), "addPatch");
-            check(manager.applyFrameEdit(index, FrameEdit::notesTo(QStringLiteral("hand patched"))),
-                  "setNotes");
-            saves += 2;
-            break;
-        }
-        case 3: {
-            const DirectorFrameState frame = *manager.getFrameState(index);
-            if (frame.status == FrameStatus::Approved || frame.status == FrameStatus::AuditWarn) {
-                check(manager.updateFrameStatus(index, FrameStatus::AuditFail),
-                      "updateFrameStatus");
-                ++saves;
+            const PatchHistoryEntry patch =
+                writePatch(manager.runDir(), *manager.getFrameState(index));
+            if (batches > 0) { // one edit: the patch and its notes
+                FrameEdit edit = FrameEdit::addPatch(patch);
+                edit.notes = QStringLiteral("hand patched");
+                edits.append({index, edit});
+            } else {
+                edits.append({index, FrameEdit::addPatch(patch)});
+                edits.append({index, FrameEdit::notesTo(QStringLiteral("hand patched"))});
             }
             break;
         }
+        case 3: {
+            const FrameStatus status = manager.getFrameState(index)->status;
+            if (status == FrameStatus::Approved || status == FrameStatus::AuditWarn)
+                edits.append({index, FrameEdit::statusTo(FrameStatus::AuditFail)});
+            break;
+        }
+        }
+        if (batches == 0) { // each change saved before the next one is made
+            for (const auto &[frame, edit] : std::as_const(edits))
+                check(manager.applyFrameEdit(frame, edit), "applyFrameEdit");
+            *saves += int(edits.size());
+            changes += int(edits.size());
+            edits.clear();
         }
     }
-    return saves;
+    const qsizetype perBatch =
+        std::max<qsizetype>(1, (edits.size() + batches - 1) / std::max(batches, 1));
+    for (qsizetype first = 0; first < edits.size(); first += perBatch) {
+        QList<FrameRefusal> refused;
+        check(manager.applyFrameEdits(edits.mid(first, perBatch),
+                                      SessionManager::Refusals::ApplyNone, &refused),
+              "applyFrameEdits");
+        ++*saves;
+    }
+    return changes + int(edits.size());
+}
+
+// One step of `director status`, as a process of its own takes it (bench_scale --status-step
+// STEP RUN, run by measureStatus): the figures on stdout, in milliseconds. A process of its
+// own, as director's: RunFolder remembers the images it saw (by path), and this one's heap is
+// not the benchmark's.
+int statusStep(const QString &step, const QString &runDir)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (step == QLatin1String("read")) {
+        RunFolder::Contents contents;
+        if (!RunFolder::read(runDir, &contents))
+            qFatal("RunFolder::read");
+        std::printf("%f\n", bench::elapsedMs(timer));
+    } else if (step == QLatin1String("load")) {
+        SessionStore store(runDir);
+        if (store.load().state != SessionStore::LoadState::Loaded)
+            qFatal("load");
+        std::printf("%f\n", bench::elapsedMs(timer));
+    } else {
+        // StatusCommand::run: open read-only, RunStatus::of, the JSON.
+        SessionManager manager;
+        check(manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly),
+              "initializeOrResume");
+        const double open = bench::elapsedMs(timer);
+        const RunStatus runStatus = RunStatus::of(manager);
+        const double of = bench::elapsedMs(timer);
+        if (QJsonDocument(runStatus.toJson()).toJson(QJsonDocument::Compact).isEmpty())
+            qFatal("toJson");
+        std::printf("%f %f %f\n", open, of - open, bench::elapsedMs(timer) - of);
+    }
+    return 0;
+}
+
+// `director status` on the run, the real executable as a process of its own, and where its
+// time goes: its steps, each in a process of its own (statusStep). Each round takes the
+// processes in turn: they see the same machine.
+void measureStatus(const QString &runDir, int frames)
+{
+    const QString goal = frames == 10000    ? QStringLiteral("(goal < 300 ms at 10,000 frames)")
+                         : frames == 100000 ? QStringLiteral("(goal < 1 s at 100,000 frames)")
+                                            : QString();
+    // The process's wall time; its output's numbers in *figures.
+    auto run = [&](const QString &program, const QStringList &arguments,
+                   QList<double> *figures = nullptr) {
+        QProcess process;
+        process.setProgram(program);
+        process.setArguments(arguments);
+        QElapsedTimer timer;
+        timer.start();
+        process.start();
+        if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit ||
+            process.exitCode() != 0)
+            qFatal("%s %s failed (%d): %s", qPrintable(program),
+                   qPrintable(arguments.join(QLatin1Char(' '))), process.exitCode(),
+                   process.readAllStandardError().constData());
+        const double ms = bench::elapsedMs(timer);
+        const QByteArray output = process.readAllStandardOutput();
+        if (output.isEmpty())
+            qFatal("%s printed nothing", qPrintable(program));
+        if (figures) {
+            for (const QByteArray &figure : output.simplified().split(' '))
+                figures->append(figure.toDouble());
+        }
+        return ms;
+    };
+    const QString director = QStringLiteral(DIRECTOR_EXECUTABLE);
+    const QString self = QCoreApplication::applicationFilePath();
+    struct Steps
+    {
+        double process = 0;
+        double processJson = 0;
+        double read = 0;
+        double load = 0;
+        double open = 0;
+        double of = 0;
+        double json = 0;
+    };
+    QList<Steps> steps;
+    for (int round = 0; round < bench::runs(); ++round) {
+        Steps step;
+        step.process = run(director, {QStringLiteral("status"), runDir});
+        step.processJson =
+            run(director, {QStringLiteral("status"), QStringLiteral("--json"), runDir});
+        QList<double> figures;
+        run(self, {QStringLiteral("--status-step"), QStringLiteral("read"), runDir}, &figures);
+        run(self, {QStringLiteral("--status-step"), QStringLiteral("load"), runDir}, &figures);
+        run(self, {QStringLiteral("--status-step"), QStringLiteral("status"), runDir}, &figures);
+        if (figures.size() != 5)
+            qFatal("the status steps printed %d figures", int(figures.size()));
+        step.read = figures[0];
+        step.load = figures[1];
+        step.open = figures[2];
+        step.of = figures[3];
+        step.json = figures[4];
+        steps.append(step);
+    }
+    const double processJson = bench::medianOf(steps, &Steps::processJson);
+    const double open = bench::medianOf(steps, &Steps::open);
+    const double read = bench::medianOf(steps, &Steps::read);
+    const double load = bench::medianOf(steps, &Steps::load);
+    const double of = bench::medianOf(steps, &Steps::of);
+    const double json = bench::medianOf(steps, &Steps::json);
+    bench::print(QStringLiteral("director status RUN (a process of its own)"),
+                 bench::medianOf(steps, &Steps::process), QStringLiteral("ms"), goal);
+    bench::print(QStringLiteral("director status --json RUN"), processJson, QStringLiteral("ms"),
+                 goal);
+    bench::print(QStringLiteral("  its steps (each a process of its own): open read-only"), open,
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("    RunFolder::read of the run folder"), read,
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("    SessionStore::load"), load, QStringLiteral("ms"));
+    bench::print(QStringLiteral("    the rest of opening (open - both)"), open - read - load,
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("  RunStatus::of (news: RunIngest::plan, withNews)"), of,
+                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("  toJson + compact JSON"), json, QStringLiteral("ms"));
+    bench::print(QStringLiteral("  the process's own (start, Qt, exit; --json - the steps)"),
+                 processJson - open - of - json, QStringLiteral("ms"));
 }
 
 void measure(const QString &base, int frames)
@@ -175,13 +385,17 @@ void measure(const QString &base, int frames)
     bench::heading(QStringLiteral("%1 frames").arg(frames));
 
     // ------------------------------------------------ the session file
-    if (QFileInfo::exists(sessionPath)) {
+    // Written once the review is saved: a session without it is one an interrupted run left.
+    const QString reviewed = base + QStringLiteral("/run_%1.reviewed").arg(frames);
+    if (QFileInfo::exists(sessionPath) && QFileInfo::exists(reviewed)) {
         std::printf("(the session of an earlier run, in %s)\n", qPrintable(runDir));
     } else {
         QDir(runDir).removeRecursively(); // what an interrupted run left
+        QDir(runDir + QStringLiteral(".loop")).removeRecursively();
+        const bool longRun = frames > 5000;
         QElapsedTimer timer;
         timer.start();
-        if (!bench::makeRun(runDir, frames))
+        if (!(longRun ? bench::makeLongRun(runDir, frames) : bench::makeRun(runDir, frames)))
             qFatal("no run");
         const double made = bench::elapsedMs(timer);
         SessionManager manager;
@@ -189,14 +403,19 @@ void measure(const QString &base, int frames)
         check(manager.initializeOrResume(runDir), "initializeOrResume");
         const double created = bench::elapsedMs(timer);
         timer.restart();
-        const int saves = review(manager, frames);
-        const double reviewed = bench::elapsedMs(timer);
-        bench::print(QStringLiteral("generate the run folder (DemoRun, once)"), made,
-                     QStringLiteral("ms"));
+        int saves = 0;
+        const int changes = review(manager, frames, longRun ? 10 : 0, &saves);
+        const double reviewTime = bench::elapsedMs(timer);
+        if (QFile marker(reviewed); !marker.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(reviewed));
+        bench::print(longRun ? QStringLiteral("generate the run folder (makeLongRun, once)")
+                             : QStringLiteral("generate the run folder (DemoRun, once)"),
+                     made, QStringLiteral("ms"));
         bench::print(QStringLiteral("create the session (initializeOrResume, once)"), created,
                      QStringLiteral("ms"));
-        bench::print(QStringLiteral("review: %1 changes, one save each (once)").arg(saves),
-                     reviewed, QStringLiteral("ms"));
+        bench::print(
+            QStringLiteral("review: %1 changes in %2 saves (once)").arg(changes).arg(saves),
+            reviewTime, QStringLiteral("ms"));
     }
     const QByteArray bytes = readAll(sessionPath);
     bench::print(QStringLiteral("file size"), double(bytes.size()) / 1024.0, QStringLiteral("KiB"));
@@ -206,11 +425,7 @@ void measure(const QString &base, int frames)
         malloc_trim(0);
         const double heapBefore = heapBytes();
         const qint64 rssBefore = bench::procStatusKiB("VmRSS");
-        {
-            QFile clear(QStringLiteral("/proc/self/clear_refs")); // resets VmHWM
-            if (clear.open(QIODevice::WriteOnly))
-                clear.write("5");
-        }
+        resetPeak();
         SessionStore store(runDir);
         SessionStore::LoadResult loaded = store.load();
         if (loaded.state != SessionStore::LoadState::Loaded)
@@ -220,8 +435,8 @@ void measure(const QString &base, int frames)
         const qint64 rssAfter = bench::procStatusKiB("VmRSS");
         bench::print(QStringLiteral("loaded session: heap it holds"),
                      (heapAfter - heapBefore) / 1024.0, QStringLiteral("KiB"),
-                     QStringLiteral("(%1x the file)")
-                         .arg((heapAfter - heapBefore) / double(bytes.size()), 0, 'f', 1));
+                     QStringLiteral("(%1x the file; goal <= 2x at 100,000 frames)")
+                         .arg((heapAfter - heapBefore) / double(bytes.size()), 0, 'f', 2));
         bench::print(QStringLiteral("loaded session: added RSS (VmRSS after - before)"),
                      double(rssAfter - rssBefore), QStringLiteral("KiB"));
         bench::print(QStringLiteral("loading: peak RSS above the RSS before (VmHWM)"),
@@ -232,6 +447,38 @@ void measure(const QString &base, int frames)
         const QJsonDocument document = QJsonDocument::fromJson(bytes);
         bench::print(QStringLiteral("for comparison: heap a QJsonDocument of it holds"),
                      (heapBytes() - heapBeforeDocument) / 1024.0, QStringLiteral("KiB"));
+    }
+    {
+        // What the window holds once the run is open: the session, the run folder's contents
+        // and the store's caches, and what opening the run leaves in the process (RunFolder
+        // remembers the images it looked at), as a new process opens it (a path never read).
+        const QString view = unreadPath(base, runDir);
+        malloc_trim(0);
+        const double heapBefore = heapBytes();
+        const qint64 rssBefore = bench::procStatusKiB("VmRSS");
+        resetPeak();
+        double heapOpen = 0;
+        qint64 rssOpen = 0;
+        qint64 peak = 0;
+        {
+            SessionManager manager(nullptr, SessionManager::Saving::Background);
+            check(manager.initializeOrResume(view), "initializeOrResume");
+            peak = bench::procStatusKiB("VmHWM");
+            heapOpen = heapBytes() - heapBefore;
+            rssOpen = bench::procStatusKiB("VmRSS") - rssBefore;
+        }
+        malloc_trim(0);
+        const double heapStays = heapBytes() - heapBefore;
+        bench::print(QStringLiteral("SessionManager after initializeOrResume: heap"),
+                     heapOpen / 1024.0, QStringLiteral("KiB"),
+                     QStringLiteral("(%1x the file; goal <= 2x at 100,000 frames)")
+                         .arg(heapOpen / double(bytes.size()), 0, 'f', 2));
+        bench::print(QStringLiteral("  of it, what stays after it closes (RunFolder::imageState)"),
+                     heapStays / 1024.0, QStringLiteral("KiB"));
+        bench::print(QStringLiteral("  its added RSS (VmRSS after - before)"), double(rssOpen),
+                     QStringLiteral("KiB"));
+        bench::print(QStringLiteral("  opening: peak RSS above the RSS before (VmHWM)"),
+                     double(peak - rssBefore), QStringLiteral("KiB"));
     }
 
     // ------------------------------------------------ load + validate
@@ -264,7 +511,8 @@ void measure(const QString &base, int frames)
     QElapsedTimer once;
     once.start();
     loadFile();
-    const int loads = int(qBound(3.0, 20.0 / std::max(bench::elapsedMs(once), 0.001), 1000.0));
+    const int loads = int(
+        qBound(frames > 5000 ? 1.0 : 3.0, 20.0 / std::max(bench::elapsedMs(once), 0.001), 1000.0));
     const QList<double> loading =
         interleavedMs({parseBytes, readAndParse, findDuplicates, decodeBytes, loadFile}, loads);
     const double parse = loading[0];
@@ -402,8 +650,19 @@ void measure(const QString &base, int frames)
     bench::print(QStringLiteral("  backup: link + rename"), backup, QStringLiteral("ms"));
     bench::print(QStringLiteral("  session copy + frame insert (in memory)"), copy,
                  QStringLiteral("ms"));
+    const QString durableGoal = frames == 64 ? QStringLiteral("(goal <= 1.5x at 64 frames)")
+                                : frames == 10000
+                                    ? QStringLiteral("(goal <= 1.5x at 10,000 frames)")
+                                    : QString();
     bench::print(QStringLiteral("setNotes / floor"), durable[0] / durable[1], QStringLiteral("x"),
-                 frames == 64 ? QStringLiteral("(goal <= 1.5x at 64 frames)") : QString());
+                 durableGoal);
+    bench::print(QStringLiteral("updateFrameStatus / floor"), durable[2] / durable[1],
+                 QStringLiteral("x"), durableGoal);
+    manager.close();
+    store.unlock();
+
+    removeUnreadPaths(base);
+    measureStatus(runDir, frames);
 }
 
 } // namespace
@@ -411,6 +670,8 @@ void measure(const QString &base, int frames)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc == 4 && qstrcmp(argv[1], "--status-step") == 0)
+        return statusStep(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
     QTemporaryDir temporary;
     const QString base = qEnvironmentVariableIsEmpty("DIRECTOR_BENCH_DIR")
                              ? temporary.path()

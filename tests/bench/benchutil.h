@@ -5,6 +5,7 @@
 // time.
 
 #include "demo/demorun.h"
+#include "session/timestamps.h"
 
 #include <QBuffer>
 #include <QByteArray>
@@ -13,6 +14,9 @@
 #include <QFile>
 #include <QHash>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QTextStream>
@@ -22,6 +26,10 @@
 #include <cstdlib>
 #include <ctime>
 #include <functional>
+#include <optional>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace bench {
 
@@ -125,6 +133,140 @@ inline bool makeRun(const QString &dir, int frames)
         std::fprintf(stderr, "could not write a run of %d frames: %s\n", frames,
                      qPrintable(written.message()));
     return bool(written);
+}
+
+// makeRun() for long runs: the same files DemoRun::write makes (docs/run-folder.md), written in
+// a fraction of its time. DemoRun draws, encodes, audits and syncs every frame; its loop has
+// only 16 distinct frames, so here DemoRun writes that loop once (in `dir`.loop, removed
+// afterwards) and every frame's candidates are hard links to its loop frame's files (the same
+// bytes DemoRun would write; the run's image files share inodes, so nothing may rewrite one
+// in place: enlargeFrames() must not be used on such a run). Each frame's audit file and
+// state.json's entries are the loop frame's with what DemoRun makes of the frame's index
+// (frame_index, the attempts' times, durations and prompt hashes), and the manifest says
+// `frames`; files are written without a sync (a benchmark's run, not an operator's data).
+// Audit files are written after the candidates, as the pipeline writes them.
+inline bool makeLongRun(const QString &dir, int frames)
+{
+    const auto fail = [&](const QString &why) {
+        std::fprintf(stderr, "could not write a run of %d frames: %s\n", frames, qPrintable(why));
+        return false;
+    };
+    const QString loopDir = QDir::cleanPath(dir) + QStringLiteral(".loop");
+    QDir(loopDir).removeRecursively();
+    if (const Outcome loop = DemoRun::write(loopDir, DemoRun::frameCount); !loop)
+        return fail(loop.message());
+    const auto readJson = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object()
+                                              : QJsonObject();
+    };
+    const auto writeJson = [](const QString &path, const QJsonObject &object) {
+        QFile file(path);
+        const QByteArray bytes = QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+    };
+    const auto frameName = [](int index) {
+        return QStringLiteral("frame_%1").arg(index, 4, 10, QLatin1Char('0'));
+    };
+    QJsonObject manifest = readJson(loopDir + QStringLiteral("/manifest.lock.json"));
+    const QJsonObject loopState = readJson(loopDir + QStringLiteral("/state.json"));
+    const std::optional<QDateTime> start =
+        Timestamps::parse(manifest.value(QStringLiteral("run_start")).toString());
+    if (!start || loopState.isEmpty())
+        return fail(QStringLiteral("the loop's manifest or state.json cannot be read"));
+
+    const QDir run(dir);
+    if (run.exists() && !run.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        return fail(QStringLiteral("%1 is not empty").arg(dir));
+    for (const char *sub : {"candidates", "audit", "approved"}) {
+        if (!run.mkpath(QString::fromLatin1(sub)))
+            return fail(QStringLiteral("cannot make %1/%2").arg(dir, QString::fromLatin1(sub)));
+    }
+    // The loop frame's candidates, as the names after "frame_NNNN" (_attempt_01.png, ...).
+    QList<QStringList> loopCandidates(DemoRun::frameCount);
+    const QDir candidates(loopDir + QStringLiteral("/candidates"));
+    for (const QString &name : candidates.entryList(QDir::Files, QDir::Name)) {
+        const int frame = name.mid(6, 4).toInt();
+        if (frame >= 0 && frame < DemoRun::frameCount)
+            loopCandidates[frame].append(name.mid(10));
+    }
+    // What DemoRun makes of a frame's index (demorun.cpp: durationMs, the attempts' times).
+    const auto time = [&](int index, int attempt) {
+        return Timestamps::format(start->addSecs(qint64(index) * 40 + (attempt - 1) * 15));
+    };
+    const auto duration = [](int index) { return 2400 + 130 * index; };
+    const QJsonArray loopFrameStates = loopState.value(QStringLiteral("frame_states")).toArray();
+    const QJsonObject loopAttempts = loopState.value(QStringLiteral("frameAttempts")).toObject();
+    QList<QJsonObject> loopAudits;
+    for (int frame = 0; frame < DemoRun::frameCount; ++frame)
+        loopAudits.append(
+            readJson(QStringLiteral("%1/audit/%2_metrics.json").arg(loopDir, frameName(frame))));
+
+    QJsonArray frameStates;
+    QJsonObject frameAttempts;
+    for (int index = 0; index < frames; ++index) {
+        const int inLoop = index % DemoRun::frameCount;
+        for (const QString &suffix : loopCandidates[inLoop]) {
+            const QByteArray from = QFile::encodeName(
+                QStringLiteral("%1/%2%3").arg(candidates.path(), frameName(inLoop), suffix));
+            const QByteArray to = QFile::encodeName(
+                QStringLiteral("%1/candidates/%2%3").arg(dir, frameName(index), suffix));
+            if (::link(from.constData(), to.constData()) != 0)
+                return fail(QStringLiteral("cannot link %1").arg(QFile::decodeName(to)));
+        }
+        QJsonObject audit = loopAudits[inLoop];
+        audit.insert(QStringLiteral("frame_index"), index);
+        QJsonArray auditAttempts = audit.value(QStringLiteral("attempts")).toArray();
+        for (qsizetype a = 0; a < auditAttempts.size(); ++a) {
+            QJsonObject attempt = auditAttempts[a].toObject();
+            attempt.insert(QStringLiteral("timestamp"), time(index, int(a) + 1));
+            attempt.insert(QStringLiteral("duration_ms"), duration(index));
+            auditAttempts[a] = attempt;
+        }
+        audit.insert(QStringLiteral("attempts"), auditAttempts);
+        if (!writeJson(QStringLiteral("%1/audit/%2_metrics.json").arg(dir, frameName(index)),
+                       audit))
+            return fail(QStringLiteral("cannot write the audit of frame %1").arg(index));
+
+        QJsonObject frameState = loopFrameStates.at(inLoop).toObject();
+        frameState.insert(QStringLiteral("index"), index);
+        frameStates.append(frameState);
+        QJsonObject attempts = loopAttempts.value(QString::number(inLoop)).toObject();
+        QJsonArray stateAttempts = attempts.value(QStringLiteral("attempts")).toArray();
+        for (qsizetype a = 0; a < stateAttempts.size(); ++a) {
+            QJsonObject attempt = stateAttempts[a].toObject();
+            attempt.insert(QStringLiteral("timestamp"), time(index, int(a) + 1));
+            attempt.insert(QStringLiteral("promptHash"),
+                           QStringLiteral("demo%1").arg(index, 2, 10, QLatin1Char('0')));
+            attempt.insert(QStringLiteral("durationMs"), duration(index));
+            stateAttempts[a] = attempt;
+        }
+        attempts.insert(QStringLiteral("attempts"), stateAttempts);
+        frameAttempts.insert(QString::number(index), attempts);
+    }
+    QJsonObject config = manifest.value(QStringLiteral("resolved_config")).toObject();
+    QJsonObject identity = config.value(QStringLiteral("identity")).toObject();
+    identity.insert(QStringLiteral("frame_count"), frames);
+    config.insert(QStringLiteral("identity"), identity);
+    manifest.insert(QStringLiteral("resolved_config"), config);
+    QJsonObject state = loopState;
+    state.insert(QStringLiteral("total_frames"), frames);
+    state.insert(QStringLiteral("frame_states"), frameStates);
+    state.insert(QStringLiteral("frameAttempts"), frameAttempts);
+    if (!writeJson(dir + QStringLiteral("/manifest.lock.json"), manifest) ||
+        !writeJson(dir + QStringLiteral("/state.json"), state) ||
+        !QFile::copy(loopDir + QStringLiteral("/anchor_analysis.json"),
+                     dir + QStringLiteral("/anchor_analysis.json")))
+        return fail(QStringLiteral("cannot write the run's files"));
+    // The candidates stay: their links keep the bytes; the loop's folder goes.
+    if (!QDir(loopDir).removeRecursively())
+        return fail(QStringLiteral("cannot remove %1").arg(loopDir));
+    // On disk before it is measured, as a run the pipeline finished.
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const bool synced = fd >= 0 && ::syncfs(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    return synced || fail(QStringLiteral("cannot sync %1").arg(dir));
 }
 
 // The CPU time of the calling thread: what the GUI thread itself did, as
