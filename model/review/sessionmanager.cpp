@@ -560,12 +560,18 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 }
 
 Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &edits,
-                                        Refusals policy, QList<FrameRefusal> *refused)
+                                        Refusals policy, QList<FrameRefusal> *refused,
+                                        QList<int> *changedFrames)
 {
     if (refused)
         refused->clear();
+    if (changedFrames)
+        changedFrames->clear();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
+    // One moment and one reviewer for the whole batch.
+    m_batch = {true, Timestamps::now(), {}, {}};
+    const auto batchDone = qScopeGuard([this] { m_batch = {}; });
     // One copy of the frames, made when the first edit changes one (QMap is shared until).
     QMap<int, DirectorFrameState> frames = m_session->frames;
     QList<int> changed;
@@ -580,7 +586,7 @@ Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &
         if (!edited)
             refusals.append({frameIndex, edited});
         else if (frame != *before) {
-            frames.insert(frameIndex, frame);
+            frames[frameIndex] = std::move(frame);
             changed.append(frameIndex);
         }
     }
@@ -592,8 +598,47 @@ Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &
         return Outcome::ok();
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    if (changedFrames)
+        *changedFrames = changed;
     DirectorSession candidate = *m_session;
     candidate.frames = std::move(frames);
+    return saveChangedFrames(std::move(candidate), changed);
+}
+
+QString SessionManager::editTime() const
+{
+    return m_batch.active ? m_batch.now : Timestamps::now();
+}
+
+QString SessionManager::reviewerOf(const FrameEdit &edit) const
+{
+    if (!m_batch.active)
+        return Reviewer::orLoginName(edit.reviewer);
+    // A batch's edits name the same reviewer: found once, and one text shared by every verdict.
+    if (!m_batch.reviewer || m_batch.reviewerAsked != edit.reviewer) {
+        m_batch.reviewerAsked = edit.reviewer;
+        m_batch.reviewer = Reviewer::orLoginName(edit.reviewer);
+    }
+    return *m_batch.reviewer;
+}
+
+bool SessionManager::framesAre(const QMap<int, DirectorFrameState> &expected) const
+{
+    return m_session && m_session->frames.isSharedWith(expected);
+}
+
+Outcome SessionManager::replaceFrames(const QMap<int, DirectorFrameState> &expected,
+                                      const QMap<int, DirectorFrameState> &frames,
+                                      const QList<int> &changed)
+{
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (!framesAre(expected))
+        return Outcome::refused(tr("The frames have changed since."));
+    if (changed.isEmpty() || frames.isSharedWith(expected))
+        return Outcome::ok();
+    DirectorSession candidate = *m_session;
+    candidate.frames = frames;
     return saveChangedFrames(std::move(candidate), changed);
 }
 
@@ -664,7 +709,7 @@ Outcome SessionManager::editedFrame(const DirectorFrameState &before, const Fram
         delta.frameId = frame.id;
         delta.userOverrideX = move ? delta.userOverrideX + edit.alignmentX : edit.alignmentX;
         delta.userOverrideY = move ? delta.userOverrideY + edit.alignmentY : edit.alignmentY;
-        delta.timestamp = Timestamps::now();
+        delta.timestamp = editTime();
         overrides.alignment = delta;
         // A nudge is the operator's review of a warned frame (docs/session-file.md, Status
         // transitions).
@@ -712,8 +757,8 @@ Outcome SessionManager::setStatus(DirectorFrameState &frame, std::optional<Frame
     if (judged && Verdict::isVerdictStatus(frame.status)) {
         Verdict made;
         made.status = frame.status;
-        made.reviewer = Reviewer::orLoginName(edit.reviewer);
-        made.timestamp = Timestamps::now();
+        made.reviewer = reviewerOf(edit);
+        made.timestamp = editTime();
         if (!edit.reasonCode.isEmpty())
             made.reasonCode = edit.reasonCode;
         if (!reason.isEmpty())

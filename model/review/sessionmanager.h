@@ -149,15 +149,26 @@ public:
     // more). *refused (when given) lists the edits refused, in the order given. Returns the
     // save's outcome; Refused (the first refusal's message) when every edit was refused, or any
     // with ApplyNone; Ok when there was nothing to change.
+    // *changed (when given) gets the frames changed, in index order.
     Outcome applyFrameEdits(const QList<std::pair<int, FrameEdit>> &edits,
                             Refusals policy = Refusals::ApplyTheRest,
-                            QList<FrameRefusal> *refused = nullptr);
+                            QList<FrameRefusal> *refused = nullptr, QList<int> *changed = nullptr);
     // Saves the frame's state exactly as given (a copy of the session with it, saved, adopted,
     // frameChanged): the last step of every edit. Undo and redo call it directly, without the
     // transition rules (an undo of an approval is not a rejection).
     Outcome saveFrameState(int frameIndex, const DirectorFrameState &state);
     // saveFrameState() of several frames as one change: saved once, signalled once.
     Outcome saveFrameStates(const QList<DirectorFrameState> &states);
+    // The session's frames become `frames` as one change (saved once; framesChanged of
+    // `changed`, the frames that differ, in index order), in constant time, when they are still
+    // the very frames `expected` holds (QMap::isSharedWith: nothing changed them since `expected`
+    // was taken from session()). Undo and redo of a batch put the frames back this way. Refused,
+    // and nothing changed, when they are not: the caller puts the frames back one by one.
+    Outcome replaceFrames(const QMap<int, DirectorFrameState> &expected,
+                          const QMap<int, DirectorFrameState> &frames, const QList<int> &changed);
+    // Whether the session's frames are still the very frames `expected` holds (see
+    // replaceFrames()).
+    bool framesAre(const QMap<int, DirectorFrameState> &expected) const;
 
     std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
 
@@ -289,6 +300,10 @@ private:
     Outcome sessionOf(Opening &opening, const QString &runDir, Access access);
     void adopt(Opening &&opening, Access access);
     QString nextTimestamp() const;
+    // The time an edit records (the verdict's, the offset's): now, or the batch's.
+    QString editTime() const;
+    // Who the verdict an edit makes is by (FrameEdit::reviewer, or the user logged in).
+    QString reviewerOf(const FrameEdit &edit) const;
 
     Saving m_saving;
     std::unique_ptr<SessionStore> m_store;
@@ -310,6 +325,15 @@ private:
     bool m_backupUsable = false;
     // commitSession is exporting: ingest waits.
     bool m_committing = false;
+    // While applyFrameEdits() runs: its moment and its reviewer, found once for every edit.
+    struct Batch
+    {
+        bool active = false;
+        QString now;
+        QString reviewerAsked;
+        std::optional<QString> reviewer;
+    };
+    mutable Batch m_batch;
     // The image checkOffset() read last (a nudge comes after a nudge).
     struct OffsetImage
     {
