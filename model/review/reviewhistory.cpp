@@ -157,6 +157,7 @@ ReviewHistory::ReviewHistory(SessionManager *manager, QObject *parent)
 Outcome ReviewHistory::record(int frameIndex, const QString &text,
                               const std::function<Outcome()> &change)
 {
+    m_manager->finishBatch(); // the state before is the state after it
     const std::optional<DirectorFrameState> before = m_manager->getFrameState(frameIndex);
     if (!before)
         return Outcome::invalid(tr("There is no frame %1.").arg(frameIndex));
@@ -170,6 +171,7 @@ Outcome ReviewHistory::record(int frameIndex, const QString &text,
 Outcome ReviewHistory::recordFrames(const QList<int> &frameIndexes, const QString &text,
                                     const std::function<Outcome()> &change)
 {
+    m_manager->finishBatch();
     QList<DirectorFrameState> before;
     before.reserve(frameIndexes.size());
     for (const int frameIndex : frameIndexes) {
@@ -188,9 +190,24 @@ Outcome ReviewHistory::recordFrames(const QList<int> &frameIndexes, const QStrin
     return applied;
 }
 
+void ReviewHistory::applyToFramesInBackground(const QList<std::pair<int, FrameEdit>> &edits,
+                                              const QString &text, const Done &done)
+{
+    m_manager->applyFrameEditsInBackground(
+        edits, SessionManager::Refusals::ApplyTheRest,
+        [this, text, done](const Outcome &outcome, const QList<FrameRefusal> &refused,
+                           const QMap<int, DirectorFrameState> &before, const QList<int> &changed) {
+            if (!changed.isEmpty() && m_manager->hasSession() && !m_manager->framesAre(before))
+                m_stack.push(new FrameStateCommand(m_manager, &m_step, before,
+                                                   m_manager->session().frames, changed, text));
+            done(outcome, refused);
+        });
+}
+
 Outcome ReviewHistory::applyToFrames(const QList<std::pair<int, FrameEdit>> &edits,
                                      const QString &text, QList<FrameRefusal> *refused)
 {
+    m_manager->finishBatch(); // the state before is the state after it
     if (!m_manager->hasSession())
         return m_manager->applyFrameEdits(edits, SessionManager::Refusals::ApplyTheRest, refused);
     // The session's frames before and after, shared with it (no frame copied): one step.
@@ -211,6 +228,7 @@ Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QStrin
 
 int ReviewHistory::frameToUndo() const
 {
+    m_manager->finishBatch(); // its step is the one to undo
     if (!m_stack.canUndo())
         return -1;
     return static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index() - 1))
@@ -219,6 +237,7 @@ int ReviewHistory::frameToUndo() const
 
 int ReviewHistory::frameToRedo() const
 {
+    m_manager->finishBatch();
     if (!m_stack.canRedo())
         return -1;
     return static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index()))->frameIndex();
@@ -226,6 +245,7 @@ int ReviewHistory::frameToRedo() const
 
 Outcome ReviewHistory::undo()
 {
+    m_manager->finishBatch();
     if (!m_stack.canUndo())
         return Outcome::refused(tr("There is nothing to undo."));
     m_stack.undo();
@@ -241,6 +261,7 @@ Outcome ReviewHistory::undo()
 
 Outcome ReviewHistory::redo()
 {
+    m_manager->finishBatch();
     if (!m_stack.canRedo())
         return Outcome::refused(tr("There is nothing to redo."));
     m_stack.redo();

@@ -9,10 +9,13 @@
 #include "storage/sessionstore.h"
 
 #include <QDateTime>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
 #include <QRect>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -170,6 +173,25 @@ public:
     // replaceFrames()).
     bool framesAre(const QMap<int, DirectorFrameState> &expected) const;
 
+    // applyFrameEdits() for the window's selection. A batch of at least backgroundBatch
+    // verdicts (status changes only; saving in the background) is checked and made on a copy
+    // of the frames off the GUI thread (the copy of thousands of frames is most of the work);
+    // the GUI thread then adopts it, saves it and signals it as applyFrameEdits() does, and
+    // calls `done` with the outcome, the refusals, the frames before (the session's, shared)
+    // and the frames changed. Any other batch is applied at once, `done` called before this
+    // returns. Meanwhile session() is as before the batch, and every change (and waitForSaves,
+    // close, opening a run) first finishes the batch: changes keep the operator's order.
+    using BatchDone =
+        std::function<void(const Outcome &outcome, const QList<FrameRefusal> &refused,
+                           const QMap<int, DirectorFrameState> &before, const QList<int> &changed)>;
+    static constexpr qsizetype backgroundBatch = 1000;
+    void applyFrameEditsInBackground(const QList<std::pair<int, FrameEdit>> &edits, Refusals policy,
+                                     const BatchDone &done);
+    // A batch is being made off the GUI thread.
+    bool isApplyingBatch() const;
+    // Waits for the batch under way (if any) and adopts it.
+    void finishBatch();
+
     std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
 
     // Takes in what the pipeline wrote since the session last looked
@@ -285,6 +307,34 @@ private:
     // verdict no longer about the frame's status goes (docs/session-file.md, verdict).
     Outcome setStatus(DirectorFrameState &frame, std::optional<FrameStatus> status,
                       const FrameEdit &edit) const;
+    // setStatus() with who and when given: on any thread.
+    static Outcome statusFor(DirectorFrameState &frame, std::optional<FrameStatus> status,
+                             const FrameEdit &edit, const std::function<QString()> &reviewer,
+                             const QString &time);
+    // What a batch made on its copy of the frames.
+    struct BatchResult
+    {
+        QMap<int, DirectorFrameState> frames;
+        QList<int> changed;
+        QList<FrameRefusal> refusals;
+    };
+    static bool isVerdictOnly(const FrameEdit &edit);
+    // The verdicts of `edits` on `frames` (a batch's job, off the GUI thread).
+    static BatchResult verdictBatch(QMap<int, DirectorFrameState> frames,
+                                    const QList<std::pair<int, FrameEdit>> &edits,
+                                    const QString &time);
+    // The end of applyFrameEdits(): `frames` (these changed, these refused) adopted and saved.
+    Outcome adoptEdited(QMap<int, DirectorFrameState> frames, QList<int> changed,
+                        const QList<FrameRefusal> &refusals, Refusals policy,
+                        QList<int> *changedFrames);
+    struct BatchJob
+    {
+        QMap<int, DirectorFrameState> base; // the session's frames it started from
+        QList<std::pair<int, FrameEdit>> edits;
+        Refusals policy = Refusals::ApplyTheRest;
+        BatchDone done;
+        QFuture<BatchResult> future;
+    };
     // initializeOrResume() in steps, each on what is prepared aside (`Opening`).
     struct Opening
     {
@@ -334,6 +384,8 @@ private:
         std::optional<QString> reviewer;
     };
     mutable Batch m_batch;
+    std::unique_ptr<BatchJob> m_job; // a batch being made off the GUI thread
+    QFutureWatcher<BatchResult> m_batchWatcher;
     // The image checkOffset() read last (a nudge comes after a nudge).
     struct OffsetImage
     {
