@@ -184,7 +184,7 @@ public:
     using BatchDone =
         std::function<void(const Outcome &outcome, const QList<FrameRefusal> &refused,
                            const QMap<int, DirectorFrameState> &before, const QList<int> &changed)>;
-    static constexpr qsizetype backgroundBatch = 1000;
+    static constexpr qsizetype backgroundBatch = 256;
     void applyFrameEditsInBackground(const QList<std::pair<int, FrameEdit>> &edits, Refusals policy,
                                      const BatchDone &done);
     // A batch is being made off the GUI thread.
