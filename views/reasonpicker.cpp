@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -28,12 +29,17 @@ QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIn
     };
     add(session.frames.value(frameIndex).auditReport.flags);
     add(ReasonCodes::known());
-    QStringList others;
+    // Each code once before they are sorted: a run of thousands of frames names a few codes.
+    QSet<QString> named;
     for (const DirectorFrameState &frame : session.frames) {
-        others += frame.auditReport.flags;
-        for (const AttemptInfo &attempt : frame.attemptHistory)
-            others += attempt.reasonCodes;
+        for (const QString &flag : frame.auditReport.flags)
+            named.insert(flag);
+        for (const AttemptInfo &attempt : frame.attemptHistory) {
+            for (const QString &code : attempt.reasonCodes)
+                named.insert(code);
+        }
     }
+    QStringList others(named.cbegin(), named.cend());
     others.sort();
     add(others);
     return codes;

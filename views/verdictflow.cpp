@@ -10,6 +10,8 @@
 #include <QAction>
 #include <QStatusBar>
 
+#include <utility>
+
 VerdictFlow::VerdictFlow(MainWindow *window, Succeeded succeeded)
     : QObject(window), m_window(window), m_succeeded(std::move(succeeded))
 {
@@ -27,16 +29,31 @@ void VerdictFlow::verdict(bool approve)
         return;
     // One frame, or the filmstrip's selection.
     const QList<int> frames = m_window->filmstrip()->selectedFrames(current);
-    if (approve)
-        return made(m_window->controller()->approveFrames(frames));
+    const auto done = [this](const Outcome &outcome) { made(outcome); };
+    if (approve) {
+        m_window->controller()->approveFrames(frames, done);
+        return working(tr("Approving %L1 frames…").arg(frames.size()));
+    }
     ReasonPicker::ask(m_window, m_window->manager()->session(), current,
-                      [this, frames](const ReasonPicker::Choice &c) {
-                          made(m_window->controller()->rejectFrames(frames, c.code, c.text));
+                      [this, frames, done](const ReasonPicker::Choice &c) {
+                          m_window->controller()->rejectFrames(frames, c.code, c.text, done);
+                          working(tr("Rejecting %L1 frames…").arg(frames.size()));
                       });
+}
+
+void VerdictFlow::working(const QString &message)
+{
+    // A batch made off the GUI thread: said until it is made (its outcome replaces it).
+    if (m_window->manager()->isApplyingBatch()) {
+        m_busy = true;
+        m_window->statusBar()->showMessage(message);
+    }
 }
 
 void VerdictFlow::made(const Outcome &outcome)
 {
+    if (std::exchange(m_busy, false))
+        m_window->statusBar()->clearMessage();
     if (m_succeeded(outcome) && m_window->actions().autoAdvance->isChecked())
         m_window->actions().next->trigger();
 }

@@ -27,7 +27,10 @@ public:
 
 private:
     void made(const Outcome &outcome);
+    // Says what is being made while a batch is made off the GUI thread.
+    void working(const QString &message);
 
     MainWindow *m_window;
     Succeeded m_succeeded;
+    bool m_busy = false; // working() said so in the status bar
 };

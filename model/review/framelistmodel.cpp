@@ -5,6 +5,7 @@
 #include "run/runpaths.h"
 
 #include <QPointF>
+#include <QSet>
 #include <QtConcurrent/qtconcurrenttask.h>
 #include <QThread>
 
@@ -77,26 +78,58 @@ void FrameListModel::forgetStaleThumbnail(int frameIndex)
     // is asked for, and a decode of the previous image still running is
     // dropped when it is done.
     const auto cached = m_thumbnails.constFind(frameIndex);
-    if (cached != m_thumbnails.cend()) {
-        const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-        if (!frame || !cached->isOf(*frame))
-            m_thumbnails.erase(cached);
-    }
+    if (cached == m_thumbnails.cend())
+        return;
+    // The frame as the session holds it, not copied.
+    const QMap<int, DirectorFrameState> *frames =
+        m_manager->hasSession() ? &m_manager->session().frames : nullptr;
+    const auto frame =
+        frames ? frames->constFind(frameIndex) : QMap<int, DirectorFrameState>::const_iterator();
+    if (!frames || frame == frames->cend() || !cached->isOf(*frame))
+        m_thumbnails.erase(cached);
 }
 
 void FrameListModel::framesChanged(const QList<int> &frameIndexes)
 {
-    int first = -1;
-    int last = -1;
+    // Only the frames with a thumbnail (those the filmstrip has shown) can have a stale one:
+    // the smaller of the two is walked.
+    if (m_thumbnails.size() < frameIndexes.size()) {
+        const QSet<int> changed(frameIndexes.cbegin(), frameIndexes.cend());
+        QList<int> cached;
+        for (auto it = m_thumbnails.cbegin(); it != m_thumbnails.cend(); ++it) {
+            if (changed.contains(it.key()))
+                cached.append(it.key());
+        }
+        for (const int frameIndex : std::as_const(cached))
+            forgetStaleThumbnail(frameIndex);
+    } else {
+        for (const int frameIndex : frameIndexes)
+            forgetStaleThumbnail(frameIndex);
+    }
+    // One dataChanged for each block of adjacent rows (the frames come in index order, as
+    // the rows are); for frames scattered in more blocks than that, one from the first row
+    // changed to the last (each signal is work for every view and proxy).
+    constexpr qsizetype mostBlocks = 16;
+    QList<std::pair<int, int>> blocks;
     for (const int frameIndex : frameIndexes) {
         const int row = rowOfFrame(frameIndex);
         if (row < 0)
             continue;
-        forgetStaleThumbnail(frameIndex);
-        first = first < 0 ? row : std::min(first, row);
-        last = std::max(last, row);
+        if (!blocks.isEmpty() && row == blocks.last().second + 1)
+            blocks.last().second = row;
+        else
+            blocks.append({row, row});
     }
-    if (first >= 0)
+    if (blocks.size() > mostBlocks) {
+        int first = blocks.constFirst().first;
+        int last = blocks.constFirst().second;
+        for (const auto &[top, bottom] : std::as_const(blocks)) {
+            first = std::min(first, top);
+            last = std::max(last, bottom);
+        }
+        blocks = {{first, last}};
+    }
+    for (const auto &[first, last] : std::as_const(blocks))
         emit dataChanged(index(first), index(last));
 }
 

@@ -80,7 +80,8 @@ private:
 
     void reset();
     void frameChanged(int frameIndex);
-    // A batch: one dataChanged from the first row changed to the last.
+    // A batch: one dataChanged for each block of adjacent rows changed (at most 16; more are
+    // one from the first row changed to the last).
     void framesChanged(const QList<int> &frameIndexes);
     // Drops the frame's thumbnail when it is not of the frame's image now.
     void forgetStaleThumbnail(int frameIndex);

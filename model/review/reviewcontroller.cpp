@@ -52,6 +52,24 @@ Outcome ReviewController::rejectFrames(const QList<int> &frameIndexes, const QSt
         tr("Reject %n frames", nullptr, int(frameIndexes.size())));
 }
 
+void ReviewController::approveFrames(const QList<int> &frameIndexes, const Done &done)
+{
+    if (frameIndexes.size() == 1)
+        return done(approve(frameIndexes.constFirst()));
+    verdictOnFramesLater(frameIndexes, FrameEdit::statusTo(FrameStatus::Approved),
+                         tr("Approve %n frames", nullptr, int(frameIndexes.size())), false, done);
+}
+
+void ReviewController::rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode,
+                                    const QString &reason, const Done &done)
+{
+    if (frameIndexes.size() == 1)
+        return done(reject(frameIndexes.constFirst(), reasonCode, reason));
+    verdictOnFramesLater(frameIndexes,
+                         FrameEdit::statusTo(FrameStatus::AuditFail, QString(), reasonCode, reason),
+                         tr("Reject %n frames", nullptr, int(frameIndexes.size())), false, done);
+}
+
 Outcome ReviewController::nudgeFrames(const QList<int> &frameIndexes, int dx, int dy)
 {
     if (frameIndexes.size() == 1)
@@ -64,6 +82,15 @@ Outcome ReviewController::nudgeFrames(const QList<int> &frameIndexes, int dx, in
 Outcome ReviewController::verdictOnFrames(const QList<int> &frameIndexes, const FrameEdit &edit,
                                           const QString &text)
 {
+    Outcome made;
+    verdictOnFramesLater(frameIndexes, edit, text, true, [&made](const Outcome &o) { made = o; });
+    return made;
+}
+
+void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, const FrameEdit &edit,
+                                            const QString &text, bool now, const Done &done)
+{
+    m_manager->finishBatch(); // the frames as they are after it
     // A frame that has the verdict already needs nothing: it is not a refusal. A rejection
     // with a reason is recorded for a frame rejected already too (its reason).
     const FrameStatus status = edit.status.value_or(FrameStatus::Approved);
@@ -79,8 +106,20 @@ Outcome ReviewController::verdictOnFrames(const QList<int> &frameIndexes, const 
         }
     }
     if (frames.isEmpty())
-        return Outcome::ok();
-    return editFrames(frames, edit, text);
+        return done(Outcome::ok());
+    if (now)
+        return done(editFrames(frames, edit, text));
+    FrameEdit withReviewer = edit;
+    withReviewer.reviewer = m_reviewer; // as apply() does for one frame
+    QList<std::pair<int, FrameEdit>> edits;
+    edits.reserve(frames.size());
+    for (const int frameIndex : std::as_const(frames))
+        edits.append({frameIndex, withReviewer});
+    m_history.applyToFramesInBackground(
+        edits, text,
+        [done, total = frames.size()](const Outcome &outcome, const QList<FrameRefusal> &refused) {
+            done(batchOutcome(outcome, refused, total));
+        });
 }
 
 Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit edit,
@@ -93,11 +132,17 @@ Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit e
         edits.append({frameIndex, edit});
     QList<FrameRefusal> refused;
     const Outcome outcome = m_history.applyToFrames(edits, text, &refused);
+    return batchOutcome(outcome, refused, frameIndexes.size());
+}
+
+Outcome ReviewController::batchOutcome(const Outcome &outcome, const QList<FrameRefusal> &refused,
+                                       qsizetype total)
+{
     // A save that failed says so first.
     if (refused.isEmpty() || (!outcome && outcome.kind() != Outcome::Kind::Refused))
         return outcome;
     // The refused frames are named, each with its reason.
-    const qsizetype changed = outcome ? frameIndexes.size() - refused.size() : 0;
+    const qsizetype changed = outcome ? total - refused.size() : 0;
     constexpr qsizetype named = 8;
     QStringList reasons;
     for (qsizetype i = 0; i < std::min(named, refused.size()); ++i)
@@ -106,12 +151,13 @@ Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit e
         reasons.append(tr("and %n more", nullptr, int(refused.size() - named)));
     return Outcome::refused(tr("%1 of %2 frames changed; not changed: %3")
                                 .arg(changed)
-                                .arg(frameIndexes.size())
+                                .arg(total)
                                 .arg(reasons.join(QStringLiteral("; "))));
 }
 
 Outcome ReviewController::clearNudge(int frameIndex)
 {
+    m_manager->finishBatch(); // the frame as the batch under way leaves it
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
     if (!frame || !frame->directorOverrides.alignment)
         return Outcome::ok();
@@ -125,6 +171,7 @@ Outcome ReviewController::clearNudge(int frameIndex)
 
 Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
 {
+    m_manager->finishBatch(); // the frame as the batch under way leaves it
     const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
     if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
         m_manager->isReadOnly())
@@ -142,6 +189,7 @@ Outcome ReviewController::useAttempt(int frameIndex, int attemptIndex)
 Outcome ReviewController::patch(int frameIndex, const QImage &patched, const QString &prompt,
                                 const QString &what, qsizetype *changed)
 {
+    m_manager->finishBatch(); // the frame as the batch under way leaves it
     const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
     if (!state)
         return Outcome::invalid(tr("There is no frame %1 in this run.").arg(frameIndex));

@@ -48,6 +48,14 @@ public:
     Outcome rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode = QString(),
                          const QString &reason = QString());
     Outcome nudgeFrames(const QList<int> &frameIndexes, int dx, int dy);
+    // approveFrames() and rejectFrames() as the window makes them: a selection of thousands of
+    // frames is made off the GUI thread (SessionManager::applyFrameEditsInBackground) and
+    // `done` gets the outcome once it is made, saved in the background and one undo step;
+    // fewer frames are made at once, `done` called before these return.
+    using Done = std::function<void(const Outcome &)>;
+    void approveFrames(const QList<int> &frameIndexes, const Done &done);
+    void rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode,
+                      const QString &reason, const Done &done);
     // Takes the frame's offset away; nothing to do (Ok) when it has none.
     Outcome clearNudge(int frameIndex);
     // The frame's notes (empty removes them); nothing to do (Ok) when they are the same or
@@ -89,6 +97,13 @@ private:
     // The verdict `edit` (FrameEdit::statusTo) on each frame that does not have it already.
     Outcome verdictOnFrames(const QList<int> &frameIndexes, const FrameEdit &edit,
                             const QString &text);
+    // verdictOnFrames() through applyToFramesInBackground(), or at once (`done` called before
+    // it returns) when `now`.
+    void verdictOnFramesLater(const QList<int> &frameIndexes, const FrameEdit &edit,
+                              const QString &text, bool now, const Done &done);
+    // The outcome of a batch of `total` frames: the refused ones named, each with its reason.
+    static Outcome batchOutcome(const Outcome &outcome, const QList<FrameRefusal> &refused,
+                                qsizetype total);
 
     // One undo step of `edit`, made by the reviewer.
     Outcome apply(int frameIndex, FrameEdit edit, const QString &what);

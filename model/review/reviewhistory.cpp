@@ -1,6 +1,11 @@
 #include "review/reviewhistory.h"
 
+#include <QThreadPool>
+
 namespace {
+
+// A batch of at least this many frames is freed off the GUI thread.
+constexpr qsizetype largeBatch = 512;
 
 // One step: the states of the frames it changed (one frame, or a batch of them), before and
 // after.
@@ -13,10 +18,34 @@ public:
         DirectorFrameState after;
     };
 
+    using Frames = QMap<int, DirectorFrameState>;
+
     FrameStateCommand(SessionManager *manager, ReviewHistory::Step *step, QList<Change> changes,
                       const QString &text)
         : QUndoCommand(text), m_manager(manager), m_step(step), m_changes(std::move(changes))
     {}
+    // A batch: the session's frames before and after it (each shared with the session's, not
+    // copied), and the frames it changed, in index order.
+    FrameStateCommand(SessionManager *manager, ReviewHistory::Step *step, Frames before,
+                      Frames after, QList<int> changed, const QString &text)
+        : QUndoCommand(text), m_manager(manager), m_step(step), m_before(std::move(before)),
+          m_after(std::move(after)), m_changed(std::move(changed))
+    {}
+    // A batch's frames no longer held by the session (a step dropped from the redo side: a
+    // new step pushed after an undo) are thousands of frames to free: freed off the GUI
+    // thread. What the session still shares is only let go of.
+    ~FrameStateCommand() override
+    {
+        if (m_changed.size() < largeBatch)
+            return;
+        QThreadPool::globalInstance()->start([before = std::move(m_before),
+                                              after = std::move(m_after),
+                                              changes = std::move(m_changes)]() mutable {
+            before = {};
+            after = {};
+            changes = {};
+        });
+    }
 
     // The first redo is the action itself, already applied and saved.
     void redo() override
@@ -30,7 +59,11 @@ public:
     }
     void undo() override { put(false); }
 
-    int frameIndex() const { return m_changes.constFirst().after.frameIndex; }
+    int frameIndex() const
+    {
+        return m_changed.isEmpty() ? m_changes.constFirst().after.frameIndex
+                                   : m_changed.constFirst();
+    }
 
 private:
     // Puts every frame's `to` back (after when forward, else before), as one change, when
@@ -42,6 +75,21 @@ private:
     void put(bool forward)
     {
         *m_step = {};
+        if (!m_changed.isEmpty()) {
+            // A batch whose frames nothing changed since: the frames as a whole put back, in
+            // constant time. Otherwise frame by frame, as any step.
+            const Frames &from = forward ? m_before : m_after;
+            const Frames &to = forward ? m_after : m_before;
+            if (m_manager->framesAre(from)) {
+                m_step->outcome = m_manager->replaceFrames(from, to, m_changed);
+                return;
+            }
+            if (m_changes.isEmpty()) {
+                m_changes.reserve(m_changed.size());
+                for (const int frameIndex : std::as_const(m_changed))
+                    m_changes.append({m_before.value(frameIndex), m_after.value(frameIndex)});
+            }
+        }
         QList<DirectorFrameState> targets;
         targets.reserve(m_changes.size());
         for (const Change &change : std::as_const(m_changes)) {
@@ -89,7 +137,10 @@ private:
 
     SessionManager *m_manager;
     ReviewHistory::Step *m_step; // the history's: the command may be deleted when it is done
-    QList<Change> m_changes;
+    QList<Change> m_changes;     // a batch's made from its frames when first needed
+    Frames m_before;             // a batch's
+    Frames m_after;
+    QList<int> m_changed;
     bool m_applied = true;
 };
 
@@ -106,6 +157,7 @@ ReviewHistory::ReviewHistory(SessionManager *manager, QObject *parent)
 Outcome ReviewHistory::record(int frameIndex, const QString &text,
                               const std::function<Outcome()> &change)
 {
+    m_manager->finishBatch(); // the state before is the state after it
     const std::optional<DirectorFrameState> before = m_manager->getFrameState(frameIndex);
     if (!before)
         return Outcome::invalid(tr("There is no frame %1.").arg(frameIndex));
@@ -119,6 +171,7 @@ Outcome ReviewHistory::record(int frameIndex, const QString &text,
 Outcome ReviewHistory::recordFrames(const QList<int> &frameIndexes, const QString &text,
                                     const std::function<Outcome()> &change)
 {
+    m_manager->finishBatch();
     QList<DirectorFrameState> before;
     before.reserve(frameIndexes.size());
     for (const int frameIndex : frameIndexes) {
@@ -137,16 +190,35 @@ Outcome ReviewHistory::recordFrames(const QList<int> &frameIndexes, const QStrin
     return applied;
 }
 
+void ReviewHistory::applyToFramesInBackground(const QList<std::pair<int, FrameEdit>> &edits,
+                                              const QString &text, const Done &done)
+{
+    m_manager->applyFrameEditsInBackground(
+        edits, SessionManager::Refusals::ApplyTheRest,
+        [this, text, done](const Outcome &outcome, const QList<FrameRefusal> &refused,
+                           const QMap<int, DirectorFrameState> &before, const QList<int> &changed) {
+            if (!changed.isEmpty() && m_manager->hasSession() && !m_manager->framesAre(before))
+                m_stack.push(new FrameStateCommand(m_manager, &m_step, before,
+                                                   m_manager->session().frames, changed, text));
+            done(outcome, refused);
+        });
+}
+
 Outcome ReviewHistory::applyToFrames(const QList<std::pair<int, FrameEdit>> &edits,
                                      const QString &text, QList<FrameRefusal> *refused)
 {
-    QList<int> frames;
-    frames.reserve(edits.size());
-    for (const auto &edit : edits)
-        frames.append(edit.first);
-    return recordFrames(frames, text, [&] {
+    m_manager->finishBatch(); // the state before is the state after it
+    if (!m_manager->hasSession())
         return m_manager->applyFrameEdits(edits, SessionManager::Refusals::ApplyTheRest, refused);
-    });
+    // The session's frames before and after, shared with it (no frame copied): one step.
+    const FrameStateCommand::Frames before = m_manager->session().frames;
+    QList<int> changed;
+    const Outcome applied = m_manager->applyFrameEdits(
+        edits, SessionManager::Refusals::ApplyTheRest, refused, &changed);
+    if (!changed.isEmpty() && m_manager->hasSession() && !m_manager->framesAre(before))
+        m_stack.push(new FrameStateCommand(m_manager, &m_step, before, m_manager->session().frames,
+                                           std::move(changed), text));
+    return applied;
 }
 
 Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QString &text)
@@ -156,6 +228,7 @@ Outcome ReviewHistory::apply(int frameIndex, const FrameEdit &edit, const QStrin
 
 int ReviewHistory::frameToUndo() const
 {
+    m_manager->finishBatch(); // its step is the one to undo
     if (!m_stack.canUndo())
         return -1;
     return static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index() - 1))
@@ -164,6 +237,7 @@ int ReviewHistory::frameToUndo() const
 
 int ReviewHistory::frameToRedo() const
 {
+    m_manager->finishBatch();
     if (!m_stack.canRedo())
         return -1;
     return static_cast<const FrameStateCommand *>(m_stack.command(m_stack.index()))->frameIndex();
@@ -171,6 +245,7 @@ int ReviewHistory::frameToRedo() const
 
 Outcome ReviewHistory::undo()
 {
+    m_manager->finishBatch();
     if (!m_stack.canUndo())
         return Outcome::refused(tr("There is nothing to undo."));
     m_stack.undo();
@@ -186,6 +261,7 @@ Outcome ReviewHistory::undo()
 
 Outcome ReviewHistory::redo()
 {
+    m_manager->finishBatch();
     if (!m_stack.canRedo())
         return Outcome::refused(tr("There is nothing to redo."));
     m_stack.redo();

@@ -35,6 +35,12 @@ public:
     // *refused).
     Outcome applyToFrames(const QList<std::pair<int, FrameEdit>> &edits, const QString &text,
                           QList<FrameRefusal> *refused = nullptr);
+    // applyToFrames() through the manager's applyFrameEditsInBackground(): a large batch of
+    // verdicts is made off the GUI thread; `done` gets the outcome and the refusals once it is
+    // made and recorded (at once for any other).
+    using Done = std::function<void(const Outcome &outcome, const QList<FrameRefusal> &refused)>;
+    void applyToFramesInBackground(const QList<std::pair<int, FrameEdit>> &edits,
+                                   const QString &text, const Done &done);
     Outcome undo();
     Outcome redo();
     // The frame the next undo or redo changes; -1 when there is nothing to

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QUuid>
 
 #include <algorithm>
@@ -87,9 +88,19 @@ Outcome holdAsWritten(QJsonObject *members)
 } // namespace
 
 SessionManager::SessionManager(QObject *parent, Saving saving) : QObject(parent), m_saving(saving)
-{}
+{
+    connect(&m_batchWatcher, &QFutureWatcher<BatchResult>::finished, this, [this] {
+        if (m_job && m_job->future.isFinished())
+            finishBatch();
+    });
+}
 
-SessionManager::~SessionManager() = default;
+SessionManager::~SessionManager()
+{
+    // A batch's job works on its own copies: waited for, not adopted.
+    if (m_job)
+        m_job->future.waitForFinished();
+}
 
 const DirectorSession &SessionManager::session() const
 {
@@ -116,6 +127,7 @@ bool SessionManager::hasUsableBackup() const
 
 void SessionManager::close()
 {
+    finishBatch();
     m_writer.reset(); // after its last save
     m_session.reset();
     m_store.reset();
@@ -134,6 +146,7 @@ SessionManager::SaveState SessionManager::saveState() const
 
 Outcome SessionManager::waitForSaves()
 {
+    finishBatch();
     if (m_writer)
         m_writer->waitForIdle(); // its reports arrive before it returns
     if (saveState() == SaveState::Saved)
@@ -143,6 +156,7 @@ Outcome SessionManager::waitForSaves()
 
 Outcome SessionManager::retrySave()
 {
+    finishBatch();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
     if (m_writer) {
@@ -200,6 +214,7 @@ bool isSameFolder(const QString &a, const QString &b)
 
 Outcome SessionManager::initializeOrResume(const QString &runDir, Access access, Recovery recovery)
 {
+    finishBatch();
     // Everything is prepared aside: the open session, its store and its lock
     // stay as they are unless the new one opens.
     m_lastLoad = {};
@@ -550,6 +565,7 @@ Outcome SessionManager::takeAttempt(DirectorFrameState &frame, int attemptIndex)
 
 Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 {
+    finishBatch();
     DirectorFrameState before;
     if (const Outcome found = frameFor(frameIndex, &before); !found)
         return found;
@@ -560,12 +576,19 @@ Outcome SessionManager::applyFrameEdit(int frameIndex, const FrameEdit &edit)
 }
 
 Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &edits,
-                                        Refusals policy, QList<FrameRefusal> *refused)
+                                        Refusals policy, QList<FrameRefusal> *refused,
+                                        QList<int> *changedFrames)
 {
     if (refused)
         refused->clear();
+    if (changedFrames)
+        changedFrames->clear();
+    finishBatch();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
+    // One moment and one reviewer for the whole batch.
+    m_batch = {true, Timestamps::now(), {}, {}};
+    const auto batchDone = qScopeGuard([this] { m_batch = {}; });
     // One copy of the frames, made when the first edit changes one (QMap is shared until).
     QMap<int, DirectorFrameState> frames = m_session->frames;
     QList<int> changed;
@@ -580,20 +603,166 @@ Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &
         if (!edited)
             refusals.append({frameIndex, edited});
         else if (frame != *before) {
-            frames.insert(frameIndex, frame);
+            frames[frameIndex] = std::move(frame);
             changed.append(frameIndex);
         }
     }
     if (refused)
         *refused = refusals;
+    return adoptEdited(std::move(frames), std::move(changed), refusals, policy, changedFrames);
+}
+
+Outcome SessionManager::adoptEdited(QMap<int, DirectorFrameState> frames, QList<int> changed,
+                                    const QList<FrameRefusal> &refusals, Refusals policy,
+                                    QList<int> *changedFrames)
+{
     if (!refusals.isEmpty() && (policy == Refusals::ApplyNone || changed.isEmpty()))
         return Outcome::refused(refusals.constFirst().outcome.message());
     if (changed.isEmpty())
         return Outcome::ok();
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    if (changedFrames)
+        *changedFrames = changed;
     DirectorSession candidate = *m_session;
     candidate.frames = std::move(frames);
+    return saveChangedFrames(std::move(candidate), changed);
+}
+
+bool SessionManager::isVerdictOnly(const FrameEdit &edit)
+{
+    return edit.status && edit.alignment == FrameEdit::Alignment::Keep && !edit.notes &&
+           !edit.patch && !edit.attempt && !edit.revertPatches;
+}
+
+SessionManager::BatchResult
+SessionManager::verdictBatch(QMap<int, DirectorFrameState> frames,
+                             const QList<std::pair<int, FrameEdit>> &edits, const QString &time)
+{
+    // What editedFrame() does for a verdict (its overrides' checks have nothing to check: the
+    // verdict is all that changes), on this thread's copy of the frames.
+    BatchResult result;
+    QString asked;
+    std::optional<QString> reviewer;
+    const auto reviewerOf = [&](const FrameEdit &edit) {
+        if (!reviewer || asked != edit.reviewer) {
+            asked = edit.reviewer;
+            reviewer = Reviewer::orLoginName(edit.reviewer);
+        }
+        return *reviewer;
+    };
+    for (const auto &[frameIndex, edit] : edits) {
+        const auto before = frames.constFind(frameIndex);
+        DirectorFrameState frame;
+        Outcome edited =
+            before == frames.cend()
+                ? Outcome::invalid(tr("There is no frame %1 in this session.").arg(frameIndex))
+                : Outcome::ok();
+        if (edited) {
+            frame = *before;
+            edited = statusFor(
+                frame, edit.status, edit, [&] { return reviewerOf(edit); }, time);
+        }
+        if (!edited)
+            result.refusals.append({frameIndex, edited});
+        else if (frame != *before) {
+            frames[frameIndex] = std::move(frame);
+            result.changed.append(frameIndex);
+        }
+    }
+    result.frames = std::move(frames);
+    return result;
+}
+
+void SessionManager::applyFrameEditsInBackground(const QList<std::pair<int, FrameEdit>> &edits,
+                                                 Refusals policy, const BatchDone &done)
+{
+    finishBatch();
+    const bool background = m_writer && m_session && checkWritable() &&
+                            edits.size() >= backgroundBatch &&
+                            std::all_of(edits.cbegin(), edits.cend(),
+                                        [](const auto &e) { return isVerdictOnly(e.second); });
+    if (!background) {
+        const QMap<int, DirectorFrameState> before =
+            m_session ? m_session->frames : QMap<int, DirectorFrameState>();
+        QList<FrameRefusal> refused;
+        QList<int> changed;
+        const Outcome outcome = applyFrameEdits(edits, policy, &refused, &changed);
+        done(outcome, refused, before, changed);
+        return;
+    }
+    auto job = std::make_unique<BatchJob>();
+    job->base = m_session->frames;
+    job->edits = edits;
+    job->policy = policy;
+    job->done = done;
+    job->future =
+        QtConcurrent::run(&SessionManager::verdictBatch, job->base, edits, Timestamps::now());
+    m_job = std::move(job);
+    m_batchWatcher.setFuture(m_job->future);
+}
+
+bool SessionManager::isApplyingBatch() const
+{
+    return bool(m_job);
+}
+
+void SessionManager::finishBatch()
+{
+    if (!m_job)
+        return;
+    const std::unique_ptr<BatchJob> job = std::move(m_job);
+    job->future.waitForFinished(); // a few milliseconds at most; usually done
+    BatchResult result = job->future.result();
+    QList<int> changed;
+    Outcome outcome;
+    const QMap<int, DirectorFrameState> before = job->base;
+    if (!framesAre(job->base) || !checkWritable()) {
+        // Changed or closed meanwhile (nothing should: every change finishes the batch
+        // first): made again on the session as it is now.
+        outcome = applyFrameEdits(job->edits, job->policy, &result.refusals, &changed);
+    } else {
+        outcome = adoptEdited(std::move(result.frames), std::move(result.changed), result.refusals,
+                              job->policy, &changed);
+    }
+    job->done(outcome, result.refusals, before, changed);
+}
+
+QString SessionManager::editTime() const
+{
+    return m_batch.active ? m_batch.now : Timestamps::now();
+}
+
+QString SessionManager::reviewerOf(const FrameEdit &edit) const
+{
+    if (!m_batch.active)
+        return Reviewer::orLoginName(edit.reviewer);
+    // A batch's edits name the same reviewer: found once, and one text shared by every verdict.
+    if (!m_batch.reviewer || m_batch.reviewerAsked != edit.reviewer) {
+        m_batch.reviewerAsked = edit.reviewer;
+        m_batch.reviewer = Reviewer::orLoginName(edit.reviewer);
+    }
+    return *m_batch.reviewer;
+}
+
+bool SessionManager::framesAre(const QMap<int, DirectorFrameState> &expected) const
+{
+    return m_session && m_session->frames.isSharedWith(expected);
+}
+
+Outcome SessionManager::replaceFrames(const QMap<int, DirectorFrameState> &expected,
+                                      const QMap<int, DirectorFrameState> &frames,
+                                      const QList<int> &changed)
+{
+    finishBatch();
+    if (const Outcome writable = checkWritable(); !writable)
+        return writable;
+    if (!framesAre(expected))
+        return Outcome::refused(tr("The frames have changed since."));
+    if (changed.isEmpty() || frames.isSharedWith(expected))
+        return Outcome::ok();
+    DirectorSession candidate = *m_session;
+    candidate.frames = frames;
     return saveChangedFrames(std::move(candidate), changed);
 }
 
@@ -613,6 +782,7 @@ Outcome SessionManager::saveChangedFrames(DirectorSession candidate, const QList
 
 Outcome SessionManager::saveFrameStates(const QList<DirectorFrameState> &states)
 {
+    finishBatch();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
     DirectorSession candidate = *m_session;
@@ -664,7 +834,7 @@ Outcome SessionManager::editedFrame(const DirectorFrameState &before, const Fram
         delta.frameId = frame.id;
         delta.userOverrideX = move ? delta.userOverrideX + edit.alignmentX : edit.alignmentX;
         delta.userOverrideY = move ? delta.userOverrideY + edit.alignmentY : edit.alignmentY;
-        delta.timestamp = Timestamps::now();
+        delta.timestamp = editTime();
         overrides.alignment = delta;
         // A nudge is the operator's review of a warned frame (docs/session-file.md, Status
         // transitions).
@@ -685,6 +855,14 @@ Outcome SessionManager::editedFrame(const DirectorFrameState &before, const Fram
 
 Outcome SessionManager::setStatus(DirectorFrameState &frame, std::optional<FrameStatus> status,
                                   const FrameEdit &edit) const
+{
+    return statusFor(
+        frame, status, edit, [&] { return reviewerOf(edit); }, editTime());
+}
+
+Outcome SessionManager::statusFor(DirectorFrameState &frame, std::optional<FrameStatus> status,
+                                  const FrameEdit &edit, const std::function<QString()> &reviewer,
+                                  const QString &time)
 {
     const int index = frame.frameIndex;
     const QString reason = edit.reason.trimmed();
@@ -712,8 +890,8 @@ Outcome SessionManager::setStatus(DirectorFrameState &frame, std::optional<Frame
     if (judged && Verdict::isVerdictStatus(frame.status)) {
         Verdict made;
         made.status = frame.status;
-        made.reviewer = Reviewer::orLoginName(edit.reviewer);
-        made.timestamp = Timestamps::now();
+        made.reviewer = reviewer();
+        made.timestamp = time;
         if (!edit.reasonCode.isEmpty())
             made.reasonCode = edit.reasonCode;
         if (!reason.isEmpty())
@@ -848,6 +1026,7 @@ Outcome SessionManager::checkOffset(const DirectorFrameState &frame)
 
 Outcome SessionManager::saveFrameState(int frameIndex, const DirectorFrameState &state)
 {
+    finishBatch();
     DirectorFrameState current;
     if (const Outcome found = frameFor(frameIndex, &current); !found)
         return found;
@@ -909,6 +1088,7 @@ DirectorSession SessionManager::withNews(const DirectorSession &session,
 
 Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
 {
+    finishBatch();
     if (changedCount)
         *changedCount = 0;
     if (addedCount)
@@ -969,6 +1149,7 @@ Outcome SessionManager::checkPatch(PatchHistoryEntry *entry) const
 
 Outcome SessionManager::updateFrameOverrides(int frameIndex, const DirectorOverrides &overrides)
 {
+    finishBatch();
     DirectorFrameState before;
     if (const Outcome found = frameFor(frameIndex, &before); !found)
         return found;
@@ -991,6 +1172,7 @@ std::optional<DirectorFrameState> SessionManager::getFrameState(int frameIndex) 
 
 Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
 {
+    finishBatch();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
     if (const Outcome saves = waitForSaves(); !saves)
@@ -1024,6 +1206,7 @@ Outcome SessionManager::commitSession(const CommitExporter::Progress &progress)
 
 Outcome SessionManager::discardSession()
 {
+    finishBatch();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
     if (const Outcome saves = waitForSaves(); !saves)

@@ -9,10 +9,13 @@
 #include "storage/sessionstore.h"
 
 #include <QDateTime>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QObject>
 #include <QRect>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -149,15 +152,45 @@ public:
     // more). *refused (when given) lists the edits refused, in the order given. Returns the
     // save's outcome; Refused (the first refusal's message) when every edit was refused, or any
     // with ApplyNone; Ok when there was nothing to change.
+    // *changed (when given) gets the frames changed, in index order.
     Outcome applyFrameEdits(const QList<std::pair<int, FrameEdit>> &edits,
                             Refusals policy = Refusals::ApplyTheRest,
-                            QList<FrameRefusal> *refused = nullptr);
+                            QList<FrameRefusal> *refused = nullptr, QList<int> *changed = nullptr);
     // Saves the frame's state exactly as given (a copy of the session with it, saved, adopted,
     // frameChanged): the last step of every edit. Undo and redo call it directly, without the
     // transition rules (an undo of an approval is not a rejection).
     Outcome saveFrameState(int frameIndex, const DirectorFrameState &state);
     // saveFrameState() of several frames as one change: saved once, signalled once.
     Outcome saveFrameStates(const QList<DirectorFrameState> &states);
+    // The session's frames become `frames` as one change (saved once; framesChanged of
+    // `changed`, the frames that differ, in index order), in constant time, when they are still
+    // the very frames `expected` holds (QMap::isSharedWith: nothing changed them since `expected`
+    // was taken from session()). Undo and redo of a batch put the frames back this way. Refused,
+    // and nothing changed, when they are not: the caller puts the frames back one by one.
+    Outcome replaceFrames(const QMap<int, DirectorFrameState> &expected,
+                          const QMap<int, DirectorFrameState> &frames, const QList<int> &changed);
+    // Whether the session's frames are still the very frames `expected` holds (see
+    // replaceFrames()).
+    bool framesAre(const QMap<int, DirectorFrameState> &expected) const;
+
+    // applyFrameEdits() for the window's selection. A batch of at least backgroundBatch
+    // verdicts (status changes only; saving in the background) is checked and made on a copy
+    // of the frames off the GUI thread (the copy of thousands of frames is most of the work);
+    // the GUI thread then adopts it, saves it and signals it as applyFrameEdits() does, and
+    // calls `done` with the outcome, the refusals, the frames before (the session's, shared)
+    // and the frames changed. Any other batch is applied at once, `done` called before this
+    // returns. Meanwhile session() is as before the batch, and every change (and waitForSaves,
+    // close, opening a run) first finishes the batch: changes keep the operator's order.
+    using BatchDone =
+        std::function<void(const Outcome &outcome, const QList<FrameRefusal> &refused,
+                           const QMap<int, DirectorFrameState> &before, const QList<int> &changed)>;
+    static constexpr qsizetype backgroundBatch = 256;
+    void applyFrameEditsInBackground(const QList<std::pair<int, FrameEdit>> &edits, Refusals policy,
+                                     const BatchDone &done);
+    // A batch is being made off the GUI thread.
+    bool isApplyingBatch() const;
+    // Waits for the batch under way (if any) and adopts it.
+    void finishBatch();
 
     std::optional<DirectorFrameState> getFrameState(int frameIndex) const;
 
@@ -274,6 +307,34 @@ private:
     // verdict no longer about the frame's status goes (docs/session-file.md, verdict).
     Outcome setStatus(DirectorFrameState &frame, std::optional<FrameStatus> status,
                       const FrameEdit &edit) const;
+    // setStatus() with who and when given: on any thread.
+    static Outcome statusFor(DirectorFrameState &frame, std::optional<FrameStatus> status,
+                             const FrameEdit &edit, const std::function<QString()> &reviewer,
+                             const QString &time);
+    // What a batch made on its copy of the frames.
+    struct BatchResult
+    {
+        QMap<int, DirectorFrameState> frames;
+        QList<int> changed;
+        QList<FrameRefusal> refusals;
+    };
+    static bool isVerdictOnly(const FrameEdit &edit);
+    // The verdicts of `edits` on `frames` (a batch's job, off the GUI thread).
+    static BatchResult verdictBatch(QMap<int, DirectorFrameState> frames,
+                                    const QList<std::pair<int, FrameEdit>> &edits,
+                                    const QString &time);
+    // The end of applyFrameEdits(): `frames` (these changed, these refused) adopted and saved.
+    Outcome adoptEdited(QMap<int, DirectorFrameState> frames, QList<int> changed,
+                        const QList<FrameRefusal> &refusals, Refusals policy,
+                        QList<int> *changedFrames);
+    struct BatchJob
+    {
+        QMap<int, DirectorFrameState> base; // the session's frames it started from
+        QList<std::pair<int, FrameEdit>> edits;
+        Refusals policy = Refusals::ApplyTheRest;
+        BatchDone done;
+        QFuture<BatchResult> future;
+    };
     // initializeOrResume() in steps, each on what is prepared aside (`Opening`).
     struct Opening
     {
@@ -289,6 +350,10 @@ private:
     Outcome sessionOf(Opening &opening, const QString &runDir, Access access);
     void adopt(Opening &&opening, Access access);
     QString nextTimestamp() const;
+    // The time an edit records (the verdict's, the offset's): now, or the batch's.
+    QString editTime() const;
+    // Who the verdict an edit makes is by (FrameEdit::reviewer, or the user logged in).
+    QString reviewerOf(const FrameEdit &edit) const;
 
     Saving m_saving;
     std::unique_ptr<SessionStore> m_store;
@@ -310,6 +375,17 @@ private:
     bool m_backupUsable = false;
     // commitSession is exporting: ingest waits.
     bool m_committing = false;
+    // While applyFrameEdits() runs: its moment and its reviewer, found once for every edit.
+    struct Batch
+    {
+        bool active = false;
+        QString now;
+        QString reviewerAsked;
+        std::optional<QString> reviewer;
+    };
+    mutable Batch m_batch;
+    std::unique_ptr<BatchJob> m_job; // a batch being made off the GUI thread
+    QFutureWatcher<BatchResult> m_batchWatcher;
     // The image checkOffset() read last (a nudge comes after a nudge).
     struct OffsetImage
     {
