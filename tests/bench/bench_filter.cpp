@@ -10,7 +10,9 @@
 //       stepping (→) with a filter;
 //       playing for 2 s, with no filter and with one.
 //     Each figure is the longest single turn of the event loop (the click or the key with
-//     what it queued), in wall time.
+//     what it queued), in wall time, and that turn's CPU time on the GUI thread (on a busy
+//     machine the wall time also counts the waits for a core). DIRECTOR_BENCH_TRACE=1 says on
+//     stderr which event took more than 16 ms.
 // DIRECTOR_BENCH_DIR=<folder> keeps the generated runs there (run_<frames>), and a later run
 // opens those it finds instead of writing them again (100,000 frames take minutes and 1.6 GB).
 // DIRECTOR_BENCH_MAKE_ONLY=1 only writes the runs.
@@ -45,34 +47,88 @@
 
 namespace {
 
+// With DIRECTOR_BENCH_TRACE set: every event the GUI thread took more than 16 ms over (the
+// outermost dispatch), to stderr: what a stall is made of.
+class TracingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_trace || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const int type = event->type();
+        const QByteArray name =
+            receiver->metaObject()->className() + QByteArray(" ") + receiver->objectName().toUtf8();
+        const bool done = QApplication::notify(receiver, event);
+        const double ms = bench::elapsedMs(timer);
+        --m_depth;
+        if (ms > 16)
+            std::fprintf(stderr, "  stall %7.1f ms: event %d to %s\n", ms, type, name.constData());
+        return done;
+    }
+
+private:
+    bool m_trace = qEnvironmentVariableIsSet("DIRECTOR_BENCH_TRACE");
+    int m_depth = 0;
+};
+
+void trace(const char *phase)
+{
+    if (qEnvironmentVariableIsSet("DIRECTOR_BENCH_TRACE"))
+        std::fprintf(stderr, "%s\n", phase);
+}
+
+// The longest turn of the event loop: in wall time, and in the GUI thread's own CPU time
+// (the difference is the time the thread waited for a core: decodes, other processes).
+struct Worst
+{
+    double wall = 0;
+    double cpu = 0;
+    void add(const Worst &other)
+    {
+        wall = std::max(wall, other.wall);
+        cpu = std::max(cpu, other.cpu);
+    }
+};
+
+// One turn of the event loop (after `act`, when given).
+Worst turn(const std::function<void()> &act = {})
+{
+    QElapsedTimer timer;
+    const double cpu = bench::threadCpuMs();
+    timer.start();
+    if (act)
+        act();
+    QCoreApplication::processEvents(QEventLoop::AllEvents);
+    return {bench::elapsedMs(timer), bench::threadCpuMs() - cpu};
+}
+
 // Turns the event loop for `ms`; the longest turn (a turn with nothing to do returns at once).
-double settle(double ms = 200)
+Worst settle(double ms = 200)
 {
     QElapsedTimer clock;
     clock.start();
-    double longest = 0;
+    Worst worst;
     while (bench::elapsedMs(clock) < ms) {
-        QElapsedTimer turn;
-        turn.start();
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
-        const double took = bench::elapsedMs(turn);
-        longest = std::max(longest, took);
-        if (took < 0.5)
+        const Worst took = turn();
+        worst.add(took);
+        if (took.wall < 0.5)
             QThread::usleep(500);
     }
-    return longest;
+    return worst;
 }
 
 // `act` with the event loop's turns that follow it: the longest of them (the act included in
 // the first).
-double stall(const std::function<void()> &act, double settleMs = 200)
+Worst stall(const std::function<void()> &act, double settleMs = 200)
 {
-    QElapsedTimer timer;
-    timer.start();
-    act();
-    QCoreApplication::processEvents(QEventLoop::AllEvents);
-    const double first = bench::elapsedMs(timer);
-    return std::max(first, settle(settleMs));
+    Worst worst = turn(act);
+    worst.add(settle(settleMs));
+    return worst;
 }
 
 class FirstPaint : public QObject
@@ -100,28 +156,25 @@ struct Figures
     double openMs = -1;        // openRun() itself
     double interactiveMs = -1; // after openRun(): painted and answering
     double wholeMs = -1;       // from construction
-    double scroll = 0;
-    double endHome = 0;
-    double filterStatus = 0; // the longest of every status alone
-    double filterFlag = 0;
-    double filterMark = 0;
-    double filterAll = 0;
-    double filterClear = 0;
-    double step = 0;
-    double play = 0;
-    double playFiltered = 0;
-    int shownByStatus = 0; // rows shown by the last status alone (a check)
+    Worst scroll;
+    Worst endHome;
+    Worst filterStatus; // the longest of every status alone
+    Worst filterFlag;
+    Worst filterMark;
+    Worst filterAll;
+    Worst filterClear;
+    Worst step;
+    Worst play;
+    Worst playFiltered;
 };
 
-double play(MainWindow *window)
+Worst play(MainWindow *window)
 {
     QAction *playPause = window->actions().playPause;
-    double longest = stall([&] { playPause->trigger(); }, 0);
-    QElapsedTimer clock;
-    clock.start();
-    longest = std::max(longest, settle(2000));
-    longest = std::max(longest, stall([&] { playPause->trigger(); }));
-    return longest;
+    Worst worst = stall([&] { playPause->trigger(); }, 0);
+    worst.add(settle(2000));
+    worst.add(stall([&] { playPause->trigger(); }));
+    return worst;
 }
 
 Figures measureOnce(const QString &runDir)
@@ -139,6 +192,7 @@ Figures measureOnce(const QString &runDir)
         return figures;
     }
     figures.openMs = bench::elapsedMs(clock);
+    trace("opened");
     clock.restart();
     QListView *strip = window->filmstrip();
     QEventLoop loop;
@@ -153,25 +207,23 @@ Figures measureOnce(const QString &runDir)
     loop.exec();
     strip->viewport()->removeEventFilter(&firstPaint);
     settle(2000);
-
-    // Scrolling, start to end.
+    trace("scrolling");
     QScrollBar *bar = strip->horizontalScrollBar();
     const int steps = 400;
     for (int i = 0; i <= steps; ++i) {
         const int value = bar->minimum() + int(qint64(bar->maximum() - bar->minimum()) * i / steps);
-        figures.scroll = std::max(figures.scroll, stall([&] { bar->setValue(value); }, 20));
+        figures.scroll.add(stall([&] { bar->setValue(value); }, 20));
     }
     const WindowActions &actions = window->actions();
-    figures.endHome =
-        std::max(stall([&] { actions.last->trigger(); }), stall([&] { actions.first->trigger(); }));
+    figures.endHome.add(stall([&] { actions.last->trigger(); }));
+    figures.endHome.add(stall([&] { actions.first->trigger(); }));
 
-    // The filter, by its bar.
+    trace("filtering");
     FilterBar *filterBar = window->findChild<FilterPresenter *>()->bar();
     for (const FrameStatus status : allFrameStatuses) {
         QToolButton *button = filterBar->statusButton(status);
-        figures.filterStatus = std::max(figures.filterStatus, stall([&] { button->click(); }));
-        figures.shownByStatus = strip->model()->rowCount();
-        figures.filterStatus = std::max(figures.filterStatus, stall([&] { button->click(); }));
+        figures.filterStatus.add(stall([&] { button->click(); }));
+        figures.filterStatus.add(stall([&] { button->click(); }));
     }
     QAction *flag = filterBar->flagAction(QStringLiteral("SF01_IDENTITY_DRIFT"));
     if (!flag) {
@@ -182,23 +234,25 @@ Figures measureOnce(const QString &runDir)
         }
     }
     if (flag) {
-        figures.filterFlag = stall([&] { flag->trigger(); });
-        figures.filterFlag = std::max(figures.filterFlag, stall([&] { flag->trigger(); }));
+        figures.filterFlag.add(stall([&] { flag->trigger(); }));
+        figures.filterFlag.add(stall([&] { flag->trigger(); }));
     }
     QToolButton *mark = filterBar->markButton(FrameFilter::Mark::Nudged);
-    figures.filterMark = std::max(stall([&] { mark->click(); }), stall([&] { mark->click(); }));
+    figures.filterMark.add(stall([&] { mark->click(); }));
+    figures.filterMark.add(stall([&] { mark->click(); }));
     for (const FrameStatus status : allFrameStatuses)
-        figures.filterAll =
-            std::max(figures.filterAll, stall([&] { filterBar->statusButton(status)->click(); }));
-    figures.filterClear = stall([&] { filterBar->clearButton()->click(); });
+        figures.filterAll.add(stall([&] { filterBar->statusButton(status)->click(); }));
+    figures.filterClear.add(stall([&] { filterBar->clearButton()->click(); }));
 
+    trace("playing");
     figures.play = play(window.get());
     // With a filter: the frames that need attention.
     filterBar->statusButton(FrameStatus::AuditWarn)->click();
     filterBar->statusButton(FrameStatus::AuditFail)->click();
     settle();
+    trace("stepping, then playing");
     for (int i = 0; i < 20; ++i)
-        figures.step = std::max(figures.step, stall([&] { actions.next->trigger(); }, 20));
+        figures.step.add(stall([&] { actions.next->trigger(); }, 20));
     figures.playFiltered = play(window.get());
     filterBar->clearButton()->click();
     settle();
@@ -244,26 +298,27 @@ void measure(const QString &base, int frames)
                  QStringLiteral("goal < 500 ms at 10,000"));
     bench::print(QStringLiteral("interactive from construction"), medianOf(all, &Figures::wholeMs),
                  QStringLiteral("ms"));
-    bench::print(QStringLiteral("scrolling start to end (400 steps): longest stall"),
-                 medianOf(all, &Figures::scroll), QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("End, Home: longest stall"), medianOf(all, &Figures::endHome),
-                 QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("filter: a status on / off (each): longest stall"),
-                 medianOf(all, &Figures::filterStatus), QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("filter: a flag on / off"), medianOf(all, &Figures::filterFlag),
-                 QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("filter: a mark on / off"), medianOf(all, &Figures::filterMark),
-                 QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("filter: every status, one by one"),
-                 medianOf(all, &Figures::filterAll), QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("filter: Clear"), medianOf(all, &Figures::filterClear),
-                 QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("→ with a filter (20 steps): longest stall"),
-                 medianOf(all, &Figures::step), QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("playing 2 s: longest stall"), medianOf(all, &Figures::play),
-                 QStringLiteral("ms"), stallGoal);
-    bench::print(QStringLiteral("playing 2 s with a filter: longest stall"),
-                 medianOf(all, &Figures::playFiltered), QStringLiteral("ms"), stallGoal);
+    const auto stallOf = [&](const QString &name, Worst Figures::*field) {
+        QList<double> wall, cpu;
+        for (const Figures &figures : all) {
+            wall.append((figures.*field).wall);
+            cpu.append((figures.*field).cpu);
+        }
+        bench::print(name, bench::median(wall), QStringLiteral("ms"), stallGoal);
+        bench::print(QStringLiteral("  its GUI-thread CPU time"), bench::median(cpu),
+                     QStringLiteral("ms"));
+    };
+    stallOf(QStringLiteral("scrolling start to end (400 steps): longest stall"), &Figures::scroll);
+    stallOf(QStringLiteral("End, Home: longest stall"), &Figures::endHome);
+    stallOf(QStringLiteral("filter: a status on / off (each): longest stall"),
+            &Figures::filterStatus);
+    stallOf(QStringLiteral("filter: a flag on / off"), &Figures::filterFlag);
+    stallOf(QStringLiteral("filter: a mark on / off"), &Figures::filterMark);
+    stallOf(QStringLiteral("filter: every status, one by one"), &Figures::filterAll);
+    stallOf(QStringLiteral("filter: Clear"), &Figures::filterClear);
+    stallOf(QStringLiteral("→ with a filter (20 steps): longest stall"), &Figures::step);
+    stallOf(QStringLiteral("playing 2 s: longest stall"), &Figures::play);
+    stallOf(QStringLiteral("playing 2 s with a filter: longest stall"), &Figures::playFiltered);
 }
 
 } // namespace
@@ -272,7 +327,7 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     bench::quietQt();
     QTemporaryDir settings;
     QTemporaryDir work;
