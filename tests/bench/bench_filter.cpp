@@ -263,7 +263,7 @@ Figures measureOnce(const QString &runDir)
 
 bool prepare(const QString &runDir, int frames)
 {
-    if (QFileInfo::exists(runDir + QStringLiteral("/state.json")) &&
+    if (QFileInfo::exists(runDir + QStringLiteral("/manifest.lock.json")) &&
         !QFileInfo::exists(runDir + QStringLiteral(".partial")))
         return true;
     const QString partial = runDir + QStringLiteral(".partial");
