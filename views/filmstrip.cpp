@@ -81,6 +81,13 @@ QList<int> Filmstrip::selectedFrames(int current) const
     return frames;
 }
 
+void Filmstrip::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                            const QList<int> &roles)
+{
+    Q_ASSERT(uniformItemSizes());
+    QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+}
+
 QItemSelectionModel::SelectionFlags Filmstrip::selectionCommand(const QModelIndex &index,
                                                                 const QEvent *event) const
 {
