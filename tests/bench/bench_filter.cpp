@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 
@@ -329,6 +330,11 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     TracingApplication app(argc, argv);
     bench::quietQt();
+    // DIRECTOR_BENCH_GLOBAL_POOL=n: Qt's global pool with n threads (Qt 6.4's raster engine
+    // fills large areas on it, and the GUI thread waits for those fills: with the pool's
+    // threads held by long tasks, a paint waits for them).
+    if (const int threads = qEnvironmentVariableIntValue("DIRECTOR_BENCH_GLOBAL_POOL"); threads > 0)
+        QThreadPool::globalInstance()->setMaxThreadCount(threads);
     QTemporaryDir settings;
     QTemporaryDir work;
     if (!settings.isValid() || !work.isValid())
