@@ -51,13 +51,7 @@ int Filmstrip::frameAfter(int frameIndex, int delta) const
     if (row >= 0)
         return frameAt(row + delta);
     // A hidden frame: the nearest shown on that side.
-    const int rows = m_filtered->rowCount();
-    for (int r = delta > 0 ? 0 : rows - 1; r >= 0 && r<rows; r += delta> 0 ? 1 : -1) {
-        const int frame = frameAt(r);
-        if (delta > 0 ? frame > frameIndex : frame < frameIndex)
-            return frame;
-    }
-    return -1;
+    return frameAt(m_filtered->rowBeside(frameIndex, delta));
 }
 
 void Filmstrip::showFrame(int frameIndex)
@@ -85,6 +79,13 @@ QList<int> Filmstrip::selectedFrames(int current) const
         frames.append(frameAt(index.row()));
     std::sort(frames.begin(), frames.end());
     return frames;
+}
+
+void Filmstrip::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                            const QList<int> &roles)
+{
+    Q_ASSERT(uniformItemSizes());
+    QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
 }
 
 QItemSelectionModel::SelectionFlags Filmstrip::selectionCommand(const QModelIndex &index,

@@ -60,14 +60,26 @@ void paintStatusShape(QPainter *painter, const QStyleOptionViewItem &option, con
     StatusBadge::paint(painter, FrameDelegate::statusBadgeRect(frameRect), status, option.palette);
 }
 
+// Squares of 8 px, light in the top left corner: one fill with a tile of four squares.
 void paintCheckerboard(QPainter *painter, const QRect &frameRect, bool loading)
 {
-    const QColor dark = loading ? QColor(0xc4, 0xc4, 0xc4) : QColor(0x9a, 0x9a, 0x9a);
-    const QColor light = loading ? QColor(0xdc, 0xdc, 0xdc) : QColor(0xc8, 0xc8, 0xc8);
-    for (int y = 0; y < frameRect.height(); y += 8)
-        for (int x = 0; x < frameRect.width(); x += 8)
-            painter->fillRect(frameRect.left() + x, frameRect.top() + y, 8, 8,
-                              ((x + y) / 8) % 2 ? dark : light);
+    const auto tileOf = [](const QColor &light, const QColor &dark) {
+        QImage tile(16, 16, QImage::Format_RGB32);
+        tile.fill(light);
+        for (int y = 0; y < 16; ++y) {
+            for (int x = 0; x < 16; ++x) {
+                if ((x / 8 + y / 8) % 2)
+                    tile.setPixel(x, y, dark.rgb());
+            }
+        }
+        return QBrush(tile);
+    };
+    static const QBrush shown = tileOf(QColor(0xc8, 0xc8, 0xc8), QColor(0x9a, 0x9a, 0x9a));
+    static const QBrush waiting = tileOf(QColor(0xdc, 0xdc, 0xdc), QColor(0xc4, 0xc4, 0xc4));
+    const QPoint origin = painter->brushOrigin();
+    painter->setBrushOrigin(frameRect.topLeft());
+    painter->fillRect(frameRect, loading ? waiting : shown);
+    painter->setBrushOrigin(origin);
 }
 
 // The thumbnail, centred on a checkerboard. It is made off the GUI thread:

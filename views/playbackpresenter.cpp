@@ -13,6 +13,8 @@
 #include <QAction>
 #include <QSettings>
 
+#include <algorithm>
+
 PlaybackPresenter::PlaybackPresenter(const Parts &parts, QObject *parent)
     : QObject(parent), m_parts(parts), m_ownClock(new TimerPlaybackClock(this)),
       m_playback(new Playback(m_ownClock, this)),
@@ -43,6 +45,7 @@ PlaybackPresenter::PlaybackPresenter(const Parts &parts, QObject *parent)
     m_parts.bar->setSeamFrames(m_playback->seamFrames());
     connectActions();
     connectSession();
+    rebuildWithImage();
 }
 
 PlaybackPresenter::~PlaybackPresenter()
@@ -68,16 +71,20 @@ void PlaybackPresenter::connectSession()
     SessionManager *manager = m_parts.manager;
     connect(manager, &SessionManager::sessionOpened, this, &PlaybackPresenter::sessionOpened);
     // New frames join the loop; a changed frame is decoded and placed again.
-    connect(manager, &SessionManager::framesAdded, this,
-            [this] { m_playback->setFrames(movesFrames()); });
+    connect(manager, &SessionManager::framesAdded, this, [this](const QList<int> &frames) {
+        if (noteImages(frames))
+            m_playback->setFrames(movesFrames());
+    });
     connect(manager, &SessionManager::frameChanged, this, [this](int frame) {
         m_cache->invalidate(frame);
-        m_playback->setFrames(movesFrames()); // a frame's first image: it joins the loop
+        if (noteImages({frame})) // a frame's first image: it joins the loop
+            m_playback->setFrames(movesFrames());
     });
     connect(manager, &SessionManager::framesChanged, this, [this](const QList<int> &frames) {
         for (const int frame : frames)
             m_cache->invalidate(frame);
-        m_playback->setFrames(movesFrames());
+        if (noteImages(frames))
+            m_playback->setFrames(movesFrames());
     });
 }
 
@@ -94,15 +101,48 @@ bool PlaybackPresenter::isPlaying() const
 QList<int> PlaybackPresenter::movesFrames() const
 {
     // The frames commit would write: those with an image (a PENDING frame has none yet).
+    if (!m_filter)
+        return m_withImage;
     QList<int> frames;
-    if (!m_parts.manager->hasSession())
-        return frames;
-    const QMap<int, DirectorFrameState> &all = m_parts.manager->session().frames;
-    for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        if (!it->finalImagePath().isEmpty() && (!m_filter || m_filter(it.key())))
-            frames.append(it.key());
+    for (const int frame : m_withImage) {
+        if (m_filter(frame))
+            frames.append(frame);
     }
     return frames;
+}
+
+void PlaybackPresenter::rebuildWithImage()
+{
+    m_withImage.clear();
+    if (!m_parts.manager->hasSession())
+        return;
+    const QMap<int, DirectorFrameState> &all = m_parts.manager->session().frames;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (!it->finalImagePath().isEmpty())
+            m_withImage.append(it.key());
+    }
+}
+
+bool PlaybackPresenter::noteImages(const QList<int> &frames)
+{
+    if (!m_parts.manager->hasSession())
+        return false;
+    const QMap<int, DirectorFrameState> &all = m_parts.manager->session().frames;
+    bool changed = false;
+    for (const int frame : frames) {
+        const auto state = all.constFind(frame);
+        const bool hasImage = state != all.cend() && !state->finalImagePath().isEmpty();
+        const auto at = std::lower_bound(m_withImage.begin(), m_withImage.end(), frame);
+        const bool listed = at != m_withImage.end() && *at == frame;
+        if (hasImage == listed)
+            continue;
+        changed = true;
+        if (hasImage)
+            m_withImage.insert(at, frame);
+        else
+            m_withImage.erase(at);
+    }
+    return changed;
 }
 
 void PlaybackPresenter::setShown(std::function<bool(int)> shown)
@@ -119,6 +159,7 @@ void PlaybackPresenter::sessionOpened()
     m_opening = false;
     m_cache->clear();
     m_shown = {};
+    rebuildWithImage();
     m_playback->setFrames(movesFrames());
     m_playback->clearRange();
     const SessionManager *manager = m_parts.manager;
@@ -200,5 +241,8 @@ void PlaybackPresenter::frameShown(int frameIndex)
 
 void PlaybackPresenter::prefetch()
 {
-    m_cache->prefetch(m_playback->upcoming(m_cache->capacity()));
+    // At most this many frames ahead (20 s at 24 fps): asked on every tick and every decode
+    // done, it walks them; the budget of small frames would otherwise name a whole long run.
+    constexpr int lookahead = 480;
+    m_cache->prefetch(m_playback->upcoming(std::min(m_cache->capacity(), lookahead)));
 }

@@ -67,6 +67,10 @@ private:
     void setFps(int fps);
     void setRangePoint(bool in);
     QList<int> movesFrames() const;
+    // m_withImage again from the session's frames; and for these frames only (whether they
+    // have an image now), true when that changed.
+    void rebuildWithImage();
+    bool noteImages(const QList<int> &frames);
     int playhead() const;
 
     Parts m_parts;
@@ -75,5 +79,8 @@ private:
     PlaybackCache *m_cache;
     QImage m_shown;
     std::function<bool(int)> m_filter;
+    // The frames with an image, in index order: what commit writes, kept as frames change so
+    // that a filter change or a verdict does not walk every frame of the session.
+    QList<int> m_withImage;
     bool m_opening = false;
 };

@@ -223,8 +223,13 @@ QVariant FrameListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int frameIndex = m_frames.at(index.row());
-    const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
-    if (!frame)
+    // The session's own frame, not a copy: the delegate asks for a dozen roles of every cell
+    // it paints.
+    if (!m_manager->hasSession())
+        return {};
+    const QMap<int, DirectorFrameState> &frames = m_manager->session().frames;
+    const auto frame = frames.constFind(frameIndex);
+    if (frame == frames.cend())
         return {};
     const DirectorOverrides &overrides = frame->directorOverrides;
     switch (role) {
