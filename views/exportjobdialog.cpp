@@ -1,5 +1,6 @@
 #include "exportjobdialog.h"
 
+#include "core/backgroundpool.h"
 #include "messagebox.h"
 #include "review/sessionmanager.h"
 
@@ -99,9 +100,9 @@ void ExportJobDialog::start(Job job, const JobHook &hook)
 {
     m_stop = std::make_shared<StopRequest>();
     // Copies only: the job never sees the manager, the session in memory or this dialog.
-    m_watcher.setFuture(
-        QtConcurrent::run([job = std::move(job), stop = m_stop, hook,
-                           noMemory = m_texts.noMemory](QPromise<Written> &promise) {
+    m_watcher.setFuture(QtConcurrent::run(
+        BackgroundPool::instance(), [job = std::move(job), stop = m_stop, hook,
+                                     noMemory = m_texts.noMemory](QPromise<Written> &promise) {
             if (hook)
                 hook(*stop);
             const PreviewProgress progress([stop] { return stop->requested(); },

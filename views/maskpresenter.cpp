@@ -1,5 +1,6 @@
 #include "maskpresenter.h"
 
+#include "core/backgroundpool.h"
 #include "filmstrip.h"
 #include "mainwindow.h"
 #include "maskbar.h"
@@ -177,12 +178,13 @@ void MaskPresenter::patch()
     m_provider = std::make_shared<InpaintProvider>(InpaintProvider::defaultCommand());
     // The job has its own copies: the request, and a share of the provider.
     m_watcher.setFuture(
-        QtConcurrent::run([provider = m_provider, request = std::move(*request)]() -> Answer {
-            const Result<QImage> patched = provider->run(request);
-            if (!patched)
-                return {QImage(), patched.outcome().message()};
-            return {*patched, QString()};
-        }));
+        QtConcurrent::run(BackgroundPool::instance(),
+                          [provider = m_provider, request = std::move(*request)]() -> Answer {
+                              const Result<QImage> patched = provider->run(request);
+                              if (!patched)
+                                  return {QImage(), patched.outcome().message()};
+                              return {*patched, QString()};
+                          }));
     m_bar->setRunning(true);
     m_elapsed.start();
     m_tick.start();

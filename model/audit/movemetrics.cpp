@@ -1,6 +1,7 @@
 #include "audit/movemetrics.h"
 
 #include "commit/commitexporter.h"
+#include "core/backgroundpool.h"
 #include "review/sessionmanager.h"
 #include "run/imageloader.h"
 #include "run/runpaths.h"
@@ -125,11 +126,12 @@ void MoveMetrics::start()
         return;
     const DirectorSession &session = m_manager->session();
     m_cancelled = std::make_shared<std::atomic_bool>(false);
-    m_watcher.setFuture(QtConcurrent::run([runDir = m_manager->runDir(), jobs = jobsOf(session),
-                                           anchor = anchorIndex(session), known = m_known,
-                                           cancelled = m_cancelled] {
-        return measure(runDir, jobs, anchor, known, cancelled.get());
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        BackgroundPool::instance(),
+        [runDir = m_manager->runDir(), jobs = jobsOf(session), anchor = anchorIndex(session),
+         known = m_known, cancelled = m_cancelled] {
+            return measure(runDir, jobs, anchor, known, cancelled.get());
+        }));
 }
 
 void MoveMetrics::finished()

@@ -1,5 +1,7 @@
 #include "review/reviewhistory.h"
 
+#include "core/backgroundpool.h"
+
 #include <QThreadPool>
 
 namespace {
@@ -38,9 +40,8 @@ public:
     {
         if (m_changed.size() < largeBatch)
             return;
-        QThreadPool::globalInstance()->start([before = std::move(m_before),
-                                              after = std::move(m_after),
-                                              changes = std::move(m_changes)]() mutable {
+        BackgroundPool::instance()->start([before = std::move(m_before), after = std::move(m_after),
+                                           changes = std::move(m_changes)]() mutable {
             before = {};
             after = {};
             changes = {};

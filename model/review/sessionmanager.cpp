@@ -1,5 +1,6 @@
 #include "review/sessionmanager.h"
 
+#include "core/backgroundpool.h"
 #include "patch/framepatches.h"
 #include "run/imageloader.h"
 #include "run/runpaths.h"
@@ -696,8 +697,8 @@ void SessionManager::applyFrameEditsInBackground(const QList<std::pair<int, Fram
     job->edits = edits;
     job->policy = policy;
     job->done = done;
-    job->future =
-        QtConcurrent::run(&SessionManager::verdictBatch, job->base, edits, Timestamps::now());
+    job->future = QtConcurrent::run(BackgroundPool::instance(), &SessionManager::verdictBatch,
+                                    job->base, edits, Timestamps::now());
     m_job = std::move(job);
     m_batchWatcher.setFuture(m_job->future);
 }

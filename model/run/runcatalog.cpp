@@ -1,5 +1,7 @@
 #include "run/runcatalog.h"
 
+#include "core/backgroundpool.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QLocale>
@@ -64,7 +66,7 @@ void RunCatalog::startScan()
 {
     m_again = false;
     m_scanning = m_folder;
-    m_scan.setFuture(QtConcurrent::run(&RunSummary::scan, m_folder));
+    m_scan.setFuture(QtConcurrent::run(BackgroundPool::instance(), &RunSummary::scan, m_folder));
 }
 
 void RunCatalog::scanFinished()

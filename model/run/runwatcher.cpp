@@ -1,5 +1,6 @@
 #include "run/runwatcher.h"
 
+#include "core/backgroundpool.h"
 #include "review/sessionmanager.h"
 
 #include <QCryptographicHash>
@@ -108,8 +109,8 @@ void RunWatcher::startScan(bool force)
         return;
     }
     watchFolders();
-    m_scan.setFuture(QtConcurrent::run(&RunWatcher::scan, m_runDir, m_manager->session(),
-                                       force ? QByteArray() : m_fingerprint));
+    m_scan.setFuture(QtConcurrent::run(BackgroundPool::instance(), &RunWatcher::scan, m_runDir,
+                                       m_manager->session(), force ? QByteArray() : m_fingerprint));
 }
 
 RunWatcher::Scan RunWatcher::scan(const QString &runDir, const DirectorSession &session,
