@@ -17,12 +17,20 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -112,14 +120,15 @@ JsonSize measure(const QJsonValue &value, int level = 6)
             size.bytes += inner.bytes + 2 * (level + 1) + 4; // indentation, separators
         };
         if (isObject) {
-            QSet<QString> names;
+            QVarLengthArray<QString, 32> names;
             for (auto it = object.begin(); it != object.end(); ++it) {
-                const QString name = it.key();
-                size.namesCollide = size.namesCollide || names.contains(name);
-                names.insert(name);
-                size.bytes += textBytes(name.size()) + 2;
+                names.append(it.key());
+                size.bytes += textBytes(names.last().size()) + 2;
                 add(it.value());
             }
+            std::sort(names.begin(), names.end());
+            size.namesCollide =
+                size.namesCollide || std::adjacent_find(names.begin(), names.end()) != names.end();
         } else {
             for (const QJsonValue &child : array)
                 add(child);
@@ -178,6 +187,47 @@ QJsonValue bounded(const QJsonValue &value, int depth)
     return kept;
 }
 
+// What Reader::details() makes of a JSON object of details before it knows
+// whether the session's budget holds them: its size, the object bounded (when
+// it is nested too deep, or its names collide) and that as written.
+struct PreparedDetails
+{
+    QJsonObject object;
+    JsonSize size;     // of `object`
+    QJsonObject kept;  // `object`, bounded when it has to be
+    JsonSize keptSize; // of `kept`
+    bool hasWritten = false;
+    QJsonObject written; // SessionCodec::asWritten(kept), when hasWritten
+
+    // `write`: also as written (which is only of use within the budget).
+    static PreparedDetails of(const QJsonObject &object, bool write)
+    {
+        PreparedDetails p;
+        p.object = object;
+        if (object.isEmpty())
+            return p;
+        p.size = p.keptSize = measure(object);
+        p.kept = object;
+        if (p.size.depth > RunFolder::maxCopiedDepth || p.size.namesCollide) {
+            p.kept = bounded(object, RunFolder::maxCopiedDepth).toObject();
+            p.keptSize = measure(p.kept);
+        }
+        if (write)
+            p.writeKept();
+        return p;
+    }
+
+    void writeKept()
+    {
+        // As the session file will hold them once written and read back
+        // (2.0 reads back as 2, names in their order, ...): what is in
+        // memory is what a reader of the file gets. Read back: never cut to
+        // 32 deep.
+        written = SessionCodec::asWritten(kept).value_or(QJsonObject());
+        hasWritten = true;
+    }
+};
+
 // A time the pipeline wrote, in the session's form; nothing when it is none.
 std::optional<QString> canonicalTimestamp(const QJsonValue &value)
 {
@@ -185,6 +235,180 @@ std::optional<QString> canonicalTimestamp(const QJsonValue &value)
         return Timestamps::format(*time);
     return std::nullopt;
 }
+
+// A name in a folder, and what the folder's listing says it is.
+struct FolderEntry
+{
+    QString name;
+    unsigned char type = DT_UNKNOWN;
+
+    // A regular file, or a link to one (QFileInfo::isFile()); a link, or a
+    // name whose kind the listing does not give, is looked at.
+    bool isFile(const QString &folder) const
+    {
+        if (type == DT_REG)
+            return true;
+        if (type != DT_LNK && type != DT_UNKNOWN)
+            return false;
+        struct stat info;
+        return ::stat(QFile::encodeName(folder + u'/' + name).constData(), &info) == 0 &&
+               S_ISREG(info.st_mode);
+    }
+};
+
+// What QDir::entryInfoList(QDir::AllEntries | QDir::System |
+// QDir::NoDotAndDotDot, QDir::Name) lists, in its order, without a stat()
+// for every name: a run's folders hold tens of thousands of files.
+QList<FolderEntry> folderEntries(const QString &path)
+{
+    QList<FolderEntry> entries;
+    DIR *dir = ::opendir(QFile::encodeName(path).constData());
+    if (!dir)
+        return entries;
+    while (const dirent *entry = ::readdir(dir)) {
+        // Hidden names (and "." and "..") are not listed without QDir::Hidden.
+        if (entry->d_name[0] == '.')
+            continue;
+        entries.append({QFile::decodeName(entry->d_name), entry->d_type});
+    }
+    ::closedir(dir);
+    std::sort(entries.begin(), entries.end(), [](const FolderEntry &a, const FolderEntry &b) {
+        return a.name < b.name; // QDir::Name: QString::compare, case-sensitive
+    });
+    return entries;
+}
+
+// The members of an audit file that Reader::readAudit reads itself; the rest
+// are its details.
+const QStringList &auditMembersRead()
+{
+    static const QStringList mapped =
+        SessionCodec::ownMembers(SessionCodec::Members::AuditReport) +
+        QStringList{QStringLiteral("reason_codes"), QStringLiteral("attempts"),
+                    QStringLiteral("frame_index")};
+    return mapped;
+}
+
+// A frame's audit file as read, and what does not depend on the rest of the
+// run: its details prepared.
+struct ReadAudit
+{
+    QString path; // absolute
+    Result<QJsonObject> file = QJsonObject();
+    PreparedDetails details;
+};
+
+// Reads the audit files of a run ahead of the reader, on one thread beside
+// the reader's (docs/threads.md): the reader takes them in frame order, and
+// reads one itself when the thread has not got to it yet. At most `ahead`
+// wait to be taken. Reading and preparing an audit depends on nothing of the
+// reader's but `runBytes`, the budget it has spent (an audit past the budget
+// is not written: Reader::details writes what it keeps).
+class AuditPrefetch
+{
+public:
+    static constexpr qsizetype ahead = 64;
+    static constexpr qsizetype threadFrom = 8; // fewer audits: the reader reads them
+
+    AuditPrefetch(QStringList paths, const std::atomic<qint64> &runBytes)
+        : m_paths(std::move(paths)), m_read(m_paths.size()), m_runBytes(runBytes)
+    {
+        if (m_paths.size() < threadFrom)
+            return;
+        try {
+            m_thread = std::thread([this] { work(); });
+        } catch (const std::system_error &) {
+            // No thread to be had: the reader reads every audit itself.
+        }
+    }
+
+    ~AuditPrefetch()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    AuditPrefetch(const AuditPrefetch &) = delete;
+    AuditPrefetch &operator=(const AuditPrefetch &) = delete;
+
+    qsizetype size() const { return m_paths.size(); }
+
+    // The audit of paths[i]; each is taken once, in order.
+    ReadAudit take(qsizetype i)
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_read[i]) {
+            if (m_next <= i) {
+                // Not begun: read here (m_next is i, the ones before taken).
+                ++m_next;
+                lock.unlock();
+                ReadAudit read = readOne(i);
+                lock.lock();
+                m_read[i] = std::move(read);
+            } else {
+                m_changed.wait(lock);
+            }
+        }
+        ReadAudit read = std::move(*m_read[i]);
+        m_read[i].reset();
+        m_taken = i + 1;
+        lock.unlock();
+        m_changed.notify_all();
+        return read;
+    }
+
+private:
+    void work()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [this] {
+                return m_stop || m_next >= m_paths.size() || m_next < m_taken + ahead;
+            });
+            if (m_stop || m_next >= m_paths.size())
+                return;
+            const qsizetype i = m_next++;
+            lock.unlock();
+            ReadAudit read = readOne(i);
+            lock.lock();
+            m_read[i] = std::move(read);
+            m_changed.notify_all();
+        }
+    }
+
+    ReadAudit readOne(qsizetype i) const
+    {
+        ReadAudit read;
+        read.path = m_paths.at(i);
+        if (read.path.isEmpty())
+            return read;
+        // Gone since the folder was listed: read as the nothing it now holds.
+        read.file = present(read.path) ? readJson(read.path) : QJsonObject();
+        if (read.file) {
+            const QJsonObject rest = withoutMembers(*read.file, auditMembersRead());
+            // Within the budget so far, it may be kept: written now.
+            const bool mayBeKept =
+                m_runBytes.load(std::memory_order_relaxed) < RunFolder::maxCopiedRunBytes;
+            read.details = PreparedDetails::of(rest, mayBeKept);
+        }
+        return read;
+    }
+
+    const QStringList m_paths; // absolute; empty: none to read
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<std::optional<ReadAudit>> m_read;
+    qsizetype m_next = 0;  // the next to be read
+    qsizetype m_taken = 0; // how many the reader took
+    bool m_stop = false;
+    const std::atomic<qint64> &m_runBytes;
+    std::thread m_thread;
+};
 
 struct Candidate
 {
@@ -215,7 +439,8 @@ class Reader
 
 public:
     Reader(const QString &runDir, RunFolder::Contents &contents)
-        : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_contents(contents)
+        : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_files(m_paths),
+          m_contents(contents)
     {}
 
     Outcome read();
@@ -287,6 +512,7 @@ private:
             return false;
         m_frameBytes += bytes;
         m_runBytes += bytes;
+        m_runBytesSpent.store(m_runBytes, std::memory_order_relaxed);
         return true;
     }
     void leaveOutOverBudget(const QString &where, qint64 bytes);
@@ -299,12 +525,24 @@ private:
     // attempt's, charged with the attempt when it is kept).
     QStringList texts(const QJsonValue &value, const QString &where, bool spendBudget = true);
     QJsonObject details(const QJsonObject &object, const QString &where);
+    QJsonObject details(PreparedDetails prepared, const QString &where);
     // The budget of the frame being read.
     qint64 m_frameBytes = 0;
     qint64 m_runBytes = 0;
+    std::atomic<qint64> m_runBytesSpent = 0; // m_runBytes, for the audit prefetch
+    // The audit files, read ahead (while the frames are read).
+    std::unique_ptr<AuditPrefetch> m_prefetch;
+    qsizetype m_prefetchTaken = 0;
+    void startAuditPrefetch();
 
     QString m_dir;
     RunPaths m_paths;
+    // Where the run's files really are, each folder looked up once in a read.
+    RunFileResolver m_files;
+    // RunFileResolver::resolveExistingFile by the path it was given: a
+    // frame's image is looked at again for its attempt.
+    QHash<QString, Result<QString>> m_resolved;
+    Result<QString> resolveExistingFile(const QString &stored);
     RunFolder::Contents &m_contents;
     bool m_looksLikeRun = false;
     QMap<int, QJsonObject> m_frameStates;          // state.json frame_states by index
@@ -316,16 +554,24 @@ private:
     int m_highestIndex = -1;
 };
 
+Result<QString> Reader::resolveExistingFile(const QString &stored)
+{
+    auto it = m_resolved.constFind(stored);
+    if (it == m_resolved.cend())
+        it = m_resolved.insert(stored, m_files.resolveExistingFile(stored));
+    return *it;
+}
+
 QString Reader::checkedPath(const QString &stored, const QString &where)
 {
-    const Result<QString> real = m_paths.resolveExistingFile(stored);
+    const Result<QString> real = resolveExistingFile(stored);
     if (!real) {
         m_contents.missing.append(tr("%1: %2").arg(where, real.outcome().message()));
         return {};
     }
     // Stored as where the file really is (a link resolved): a name the
     // session file must be able to hold as a path into this run.
-    const QString relative = real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
+    const QString relative = real->mid(m_files.realFolder(m_dir).size() + 1);
     const Result<QString> stays = m_paths.toRelative(relative);
     if (!stays || *stays != relative) {
         leaveOut(tr("%1: leads to %2, a name the session cannot hold as a path into the run")
@@ -436,12 +682,15 @@ void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
 
 QJsonObject Reader::details(const QJsonObject &object, const QString &where)
 {
-    if (object.isEmpty())
-        return object;
-    JsonSize size = measure(object);
-    QJsonObject kept = object;
+    return details(PreparedDetails::of(object, false), where);
+}
+
+QJsonObject Reader::details(PreparedDetails prepared, const QString &where)
+{
+    if (prepared.object.isEmpty())
+        return prepared.object;
+    JsonSize size = prepared.size;
     if (size.depth > RunFolder::maxCopiedDepth || size.namesCollide) {
-        kept = bounded(object, RunFolder::maxCopiedDepth).toObject();
         if (size.depth > RunFolder::maxCopiedDepth) {
             leaveOut(tr("%1: what is nested more than %2 levels deep")
                          .arg(where)
@@ -449,16 +698,15 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
         }
         if (size.namesCollide)
             leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
-        size = measure(kept);
+        size = prepared.keptSize;
     }
     if (!spend(size.bytes)) {
         leaveOutOverBudget(where, size.bytes);
         return {};
     }
-    // As the session file will hold them once written and read back (2.0
-    // reads back as 2, names in their order, ...): what is in memory is
-    // what a reader of the file gets.
-    return SessionCodec::asWritten(kept).value_or(QJsonObject()); // read back: never cut to 32 deep
+    if (!prepared.hasWritten)
+        prepared.writeKept();
+    return prepared.written;
 }
 
 std::optional<QJsonObject> Reader::readRunFile(const QString &name)
@@ -545,18 +793,16 @@ QList<QRegularExpressionMatch> Reader::matchingFiles(const QString &folder,
                                                      const QRegularExpression &pattern)
 {
     QList<QRegularExpressionMatch> matches;
-    const QDir dir(m_dir + u'/' + folder);
-    if (!dir.exists())
+    const QString path = m_dir + u'/' + folder;
+    if (!QDir(path).exists())
         return matches;
     m_looksLikeRun = true;
-    const QFileInfoList infos =
-        dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QFileInfo &info : infos) {
-        QRegularExpressionMatch match = pattern.match(info.fileName());
+    for (const FolderEntry &entry : folderEntries(path)) {
+        QRegularExpressionMatch match = pattern.match(entry.name);
         if (!match.hasMatch())
             continue;
-        if (!info.isFile()) {
-            leaveOut(tr("%1/%2: not a regular file").arg(folder, info.fileName()));
+        if (!entry.isFile(path)) {
+            leaveOut(tr("%1/%2: not a regular file").arg(folder, entry.name));
             continue;
         }
         matches.append(std::move(match));
@@ -651,17 +897,49 @@ void Reader::scanFolders()
     scanAudits();
 }
 
+void Reader::startAuditPrefetch()
+{
+    // Where readAudit will find each audit file; none where checkedPath
+    // will refuse it. It says why when it gets to it.
+    QStringList paths;
+    const QString realDir = m_files.realFolder(m_dir);
+    for (const QString &stored : std::as_const(m_audits)) {
+        QString path;
+        if (const Result<QString> real = resolveExistingFile(stored)) {
+            const QString relative = real->mid(realDir.size() + 1);
+            const Result<QString> stays = m_paths.toRelative(relative);
+            if (stays && *stays == relative)
+                path = m_paths.absolute(relative);
+        }
+        paths.append(path);
+    }
+    m_prefetch = std::make_unique<AuditPrefetch>(std::move(paths), m_runBytesSpent);
+}
+
 std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame)
 {
     const auto it = m_audits.constFind(index);
     if (it == m_audits.cend())
         return std::nullopt;
+    // The audits are read ahead, in the order of m_audits: each is taken,
+    // whatever checkedPath says now.
+    std::optional<ReadAudit> read;
+    if (m_prefetch && m_prefetchTaken < m_prefetch->size())
+        read = m_prefetch->take(m_prefetchTaken++);
     const QString relative = checkedPath(it.value(), it.value());
     if (relative.isEmpty())
         return std::nullopt;
-    // Gone since the folder was listed: read as the nothing it now holds.
     const QString path = m_paths.absolute(relative);
-    const Result<QJsonObject> file = present(path) ? readJson(path) : QJsonObject();
+    if (!read || read->path != path) {
+        read = ReadAudit();
+        read->path = path;
+        // Gone since the folder was listed: read as the nothing it now holds.
+        read->file = present(path) ? readJson(path) : QJsonObject();
+        if (read->file)
+            read->details =
+                PreparedDetails::of(withoutMembers(*read->file, auditMembersRead()), false);
+    }
+    const Result<QJsonObject> &file = read->file;
     if (!file) {
         m_contents.missing.append(tr("%1: %2").arg(relative, file.outcome().message()));
         m_contents.unreadableFrames.insert(index);
@@ -688,12 +966,7 @@ std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &fr
         report.driftPixels = drift.toDouble();
     // The rest (metrics, breakdown, status, ...) is kept as the pipeline
     // wrote it, within the session's bounds.
-    static const QStringList mapped =
-        SessionCodec::ownMembers(SessionCodec::Members::AuditReport) +
-        QStringList{QStringLiteral("reason_codes"), QStringLiteral("attempts"),
-                    QStringLiteral("frame_index")};
-    const QJsonObject rest = withoutMembers(audit, mapped);
-    report.extra = details(rest, relative);
+    report.extra = details(std::move(read->details), relative);
     Audit source{relative, audit.value(u"attempts").toArray(), 0};
     for (const QJsonValue &attempt : std::as_const(source.attempts)) {
         source.newestAttempt =
@@ -799,7 +1072,7 @@ void Reader::completeAttempt(int index, AttemptInfo &a)
     std::sort(files.begin(), files.end(),
               [](const Candidate &x, const Candidate &y) { return x.preference < y.preference; });
     for (const Candidate &c : files) {
-        if (m_paths.resolveExistingFile(c.path)) {
+        if (resolveExistingFile(c.path)) {
             a.candidatePath = c.path;
             break;
         }
@@ -935,6 +1208,7 @@ Outcome Reader::read()
                                     .arg(name));
     }
     readAnchor();
+    startAuditPrefetch();
     RunManifest &m = m_contents.manifest;
     if (m.runId.isEmpty())
         m.runId = QFileInfo(m_dir).fileName();
