@@ -231,7 +231,12 @@ struct PreparedDetails
 // A time the pipeline wrote, in the session's form; nothing when it is none.
 std::optional<QString> canonicalTimestamp(const QJsonValue &value)
 {
-    if (const auto time = Timestamps::parse(value.toString()))
+    // Already in that form (from the year 1000 on, the four digits Qt writes
+    // any year in): as it is, which is what parsing and writing it gives.
+    const QString text = value.toString();
+    if (Timestamps::isCanonical(text) && text.front() != u'0')
+        return text;
+    if (const auto time = Timestamps::parse(text))
         return Timestamps::format(*time);
     return std::nullopt;
 }
@@ -298,22 +303,31 @@ struct ReadAudit
     PreparedDetails details;
 };
 
-// Reads the audit files of a run ahead of the reader, on one thread beside
-// the reader's (docs/threads.md): the reader takes them in frame order, and
-// reads one itself when the thread has not got to it yet. At most `ahead`
-// wait to be taken. Reading and preparing an audit depends on nothing of the
-// reader's but `runBytes`, the budget it has spent (an audit past the budget
-// is not written: Reader::details writes what it keeps).
+// Reads the files of a run's frames ahead of the reader, on one thread beside
+// the reader's (docs/threads.md): each frame's audit file, read and prepared,
+// and its newest image's state (RunFolder::imageState, which remembers it for
+// the reader). The reader takes the frames in order, and reads one itself
+// when the thread has not got to it yet. At most `ahead` wait to be taken.
+// Reading and preparing an audit depends on nothing of the reader's but
+// `runBytes`, the budget it has spent (an audit past the budget is not
+// written: Reader::details writes what it keeps).
 class AuditPrefetch
 {
 public:
     static constexpr qsizetype ahead = 64;
-    static constexpr qsizetype threadFrom = 8; // fewer audits: the reader reads them
+    static constexpr qsizetype threadFrom = 8; // fewer frames: the reader reads them
 
-    AuditPrefetch(QStringList paths, const std::atomic<qint64> &runBytes)
-        : m_paths(std::move(paths)), m_read(m_paths.size()), m_runBytes(runBytes)
+    // A frame's files, absolute; empty: none to read.
+    struct Files
     {
-        if (m_paths.size() < threadFrom)
+        QString audit;
+        QString image;
+    };
+
+    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes)
+        : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes)
+    {
+        if (m_files.size() < threadFrom)
             return;
         try {
             m_thread = std::thread([this] { work(); });
@@ -336,9 +350,9 @@ public:
     AuditPrefetch(const AuditPrefetch &) = delete;
     AuditPrefetch &operator=(const AuditPrefetch &) = delete;
 
-    qsizetype size() const { return m_paths.size(); }
+    qsizetype size() const { return m_files.size(); }
 
-    // The audit of paths[i]; each is taken once, in order.
+    // The audit of frame i; each is taken once, in order.
     ReadAudit take(qsizetype i)
     {
         std::unique_lock lock(m_mutex);
@@ -368,9 +382,9 @@ private:
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_changed.wait(lock, [this] {
-                return m_stop || m_next >= m_paths.size() || m_next < m_taken + ahead;
+                return m_stop || m_next >= m_files.size() || m_next < m_taken + ahead;
             });
-            if (m_stop || m_next >= m_paths.size())
+            if (m_stop || m_next >= m_files.size())
                 return;
             const qsizetype i = m_next++;
             lock.unlock();
@@ -383,8 +397,11 @@ private:
 
     ReadAudit readOne(qsizetype i) const
     {
+        const Files &files = m_files.at(i);
+        if (!files.image.isEmpty())
+            RunFolder::imageState(files.image); // remembered for the reader
         ReadAudit read;
-        read.path = m_paths.at(i);
+        read.path = files.audit;
         if (read.path.isEmpty())
             return read;
         // Gone since the folder was listed: read as the nothing it now holds.
@@ -399,7 +416,7 @@ private:
         return read;
     }
 
-    const QStringList m_paths; // absolute; empty: none to read
+    const QList<Files> m_files;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::vector<std::optional<ReadAudit>> m_read;
@@ -477,7 +494,8 @@ private:
         QJsonArray attempts;
         int newestAttempt = 0;
     };
-    std::optional<Audit> readAudit(int index, DirectorFrameState &frame);
+    std::optional<Audit> readAudit(int index, DirectorFrameState &frame,
+                                   std::optional<ReadAudit> read);
     // The frame's attempts: from state.json, its audit and candidates/,
     // within the session's bounds.
     QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
@@ -532,8 +550,9 @@ private:
     std::atomic<qint64> m_runBytesSpent = 0; // m_runBytes, for the audit prefetch
     // The audit files, read ahead (while the frames are read).
     std::unique_ptr<AuditPrefetch> m_prefetch;
-    qsizetype m_prefetchTaken = 0;
-    void startAuditPrefetch();
+    void startAuditPrefetch(int frameCount);
+    // checkedPath() without a word: empty where it refuses the file.
+    QString quietlyCheckedPath(const QString &stored);
 
     QString m_dir;
     RunPaths m_paths;
@@ -897,35 +916,46 @@ void Reader::scanFolders()
     scanAudits();
 }
 
-void Reader::startAuditPrefetch()
+QString Reader::quietlyCheckedPath(const QString &stored)
 {
-    // Where readAudit will find each audit file; none where checkedPath
-    // will refuse it. It says why when it gets to it.
-    QStringList paths;
-    const QString realDir = m_files.realFolder(m_dir);
-    for (const QString &stored : std::as_const(m_audits)) {
-        QString path;
-        if (const Result<QString> real = resolveExistingFile(stored)) {
-            const QString relative = real->mid(realDir.size() + 1);
-            const Result<QString> stays = m_paths.toRelative(relative);
-            if (stays && *stays == relative)
-                path = m_paths.absolute(relative);
-        }
-        paths.append(path);
-    }
-    m_prefetch = std::make_unique<AuditPrefetch>(std::move(paths), m_runBytesSpent);
+    const Result<QString> real = resolveExistingFile(stored);
+    if (!real)
+        return {};
+    const QString relative = real->mid(m_files.realFolder(m_dir).size() + 1);
+    const Result<QString> stays = m_paths.toRelative(relative);
+    return stays && *stays == relative ? relative : QString();
 }
 
-std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame)
+void Reader::startAuditPrefetch(int frameCount)
+{
+    // Where frame() will find each frame's audit file and its newest image;
+    // none where checkedPath will refuse it (it says why when it gets to it).
+    QList<AuditPrefetch::Files> files(frameCount);
+    for (int index = 0; index < frameCount; ++index) {
+        AuditPrefetch::Files &frame = files[index];
+        if (const auto audit = m_audits.constFind(index); audit != m_audits.cend()) {
+            if (const QString relative = quietlyCheckedPath(*audit); !relative.isEmpty())
+                frame.audit = m_paths.absolute(relative);
+        }
+        const auto candidates = m_candidates.constFind(index);
+        if (candidates == m_candidates.cend() || candidates->isEmpty())
+            continue;
+        const Candidate newest = *std::min_element(
+            candidates->cbegin(), candidates->cend(), [](const Candidate &a, const Candidate &b) {
+                return a.attempt != b.attempt ? a.attempt > b.attempt : a.preference < b.preference;
+            });
+        if (const QString relative = quietlyCheckedPath(newest.path); !relative.isEmpty())
+            frame.image = m_paths.absolute(relative);
+    }
+    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent);
+}
+
+std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame,
+                                               std::optional<ReadAudit> read)
 {
     const auto it = m_audits.constFind(index);
     if (it == m_audits.cend())
         return std::nullopt;
-    // The audits are read ahead, in the order of m_audits: each is taken,
-    // whatever checkedPath says now.
-    std::optional<ReadAudit> read;
-    if (m_prefetch && m_prefetchTaken < m_prefetch->size())
-        read = m_prefetch->take(m_prefetchTaken++);
     const QString relative = checkedPath(it.value(), it.value());
     if (relative.isEmpty())
         return std::nullopt;
@@ -1125,6 +1155,10 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
 
 DirectorFrameState Reader::frame(int index)
 {
+    // What was read ahead of this frame; taken whatever is made of it.
+    std::optional<ReadAudit> prefetched;
+    if (m_prefetch && index < m_prefetch->size())
+        prefetched = m_prefetch->take(index);
     DirectorFrameState f;
     f.frameIndex = index;
     f.id = DirectorFrameState::idForIndex(index);
@@ -1157,7 +1191,7 @@ DirectorFrameState Reader::frame(int index)
         f.imagePath = usableImage(path, path, index, false);
     }
 
-    const std::optional<Audit> audit = readAudit(index, f);
+    const std::optional<Audit> audit = readAudit(index, f, std::move(prefetched));
     bool hasAudit = audit.has_value();
     // No verdict without its pixels: an audit about an older attempt than
     // the image is not this image's (the same rule as for a live run).
@@ -1208,14 +1242,15 @@ Outcome Reader::read()
                                     .arg(name));
     }
     readAnchor();
-    startAuditPrefetch();
     RunManifest &m = m_contents.manifest;
     if (m.runId.isEmpty())
         m.runId = QFileInfo(m_dir).fileName();
     const int declared = m.frameCount;
+    startAuditPrefetch(std::max(declared, m_highestIndex + 1));
     QList<DirectorFrameState> &frames = m_contents.frames;
     for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
         frames.append(frame(index));
+    m_prefetch.reset();
     // Frames past the declared count that only files no session takes (not
     // images) speak for are no frames.
     while (frames.size() > declared) {
