@@ -408,10 +408,12 @@ private:
         read.file = present(read.path) ? readJson(read.path) : QJsonObject();
         if (read.file) {
             const QJsonObject rest = withoutMembers(*read.file, auditMembersRead());
-            // Within the budget so far, it may be kept: written now.
-            const bool mayBeKept =
-                m_runBytes.load(std::memory_order_relaxed) < RunFolder::maxCopiedRunBytes;
-            read.details = PreparedDetails::of(rest, mayBeKept);
+            read.details = PreparedDetails::of(rest, false);
+            // Written now unless the run's budget can no longer hold it (what
+            // the reader has spent only grows): past it, nothing is kept.
+            if (m_runBytes.load(std::memory_order_relaxed) + read.details.keptSize.bytes <=
+                RunFolder::maxCopiedRunBytes)
+                read.details.writeKept();
         }
         return read;
     }
