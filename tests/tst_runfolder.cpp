@@ -4,8 +4,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 // RunFolder reads what the pipeline wrote, however incomplete, into the
 // initial frames of a session (docs/run-folder.md).
@@ -34,6 +37,10 @@ private slots:
     void statedPathIntoAnotherRunIsRefused();
     void anchorAnalysisIsRead();
     void folderWithoutARunIsRefused();
+    void manyFramesAreReadInOrder();
+    void linksInAndOfFoldersAreCheckedAsBefore();
+    void resolverAnswersAsRunPaths_data();
+    void resolverAnswersAsRunPaths();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -423,6 +430,151 @@ void TestRunFolder::folderWithoutARunIsRefused()
     QCOMPARE(RunFolder::read(run(), &c).kind(), Outcome::Kind::Invalid);
     QCOMPARE(RunFolder::read(m_dir->path() + QStringLiteral("/nowhere"), &c).kind(),
              Outcome::Kind::Invalid);
+}
+
+// Enough frames that the reader's helper thread reads the audits ahead: each
+// frame still gets its own audit, and what is wrong with one is said in
+// frame order.
+void TestRunFolder::manyFramesAreReadInOrder()
+{
+    constexpr int frames = 40;
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), frames));
+    for (int index = 0; index < frames; ++index) {
+        QVERIFY(RunFixture::writeCandidate(run(), index));
+        if (index == 7)
+            continue; // no audit
+        const QString audit =
+            run() +
+            QStringLiteral("/audit/frame_%1_metrics.json").arg(index, 4, 10, QLatin1Char('0'));
+        if (index == 13 || index == 31) {
+            QVERIFY(RunFixture::writeFile(audit, "{\"passed\": "));
+            continue;
+        }
+        QVERIFY(RunFixture::writeJson(
+            audit, {{QStringLiteral("passed"), index % 5 != 0},
+                    {QStringLiteral("composite_score"), index / 100.0},
+                    {QStringLiteral("metrics"), QJsonObject{{QStringLiteral("frame"), index}}}}));
+    }
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames.size(), frames);
+    for (int index = 0; index < frames; ++index) {
+        const DirectorFrameState &f = c.frames[index];
+        QCOMPARE(f.frameIndex, index);
+        if (index == 7 || index == 13 || index == 31) {
+            QCOMPARE(f.status, FrameStatus::Generated);
+            continue;
+        }
+        QCOMPARE(f.auditReport.compositeScore, index / 100.0);
+        QCOMPARE(f.auditReport.extra.value(u"metrics").toObject().value(u"frame").toInt(), index);
+        QCOMPARE(f.status, index % 5 != 0 ? FrameStatus::Approved : FrameStatus::AuditFail);
+    }
+    QCOMPARE(c.unreadableFrames, (QSet<int>{13, 31}));
+    const QString missing = c.missing.join(QLatin1Char('\n'));
+    const qsizetype first =
+        missing.indexOf(QLatin1String("audit/frame_0013_metrics.json: not valid JSON"));
+    const qsizetype second =
+        missing.indexOf(QLatin1String("audit/frame_0031_metrics.json: not valid JSON"));
+    QVERIFY2(first >= 0 && second > first, qPrintable(missing));
+    QVERIFY2(missing.contains(QLatin1String("no audit result for frames 7, 13, 31")),
+             qPrintable(missing));
+}
+
+// Each folder's real place is looked up once in a read: a link in a folder,
+// and a folder that is a link, are still followed and checked.
+void TestRunFolder::linksInAndOfFoldersAreCheckedAsBefore()
+{
+    constexpr int frames = 12;
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), frames));
+    for (int index = 0; index < frames; ++index) {
+        if (index != 3)
+            QVERIFY(RunFixture::writeCandidate(run(), index));
+        QVERIFY(RunFixture::writeAudit(run(), index, true, {}, 0.9));
+    }
+    // Frame 3's image: a link to a file outside the run.
+    const QString outside = m_dir->path() + QStringLiteral("/outside");
+    QVERIFY(touchPng(outside + QStringLiteral("/secret.png")));
+    QVERIFY(QFile::link(outside + QStringLiteral("/secret.png"),
+                        run() + QStringLiteral("/candidates/frame_0003_attempt_01.png")));
+    // Frame 5's image: a link to frame 4's, inside the run: read as where it leads.
+    QVERIFY(QFile::remove(run() + QStringLiteral("/candidates/frame_0005_attempt_01.png")));
+    QVERIFY(QFile::link(run() + QStringLiteral("/candidates/frame_0004_attempt_01.png"),
+                        run() + QStringLiteral("/candidates/frame_0005_attempt_01.png")));
+    // The audit folder: a link to a folder outside the run, holding the same files.
+    QVERIFY(QDir(run() + QStringLiteral("/audit"))
+                .rename(run() + QStringLiteral("/audit"), outside + QStringLiteral("/audit")));
+    QVERIFY(QFile::link(outside + QStringLiteral("/audit"), run() + QStringLiteral("/audit")));
+
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames.size(), frames);
+    QVERIFY(c.frames[3].imagePath.isEmpty());
+    QCOMPARE(c.frames[5].imagePath, QStringLiteral("candidates/frame_0004_attempt_01.png"));
+    QCOMPARE(c.frames[4].imagePath, QStringLiteral("candidates/frame_0004_attempt_01.png"));
+    const QString missing = c.missing.join(QLatin1Char('\n'));
+    QVERIFY2(missing.contains(QLatin1String(
+                 "candidates/frame_0003_attempt_01.png: candidates/frame_0003_attempt_01.png leads "
+                 "outside the run folder")),
+             qPrintable(missing));
+    for (int index = 0; index < frames; ++index) {
+        // No audit is read through the link.
+        if (index != 3)
+            QCOMPARE(c.frames[index].status, FrameStatus::Generated);
+        QVERIFY2(missing.contains(
+                     QStringLiteral("audit/frame_%1_metrics.json leads outside the run folder")
+                         .arg(index, 4, 10, QLatin1Char('0'))),
+                 qPrintable(missing));
+    }
+}
+
+void TestRunFolder::resolverAnswersAsRunPaths_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::newRow("a file") << QStringLiteral("candidates/file.png");
+    QTest::newRow("a file at the top") << QStringLiteral("top.png");
+    QTest::newRow("in the pipeline's form") << QStringLiteral("runs/run/candidates/file.png");
+    QTest::newRow("absolute") << QStringLiteral("@run@/candidates/file.png");
+    QTest::newRow("a link inside") << QStringLiteral("candidates/inside.png");
+    QTest::newRow("a link outside") << QStringLiteral("candidates/outside.png");
+    QTest::newRow("a link to nothing") << QStringLiteral("candidates/nothing.png");
+    QTest::newRow("a FIFO") << QStringLiteral("candidates/fifo.png");
+    QTest::newRow("a folder") << QStringLiteral("candidates/folder.png");
+    QTest::newRow("missing") << QStringLiteral("candidates/missing.png");
+    QTest::newRow("in a missing folder") << QStringLiteral("missing/file.png");
+    QTest::newRow("in a linked folder inside") << QStringLiteral("linked/file.png");
+    QTest::newRow("in a linked folder outside") << QStringLiteral("away/secret.png");
+    QTest::newRow("up and out") << QStringLiteral("../secret.png");
+    QTest::newRow("a name of other characters") << QStringLiteral("candidates/fïle ä.png");
+}
+
+// RunFileResolver gives RunPaths::resolveExistingFile's answers, messages
+// included, twice in a row (what it remembers changes nothing).
+void TestRunFolder::resolverAnswersAsRunPaths()
+{
+    QFETCH(QString, stored);
+    stored.replace(QLatin1String("@run@"), run());
+    const QString c = run() + QStringLiteral("/candidates");
+    QVERIFY(touchPng(c + QStringLiteral("/file.png")));
+    QVERIFY(touchPng(c + QStringLiteral("/fïle ä.png")));
+    QVERIFY(touchPng(run() + QStringLiteral("/top.png")));
+    QVERIFY(touchPng(m_dir->path() + QStringLiteral("/secret.png")));
+    QVERIFY(QFile::link(c + QStringLiteral("/file.png"), c + QStringLiteral("/inside.png")));
+    QVERIFY(QFile::link(m_dir->path() + QStringLiteral("/secret.png"),
+                        c + QStringLiteral("/outside.png")));
+    QVERIFY(QFile::link(c + QStringLiteral("/gone.png"), c + QStringLiteral("/nothing.png")));
+    QCOMPARE(::mkfifo(QFile::encodeName(c + QStringLiteral("/fifo.png")).constData(), 0600), 0);
+    QVERIFY(QDir().mkpath(c + QStringLiteral("/folder.png")));
+    QVERIFY(QFile::link(c, run() + QStringLiteral("/linked")));
+    QVERIFY(QFile::link(m_dir->path(), run() + QStringLiteral("/away")));
+
+    const RunPaths paths(run());
+    RunFileResolver resolver(paths);
+    const Result<QString> expected = paths.resolveExistingFile(stored);
+    for (int round = 0; round < 2; ++round) {
+        const Result<QString> got = resolver.resolveExistingFile(stored);
+        QCOMPARE(got.isOk(), expected.isOk());
+        QCOMPARE(got.outcome().message(), expected.outcome().message());
+        if (expected)
+            QCOMPARE(*got, *expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunFolder)

@@ -17,12 +17,20 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <mutex>
+#include <optional>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -112,14 +120,15 @@ JsonSize measure(const QJsonValue &value, int level = 6)
             size.bytes += inner.bytes + 2 * (level + 1) + 4; // indentation, separators
         };
         if (isObject) {
-            QSet<QString> names;
+            QVarLengthArray<QString, 32> names;
             for (auto it = object.begin(); it != object.end(); ++it) {
-                const QString name = it.key();
-                size.namesCollide = size.namesCollide || names.contains(name);
-                names.insert(name);
-                size.bytes += textBytes(name.size()) + 2;
+                names.append(it.key());
+                size.bytes += textBytes(names.last().size()) + 2;
                 add(it.value());
             }
+            std::sort(names.begin(), names.end());
+            size.namesCollide =
+                size.namesCollide || std::adjacent_find(names.begin(), names.end()) != names.end();
         } else {
             for (const QJsonValue &child : array)
                 add(child);
@@ -178,13 +187,247 @@ QJsonValue bounded(const QJsonValue &value, int depth)
     return kept;
 }
 
+// What Reader::details() makes of a JSON object of details before it knows
+// whether the session's budget holds them: its size, the object bounded (when
+// it is nested too deep, or its names collide) and that as written.
+struct PreparedDetails
+{
+    QJsonObject object;
+    JsonSize size;     // of `object`
+    QJsonObject kept;  // `object`, bounded when it has to be
+    JsonSize keptSize; // of `kept`
+    bool hasWritten = false;
+    QJsonObject written; // SessionCodec::asWritten(kept), when hasWritten
+
+    // `write`: also as written (which is only of use within the budget).
+    static PreparedDetails of(const QJsonObject &object, bool write)
+    {
+        PreparedDetails p;
+        p.object = object;
+        if (object.isEmpty())
+            return p;
+        p.size = p.keptSize = measure(object);
+        p.kept = object;
+        if (p.size.depth > RunFolder::maxCopiedDepth || p.size.namesCollide) {
+            p.kept = bounded(object, RunFolder::maxCopiedDepth).toObject();
+            p.keptSize = measure(p.kept);
+        }
+        if (write)
+            p.writeKept();
+        return p;
+    }
+
+    void writeKept()
+    {
+        // As the session file will hold them once written and read back
+        // (2.0 reads back as 2, names in their order, ...): what is in
+        // memory is what a reader of the file gets. Read back: never cut to
+        // 32 deep.
+        written = SessionCodec::asWritten(kept).value_or(QJsonObject());
+        hasWritten = true;
+    }
+};
+
 // A time the pipeline wrote, in the session's form; nothing when it is none.
 std::optional<QString> canonicalTimestamp(const QJsonValue &value)
 {
-    if (const auto time = Timestamps::parse(value.toString()))
+    // Already in that form (from the year 1000 on, the four digits Qt writes
+    // any year in): as it is, which is what parsing and writing it gives.
+    const QString text = value.toString();
+    if (Timestamps::isCanonical(text) && text.front() != u'0')
+        return text;
+    if (const auto time = Timestamps::parse(text))
         return Timestamps::format(*time);
     return std::nullopt;
 }
+
+// A name in a folder, and what the folder's listing says it is.
+struct FolderEntry
+{
+    QString name;
+    unsigned char type = DT_UNKNOWN;
+
+    // A regular file, or a link to one (QFileInfo::isFile()); a link, or a
+    // name whose kind the listing does not give, is looked at.
+    bool isFile(const QString &folder) const
+    {
+        if (type == DT_REG)
+            return true;
+        if (type != DT_LNK && type != DT_UNKNOWN)
+            return false;
+        struct stat info;
+        return ::stat(QFile::encodeName(folder + u'/' + name).constData(), &info) == 0 &&
+               S_ISREG(info.st_mode);
+    }
+};
+
+// What QDir::entryInfoList(QDir::AllEntries | QDir::System |
+// QDir::NoDotAndDotDot, QDir::Name) lists, in its order, without a stat()
+// for every name: a run's folders hold tens of thousands of files.
+QList<FolderEntry> folderEntries(const QString &path)
+{
+    QList<FolderEntry> entries;
+    DIR *dir = ::opendir(QFile::encodeName(path).constData());
+    if (!dir)
+        return entries;
+    while (const dirent *entry = ::readdir(dir)) {
+        // Hidden names (and "." and "..") are not listed without QDir::Hidden.
+        if (entry->d_name[0] == '.')
+            continue;
+        entries.append({QFile::decodeName(entry->d_name), entry->d_type});
+    }
+    ::closedir(dir);
+    std::sort(entries.begin(), entries.end(), [](const FolderEntry &a, const FolderEntry &b) {
+        return a.name < b.name; // QDir::Name: QString::compare, case-sensitive
+    });
+    return entries;
+}
+
+// The members of an audit file that Reader::readAudit reads itself; the rest
+// are its details.
+const QStringList &auditMembersRead()
+{
+    static const QStringList mapped =
+        SessionCodec::ownMembers(SessionCodec::Members::AuditReport) +
+        QStringList{QStringLiteral("reason_codes"), QStringLiteral("attempts"),
+                    QStringLiteral("frame_index")};
+    return mapped;
+}
+
+// A frame's audit file as read, and what does not depend on the rest of the
+// run: its details prepared.
+struct ReadAudit
+{
+    QString path; // absolute
+    Result<QJsonObject> file = QJsonObject();
+    PreparedDetails details;
+};
+
+// Reads the files of a run's frames ahead of the reader, on one thread beside
+// the reader's (docs/threads.md): each frame's audit file, read and prepared,
+// and its newest image's state (RunFolder::imageState, which remembers it for
+// the reader). The reader takes the frames in order, and reads one itself
+// when the thread has not got to it yet. At most `ahead` wait to be taken.
+// Reading and preparing an audit depends on nothing of the reader's but
+// `runBytes`, the budget it has spent (an audit past the budget is not
+// written: Reader::details writes what it keeps).
+class AuditPrefetch
+{
+public:
+    static constexpr qsizetype ahead = 64;
+    static constexpr qsizetype threadFrom = 8; // fewer frames: the reader reads them
+
+    // A frame's files, absolute; empty: none to read.
+    struct Files
+    {
+        QString audit;
+        QString image;
+    };
+
+    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes)
+        : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes)
+    {
+        if (m_files.size() < threadFrom)
+            return;
+        try {
+            m_thread = std::thread([this] { work(); });
+        } catch (const std::system_error &) {
+            // No thread to be had: the reader reads every audit itself.
+        }
+    }
+
+    ~AuditPrefetch()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    AuditPrefetch(const AuditPrefetch &) = delete;
+    AuditPrefetch &operator=(const AuditPrefetch &) = delete;
+
+    qsizetype size() const { return m_files.size(); }
+
+    // The audit of frame i; each is taken once, in order.
+    ReadAudit take(qsizetype i)
+    {
+        std::unique_lock lock(m_mutex);
+        while (!m_read[i]) {
+            if (m_next <= i) {
+                // Not begun: read here (m_next is i, the ones before taken).
+                ++m_next;
+                lock.unlock();
+                ReadAudit read = readOne(i);
+                lock.lock();
+                m_read[i] = std::move(read);
+            } else {
+                m_changed.wait(lock);
+            }
+        }
+        ReadAudit read = std::move(*m_read[i]);
+        m_read[i].reset();
+        m_taken = i + 1;
+        lock.unlock();
+        m_changed.notify_all();
+        return read;
+    }
+
+private:
+    void work()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [this] {
+                return m_stop || m_next >= m_files.size() || m_next < m_taken + ahead;
+            });
+            if (m_stop || m_next >= m_files.size())
+                return;
+            const qsizetype i = m_next++;
+            lock.unlock();
+            ReadAudit read = readOne(i);
+            lock.lock();
+            m_read[i] = std::move(read);
+            m_changed.notify_all();
+        }
+    }
+
+    ReadAudit readOne(qsizetype i) const
+    {
+        const Files &files = m_files.at(i);
+        if (!files.image.isEmpty())
+            RunFolder::imageState(files.image); // remembered for the reader
+        ReadAudit read;
+        read.path = files.audit;
+        if (read.path.isEmpty())
+            return read;
+        // Gone since the folder was listed: read as the nothing it now holds.
+        read.file = present(read.path) ? readJson(read.path) : QJsonObject();
+        if (read.file) {
+            const QJsonObject rest = withoutMembers(*read.file, auditMembersRead());
+            read.details = PreparedDetails::of(rest, false);
+            // Written now unless the run's budget can no longer hold it (what
+            // the reader has spent only grows): past it, nothing is kept.
+            if (m_runBytes.load(std::memory_order_relaxed) + read.details.keptSize.bytes <=
+                RunFolder::maxCopiedRunBytes)
+                read.details.writeKept();
+        }
+        return read;
+    }
+
+    const QList<Files> m_files;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<std::optional<ReadAudit>> m_read;
+    qsizetype m_next = 0;  // the next to be read
+    qsizetype m_taken = 0; // how many the reader took
+    bool m_stop = false;
+    const std::atomic<qint64> &m_runBytes;
+    std::thread m_thread;
+};
 
 struct Candidate
 {
@@ -215,7 +458,8 @@ class Reader
 
 public:
     Reader(const QString &runDir, RunFolder::Contents &contents)
-        : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_contents(contents)
+        : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_files(m_paths),
+          m_contents(contents)
     {}
 
     Outcome read();
@@ -252,7 +496,8 @@ private:
         QJsonArray attempts;
         int newestAttempt = 0;
     };
-    std::optional<Audit> readAudit(int index, DirectorFrameState &frame);
+    std::optional<Audit> readAudit(int index, DirectorFrameState &frame,
+                                   std::optional<ReadAudit> read);
     // The frame's attempts: from state.json, its audit and candidates/,
     // within the session's bounds.
     QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
@@ -287,6 +532,7 @@ private:
             return false;
         m_frameBytes += bytes;
         m_runBytes += bytes;
+        m_runBytesSpent.store(m_runBytes, std::memory_order_relaxed);
         return true;
     }
     void leaveOutOverBudget(const QString &where, qint64 bytes);
@@ -299,12 +545,25 @@ private:
     // attempt's, charged with the attempt when it is kept).
     QStringList texts(const QJsonValue &value, const QString &where, bool spendBudget = true);
     QJsonObject details(const QJsonObject &object, const QString &where);
+    QJsonObject details(PreparedDetails prepared, const QString &where);
     // The budget of the frame being read.
     qint64 m_frameBytes = 0;
     qint64 m_runBytes = 0;
+    std::atomic<qint64> m_runBytesSpent = 0; // m_runBytes, for the audit prefetch
+    // The audit files, read ahead (while the frames are read).
+    std::unique_ptr<AuditPrefetch> m_prefetch;
+    void startAuditPrefetch(int frameCount);
+    // checkedPath() without a word: empty where it refuses the file.
+    QString quietlyCheckedPath(const QString &stored);
 
     QString m_dir;
     RunPaths m_paths;
+    // Where the run's files really are, each folder looked up once in a read.
+    RunFileResolver m_files;
+    // RunFileResolver::resolveExistingFile by the path it was given: a
+    // frame's image is looked at again for its attempt.
+    QHash<QString, Result<QString>> m_resolved;
+    Result<QString> resolveExistingFile(const QString &stored);
     RunFolder::Contents &m_contents;
     bool m_looksLikeRun = false;
     QMap<int, QJsonObject> m_frameStates;          // state.json frame_states by index
@@ -316,16 +575,24 @@ private:
     int m_highestIndex = -1;
 };
 
+Result<QString> Reader::resolveExistingFile(const QString &stored)
+{
+    auto it = m_resolved.constFind(stored);
+    if (it == m_resolved.cend())
+        it = m_resolved.insert(stored, m_files.resolveExistingFile(stored));
+    return *it;
+}
+
 QString Reader::checkedPath(const QString &stored, const QString &where)
 {
-    const Result<QString> real = m_paths.resolveExistingFile(stored);
+    const Result<QString> real = resolveExistingFile(stored);
     if (!real) {
         m_contents.missing.append(tr("%1: %2").arg(where, real.outcome().message()));
         return {};
     }
     // Stored as where the file really is (a link resolved): a name the
     // session file must be able to hold as a path into this run.
-    const QString relative = real->mid(QFileInfo(m_dir).canonicalFilePath().size() + 1);
+    const QString relative = real->mid(m_files.realFolder(m_dir).size() + 1);
     const Result<QString> stays = m_paths.toRelative(relative);
     if (!stays || *stays != relative) {
         leaveOut(tr("%1: leads to %2, a name the session cannot hold as a path into the run")
@@ -436,12 +703,15 @@ void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
 
 QJsonObject Reader::details(const QJsonObject &object, const QString &where)
 {
-    if (object.isEmpty())
-        return object;
-    JsonSize size = measure(object);
-    QJsonObject kept = object;
+    return details(PreparedDetails::of(object, false), where);
+}
+
+QJsonObject Reader::details(PreparedDetails prepared, const QString &where)
+{
+    if (prepared.object.isEmpty())
+        return prepared.object;
+    JsonSize size = prepared.size;
     if (size.depth > RunFolder::maxCopiedDepth || size.namesCollide) {
-        kept = bounded(object, RunFolder::maxCopiedDepth).toObject();
         if (size.depth > RunFolder::maxCopiedDepth) {
             leaveOut(tr("%1: what is nested more than %2 levels deep")
                          .arg(where)
@@ -449,16 +719,15 @@ QJsonObject Reader::details(const QJsonObject &object, const QString &where)
         }
         if (size.namesCollide)
             leaveOut(tr("%1: members whose names differ only by a byte order mark").arg(where));
-        size = measure(kept);
+        size = prepared.keptSize;
     }
     if (!spend(size.bytes)) {
         leaveOutOverBudget(where, size.bytes);
         return {};
     }
-    // As the session file will hold them once written and read back (2.0
-    // reads back as 2, names in their order, ...): what is in memory is
-    // what a reader of the file gets.
-    return SessionCodec::asWritten(kept).value_or(QJsonObject()); // read back: never cut to 32 deep
+    if (!prepared.hasWritten)
+        prepared.writeKept();
+    return prepared.written;
 }
 
 std::optional<QJsonObject> Reader::readRunFile(const QString &name)
@@ -545,18 +814,16 @@ QList<QRegularExpressionMatch> Reader::matchingFiles(const QString &folder,
                                                      const QRegularExpression &pattern)
 {
     QList<QRegularExpressionMatch> matches;
-    const QDir dir(m_dir + u'/' + folder);
-    if (!dir.exists())
+    const QString path = m_dir + u'/' + folder;
+    if (!QDir(path).exists())
         return matches;
     m_looksLikeRun = true;
-    const QFileInfoList infos =
-        dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-    for (const QFileInfo &info : infos) {
-        QRegularExpressionMatch match = pattern.match(info.fileName());
+    for (const FolderEntry &entry : folderEntries(path)) {
+        QRegularExpressionMatch match = pattern.match(entry.name);
         if (!match.hasMatch())
             continue;
-        if (!info.isFile()) {
-            leaveOut(tr("%1/%2: not a regular file").arg(folder, info.fileName()));
+        if (!entry.isFile(path)) {
+            leaveOut(tr("%1/%2: not a regular file").arg(folder, entry.name));
             continue;
         }
         matches.append(std::move(match));
@@ -651,7 +918,42 @@ void Reader::scanFolders()
     scanAudits();
 }
 
-std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame)
+QString Reader::quietlyCheckedPath(const QString &stored)
+{
+    const Result<QString> real = resolveExistingFile(stored);
+    if (!real)
+        return {};
+    const QString relative = real->mid(m_files.realFolder(m_dir).size() + 1);
+    const Result<QString> stays = m_paths.toRelative(relative);
+    return stays && *stays == relative ? relative : QString();
+}
+
+void Reader::startAuditPrefetch(int frameCount)
+{
+    // Where frame() will find each frame's audit file and its newest image;
+    // none where checkedPath will refuse it (it says why when it gets to it).
+    QList<AuditPrefetch::Files> files(frameCount);
+    for (int index = 0; index < frameCount; ++index) {
+        AuditPrefetch::Files &frame = files[index];
+        if (const auto audit = m_audits.constFind(index); audit != m_audits.cend()) {
+            if (const QString relative = quietlyCheckedPath(*audit); !relative.isEmpty())
+                frame.audit = m_paths.absolute(relative);
+        }
+        const auto candidates = m_candidates.constFind(index);
+        if (candidates == m_candidates.cend() || candidates->isEmpty())
+            continue;
+        const Candidate newest = *std::min_element(
+            candidates->cbegin(), candidates->cend(), [](const Candidate &a, const Candidate &b) {
+                return a.attempt != b.attempt ? a.attempt > b.attempt : a.preference < b.preference;
+            });
+        if (const QString relative = quietlyCheckedPath(newest.path); !relative.isEmpty())
+            frame.image = m_paths.absolute(relative);
+    }
+    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent);
+}
+
+std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame,
+                                               std::optional<ReadAudit> read)
 {
     const auto it = m_audits.constFind(index);
     if (it == m_audits.cend())
@@ -659,9 +961,17 @@ std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &fr
     const QString relative = checkedPath(it.value(), it.value());
     if (relative.isEmpty())
         return std::nullopt;
-    // Gone since the folder was listed: read as the nothing it now holds.
     const QString path = m_paths.absolute(relative);
-    const Result<QJsonObject> file = present(path) ? readJson(path) : QJsonObject();
+    if (!read || read->path != path) {
+        read = ReadAudit();
+        read->path = path;
+        // Gone since the folder was listed: read as the nothing it now holds.
+        read->file = present(path) ? readJson(path) : QJsonObject();
+        if (read->file)
+            read->details =
+                PreparedDetails::of(withoutMembers(*read->file, auditMembersRead()), false);
+    }
+    const Result<QJsonObject> &file = read->file;
     if (!file) {
         m_contents.missing.append(tr("%1: %2").arg(relative, file.outcome().message()));
         m_contents.unreadableFrames.insert(index);
@@ -688,12 +998,7 @@ std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &fr
         report.driftPixels = drift.toDouble();
     // The rest (metrics, breakdown, status, ...) is kept as the pipeline
     // wrote it, within the session's bounds.
-    static const QStringList mapped =
-        SessionCodec::ownMembers(SessionCodec::Members::AuditReport) +
-        QStringList{QStringLiteral("reason_codes"), QStringLiteral("attempts"),
-                    QStringLiteral("frame_index")};
-    const QJsonObject rest = withoutMembers(audit, mapped);
-    report.extra = details(rest, relative);
+    report.extra = details(std::move(read->details), relative);
     Audit source{relative, audit.value(u"attempts").toArray(), 0};
     for (const QJsonValue &attempt : std::as_const(source.attempts)) {
         source.newestAttempt =
@@ -799,7 +1104,7 @@ void Reader::completeAttempt(int index, AttemptInfo &a)
     std::sort(files.begin(), files.end(),
               [](const Candidate &x, const Candidate &y) { return x.preference < y.preference; });
     for (const Candidate &c : files) {
-        if (m_paths.resolveExistingFile(c.path)) {
+        if (resolveExistingFile(c.path)) {
             a.candidatePath = c.path;
             break;
         }
@@ -852,6 +1157,10 @@ QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
 
 DirectorFrameState Reader::frame(int index)
 {
+    // What was read ahead of this frame; taken whatever is made of it.
+    std::optional<ReadAudit> prefetched;
+    if (m_prefetch && index < m_prefetch->size())
+        prefetched = m_prefetch->take(index);
     DirectorFrameState f;
     f.frameIndex = index;
     f.id = DirectorFrameState::idForIndex(index);
@@ -884,7 +1193,7 @@ DirectorFrameState Reader::frame(int index)
         f.imagePath = usableImage(path, path, index, false);
     }
 
-    const std::optional<Audit> audit = readAudit(index, f);
+    const std::optional<Audit> audit = readAudit(index, f, std::move(prefetched));
     bool hasAudit = audit.has_value();
     // No verdict without its pixels: an audit about an older attempt than
     // the image is not this image's (the same rule as for a live run).
@@ -939,9 +1248,11 @@ Outcome Reader::read()
     if (m.runId.isEmpty())
         m.runId = QFileInfo(m_dir).fileName();
     const int declared = m.frameCount;
+    startAuditPrefetch(std::max(declared, m_highestIndex + 1));
     QList<DirectorFrameState> &frames = m_contents.frames;
     for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
         frames.append(frame(index));
+    m_prefetch.reset();
     // Frames past the declared count that only files no session takes (not
     // images) speak for are no frames.
     while (frames.size() > declared) {

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -53,4 +54,26 @@ private:
 
     QString m_runDir;
     QStringList m_runIds;
+};
+
+// RunPaths::resolveExistingFile for the thousands of files of one read of a
+// run folder (RunFolder::read): the real location of each folder is looked up
+// once, then each file with one lstat(). The answers are those of
+// RunPaths::resolveExistingFile, messages included (anything but a regular
+// file that is not a link, such as a link, a FIFO or a missing file, is
+// answered by it), as long as no folder of the run is replaced by a link
+// while it is in use: keep one only for one read.
+class RunFileResolver
+{
+public:
+    explicit RunFileResolver(const RunPaths &paths) : m_paths(paths) {}
+
+    const RunPaths &paths() const { return m_paths; }
+    Result<QString> resolveExistingFile(const QString &stored);
+    // QFileInfo(dir).canonicalFilePath(), looked up once for each `dir`.
+    QString realFolder(const QString &dir);
+
+private:
+    RunPaths m_paths;
+    QHash<QString, QString> m_realFolders; // absolute folder: its real path, or empty
 };
