@@ -3980,6 +3980,10 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <source>A reason can be at most %1 characters long.</source>
         <translation>Ein Grund darf höchstens %1 Zeichen lang sein.</translation>
     </message>
+    <message>
+        <source>The frames have changed since.</source>
+        <translation>Die Einzelbilder haben sich seitdem geändert.</translation>
+    </message>
 </context>
 <context>
     <name>SessionProblemDialog</name>
@@ -4355,6 +4359,14 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>Every frame the filter shows is approved.</source>
         <translation>Jedes Einzelbild, das der Filter zeigt, ist freigegeben.</translation>
+    </message>
+    <message>
+        <source>Approving %L1 frames…</source>
+        <translation>%L1 Einzelbilder werden freigegeben …</translation>
+    </message>
+    <message>
+        <source>Rejecting %L1 frames…</source>
+        <translation>%L1 Einzelbilder werden abgelehnt …</translation>
     </message>
 </context>
 <context>
