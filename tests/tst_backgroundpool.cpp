@@ -18,7 +18,7 @@ class TestBackgroundPool : public QObject
     Q_OBJECT
 
 private slots:
-    void init();
+    void initTestCase();
     void cleanup();
     void theMoveIsMeasuredWithQtsPoolHeld();
     void theStartPageScansWithQtsPoolHeld();
@@ -50,7 +50,7 @@ void TestBackgroundPool::release()
     QThreadPool::globalInstance()->waitForDone();
 }
 
-void TestBackgroundPool::init()
+void TestBackgroundPool::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY(DemoRun::write(m_dir.filePath(QStringLiteral("runs/demo")), 16));

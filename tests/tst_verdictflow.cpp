@@ -11,6 +11,8 @@
 #include "windowfixture.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QSettings>
 #include <QSignalSpy>
@@ -30,7 +32,7 @@ class TestVerdictFlow : public QObject
 private slots:
     void initTestCase();
     void init();
-    void cleanup();
+    void cleanupTestCase();
 
     void aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground();
     void aRejectionWithAReasonOnThousandsOfFrames();
@@ -49,16 +51,25 @@ private:
 void TestVerdictFlow::initTestCase()
 {
     QVERIFY(WindowFixture::isolateSettings(m_settings, QStringLiteral("DirectorVerdictFlowTests")));
+    // One run for every test (writing 1,200 frames takes a while, more under a sanitizer); each
+    // test starts from a session made afresh from it.
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(DemoRun::write(run(), frames));
 }
 
 void TestVerdictFlow::init()
 {
     QSettings().clear();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(DemoRun::write(run(), frames));
+    // What a test leaves is only the session (the verdicts change no image): without it, the
+    // window makes a new one from the run folder, as on the first open.
+    const QDir folder(run());
+    for (const QString &name :
+         folder.entryList({QStringLiteral("director_session.json*")}, QDir::Files | QDir::Hidden))
+        QVERIFY(QFile::remove(folder.filePath(name)));
+    QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("director_session.json"))));
 }
 
-void TestVerdictFlow::cleanup()
+void TestVerdictFlow::cleanupTestCase()
 {
     m_dir.reset();
 }
