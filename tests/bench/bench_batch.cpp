@@ -3,7 +3,7 @@
 // A (approve them all), Ctrl+Z (one undo step), X with a reason (the reason picker's first code).
 // Prints, for each, the longest GUI-thread stall (the longest gap between the ticks of a 1 ms
 // timer, and the most CPU time the GUI thread spent between two ticks) and the time from the
-// key until the change is saved.
+// key until the change is saved. DIRECTOR_BENCH_DIR: see main().
 
 #include "benchutil.h"
 #include "filmstrip.h"
@@ -217,9 +217,12 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     const QString run = dir.path() + QStringLiteral("/run");
+    // DIRECTOR_BENCH_DIR=<folder>: a run_<frames> with a session made before there (by this
+    // benchmark's siblings, e.g. bench_scale) is copied instead of writing a new one.
     const QString ready =
-        QStringLiteral("/work/scale-runs/run_%1").arg(frameCount()); // made before: copied
+        qEnvironmentVariable("DIRECTOR_BENCH_DIR") + QStringLiteral("/run_%1").arg(frameCount());
     const bool copied =
+        qEnvironmentVariableIsSet("DIRECTOR_BENCH_DIR") &&
         QFileInfo::exists(ready + QStringLiteral("/director_session.json")) &&
         QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), ready, run}) == 0;
     if (!copied && !bench::makeRun(run, frameCount()))
