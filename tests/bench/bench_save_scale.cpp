@@ -35,39 +35,6 @@ namespace {
 
 const QString sessionFileName = QStringLiteral("director_session.json");
 
-double heapBytes()
-{
-    malloc_trim(0);
-    const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
-
-bool syncFolder(const QString &dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-void writeBare(const QString &path, const QByteArray &data)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit() ||
-        !syncFolder(QFileInfo(path).absolutePath()))
-        qFatal("bare write of %s failed", qPrintable(path));
-}
-
 void check(const Outcome &outcome, const char *what)
 {
     if (!outcome)
@@ -102,26 +69,26 @@ void printKiB(const QString &name, double bytes, double file)
 void share(DirectorSession &session, const QString &name, double file,
            const std::function<void(DirectorFrameState &)> &strip)
 {
-    const double before = heapBytes();
+    const double before = bench::heapBytes();
     for (DirectorFrameState &frame : session.frames)
         strip(frame);
-    printKiB(QStringLiteral("  ") + name, before - heapBytes(), file);
+    printKiB(QStringLiteral("  ") + name, before - bench::heapBytes(), file);
 }
 
 void memory(const QString &runDir, double file)
 {
     bench::heading(QStringLiteral("memory"));
-    const double start = heapBytes();
+    const double start = bench::heapBytes();
     auto store = std::make_unique<SessionStore>(runDir);
     std::optional<DirectorSession> loaded = store->load().session;
     if (!loaded)
         qFatal("load");
-    const double session = heapBytes() - start;
+    const double session = bench::heapBytes() - start;
     printKiB(QStringLiteral("loaded session (SessionStore::load)"), session, file);
     check(store->lock(), "lock");
-    const double beforeSave = heapBytes();
+    const double beforeSave = bench::heapBytes();
     check(store->save(*loaded), "save");
-    const double cache = heapBytes() - beforeSave;
+    const double cache = bench::heapBytes() - beforeSave;
     printKiB(QStringLiteral("the store's FrameCache after a save"), cache, file);
     printKiB(QStringLiteral("session + FrameCache"), session + cache, file);
     store.reset(); // its cache shares the frames' data
@@ -172,9 +139,9 @@ void memory(const QString &runDir, double file)
         f.imagePath = QString();
     });
     share(s, QStringLiteral("frame extra"), file, [](DirectorFrameState &f) { f.extra = {}; });
-    const double before = heapBytes();
+    const double before = bench::heapBytes();
     s.frames.clear();
-    printKiB(QStringLiteral("  the frames' map and structs"), before - heapBytes(), file);
+    printKiB(QStringLiteral("  the frames' map and structs"), before - bench::heapBytes(), file);
 }
 
 void durable(const QString &runDir)
@@ -190,8 +157,8 @@ void durable(const QString &runDir)
             "setNotes");
     };
     setNotes();
-    const QByteArray current = readAll(sessionPath);
-    auto floor = [&] { writeBare(runDir + QStringLiteral("/floor.json"), current); };
+    const QByteArray current = bench::readAll(sessionPath);
+    auto floor = [&] { bench::writeBare(runDir + QStringLiteral("/floor.json"), current); };
     auto atomic = [&] {
         check(AtomicFile::write(runDir + QStringLiteral("/atomic.json"), current),
               "AtomicFile::write");

@@ -104,41 +104,6 @@ QList<double> interleavedMs(const QList<std::function<void()>> &contenders, int 
     return medians;
 }
 
-// Bytes the heap holds right now (glibc).
-double heapBytes()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    return file.readAll();
-}
-
-bool syncFolder(const QString &dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-// The floor of a durable change: the same bytes, a bare QSaveFile (whose commit
-// syncs the file) and an fsync of the folder.
-void writeBare(const QString &path, const QByteArray &data)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit() ||
-        !syncFolder(QFileInfo(path).absolutePath()))
-        qFatal("bare write of %s failed", qPrintable(path));
-}
-
 // Resets VmHWM to the RSS now.
 void resetPeak()
 {
@@ -417,13 +382,13 @@ void measure(const QString &base, int frames)
             QStringLiteral("review: %1 changes in %2 saves (once)").arg(changes).arg(saves),
             reviewTime, QStringLiteral("ms"));
     }
-    const QByteArray bytes = readAll(sessionPath);
+    const QByteArray bytes = bench::readAll(sessionPath);
     bench::print(QStringLiteral("file size"), double(bytes.size()) / 1024.0, QStringLiteral("KiB"));
 
     // ------------------------------------------------ memory
     {
         malloc_trim(0);
-        const double heapBefore = heapBytes();
+        const double heapBefore = bench::heapBytes();
         const qint64 rssBefore = bench::procStatusKiB("VmRSS");
         resetPeak();
         SessionStore store(runDir);
@@ -431,7 +396,7 @@ void measure(const QString &base, int frames)
         if (loaded.state != SessionStore::LoadState::Loaded)
             qFatal("load: %s", qPrintable(loaded.message));
         const qint64 peak = bench::procStatusKiB("VmHWM");
-        const double heapAfter = heapBytes();
+        const double heapAfter = bench::heapBytes();
         const qint64 rssAfter = bench::procStatusKiB("VmRSS");
         bench::print(QStringLiteral("loaded session: heap it holds"),
                      (heapAfter - heapBefore) / 1024.0, QStringLiteral("KiB"),
@@ -443,10 +408,10 @@ void measure(const QString &base, int frames)
                      double(peak - rssBefore), QStringLiteral("KiB"));
 
         malloc_trim(0);
-        const double heapBeforeDocument = heapBytes();
+        const double heapBeforeDocument = bench::heapBytes();
         const QJsonDocument document = QJsonDocument::fromJson(bytes);
         bench::print(QStringLiteral("for comparison: heap a QJsonDocument of it holds"),
-                     (heapBytes() - heapBeforeDocument) / 1024.0, QStringLiteral("KiB"));
+                     (bench::heapBytes() - heapBeforeDocument) / 1024.0, QStringLiteral("KiB"));
     }
     {
         // What the window holds once the run is open: the session, the run folder's contents
@@ -454,7 +419,7 @@ void measure(const QString &base, int frames)
         // remembers the images it looked at), as a new process opens it (a path never read).
         const QString view = unreadPath(base, runDir);
         malloc_trim(0);
-        const double heapBefore = heapBytes();
+        const double heapBefore = bench::heapBytes();
         const qint64 rssBefore = bench::procStatusKiB("VmRSS");
         resetPeak();
         double heapOpen = 0;
@@ -464,11 +429,11 @@ void measure(const QString &base, int frames)
             SessionManager manager(nullptr, SessionManager::Saving::Background);
             check(manager.initializeOrResume(view), "initializeOrResume");
             peak = bench::procStatusKiB("VmHWM");
-            heapOpen = heapBytes() - heapBefore;
+            heapOpen = bench::heapBytes() - heapBefore;
             rssOpen = bench::procStatusKiB("VmRSS") - rssBefore;
         }
         malloc_trim(0);
-        const double heapStays = heapBytes() - heapBefore;
+        const double heapStays = bench::heapBytes() - heapBefore;
         bench::print(QStringLiteral("SessionManager after initializeOrResume: heap"),
                      heapOpen / 1024.0, QStringLiteral("KiB"),
                      QStringLiteral("(%1x the file; goal <= 2x at 100,000 frames)")
@@ -490,7 +455,7 @@ void measure(const QString &base, int frames)
             qFatal("not an object");
     };
     auto readAndParse = [&] {
-        const QJsonDocument document = QJsonDocument::fromJson(readAll(sessionPath));
+        const QJsonDocument document = QJsonDocument::fromJson(bench::readAll(sessionPath));
         if (!document.isObject())
             qFatal("not an object");
     };
@@ -584,8 +549,8 @@ void measure(const QString &base, int frames)
               "updateFrameStatus");
     };
     setNotes();
-    const QByteArray current = readAll(sessionPath);
-    auto floor = [&] { writeBare(runDir + QStringLiteral("/floor.json"), current); };
+    const QByteArray current = bench::readAll(sessionPath);
+    auto floor = [&] { bench::writeBare(runDir + QStringLiteral("/floor.json"), current); };
     auto atomic = [&] {
         check(AtomicFile::write(runDir + QStringLiteral("/atomic.json"), current),
               "AtomicFile::write");

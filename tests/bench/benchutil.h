@@ -12,12 +12,14 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QSaveFile>
 #include <QString>
 #include <QTextStream>
 
@@ -29,6 +31,7 @@
 #include <optional>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <unistd.h>
 
 namespace bench {
@@ -304,6 +307,43 @@ inline bool enlargeFrames(const QString &runDir, int factor)
             return false;
     }
     return true;
+}
+
+// Bytes the heap holds right now (glibc), after handing free memory back.
+inline double heapBytes()
+{
+    malloc_trim(0);
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd);
+}
+
+// A file's bytes; the benchmark stops when it cannot read them.
+inline QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return file.readAll();
+}
+
+inline bool syncFolder(const QString &dir)
+{
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// The floor of a durable change: the same bytes, a bare QSaveFile (whose commit syncs the
+// file) and an fsync of the folder.
+inline void writeBare(const QString &path, const QByteArray &data)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit() ||
+        !syncFolder(QFileInfo(path).absolutePath()))
+        qFatal("bare write of %s failed", qPrintable(path));
 }
 
 } // namespace bench
