@@ -222,7 +222,11 @@ void FrameFilterModel::setFilter(const FrameFilter &filter)
     m_filter = filter;
     const bool all = filter.isEmpty();
     QList<int> shown = all ? QList<int>() : matchingFrames(filter);
-    if (all != m_all || shown != m_shown) {
+    // std::equal rather than QList's ==, which in Qt 6.4 hands memcmp a null pointer when one
+    // of two empty lists has never been allocated (UndefinedBehaviorSanitizer says so).
+    const bool same = shown.size() == m_shown.size() &&
+                      std::equal(shown.cbegin(), shown.cend(), m_shown.cbegin());
+    if (all != m_all || !same) {
         // One layout change: the rows kept (the current one, those selected) keep their
         // persistent indexes, moved to their new rows; the others become invalid.
         emit layoutAboutToBeChanged();
