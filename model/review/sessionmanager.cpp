@@ -594,7 +594,10 @@ Outcome SessionManager::applyFrameEdits(const QList<std::pair<int, FrameEdit>> &
     QMap<int, DirectorFrameState> frames = m_session->frames;
     QList<int> changed;
     QList<FrameRefusal> refusals;
-    for (const auto &[frameIndex, edit] : edits) {
+    for (const auto &entry : edits) {
+        // Not a structured binding: clang (the fuzz build) cannot capture one in the lambda.
+        const int frameIndex = entry.first;
+        const FrameEdit &edit = entry.second;
         const auto before = frames.constFind(frameIndex);
         DirectorFrameState frame;
         const Outcome edited =
@@ -652,7 +655,10 @@ SessionManager::verdictBatch(QMap<int, DirectorFrameState> frames,
         }
         return *reviewer;
     };
-    for (const auto &[frameIndex, edit] : edits) {
+    for (const auto &entry : edits) {
+        // Not a structured binding: clang (the fuzz build) cannot capture one in the lambda.
+        const int frameIndex = entry.first;
+        const FrameEdit &edit = entry.second;
         const auto before = frames.constFind(frameIndex);
         DirectorFrameState frame;
         Outcome edited =
