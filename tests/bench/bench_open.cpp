@@ -35,12 +35,6 @@ double processCpuMs()
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
 
-void check(const Outcome &outcome, const char *what)
-{
-    if (!outcome)
-        qFatal("%s: %s", what, qPrintable(outcome.message()));
-}
-
 // A run of `frames` frames with a session on some of whose frames an operator left notes.
 void writeRun(const QString &runDir, int frames)
 {
@@ -51,10 +45,11 @@ void writeRun(const QString &runDir, int frames)
     const double made = bench::elapsedMs(timer);
     SessionManager manager;
     timer.restart();
-    check(manager.initializeOrResume(runDir), "initializeOrResume");
+    bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
     const double created = bench::elapsedMs(timer);
-    check(manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("halo on the left ear"))),
-          "notes");
+    bench::check(
+        manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("halo on the left ear"))),
+        "notes");
     bench::print(QStringLiteral("generate the run folder (DemoRun, once)"), made,
                  QStringLiteral("ms"));
     bench::print(QStringLiteral("create the session (initializeOrResume, once)"), created,
@@ -131,7 +126,7 @@ void measure(const QString &base, int frames)
     };
     print(QStringLiteral("read the run folder (RunFolder::read)"), timed([&] {
               RunFolder::Contents contents;
-              check(RunFolder::read(runDir, &contents), "RunFolder::read");
+              bench::check(RunFolder::read(runDir, &contents), "RunFolder::read");
           }));
     print(QStringLiteral("load the session (SessionStore::load)"), timed([&] {
               SessionStore store(runDir);
@@ -140,7 +135,8 @@ void measure(const QString &base, int frames)
           }));
     print(QStringLiteral("open read-only and count (director status)"), timed([&] {
               SessionManager manager;
-              check(manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly), "open");
+              bench::check(manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly),
+                           "open");
               const RunStatus runStatus = RunStatus::of(manager);
               if (runStatus.counts().total() != frames)
                   qFatal("status counts %d frames", runStatus.counts().total());

@@ -35,30 +35,6 @@ namespace {
 
 const QString sessionFileName = QStringLiteral("director_session.json");
 
-void check(const Outcome &outcome, const char *what)
-{
-    if (!outcome)
-        qFatal("%s: %s", what, qPrintable(outcome.message()));
-}
-
-QList<double> interleavedMs(const QList<std::function<void()>> &contenders, int batch)
-{
-    QList<QList<double>> times(contenders.size());
-    for (int run = 0; run < bench::runs(); ++run) {
-        for (qsizetype i = 0; i < contenders.size(); ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            for (int n = 0; n < batch; ++n)
-                contenders[i]();
-            times[i].append(bench::elapsedMs(timer) / batch);
-        }
-    }
-    QList<double> medians;
-    for (const QList<double> &t : times)
-        medians.append(bench::median(t));
-    return medians;
-}
-
 void printKiB(const QString &name, double bytes, double file)
 {
     bench::print(name, bytes / 1024.0, QStringLiteral("KiB"),
@@ -85,9 +61,9 @@ void memory(const QString &runDir, double file)
         qFatal("load");
     const double session = bench::heapBytes() - start;
     printKiB(QStringLiteral("loaded session (SessionStore::load)"), session, file);
-    check(store->lock(), "lock");
+    bench::check(store->lock(), "lock");
     const double beforeSave = bench::heapBytes();
-    check(store->save(*loaded), "save");
+    bench::check(store->save(*loaded), "save");
     const double cache = bench::heapBytes() - beforeSave;
     printKiB(QStringLiteral("the store's FrameCache after a save"), cache, file);
     printKiB(QStringLiteral("session + FrameCache"), session + cache, file);
@@ -148,11 +124,11 @@ void durable(const QString &runDir)
 {
     bench::heading(QStringLiteral("one durable change"));
     SessionManager manager;
-    check(manager.initializeOrResume(runDir), "initializeOrResume");
+    bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
     const QString sessionPath = runDir + QLatin1Char('/') + sessionFileName;
     int change = 0;
     auto setNotes = [&] {
-        check(
+        bench::check(
             manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("note %1").arg(++change))),
             "setNotes");
     };
@@ -160,21 +136,21 @@ void durable(const QString &runDir)
     const QByteArray current = bench::readAll(sessionPath);
     auto floor = [&] { bench::writeBare(runDir + QStringLiteral("/floor.json"), current); };
     auto atomic = [&] {
-        check(AtomicFile::write(runDir + QStringLiteral("/atomic.json"), current),
-              "AtomicFile::write");
+        bench::check(AtomicFile::write(runDir + QStringLiteral("/atomic.json"), current),
+                     "AtomicFile::write");
     };
     // SessionStore::save alone, in a folder of its own.
     const QString storeDir = runDir + QStringLiteral("/store");
     QDir().mkpath(storeDir);
     QFile::copy(sessionPath, storeDir + QLatin1Char('/') + sessionFileName);
     SessionStore store(storeDir);
-    check(store.lock(), "lock");
+    bench::check(store.lock(), "lock");
     if (!store.load().session)
         qFatal("store load");
     DirectorSession saved = manager.session();
     auto save = [&] {
         saved.frames[0].directorOverrides.notes = QStringLiteral("store %1").arg(++change);
-        check(store.save(saved), "SessionStore::save");
+        bench::check(store.save(saved), "SessionStore::save");
     };
     SessionEncoder::FrameCache cache;
     DirectorSession encoded = manager.session();
@@ -210,7 +186,8 @@ void durable(const QString &runDir)
         encoded.frames[0].directorOverrides.notes = QStringLiteral("buffer %1").arg(++change);
         const QByteArray bytes = SessionCodec::encode(encoded, &cache);
         backup();
-        check(AtomicFile::write(runDir + QStringLiteral("/onebuffer.json"), bytes), "one buffer");
+        bench::check(AtomicFile::write(runDir + QStringLiteral("/onebuffer.json"), bytes),
+                     "one buffer");
     };
     encode();
     encodePieces();
@@ -222,7 +199,7 @@ void durable(const QString &runDir)
             changes ? setNotes() : save();
         return;
     }
-    const QList<double> t = interleavedMs(
+    const QList<double> t = bench::interleavedMs(
         {setNotes, floor, atomic, save, encode, copy, backup, encodePieces, saveOneBuffer}, 3);
     bench::print(QStringLiteral("one durable change (applyFrameEdit notes)"), t[0],
                  QStringLiteral("ms"));
@@ -261,7 +238,7 @@ int main(int argc, char **argv)
         if (!bench::makeRun(runDir, frames))
             qFatal("no run");
         SessionManager manager;
-        check(manager.initializeOrResume(runDir), "initializeOrResume");
+        bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
     }
     const double file = double(QFileInfo(runDir + QLatin1Char('/') + sessionFileName).size());
     std::printf("bench_save_scale: medians of %d runs; file %.1f MB\n", bench::runs(), file / 1e6);

@@ -84,26 +84,6 @@ double medianMs(const std::function<void()> &work)
     return bench::median(times);
 }
 
-// Contenders timed side by side: in each of bench::runs() rounds, each one
-// runs `batch` times in turn. Its figure is the median of its rounds' means.
-QList<double> interleavedMs(const QList<std::function<void()>> &contenders, int batch)
-{
-    QList<QList<double>> times(contenders.size());
-    for (int run = 0; run < bench::runs(); ++run) {
-        for (qsizetype i = 0; i < contenders.size(); ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            for (int n = 0; n < batch; ++n)
-                contenders[i]();
-            times[i].append(bench::elapsedMs(timer) / batch);
-        }
-    }
-    QList<double> medians;
-    for (const QList<double> &t : times)
-        medians.append(bench::median(t));
-    return medians;
-}
-
 // Resets VmHWM to the RSS now.
 void resetPeak()
 {
@@ -134,12 +114,6 @@ void removeUnreadPaths(const QString &base)
          dir.entryList({QStringLiteral("view_%1_*").arg(QCoreApplication::applicationPid())},
                        QDir::System | QDir::AllEntries))
         QFile::remove(dir.filePath(name));
-}
-
-void check(const Outcome &outcome, const char *what)
-{
-    if (!outcome)
-        qFatal("%s: %s", what, qPrintable(outcome.message()));
 }
 
 // A patch as Director makes it (PatchFiles: the patched image and its mask written into
@@ -205,7 +179,7 @@ int review(SessionManager &manager, int frames, int batches, int *saves)
         }
         if (batches == 0) { // each change saved before the next one is made
             for (const auto &[frame, edit] : std::as_const(edits))
-                check(manager.applyFrameEdit(frame, edit), "applyFrameEdit");
+                bench::check(manager.applyFrameEdit(frame, edit), "applyFrameEdit");
             *saves += int(edits.size());
             changes += int(edits.size());
             edits.clear();
@@ -215,9 +189,9 @@ int review(SessionManager &manager, int frames, int batches, int *saves)
         std::max<qsizetype>(1, (edits.size() + batches - 1) / std::max(batches, 1));
     for (qsizetype first = 0; first < edits.size(); first += perBatch) {
         QList<FrameRefusal> refused;
-        check(manager.applyFrameEdits(edits.mid(first, perBatch),
-                                      SessionManager::Refusals::ApplyNone, &refused),
-              "applyFrameEdits");
+        bench::check(manager.applyFrameEdits(edits.mid(first, perBatch),
+                                             SessionManager::Refusals::ApplyNone, &refused),
+                     "applyFrameEdits");
         ++*saves;
     }
     return changes + int(edits.size());
@@ -244,8 +218,8 @@ int statusStep(const QString &step, const QString &runDir)
     } else {
         // StatusCommand::run: open read-only, RunStatus::of, the JSON.
         SessionManager manager;
-        check(manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly),
-              "initializeOrResume");
+        bench::check(manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly),
+                     "initializeOrResume");
         const double open = bench::elapsedMs(timer);
         const RunStatus runStatus = RunStatus::of(manager);
         const double of = bench::elapsedMs(timer);
@@ -365,7 +339,7 @@ void measure(const QString &base, int frames)
         const double made = bench::elapsedMs(timer);
         SessionManager manager;
         timer.restart();
-        check(manager.initializeOrResume(runDir), "initializeOrResume");
+        bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
         const double created = bench::elapsedMs(timer);
         timer.restart();
         int saves = 0;
@@ -427,7 +401,7 @@ void measure(const QString &base, int frames)
         qint64 peak = 0;
         {
             SessionManager manager(nullptr, SessionManager::Saving::Background);
-            check(manager.initializeOrResume(view), "initializeOrResume");
+            bench::check(manager.initializeOrResume(view), "initializeOrResume");
             peak = bench::procStatusKiB("VmHWM");
             heapOpen = bench::heapBytes() - heapBefore;
             rssOpen = bench::procStatusKiB("VmRSS") - rssBefore;
@@ -478,8 +452,8 @@ void measure(const QString &base, int frames)
     loadFile();
     const int loads = int(
         qBound(frames > 5000 ? 1.0 : 3.0, 20.0 / std::max(bench::elapsedMs(once), 0.001), 1000.0));
-    const QList<double> loading =
-        interleavedMs({parseBytes, readAndParse, findDuplicates, decodeBytes, loadFile}, loads);
+    const QList<double> loading = bench::interleavedMs(
+        {parseBytes, readAndParse, findDuplicates, decodeBytes, loadFile}, loads);
     const double parse = loading[0];
     const double readParse = loading[1];
     const double duplicates = loading[2];
@@ -531,29 +505,29 @@ void measure(const QString &base, int frames)
 
     // ------------------------------------------------ one durable change
     SessionManager manager;
-    check(manager.initializeOrResume(runDir), "initializeOrResume");
+    bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
     // A frame whose status can go back and forth: rejected and approved again.
     int toggled = 0;
     while (manager.getFrameState(toggled)->status != FrameStatus::Approved)
         ++toggled;
     int change = 0;
     auto setNotes = [&] {
-        check(
+        bench::check(
             manager.applyFrameEdit(0, FrameEdit::notesTo(QStringLiteral("note %1").arg(++change))),
             "setNotes");
     };
     auto updateStatus = [&] {
         const bool approved = manager.getFrameState(toggled)->status == FrameStatus::Approved;
-        check(manager.updateFrameStatus(toggled,
-                                        approved ? FrameStatus::AuditFail : FrameStatus::Approved),
-              "updateFrameStatus");
+        bench::check(manager.updateFrameStatus(toggled, approved ? FrameStatus::AuditFail
+                                                                 : FrameStatus::Approved),
+                     "updateFrameStatus");
     };
     setNotes();
     const QByteArray current = bench::readAll(sessionPath);
     auto floor = [&] { bench::writeBare(runDir + QStringLiteral("/floor.json"), current); };
     auto atomic = [&] {
-        check(AtomicFile::write(runDir + QStringLiteral("/atomic.json"), current),
-              "AtomicFile::write");
+        bench::check(AtomicFile::write(runDir + QStringLiteral("/atomic.json"), current),
+                     "AtomicFile::write");
     };
 
     // SessionStore::save alone, on a copy of the session in a folder of its own.
@@ -562,7 +536,7 @@ void measure(const QString &base, int frames)
     QDir().mkpath(storeDir);
     QFile::copy(sessionPath, storeDir + QLatin1Char('/') + sessionFileName);
     SessionStore store(storeDir);
-    check(store.lock(), "lock");
+    bench::check(store.lock(), "lock");
     const SessionStore::LoadResult stored = store.load();
     if (stored.state != SessionStore::LoadState::Loaded)
         qFatal("store load: %s", qPrintable(stored.message));
@@ -572,14 +546,14 @@ void measure(const QString &base, int frames)
     auto save = [&] {
         saved.lastModified =
             QStringLiteral("2026-01-18T12:00:%1.000Z").arg(++change % 60, 2, 10, QLatin1Char('0'));
-        check(store.save(saved), "SessionStore::save");
+        bench::check(store.save(saved), "SessionStore::save");
     };
 
     // Disk latency drifts: the contenders take turns, a few changes each per
     // round, and each figure is the median of its rounds.
     const int batch = frames >= 5000 ? 2 : frames >= 1000 ? 4 : 8;
     const QList<double> durable =
-        interleavedMs({setNotes, floor, updateStatus, atomic, save}, batch);
+        bench::interleavedMs({setNotes, floor, updateStatus, atomic, save}, batch);
 
     // The steps of SessionManager's change that are not the save.
     const DirectorFrameState frame = *manager.getFrameState(0);

@@ -4,6 +4,7 @@
 // and generated run folders. Benchmarks print figures; they never fail on
 // time.
 
+#include "core/outcome.h"
 #include "demo/demorun.h"
 #include "session/timestamps.h"
 
@@ -344,6 +345,33 @@ inline void writeBare(const QString &path, const QByteArray &data)
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit() ||
         !syncFolder(QFileInfo(path).absolutePath()))
         qFatal("bare write of %s failed", qPrintable(path));
+}
+
+// Stops the benchmark, saying what failed and why, when `outcome` is a failure.
+inline void check(const Outcome &outcome, const char *what)
+{
+    if (!outcome)
+        qFatal("%s: %s", what, qPrintable(outcome.message()));
+}
+
+// Contenders timed side by side: in each of runs() rounds, each one runs `batch` times in
+// turn. Its figure is the median of its rounds' means.
+inline QList<double> interleavedMs(const QList<std::function<void()>> &contenders, int batch)
+{
+    QList<QList<double>> times(contenders.size());
+    for (int run = 0; run < runs(); ++run) {
+        for (qsizetype i = 0; i < contenders.size(); ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            for (int n = 0; n < batch; ++n)
+                contenders[i]();
+            times[i].append(elapsedMs(timer) / batch);
+        }
+    }
+    QList<double> medians;
+    for (const QList<double> &t : times)
+        medians.append(median(t));
+    return medians;
 }
 
 } // namespace bench
