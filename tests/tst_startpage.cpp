@@ -138,6 +138,9 @@ void TestStartPage::enterOpensTheRun()
     MainWindow *window = page->windowOf(run(QStringLiteral("fresh")));
     QVERIFY(window);
     QVERIFY(window->isVisible());
+    // The run is read off the GUI thread: the window is live meanwhile, and says so.
+    QTRY_VERIFY(!window->isOpening());
+    QVERIFY(window->manager()->hasSession());
     QCOMPARE(window->manager()->session().runId, QStringLiteral("run_fresh"));
     QCOMPARE(window->model()->rowCount(), 5);
     QVERIFY(!window->manager()->isReadOnly());
@@ -163,6 +166,7 @@ void TestStartPage::aDoubleClickOpensTheRunOnce()
     QTRY_COMPARE(opened.size(), 1);
     MainWindow *window = page->windowOf(run(QStringLiteral("active")));
     QVERIFY(window);
+    QTRY_VERIFY(window->manager()->hasSession()); // read off the GUI thread
     QCOMPARE(window->manager()->session().runId, QStringLiteral("run_active"));
     // Again: the window open on it comes forward; no second window, no read-only copy.
     select(*page, run(QStringLiteral("active")));
@@ -186,6 +190,7 @@ void TestStartPage::aRunHeldElsewhereOpensReadOnly()
     QTest::keyClick(page->view(), Qt::Key_Enter);
     MainWindow *window = page->windowOf(held);
     QVERIFY(window);
+    QTRY_VERIFY(window->manager()->hasSession()); // read off the GUI thread
     QCOMPARE(window->manager()->session().runId, QStringLiteral("run_held"));
     QVERIFY(window->manager()->isReadOnly());
     // The operator is told why, and the other workstation's lock is left as it was.

@@ -33,6 +33,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSettings>
@@ -170,7 +171,14 @@ void MainWindow::connectSession()
     // An answer to its questions opens the run the way File → Open does.
     connect(m_opener, &RunOpener::openRequested, this,
             [this](const QString &runDir, SessionManager::Access access,
-                   SessionManager::Recovery recovery) { openRun(runDir, access, recovery); });
+                   SessionManager::Recovery recovery) { startOpening(runDir, access, recovery); });
+    connect(m_opener, &RunOpener::openingStarted, this, &MainWindow::openingStarted);
+    connect(m_opener, &RunOpener::openingEnds, this, &MainWindow::openingEnds);
+    connect(m_opener, &RunOpener::finished, this, [this](bool opened) {
+        if (!opened)
+            updateReadOnly();
+        emit openFinished(opened);
+    });
     connect(m_controller, &ReviewController::undoneOrRedone, this, &MainWindow::setCurrentFrame);
     // The stage's drag is one nudge; the stage learns whether it was made.
     m_stage->setNudger([this](int dx, int dy) {
@@ -195,7 +203,7 @@ void MainWindow::connectActions()
     connect(a.open, &QAction::triggered, m_opener, &RunOpener::askForRun);
     // The same way as File → Open Run: a lock or an unreadable session asks.
     connect(a.recentRuns, &RecentRunsMenu::runChosen, this,
-            [this](const QString &run) { openRun(run); });
+            [this](const QString &run) { startOpening(run); });
     connect(a.saveNow, &QAction::triggered, this, &MainWindow::saveNow);
     connect(a.commit, &QAction::triggered, this, [this] {
         if (succeeded(flushNotes()))
@@ -253,7 +261,7 @@ void MainWindow::connectEditActions()
 
 void MainWindow::updateUndoActions()
 {
-    m_actions->showUndoState(*m_controller->undoStack(), !m_manager->isReadOnly());
+    m_actions->showUndoState(*m_controller->undoStack(), !m_manager->isReadOnly() && !m_opening);
 }
 
 Outcome MainWindow::flushNotes()
@@ -275,20 +283,67 @@ void MainWindow::saveNow()
     succeeded(m_manager->retrySave());
 }
 
+void MainWindow::startOpening(const QString &runDir, SessionManager::Access access,
+                              SessionManager::Recovery recovery)
+{
+    // While a run is being opened nothing can change the review open now: it was left with
+    // every change on disk when that open began.
+    if (!m_opener->isOpening()) {
+        succeeded(flushNotes());
+        // The review open now is left only with every change on disk.
+        if (const Outcome saved = m_opener->leaveOpenReview(); !saved) {
+            report(saved);
+            emit openFinished(false);
+            return;
+        }
+        saveSettings();
+    }
+    m_opener->open(runDir, access, recovery);
+}
+
 bool MainWindow::openRun(const QString &runDir, SessionManager::Access access,
                          SessionManager::Recovery recovery)
 {
-    succeeded(flushNotes());
-    // The review open now is left only with every change on disk.
-    if (const Outcome saved = m_opener->leaveOpenReview(); !saved) {
-        report(saved);
-        return false;
+    startOpening(runDir, access, recovery);
+    return m_opener->isOpening() && m_opener->waitForOpen();
+}
+
+bool MainWindow::isOpening() const
+{
+    return m_opener->isOpening();
+}
+
+void MainWindow::openingStarted(const QString &runDir)
+{
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(runDir).fileName()));
+    if (m_opening)
+        return;
+    m_opening = true;
+    m_controller->setOpening(true);
+    m_playback->pause();
+    m_stage->cancelDrag();
+    const WindowActions &a = *m_actions;
+    QList<QAction *> held = a.changingSession() + a.patching();
+    held += {a.paintMask, a.undo, a.redo, a.saveNow, a.playPause};
+    for (QAction *action : std::as_const(held)) {
+        m_heldActions.append({action, action->isEnabled()});
+        action->setEnabled(false);
     }
-    saveSettings();
-    if (m_opener->open(runDir, access, recovery))
-        return true;
+    m_stage->setEditable(false);
+    m_inspector->setEditable(false);
+}
+
+void MainWindow::openingEnds()
+{
+    if (!m_opening)
+        return;
+    m_opening = false;
+    m_controller->setOpening(false);
+    for (const auto &[action, enabled] : std::as_const(m_heldActions))
+        action->setEnabled(enabled);
+    m_heldActions.clear();
+    statusBar()->clearMessage();
     updateReadOnly();
-    return false;
 }
 
 void MainWindow::sessionOpened()
@@ -324,7 +379,7 @@ void MainWindow::setCurrentFrame(int frameIndex)
 
 void MainWindow::updateReadOnly()
 {
-    const bool readOnly = m_manager->isReadOnly();
+    const bool readOnly = m_manager->isReadOnly() || m_opening;
     m_banner->showFor(*m_manager);
     m_stage->setEditable(!readOnly);
     m_inspector->setEditable(!readOnly);
@@ -377,6 +432,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_closeGuard->mayClose())
         return event->ignore();
+    // An open under way is dropped: nothing adopted, its lock given back once its step ends
+    // (the opener's destructor waits for it).
+    m_opener->cancel();
     saveSettings();
     m_manager->close();
     event->accept();

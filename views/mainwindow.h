@@ -41,12 +41,24 @@ public:
     ~MainWindow() override;
 
     // Opens a run: resumes or creates its session, once every change to the review open now
-    // is on disk. When another Director holds the run, or the session file cannot be read, a
-    // question asks what to do (without blocking). True when the run opened; otherwise the
-    // review open before, if any, stays open and usable.
+    // is on disk. The run folder and the session file are read off the GUI thread
+    // (RunOpener): this returns at once, the status bar says "Opening …", and nothing can
+    // change a review until the session is adopted; openFinished() then says whether it
+    // opened. When another Director holds the run, or the session file cannot be read, a
+    // question asks what to do (without blocking). When it does not open, the review open
+    // before, if any, stays open and usable. An open while one is under way cancels that
+    // one and opens this run after it.
+    void startOpening(const QString &runDir,
+                      SessionManager::Access access = SessionManager::Access::ReadWrite,
+                      SessionManager::Recovery recovery = SessionManager::Recovery::None);
+    // startOpening(), then waits for it here: true when the run opened (the benchmarks, the
+    // screenshots and tests that need the run open before they go on).
     bool openRun(const QString &runDir,
                  SessionManager::Access access = SessionManager::Access::ReadWrite,
                  SessionManager::Recovery recovery = SessionManager::Recovery::None);
+    // A run is being opened.
+    bool isOpening() const;
+    RunOpener *opener() const { return m_opener; }
 
     SessionManager *manager() const { return m_manager; }
     ReviewController *controller() const { return m_controller; }
@@ -67,6 +79,11 @@ public:
     // their opacities, auto-advance (the theme is the application's: Theme).
     void applyPreferences(const Preferences &preferences);
 
+signals:
+    // An open started by startOpening() ended: the run opened (its session is shown), or not
+    // (a question or a message is on its way). Not emitted for an open that was cancelled.
+    void openFinished(bool opened);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -76,6 +93,10 @@ private:
     void connectActions();
     void connectEditActions();
     void sessionOpened();
+    // An open began: the window says so, and what changes a review is disabled.
+    void openingStarted(const QString &runDir);
+    // It ends (just before its session is adopted or its failure said): as before.
+    void openingEnds();
     void saveNow();
     void updateReadOnly();
     void updateUndoActions();
@@ -110,4 +131,7 @@ private:
     LastFrame *m_lastFrame;
     PlaybackBar *m_playbackBar;
     PlaybackPresenter *m_playback;
+    // While a run is being opened: the actions disabled then, each with whether it was enabled.
+    QList<std::pair<QAction *, bool>> m_heldActions;
+    bool m_opening = false;
 };

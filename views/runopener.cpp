@@ -3,17 +3,160 @@
 #include "messagebox.h"
 #include "sessionproblemdialog.h"
 
+#include "core/backgroundpool.h"
+
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QPushButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+std::function<void()> &workerHook()
+{
+    static std::function<void()> hook;
+    return hook;
+}
+
+QString absolute(const QString &path)
+{
+    return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+}
+} // namespace
+
+// One open: the opening the worker prepares, and how to stop it. The worker touches only
+// `opening` (until the future is finished) and `cancel`; the job outlives the worker (it is
+// dropped once the future is finished, or after the destructor waited for it).
+struct RunOpener::Job
+{
+    Request request;
+    std::unique_ptr<SessionManager::Opening> opening;
+    std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
+    bool cancelled = false;
+    QFuture<void> future;
+    QFutureWatcher<void> *watcher = nullptr;
+};
 
 RunOpener::RunOpener(SessionManager *manager, QWidget *window)
     : QObject(window), m_manager(manager), m_window(window)
 {}
 
-bool RunOpener::open(const QString &runDir, SessionManager::Access access,
+RunOpener::~RunOpener()
+{
+    // The manager may be gone already (the window's children go in order): the opening is
+    // dropped here, its store (and with it the lock it took) with it.
+    cancel();
+    if (m_job)
+        m_job->future.waitForFinished();
+}
+
+void RunOpener::setWorkerHook(std::function<void()> hook)
+{
+    workerHook() = std::move(hook);
+}
+
+QString RunOpener::openingRun() const
+{
+    if (m_queued)
+        return m_queued->runDir;
+    return m_job ? m_job->request.runDir : QString();
+}
+
+void RunOpener::open(const QString &runDir, SessionManager::Access access,
                      SessionManager::Recovery recovery)
 {
-    const Outcome opened = m_manager->initializeOrResume(runDir, access, recovery);
+    const Request request{runDir, access, recovery};
+    if (!m_job) {
+        start(request);
+        return;
+    }
+    const Request &now = m_queued ? *m_queued : m_job->request;
+    const bool same = (m_queued || !m_job->cancelled) && absolute(now.runDir) == absolute(runDir) &&
+                      now.access == access && now.recovery == recovery;
+    if (same)
+        return; // opening it already
+    // The open under way is cancelled; this one starts once it has let go of its run (it
+    // may be the same run, whose lock it may hold).
+    m_job->cancelled = true;
+    m_job->cancel->store(true);
+    m_queued = request;
+    emit openingStarted(runDir);
+}
+
+void RunOpener::cancel()
+{
+    m_queued.reset();
+    if (m_job) {
+        m_job->cancelled = true;
+        m_job->cancel->store(true);
+    }
+}
+
+void RunOpener::start(const Request &request)
+{
+    Q_ASSERT(!m_job);
+    m_lastOpened = false;
+    auto job = std::make_unique<Job>();
+    job->request = request;
+    job->opening = m_manager->beginOpening(request.runDir, request.access, request.recovery);
+    SessionManager::Opening *opening = job->opening.get();
+    job->watcher = new QFutureWatcher<void>(this);
+    connect(job->watcher, &QFutureWatcherBase::finished, this, &RunOpener::complete);
+    if (SessionManager::opensOpenRun(*opening)) {
+        // The run open now, again (read-only, say): its store is the session writer's, so
+        // it is prepared here; the outcome comes as any other's, from the event loop.
+        SessionManager::prepareOpening(*opening);
+        job->future = QtFuture::makeReadyFuture();
+    } else {
+        job->future = QtConcurrent::run(BackgroundPool::instance(),
+                                        [opening, cancel = job->cancel, hook = workerHook()] {
+                                            if (hook)
+                                                hook();
+                                            SessionManager::prepareOpening(*opening, cancel.get());
+                                        });
+    }
+    job->watcher->setFuture(job->future);
+    m_job = std::move(job);
+    emit openingStarted(request.runDir);
+}
+
+void RunOpener::complete()
+{
+    if (!m_job || !m_job->future.isFinished())
+        return;
+    std::unique_ptr<Job> job = std::move(m_job);
+    job->watcher->disconnect(this);
+    job->watcher->deleteLater();
+    if (job->cancelled) {
+        m_manager->dropOpening(std::move(job->opening));
+        if (m_queued) {
+            const Request next = *m_queued;
+            m_queued.reset();
+            start(next);
+        } else {
+            emit openingEnds();
+        }
+        return;
+    }
+    emit openingEnds();
+    const QString runDir = job->request.runDir;
+    const Outcome opened = m_manager->finishOpening(std::move(job->opening));
+    m_lastOpened = report(runDir, opened);
+    emit finished(m_lastOpened);
+}
+
+bool RunOpener::waitForOpen()
+{
+    while (m_job) {
+        m_job->future.waitForFinished();
+        complete(); // and the one queued, if any
+    }
+    return m_lastOpened;
+}
+
+bool RunOpener::report(const QString &runDir, const Outcome &opened)
+{
     if (opened)
         return true;
     // A run that cannot be opened leaves the review open now as it is: the questions below

@@ -134,9 +134,11 @@ void StartPage::openRun(const QString &runDir)
     window->setAttribute(Qt::WA_DeleteOnClose);
     m_windows.insert(path, window);
     window->show();
-    window->openRun(path,
-                    held ? SessionManager::Access::ReadOnly : SessionManager::Access::ReadWrite);
-    m_catalog->rescan(); // the run is open here now
+    // Rescanned once the open ends: the run is open here then (or was not opened).
+    connect(window, &MainWindow::openFinished, m_catalog,
+            [catalog = m_catalog] { catalog->rescan(); });
+    window->startOpening(path, held ? SessionManager::Access::ReadOnly
+                                    : SessionManager::Access::ReadWrite);
     emit runOpened(window);
 }
 

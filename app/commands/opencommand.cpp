@@ -117,6 +117,6 @@ int OpenCommand::showWindow(const QString &runDir, SessionManager::Recovery reco
     MainWindow window;
     window.show();
     if (!runDir.isEmpty())
-        window.openRun(runDir, SessionManager::Access::ReadWrite, recovery);
+        window.startOpening(runDir, SessionManager::Access::ReadWrite, recovery);
     return QApplication::exec();
 }

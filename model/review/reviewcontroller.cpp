@@ -9,8 +9,15 @@ ReviewController::ReviewController(SessionManager *manager, QObject *parent)
     : QObject(parent), m_manager(manager), m_history(manager)
 {}
 
+Outcome ReviewController::refusedWhileOpening()
+{
+    return Outcome::refused(tr("A run is being opened: nothing can be changed until it is."));
+}
+
 Outcome ReviewController::apply(int frameIndex, FrameEdit edit, const QString &what)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     edit.reviewer = m_reviewer;
     return m_history.apply(frameIndex, edit, what);
 }
@@ -90,6 +97,8 @@ Outcome ReviewController::verdictOnFrames(const QList<int> &frameIndexes, const 
 void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, const FrameEdit &edit,
                                             const QString &text, bool now, const Done &done)
 {
+    if (m_opening)
+        return done(refusedWhileOpening());
     m_manager->finishBatch(); // the frames as they are after it
     // A frame that has the verdict already needs nothing: it is not a refusal. A rejection
     // with a reason is recorded for a frame rejected already too (its reason).
@@ -125,6 +134,8 @@ void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, cons
 Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit edit,
                                      const QString &text)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     edit.reviewer = m_reviewer; // as apply() does for one frame
     QList<std::pair<int, FrameEdit>> edits;
     edits.reserve(frameIndexes.size());
@@ -157,6 +168,8 @@ Outcome ReviewController::batchOutcome(const Outcome &outcome, const QList<Frame
 
 Outcome ReviewController::clearNudge(int frameIndex)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     m_manager->finishBatch(); // the frame as the batch under way leaves it
     const std::optional<DirectorFrameState> frame = m_manager->getFrameState(frameIndex);
     if (!frame || !frame->directorOverrides.alignment)
@@ -171,6 +184,8 @@ Outcome ReviewController::clearNudge(int frameIndex)
 
 Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     m_manager->finishBatch(); // the frame as the batch under way leaves it
     const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
     if (!state || state->directorOverrides.notes.value_or(QString()) == notes ||
@@ -182,6 +197,8 @@ Outcome ReviewController::setNotes(int frameIndex, const QString &notes)
 
 Outcome ReviewController::useAttempt(int frameIndex, int attemptIndex)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     return m_history.apply(frameIndex, FrameEdit::useAttempt(attemptIndex),
                            tr("Use attempt %1 for frame %2").arg(attemptIndex).arg(frameIndex));
 }
@@ -189,6 +206,8 @@ Outcome ReviewController::useAttempt(int frameIndex, int attemptIndex)
 Outcome ReviewController::patch(int frameIndex, const QImage &patched, const QString &prompt,
                                 const QString &what, qsizetype *changed)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     m_manager->finishBatch(); // the frame as the batch under way leaves it
     const std::optional<DirectorFrameState> state = m_manager->getFrameState(frameIndex);
     if (!state)
@@ -201,12 +220,16 @@ Outcome ReviewController::patch(int frameIndex, const QImage &patched, const QSt
 
 Outcome ReviewController::revertToOriginal(int frameIndex)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     return m_history.apply(frameIndex, FrameEdit::revertToOriginal(),
                            tr("Revert frame %1 to its original image").arg(frameIndex));
 }
 
 Outcome ReviewController::step(bool forward)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     const int frame = forward ? m_history.frameToRedo() : m_history.frameToUndo();
     const Outcome outcome = forward ? m_history.redo() : m_history.undo();
     if (outcome)
@@ -254,10 +277,14 @@ Outcome ReviewController::readyToCommit() const
 
 Outcome ReviewController::commit(const CommitExporter::Progress &progress)
 {
+    if (m_opening)
+        return refusedWhileOpening();
     return m_manager->commitSession(progress);
 }
 
 Outcome ReviewController::discard()
 {
+    if (m_opening)
+        return refusedWhileOpening();
     return m_manager->discardSession();
 }

@@ -32,6 +32,12 @@ public:
     void setReviewer(const QString &name) { m_reviewer = name; }
     QString reviewer() const { return m_reviewer; }
 
+    // While a run is being opened (the window's open, off the GUI thread), every change is
+    // refused (Refused, saying so): nothing changes the review open before, or the run being
+    // opened, until its session is adopted or the open has failed.
+    void setOpening(bool opening) { m_opening = opening; }
+    bool isOpening() const { return m_opening; }
+
     // The operator's verdicts, each recorded with the frame (who, when and, for a rejection,
     // why: a reason code and/or free text; docs/session-file.md, verdict).
     Outcome approve(int frameIndex);
@@ -91,6 +97,7 @@ signals:
     void undoneOrRedone(int frameIndex);
 
 private:
+    static Outcome refusedWhileOpening();
     Outcome step(bool forward);
     // `edit` on each frame of `frameIndexes` as one undo step named `text`.
     Outcome editFrames(const QList<int> &frameIndexes, FrameEdit edit, const QString &text);
@@ -111,4 +118,5 @@ private:
     SessionManager *m_manager;
     ReviewHistory m_history;
     QString m_reviewer;
+    bool m_opening = false;
 };

@@ -215,6 +215,14 @@ bool isSameFolder(const QString &a, const QString &b)
 
 Outcome SessionManager::initializeOrResume(const QString &runDir, Access access, Recovery recovery)
 {
+    std::unique_ptr<Opening> opening = beginOpening(runDir, access, recovery);
+    prepareOpening(*opening);
+    return finishOpening(std::move(opening));
+}
+
+std::unique_ptr<SessionManager::Opening>
+SessionManager::beginOpening(const QString &runDir, Access access, Recovery recovery)
+{
     finishBatch();
     // Everything is prepared aside: the open session, its store and its lock
     // stay as they are unless the new one opens.
@@ -224,58 +232,75 @@ Outcome SessionManager::initializeOrResume(const QString &runDir, Access access,
     // The open session's store may be the one used below: its saves are done first.
     if (m_writer)
         m_writer->waitForIdle();
-    if (const Outcome folder = RunPaths::checkFolder(runDir); !folder)
-        return folder;
-
-    Opening opening;
-    if (const Outcome found = findStoreAndRun(runDir, opening); !found)
-        return found;
-    SessionStore *store = opening.store;
-    // A lock the open run's store takes for an attempt that fails is given
-    // back: the open session keeps the access it had.
-    auto giveBackLock = qScopeGuard([store, hadLock = store->hasLock()] {
-        if (!hadLock)
-            store->unlock();
-    });
-    if (access == Access::ReadWrite) {
-        if (const Outcome locked = store->lock(); !locked)
-            return locked;
+    auto opening = std::make_unique<Opening>();
+    opening->runDir = runDir;
+    opening->access = access;
+    opening->recovery = recovery;
+    // Opening the open run again goes through its store: that store holds the lock, which a
+    // second store of this process could not take.
+    if (m_store && isSameFolder(m_store->runDir(), runDir)) {
+        opening->store = m_store.get();
+        opening->hadLock = m_store->hasLock();
     }
-    if (const Outcome loaded = loadSessionFile(opening, access, recovery); !loaded)
-        return loaded;
-    if (const Outcome made = sessionOf(opening, runDir, access); !made)
-        return made;
-    giveBackLock.dismiss();
-    adopt(std::move(opening), access);
-    return Outcome::ok();
+    return opening;
 }
 
-// Opening the open run again goes through its store: that store holds the lock, which a
-// second store of this process could not take. The run folder is read; when it cannot be,
-// a session file (if there is one) is still opened.
-Outcome SessionManager::findStoreAndRun(const QString &runDir, Opening &opening) const
+bool SessionManager::opensOpenRun(const Opening &opening)
 {
-    opening.store = m_store.get();
-    if (!m_store || !isSameFolder(m_store->runDir(), runDir)) {
-        opening.newStore = std::make_unique<SessionStore>(runDir);
+    return opening.store && !opening.newStore;
+}
+
+void SessionManager::prepareOpening(Opening &opening, const std::atomic_bool *cancel)
+{
+    const auto stopped = [cancel] { return cancel && cancel->load(); };
+    opening.prepared = true;
+    opening.outcome = [&]() -> Outcome {
+        if (stopped())
+            return Outcome::refused(tr("Opening the run was cancelled."));
+        if (const Outcome folder = RunPaths::checkFolder(opening.runDir); !folder)
+            return folder;
+        if (const Outcome found = findStoreAndRun(opening); !found)
+            return found;
+        if (stopped())
+            return Outcome::refused(tr("Opening the run was cancelled."));
+        if (opening.access == Access::ReadWrite) {
+            if (const Outcome locked = opening.store->lock(); !locked)
+                return locked;
+        }
+        if (const Outcome loaded = loadSessionFile(opening, cancel); !loaded)
+            return loaded;
+        return sessionOf(opening, cancel);
+    }();
+}
+
+// The run folder is read; when it cannot be, a session file (if there is one) is still opened.
+Outcome SessionManager::findStoreAndRun(Opening &opening)
+{
+    if (!opening.store) {
+        opening.newStore = std::make_unique<SessionStore>(opening.runDir);
         opening.store = opening.newStore.get();
     }
     const bool hasSessionFile = QFileInfo::exists(opening.store->sessionPath());
-    if (const Outcome read = RunFolder::read(runDir, &opening.run); !read && !hasSessionFile)
+    if (const Outcome read = RunFolder::read(opening.runDir, &opening.run);
+        !read && !hasSessionFile)
         return read;
     return Outcome::ok();
 }
 
 // Loads the session file, first setting an unreadable one aside when recovery is asked for.
-Outcome SessionManager::loadSessionFile(Opening &opening, Access access, Recovery recovery)
+Outcome SessionManager::loadSessionFile(Opening &opening, const std::atomic_bool *cancel)
 {
     SessionStore *store = opening.store;
+    if (cancel && cancel->load())
+        return Outcome::refused(tr("Opening the run was cancelled."));
     opening.loaded = store->load();
-    if (opening.loaded.isUnreadable() && recovery != Recovery::None) {
-        if (access == Access::ReadOnly)
+    if (opening.loaded.isUnreadable() && opening.recovery != Recovery::None) {
+        if (opening.access == Access::ReadOnly)
             return Outcome::refused(tr("A session file can only be recovered by a Director that "
                                        "may write the run folder."));
-        const Outcome recovered = recovery == Recovery::RestoreBackup
+        if (cancel && cancel->load())
+            return Outcome::refused(tr("Opening the run was cancelled."));
+        const Outcome recovered = opening.recovery == Recovery::RestoreBackup
                                       ? store->restoreBackup().outcome()
                                       : store->startOver();
         if (!recovered)
@@ -284,14 +309,14 @@ Outcome SessionManager::loadSessionFile(Opening &opening, Access access, Recover
     }
     // What the store found; the session itself is the opening's (copying it is cheap: its
     // frames are implicitly shared).
-    m_lastLoad = opening.loaded;
-    m_lastLoad.session.reset();
+    opening.lastLoad = opening.loaded;
+    opening.lastLoad.session.reset();
     return Outcome::ok();
 }
 
 // The session the file holds; or, without one, a new session made from the run folder and
 // (unless read-only) saved before it is shown. An unreadable file is said, nothing written.
-Outcome SessionManager::sessionOf(Opening &opening, const QString &runDir, Access access)
+Outcome SessionManager::sessionOf(Opening &opening, const std::atomic_bool *cancel)
 {
     SessionStore::LoadResult &loaded = opening.loaded;
     switch (loaded.state) {
@@ -300,16 +325,18 @@ Outcome SessionManager::sessionOf(Opening &opening, const QString &runDir, Acces
         return Outcome::ok();
     case SessionStore::LoadState::Missing: {
         const RunFolder::Contents &run = opening.run;
-        const QString runId =
-            run.manifest.runId.isEmpty() ? QFileInfo(runDir).fileName() : run.manifest.runId;
+        const QString runId = run.manifest.runId.isEmpty() ? QFileInfo(opening.runDir).fileName()
+                                                           : run.manifest.runId;
         Result<DirectorSession> created = createSession(runId, run.manifest, run.frames);
         if (!created)
             return created.outcome();
         opening.session = std::move(*created);
-        if (access == Access::ReadOnly) {
+        if (opening.access == Access::ReadOnly) {
             opening.unsaved = true; // in memory only
             return Outcome::ok();
         }
+        if (cancel && cancel->load())
+            return Outcome::refused(tr("Opening the run was cancelled."));
         return opening.store->save(opening.session);
     }
     case SessionStore::LoadState::Unreadable:
@@ -319,8 +346,8 @@ Outcome SessionManager::sessionOf(Opening &opening, const QString &runDir, Acces
         break;
     }
     // A store opened for this attempt goes, and with it its lock.
-    const bool backup = m_backupUsable = opening.store->hasUsableBackup();
-    m_openFailedUnreadable = true;
+    const bool backup = opening.backupUsable = opening.store->hasUsableBackup();
+    opening.failedUnreadable = true;
     return Outcome::invalid(
         loaded.message + QLatin1Char('\n') +
         (backup ? tr("Nothing was changed. A good backup exists: it can be restored, or a new "
@@ -329,9 +356,33 @@ Outcome SessionManager::sessionOf(Opening &opening, const QString &runDir, Acces
                      "aside.")));
 }
 
-// The new session replaces the open one (and releases its lock).
-void SessionManager::adopt(Opening &&opening, Access access)
+Outcome SessionManager::finishOpening(std::unique_ptr<Opening> opening)
 {
+    Q_ASSERT(opening && opening->prepared);
+    m_lastLoad = opening->lastLoad;
+    m_backupUsable = opening->backupUsable;
+    m_openFailedUnreadable = opening->failedUnreadable;
+    const Outcome outcome = opening->outcome;
+    if (!outcome) {
+        // A lock the open run's store took for an attempt that failed is given back: the
+        // open session keeps the access it had. A store opened for it goes, and its lock.
+        dropOpening(std::move(opening));
+        return outcome;
+    }
+    adopt(std::move(*opening));
+    return Outcome::ok();
+}
+
+void SessionManager::dropOpening(std::unique_ptr<Opening> opening)
+{
+    if (opening && opensOpenRun(*opening) && !opening->hadLock)
+        opening->store->unlock();
+}
+
+// The new session replaces the open one (and releases its lock).
+void SessionManager::adopt(Opening &&opening)
+{
+    const Access access = opening.access;
     if (opening.newStore || access == Access::ReadOnly)
         m_writer.reset();
     if (opening.newStore)

@@ -15,6 +15,8 @@
 #include <QObject>
 #include <QRect>
 
+#include <atomic>
+
 #include <functional>
 #include <memory>
 #include <optional>
@@ -125,6 +127,30 @@ public:
     // session open before (if any) stays open, lock and all.
     Outcome initializeOrResume(const QString &runDir, Access access = Access::ReadWrite,
                                Recovery recovery = Recovery::None);
+
+    // initializeOrResume() in three steps, for the window, which reads the run off the GUI
+    // thread (docs/threads.md, Opening a run); initializeOrResume() is these three in a row.
+    //  - beginOpening(), on this manager's thread: finishes the batch and waits for the saves
+    //    under way, as initializeOrResume() does first;
+    //  - prepareOpening(), on any thread: checks the folder, reads the run folder, takes the
+    //    lock (ReadWrite), loads the session file (recovering it as asked), and creates a
+    //    missing session and saves it (unless read-only). It touches nothing of the manager,
+    //    only the Opening; once *cancel is set it stops before its next step (before the
+    //    lock, the load, the recovery and the save of a new session), and nothing more is
+    //    written;
+    //  - finishOpening(), on this manager's thread: adopts it (sessionOpened), or returns why
+    //    not exactly as initializeOrResume() would (lastLoad(), hasUsableBackup() set as it
+    //    sets them), the session open before staying open. dropOpening() instead: nothing
+    //    adopted, the lock the opening took given back.
+    // When the run is the one open now, its store (which the session writer uses) is the
+    // opening's: opensOpenRun() says so, and prepareOpening() must then run on this thread.
+    struct Opening;
+    std::unique_ptr<Opening> beginOpening(const QString &runDir, Access access = Access::ReadWrite,
+                                          Recovery recovery = Recovery::None);
+    static void prepareOpening(Opening &opening, const std::atomic_bool *cancel = nullptr);
+    Outcome finishOpening(std::unique_ptr<Opening> opening);
+    void dropOpening(std::unique_ptr<Opening> opening);
+    static bool opensOpenRun(const Opening &opening);
 
     // A new session for a run, from its manifest and initial frames: a new id, active, created
     // and modified now. Nothing is saved: initializeOrResume() makes a run's session this way
@@ -335,20 +361,11 @@ private:
         BatchDone done;
         QFuture<BatchResult> future;
     };
-    // initializeOrResume() in steps, each on what is prepared aside (`Opening`).
-    struct Opening
-    {
-        std::unique_ptr<SessionStore> newStore; // when the run is not the open one
-        SessionStore *store = nullptr;          // newStore, or the open run's
-        RunFolder::Contents run;
-        SessionStore::LoadResult loaded;
-        DirectorSession session;
-        bool unsaved = false; // read-only, no session file: in memory only
-    };
-    Outcome findStoreAndRun(const QString &runDir, Opening &opening) const;
-    Outcome loadSessionFile(Opening &opening, Access access, Recovery recovery);
-    Outcome sessionOf(Opening &opening, const QString &runDir, Access access);
-    void adopt(Opening &&opening, Access access);
+    // prepareOpening()'s steps, each on what is prepared aside (`Opening`).
+    static Outcome findStoreAndRun(Opening &opening);
+    static Outcome loadSessionFile(Opening &opening, const std::atomic_bool *cancel);
+    static Outcome sessionOf(Opening &opening, const std::atomic_bool *cancel);
+    void adopt(Opening &&opening);
     QString nextTimestamp() const;
     // The time an edit records (the verdict's, the offset's): now, or the batch's.
     QString editTime() const;
@@ -395,4 +412,26 @@ private:
         QImage image;
         QRect bounds; // of its visible pixels
     } m_offsetImage;
+};
+
+// What opening a run prepares aside (SessionManager::beginOpening): the open session, its
+// store and its lock stay as they are unless it is adopted.
+struct SessionManager::Opening
+{
+    QString runDir;
+    Access access = Access::ReadWrite;
+    Recovery recovery = Recovery::None;
+    std::unique_ptr<SessionStore> newStore; // when the run is not the open one
+    SessionStore *store = nullptr;          // newStore, or the open run's
+    bool hadLock = false;                   // the open run's store held the lock before
+    RunFolder::Contents run;
+    SessionStore::LoadResult loaded;
+    DirectorSession session;
+    bool unsaved = false; // read-only, no session file: in memory only
+    // What prepareOpening() found, for lastLoad() and hasUsableBackup().
+    SessionStore::LoadResult lastLoad;
+    bool failedUnreadable = false;
+    bool backupUsable = false;
+    Outcome outcome; // of prepareOpening(): Ok when it may be adopted
+    bool prepared = false;
 };
