@@ -1,7 +1,17 @@
 // Opening a run as `director status` and the window do (SessionManager::initializeOrResume,
 // read-only): reading the run folder (RunFolder::read) and loading the session file
 // (SessionStore::load), each alone and together with RunStatus, on runs of 10,000 frames
-// (DIRECTOR_BENCH_FRAMES=1000,100000 picks sizes).
+// (DIRECTOR_BENCH_FRAMES=1000,100000 picks sizes). Then the review window opening the run as
+// `director RUN_DIR` does (MainWindow::startOpening, offscreen; the run folder and the session
+// file read off the GUI thread):
+//   - the window answers: from its construction until the event loop turns again after the
+//     open was started (goal < 500 ms at 10,000 frames);
+//   - the longest the GUI thread was held while the run was being read (a 5 ms timer's
+//     longest gap);
+//   - adopting: the session taken in on the GUI thread (the models, the stage), from the
+//     worker's end until openFinished;
+//   - shown: from startOpening until the filmstrip has painted the run and the event loop
+//     answers again.
 //
 // DIRECTOR_BENCH_DIR=<folder> keeps the generated runs there (run_<frames>), and a later run
 // measures the runs it finds there instead of generating them again (10,000 frames take a
@@ -12,19 +22,27 @@
 
 #include "benchutil.h"
 
+#include "filmstrip.h"
+#include "mainwindow.h"
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
 #include "run/runfolder.h"
+#include "runopener.h"
 #include "session/sessionencoder.h"
 #include "storage/sessionstore.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QListView>
+#include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <ctime>
 #include <functional>
+#include <memory>
 
 namespace {
 
@@ -81,6 +99,97 @@ void dump(const QString &runDir)
         out << "unreadable frame " << index << '\n';
     for (auto it = contents.waitingFiles.cbegin(); it != contents.waitingFiles.cend(); ++it)
         out << "waiting " << it.key() << ' ' << it.value() << '\n';
+}
+
+// The first paint of a widget after it was armed, then a zero timer from there: painted and
+// the event loop answering.
+class FirstPaint : public QObject
+{
+public:
+    explicit FirstPaint(std::function<void()> answered) : m_answered(std::move(answered)) {}
+    void arm() { m_armed = true; }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_armed && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, this, m_answered);
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_answered;
+    bool m_armed = false;
+    bool m_seen = false;
+};
+
+struct WindowFigures
+{
+    double answersMs = -1; // construction until the event loop turns after startOpening()
+    double startMs = -1;   // startOpening() itself
+    double longestMs = -1; // the longest gap of a 5 ms timer while the run is read
+    double adoptMs = -1;   // the worker's end (openingEnds) until openFinished
+    double shownMs = -1;   // startOpening() until the run is painted and the loop answers
+    double wholeMs = -1;   // construction until then
+};
+
+WindowFigures openWindow(const QString &runDir)
+{
+    WindowFigures figures;
+    QElapsedTimer whole;
+    whole.start();
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1400, 860);
+    window->show();
+    QEventLoop loop;
+    QElapsedTimer clock;
+    QElapsedTimer sinceTick;
+    QElapsedTimer adopting;
+    QTimer ticks;
+    ticks.setInterval(5);
+    QObject::connect(&ticks, &QTimer::timeout, [&] {
+        figures.longestMs = std::max(figures.longestMs, bench::elapsedMs(sinceTick));
+        sinceTick.restart();
+    });
+    QObject::connect(window->opener(), &RunOpener::openingEnds, [&] {
+        ticks.stop();
+        figures.longestMs = std::max(figures.longestMs, bench::elapsedMs(sinceTick));
+        adopting.start();
+    });
+    QListView *strip = window->filmstrip();
+    FirstPaint firstPaint([&] {
+        figures.shownMs = bench::elapsedMs(clock);
+        figures.wholeMs = bench::elapsedMs(whole);
+        loop.quit();
+    });
+    strip->viewport()->installEventFilter(&firstPaint);
+    bool opened = false;
+    QObject::connect(window.get(), &MainWindow::openFinished, [&](bool ok) {
+        figures.adoptMs = bench::elapsedMs(adopting);
+        opened = ok;
+        if (!ok) {
+            loop.quit();
+            return;
+        }
+        firstPaint.arm();
+        strip->viewport()->update();
+    });
+    clock.start();
+    window->startOpening(runDir);
+    figures.startMs = bench::elapsedMs(clock);
+    sinceTick.start();
+    ticks.start();
+    QTimer::singleShot(0, [&] { figures.answersMs = bench::elapsedMs(whole); });
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    strip->viewport()->removeEventFilter(&firstPaint);
+    if (!opened)
+        qFatal("the window did not open %s", qPrintable(runDir));
+    window.reset();
+    QCoreApplication::processEvents();
+    return figures;
 }
 
 void measure(const QString &base, int frames)
@@ -144,13 +253,40 @@ void measure(const QString &base, int frames)
           frames == 10000    ? QStringLiteral("(goal < 300 ms)")
           : frames == 100000 ? QStringLiteral("(goal < 1 s)")
                              : QString());
+
+    QList<WindowFigures> windows;
+    for (int round = -1; round < bench::runs(); ++round) {
+        const WindowFigures figures = openWindow(runDir);
+        if (round >= 0)
+            windows.append(figures);
+    }
+    using bench::medianOf;
+    bench::print(QStringLiteral("window: answers, from construction (startOpening)"),
+                 medianOf(windows, &WindowFigures::answersMs), QStringLiteral("ms"),
+                 frames == 10000 ? QStringLiteral("(goal < 500 ms)") : QString());
+    bench::print(QStringLiteral("  startOpening() itself"),
+                 medianOf(windows, &WindowFigures::startMs), QStringLiteral("ms"));
+    bench::print(QStringLiteral("  longest GUI-thread stall while the run is read"),
+                 medianOf(windows, &WindowFigures::longestMs), QStringLiteral("ms"));
+    bench::print(QStringLiteral("  adopting the session on the GUI thread"),
+                 medianOf(windows, &WindowFigures::adoptMs), QStringLiteral("ms"));
+    bench::print(QStringLiteral("  run shown (painted, answering), from startOpening"),
+                 medianOf(windows, &WindowFigures::shownMs), QStringLiteral("ms"));
+    bench::print(QStringLiteral("  run shown, from construction"),
+                 medianOf(windows, &WindowFigures::wholeMs), QStringLiteral("ms"));
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // The window's settings are the benchmark's own, never the user's.
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("DirectorBenchOpen"));
     const QStringList arguments = app.arguments();
     if (arguments.size() == 4 && arguments.at(1) == QLatin1String("--write")) {
         bool ok = false;
