@@ -16,7 +16,6 @@
 #include <QRect>
 
 #include <atomic>
-
 #include <functional>
 #include <memory>
 #include <optional>
