@@ -83,6 +83,7 @@ private slots:
     void aHeldRunOffersReadOnlyAsBefore();
     void anUnreadableSessionAsksAsBefore();
     void aNewSessionIsSavedBeforeItIsShown();
+    void aLongerRunIsReadWithItsReadAhead();
 
 private:
     std::unique_ptr<MainWindow> shownWindow();
@@ -378,6 +379,28 @@ void TestRunOpener::aNewSessionIsSavedBeforeItIsShown()
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(savedWhenShown);
     QVERIFY(SessionLock::holderOf(run).has_value()); // this Director's
+}
+
+void TestRunOpener::aLongerRunIsReadWithItsReadAhead()
+{
+    // 40 frames: RunFolder::read's read-ahead thread runs beside the open's worker.
+    const QString run = runPath(QStringLiteral("long"));
+    bool written = RunFixture::writeManifest(run, QStringLiteral("run_long"), 40);
+    for (int i = 0; i < 40; ++i) {
+        written = written && RunFixture::writeCandidate(run, i) &&
+                  RunFixture::writeAudit(run, i, i % 3 != 0, {}, 0.9);
+    }
+    QVERIFY(written);
+    auto window = shownWindow();
+    QVERIFY(window);
+    QSignalSpy finished(window.get(), &MainWindow::openFinished);
+    window->startOpening(run, SessionManager::Access::ReadOnly);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(finished.at(0).at(0).toBool());
+    QCOMPARE(window->model()->rowCount(), 40);
+    QVERIFY(window->manager()->isOpenReadOnly());
+    QVERIFY(window->manager()->isUnsaved()); // read-only, no session file: none written
+    QVERIFY(!QFileInfo::exists(run + QStringLiteral("/director_session.json")));
 }
 
 QTEST_MAIN(TestRunOpener)
