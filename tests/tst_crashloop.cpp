@@ -343,7 +343,8 @@ void TestCrashLoop::windowChangesSurviveSigkill()
     QVERIFY(check(tally, sessionId, &stored, true));
     while (tally.kills < wanted) {
         QProcess director;
-        const QString window = x.startDirector(director, {runDir()}, config);
+        const QString window =
+            x.startDirector(director, {runDir()}, config, QStringLiteral("run_test"));
         QVERIFY2(!window.isEmpty(), "the window did not open");
         const int before = total();
 

@@ -2,7 +2,9 @@
 #include "xsession.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,7 +30,8 @@ private:
     bool xdotool(const QStringList &arguments) { return m_x.xdotool(arguments); }
     bool startDirector(QProcess &director)
     {
-        return !m_x.startDirector(director, {m_run}, m_dir.filePath(QStringLiteral("config")))
+        return !m_x.startDirector(director, {m_run}, m_dir.filePath(QStringLiteral("config")),
+                                  m_runId)
                     .isEmpty();
     }
     Colours screenColours();
@@ -46,6 +49,7 @@ private:
     XSession m_x;
     QTemporaryDir m_dir;
     QString m_run;
+    QString m_runId; // the demo run's id, in the window's title once the run is open
 };
 
 void TestEndToEnd::initTestCase()
@@ -59,6 +63,10 @@ void TestEndToEnd::initTestCase()
                {QStringLiteral("demo"), m_run, QStringLiteral("--no-gui")});
     QVERIFY(demo.waitForFinished(30000));
     QCOMPARE(demo.exitCode(), 0);
+    QFile manifest(m_run + QStringLiteral("/manifest.lock.json"));
+    QVERIFY(manifest.open(QIODevice::ReadOnly));
+    m_runId = QJsonDocument::fromJson(manifest.readAll())[QLatin1String("run_id")].toString();
+    QVERIFY(!m_runId.isEmpty());
 }
 
 TestEndToEnd::Colours TestEndToEnd::screenColours()

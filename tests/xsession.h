@@ -152,16 +152,19 @@ public:
     }
 
     // Starts director with `arguments` on this display and waits for its
-    // main window, placed and focused; returns the window id, or empty.
+    // main window, placed and focused; returns the window id, or empty. With
+    // a `title` (a run's id), waits until the window's title names it: the
+    // run is open (a window shows before its run is read, and takes no keys
+    // until then).
     QString startDirector(QProcess &director, const QStringList &arguments,
-                          const QString &configHome) const
+                          const QString &configHome, const QString &title = {}) const
     {
         director.setProcessEnvironment(environment(configHome));
         director.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         director.start(qEnvironmentVariable("DIRECTOR_EXECUTABLE"), arguments);
         if (!director.waitForStarted())
             return {};
-        const QStringList found = windows(director.processId());
+        const QStringList found = windows(director.processId(), title, 60000);
         if (found.isEmpty() || !focus(found.first()))
             return {};
         return found.first();
