@@ -43,7 +43,7 @@ bool present(const QString &path)
 
 // The object a JSON file of the run holds (read as Qt reads it: the pipeline
 // is not held to the session file's rules), or why it cannot be read.
-Result<QJsonObject> readJson(const QString &path)
+Result<QJsonObject> readJson(const QString &path, qint64 maxSize = RunFolder::maxJsonSize)
 {
     QFile file(path);
     const QFileInfo info(path);
@@ -55,10 +55,8 @@ Result<QJsonObject> readJson(const QString &path)
     }
     if (!file.open(QIODevice::ReadOnly))
         return Outcome::failed(file.errorString());
-    if (file.size() > RunFolder::maxJsonSize) {
-        return Outcome::invalid(
-            RunFolder::tr("larger than %1 MB").arg(RunFolder::maxJsonSize / (1024 * 1024)));
-    }
+    if (file.size() > maxSize)
+        return Outcome::invalid(RunFolder::tr("larger than %1 MB").arg(maxSize / (1024 * 1024)));
     JsonReader::Document document =
         JsonReader::parseObject(file.readAll(), JsonReader::Names::AsQtReadsThem);
     if (document.state == JsonReader::Document::State::NotObject)
@@ -83,9 +81,8 @@ QString jsonText(const QJsonValue &value)
     return text.size() > 40 ? text.left(40) + u'…' : text;
 }
 
-// The nesting depth of a value (a number or string: 0) and roughly how many
-// bytes it takes in the session file (strings as if every character took
-// three: UTF-8 and escapes).
+// The nesting depth of a value (a number or string: 0) and at most how many
+// bytes it takes in the session file.
 struct JsonSize
 {
     int depth = 0;
@@ -95,11 +92,18 @@ struct JsonSize
     bool namesCollide = false;
 };
 
-// At most what the text takes in the session file: 6 bytes a character
-// ("\u001f", a lone surrogate's escape), and the quotes.
-qint64 textBytes(qsizetype characters)
+// At most what the text takes in the session file, and the quotes: a
+// printable ASCII character as itself (a quote and a backslash escaped: 2
+// bytes), any other at its worst, 6 bytes ("\u001f", a lone surrogate's
+// escape; UTF-8 takes at most 3 bytes a UTF-16 unit).
+qint64 textBytes(QStringView text)
 {
-    return 6 * qint64(characters) + 2;
+    qint64 bytes = 2;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        bytes += u >= 0x20 && u < 0x7f ? (u == u'"' || u == u'\\' ? 2 : 1) : 6;
+    }
+    return bytes;
 }
 
 // `level`: how deep in the session file the value is written (for its
@@ -123,7 +127,7 @@ JsonSize measure(const QJsonValue &value, int level = 6)
             QVarLengthArray<QString, 32> names;
             for (auto it = object.begin(); it != object.end(); ++it) {
                 names.append(it.key());
-                size.bytes += textBytes(names.last().size()) + 2;
+                size.bytes += textBytes(names.last()) + 2;
                 add(it.value());
             }
             std::sort(names.begin(), names.end());
@@ -135,9 +139,19 @@ JsonSize measure(const QJsonValue &value, int level = 6)
         }
         ++size.depth;
     } else if (value.isString()) {
-        size.bytes = textBytes(value.toString().size());
+        size.bytes = textBytes(value.toString());
+    } else if (value.isBool()) {
+        size.bytes = 5; // "false"
     } else {
+        // A whole number as its digits and sign (JsonWriter writes it so);
+        // any other at most 24 ("-2.2250738585072014e-308"), null 4.
         size.bytes = 24;
+        const double d = value.toDouble();
+        if (value.isDouble() && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) {
+            size.bytes = 1 + (d < 0);
+            for (auto magnitude = quint64(std::fabs(d)); magnitude >= 10; magnitude /= 10)
+                ++size.bytes;
+        }
     }
     return size;
 }
@@ -324,8 +338,9 @@ public:
         QString image;
     };
 
-    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes)
-        : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes)
+    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes, qint64 runBudget)
+        : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes),
+          m_runBudget(runBudget)
     {
         if (m_files.size() < threadFrom)
             return;
@@ -412,7 +427,7 @@ private:
             // Written now unless the run's budget can no longer hold it (what
             // the reader has spent only grows): past it, nothing is kept.
             if (m_runBytes.load(std::memory_order_relaxed) + read.details.keptSize.bytes <=
-                RunFolder::maxCopiedRunBytes)
+                m_runBudget)
                 read.details.writeKept();
         }
         return read;
@@ -426,6 +441,7 @@ private:
     qsizetype m_taken = 0; // how many the reader took
     bool m_stop = false;
     const std::atomic<qint64> &m_runBytes;
+    const qint64 m_runBudget;
     std::thread m_thread;
 };
 
@@ -467,7 +483,8 @@ public:
 private:
     // A JSON file of the run's own (manifest, state): its object, or nothing,
     // what is wrong with it named.
-    std::optional<QJsonObject> readRunFile(const QString &name);
+    std::optional<QJsonObject> readRunFile(const QString &name,
+                                           qint64 maxSize = RunFolder::maxJsonSize);
     void readManifest();
     void readState();
     void readAnchor();
@@ -528,7 +545,7 @@ private:
     bool spend(qint64 bytes)
     {
         if (m_frameBytes + bytes > RunFolder::maxCopiedFrameBytes ||
-            m_runBytes + bytes > RunFolder::maxCopiedRunBytes)
+            m_runBytes + bytes > m_runBudget)
             return false;
         m_frameBytes += bytes;
         m_runBytes += bytes;
@@ -549,7 +566,8 @@ private:
     // The budget of the frame being read.
     qint64 m_frameBytes = 0;
     qint64 m_runBytes = 0;
-    std::atomic<qint64> m_runBytesSpent = 0; // m_runBytes, for the audit prefetch
+    qint64 m_runBudget = RunFolder::maxCopiedRunBytes; // RunFolder::maxCopiedRunBytesFor the run
+    std::atomic<qint64> m_runBytesSpent = 0;           // m_runBytes, for the audit prefetch
     // The audit files, read ahead (while the frames are read).
     std::unique_ptr<AuditPrefetch> m_prefetch;
     void startAuditPrefetch(int frameCount);
@@ -674,8 +692,8 @@ QStringList Reader::texts(const QJsonValue &value, const QString &where, bool sp
             leaveOut(tr("%1: entries past the first %2").arg(where).arg(RunFolder::maxListLength));
             break;
         }
-        if (spendBudget && !spend(textBytes(string.size()) + 16)) {
-            leaveOutOverBudget(where, textBytes(string.size()) + 16);
+        if (spendBudget && !spend(textBytes(string) + 16)) {
+            leaveOutOverBudget(where, textBytes(string) + 16);
             break;
         }
         list.append(string);
@@ -697,7 +715,7 @@ void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
     } else {
         leaveOut(tr("%1: details past the %2 MiB the session keeps of a run's")
                      .arg(where)
-                     .arg(RunFolder::maxCopiedRunBytes / (1024 * 1024)));
+                     .arg(m_runBudget / (1024 * 1024)));
     }
 }
 
@@ -730,7 +748,7 @@ QJsonObject Reader::details(PreparedDetails prepared, const QString &where)
     return prepared.written;
 }
 
-std::optional<QJsonObject> Reader::readRunFile(const QString &name)
+std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSize)
 {
     const QString path = m_dir + u'/' + name;
     if (!present(path)) {
@@ -738,7 +756,7 @@ std::optional<QJsonObject> Reader::readRunFile(const QString &name)
         return std::nullopt;
     }
     m_looksLikeRun = true;
-    const Result<QJsonObject> file = readJson(path);
+    const Result<QJsonObject> file = readJson(path, maxSize);
     if (!file) {
         m_contents.missing.append(tr("%1: %2").arg(name, file.outcome().message()));
         m_contents.runFilesUnreadable = true;
@@ -770,7 +788,9 @@ void Reader::readManifest()
 
 void Reader::readState()
 {
-    const std::optional<QJsonObject> file = readRunFile(QStringLiteral("state.json"));
+    // As large as the frames the manifest declares need (read before it).
+    const std::optional<QJsonObject> file = readRunFile(
+        QStringLiteral("state.json"), RunFolder::maxStateJsonSize(m_contents.manifest.frameCount));
     if (!file)
         return;
     for (const QJsonValue &value : file->value(u"frame_states").toArray()) {
@@ -949,7 +969,7 @@ void Reader::startAuditPrefetch(int frameCount)
         if (const QString relative = quietlyCheckedPath(newest.path); !relative.isEmpty())
             frame.image = m_paths.absolute(relative);
     }
-    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent);
+    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent, m_runBudget);
 }
 
 std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame,
@@ -1128,9 +1148,9 @@ QList<AttemptInfo> Reader::attemptsWithinBudget(int index, const Attempts &byInd
         // An attempt's own members (index, time, path, strategy, reason
         // codes, passed) count towards the budget too; past it, the attempt
         // is left out, unless the run has an image of it.
-        qint64 bytes = 512 + textBytes(a.strategy.size());
+        qint64 bytes = 512 + textBytes(a.strategy);
         for (const QString &code : std::as_const(a.reasonCodes))
-            bytes += textBytes(code.size()) + 16;
+            bytes += textBytes(code) + 16;
         if (!spend(bytes) && !withImage.contains(a.attemptIndex)) {
             ++overBudget;
             continue;
@@ -1248,6 +1268,7 @@ Outcome Reader::read()
     if (m.runId.isEmpty())
         m.runId = QFileInfo(m_dir).fileName();
     const int declared = m.frameCount;
+    m_runBudget = RunFolder::maxCopiedRunBytesFor(std::max(declared, m_highestIndex + 1));
     startAuditPrefetch(std::max(declared, m_highestIndex + 1));
     QList<DirectorFrameState> &frames = m_contents.frames;
     for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
@@ -1290,6 +1311,27 @@ Outcome RunFolder::read(const QString &runDir, Contents *contents)
     Q_ASSERT(contents);
     *contents = Contents();
     return Reader(runDir, *contents).read();
+}
+
+namespace {
+// `perFrame` bytes a frame, rounded up to a whole MiB, from `floor` to `ceiling`.
+qint64 scaledLimit(int frameCount, qint64 perFrame, qint64 floor, qint64 ceiling)
+{
+    constexpr qint64 mib = 1024 * 1024;
+    const qint64 scaled = (qint64(std::max(frameCount, 0)) * perFrame + mib - 1) / mib * mib;
+    return std::clamp(scaled, floor, ceiling);
+}
+} // namespace
+
+qint64 RunFolder::maxStateJsonSize(int declaredFrameCount)
+{
+    return scaledLimit(declaredFrameCount, stateJsonBytesPerFrame, maxJsonSize,
+                       maxStateJsonCeiling);
+}
+
+qint64 RunFolder::maxCopiedRunBytesFor(int frameCount)
+{
+    return scaledLimit(frameCount, copiedBytesPerFrame, maxCopiedRunBytes, maxCopiedRunCeiling);
 }
 
 RunFolder::ImageState RunFolder::imageState(const QString &path)
