@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 #include <QVarLengthArray>
 
 #include <dirent.h>
@@ -317,11 +318,12 @@ struct ReadAudit
     PreparedDetails details;
 };
 
-// Reads the files of a run's frames ahead of the reader, on one thread beside
-// the reader's (docs/threads.md): each frame's audit file, read and prepared,
+// Reads the files of a run's frames ahead of the reader, on threads beside
+// the reader's (docs/threads.md; one fewer than the computer runs at once,
+// at least one, at most maxThreads): each frame's audit file, read and prepared,
 // and its newest image's state (RunFolder::imageState, which remembers it for
 // the reader). The reader takes the frames in order, and reads one itself
-// when the thread has not got to it yet. At most `ahead` wait to be taken.
+// when no thread has got to it yet. At most `ahead` a thread wait to be taken.
 // Reading and preparing an audit depends on nothing of the reader's but
 // `runBytes`, the budget it has spent (an audit past the budget is not
 // written: Reader::details writes what it keeps).
@@ -330,6 +332,7 @@ class AuditPrefetch
 public:
     static constexpr qsizetype ahead = 64;
     static constexpr qsizetype threadFrom = 8; // fewer frames: the reader reads them
+    static constexpr int maxThreads = 8;
 
     // A frame's files, absolute; empty: none to read.
     struct Files
@@ -344,10 +347,13 @@ public:
     {
         if (m_files.size() < threadFrom)
             return;
+        const int threads = std::clamp(QThread::idealThreadCount() - 1, 1, maxThreads);
+        m_ahead = ahead * threads;
         try {
-            m_thread = std::thread([this] { work(); });
+            for (int n = 0; n < threads; ++n)
+                m_threads.emplace_back([this] { work(); });
         } catch (const std::system_error &) {
-            // No thread to be had: the reader reads every audit itself.
+            // No (further) thread to be had: the reader reads what they do not.
         }
     }
 
@@ -358,8 +364,8 @@ public:
             m_stop = true;
         }
         m_changed.notify_all();
-        if (m_thread.joinable())
-            m_thread.join();
+        for (std::thread &thread : m_threads)
+            thread.join();
     }
 
     AuditPrefetch(const AuditPrefetch &) = delete;
@@ -397,7 +403,7 @@ private:
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_changed.wait(lock, [this] {
-                return m_stop || m_next >= m_files.size() || m_next < m_taken + ahead;
+                return m_stop || m_next >= m_files.size() || m_next < m_taken + m_ahead;
             });
             if (m_stop || m_next >= m_files.size())
                 return;
@@ -442,7 +448,8 @@ private:
     bool m_stop = false;
     const std::atomic<qint64> &m_runBytes;
     const qint64 m_runBudget;
-    std::thread m_thread;
+    qsizetype m_ahead = ahead;
+    std::vector<std::thread> m_threads;
 };
 
 struct Candidate
