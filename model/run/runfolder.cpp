@@ -363,7 +363,7 @@ public:
             const std::lock_guard lock(m_mutex);
             m_stop = true;
         }
-        m_changed.notify_all();
+        m_room.notify_all();
         for (std::thread &thread : m_threads)
             thread.join();
     }
@@ -386,14 +386,20 @@ public:
                 lock.lock();
                 m_read[i] = std::move(read);
             } else {
-                m_changed.wait(lock);
+                m_readerWaitsFor = i;
+                m_readable.wait(lock);
+                m_readerWaitsFor = -1;
             }
         }
         ReadAudit read = std::move(*m_read[i]);
         m_read[i].reset();
         m_taken = i + 1;
+        // Threads that wait for room are woken when half the window is free
+        // (not at every frame: each wake is a system call).
+        const bool room = m_waitingForRoom > 0 && m_next < m_taken + m_ahead / 2;
         lock.unlock();
-        m_changed.notify_all();
+        if (room)
+            m_room.notify_all();
         return read;
     }
 
@@ -402,9 +408,13 @@ private:
     {
         std::unique_lock lock(m_mutex);
         for (;;) {
-            m_changed.wait(lock, [this] {
-                return m_stop || m_next >= m_files.size() || m_next < m_taken + m_ahead;
-            });
+            if (!m_stop && m_next < m_files.size() && m_next >= m_taken + m_ahead) {
+                ++m_waitingForRoom;
+                m_room.wait(lock, [this] {
+                    return m_stop || m_next >= m_files.size() || m_next < m_taken + m_ahead / 2;
+                });
+                --m_waitingForRoom;
+            }
             if (m_stop || m_next >= m_files.size())
                 return;
             const qsizetype i = m_next++;
@@ -412,7 +422,8 @@ private:
             ReadAudit read = readOne(i);
             lock.lock();
             m_read[i] = std::move(read);
-            m_changed.notify_all();
+            if (m_readerWaitsFor == i)
+                m_readable.notify_one();
         }
     }
 
@@ -441,7 +452,10 @@ private:
 
     const QList<Files> m_files;
     std::mutex m_mutex;
-    std::condition_variable m_changed;
+    std::condition_variable m_readable; // the frame the reader waits for is read
+    std::condition_variable m_room;     // threads may read further ahead
+    qsizetype m_readerWaitsFor = -1;
+    int m_waitingForRoom = 0;
     std::vector<std::optional<ReadAudit>> m_read;
     qsizetype m_next = 0;  // the next to be read
     qsizetype m_taken = 0; // how many the reader took
