@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 // RunFolder reads what the pipeline wrote, however incomplete, into the
 // initial frames of a session (docs/run-folder.md).
@@ -41,6 +42,12 @@ private slots:
     void linksInAndOfFoldersAreCheckedAsBefore();
     void resolverAnswersAsRunPaths_data();
     void resolverAnswersAsRunPaths();
+    void limitsScaleWithTheFrameCount();
+    void largeStateJsonIsReadForManyFrames_data();
+    void largeStateJsonIsReadForManyFrames();
+    void runBudgetScalesWithTheFrames_data();
+    void runBudgetScalesWithTheFrames();
+    void detailsAreCountedAsWritten();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -579,3 +586,131 @@ void TestRunFolder::resolverAnswersAsRunPaths()
 
 QTEST_GUILESS_MAIN(TestRunFolder)
 #include "tst_runfolder.moc"
+
+// docs/run-folder.md, "What is left out and why": state.json and the details
+// copied of a run grow with the run, up to a ceiling.
+void TestRunFolder::limitsScaleWithTheFrameCount()
+{
+    constexpr qint64 mib = 1024 * 1024;
+    QCOMPARE(RunFolder::maxStateJsonSize(0), RunFolder::maxJsonSize);
+    QCOMPARE(RunFolder::maxStateJsonSize(-1), RunFolder::maxJsonSize);
+    QCOMPARE(RunFolder::maxStateJsonSize(4096), 16 * mib);
+    QCOMPARE(RunFolder::maxStateJsonSize(4097), 17 * mib); // a whole MiB, rounded up
+    QCOMPARE(RunFolder::maxStateJsonSize(10000), 40 * mib);
+    QCOMPARE(RunFolder::maxStateJsonSize(RunFolder::maxFrameCount), RunFolder::maxStateJsonCeiling);
+    QCOMPARE(RunFolder::maxStateJsonCeiling, 256 * mib);
+
+    QCOMPARE(RunFolder::maxCopiedRunBytesFor(0), RunFolder::maxCopiedRunBytes);
+    QCOMPARE(RunFolder::maxCopiedRunBytesFor(8192), 32 * mib);
+    QCOMPARE(RunFolder::maxCopiedRunBytesFor(10000), 40 * mib);
+    QCOMPARE(RunFolder::maxCopiedRunBytesFor(RunFolder::maxFrameCount),
+             RunFolder::maxCopiedRunCeiling);
+    QCOMPARE(RunFolder::maxCopiedRunCeiling, 224 * mib);
+}
+
+void TestRunFolder::largeStateJsonIsReadForManyFrames_data()
+{
+    QTest::addColumn<int>("declared");    // frames the manifest declares
+    QTest::addColumn<QString>("refused"); // what Missing says; empty: read
+    // state.json is some 17.5 MB, over the 16 MB of any other file.
+    QTest::newRow("no frame count") << 0 << QStringLiteral("state.json: larger than 16 MB");
+    QTest::newRow("4,096 frames: 16 MB") << 4096 << QStringLiteral("state.json: larger than 16 MB");
+    QTest::newRow("4,200 frames: 17 MB") << 4200 << QStringLiteral("state.json: larger than 17 MB");
+    QTest::newRow("5,000 frames: 20 MB") << 5000 << QString();
+}
+
+void TestRunFolder::largeStateJsonIsReadForManyFrames()
+{
+    QFETCH(int, declared);
+    QFETCH(QString, refused);
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), declared));
+    QVERIFY(RunFixture::writeCandidate(run(), 0));
+    const QJsonObject attempt{{QStringLiteral("attemptIndex"), 1},
+                              {QStringLiteral("strategy"), QStringLiteral("from_state")}};
+    QJsonObject state{{QStringLiteral("frameAttempts"),
+                       QJsonObject{{QStringLiteral("0"), QJsonObject{{QStringLiteral("attempts"),
+                                                                      QJsonArray{attempt}}}}}},
+                      {QStringLiteral("log"), QString(17 * 1024 * 1024 + 512 * 1024, u'x')}};
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/state.json"), state));
+    const qint64 size = QFileInfo(run() + QStringLiteral("/state.json")).size();
+    QVERIFY(size > 17 * 1024 * 1024 && size < 18 * 1024 * 1024);
+
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames.size(), std::max(declared, 1));
+    const QString missing = c.missing.join(u'\n');
+    QCOMPARE(missing.contains(QLatin1String("state.json")), !refused.isEmpty());
+    if (!refused.isEmpty())
+        QVERIFY2(c.missing.contains(refused), qPrintable(missing));
+    QCOMPARE(c.runFilesUnreadable, !refused.isEmpty());
+    QCOMPARE(c.frames[0].attemptHistory.size(), 1);
+    QCOMPARE(c.frames[0].attemptHistory[0].strategy,
+             refused.isEmpty() ? QStringLiteral("from_state") : QString());
+}
+
+void TestRunFolder::runBudgetScalesWithTheFrames_data()
+{
+    QTest::addColumn<int>("declared");
+    QTest::addColumn<bool>("allKept");
+    // 600 frames with some 58 KiB of details each: 35 MB, over 32 MiB.
+    QTest::newRow("600 frames: 32 MiB") << 600 << false;
+    QTest::newRow("10,000 frames: 40 MiB") << 10000 << true;
+}
+
+void TestRunFolder::runBudgetScalesWithTheFrames()
+{
+    QFETCH(int, declared);
+    QFETCH(bool, allKept);
+    constexpr int withDetails = 600;
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), declared));
+    // One audit file of 20 KB on disk, each character counted at six bytes
+    // in the session (not ASCII), linked as every frame's audit.
+    const QString first = run() + QStringLiteral("/audit/frame_0000_metrics.json");
+    QVERIFY(RunFixture::writeJson(first, {{QStringLiteral("passed"), true},
+                                          {QStringLiteral("composite_score"), 0.9},
+                                          {QStringLiteral("log"), QString(9900, QChar(0xe9))}}));
+    for (int index = 1; index < withDetails; ++index) {
+        const QString path =
+            run() + QStringLiteral("/audit/%1_metrics.json").arg(RunFixture::frameName(index));
+        QVERIFY(::link(QFile::encodeName(first).constData(), QFile::encodeName(path).constData()) ==
+                0);
+    }
+
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames.size(), std::max(declared, withDetails));
+    int kept = 0;
+    for (int index = 0; index < withDetails; ++index) {
+        QVERIFY(c.frames[index].auditReport.passed);
+        kept += c.frames[index].auditReport.extra.value(u"log").toString().size() == 9900;
+    }
+    const QString leftOut = c.leftOut.join(u'\n');
+    if (allKept) {
+        QCOMPARE(kept, withDetails);
+        QVERIFY2(c.leftOut.isEmpty(), qPrintable(leftOut));
+    } else {
+        QVERIFY(kept > 500 && kept < withDetails);
+        QVERIFY2(
+            leftOut.contains(QStringLiteral(
+                "audit/frame_0599_metrics.json: details past the 32 MiB the session keeps of a "
+                "run's")),
+            qPrintable(leftOut));
+    }
+}
+
+// A printable ASCII character takes one byte in the session file, any other
+// is counted at its escaped worst (six).
+void TestRunFolder::detailsAreCountedAsWritten()
+{
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), 2));
+    for (int index = 0; index < 2; ++index) {
+        QVERIFY(RunFixture::writeJson(
+            run() + QStringLiteral("/audit/%1_metrics.json").arg(RunFixture::frameName(index)),
+            {{QStringLiteral("passed"), true},
+             {QStringLiteral("log"), QString(60000, index == 0 ? u'x' : QChar(0xe9))}}));
+    }
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames[0].auditReport.extra.value(u"log").toString().size(), 60000);
+    QVERIFY(c.frames[1].auditReport.extra.isEmpty());
+    QCOMPARE(c.leftOut,
+             QStringList{QStringLiteral("audit/frame_0001_metrics.json: details past the 64 KiB "
+                                        "the session keeps of a frame's")});
+}

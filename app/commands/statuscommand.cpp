@@ -2,6 +2,8 @@
 
 #include "commands/framecommand.h"
 #include "session/reasoncodes.h"
+#include "session/sessiondecoder.h"
+#include "storage/sessionstore.h"
 
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
@@ -38,9 +40,13 @@ void StatusCommand::addArguments(QCommandLineParser &parser) const
 
 int StatusCommand::run(const QCommandLineParser &parser)
 {
+    const QString runDir = parser.positionalArguments().at(1);
+    // The session file is decoded beside the run folder's reading (the
+    // manager reads one, then the other): the same session, sooner.
+    const SessionStore store(runDir); // where the manager's store will read it
+    const SessionDecodeAhead decodeAhead(store.sessionPath(), store.runDir());
     SessionManager manager;
-    if (const Outcome opened = manager.initializeOrResume(parser.positionalArguments().at(1),
-                                                          SessionManager::Access::ReadOnly);
+    if (const Outcome opened = manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly);
         !opened)
         return fail(opened);
     const RunStatus status = RunStatus::of(manager);

@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <QThread>
 #include <QVarLengthArray>
 
 #include <dirent.h>
@@ -43,7 +44,7 @@ bool present(const QString &path)
 
 // The object a JSON file of the run holds (read as Qt reads it: the pipeline
 // is not held to the session file's rules), or why it cannot be read.
-Result<QJsonObject> readJson(const QString &path)
+Result<QJsonObject> readJson(const QString &path, qint64 maxSize = RunFolder::maxJsonSize)
 {
     QFile file(path);
     const QFileInfo info(path);
@@ -55,10 +56,8 @@ Result<QJsonObject> readJson(const QString &path)
     }
     if (!file.open(QIODevice::ReadOnly))
         return Outcome::failed(file.errorString());
-    if (file.size() > RunFolder::maxJsonSize) {
-        return Outcome::invalid(
-            RunFolder::tr("larger than %1 MB").arg(RunFolder::maxJsonSize / (1024 * 1024)));
-    }
+    if (file.size() > maxSize)
+        return Outcome::invalid(RunFolder::tr("larger than %1 MB").arg(maxSize / (1024 * 1024)));
     JsonReader::Document document =
         JsonReader::parseObject(file.readAll(), JsonReader::Names::AsQtReadsThem);
     if (document.state == JsonReader::Document::State::NotObject)
@@ -83,9 +82,8 @@ QString jsonText(const QJsonValue &value)
     return text.size() > 40 ? text.left(40) + u'…' : text;
 }
 
-// The nesting depth of a value (a number or string: 0) and roughly how many
-// bytes it takes in the session file (strings as if every character took
-// three: UTF-8 and escapes).
+// The nesting depth of a value (a number or string: 0) and at most how many
+// bytes it takes in the session file.
 struct JsonSize
 {
     int depth = 0;
@@ -95,11 +93,18 @@ struct JsonSize
     bool namesCollide = false;
 };
 
-// At most what the text takes in the session file: 6 bytes a character
-// ("\u001f", a lone surrogate's escape), and the quotes.
-qint64 textBytes(qsizetype characters)
+// At most what the text takes in the session file, and the quotes: a
+// printable ASCII character as itself (a quote and a backslash escaped: 2
+// bytes), any other at its worst, 6 bytes ("\u001f", a lone surrogate's
+// escape; UTF-8 takes at most 3 bytes a UTF-16 unit).
+qint64 textBytes(QStringView text)
 {
-    return 6 * qint64(characters) + 2;
+    qint64 bytes = 2;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        bytes += u >= 0x20 && u < 0x7f ? (u == u'"' || u == u'\\' ? 2 : 1) : 6;
+    }
+    return bytes;
 }
 
 // `level`: how deep in the session file the value is written (for its
@@ -123,7 +128,7 @@ JsonSize measure(const QJsonValue &value, int level = 6)
             QVarLengthArray<QString, 32> names;
             for (auto it = object.begin(); it != object.end(); ++it) {
                 names.append(it.key());
-                size.bytes += textBytes(names.last().size()) + 2;
+                size.bytes += textBytes(names.last()) + 2;
                 add(it.value());
             }
             std::sort(names.begin(), names.end());
@@ -135,9 +140,19 @@ JsonSize measure(const QJsonValue &value, int level = 6)
         }
         ++size.depth;
     } else if (value.isString()) {
-        size.bytes = textBytes(value.toString().size());
+        size.bytes = textBytes(value.toString());
+    } else if (value.isBool()) {
+        size.bytes = 5; // "false"
     } else {
+        // A whole number as its digits and sign (JsonWriter writes it so);
+        // any other at most 24 ("-2.2250738585072014e-308"), null 4.
         size.bytes = 24;
+        const double d = value.toDouble();
+        if (value.isDouble() && d == std::trunc(d) && std::fabs(d) < 9007199254740992.0) {
+            size.bytes = 1 + (d < 0);
+            for (auto magnitude = quint64(std::fabs(d)); magnitude >= 10; magnitude /= 10)
+                ++size.bytes;
+        }
     }
     return size;
 }
@@ -303,11 +318,12 @@ struct ReadAudit
     PreparedDetails details;
 };
 
-// Reads the files of a run's frames ahead of the reader, on one thread beside
-// the reader's (docs/threads.md): each frame's audit file, read and prepared,
+// Reads the files of a run's frames ahead of the reader, on threads beside
+// the reader's (docs/threads.md; one fewer than the computer runs at once,
+// at least one, at most maxThreads): each frame's audit file, read and prepared,
 // and its newest image's state (RunFolder::imageState, which remembers it for
 // the reader). The reader takes the frames in order, and reads one itself
-// when the thread has not got to it yet. At most `ahead` wait to be taken.
+// when no thread has got to it yet. At most `ahead` a thread wait to be taken.
 // Reading and preparing an audit depends on nothing of the reader's but
 // `runBytes`, the budget it has spent (an audit past the budget is not
 // written: Reader::details writes what it keeps).
@@ -316,6 +332,7 @@ class AuditPrefetch
 public:
     static constexpr qsizetype ahead = 64;
     static constexpr qsizetype threadFrom = 8; // fewer frames: the reader reads them
+    static constexpr int maxThreads = 8;
 
     // A frame's files, absolute; empty: none to read.
     struct Files
@@ -324,15 +341,19 @@ public:
         QString image;
     };
 
-    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes)
-        : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes)
+    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes, qint64 runBudget)
+        : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes),
+          m_runBudget(runBudget)
     {
         if (m_files.size() < threadFrom)
             return;
+        const int threads = std::clamp(QThread::idealThreadCount() - 1, 1, maxThreads);
+        m_ahead = ahead * threads;
         try {
-            m_thread = std::thread([this] { work(); });
+            for (int n = 0; n < threads; ++n)
+                m_threads.emplace_back([this] { work(); });
         } catch (const std::system_error &) {
-            // No thread to be had: the reader reads every audit itself.
+            // No (further) thread to be had: the reader reads what they do not.
         }
     }
 
@@ -342,9 +363,9 @@ public:
             const std::lock_guard lock(m_mutex);
             m_stop = true;
         }
-        m_changed.notify_all();
-        if (m_thread.joinable())
-            m_thread.join();
+        m_room.notify_all();
+        for (std::thread &thread : m_threads)
+            thread.join();
     }
 
     AuditPrefetch(const AuditPrefetch &) = delete;
@@ -365,14 +386,20 @@ public:
                 lock.lock();
                 m_read[i] = std::move(read);
             } else {
-                m_changed.wait(lock);
+                m_readerWaitsFor = i;
+                m_readable.wait(lock);
+                m_readerWaitsFor = -1;
             }
         }
         ReadAudit read = std::move(*m_read[i]);
         m_read[i].reset();
         m_taken = i + 1;
+        // Threads that wait for room are woken when half the window is free
+        // (not at every frame: each wake is a system call).
+        const bool room = m_waitingForRoom > 0 && m_next < m_taken + m_ahead / 2;
         lock.unlock();
-        m_changed.notify_all();
+        if (room)
+            m_room.notify_all();
         return read;
     }
 
@@ -381,9 +408,13 @@ private:
     {
         std::unique_lock lock(m_mutex);
         for (;;) {
-            m_changed.wait(lock, [this] {
-                return m_stop || m_next >= m_files.size() || m_next < m_taken + ahead;
-            });
+            if (!m_stop && m_next < m_files.size() && m_next >= m_taken + m_ahead) {
+                ++m_waitingForRoom;
+                m_room.wait(lock, [this] {
+                    return m_stop || m_next >= m_files.size() || m_next < m_taken + m_ahead / 2;
+                });
+                --m_waitingForRoom;
+            }
             if (m_stop || m_next >= m_files.size())
                 return;
             const qsizetype i = m_next++;
@@ -391,7 +422,8 @@ private:
             ReadAudit read = readOne(i);
             lock.lock();
             m_read[i] = std::move(read);
-            m_changed.notify_all();
+            if (m_readerWaitsFor == i)
+                m_readable.notify_one();
         }
     }
 
@@ -412,7 +444,7 @@ private:
             // Written now unless the run's budget can no longer hold it (what
             // the reader has spent only grows): past it, nothing is kept.
             if (m_runBytes.load(std::memory_order_relaxed) + read.details.keptSize.bytes <=
-                RunFolder::maxCopiedRunBytes)
+                m_runBudget)
                 read.details.writeKept();
         }
         return read;
@@ -420,13 +452,18 @@ private:
 
     const QList<Files> m_files;
     std::mutex m_mutex;
-    std::condition_variable m_changed;
+    std::condition_variable m_readable; // the frame the reader waits for is read
+    std::condition_variable m_room;     // threads may read further ahead
+    qsizetype m_readerWaitsFor = -1;
+    int m_waitingForRoom = 0;
     std::vector<std::optional<ReadAudit>> m_read;
     qsizetype m_next = 0;  // the next to be read
     qsizetype m_taken = 0; // how many the reader took
     bool m_stop = false;
     const std::atomic<qint64> &m_runBytes;
-    std::thread m_thread;
+    const qint64 m_runBudget;
+    qsizetype m_ahead = ahead;
+    std::vector<std::thread> m_threads;
 };
 
 struct Candidate
@@ -467,7 +504,8 @@ public:
 private:
     // A JSON file of the run's own (manifest, state): its object, or nothing,
     // what is wrong with it named.
-    std::optional<QJsonObject> readRunFile(const QString &name);
+    std::optional<QJsonObject> readRunFile(const QString &name,
+                                           qint64 maxSize = RunFolder::maxJsonSize);
     void readManifest();
     void readState();
     void readAnchor();
@@ -528,7 +566,7 @@ private:
     bool spend(qint64 bytes)
     {
         if (m_frameBytes + bytes > RunFolder::maxCopiedFrameBytes ||
-            m_runBytes + bytes > RunFolder::maxCopiedRunBytes)
+            m_runBytes + bytes > m_runBudget)
             return false;
         m_frameBytes += bytes;
         m_runBytes += bytes;
@@ -549,7 +587,8 @@ private:
     // The budget of the frame being read.
     qint64 m_frameBytes = 0;
     qint64 m_runBytes = 0;
-    std::atomic<qint64> m_runBytesSpent = 0; // m_runBytes, for the audit prefetch
+    qint64 m_runBudget = RunFolder::maxCopiedRunBytes; // RunFolder::maxCopiedRunBytesFor the run
+    std::atomic<qint64> m_runBytesSpent = 0;           // m_runBytes, for the audit prefetch
     // The audit files, read ahead (while the frames are read).
     std::unique_ptr<AuditPrefetch> m_prefetch;
     void startAuditPrefetch(int frameCount);
@@ -674,8 +713,8 @@ QStringList Reader::texts(const QJsonValue &value, const QString &where, bool sp
             leaveOut(tr("%1: entries past the first %2").arg(where).arg(RunFolder::maxListLength));
             break;
         }
-        if (spendBudget && !spend(textBytes(string.size()) + 16)) {
-            leaveOutOverBudget(where, textBytes(string.size()) + 16);
+        if (spendBudget && !spend(textBytes(string) + 16)) {
+            leaveOutOverBudget(where, textBytes(string) + 16);
             break;
         }
         list.append(string);
@@ -697,7 +736,7 @@ void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
     } else {
         leaveOut(tr("%1: details past the %2 MiB the session keeps of a run's")
                      .arg(where)
-                     .arg(RunFolder::maxCopiedRunBytes / (1024 * 1024)));
+                     .arg(m_runBudget / (1024 * 1024)));
     }
 }
 
@@ -730,7 +769,7 @@ QJsonObject Reader::details(PreparedDetails prepared, const QString &where)
     return prepared.written;
 }
 
-std::optional<QJsonObject> Reader::readRunFile(const QString &name)
+std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSize)
 {
     const QString path = m_dir + u'/' + name;
     if (!present(path)) {
@@ -738,7 +777,7 @@ std::optional<QJsonObject> Reader::readRunFile(const QString &name)
         return std::nullopt;
     }
     m_looksLikeRun = true;
-    const Result<QJsonObject> file = readJson(path);
+    const Result<QJsonObject> file = readJson(path, maxSize);
     if (!file) {
         m_contents.missing.append(tr("%1: %2").arg(name, file.outcome().message()));
         m_contents.runFilesUnreadable = true;
@@ -770,7 +809,9 @@ void Reader::readManifest()
 
 void Reader::readState()
 {
-    const std::optional<QJsonObject> file = readRunFile(QStringLiteral("state.json"));
+    // As large as the frames the manifest declares need (read before it).
+    const std::optional<QJsonObject> file = readRunFile(
+        QStringLiteral("state.json"), RunFolder::maxStateJsonSize(m_contents.manifest.frameCount));
     if (!file)
         return;
     for (const QJsonValue &value : file->value(u"frame_states").toArray()) {
@@ -949,7 +990,7 @@ void Reader::startAuditPrefetch(int frameCount)
         if (const QString relative = quietlyCheckedPath(newest.path); !relative.isEmpty())
             frame.image = m_paths.absolute(relative);
     }
-    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent);
+    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent, m_runBudget);
 }
 
 std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame,
@@ -1128,9 +1169,9 @@ QList<AttemptInfo> Reader::attemptsWithinBudget(int index, const Attempts &byInd
         // An attempt's own members (index, time, path, strategy, reason
         // codes, passed) count towards the budget too; past it, the attempt
         // is left out, unless the run has an image of it.
-        qint64 bytes = 512 + textBytes(a.strategy.size());
+        qint64 bytes = 512 + textBytes(a.strategy);
         for (const QString &code : std::as_const(a.reasonCodes))
-            bytes += textBytes(code.size()) + 16;
+            bytes += textBytes(code) + 16;
         if (!spend(bytes) && !withImage.contains(a.attemptIndex)) {
             ++overBudget;
             continue;
@@ -1248,6 +1289,7 @@ Outcome Reader::read()
     if (m.runId.isEmpty())
         m.runId = QFileInfo(m_dir).fileName();
     const int declared = m.frameCount;
+    m_runBudget = RunFolder::maxCopiedRunBytesFor(std::max(declared, m_highestIndex + 1));
     startAuditPrefetch(std::max(declared, m_highestIndex + 1));
     QList<DirectorFrameState> &frames = m_contents.frames;
     for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
@@ -1290,6 +1332,27 @@ Outcome RunFolder::read(const QString &runDir, Contents *contents)
     Q_ASSERT(contents);
     *contents = Contents();
     return Reader(runDir, *contents).read();
+}
+
+namespace {
+// `perFrame` bytes a frame, rounded up to a whole MiB, from `floor` to `ceiling`.
+qint64 scaledLimit(int frameCount, qint64 perFrame, qint64 floor, qint64 ceiling)
+{
+    constexpr qint64 mib = 1024 * 1024;
+    const qint64 scaled = (qint64(std::max(frameCount, 0)) * perFrame + mib - 1) / mib * mib;
+    return std::clamp(scaled, floor, ceiling);
+}
+} // namespace
+
+qint64 RunFolder::maxStateJsonSize(int declaredFrameCount)
+{
+    return scaledLimit(declaredFrameCount, stateJsonBytesPerFrame, maxJsonSize,
+                       maxStateJsonCeiling);
+}
+
+qint64 RunFolder::maxCopiedRunBytesFor(int frameCount)
+{
+    return scaledLimit(frameCount, copiedBytesPerFrame, maxCopiedRunBytes, maxCopiedRunCeiling);
 }
 
 RunFolder::ImageState RunFolder::imageState(const QString &path)

@@ -68,7 +68,15 @@ public:
     static constexpr const char *folders[] = {"candidates", "audit", "approved", "rejected"};
 
     static constexpr int maxFrameCount = 100000;
+    // The pipeline's JSON files are read when they are at most this large;
+    // state.json, which holds every frame's attempts, at most
+    // maxStateJsonSize() (docs/run-folder.md).
     static constexpr qint64 maxJsonSize = 16 * 1024 * 1024;
+    // state.json: maxJsonSize, or this much a frame the manifest declares
+    // (rounded up to a whole MiB), but never more than maxStateJsonCeiling.
+    static constexpr qint64 stateJsonBytesPerFrame = 4 * 1024;
+    static constexpr qint64 maxStateJsonCeiling = 256 * 1024 * 1024;
+    static qint64 maxStateJsonSize(int declaredFrameCount);
     // Attempt numbers a session holds (the pipeline counts from 1).
     static constexpr int maxAttempt = 1000000;
 
@@ -78,10 +86,16 @@ public:
     // load. What is left out is named in Contents::leftOut.
     static constexpr int maxCopiedDepth = 32;                // levels of a copied JSON value
     static constexpr qint64 maxCopiedFrameBytes = 64 * 1024; // a frame's audit details and attempts
-    static constexpr qint64 maxCopiedRunBytes = 32 * 1024 * 1024; // all frames together
-    static constexpr int maxTextLength = 1024;                    // a flag, a strategy, an id
-    static constexpr int maxListLength = 256;                     // flags of a frame or an attempt
-    static constexpr int maxAttempts = 100;                       // a frame's newest attempts
+    // All frames together: maxCopiedRunBytes, or copiedBytesPerFrame a frame
+    // of the run (rounded up to a whole MiB), but never more than
+    // maxCopiedRunCeiling; maxCopiedRunBytesFor() says how much.
+    static constexpr qint64 maxCopiedRunBytes = 32 * 1024 * 1024;
+    static constexpr qint64 copiedBytesPerFrame = 4 * 1024;
+    static constexpr qint64 maxCopiedRunCeiling = 224 * 1024 * 1024;
+    static qint64 maxCopiedRunBytesFor(int frameCount);
+    static constexpr int maxTextLength = 1024; // a flag, a strategy, an id
+    static constexpr int maxListLength = 256;  // flags of a frame or an attempt
+    static constexpr int maxAttempts = 100;    // a frame's newest attempts
 
     enum class ImageState
     {

@@ -28,8 +28,8 @@
 // 10,000 frames take 5 s, 100,000 a minute and 1 GB of disk, and then their
 // session some minutes (created, reviewed). Their review is saved in ten
 // batches (SessionManager::applyFrameEdits), not one save per change. At
-// 100,000 frames the demo's state.json (70 MB) is more than RunFolder reads
-// (16 MB): such a run is read without it, as the real code reads it.
+// 100,000 frames the demo's state.json is 70 MB (RunFolder reads up to 4 KiB
+// a declared frame of it, RunFolder::maxStateJsonSize).
 // For example (the executable `director status` runs is built with it):
 //   DIRECTOR_BENCH_DIR=/work/scale-runs-bench DIRECTOR_BENCH_FRAMES=10000,100000
 //   build/tests/bench/bench_scale
