@@ -108,6 +108,17 @@ void Filmstrip::dataChanged(const QModelIndex &topLeft, const QModelIndex &botto
 #endif
 }
 
+QRegion Filmstrip::visualRegionForSelection(const QItemSelection &selection) const
+{
+    constexpr qsizetype mostRowsUnited = 256;
+    qsizetype rows = 0;
+    for (const QItemSelectionRange &range : selection)
+        rows += range.height();
+    if (rows < mostRowsUnited)
+        return QListView::visualRegionForSelection(selection);
+    return viewport()->rect();
+}
+
 QItemSelectionModel::SelectionFlags Filmstrip::selectionCommand(const QModelIndex &index,
                                                                 const QEvent *event) const
 {
