@@ -896,9 +896,21 @@ void TestSessionManager::changedFramesOnlyAreWrittenAnewYetEveryByteIsAsAFullEnc
                            AtomicFile::Step::SyncDirectory}[random.bounded(3)];
             AtomicFile::setFaultHook(
                 [failing](AtomicFile::Step step, const QString &) { return step == failing; });
-            const int frame = anyFrame();
-            what = QStringLiteral("a failed save of frame %1").arg(frame);
-            history->apply(frame, anEdit(), what);
+            // Of one frame, or of several (a batch), right after the session was opened too.
+            if (random.bounded(4) == 0)
+                QVERIFY(manager.initializeOrResume(runDir()));
+            if (random.bounded(2)) {
+                const int frame = anyFrame();
+                what = QStringLiteral("a failed save of frame %1").arg(frame);
+                history->apply(frame, anEdit(), what);
+            } else {
+                QList<std::pair<int, FrameEdit>> edits;
+                const FrameEdit edit = anEdit();
+                for (const int frame : someFrames())
+                    edits.append({frame, edit});
+                what = QStringLiteral("a failed save of a batch of %1").arg(edits.size());
+                history->applyToFrames(edits, what);
+            }
             manager.waitForSaves();
             AtomicFile::setFaultHook({});
             if (manager.saveState() == SessionManager::SaveState::Failed)

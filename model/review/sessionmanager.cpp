@@ -473,10 +473,14 @@ Outcome SessionManager::saveAndAdopt(DirectorSession candidate, bool synchronous
     const Outcome outcome = saveNow(candidate, &written, changes);
     // Memory follows the file: when the new file is in place (only its
     // folder's sync failed), memory takes it too, and the failure is reported.
+    // The store may have encoded the candidate: memory's frames differ from it in the frames
+    // of this change (every frame, when they were not known).
     if (written)
         m_session = std::move(candidate);
+    else if (changes.since == 0)
+        noteAllChanged();
     else
-        noteChanged(changes.frames); // as the store may have encoded them, they are not
+        noteChanged(changes.frames);
     if (!outcome)
         return outcome;
     emit saved(m_session->lastModified);
