@@ -1,3 +1,4 @@
+#include "review/reviewhistory.h"
 #include "review/sessionmanager.h"
 #include "runfixture.h"
 #include "session/sessioncodec.h"
@@ -5,10 +6,13 @@
 #include "slowdisk.h"
 #include "storage/atomicfile.h"
 
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <array>
 
 // The session interface (docs/session-file.md, The session interface): every
 // change is validated, saved, then shown; a change that cannot be saved is
@@ -52,6 +56,8 @@ private slots:
     void backgroundFailureIsToldAndRetried();
     void commitWaitsForBackgroundSaves();
     void closingWritesTheLastBackgroundSave();
+    void changedFramesOnlyAreWrittenAnewYetEveryByteIsAsAFullEncode_data();
+    void changedFramesOnlyAreWrittenAnewYetEveryByteIsAsAFullEncode();
 
 private:
     QString runDir() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -767,6 +773,183 @@ void TestSessionManager::closingWritesTheLastBackgroundSave()
     // And the lock went with it.
     SessionManager next;
     QVERIFY(next.initializeOrResume(runDir()));
+}
+
+void TestSessionManager::changedFramesOnlyAreWrittenAnewYetEveryByteIsAsAFullEncode_data()
+{
+    QTest::addColumn<bool>("background");
+    QTest::addColumn<quint32>("seed");
+    for (const quint32 seed : {1u, 2u, 3u}) {
+        QTest::addRow("synchronous %u", seed) << false << seed;
+        QTest::addRow("background %u", seed) << true << seed;
+    }
+}
+
+// A change rewrites only the frames the manager changed (SessionStore::Changes); the file must
+// still be, byte for byte, what encoding the whole session afresh writes: after a random series
+// of edits, batches, undo and redo, the pipeline's news, failed saves and reopening.
+void TestSessionManager::changedFramesOnlyAreWrittenAnewYetEveryByteIsAsAFullEncode()
+{
+    QFETCH(bool, background);
+    QFETCH(quint32, seed);
+    QRandomGenerator random(seed);
+    SessionManager manager(nullptr, background ? SessionManager::Saving::Background
+                                               : SessionManager::Saving::Synchronous);
+    QVERIFY(manager.initializeOrResume(runDir()));
+    auto history = std::make_unique<ReviewHistory>(&manager);
+    const auto anyFrame = [&] {
+        const QList<int> keys = manager.session().frames.keys();
+        return keys.at(random.bounded(int(keys.size())));
+    };
+    const auto someFrames = [&] {
+        QList<int> frames;
+        for (const int frame : manager.session().frames.keys()) {
+            if (random.bounded(2))
+                frames.append(frame);
+        }
+        return frames;
+    };
+    const auto anEdit = [&]() -> FrameEdit {
+        switch (random.bounded(5)) {
+        case 0:
+            return FrameEdit::notesTo(random.bounded(4)
+                                          ? QStringLiteral("note \"%1\" é\n").arg(random.generate())
+                                          : QString());
+        case 1:
+            return FrameEdit::moveBy(random.bounded(3) - 1, random.bounded(3) - 1);
+        case 2:
+            return FrameEdit::statusTo(FrameStatus::Approved);
+        case 3:
+            return FrameEdit::statusTo(FrameStatus::AuditFail, QString(),
+                                       QStringLiteral("SF01_IDENTITY_DRIFT"),
+                                       QStringLiteral("drift %1").arg(random.generate()));
+        default:
+            return FrameEdit::clearOffset();
+        }
+    };
+    int nextNew = 100;
+    for (int step = 0; step < 250; ++step) {
+        const int action = random.bounded(14);
+        QString what;
+        switch (action) {
+        case 0:
+        case 1:
+        case 2: {
+            const int frame = anyFrame();
+            what = QStringLiteral("edit of frame %1").arg(frame);
+            history->apply(frame, anEdit(), what);
+            break;
+        }
+        case 3: {
+            QList<std::pair<int, FrameEdit>> edits;
+            const FrameEdit edit = anEdit();
+            for (const int frame : someFrames())
+                edits.append({frame, edit});
+            what = QStringLiteral("batch of %1").arg(edits.size());
+            history->applyToFrames(edits, what);
+            break;
+        }
+        case 4: {
+            // Verdicts enough for a batch made off the GUI thread (when saving in the background).
+            QList<std::pair<int, FrameEdit>> edits;
+            const FrameEdit edit = FrameEdit::statusTo(random.bounded(2) ? FrameStatus::Approved
+                                                                         : FrameStatus::AuditFail);
+            while (edits.size() < SessionManager::backgroundBatch)
+                edits.append({anyFrame(), edit});
+            what = QStringLiteral("large batch");
+            history->applyToFramesInBackground(edits, what,
+                                               [](const Outcome &, const QList<FrameRefusal> &) {});
+            if (random.bounded(2))
+                manager.finishBatch();
+            break;
+        }
+        case 5:
+        case 6:
+            what = QStringLiteral("undo");
+            history->undo();
+            break;
+        case 7:
+            what = QStringLiteral("redo");
+            history->redo();
+            break;
+        case 8: {
+            // The pipeline's news: a frame audited again, a frame the run grew by.
+            RunIngest::Plan plan;
+            const DirectorFrameState before = *manager.getFrameState(anyFrame());
+            DirectorFrameState after = before;
+            after.auditReport.compositeScore = random.bounded(1000) / 1000.0;
+            plan.changes.append({before, after, {}});
+            if (random.bounded(2)) {
+                DirectorFrameState added;
+                added.frameIndex = nextNew++;
+                added.id = DirectorFrameState::idForIndex(added.frameIndex);
+                plan.added.append(added);
+            }
+            what = QStringLiteral("the pipeline's news");
+            manager.ingest(plan);
+            break;
+        }
+        case 9: {
+            // A save that fails: the disk is full, the rename fails, or only the folder's sync.
+            const AtomicFile::Step failing =
+                std::array{AtomicFile::Step::Write, AtomicFile::Step::Commit,
+                           AtomicFile::Step::SyncDirectory}[random.bounded(3)];
+            AtomicFile::setFaultHook(
+                [failing](AtomicFile::Step step, const QString &) { return step == failing; });
+            // Of one frame, or of several (a batch), right after the session was opened too.
+            if (random.bounded(4) == 0)
+                QVERIFY(manager.initializeOrResume(runDir()));
+            if (random.bounded(2)) {
+                const int frame = anyFrame();
+                what = QStringLiteral("a failed save of frame %1").arg(frame);
+                history->apply(frame, anEdit(), what);
+            } else {
+                QList<std::pair<int, FrameEdit>> edits;
+                const FrameEdit edit = anEdit();
+                for (const int frame : someFrames())
+                    edits.append({frame, edit});
+                what = QStringLiteral("a failed save of a batch of %1").arg(edits.size());
+                history->applyToFrames(edits, what);
+            }
+            manager.waitForSaves();
+            AtomicFile::setFaultHook({});
+            if (manager.saveState() == SessionManager::SaveState::Failed)
+                manager.retrySave();
+            break;
+        }
+        case 10: {
+            // Changes that pile up while the disk is slow: one write takes several.
+            SlowDisk disk(2);
+            what = QStringLiteral("changes on a slow disk");
+            for (int n = 0; n < 4; ++n)
+                history->apply(anyFrame(), anEdit(), what);
+            manager.waitForSaves();
+            break;
+        }
+        case 11:
+            // The same run opened again, by the same store; or anew.
+            what = QStringLiteral("reopened");
+            if (random.bounded(2)) {
+                manager.finishBatch();
+                manager.close();
+            }
+            QVERIFY(manager.initializeOrResume(runDir()));
+            break;
+        default: {
+            const int frame = anyFrame();
+            what = QStringLiteral("notes of frame %1").arg(frame);
+            history->apply(frame, FrameEdit::notesTo(QString::number(random.generate())), what);
+            break;
+        }
+        }
+        QVERIFY2(manager.waitForSaves(), qPrintable(what));
+        const QByteArray full = SessionCodec::encode(manager.session());
+        if (sessionBytes() != full)
+            QFAIL(qPrintable(QStringLiteral("step %1 (%2): the file is not what a full encode "
+                                            "writes")
+                                 .arg(step)
+                                 .arg(what)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSessionManager)

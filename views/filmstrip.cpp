@@ -4,6 +4,7 @@
 #include "review/framefiltermodel.h"
 #include "review/framelistmodel.h"
 
+#include <QAccessible>
 #include <QKeyEvent>
 
 #include <algorithm>
@@ -85,7 +86,37 @@ void Filmstrip::dataChanged(const QModelIndex &topLeft, const QModelIndex &botto
                             const QList<int> &roles)
 {
     Q_ASSERT(uniformItemSizes());
-    QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+    // Qt unites the rectangles of every row of the range to repaint (a style option made for
+    // each): for a verdict on thousands of frames, tens of milliseconds. The rows shown are
+    // painted again instead; there are no editors to update (the rows are not editable);
+    // assistive tools are told as Qt tells them.
+    constexpr int mostRowsUnited = 256;
+    if (bottomRight.row() - topLeft.row() < mostRowsUnited) {
+        QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+        return;
+    }
+    viewport()->update();
+#if QT_CONFIG(accessibility)
+    if (QAccessible::isActive()) {
+        QAccessibleTableModelChangeEvent event(this, QAccessibleTableModelChangeEvent::DataChanged);
+        event.setFirstRow(topLeft.row());
+        event.setFirstColumn(topLeft.column());
+        event.setLastRow(bottomRight.row());
+        event.setLastColumn(bottomRight.column());
+        QAccessible::updateAccessibility(&event);
+    }
+#endif
+}
+
+QRegion Filmstrip::visualRegionForSelection(const QItemSelection &selection) const
+{
+    constexpr qsizetype mostRowsUnited = 256;
+    qsizetype rows = 0;
+    for (const QItemSelectionRange &range : selection)
+        rows += range.height();
+    if (rows < mostRowsUnited)
+        return QListView::visualRegionForSelection(selection);
+    return viewport()->rect();
 }
 
 QItemSelectionModel::SelectionFlags Filmstrip::selectionCommand(const QModelIndex &index,

@@ -46,6 +46,9 @@ protected:
     // again (at 100,000 rows, milliseconds for each thumbnail made while scrolling).
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                      const QList<int> &roles = QList<int>()) override;
+    // What a change of the selection repaints: for thousands of rows (every frame selected,
+    // then one), the rows shown, rather than the rectangle of each row united.
+    QRegion visualRegionForSelection(const QItemSelection &selection) const override;
     // A frame made current by the window (no event: a key of an action, undo, playback) is
     // selected alone, whatever modifier is held.
     QItemSelectionModel::SelectionFlags selectionCommand(const QModelIndex &index,

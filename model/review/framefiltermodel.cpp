@@ -129,13 +129,24 @@ void FrameFilterModel::refreshFacts(const QList<int> &frameIndexes)
     if (!m_manager->hasSession())
         return;
     const QMap<int, DirectorFrameState> &all = m_manager->session().frames;
+    // Many frames (a batch, in index order as the signals give them): one walk along the
+    // session's frames rather than a search of its tree for each.
+    const bool walk =
+        frameIndexes.size() >= 64 && std::is_sorted(frameIndexes.cbegin(), frameIndexes.cend());
+    auto walked = all.cbegin();
     for (const int frameIndex : frameIndexes) {
         const int row = m_frames->rowOfFrame(frameIndex);
         if (row < 0 || size_t(row) >= m_facts.size())
             continue; // its row comes with rowsInserted
         tally(m_facts[size_t(row)], -1);
         m_moreFlags.remove(frameIndex);
-        const auto state = all.constFind(frameIndex);
+        if (walk) {
+            while (walked != all.cend() && walked.key() < frameIndex)
+                ++walked;
+        }
+        const auto state =
+            walk ? (walked != all.cend() && walked.key() == frameIndex ? walked : all.cend())
+                 : all.constFind(frameIndex);
         m_facts[size_t(row)] = factsOf(frameIndex, state != all.cend() ? &*state : nullptr);
         tally(m_facts[size_t(row)], 1);
     }

@@ -94,10 +94,14 @@ void FrameListModel::framesChanged(const QList<int> &frameIndexes)
     // Only the frames with a thumbnail (those the filmstrip has shown) can have a stale one:
     // the smaller of the two is walked.
     if (m_thumbnails.size() < frameIndexes.size()) {
-        const QSet<int> changed(frameIndexes.cbegin(), frameIndexes.cend());
+        // The frames come in index order: searched, not put in a set first.
+        const bool sorted = std::is_sorted(frameIndexes.cbegin(), frameIndexes.cend());
+        const QSet<int> changed =
+            sorted ? QSet<int>() : QSet<int>(frameIndexes.cbegin(), frameIndexes.cend());
         QList<int> cached;
         for (auto it = m_thumbnails.cbegin(); it != m_thumbnails.cend(); ++it) {
-            if (changed.contains(it.key()))
+            if (sorted ? std::binary_search(frameIndexes.cbegin(), frameIndexes.cend(), it.key())
+                       : changed.contains(it.key()))
                 cached.append(it.key());
         }
         for (const int frameIndex : std::as_const(cached))

@@ -136,6 +136,7 @@ void SessionManager::close()
     m_unsaved = false;
     m_revision = m_durable = 0;
     m_saveError.clear();
+    noteAllChanged();
 }
 
 SessionManager::SaveState SessionManager::saveState() const
@@ -161,11 +162,11 @@ Outcome SessionManager::retrySave()
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
     if (m_writer) {
-        m_writer->submit(++m_revision, *m_session);
+        m_writer->submit(++m_revision, *m_session, takeChanges());
         emit saveStateChanged();
         return Outcome::ok();
     }
-    if (const Outcome saved = saveNow(*m_session); !saved)
+    if (const Outcome saved = saveNow(*m_session, nullptr, takeChanges()); !saved)
         return saved;
     emit saved(m_session->lastModified);
     return Outcome::ok();
@@ -187,11 +188,47 @@ void SessionManager::writerWritten(quint64 revision, const QString &lastModified
     emit saveStateChanged();
 }
 
-Outcome SessionManager::saveNow(const DirectorSession &session, bool *written)
+Outcome SessionManager::saveNow(const DirectorSession &session, bool *written,
+                                const SessionStore::Changes &changes)
 {
     if (m_writer)
         m_writer->waitForIdle();
-    const Outcome outcome = m_store->save(session, written);
+    return reportSave(m_store->save(session, written, changes));
+}
+
+void SessionManager::noteChanged(const QList<int> &frameIndexes)
+{
+    // Thousands of frames (a batch): the store compares every frame, on the writer's thread,
+    // rather than this thread sorting them.
+    constexpr qsizetype mostNoted = 1024;
+    if (m_changedSince.size() + frameIndexes.size() > mostNoted)
+        noteAllChanged();
+    else if (!m_allFramesChanged)
+        m_changedSince.append(frameIndexes);
+}
+
+void SessionManager::noteAllChanged()
+{
+    m_allFramesChanged = true;
+    m_changedSince.clear();
+}
+
+SessionStore::Changes SessionManager::takeChanges()
+{
+    SessionStore::Changes changes;
+    changes.since = m_allFramesChanged ? 0 : m_saveNumber;
+    changes.number = ++m_saveNumber;
+    changes.frames = std::move(m_changedSince);
+    std::sort(changes.frames.begin(), changes.frames.end());
+    changes.frames.erase(std::unique(changes.frames.begin(), changes.frames.end()),
+                         changes.frames.end());
+    m_changedSince = {};
+    m_allFramesChanged = false;
+    return changes;
+}
+
+Outcome SessionManager::reportSave(const Outcome &outcome)
+{
     if (!outcome) {
         setSaveError(outcome.message());
         return outcome;
@@ -396,6 +433,7 @@ void SessionManager::adopt(Opening &&opening)
     }
     m_revision = m_durable = 0;
     m_saveError.clear();
+    noteAllChanged(); // the store's cache may hold other frames (another run, a file read again)
     emit saveStateChanged();
     const bool created = opening.loaded.state == SessionStore::LoadState::Missing;
     m_session = std::move(opening.session);
@@ -474,19 +512,26 @@ QString SessionManager::nextTimestamp() const
 Outcome SessionManager::saveAndAdopt(DirectorSession candidate, bool synchronous)
 {
     candidate.lastModified = nextTimestamp();
+    const SessionStore::Changes changes = takeChanges();
     if (m_writer && !synchronous) {
         // Adopted at once; saveState() says Saving until the writer reports.
         m_session = std::move(candidate);
-        m_writer->submit(++m_revision, *m_session);
+        m_writer->submit(++m_revision, *m_session, changes);
         emit saveStateChanged();
         return Outcome::ok();
     }
     bool written = false;
-    const Outcome outcome = saveNow(candidate, &written);
+    const Outcome outcome = saveNow(candidate, &written, changes);
     // Memory follows the file: when the new file is in place (only its
     // folder's sync failed), memory takes it too, and the failure is reported.
+    // The store may have encoded the candidate: memory's frames differ from it in the frames
+    // of this change (every frame, when they were not known).
     if (written)
         m_session = std::move(candidate);
+    else if (changes.since == 0)
+        noteAllChanged();
+    else
+        noteChanged(changes.frames);
     if (!outcome)
         return outcome;
     emit saved(m_session->lastModified);
@@ -827,6 +872,7 @@ Outcome SessionManager::replaceFrames(const QMap<int, DirectorFrameState> &expec
 Outcome SessionManager::saveChangedFrames(DirectorSession candidate, const QList<int> &changed)
 {
     const QString previous = m_session->lastModified;
+    noteChanged(changed);
     const Outcome saved = saveAndAdopt(std::move(candidate));
     // Memory took it (every change gets a later lastModified): its frames changed.
     if (m_session->lastModified != previous) {
@@ -843,23 +889,34 @@ Outcome SessionManager::saveFrameStates(const QList<DirectorFrameState> &states)
     finishBatch();
     if (const Outcome writable = checkWritable(); !writable)
         return writable;
-    DirectorSession candidate = *m_session;
-    QList<int> changed;
+    // The frames as they will be (a frame given twice: the later state).
+    QMap<int, DirectorFrameState> next;
     for (const DirectorFrameState &state : states) {
-        const auto current = candidate.frames.constFind(state.frameIndex);
-        if (current == candidate.frames.cend() || state.id != current->id)
+        const auto given = next.constFind(state.frameIndex);
+        const auto inSession = m_session->frames.constFind(state.frameIndex);
+        const DirectorFrameState *current = given != next.cend()                    ? &*given
+                                            : inSession != m_session->frames.cend() ? &*inSession
+                                                                                    : nullptr;
+        if (!current || state.id != current->id)
             return Outcome::invalid(
                 tr("The state given is not the state of frame %1.").arg(state.frameIndex));
         if (state == *current)
             continue;
-        candidate.frames.insert(state.frameIndex, state);
-        changed.append(state.frameIndex);
+        next.insert(state.frameIndex, state);
     }
-    if (changed.isEmpty())
+    if (next.isEmpty())
         return Outcome::ok();
-    std::sort(changed.begin(), changed.end());
-    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-    return saveChangedFrames(std::move(candidate), changed);
+    const QList<int> changed = next.keys();
+    const QString previous = m_session->lastModified;
+    const Outcome saved = saveFramesInPlace(next.values());
+    // Memory took it (every change gets a later lastModified): its frames changed.
+    if (m_session->lastModified != previous) {
+        if (changed.size() == 1)
+            emit frameChanged(changed.constFirst());
+        else
+            emit framesChanged(changed);
+    }
+    return saved;
 }
 
 Outcome SessionManager::editedFrame(const DirectorFrameState &before, const FrameEdit &edit,
@@ -1093,12 +1150,47 @@ Outcome SessionManager::saveFrameState(int frameIndex, const DirectorFrameState 
             tr("The state given is not the state of frame %1.").arg(frameIndex));
     if (state == current)
         return Outcome::ok();
-    DirectorSession candidate = *m_session;
-    candidate.frames.insert(frameIndex, state);
-    const Outcome saved = saveAndAdopt(std::move(candidate));
+    const Outcome saved = saveFramesInPlace({state});
     if (m_session->frames.value(frameIndex) == state)
         emit frameChanged(frameIndex);
     return saved;
+}
+
+Outcome SessionManager::saveFramesInPlace(QList<DirectorFrameState> states)
+{
+    // Swapped in: `states` holds the frames as they were, and the time.
+    DirectorSession &session = *m_session;
+    QString lastModified = nextTimestamp();
+    std::swap(session.lastModified, lastModified);
+    QList<int> changed;
+    changed.reserve(states.size());
+    for (DirectorFrameState &state : states) {
+        changed.append(state.frameIndex);
+        std::swap(session.frames[state.frameIndex], state);
+    }
+    // The store encodes only these frames anew: it wrote every other one as it is.
+    noteChanged(changed);
+    const SessionStore::Changes changes = takeChanges();
+    if (m_writer) {
+        // Adopted at once; saveState() says Saving until the writer reports.
+        m_writer->submit(++m_revision, session, changes);
+        emit saveStateChanged();
+        return Outcome::ok();
+    }
+    bool written = false;
+    const Outcome outcome = m_store->save(session, &written, changes);
+    // Memory follows the file: when the new file is not in place, the frames go back (and
+    // differ from those the store encoded).
+    if (!written) {
+        for (auto it = states.rbegin(); it != states.rend(); ++it)
+            std::swap(session.frames[it->frameIndex], *it);
+        std::swap(session.lastModified, lastModified);
+        noteChanged(changed);
+    }
+    if (const Outcome reported = reportSave(outcome); !reported)
+        return reported;
+    emit saved(session.lastModified);
+    return Outcome::ok();
 }
 
 DirectorSession SessionManager::withNews(const DirectorSession &session,
@@ -1161,6 +1253,8 @@ Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, i
     if (changed.isEmpty() && added.isEmpty())
         return Outcome::ok();
     const DirectorSession expected = candidate;
+    noteChanged(changed);
+    noteChanged(added);
     const Outcome saved = saveAndAdopt(std::move(candidate));
     if (m_session->frames != expected.frames)
         return saved; // not kept (a synchronous save failed)

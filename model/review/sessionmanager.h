@@ -303,7 +303,21 @@ private:
     Outcome saveAndAdopt(DirectorSession candidate, bool synchronous = false);
     // Saves synchronously (after the writer's saves, if any): for the steps
     // whose outcome the caller must know (commit, discard, a retry).
-    Outcome saveNow(const DirectorSession &session, bool *written = nullptr);
+    Outcome saveNow(const DirectorSession &session, bool *written = nullptr,
+                    const SessionStore::Changes &changes = {});
+    // What the store is told of the frames each save changed (SessionStore::Changes), so that
+    // it encodes only those anew: every change to the session's frames notes them before it
+    // is handed to the store (or the writer), which takes the notes.
+    void noteChanged(const QList<int> &frameIndexes);
+    void noteAllChanged();
+    SessionStore::Changes takeChanges();
+    // A save's outcome told (saveError(), saveStateChanged()); when Ok, every change is durable.
+    Outcome reportSave(const Outcome &outcome);
+    // `states` (frames of the session, differing from its own) saved as one change, made on
+    // the session in place: its frames are copied only when something else shares them (a
+    // batch's undo step, a save under way), not on every change. In the background when
+    // saving is; a synchronous save that does not put the file in place puts them back.
+    Outcome saveFramesInPlace(QList<DirectorFrameState> states);
     void writerWritten(quint64 revision, const QString &lastModified);
     // A save failed: told at once, even when a newer snapshot is already on
     // its way (it will most likely fail the same way).
@@ -379,6 +393,11 @@ private:
     // one on disk.
     quint64 m_revision = 0;
     quint64 m_durable = 0;
+    // The number of the save handed to the store last (SessionStore::Changes), and the frames
+    // changed since (every one, when m_allFramesChanged).
+    quint64 m_saveNumber = 0;
+    QList<int> m_changedSince;
+    bool m_allFramesChanged = true;
     QString m_saveError;
     std::optional<DirectorSession> m_session;
     RunFolder::Contents m_run;

@@ -154,15 +154,24 @@ void writeCommitInfo(JsonWriter &w, const CommitInfo &c)
 // The frames, keyed by their index, each from the cache when there is one.
 // With `pieces`, a frame from the cache is not copied into `w`: its place
 // there and its JSON go to `pieces`.
+// With `changed` (in increasing order), the frames not in it are the cache's as they are.
 void writeFrames(JsonWriter &w, const QMap<int, DirectorFrameState> &frames,
-                 SessionEncoder::FrameCache *cache, SessionEncoder::Pieces *pieces = nullptr)
+                 SessionEncoder::FrameCache *cache, SessionEncoder::Pieces *pieces = nullptr,
+                 const QList<int> *changed = nullptr)
 {
     static const char nothing[] = "";
     w.beginObject();
+    qsizetype nextChanged = 0;
     for (auto it = frames.cbegin(); it != frames.cend(); ++it) {
         w.key(QString::number(it.key()));
         if (cache) {
-            const SessionEncoder::FrameCache::Json frame = cache->json(it.key(), it.value());
+            bool same = false;
+            if (changed) {
+                while (nextChanged < changed->size() && changed->at(nextChanged) < it.key())
+                    ++nextChanged;
+                same = nextChanged == changed->size() || changed->at(nextChanged) != it.key();
+            }
+            const SessionEncoder::FrameCache::Json frame = cache->json(it.key(), it.value(), same);
             if (pieces) {
                 w.raw(QByteArrayView(nothing, 0), frame.deepest);
                 pieces->frames.append({w.size(), frame.text});
@@ -180,7 +189,7 @@ void writeFrames(JsonWriter &w, const QMap<int, DirectorFrameState> &frames,
 }
 
 void writeSession(JsonWriter &w, const DirectorSession &s, SessionEncoder::FrameCache *cache,
-                  SessionEncoder::Pieces *pieces)
+                  SessionEncoder::Pieces *pieces, const QList<int> *changed = nullptr)
 {
     MemberWriter m(w);
     m.key(u"schemaVersion").number(s.schemaVersion);
@@ -193,16 +202,18 @@ void writeSession(JsonWriter &w, const DirectorSession &s, SessionEncoder::Frame
     m.key(u"lastModified").string(s.lastModified);
     if (s.commitInfo)
         writeCommitInfo(m.key(u"commitInfo"), *s.commitInfo);
-    writeFrames(m.key(u"frames"), s.frames, cache, pieces);
+    writeFrames(m.key(u"frames"), s.frames, cache, pieces, changed);
     m.finish(s.extra);
 }
 
 } // namespace
 
-SessionEncoder::FrameCache::Json SessionEncoder::FrameCache::json(int index,
-                                                                  const DirectorFrameState &frame)
+SessionEncoder::FrameCache::Json
+SessionEncoder::FrameCache::json(int index, const DirectorFrameState &frame, bool same)
 {
     Written &written = m_frames[index];
+    if (same && !written.json.isEmpty())
+        return {written.json, written.deepest};
     if (written.json.isEmpty() || !(written.frame == frame)) {
         JsonWriter w(2); // in the document and in "frames"
         w.reserve(2048);
@@ -236,14 +247,15 @@ SessionEncoder::Encoded SessionEncoder::encode(const DirectorSession &s, FrameCa
     return {w.finish(), deepest};
 }
 
-SessionEncoder::Pieces SessionEncoder::encodePieces(const DirectorSession &s, FrameCache &cache)
+SessionEncoder::Pieces SessionEncoder::encodePieces(const DirectorSession &s, FrameCache &cache,
+                                                    const QList<int> *changed)
 {
     Pieces pieces;
     pieces.frames.reserve(s.frames.size());
     JsonWriter w;
     // The members and the frames' keys.
     w.reserve(4096 + 32 * s.frames.size());
-    writeSession(w, s, &cache, &pieces);
+    writeSession(w, s, &cache, &pieces, changed);
     pieces.deepest = w.deepest();
     pieces.text = w.finish();
     pieces.size += pieces.text.size();

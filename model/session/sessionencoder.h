@@ -37,7 +37,9 @@ public:
             const QByteArray &text;
             int deepest;
         };
-        Json json(int index, const DirectorFrameState &frame);
+        // `same`: the caller knows that `frame` is the frame the cache wrote last for `index`
+        // (when it has one): its JSON is taken as it is, without comparing.
+        Json json(int index, const DirectorFrameState &frame, bool same = false);
 
         // Forgets the frames that `frames` does not have.
         void keepOnly(const QMap<int, DirectorFrameState> &frames);
@@ -82,8 +84,12 @@ public:
 
     // `cache` (when given) is used and brought up to date with `session`.
     static Encoded encode(const DirectorSession &session, FrameCache *cache = nullptr);
-    // The same bytes as encode(session, &cache), in pieces.
-    static Pieces encodePieces(const DirectorSession &session, FrameCache &cache);
+    // The same bytes as encode(session, &cache), in pieces. With `changed` (in increasing
+    // order): every frame not in it is known to be the frame `cache` wrote last for its index,
+    // and its JSON is taken without comparing (SessionStore::save, told by SessionManager,
+    // which knows the frames a change changed); a frame the cache has not written is written.
+    static Pieces encodePieces(const DirectorSession &session, FrameCache &cache,
+                               const QList<int> *changed = nullptr);
 
     // One frame as the file holds it (its deeper indentation is only white
     // space to a reader), with `deepest` counted in the whole document.

@@ -198,6 +198,11 @@ Outcome SessionStore::checkMayReplace(const std::optional<FileIdentity> &onDisk)
 
 Outcome SessionStore::save(const DirectorSession &session, bool *written)
 {
+    return save(session, written, Changes());
+}
+
+Outcome SessionStore::save(const DirectorSession &session, bool *written, const Changes &changes)
+{
     if (written)
         *written = false;
     const std::optional<FileIdentity> onDisk = identityOf(sessionPath());
@@ -207,7 +212,10 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     // would refuse is not written, and the file on disk stays as it was.
     // In pieces: the frames' JSON is written from the cache as it is, not
     // copied into one buffer first.
-    const SessionEncoder::Pieces pieces = SessionEncoder::encodePieces(session, m_encoded);
+    const bool known = changes.since != 0 && changes.since == m_encodedNumber;
+    const SessionEncoder::Pieces pieces =
+        SessionEncoder::encodePieces(session, m_encoded, known ? &changes.frames : nullptr);
+    m_encodedNumber = changes.number;
     if (const Outcome readable = SessionCodec::checkReadable(pieces.size, pieces.deepest);
         !readable) {
         return Outcome::failed(tr("The session was not saved: %1. The file on disk is as it was.")

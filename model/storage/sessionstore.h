@@ -80,6 +80,17 @@ public:
     // refuse what would be written. *written (when given) tells whether the
     // file holds the new session afterwards, which is also the case when
     // only the final directory sync failed. One save at a time.
+    //
+    // `changes` (when its caller knows them): the frames that may differ from those of an
+    // earlier save. When the last session this store encoded was that save, every other frame's
+    // JSON is taken from the cache without comparing; otherwise every frame is compared.
+    struct Changes
+    {
+        quint64 since = 0;  // the number of that earlier save; 0: not known
+        quint64 number = 0; // the number of this save (0: none), for the next one's `since`
+        QList<int> frames;  // in increasing order
+    };
+    Outcome save(const DirectorSession &session, bool *written, const Changes &changes);
     Outcome save(const DirectorSession &session, bool *written = nullptr);
 
     // Moves the session file aside as director_session.json.corrupt-<UTC
@@ -126,6 +137,7 @@ private:
     QString m_runDir;
     SessionLock m_lock;
     SessionEncoder::FrameCache m_encoded; // the frames written last
+    quint64 m_encodedNumber = 0;          // the Changes::number of the session they are of
     // What this store last read or wrote; nullopt when there was no file.
     std::optional<FileIdentity> m_known;
     bool m_knowsDisk = false;   // load() or save() has run

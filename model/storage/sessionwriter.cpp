@@ -4,6 +4,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+
 SessionWriter::SessionWriter(SessionStore *store, QObject *parent)
     : QObject(parent), m_store(store), m_thread([this] { run(); })
 {
@@ -20,10 +22,26 @@ SessionWriter::~SessionWriter()
     m_thread.join();
 }
 
-void SessionWriter::submit(quint64 revision, const DirectorSession &snapshot)
+void SessionWriter::submit(quint64 revision, const DirectorSession &snapshot,
+                           const SessionStore::Changes &changes)
 {
     {
         const std::lock_guard locker(m_mutex);
+        if (m_pending) {
+            // The snapshot not written goes: its changes come with this one.
+            SessionStore::Changes &merged = m_pendingChanges;
+            if (merged.since == 0 || changes.since != merged.number) {
+                merged = {};
+            } else {
+                merged.frames.append(changes.frames);
+                std::sort(merged.frames.begin(), merged.frames.end());
+                merged.frames.erase(std::unique(merged.frames.begin(), merged.frames.end()),
+                                    merged.frames.end());
+            }
+            merged.number = changes.number;
+        } else {
+            m_pendingChanges = changes;
+        }
         m_pending = snapshot;
         m_pendingRevision = revision;
     }
@@ -48,11 +66,13 @@ void SessionWriter::run()
             break; // stopping, and everything is written
         const DirectorSession snapshot = std::move(*m_pending);
         const quint64 revision = m_pendingRevision;
+        const SessionStore::Changes changes = std::move(m_pendingChanges);
+        m_pendingChanges = {};
         m_pending.reset();
         m_busy = true;
         locker.unlock();
 
-        const Outcome outcome = m_store->save(snapshot);
+        const Outcome outcome = m_store->save(snapshot, nullptr, changes);
 
         locker.lock();
         m_busy = false;

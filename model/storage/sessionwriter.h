@@ -2,6 +2,7 @@
 
 #include "core/outcome.h"
 #include "session/directorsession.h"
+#include "storage/sessionstore.h"
 
 #include <QObject>
 
@@ -9,8 +10,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-
-class SessionStore;
 
 // Saves sessions on a thread of its own, so that the GUI never waits on the
 // disk. The owner hands it snapshots numbered by revision; a snapshot not yet
@@ -30,7 +29,10 @@ public:
     // Writes what is still waiting, then stops.
     ~SessionWriter() override;
 
-    void submit(quint64 revision, const DirectorSession &snapshot);
+    // `changes`: what changed since the snapshot submitted before (SessionStore::Changes); a
+    // snapshot that replaces one not yet written takes that one's changes too.
+    void submit(quint64 revision, const DirectorSession &snapshot,
+                const SessionStore::Changes &changes = {});
     // Blocks until nothing is waiting or being written, then reports what
     // was written (the signals come before this returns).
     void waitForIdle();
@@ -58,6 +60,7 @@ private:
     std::condition_variable m_idle; // nothing waiting, nothing being written
     std::optional<DirectorSession> m_pending;
     quint64 m_pendingRevision = 0;
+    SessionStore::Changes m_pendingChanges;
     bool m_busy = false;
     bool m_stop = false;
     QList<Report> m_reports;
