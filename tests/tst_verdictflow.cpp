@@ -117,7 +117,7 @@ void TestVerdictFlow::aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground(
     QVERIFY2(window->statusBar()->currentMessage().startsWith(QLatin1String("Approving")),
              qPrintable(window->statusBar()->currentMessage()));
     QCOMPARE(manager->session().frames, shown);
-    QTRY_VERIFY(!manager->isApplyingBatch());
+    QTRY_VERIFY_WITH_TIMEOUT(!manager->isApplyingBatch(), 60000); // long under the sanitizers
 
     const DirectorSession disk = onDisk(window.get());
     int approved = 0;
@@ -164,7 +164,7 @@ void TestVerdictFlow::aRejectionWithAReasonOnThousandsOfFrames()
     selectAll(window.get());
     QTest::keyClick(window.get(), Qt::Key_X);
     QVERIFY(WindowFixture::answerReasonPicker(window.get(), QStringLiteral("1")));
-    QTRY_VERIFY(!manager->isApplyingBatch());
+    QTRY_VERIFY_WITH_TIMEOUT(!manager->isApplyingBatch(), 60000); // long under the sanitizers
     const DirectorSession disk = onDisk(window.get());
     int rejected = 0;
     QString code;

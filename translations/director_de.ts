@@ -1512,6 +1512,10 @@ Bild</translation>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
 </context>
 <context>
     <name>MaskBar</name>
@@ -3165,6 +3169,10 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>%1 of %2 frames changed; not changed: %3</source>
         <translation>%1 von %2 Einzelbildern geändert; nicht geändert: %3</translation>
     </message>
+    <message>
+        <source>A run is being opened: nothing can be changed until it is.</source>
+        <translation>Ein Lauf wird geöffnet: Bis dahin lässt sich nichts ändern.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewHistory</name>
@@ -3983,6 +3991,10 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
     <message>
         <source>The frames have changed since.</source>
         <translation>Die Einzelbilder haben sich seitdem geändert.</translation>
+    </message>
+    <message>
+        <source>Opening the run was cancelled.</source>
+        <translation>Das Öffnen des Laufs wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
