@@ -120,13 +120,7 @@ void TestRunOpener::cleanup()
 
 std::unique_ptr<MainWindow> TestRunOpener::shownWindow()
 {
-    auto window = std::make_unique<MainWindow>();
-    window->resize(1000, 700);
-    window->show();
-    window->activateWindow();
-    if (!QTest::qWaitForWindowActive(window.get()))
-        return {};
-    return window;
+    return WindowFixture::shownWindow();
 }
 
 std::shared_ptr<Gate> TestRunOpener::holdWorker()

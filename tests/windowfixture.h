@@ -27,10 +27,8 @@ inline bool isolateSettings(const QTemporaryDir &dir, const QString &organizatio
     return true;
 }
 
-// A window of 1000×700, shown and active, with `runDir` opened as `access` says (whether
-// it opened is the test's to check); null when the window could not be made active.
-inline std::unique_ptr<MainWindow>
-openWindow(const QString &runDir, SessionManager::Access access = SessionManager::Access::ReadWrite)
+// A window of 1000×700 with no run, shown and active; null when it could not be made active.
+inline std::unique_ptr<MainWindow> shownWindow()
 {
     auto window = std::make_unique<MainWindow>();
     window->resize(1000, 700);
@@ -38,7 +36,17 @@ openWindow(const QString &runDir, SessionManager::Access access = SessionManager
     window->activateWindow();
     if (!QTest::qWaitForWindowActive(window.get()))
         return {};
-    window->openRun(runDir, access);
+    return window;
+}
+
+// A window of 1000×700, shown and active, with `runDir` opened as `access` says (whether
+// it opened is the test's to check); null when the window could not be made active.
+inline std::unique_ptr<MainWindow>
+openWindow(const QString &runDir, SessionManager::Access access = SessionManager::Access::ReadWrite)
+{
+    auto window = shownWindow();
+    if (window)
+        window->openRun(runDir, access);
     return window;
 }
 

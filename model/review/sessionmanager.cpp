@@ -869,18 +869,23 @@ Outcome SessionManager::replaceFrames(const QMap<int, DirectorFrameState> &expec
     return saveChangedFrames(std::move(candidate), changed);
 }
 
+void SessionManager::signalChanged(const QList<int> &changed, const QString &lastModifiedBefore)
+{
+    // Memory took it (every change gets a later lastModified): its frames changed.
+    if (m_session->lastModified == lastModifiedBefore)
+        return;
+    if (changed.size() == 1)
+        emit frameChanged(changed.constFirst());
+    else
+        emit framesChanged(changed);
+}
+
 Outcome SessionManager::saveChangedFrames(DirectorSession candidate, const QList<int> &changed)
 {
     const QString previous = m_session->lastModified;
     noteChanged(changed);
     const Outcome saved = saveAndAdopt(std::move(candidate));
-    // Memory took it (every change gets a later lastModified): its frames changed.
-    if (m_session->lastModified != previous) {
-        if (changed.size() == 1)
-            emit frameChanged(changed.constFirst());
-        else
-            emit framesChanged(changed);
-    }
+    signalChanged(changed, previous);
     return saved;
 }
 
@@ -909,13 +914,7 @@ Outcome SessionManager::saveFrameStates(const QList<DirectorFrameState> &states)
     const QList<int> changed = next.keys();
     const QString previous = m_session->lastModified;
     const Outcome saved = saveFramesInPlace(next.values());
-    // Memory took it (every change gets a later lastModified): its frames changed.
-    if (m_session->lastModified != previous) {
-        if (changed.size() == 1)
-            emit frameChanged(changed.constFirst());
-        else
-            emit framesChanged(changed);
-    }
+    signalChanged(changed, previous);
     return saved;
 }
 

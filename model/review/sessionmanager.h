@@ -298,6 +298,9 @@ private:
     // Saves `candidate` (these frames changed, in index order) and signals the frames when
     // memory took it.
     Outcome saveChangedFrames(DirectorSession candidate, const QList<int> &changed);
+    // frameChanged / framesChanged for `changed`, when the session's lastModified moved on
+    // from `lastModifiedBefore` (the change was taken).
+    void signalChanged(const QList<int> &changed, const QString &lastModifiedBefore);
     Outcome frameFor(int frameIndex, DirectorFrameState *frame) const;
     // In the background when saving is, unless `synchronous`.
     Outcome saveAndAdopt(DirectorSession candidate, bool synchronous = false);
