@@ -69,28 +69,6 @@ bool thumbnailsInViewMade(const QListView *strip)
     return true;
 }
 
-// Watches for the filmstrip's first paint; a zero timer queued from there
-// fires once that paint is done and the event loop is back.
-class FirstPaint : public QObject
-{
-public:
-    explicit FirstPaint(std::function<void()> answered) : m_answered(std::move(answered)) {}
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_seen) {
-            m_seen = true;
-            QTimer::singleShot(0, this, m_answered);
-        }
-        return false;
-    }
-
-private:
-    std::function<void()> m_answered;
-    bool m_seen = false;
-};
-
 Figures openAndScroll(const QString &runDir, bool scroll)
 {
     Figures figures;
@@ -101,7 +79,7 @@ Figures openAndScroll(const QString &runDir, bool scroll)
             loop.quit();
     };
     QListView *strip = nullptr;
-    FirstPaint firstPaint([&] {
+    bench::FirstPaint firstPaint([&] {
         figures.interactiveMs = bench::elapsedMs(clock);
         if (thumbnailsInViewMade(strip)) // only when they are made while painting
             figures.thumbnailsMs = figures.interactiveMs;

@@ -132,26 +132,6 @@ Worst stall(const std::function<void()> &act, double settleMs = 200)
     return worst;
 }
 
-class FirstPaint : public QObject
-{
-public:
-    explicit FirstPaint(std::function<void()> answered) : m_answered(std::move(answered)) {}
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_seen) {
-            m_seen = true;
-            QTimer::singleShot(0, this, m_answered);
-        }
-        return false;
-    }
-
-private:
-    std::function<void()> m_answered;
-    bool m_seen = false;
-};
-
 struct Figures
 {
     double openMs = -1;        // openRun() itself
@@ -197,7 +177,7 @@ Figures measureOnce(const QString &runDir)
     clock.restart();
     QListView *strip = window->filmstrip();
     QEventLoop loop;
-    FirstPaint firstPaint([&] {
+    bench::FirstPaint firstPaint([&] {
         figures.interactiveMs = bench::elapsedMs(clock);
         figures.wholeMs = bench::elapsedMs(whole);
         loop.quit();

@@ -101,30 +101,6 @@ void dump(const QString &runDir)
         out << "waiting " << it.key() << ' ' << it.value() << '\n';
 }
 
-// The first paint of a widget after it was armed, then a zero timer from there: painted and
-// the event loop answering.
-class FirstPaint : public QObject
-{
-public:
-    explicit FirstPaint(std::function<void()> answered) : m_answered(std::move(answered)) {}
-    void arm() { m_armed = true; }
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && m_armed && !m_seen) {
-            m_seen = true;
-            QTimer::singleShot(0, this, m_answered);
-        }
-        return false;
-    }
-
-private:
-    std::function<void()> m_answered;
-    bool m_armed = false;
-    bool m_seen = false;
-};
-
 struct WindowFigures
 {
     double answersMs = -1; // construction until the event loop turns after startOpening()
@@ -159,11 +135,13 @@ WindowFigures openWindow(const QString &runDir)
         adopting.start();
     });
     QListView *strip = window->filmstrip();
-    FirstPaint firstPaint([&] {
-        figures.shownMs = bench::elapsedMs(clock);
-        figures.wholeMs = bench::elapsedMs(whole);
-        loop.quit();
-    });
+    bench::FirstPaint firstPaint(
+        [&] {
+            figures.shownMs = bench::elapsedMs(clock);
+            figures.wholeMs = bench::elapsedMs(whole);
+            loop.quit();
+        },
+        /*armed=*/false); // armed once the open has started
     strip->viewport()->installEventFilter(&firstPaint);
     bool opened = false;
     QObject::connect(window.get(), &MainWindow::openFinished, [&](bool ok) {

@@ -12,6 +12,7 @@
 #include <QByteArray>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -20,9 +21,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 #include <QSaveFile>
 #include <QString>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -373,5 +376,32 @@ inline QList<double> interleavedMs(const QList<std::function<void()>> &contender
         medians.append(median(t));
     return medians;
 }
+
+// Watches a widget's first paint (installed as its event filter) once armed; a zero timer
+// queued from there calls `answered` when that paint is done and the event loop is back:
+// painted and answering. Armed from the start unless told otherwise.
+class FirstPaint : public QObject
+{
+public:
+    explicit FirstPaint(std::function<void()> answered, bool armed = true)
+        : m_answered(std::move(answered)), m_armed(armed)
+    {}
+    void arm() { m_armed = true; }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_armed && !m_seen) {
+            m_seen = true;
+            QTimer::singleShot(0, this, m_answered);
+        }
+        return false;
+    }
+
+private:
+    std::function<void()> m_answered;
+    bool m_armed = true;
+    bool m_seen = false;
+};
 
 } // namespace bench
