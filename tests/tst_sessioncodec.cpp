@@ -8,8 +8,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-
 // The session file is shared with the TypeScript pipeline: these tests pin
 // down what Director reads (tolerant) and writes (exactly the pipeline's form).
 class TestSessionCodec : public QObject
@@ -45,7 +43,6 @@ private slots:
     void runsPrefixMustNameThisRun();
     void verdictRoundTripsWithItsUnknownMembers();
     void verdictForAnotherStatusIsLeftOut();
-    void decodeAheadGivesWhatDecodeGives();
 };
 
 namespace {
@@ -1007,42 +1004,3 @@ void TestSessionCodec::verdictForAnotherStatusIsLeftOut()
 // `director status` decodes the session file ahead, beside the run folder's
 // reading: the same result, and other bytes (a file changed since) decoded
 // as they are; a FIFO in the file's place is not waited on.
-void TestSessionCodec::decodeAheadGivesWhatDecodeGives()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString runDir = QDir::cleanPath(dir.path());
-    const QString path = runDir + QStringLiteral("/director_session.json");
-    QByteArray bytes = SessionCodec::encode(*SessionCodec::decode(olderLayoutExample).session);
-    bytes.replace("runs/abc123/", "");
-    QByteArray changed = bytes;
-    changed.replace("d290f1ee-6c54-4b01-90e6-d701748f0851", "11111111-6c54-4b01-90e6-d701748f0851");
-    {
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
-    }
-    const RunPaths paths(runDir);
-    const SessionDecodeResult expected = SessionCodec::decode(bytes, &paths);
-    QVERIFY(expected.isOk());
-    const QByteArray expectedBytes = SessionCodec::encode(*expected.session);
-    auto same = [&](const SessionDecodeResult &result) {
-        return result.isOk() && SessionCodec::encode(*result.session) == expectedBytes &&
-               result.errorText() == expected.errorText() &&
-               result.notes.size() == expected.notes.size();
-    };
-    {
-        const SessionDecodeAhead ahead(path, runDir);
-        const SessionDecodeResult other = SessionCodec::decode(changed, &paths);
-        QVERIFY(other.isOk());
-        QCOMPARE(other.session->sessionId, QStringLiteral("11111111-6c54-4b01-90e6-d701748f0851"));
-        QVERIFY(same(SessionCodec::decode(bytes, &paths)));
-        QVERIFY(same(SessionCodec::decode(bytes, &paths))); // again: decoded anew
-        QVERIFY(same(SessionCodec::decode(bytes)));         // without the run's paths
-    }
-    QVERIFY(QFile::remove(path));
-    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
-    {
-        const SessionDecodeAhead ahead(path, runDir);
-        QVERIFY(same(SessionCodec::decode(bytes, &paths)));
-    }
-}

@@ -6,6 +6,8 @@
 #include "slowdisk.h"
 #include "storage/atomicfile.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,6 +45,8 @@ private slots:
     void failedDirectorySyncStillKeepsMemoryEqualToDisk();
     void secondWriterIsLockedOutButMayRead();
     void readOnlyAccessWritesNothing();
+    void aFolderThatIsNoRunIsLeftAsItWas();
+    void aSessionWhoseRunFolderWentStillOpens();
     void corruptSessionIsReportedAndKept();
     void corruptSessionRecoveredFromBackup();
     void corruptSessionSetAsideForANewReview();
@@ -438,6 +442,52 @@ void TestSessionManager::readOnlyAccessWritesNothing()
     QCOMPARE(reader.session().frames.size(), 5);
     QVERIFY(!QFile::exists(sessionPath()));
     QVERIFY(!QFile::exists(sessionPath() + QStringLiteral(".lock")));
+}
+
+void TestSessionManager::aFolderThatIsNoRunIsLeftAsItWas()
+{
+    const QString folder = m_dir->path() + QStringLiteral("/notes");
+    QVERIFY(QDir().mkpath(folder));
+    {
+        QFile file(folder + QStringLiteral("/todo.txt"));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("buy pixels\n") == 11);
+    }
+    SessionManager manager;
+    const Outcome opened = manager.initializeOrResume(folder);
+    QCOMPARE(opened.kind(), Outcome::Kind::Invalid);
+    QVERIFY2(opened.message().contains(QStringLiteral("is not a run folder")),
+             qPrintable(opened.message()));
+    QVERIFY(!manager.hasSession());
+    // Not even a lock was taken in it, for a moment.
+    QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("todo.txt")});
+}
+
+void TestSessionManager::aSessionWhoseRunFolderWentStillOpens()
+{
+    DirectorSession reviewed;
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+        QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+        reviewed = manager.session();
+    }
+    // The pipeline's files are gone; the review is not.
+    const QStringList entries =
+        QDir(runDir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const QString &name : entries) {
+        if (name.startsWith(QStringLiteral("director_session.json")))
+            continue;
+        const QString path = runDir() + QLatin1Char('/') + name;
+        QVERIFY(QFileInfo(path).isDir() ? QDir(path).removeRecursively() : QFile::remove(path));
+    }
+    for (const SessionManager::Access access :
+         {SessionManager::Access::ReadWrite, SessionManager::Access::ReadOnly}) {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir(), access));
+        QCOMPARE(manager.session().frames, reviewed.frames);
+        QCOMPARE(manager.session().frames.value(1).status, FrameStatus::Approved);
+    }
 }
 
 void TestSessionManager::corruptSessionIsReportedAndKept()

@@ -2,8 +2,6 @@
 
 #include "commands/framecommand.h"
 #include "session/reasoncodes.h"
-#include "session/sessiondecoder.h"
-#include "storage/sessionstore.h"
 
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
@@ -41,10 +39,6 @@ void StatusCommand::addArguments(QCommandLineParser &parser) const
 int StatusCommand::run(const QCommandLineParser &parser)
 {
     const QString runDir = parser.positionalArguments().at(1);
-    // The session file is decoded beside the run folder's reading (the
-    // manager reads one, then the other): the same session, sooner.
-    const SessionStore store(runDir); // where the manager's store will read it
-    const SessionDecodeAhead decodeAhead(store.sessionPath(), store.runDir());
     SessionManager manager;
     if (const Outcome opened = manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly);
         !opened)

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace {
 constexpr int maxNotesLength = 100000;
@@ -296,32 +297,58 @@ void SessionManager::prepareOpening(Opening &opening, const std::atomic_bool *ca
             return Outcome::refused(tr("Opening the run was cancelled."));
         if (const Outcome folder = RunPaths::checkFolder(opening.runDir); !folder)
             return folder;
-        if (const Outcome found = findStoreAndRun(opening); !found)
-            return found;
-        if (stopped())
-            return Outcome::refused(tr("Opening the run was cancelled."));
-        if (opening.access == Access::ReadWrite) {
-            if (const Outcome locked = opening.store->lock(); !locked)
-                return locked;
+        if (!opening.store) {
+            opening.newStore = std::make_unique<SessionStore>(opening.runDir);
+            opening.store = opening.newStore.get();
         }
-        if (const Outcome loaded = loadSessionFile(opening, cancel); !loaded)
-            return loaded;
+        if (const Outcome read = readRunAndSession(opening, cancel); !read)
+            return read;
         return sessionOf(opening, cancel);
     }();
 }
 
-// The run folder is read; when it cannot be, a session file (if there is one) is still opened.
-Outcome SessionManager::findStoreAndRun(Opening &opening)
+namespace {
+// Runs `aside` on a thread of its own while `here` runs on this one; returns when both are
+// done. Without a thread to be had, one after the other.
+template <typename Aside, typename Here> void sideBySide(Aside &&aside, Here &&here)
 {
-    if (!opening.store) {
-        opening.newStore = std::make_unique<SessionStore>(opening.runDir);
-        opening.store = opening.newStore.get();
+    std::thread thread;
+    try {
+        thread = std::thread(std::ref(aside));
+    } catch (const std::system_error &) {
+        aside();
     }
-    const bool hasSessionFile = QFileInfo::exists(opening.store->sessionPath());
-    if (const Outcome read = RunFolder::read(opening.runDir, &opening.run);
-        !read && !hasSessionFile)
-        return read;
-    return Outcome::ok();
+    here();
+    if (thread.joinable())
+        thread.join();
+}
+} // namespace
+
+// The run folder and the session file. A folder without a session file is read first, and the
+// lock taken (ReadWrite) only when it is a run: nothing is written into a folder that is none.
+// With a session file the lock comes first, and the two files are read side by side (each is
+// much of an open's time on a big run, and neither needs the other).
+Outcome SessionManager::readRunAndSession(Opening &opening, const std::atomic_bool *cancel)
+{
+    const auto lock = [&opening, cancel]() -> Outcome {
+        if (cancel && cancel->load())
+            return Outcome::refused(tr("Opening the run was cancelled."));
+        return opening.access == Access::ReadWrite ? opening.store->lock() : Outcome::ok();
+    };
+    if (!QFileInfo::exists(opening.store->sessionPath())) {
+        if (const Outcome read = RunFolder::read(opening.runDir, &opening.run); !read)
+            return read;
+        if (const Outcome locked = lock(); !locked)
+            return locked;
+        return loadSessionFile(opening, cancel);
+    }
+    if (const Outcome locked = lock(); !locked)
+        return locked;
+    // When the run folder cannot be read, the session file is still opened.
+    Outcome loaded = Outcome::ok();
+    sideBySide([&] { loaded = loadSessionFile(opening, cancel); },
+               [&] { RunFolder::read(opening.runDir, &opening.run); });
+    return loaded;
 }
 
 // Loads the session file, first setting an unreadable one aside when recovery is asked for.

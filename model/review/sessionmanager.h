@@ -132,7 +132,8 @@ public:
     //  - beginOpening(), on this manager's thread: finishes the batch and waits for the saves
     //    under way, as initializeOrResume() does first;
     //  - prepareOpening(), on any thread: checks the folder, reads the run folder, takes the
-    //    lock (ReadWrite), loads the session file (recovering it as asked), and creates a
+    //    lock (ReadWrite), loads the session file (recovering it as asked; beside the run
+    //    folder's read, on a thread of its own, when there is a session file), and creates a
     //    missing session and saves it (unless read-only). It touches nothing of the manager,
     //    only the Opening; once *cancel is set it stops before its next step (before the
     //    lock, the load, the recovery and the save of a new session), and nothing more is
@@ -378,7 +379,7 @@ private:
         QFuture<BatchResult> future;
     };
     // prepareOpening()'s steps, each on what is prepared aside (`Opening`).
-    static Outcome findStoreAndRun(Opening &opening);
+    static Outcome readRunAndSession(Opening &opening, const std::atomic_bool *cancel);
     static Outcome loadSessionFile(Opening &opening, const std::atomic_bool *cancel);
     static Outcome sessionOf(Opening &opening, const std::atomic_bool *cancel);
     void adopt(Opening &&opening);

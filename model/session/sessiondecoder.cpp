@@ -6,17 +6,7 @@
 #include "session/timestamps.h"
 #include "json/jsonwriter.h"
 
-#include <QFile>
 #include <QUuid>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <condition_variable>
-#include <mutex>
-#include <system_error>
-#include <thread>
 
 #include <algorithm>
 #include <cmath>
@@ -592,114 +582,7 @@ QString SessionDecodeResult::errorText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-struct SessionDecodeAhead::Work
-{
-    explicit Work(const QString &runDir) : paths(runDir) {}
-
-    RunPaths paths;
-    std::thread thread;
-    std::mutex mutex;
-    std::condition_variable done;
-    bool finished = false;
-    bool taken = false;
-    std::optional<QByteArray> bytes; // none: not read
-    SessionDecodeResult result;
-};
-
-namespace {
-
-// The decode ahead (at most one, as `director status` has), for decode().
-std::mutex aheadMutex;
-std::weak_ptr<SessionDecodeAhead::Work> ahead;
-
-// The bytes of a regular file of at most SessionCodec::maxFileSize (a FIFO
-// is not opened to wait on, a link not followed); none otherwise.
-std::optional<QByteArray> readRegularFile(const QString &path)
-{
-    const int fd =
-        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0)
-        return std::nullopt;
-    struct stat info;
-    QFile file;
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) ||
-        info.st_size > SessionCodec::maxFileSize ||
-        !file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        return std::nullopt;
-    }
-    QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError || bytes.size() > SessionCodec::maxFileSize)
-        return std::nullopt;
-    return bytes;
-}
-
-SessionDecodeResult decodeNow(const QByteArray &data, const RunPaths *paths);
-
-// What the decode ahead made of `data` with `paths`, when it was that.
-std::optional<SessionDecodeResult> decodedAhead(const QByteArray &data, const RunPaths *paths)
-{
-    std::shared_ptr<SessionDecodeAhead::Work> work;
-    {
-        const std::lock_guard lock(aheadMutex);
-        work = ahead.lock();
-    }
-    if (!work || !paths || paths->runDir() != work->paths.runDir() ||
-        paths->runIds() != work->paths.runIds())
-        return std::nullopt;
-    std::unique_lock lock(work->mutex);
-    work->done.wait(lock, [&] { return work->finished; });
-    if (work->taken || !work->bytes || *work->bytes != data)
-        return std::nullopt;
-    work->taken = true; // once: its memory goes with it
-    work->bytes.reset();
-    return std::move(work->result);
-}
-
-} // namespace
-
-SessionDecodeAhead::SessionDecodeAhead(const QString &sessionPath, const QString &runDir)
-    : m_work(std::make_shared<Work>(runDir))
-{
-    try {
-        m_work->thread = std::thread([work = m_work.get(), sessionPath] {
-            std::optional<QByteArray> bytes = readRegularFile(sessionPath);
-            SessionDecodeResult result;
-            if (bytes)
-                result = decodeNow(*bytes, &work->paths);
-            const std::lock_guard lock(work->mutex);
-            work->bytes = std::move(bytes);
-            work->result = std::move(result);
-            work->finished = true;
-            work->done.notify_all();
-        });
-    } catch (const std::system_error &) {
-        return; // no thread: decode() decodes
-    }
-    const std::lock_guard lock(aheadMutex);
-    ahead = m_work;
-}
-
-SessionDecodeAhead::~SessionDecodeAhead()
-{
-    {
-        const std::lock_guard lock(aheadMutex);
-        if (ahead.lock() == m_work)
-            ahead.reset();
-    }
-    if (m_work->thread.joinable())
-        m_work->thread.join();
-}
-
 SessionDecodeResult SessionDecoder::decode(const QByteArray &data, const RunPaths *paths)
-{
-    if (std::optional<SessionDecodeResult> decoded = decodedAhead(data, paths))
-        return std::move(*decoded);
-    return decodeNow(data, paths);
-}
-
-namespace {
-SessionDecodeResult decodeNow(const QByteArray &data, const RunPaths *paths)
 {
     SessionDecodeResult result;
     QByteArray bytes;
@@ -727,8 +610,6 @@ SessionDecodeResult decodeNow(const QByteArray &data, const RunPaths *paths)
         result.session.reset();
     return result;
 }
-
-} // namespace
 
 Result<DirectorFrameState> SessionDecoder::decodeFrame(const QJsonObject &object, int index)
 {

@@ -9,7 +9,6 @@
 #include <QList>
 #include <QString>
 
-#include <memory>
 #include <optional>
 
 class RunPaths;
@@ -63,26 +62,4 @@ public:
     // One frame, the frame of `index`, as decode() reads it inside a session
     // (paths as they are); the first problem when it would be refused.
     static Result<DirectorFrameState> decodeFrame(const QJsonObject &object, int index);
-};
-
-// Decodes a run's session file on a thread of its own, ahead of the one who
-// will (`director status` reads the run folder meanwhile): while it lives,
-// the first SessionDecoder::decode() of the very same bytes with paths into
-// the same run folder (and run id) waits for its result instead of decoding
-// them again. The result is the same either way: decode() of the same bytes
-// and paths; other bytes (the file changed since) are decoded as ever. Only
-// a regular file of at most SessionCodec::maxFileSize is read ahead.
-class SessionDecodeAhead
-{
-public:
-    SessionDecodeAhead(const QString &sessionPath, const QString &runDir);
-    ~SessionDecodeAhead(); // after its thread is done
-
-    SessionDecodeAhead(const SessionDecodeAhead &) = delete;
-    SessionDecodeAhead &operator=(const SessionDecodeAhead &) = delete;
-
-    struct Work; // shared with decode()
-
-private:
-    std::shared_ptr<Work> m_work;
 };
