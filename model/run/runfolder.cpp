@@ -20,8 +20,14 @@
 #include <QThread>
 #include <QVarLengthArray>
 
+#include <QScopeGuard>
+
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <atomic>
@@ -42,29 +48,89 @@ bool present(const QString &path)
     return info.exists() || info.isSymLink();
 }
 
-// The object a JSON file of the run holds (read as Qt reads it: the pipeline
-// is not held to the session file's rules), or why it cannot be read.
-Result<QJsonObject> readJson(const QString &path, qint64 maxSize = RunFolder::maxJsonSize)
+// The bytes of the regular file at `path`, at most `maxSize` of them (opened without waiting on
+// a FIFO or a device, neither of which is read); none when nothing is there (a link to nothing
+// is refused, as what it is). One open, fstat and read: a run has a file of each kind per frame.
+Result<std::optional<QByteArray>> readRunBytes(const QString &path, qint64 maxSize)
 {
-    QFile file(path);
-    const QFileInfo info(path);
-    if (!info.isFile()) {
-        // A FIFO would block the reader, a device never end.
-        return Outcome::invalid(info.isSymLink() && !info.exists()
-                                    ? RunFolder::tr("a link to nothing")
-                                    : RunFolder::tr("not a regular file"));
+    const QByteArray name = QFile::encodeName(path);
+    const int fd = ::open(name.constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        struct stat link;
+        if (error == ENOENT && ::lstat(name.constData(), &link) == 0)
+            return Outcome::invalid(RunFolder::tr("a link to nothing"));
+        if (error == ENOENT || error == ENOTDIR)
+            return std::optional<QByteArray>();
+        return Outcome::failed(qt_error_string(error));
     }
-    if (!file.open(QIODevice::ReadOnly))
-        return Outcome::failed(file.errorString());
-    if (file.size() > maxSize)
+    const auto closing = qScopeGuard([fd] { ::close(fd); });
+    struct stat info;
+    if (::fstat(fd, &info) != 0)
+        return Outcome::failed(qt_error_string(errno));
+    if (!S_ISREG(info.st_mode))
+        return Outcome::invalid(RunFolder::tr("not a regular file"));
+    const auto tooLarge = [maxSize] {
         return Outcome::invalid(RunFolder::tr("larger than %1 MB").arg(maxSize / (1024 * 1024)));
+    };
+    if (info.st_size > maxSize)
+        return tooLarge();
+    // To its end, which may have moved since (a file the pipeline is still writing).
+    QByteArray bytes(qsizetype(info.st_size) + 1, Qt::Uninitialized);
+    qsizetype size = 0;
+    for (;;) {
+        if (size == bytes.size()) {
+            if (size > maxSize)
+                return tooLarge();
+            bytes.resize(std::min<qsizetype>(size * 2, maxSize + 1));
+        }
+        const ssize_t got = ::read(fd, bytes.data() + size, size_t(bytes.size() - size));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return Outcome::failed(qt_error_string(errno));
+        if (got == 0)
+            break;
+        size += got;
+    }
+    if (size > maxSize)
+        return tooLarge();
+    bytes.truncate(size);
+    return std::optional<QByteArray>(std::move(bytes));
+}
+
+// The object JSON bytes of the run hold (read as Qt reads them: the pipeline
+// is not held to the session file's rules), or why they cannot be read.
+Result<QJsonObject> parseJson(const QByteArray &bytes)
+{
     JsonReader::Document document =
-        JsonReader::parseObject(file.readAll(), JsonReader::Names::AsQtReadsThem);
+        JsonReader::parseObject(bytes, JsonReader::Names::AsQtReadsThem);
     if (document.state == JsonReader::Document::State::NotObject)
         return Outcome::invalid(RunFolder::tr("not a JSON object"));
     if (!document)
         return Outcome::invalid(document.problems.first().message);
     return std::move(document.object);
+}
+
+// The object a JSON file of the run holds, or why it cannot be read.
+Result<QJsonObject> readJson(const QString &path, qint64 maxSize = RunFolder::maxJsonSize)
+{
+    Result<std::optional<QByteArray>> bytes = readRunBytes(path, maxSize);
+    if (!bytes)
+        return bytes.outcome();
+    if (!*bytes)
+        return Outcome::invalid(RunFolder::tr("not a regular file")); // nothing there
+    return parseJson(**bytes);
+}
+
+// A frame's audit file as readJson() reads it; gone since the folder was listed, the nothing
+// it now holds (an empty object).
+Result<QJsonObject> readAuditJson(const QString &path)
+{
+    Result<std::optional<QByteArray>> bytes = readRunBytes(path, RunFolder::maxJsonSize);
+    if (!bytes)
+        return bytes.outcome();
+    return *bytes ? parseJson(**bytes) : QJsonObject();
 }
 
 // A whole number from JSON within 0..maximum (a number, or a text that
@@ -436,8 +502,7 @@ private:
         read.path = files.audit;
         if (read.path.isEmpty())
             return read;
-        // Gone since the folder was listed: read as the nothing it now holds.
-        read.file = present(read.path) ? readJson(read.path) : QJsonObject();
+        read.file = readAuditJson(read.path);
         if (read.file) {
             const QJsonObject rest = withoutMembers(*read.file, auditMembersRead());
             read.details = PreparedDetails::of(rest, false);
@@ -1006,8 +1071,7 @@ std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &fr
     if (!read || read->path != path) {
         read = ReadAudit();
         read->path = path;
-        // Gone since the folder was listed: read as the nothing it now holds.
-        read->file = present(path) ? readJson(path) : QJsonObject();
+        read->file = readAuditJson(path);
         if (read->file)
             read->details =
                 PreparedDetails::of(withoutMembers(*read->file, auditMembersRead()), false);
@@ -1396,12 +1460,32 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
 
 RunFolder::ImageState RunFolder::readImageState(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    // Two small reads, no buffer: a run has an image like this per frame.
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
         return ImageState::NotImage;
+    const auto closing = qScopeGuard([fd] { ::close(fd); });
+    struct stat info;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
+        return ImageState::NotImage;
+    const auto readAt = [fd](qint64 offset, qsizetype size) {
+        QByteArray bytes(size, Qt::Uninitialized);
+        qsizetype got = 0;
+        while (got < size) {
+            const ssize_t n = ::pread(fd, bytes.data() + got, size_t(size - got), offset + got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += n;
+        }
+        bytes.truncate(got);
+        return bytes;
+    };
     static const QByteArray pngSignature("\x89PNG\r\n\x1a\n", 8);
     // The signature and the IHDR chunk: length 13, "IHDR", width, height.
-    const QByteArray head = file.read(24);
+    const QByteArray head = readAt(0, 24);
     if (!head.startsWith(pngSignature)) {
         if (pngSignature.startsWith(head)) // nothing yet, or the start of a PNG
             return ImageState::Incomplete;
@@ -1415,7 +1499,8 @@ RunFolder::ImageState RunFolder::readImageState(const QString &path)
         return ImageState::NotImage;
     // The last chunk of every PNG: length 0, "IEND", its CRC.
     static const QByteArray iend("\0\0\0\0IEND\xae\x42\x60\x82", 12);
-    if (file.size() < 8 + 25 + 12 || !file.seek(file.size() - 12) || file.read(12) != iend)
+    const qint64 size = info.st_size;
+    if (size < 8 + 25 + 12 || readAt(size - 12, 12) != iend)
         return ImageState::Incomplete;
     return ImageState::Usable;
 }
