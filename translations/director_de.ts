@@ -4294,6 +4294,10 @@ Ihre letzten Änderungen werden angezeigt, sind aber nicht auf dem Datenträger.
         <source>Rejected: frame %1 by %2 at %3: %4</source>
         <translation>Abgelehnt: Einzelbild %1 von %2 um %3: %4</translation>
     </message>
+    <message>
+        <source>Read the whole run, even when it is unchanged since the last status (which is then told again from the user&apos;s cache folder).</source>
+        <translation>Den ganzen Lauf lesen, auch wenn er seit dem letzten Status unverändert ist (der dann aus dem Cache-Ordner des Benutzers wiederholt wird).</translation>
+    </message>
 </context>
 <context>
     <name>StatusLabel</name>

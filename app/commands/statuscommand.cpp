@@ -5,14 +5,19 @@
 
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
+#include "review/statuscache.h"
+#include "run/runfingerprint.h"
+#include "storage/sessionstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace {
 
 const QString jsonName = QStringLiteral("json");
+const QString noCacheName = QStringLiteral("no-cache");
 
 QString line(const QString &text)
 {
@@ -33,24 +38,45 @@ void StatusCommand::addArguments(QCommandLineParser &parser) const
     addNameArgument(parser);
     addRunDirArgument(parser);
     parser.addOption({jsonName, tr("Print one JSON object.")});
+    parser.addOption({noCacheName, tr("Read the whole run, even when it is unchanged since the "
+                                      "last status (which is then told again from the user's "
+                                      "cache folder).")});
     addLanguageOption(parser);
 }
 
 int StatusCommand::run(const QCommandLineParser &parser)
 {
     const QString runDir = parser.positionalArguments().at(1);
+    const auto print = [&](const RunStatus &status) {
+        if (parser.isSet(jsonName)) {
+            console().print(line(
+                QString::fromUtf8(QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact))));
+        } else {
+            console().print(text(status));
+        }
+        return 0;
+    };
+    // An unchanged run is told as it was last time (StatusCache, RunFingerprint): the run's
+    // metadata instead of its every file. The fingerprint is taken before the run is read, so
+    // that what changes meanwhile makes the next one differ.
+    const QString realDir = QFileInfo(runDir).canonicalFilePath();
+    const StatusCache cache;
+    std::optional<QByteArray> fingerprint;
+    if (!parser.isSet(noCacheName) && !realDir.isEmpty())
+        fingerprint = RunFingerprint::of(realDir);
+    if (fingerprint) {
+        if (const std::optional<RunStatus> kept =
+                cache.find(realDir, *fingerprint, SessionStore(runDir).runDir()))
+            return print(*kept);
+    }
     SessionManager manager;
     if (const Outcome opened = manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly);
         !opened)
         return fail(opened);
     const RunStatus status = RunStatus::of(manager);
-    if (parser.isSet(jsonName)) {
-        console().print(
-            line(QString::fromUtf8(QJsonDocument(status.toJson()).toJson(QJsonDocument::Compact))));
-    } else {
-        console().print(text(status));
-    }
-    return 0;
+    if (fingerprint)
+        cache.keep(realDir, *fingerprint, status);
+    return print(status);
 }
 
 QString StatusCommand::text(const RunStatus &status)

@@ -83,6 +83,7 @@ RunStatus RunStatus::of(const SessionManager &manager)
         status.m_hasSessionFile && lastModified &&
         Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
     status.m_counts = FrameCounts::of(status.m_session.frames);
+    status.m_frameCount = int(status.m_session.frames.size());
     const RunPaths paths(manager.runDir(), status.m_session.runId);
     for (const DirectorFrameState &frame : std::as_const(status.m_session.frames)) {
         status.m_nudged += frame.directorOverrides.alignment.has_value();
@@ -120,7 +121,7 @@ QJsonObject RunStatus::toJson() const
         }
         root.insert(QStringLiteral("session"), s);
     }
-    root.insert(QStringLiteral("frameCount"), int(m_session.frames.size()));
+    root.insert(QStringLiteral("frameCount"), m_frameCount);
     QJsonObject statusCounts;
     for (FrameStatus status : allFrameStatuses)
         statusCounts.insert(frameStatusName(status), m_counts.count(status));
@@ -151,4 +152,157 @@ QJsonObject RunStatus::toJson() const
     }
     root.insert(QStringLiteral("rejected"), rejected);
     return root;
+}
+
+FrameCounts FrameCounts::fromJson(const QJsonObject &counts)
+{
+    FrameCounts result;
+    for (size_t i = 0; i < allFrameStatuses.size(); ++i) {
+        result.m_counts[i] = counts.value(frameStatusName(allFrameStatuses[i])).toInt();
+        result.m_total += result.m_counts[i];
+    }
+    return result;
+}
+
+QJsonObject RunStatus::summaryJson() const
+{
+    QJsonObject summary = toJson();
+    if (m_session.commitInfo) {
+        QJsonObject session = summary.value(QStringLiteral("session")).toObject();
+        session.insert(QStringLiteral("committedAt"), m_session.commitInfo->timestamp);
+        summary.insert(QStringLiteral("session"), session);
+    }
+    return summary;
+}
+
+namespace {
+
+bool isCount(const QJsonValue &value)
+{
+    return value.isDouble() && value.toDouble() >= 0 && value.toDouble() == double(value.toInt(-1));
+}
+
+std::optional<QStringList> texts(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    QStringList list;
+    for (const QJsonValue &item : value.toArray()) {
+        if (!item.isString())
+            return std::nullopt;
+        list.append(item.toString());
+    }
+    return list;
+}
+
+// summaryJson()'s "session" into `session`.
+bool readSession(const QJsonObject &s, DirectorSession &session)
+{
+    const std::optional<SessionStatus> status =
+        sessionStatusFromName(s.value(u"status").toString());
+    if (!status || !s.value(u"sessionId").isString() || !s.value(u"createdAt").isString() ||
+        !s.value(u"lastModified").isString())
+        return false;
+    session.sessionId = s.value(u"sessionId").toString();
+    session.status = *status;
+    session.createdAt = s.value(u"createdAt").toString();
+    session.lastModified = s.value(u"lastModified").toString();
+    if (!s.contains(u"approvedCount"))
+        return true;
+    if (!isCount(s.value(u"approvedCount")) || !isCount(s.value(u"nudgedCount")) ||
+        !isCount(s.value(u"patchedCount")) || !s.value(u"committedAt").isString())
+        return false;
+    session.commitInfo = CommitInfo{s.value(u"approvedCount").toInt(),
+                                    s.value(u"nudgedCount").toInt(),
+                                    s.value(u"patchedCount").toInt(),
+                                    s.value(u"committedAt").toString(),
+                                    {}};
+    return true;
+}
+
+std::optional<QMap<int, RunStatus::ImageAttempt>> readImageAttempts(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return std::nullopt;
+    QMap<int, RunStatus::ImageAttempt> attempts;
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        bool isIndex = false;
+        const int index = it.key().toInt(&isIndex);
+        const QJsonObject attempt = it.value().toObject();
+        if (!isIndex || !isCount(attempt.value(u"attempt")) || !isCount(attempt.value(u"newest")))
+            return std::nullopt;
+        attempts.insert(index,
+                        {attempt.value(u"attempt").toInt(), attempt.value(u"newest").toInt()});
+    }
+    return attempts;
+}
+
+std::optional<QList<RunStatus::Rejected>> readRejected(const QJsonValue &value)
+{
+    if (!value.isArray())
+        return std::nullopt;
+    QList<RunStatus::Rejected> rejected;
+    for (const QJsonValue &item : value.toArray()) {
+        const QJsonObject r = item.toObject();
+        if (!isCount(r.value(u"frameIndex")) || !r.value(u"reviewer").isString() ||
+            !r.value(u"timestamp").isString())
+            return std::nullopt;
+        Verdict verdict;
+        verdict.status = FrameStatus::AuditFail;
+        verdict.reviewer = r.value(u"reviewer").toString();
+        verdict.timestamp = r.value(u"timestamp").toString();
+        if (r.contains(u"reasonCode"))
+            verdict.reasonCode = r.value(u"reasonCode").toString();
+        if (r.contains(u"reason"))
+            verdict.reason = r.value(u"reason").toString();
+        rejected.append({r.value(u"frameIndex").toInt(), verdict});
+    }
+    return rejected;
+}
+
+} // namespace
+
+std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &summary, const QString &runDir)
+{
+    const QJsonObject news = summary.value(u"news").toObject();
+    const QJsonObject counts = summary.value(u"counts").toObject();
+    std::optional<QStringList> missing = texts(summary.value(u"missing"));
+    std::optional<QStringList> leftOut = texts(summary.value(u"leftOut"));
+    std::optional<QMap<int, ImageAttempt>> imageAttempts =
+        readImageAttempts(summary.value(u"imageAttempts"));
+    std::optional<QList<Rejected>> rejected = readRejected(summary.value(u"rejected"));
+    if (!summary.value(u"runId").isString() || !summary.value(u"moveId").isString() ||
+        !isCount(summary.value(u"frameCount")) || !isCount(summary.value(u"nudged")) ||
+        !isCount(summary.value(u"noted")) || !isCount(news.value(u"changed")) ||
+        !isCount(news.value(u"added")) || !missing || !leftOut || !imageAttempts || !rejected)
+        return std::nullopt;
+    for (FrameStatus frameStatus : allFrameStatuses) {
+        if (!isCount(counts.value(frameStatusName(frameStatus))))
+            return std::nullopt;
+    }
+    RunStatus status;
+    status.m_runDir = runDir;
+    status.m_session.runId = summary.value(u"runId").toString();
+    status.m_session.moveId = summary.value(u"moveId").toString();
+    status.m_hasSessionFile = summary.contains(u"session");
+    if (status.m_hasSessionFile) {
+        if (!readSession(summary.value(u"session").toObject(), status.m_session))
+            return std::nullopt;
+        const std::optional<QDateTime> lastModified =
+            Timestamps::parse(status.m_session.lastModified);
+        status.m_lastModifiedAhead =
+            lastModified && Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
+    }
+    status.m_frameCount = summary.value(u"frameCount").toInt();
+    status.m_counts = FrameCounts::fromJson(counts);
+    status.m_nudged = summary.value(u"nudged").toInt();
+    status.m_noted = summary.value(u"noted").toInt();
+    status.m_newsChanged = news.value(u"changed").toInt();
+    status.m_newsAdded = news.value(u"added").toInt();
+    status.m_missing = std::move(*missing);
+    status.m_leftOut = std::move(*leftOut);
+    status.m_imageAttempts = std::move(*imageAttempts);
+    status.m_rejected = std::move(*rejected);
+    return status;
 }

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <array>
+#include <optional>
 
 class SessionManager;
 
@@ -23,6 +24,9 @@ public:
     int total() const { return m_total; }
 
     bool operator==(const FrameCounts &) const = default;
+
+    // The counts of toJson()'s "counts" member (RunStatus::fromJson).
+    static FrameCounts fromJson(const QJsonObject &counts);
 
 private:
     std::array<int, allFrameStatuses.size()> m_counts{};
@@ -40,7 +44,10 @@ public:
     static RunStatus of(const SessionManager &manager);
 
     QString runDir() const { return m_runDir; }
+    // The session as the news would make it; a status told again (fromJson) holds its
+    // members but not its frames, which counts() and the lists below are about.
     const DirectorSession &session() const { return m_session; }
+    int frameCount() const { return m_frameCount; }
     // False while the run has no session file yet (status on a run nobody opened).
     bool hasSessionFile() const { return m_hasSessionFile; }
     const FrameCounts &counts() const { return m_counts; }
@@ -79,9 +86,18 @@ public:
     // value as README.md describes them; a member is only ever added.
     QJsonObject toJson() const;
 
+    // The status again from what toJson() and summaryJson() wrote, for the run folder `runDir`
+    // (as the command was given it) at the clock's time now: the same status, its text and
+    // JSON the same, but for lastModifiedAhead(), which is told again by the clock. None when
+    // `summary` is not such a summary.
+    static std::optional<RunStatus> fromJson(const QJsonObject &summary, const QString &runDir);
+    // toJson() and what only the text tells (the commit's time): all fromJson() needs.
+    QJsonObject summaryJson() const;
+
 private:
     QString m_runDir;
     DirectorSession m_session;
+    int m_frameCount = 0;
     bool m_hasSessionFile = false;
     FrameCounts m_counts;
     int m_nudged = 0;

@@ -15,6 +15,7 @@
 
 #include "rungenerator.h"
 
+#include "review/runstatus.h"
 #include "review/sessionmanager.h"
 #include "run/runfolder.h"
 #include "run/runingest.h"
@@ -131,6 +132,8 @@ private:
     QString checkMemory() const;
     // The file on disk is Director's and holds the session in memory.
     QString checkDisk() const;
+    // `director status` told again from what it keeps (StatusCache) is the status told.
+    QString checkStatusToldAgain() const;
     // close() and open the run again: it must open (when Director wrote the
     // file) and hold the same session.
     QString reopen();
@@ -156,6 +159,21 @@ private:
     QStringList m_log;
     int m_steps = 0;
 };
+
+inline QString Checker::checkStatusToldAgain() const
+{
+    const RunStatus status = RunStatus::of(*m_manager);
+    const std::optional<RunStatus> again =
+        RunStatus::fromJson(status.summaryJson(), status.runDir());
+    if (!again)
+        return QStringLiteral("status: its summary cannot be read back");
+    if (again->summaryJson() != status.summaryJson() || again->toJson() != status.toJson()) {
+        return QStringLiteral("status: told again, it differs: %1")
+            .arg(QString::fromUtf8(
+                QJsonDocument(again->summaryJson()).toJson(QJsonDocument::Compact).left(300)));
+    }
+    return {};
+}
 
 inline QString Checker::checkMemory() const
 {
@@ -216,6 +234,8 @@ inline QString Checker::reopen()
     if (m_directorWrote && before && !(m_manager->session() == *before))
         return QStringLiteral("reopened, the session differs: %1")
             .arg(difference(*before, m_manager->session()));
+    if (const QString v = checkStatusToldAgain(); !v.isEmpty())
+        return QStringLiteral("reopened: ") + v;
     return checkMemory();
 }
 
@@ -323,6 +343,8 @@ inline QString Checker::run(const QByteArray &bytes)
     m_directorWrote = true;
     if (!QFileInfo::exists(sessionPath()))
         return QStringLiteral("opened, but no session file was written");
+    if (const QString v = checkStatusToldAgain(); !v.isEmpty())
+        return QStringLiteral("created: ") + v;
     if (const QString v = checkMemory(); !v.isEmpty())
         return QStringLiteral("created: ") + v;
     if (const QString v = checkDisk(); !v.isEmpty())

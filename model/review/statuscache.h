@@ -1,0 +1,36 @@
+#pragma once
+
+#include "review/runstatus.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+// What `director status` told of a run, kept for the next status of the same, unchanged run
+// (README.md, "Pipeline integration"): a file per run in the user's cache folder, never in the
+// run. A kept status is told again only while the run's RunFingerprint is the one it was told
+// for, by the same program (its version and its very file); then it is the same status, text
+// and JSON, as a full read would tell. Keeping is best effort: a cache that cannot be written
+// is no cache, and says nothing.
+class StatusCache
+{
+public:
+    // `folder`: where the files go (made when first needed).
+    explicit StatusCache(QString folder = defaultFolder());
+
+    // The user's cache folder for Director's statuses (QStandardPaths::CacheLocation).
+    static QString defaultFolder();
+
+    // The status kept for the run folder `runDir` with this fingerprint; none otherwise.
+    // `givenAs`: the run folder as the command was given it (RunStatus::runDir()).
+    std::optional<RunStatus> find(const QString &runDir, const QByteArray &fingerprint,
+                                  const QString &givenAs) const;
+    // Keeps `status` of the run folder `runDir`, told while it had this fingerprint.
+    void keep(const QString &runDir, const QByteArray &fingerprint, const RunStatus &status) const;
+
+private:
+    QString pathFor(const QString &runDir) const;
+
+    QString m_folder;
+};

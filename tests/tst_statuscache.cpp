@@ -1,0 +1,213 @@
+// `director status` on an unchanged run: RunFingerprint (what the run holds, told by its
+// metadata), StatusCache (the status kept in the user's cache folder) and the real command,
+// which must tell the very same status from either, and never an old one for a changed run.
+
+#include "directorprocess.h"
+#include "review/runstatus.h"
+#include "review/sessionmanager.h"
+#include "review/statuscache.h"
+#include "run/runfingerprint.h"
+#include "runfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+
+class TestStatusCache : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+
+    void theFingerprintSeesEveryChange_data();
+    void theFingerprintSeesEveryChange();
+    void aLinkOrAFreshChangeGivesNoFingerprint();
+    void aKeptStatusIsToldOnlyForItsFingerprint();
+    void theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew();
+
+private:
+    QString run() const { return m_dir->path() + QStringLiteral("/run"); }
+    QString cache() const { return m_dir->path() + QStringLiteral("/cache"); }
+    // Waits until the run's newest change is older than RunFingerprint's default settle time.
+    static void letSettle() { QThread::msleep(RunFingerprint::defaultSettleMs + 100); }
+    // The file's contents replaced by `bytes`, its modification time put back as it was.
+    static bool rewriteKeepingItsTime(const QString &path, const QByteArray &bytes);
+    DirectorProcess::Result status(const QStringList &options = {}) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestStatusCache::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QVERIFY(RunFixture::writeMixedRun(run()));
+}
+
+bool TestStatusCache::rewriteKeepingItsTime(const QString &path, const QByteArray &bytes)
+{
+    struct stat before;
+    const QByteArray name = QFile::encodeName(path);
+    if (::stat(name.constData(), &before) != 0)
+        return false;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        return false;
+    file.close();
+    const struct timespec times[2] = {before.st_atim, before.st_mtim};
+    return ::utimensat(AT_FDCWD, name.constData(), times, 0) == 0;
+}
+
+DirectorProcess::Result TestStatusCache::status(const QStringList &options) const
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cache());
+    return DirectorProcess::run(QStringList{QStringLiteral("status"), run()} + options,
+                                environment);
+}
+
+void TestStatusCache::theFingerprintSeesEveryChange_data()
+{
+    QTest::addColumn<QString>("change");
+    for (const char *change : {"audit rewritten, same size and time", "file added", "file removed",
+                               "file renamed", "mode changed", "folder added", "session saved"})
+        QTest::newRow(change) << QString::fromLatin1(change);
+}
+
+void TestStatusCache::theFingerprintSeesEveryChange()
+{
+    QFETCH(QString, change);
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+    }
+    const std::optional<QByteArray> before = RunFingerprint::of(run(), 0);
+    QVERIFY(before);
+    QCOMPARE(RunFingerprint::of(run(), 0), before); // nothing changed: the same
+    const QString audit = run() + QStringLiteral("/audit/frame_0001_metrics.json");
+    if (change.startsWith(QLatin1String("audit"))) {
+        QFile file(audit);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        bytes.replace("0.78", "0.87"); // another score, as many bytes
+        QVERIFY(rewriteKeepingItsTime(audit, bytes));
+    } else if (change == QLatin1String("file added")) {
+        QVERIFY(RunFixture::writeCandidate(run(), 1, 2));
+    } else if (change == QLatin1String("file removed")) {
+        QVERIFY(QFile::remove(audit));
+    } else if (change == QLatin1String("file renamed")) {
+        QVERIFY(QFile::rename(audit, run() + QStringLiteral("/audit/frame_0003_metrics.json")));
+    } else if (change == QLatin1String("mode changed")) {
+        QVERIFY(QFile::setPermissions(audit, QFileDevice::ReadOwner));
+    } else if (change == QLatin1String("folder added")) {
+        QVERIFY(QDir().mkpath(run() + QStringLiteral("/audit/old")));
+    } else {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+        QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    }
+    const std::optional<QByteArray> after = RunFingerprint::of(run(), 0);
+    QVERIFY(after);
+    QVERIFY(*after != *before);
+}
+
+void TestStatusCache::aLinkOrAFreshChangeGivesNoFingerprint()
+{
+    QVERIFY(RunFingerprint::of(run(), 0));
+    // Just written: not yet a fingerprint to trust.
+    QVERIFY(!RunFingerprint::of(run()));
+    // A link anywhere in the run: what it leads to is not the run's.
+    QVERIFY(QFile::link(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png"),
+                        run() + QStringLiteral("/candidates/frame_0000_attempt_02.png")));
+    QVERIFY(!RunFingerprint::of(run(), 0));
+    // Not a folder.
+    QVERIFY(!RunFingerprint::of(run() + QStringLiteral("/manifest.lock.json"), 0));
+    QVERIFY(!RunFingerprint::of(run() + QStringLiteral("/nowhere"), 0));
+}
+
+void TestStatusCache::aKeptStatusIsToldOnlyForItsFingerprint()
+{
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(run()));
+    QVERIFY(manager.applyFrameEdit(
+        2, FrameEdit::statusTo(FrameStatus::AuditFail, QStringLiteral("Ada"),
+                               QStringLiteral("SF02_PALETTE_DRIFT"), QStringLiteral("the cape"))));
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("check the cape"))));
+    const RunStatus told = RunStatus::of(manager);
+    QCOMPARE(told.rejected().size(), 1);
+
+    const StatusCache statusCache(cache());
+    const QByteArray fingerprint = RunFingerprint::of(run(), 0).value_or(QByteArray());
+    QVERIFY(!fingerprint.isEmpty());
+    QVERIFY(!statusCache.find(run(), fingerprint, told.runDir())); // nothing kept yet
+    statusCache.keep(run(), fingerprint, told);
+    const std::optional<RunStatus> again = statusCache.find(run(), fingerprint, told.runDir());
+    QVERIFY(again);
+    QCOMPARE(again->toJson(), told.toJson());
+    QCOMPARE(again->summaryJson(), told.summaryJson());
+    QCOMPARE(again->rejected().first().verdict.reason, told.rejected().first().verdict.reason);
+    QCOMPARE(again->noted(), 1);
+    // Another fingerprint (the run changed), another run: nothing.
+    QVERIFY(!statusCache.find(run(), fingerprint + "0", told.runDir()));
+    QVERIFY(!statusCache.find(m_dir->path(), fingerprint, told.runDir()));
+    // A cache file that is no such status: nothing, and no crash.
+    const QStringList files = QDir(cache()).entryList(QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QVERIFY(RunFixture::writeFile(cache() + QLatin1Char('/') + files.first(), "{\"format\": 1,"));
+    QVERIFY(!statusCache.find(run(), fingerprint, told.runDir()));
+    // No folder to keep it in: kept nowhere, said nowhere.
+    const StatusCache nowhere(run() + QStringLiteral("/manifest.lock.json/status"));
+    nowhere.keep(run(), fingerprint, told);
+    QVERIFY(!nowhere.find(run(), fingerprint, told.runDir()));
+}
+
+void TestStatusCache::theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+        QVERIFY(manager.applyFrameEdit(2, FrameEdit::statusTo(FrameStatus::AuditFail,
+                                                              QStringLiteral("Ada"),
+                                                              QStringLiteral("SF02_PALETTE_DRIFT"),
+                                                              QStringLiteral("the cape"))));
+    }
+    letSettle();
+    const DirectorProcess::Result first = status();
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY2(first.out.contains(QLatin1String("Rejected: frame 2 by Ada")), qPrintable(first.out));
+    QCOMPARE(
+        QDir(cache() + QStringLiteral("/Director/director/status")).entryList(QDir::Files).size(),
+        1);
+    for (const QStringList &options : {QStringList(), QStringList{QStringLiteral("--json")},
+                                       QStringList{QStringLiteral("--lang=de")}}) {
+        const DirectorProcess::Result again = status(options);
+        const DirectorProcess::Result whole =
+            status(options + QStringList{QStringLiteral("--no-cache")});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out, whole.out);
+        QCOMPARE(again.err, whole.err);
+    }
+
+    // The pipeline retries frame 1: told anew at once, and again once the run is quiet.
+    const QString told = status({QStringLiteral("--json")}).out;
+    QVERIFY(RunFixture::writeCandidate(run(), 1, 2));
+    const QString now = status({QStringLiteral("--json")}).out;
+    QVERIFY2(now != told, qPrintable(now + QStringLiteral(" -- ") + told));
+    QVERIFY2(now.contains(QLatin1String("\"GENERATED\":2")), qPrintable(now));
+    QCOMPARE(now, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
+    letSettle();
+    for (int round = 0; round < 2; ++round) // told from the run, then kept
+        QCOMPARE(status({QStringLiteral("--json")}).out, now);
+}
+
+QTEST_GUILESS_MAIN(TestStatusCache)
+#include "tst_statuscache.moc"
