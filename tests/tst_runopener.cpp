@@ -89,6 +89,9 @@ private:
     std::unique_ptr<MainWindow> shownWindow();
     // A held worker for the next open.
     std::shared_ptr<Gate> holdWorker();
+    // Starts opening `run` in `window`, held on the worker until the gate is released; none
+    // when the worker did not get there.
+    std::shared_ptr<Gate> startHeld(MainWindow *window, const QString &run);
     QString runPath(const QString &name) const { return m_dir->path() + QLatin1Char('/') + name; }
 
     QTemporaryDir m_settings;
@@ -130,14 +133,20 @@ std::shared_ptr<Gate> TestRunOpener::holdWorker()
     return m_gate;
 }
 
+std::shared_ptr<Gate> TestRunOpener::startHeld(MainWindow *window, const QString &run)
+{
+    std::shared_ptr<Gate> gate = holdWorker();
+    window->startOpening(run);
+    return QTest::qWaitFor([&gate] { return gate->entered() == 1; }) ? gate : nullptr;
+}
+
 void TestRunOpener::theWindowIsLiveWhileTheRunOpensThenShowsIt()
 {
     auto window = shownWindow();
     QVERIFY(window);
     QSignalSpy finished(window.get(), &MainWindow::openFinished);
-    const std::shared_ptr<Gate> gate = holdWorker();
-    window->startOpening(runPath(QStringLiteral("a")));
-    QTRY_COMPARE(gate->entered(), 1);
+    const std::shared_ptr<Gate> gate = startHeld(window.get(), runPath(QStringLiteral("a")));
+    QVERIFY(gate);
 
     // Held on the worker: the window says so, answers, resizes, and has no run yet.
     QVERIFY(window->isOpening());
@@ -173,9 +182,8 @@ void TestRunOpener::nothingChangesAReviewBeforeTheSessionIsAdopted()
     window->setCurrentFrame(1); // AUDIT_WARN
     QVERIFY(window->actions().approve->isEnabled());
     QSignalSpy finished(window.get(), &MainWindow::openFinished);
-    const std::shared_ptr<Gate> gate = holdWorker();
-    window->startOpening(runPath(QStringLiteral("b")));
-    QTRY_COMPARE(gate->entered(), 1);
+    const std::shared_ptr<Gate> gate = startHeld(window.get(), runPath(QStringLiteral("b")));
+    QVERIFY(gate);
 
     // The review open before is shown, and nothing changes it: not the keys, not the actions,
     // not the controller.
@@ -210,9 +218,8 @@ void TestRunOpener::closingTheWindowDuringTheOpenCancelsIt()
     auto window = shownWindow();
     QVERIFY(window);
     QSignalSpy finished(window.get(), &MainWindow::openFinished);
-    const std::shared_ptr<Gate> gate = holdWorker();
-    window->startOpening(run);
-    QTRY_COMPARE(gate->entered(), 1);
+    const std::shared_ptr<Gate> gate = startHeld(window.get(), run);
+    QVERIFY(gate);
     QVERIFY(window->close());
     QVERIFY(!window->isVisible());
     gate->release();
@@ -229,9 +236,8 @@ void TestRunOpener::closingTheWindowDuringTheOpenCancelsIt()
     const QString second = runPath(QStringLiteral("b"));
     window = shownWindow();
     QVERIFY(window);
-    const std::shared_ptr<Gate> again = holdWorker();
-    window->startOpening(second);
-    QTRY_COMPARE(again->entered(), 1);
+    const std::shared_ptr<Gate> again = startHeld(window.get(), second);
+    QVERIFY(again);
     QVERIFY(window->close());
     again->release();
     QTRY_VERIFY(!window->isOpening());
@@ -245,9 +251,8 @@ void TestRunOpener::anotherOpenCancelsTheFirstAndOpensAfterIt()
     auto window = shownWindow();
     QVERIFY(window);
     QSignalSpy finished(window.get(), &MainWindow::openFinished);
-    const std::shared_ptr<Gate> gate = holdWorker();
-    window->startOpening(runPath(QStringLiteral("a")));
-    QTRY_COMPARE(gate->entered(), 1);
+    const std::shared_ptr<Gate> gate = startHeld(window.get(), runPath(QStringLiteral("a")));
+    QVERIFY(gate);
     window->startOpening(runPath(QStringLiteral("b")));
     QCOMPARE(window->statusBar()->currentMessage(), QStringLiteral("Opening b…"));
     QVERIFY(window->isOpening());
@@ -269,9 +274,8 @@ void TestRunOpener::theSameRunAgainIsOpenedOnce()
     auto window = shownWindow();
     QVERIFY(window);
     QSignalSpy finished(window.get(), &MainWindow::openFinished);
-    const std::shared_ptr<Gate> gate = holdWorker();
-    window->startOpening(runPath(QStringLiteral("a")));
-    QTRY_COMPARE(gate->entered(), 1);
+    const std::shared_ptr<Gate> gate = startHeld(window.get(), runPath(QStringLiteral("a")));
+    QVERIFY(gate);
     window->startOpening(runPath(QStringLiteral("a")));
     window->startOpening(runPath(QStringLiteral("a/")));
     gate->release();
