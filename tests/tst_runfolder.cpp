@@ -38,6 +38,7 @@ private slots:
     void statedPathIntoAnotherRunIsRefused();
     void anchorAnalysisIsRead();
     void folderWithoutARunIsRefused();
+    void aReadTellsHowFarItIsAndStopsWhenCancelled();
     void manyFramesAreReadInOrder();
     void linksInAndOfFoldersAreCheckedAsBefore();
     void resolverAnswersAsRunPaths_data();
@@ -429,6 +430,29 @@ void TestRunFolder::anchorAnalysisIsRead()
     QVERIFY(a.present);
     QCOMPARE(a.imageSize, QSize(512, 512));
     QCOMPARE(a.baselineY, 448.0);
+}
+
+// The window shows how far an open has read, and a cancel stops the read between two frames.
+void TestRunFolder::aReadTellsHowFarItIsAndStopsWhenCancelled()
+{
+    QVERIFY(RunFixture::writeMixedRun(run()));
+    std::atomic_bool cancel{false};
+    std::atomic_int framesRead{-1};
+    std::atomic_int frameCount{-1};
+    const RunFolder::Control control{&cancel, &framesRead, &frameCount};
+    RunFolder::Contents c;
+    QVERIFY(RunFolder::read(run(), &c, control));
+    QCOMPARE(c.frames.size(), 5);
+    QCOMPARE(frameCount.load(), 5);
+    QCOMPARE(framesRead.load(), 5);
+
+    cancel = true;
+    framesRead = 0;
+    const Outcome cancelled = RunFolder::read(run(), &c, control);
+    QCOMPARE(cancelled.kind(), Outcome::Kind::Refused);
+    QCOMPARE(framesRead.load(), 0);
+    QVERIFY(c.frames.isEmpty());
+    QVERIFY(c.missing.isEmpty());
 }
 
 void TestRunFolder::folderWithoutARunIsRefused()

@@ -32,6 +32,7 @@ private slots:
     void aLinkOrAFreshChangeGivesNoFingerprint();
     void aKeptStatusIsToldOnlyForItsFingerprint();
     void theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew();
+    void whatTheCacheCannotHoldOrTellIsReadFromTheRun();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -207,6 +208,36 @@ void TestStatusCache::theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew()
     letSettle();
     for (int round = 0; round < 2; ++round) // told from the run, then kept
         QCOMPARE(status({QStringLiteral("--json")}).out, now);
+}
+
+// A text the cache's JSON would not give back (a leading U+FEFF), and the run given through a
+// link (its name is the run's when the manifest has no id): told as the whole run tells them.
+void TestStatusCache::whatTheCacheCannotHoldOrTellIsReadFromTheRun()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+        QVERIFY(manager.applyFrameEdit(
+            2, FrameEdit::statusTo(FrameStatus::AuditFail, QStringLiteral("\uFEFFAda"), QString(),
+                                   QStringLiteral("\uFEFFthe cape"))));
+    }
+    const QString link = m_dir->path() + QStringLiteral("/latest");
+    QVERIFY(QFile::link(run(), link));
+    letSettle();
+    for (const QString &given : {run(), link, run(), link}) {
+        for (const QStringList &options : {QStringList(), QStringList{QStringLiteral("--json")}}) {
+            const QStringList arguments = QStringList{QStringLiteral("status"), given} + options;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("XDG_CACHE_HOME"), cache());
+            const DirectorProcess::Result told = DirectorProcess::run(arguments, environment);
+            const DirectorProcess::Result whole = DirectorProcess::run(
+                arguments + QStringList{QStringLiteral("--no-cache")}, environment);
+            QCOMPARE(told.exitCode, 0);
+            QCOMPARE(told.out, whole.out);
+            QVERIFY2(told.out.contains(QStringLiteral("\uFEFFthe cape")), qPrintable(told.out));
+        }
+    }
+    QVERIFY(status().out.contains(QLatin1String("latest")) == false);
 }
 
 QTEST_GUILESS_MAIN(TestStatusCache)

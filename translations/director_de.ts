@@ -1516,6 +1516,10 @@ Bild</translation>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
+    <message>
+        <source>Opening %1… %L2 of %L3 frames read</source>
+        <translation>%1 wird geöffnet … %L2 von %L3 Einzelbildern gelesen</translation>
+    </message>
 </context>
 <context>
     <name>MaskBar</name>
@@ -3436,6 +3440,10 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>%1: not found</source>
         <translation>%1: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Reading the run was cancelled.</source>
+        <translation>Das Lesen des Laufs wurde abgebrochen.</translation>
     </message>
 </context>
 <context>

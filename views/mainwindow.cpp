@@ -173,6 +173,7 @@ void MainWindow::connectSession()
             [this](const QString &runDir, SessionManager::Access access,
                    SessionManager::Recovery recovery) { startOpening(runDir, access, recovery); });
     connect(m_opener, &RunOpener::openingStarted, this, &MainWindow::openingStarted);
+    connect(m_opener, &RunOpener::openingProgress, this, &MainWindow::openingProgress);
     connect(m_opener, &RunOpener::openingEnds, this, &MainWindow::openingEnds);
     connect(m_opener, &RunOpener::finished, this, [this](bool opened) {
         if (!opened)
@@ -331,6 +332,14 @@ void MainWindow::openingStarted(const QString &runDir)
     }
     m_stage->setEditable(false);
     m_inspector->setEditable(false);
+}
+
+void MainWindow::openingProgress(const QString &runDir, int framesRead, int frameCount)
+{
+    statusBar()->showMessage(tr("Opening %1… %L2 of %L3 frames read")
+                                 .arg(QFileInfo(runDir).fileName())
+                                 .arg(framesRead)
+                                 .arg(frameCount));
 }
 
 void MainWindow::openingEnds()

@@ -95,6 +95,7 @@ private:
     void sessionOpened();
     // An open began: the window says so, and what changes a review is disabled.
     void openingStarted(const QString &runDir);
+    void openingProgress(const QString &runDir, int framesRead, int frameCount);
     // It ends (just before its session is adopted or its failure said): as before.
     void openingEnds();
     void saveNow();

@@ -11,6 +11,7 @@
 #include <QFutureWatcher>
 #include <QPushButton>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 
 namespace {
 std::function<void()> &workerHook()
@@ -39,8 +40,24 @@ struct RunOpener::Job
 };
 
 RunOpener::RunOpener(SessionManager *manager, QWidget *window)
-    : QObject(window), m_manager(manager), m_window(window)
-{}
+    : QObject(window), m_manager(manager), m_window(window), m_progressTimer(new QTimer(this))
+{
+    m_progressTimer->setInterval(200);
+    connect(m_progressTimer, &QTimer::timeout, this, &RunOpener::tellProgress);
+}
+
+void RunOpener::tellProgress()
+{
+    if (!m_job || m_job->cancelled)
+        return;
+    const SessionManager::Opening &opening = *m_job->opening;
+    const int frameCount = opening.frameCount.load();
+    const int framesRead = opening.framesRead.load();
+    if (frameCount == 0 || framesRead == m_framesTold)
+        return;
+    m_framesTold = framesRead;
+    emit openingProgress(m_job->request.runDir, framesRead, frameCount);
+}
 
 RunOpener::~RunOpener()
 {
@@ -118,6 +135,8 @@ void RunOpener::start(const Request &request)
     }
     job->watcher->setFuture(job->future);
     m_job = std::move(job);
+    m_framesTold = -1;
+    m_progressTimer->start();
     emit openingStarted(request.runDir);
 }
 
@@ -126,6 +145,7 @@ void RunOpener::complete()
     if (!m_job || !m_job->future.isFinished())
         return;
     std::unique_ptr<Job> job = std::move(m_job);
+    m_progressTimer->stop();
     job->watcher->disconnect(this);
     job->watcher->deleteLater();
     if (job->cancelled) {

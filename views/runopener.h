@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
 class QWidget;
 
 // Opens a run in the window's session, and asks what to do when it cannot: another Director
@@ -61,6 +62,9 @@ public:
 signals:
     // An open began (the run folder being read).
     void openingStarted(const QString &runDir);
+    // How far the open under way has read the run folder (a few times a second, while it
+    // changes): `framesRead` of `frameCount` frames.
+    void openingProgress(const QString &runDir, int framesRead, int frameCount);
     // The open under way ends (also when it was cancelled and none is queued): just before
     // its session is adopted (sessionOpened) or its failure reported.
     void openingEnds();
@@ -83,6 +87,8 @@ private:
         SessionManager::Recovery recovery = SessionManager::Recovery::None;
     };
     void start(const Request &request);
+    // openingProgress() when the read has moved on.
+    void tellProgress();
     // The job's work is done: adopted, or reported; then the queued request, if any.
     void complete();
     bool report(const QString &runDir, const Outcome &opened);
@@ -98,4 +104,6 @@ private:
     std::unique_ptr<Job> m_job;
     std::optional<Request> m_queued;
     bool m_lastOpened = false;
+    QTimer *m_progressTimer;
+    int m_framesTold = -1;
 };

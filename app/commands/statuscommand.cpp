@@ -59,14 +59,17 @@ int StatusCommand::run(const QCommandLineParser &parser)
     // An unchanged run is told as it was last time (StatusCache, RunFingerprint): the run's
     // metadata instead of its every file. The fingerprint is taken before the run is read, so
     // that what changes meanwhile makes the next one differ.
+    // Only for a run given as its real folder: a status depends on the path it was given
+    // (without a run id, the run is named after its folder; the run's own paths are checked
+    // against it), and a link could lead elsewhere by the time the run is read.
+    const QString givenAs = SessionStore(runDir).runDir();
     const QString realDir = QFileInfo(runDir).canonicalFilePath();
     const StatusCache cache;
     std::optional<QByteArray> fingerprint;
-    if (!parser.isSet(noCacheName) && !realDir.isEmpty())
+    if (!parser.isSet(noCacheName) && !realDir.isEmpty() && realDir == givenAs)
         fingerprint = RunFingerprint::of(realDir);
     if (fingerprint) {
-        if (const std::optional<RunStatus> kept =
-                cache.find(realDir, *fingerprint, SessionStore(runDir).runDir()))
+        if (const std::optional<RunStatus> kept = cache.find(realDir, *fingerprint, givenAs))
             return print(*kept);
     }
     SessionManager manager;

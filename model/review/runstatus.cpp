@@ -1,6 +1,7 @@
 #include "review/runstatus.h"
 
 #include "review/sessionmanager.h"
+#include "run/runfolder.h"
 #include "run/runingest.h"
 #include "run/runpaths.h"
 #include "session/timestamps.h"
@@ -177,9 +178,13 @@ QJsonObject RunStatus::summaryJson() const
 
 namespace {
 
+// A whole number a status can hold: at most as many as a run's frames (so that sums stay far
+// from overflowing).
 bool isCount(const QJsonValue &value)
 {
-    return value.isDouble() && value.toDouble() >= 0 && value.toDouble() == double(value.toInt(-1));
+    const double d = value.toDouble(-1);
+    return value.isDouble() && d >= 0 && d <= RunFolder::maxFrameCount * 1000.0 &&
+           d == double(value.toInt(-1));
 }
 
 std::optional<QStringList> texts(const QJsonValue &value)

@@ -335,8 +335,9 @@ Outcome SessionManager::readRunAndSession(Opening &opening, const std::atomic_bo
             return Outcome::refused(tr("Opening the run was cancelled."));
         return opening.access == Access::ReadWrite ? opening.store->lock() : Outcome::ok();
     };
+    const RunFolder::Control control{cancel, &opening.framesRead, &opening.frameCount};
     if (!QFileInfo::exists(opening.store->sessionPath())) {
-        if (const Outcome read = RunFolder::read(opening.runDir, &opening.run); !read)
+        if (const Outcome read = RunFolder::read(opening.runDir, &opening.run, control); !read)
             return read;
         if (const Outcome locked = lock(); !locked)
             return locked;
@@ -347,7 +348,9 @@ Outcome SessionManager::readRunAndSession(Opening &opening, const std::atomic_bo
     // When the run folder cannot be read, the session file is still opened.
     Outcome loaded = Outcome::ok();
     sideBySide([&] { loaded = loadSessionFile(opening, cancel); },
-               [&] { RunFolder::read(opening.runDir, &opening.run); });
+               [&] { RunFolder::read(opening.runDir, &opening.run, control); });
+    if (cancel && cancel->load())
+        return Outcome::refused(tr("Opening the run was cancelled."));
     return loaded;
 }
 

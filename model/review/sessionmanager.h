@@ -447,6 +447,9 @@ struct SessionManager::Opening
     SessionStore *store = nullptr;          // newStore, or the open run's
     bool hadLock = false;                   // the open run's store held the lock before
     RunFolder::Contents run;
+    // The run folder's read so far, for the window to show (from any thread).
+    std::atomic_int framesRead{0};
+    std::atomic_int frameCount{0}; // 0 until the read knows
     SessionStore::LoadResult loaded;
     DirectorSession session;
     bool unsaved = false; // read-only, no session file: in memory only

@@ -12,32 +12,49 @@
 #include <QStandardPaths>
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <clocale>
+#include <vector>
 
 namespace {
 
 constexpr int format = 1;
 constexpr qint64 maxCacheFileSize = 64 * 1024 * 1024;
 
-// This program, as exactly as it can be told: its version and its executable's identity (a
-// rebuilt or reinstalled Director tells statuses its own way, and keeps none of another's),
-// and the language it speaks (a status holds messages in it: what is missing, left out).
+// This program and what its answer depends on beside the run, as exactly as it can be told:
+// its version and its executable's identity, Qt's and the plugins' (a rebuilt or updated
+// Director or Qt tells statuses its own way), the language of its messages and of the
+// system's (a status holds messages: what is missing, left out, why a file cannot be read),
+// and who reads (what may be read differs from user to user).
 QString program()
 {
-    static const QString file = [] {
-        QString text = QCoreApplication::applicationVersion();
+    static const QString fixed = [] {
+        QStringList parts{QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                          QCoreApplication::libraryPaths().join(u':')};
         struct stat info;
         const QByteArray path = QFile::encodeName(QCoreApplication::applicationFilePath());
         if (!path.isEmpty() && ::stat(path.constData(), &info) == 0) {
-            text += QStringLiteral(" %1 %2 %3 %4.%5")
-                        .arg(info.st_dev)
-                        .arg(info.st_ino)
-                        .arg(info.st_size)
-                        .arg(info.st_mtim.tv_sec)
-                        .arg(info.st_mtim.tv_nsec);
+            parts.append(QStringLiteral("%1 %2 %3 %4.%5")
+                             .arg(info.st_dev)
+                             .arg(info.st_ino)
+                             .arg(info.st_size)
+                             .arg(info.st_mtim.tv_sec)
+                             .arg(info.st_mtim.tv_nsec));
         }
-        return text;
+        return parts.join(u'|');
     }();
-    return file + QLatin1Char(' ') + QLocale().name();
+    std::vector<gid_t> groups(std::max(::getgroups(0, nullptr), 0));
+    groups.resize(std::max(::getgroups(int(groups.size()), groups.data()), 0));
+    std::sort(groups.begin(), groups.end());
+    QStringList user{QString::number(::geteuid()), QString::number(::getegid())};
+    for (const gid_t group : groups)
+        user.append(QString::number(group));
+    const char *messages = std::setlocale(LC_MESSAGES, nullptr);
+    return QStringList{fixed, QLocale().name(), qEnvironmentVariable("LANGUAGE"),
+                       QString::fromLocal8Bit(messages ? messages : ""), user.join(u',')}
+        .join(u'|');
 }
 
 } // namespace
@@ -63,7 +80,8 @@ std::optional<RunStatus> StatusCache::find(const QString &runDir, const QByteArr
     if (m_folder.isEmpty())
         return std::nullopt;
     QFile file(pathFor(runDir));
-    if (!file.open(QIODevice::ReadOnly) || file.size() > maxCacheFileSize)
+    if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly) ||
+        file.size() > maxCacheFileSize)
         return std::nullopt;
     const QJsonObject kept = QJsonDocument::fromJson(file.readAll()).object();
     if (kept.value(u"format").toInt() != format || kept.value(u"runDir").toString() != runDir ||
@@ -83,8 +101,12 @@ void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
                            {QStringLiteral("program"), program()},
                            {QStringLiteral("fingerprint"), QString::fromLatin1(fingerprint)},
                            {QStringLiteral("status"), status.summaryJson()}};
+    // Only what reads back as it is (QJsonDocument drops a leading U+FEFF of a text, say).
+    const QByteArray bytes = QJsonDocument(kept).toJson(QJsonDocument::Compact);
+    if (QJsonDocument::fromJson(bytes).object() != kept)
+        return;
     QSaveFile file(pathFor(runDir));
     if (file.open(QIODevice::WriteOnly))
-        file.write(QJsonDocument(kept).toJson(QJsonDocument::Compact));
+        file.write(bytes);
     file.commit(); // or not: the next status reads the run
 }

@@ -559,9 +559,9 @@ class Reader
     Q_DECLARE_TR_FUNCTIONS(RunFolder)
 
 public:
-    Reader(const QString &runDir, RunFolder::Contents &contents)
+    Reader(const QString &runDir, RunFolder::Contents &contents, const RunFolder::Control &control)
         : m_dir(QDir(runDir).absolutePath()), m_paths(runDir), m_files(m_paths),
-          m_contents(contents)
+          m_contents(contents), m_control(control)
     {}
 
     Outcome read();
@@ -669,6 +669,7 @@ private:
     QHash<QString, Result<QString>> m_resolved;
     Result<QString> resolveExistingFile(const QString &stored);
     RunFolder::Contents &m_contents;
+    const RunFolder::Control &m_control;
     bool m_looksLikeRun = false;
     QMap<int, QJsonObject> m_frameStates;          // state.json frame_states by index
     QJsonObject m_frameAttempts;                   // state.json frameAttempts
@@ -1354,10 +1355,21 @@ Outcome Reader::read()
         m.runId = QFileInfo(m_dir).fileName();
     const int declared = m.frameCount;
     m_runBudget = RunFolder::maxCopiedRunBytesFor(std::max(declared, m_highestIndex + 1));
-    startAuditPrefetch(std::max(declared, m_highestIndex + 1));
+    const int count = std::max(declared, m_highestIndex + 1);
+    if (m_control.frameCount)
+        m_control.frameCount->store(count);
+    startAuditPrefetch(count);
     QList<DirectorFrameState> &frames = m_contents.frames;
-    for (int index = 0; index < std::max(declared, m_highestIndex + 1); ++index)
+    for (int index = 0; index < count; ++index) {
+        if (m_control.cancel && m_control.cancel->load()) {
+            m_prefetch.reset();
+            m_contents = RunFolder::Contents();
+            return Outcome::refused(tr("Reading the run was cancelled."));
+        }
         frames.append(frame(index));
+        if (m_control.framesRead)
+            m_control.framesRead->store(index + 1, std::memory_order_relaxed);
+    }
     m_prefetch.reset();
     // Frames past the declared count that only files no session takes (not
     // images) speak for are no frames.
@@ -1391,11 +1403,16 @@ Outcome Reader::read()
 
 } // namespace
 
-Outcome RunFolder::read(const QString &runDir, Contents *contents)
+Outcome RunFolder::read(const QString &runDir, Contents *contents, const Control &control)
 {
     Q_ASSERT(contents);
     *contents = Contents();
-    return Reader(runDir, *contents).read();
+    return Reader(runDir, *contents, control).read();
+}
+
+Outcome RunFolder::read(const QString &runDir, Contents *contents)
+{
+    return read(runDir, contents, Control());
 }
 
 namespace {

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 // What the pipeline's manifest says about the run, as far as Director uses it.
 struct RunManifest
 {
@@ -115,8 +117,18 @@ public:
     static bool auditCoversImage(int auditNewestAttempt, const QString &auditPath, int imageAttempt,
                                  const QString &imagePath, int newestAttemptWithAFile);
 
+    // Who may stop a read, and who follows it (from any thread).
+    struct Control
+    {
+        const std::atomic_bool *cancel = nullptr; // once set, the read stops (Refused)
+        std::atomic_int *framesRead = nullptr;    // the frames read so far
+        std::atomic_int *frameCount = nullptr;    // the frames it reads, once it knows
+    };
+
     // Ok with *contents filled for any folder that looks like a run; Invalid
-    // when the folder does not exist or holds nothing of a run.
+    // when the folder does not exist or holds nothing of a run; Refused when
+    // `control` cancelled it (between two frames; *contents is then empty).
+    static Outcome read(const QString &runDir, Contents *contents, const Control &control);
     static Outcome read(const QString &runDir, Contents *contents);
 
 private:

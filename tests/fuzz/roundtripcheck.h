@@ -17,6 +17,7 @@
 
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
+#include "review/statuscache.h"
 #include "run/runfolder.h"
 #include "run/runingest.h"
 #include "run/runpaths.h"
@@ -167,11 +168,24 @@ inline QString Checker::checkStatusToldAgain() const
         RunStatus::fromJson(status.summaryJson(), status.runDir());
     if (!again)
         return QStringLiteral("status: its summary cannot be read back");
-    if (again->summaryJson() != status.summaryJson() || again->toJson() != status.toJson()) {
+    const auto differs = [&status](const RunStatus &other) {
+        return other.summaryJson() != status.summaryJson() || other.toJson() != status.toJson();
+    };
+    if (differs(*again)) {
         return QStringLiteral("status: told again, it differs: %1")
             .arg(QString::fromUtf8(
                 QJsonDocument(again->summaryJson()).toJson(QJsonDocument::Compact).left(300)));
     }
+    // And through the bytes of the file StatusCache keeps (when it keeps one: not what would
+    // not read back as it is).
+    const QString folder = m_runDir + QStringLiteral(".statuscache");
+    QDir(folder).removeRecursively();
+    const StatusCache cache(folder);
+    cache.keep(status.runDir(), "check", status);
+    const std::optional<RunStatus> kept = cache.find(status.runDir(), "check", status.runDir());
+    QDir(folder).removeRecursively();
+    if (kept && differs(*kept))
+        return QStringLiteral("status: told again from the cache's file, it differs");
     return {};
 }
 
