@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPoint>
 #include <QString>
@@ -13,6 +14,7 @@
 #include <memory>
 
 class SessionManager;
+struct DirectorFrameState;
 struct DirectorSession;
 
 // The geometry of every frame of the open move against the anchor's, as commit will write
@@ -59,6 +61,7 @@ public:
     // names another), else the first frame.
     static int anchorIndex(const DirectorSession &session);
     static QList<Job> jobsOf(const DirectorSession &session);
+    static QList<Job> jobsOf(const QMap<int, DirectorFrameState> &frames);
     // Measures every job (on any thread): decodes the images from `runDir` that `known` does
     // not hold; stops early, with what it has, once `*cancelled` is set.
     static Measured measure(const QString &runDir, const QList<Job> &jobs, int anchorIndex,
