@@ -19,10 +19,12 @@ struct DirectorSession;
 
 // The geometry of every frame of the open move against the anchor's, as commit will write
 // them (latest patch, offset applied): the baseline gap and the pivot's shift per frame, for
-// the motion plot. Measured on Qt's global thread pool (QtConcurrent), never on the GUI
+// the motion plot. Measured on Director's BackgroundPool (QtConcurrent), never on the GUI
 // thread: decoding 5,000 frames takes seconds. Measured again when the session opens, a frame
 // changes (a nudge, a new attempt) or frames are added; a frame whose image and offset did not
-// change is not decoded again. docs/threads.md.
+// change is not decoded again. The jobs are found on the pool too when the session's frames
+// are shared already (after a batch: its undo step holds them), and the tables a new measure
+// replaces are freed there. docs/threads.md.
 class MoveMetrics : public QObject
 {
     Q_OBJECT
