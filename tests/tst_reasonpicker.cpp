@@ -10,13 +10,17 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 // Why a frame is rejected, asked the moment `X` rejects it, through the real window and the
@@ -38,6 +42,7 @@ private slots:
     void aFrameTheAuditFailedTakesAReason();
     void theRejectActionAsksToo();
     void everyControlHasAnAccessibleName();
+    void theRunsCodesFollowAnEditItsUndoAndThePipelinesNews();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -46,6 +51,8 @@ private:
     static ReasonPicker *picker(QWidget *window);
     // X on the window's frame `frame`: the picker it opens (null when none).
     ReasonPicker *pressX(MainWindow *window, int frame);
+    // The codes the picker X opens on `frame` lists, in its order; closed with Escape.
+    QStringList offered(MainWindow *window, int frame);
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -91,6 +98,20 @@ ReasonPicker *TestReasonPicker::pressX(MainWindow *window, int frame)
     window->setCurrentFrame(frame);
     QTest::keyClick(window, Qt::Key_X);
     return picker(window);
+}
+
+QStringList TestReasonPicker::offered(MainWindow *window, int frame)
+{
+    QPointer<ReasonPicker> asked = pressX(window, frame);
+    if (!asked)
+        return {QStringLiteral("no picker")};
+    QStringList codes;
+    for (int row = 0; row < asked->list()->count(); ++row)
+        codes.append(asked->list()->item(row)->data(Qt::UserRole).toString());
+    QTest::keyClick(asked->filter(), Qt::Key_Escape);
+    if (!QTest::qWaitFor([&] { return !asked; }))
+        return {QStringLiteral("the picker stayed open")};
+    return codes;
 }
 
 void TestReasonPicker::escapeChangesNothing()
@@ -248,6 +269,84 @@ void TestReasonPicker::everyControlHasAnAccessibleName()
          {static_cast<QWidget *>(picker.filter()), static_cast<QWidget *>(picker.list()),
           static_cast<QWidget *>(picker.freeText())})
         QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
+}
+
+void TestReasonPicker::theRunsCodesFollowAnEditItsUndoAndThePipelinesNews()
+{
+    // Frame 2 has a second attempt: the run's audit of it raises a code no catalogue has
+    // (SF07_SMEAR) and names the attempts' own codes (none of them SF07_SMEAR).
+    QVERIFY(RunFixture::writeCandidate(run(), 2, 2));
+    const QJsonArray attempts{
+        QJsonObject{{QStringLiteral("attempt_index"), 1},
+                    {QStringLiteral("result"), QStringLiteral("soft_fail")},
+                    {QStringLiteral("reason_codes"), QJsonArray{QStringLiteral("SF09_JITTER")}}},
+        QJsonObject{
+            {QStringLiteral("attempt_index"), 2},
+            {QStringLiteral("result"), QStringLiteral("soft_fail")},
+            {QStringLiteral("reason_codes"), QJsonArray{QStringLiteral("SF02_PALETTE_DRIFT")}}}};
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/audit/frame_0002_metrics.json"),
+        {{QStringLiteral("frame_index"), 2},
+         {QStringLiteral("passed"), false},
+         {QStringLiteral("status"), QStringLiteral("soft_fail")},
+         {QStringLiteral("reason_codes"), QJsonArray{QStringLiteral("SF07_SMEAR")}},
+         {QStringLiteral("composite_score"), 0.41},
+         {QStringLiteral("attempts"), attempts}}));
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    // What the picker must offer: every frame walked.
+    const auto walked = [&window](int frame) {
+        return ReasonPicker::reasonsFor(window->manager()->session(), frame);
+    };
+    const QString smear = QStringLiteral("SF07_SMEAR");
+    const QString jitter = QStringLiteral("SF09_JITTER");
+    const QString news = QStringLiteral("SF08_LATE_NEWS");
+
+    // As the run opened: the catalogue, then the run's other codes (its audits' and attempts').
+    QStringList codes = offered(window.get(), 0);
+    QCOMPARE(codes, walked(0));
+    QVERIFY2(codes.mid(codes.size() - 2) == QStringList({smear, jitter}),
+             qPrintable(codes.join(u' ')));
+    QCOMPARE(offered(window.get(), 2).value(0), smear); // the frame's own flag first
+
+    // An edit: frame 2 takes its first attempt (the run has no audit of it): no frame raises
+    // SF07_SMEAR any more; its attempts still name SF09_JITTER.
+    window->setCurrentFrame(2);
+    QTreeWidget *list = window->inspector()->attempts();
+    QTreeWidgetItem *first = nullptr;
+    for (int i = 0; i < list->topLevelItemCount(); ++i) {
+        if (list->topLevelItem(i)->text(0) == QStringLiteral("1"))
+            first = list->topLevelItem(i);
+    }
+    QVERIFY(first);
+    list->scrollToItem(first);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(first).center());
+    QVERIFY(window->inspector()->useAttemptButton()->isEnabled());
+    QTest::mouseClick(window->inspector()->useAttemptButton(), Qt::LeftButton);
+    QTRY_VERIFY(window->manager()->session().frames.value(2).auditReport.flags.isEmpty());
+    codes = offered(window.get(), 0);
+    QCOMPARE(codes, walked(0));
+    QVERIFY2(!codes.contains(smear) && codes.contains(jitter), qPrintable(codes.join(u' ')));
+
+    // Undone: offered again.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(window->manager()->session().frames.value(2).auditReport.flags,
+                 QStringList{smear});
+    codes = offered(window.get(), 0);
+    QCOMPARE(codes, walked(0));
+    QVERIFY(codes.contains(smear));
+
+    // The pipeline's news: frame 3's audit arrives with a new code.
+    QVERIFY(RunFixture::writeAudit(run(), 3, true, {news}, 0.7));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->manager()->session().frames.value(3).auditReport.flags.contains(news), 20000);
+    codes = offered(window.get(), 0);
+    QCOMPARE(codes, walked(0));
+    QVERIFY2(codes.mid(codes.size() - 3) == QStringList({smear, news, jitter}),
+             qPrintable(codes.join(u' ')));
+    QCOMPARE(offered(window.get(), 3).value(0), news);
 }
 
 QTEST_MAIN(TestReasonPicker)

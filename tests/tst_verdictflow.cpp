@@ -1,9 +1,13 @@
 #include "demo/demorun.h"
 #include "filmstrip.h"
 #include "mainwindow.h"
+#include "playback/playback.h"
+#include "playbackpresenter.h"
+#include "reasonpicker.h"
 #include "review/framelistmodel.h"
 #include "review/reviewcontroller.h"
 #include "review/reviewhistory.h"
+#include "review/runstatus.h"
 #include "review/sessionmanager.h"
 #include "session/sessioncodec.h"
 #include "session/transitionrules.h"
@@ -14,6 +18,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -43,6 +50,10 @@ private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
     DirectorSession onDisk(MainWindow *window) const;
     static void selectAll(MainWindow *window);
+    // What the status bar's review progress says of these frames.
+    static QString progressOf(const QMap<int, DirectorFrameState> &frames);
+    // The codes the reason picker X opens lists (closed with Escape, nothing changed).
+    static QStringList pickerCodes(MainWindow *window);
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -97,6 +108,32 @@ void TestVerdictFlow::selectAll(MainWindow *window)
     QVERIFY2(toApprove >= SessionManager::backgroundBatch, qPrintable(QString::number(toApprove)));
 }
 
+QString TestVerdictFlow::progressOf(const QMap<int, DirectorFrameState> &frames)
+{
+    const FrameCounts counts = FrameCounts::of(frames);
+    return QStringLiteral("%L1 / %L2 approved · %L3 warn · %L4 fail")
+        .arg(counts.count(FrameStatus::Approved))
+        .arg(counts.total())
+        .arg(counts.count(FrameStatus::AuditWarn))
+        .arg(counts.count(FrameStatus::AuditFail));
+}
+
+QStringList TestVerdictFlow::pickerCodes(MainWindow *window)
+{
+    QTest::keyClick(window, Qt::Key_X);
+    QStringList codes;
+    for (ReasonPicker *picker : window->findChildren<ReasonPicker *>()) {
+        if (!picker->isVisible())
+            continue;
+        for (int row = 0; row < picker->list()->count(); ++row)
+            codes.append(picker->list()->item(row)->data(Qt::UserRole).toString());
+        QTest::keyClick(picker->filter(), Qt::Key_Escape);
+    }
+    QCoreApplication::processEvents();
+    window->activateWindow();
+    return QTest::qWaitForWindowActive(window) ? codes : QStringList();
+}
+
 void TestVerdictFlow::aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground()
 {
     auto window = WindowFixture::openWindow(run());
@@ -145,11 +182,25 @@ void TestVerdictFlow::aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground(
              int(disk.frames.value(frames - 1).status));
     QCOMPARE(window->history()->stack()->count(), 1);
     QCOMPARE(window->actions().undo->text(), QStringLiteral("&Undo Approve %1 frames").arg(frames));
+    // The status bar's count follows (counted off the GUI thread); the frames with an image
+    // still play; the reason picker offers the run's codes as a walk of every frame finds them.
+    auto *progress = window->findChild<QLabel *>(QStringLiteral("progress"));
+    QVERIFY(progress);
+    QTRY_COMPARE(progress->text(), progressOf(disk.frames));
+    qsizetype withImage = 0;
+    for (const DirectorFrameState &frame : disk.frames)
+        withImage += !frame.finalImagePath().isEmpty();
+    QVERIFY(withImage > 0);
+    QTRY_COMPARE(window->playback()->playback()->frames().size(), withImage);
+    const QStringList codes = pickerCodes(window.get());
+    QCOMPARE(codes, ReasonPicker::reasonsFor(manager->session(), window->currentFrame()));
+    QCOMPARE(window->history()->stack()->count(), 1); // the picker changed nothing
 
     // One Ctrl+Z puts every frame back, saved once.
     QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(onDisk(window.get()).frames, original.frames);
     QCOMPARE(batch.count(), 2);
+    QTRY_COMPARE(progress->text(), progressOf(original.frames));
     // And Ctrl+Shift+Z makes it again.
     QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(onDisk(window.get()).frames, disk.frames);

@@ -143,10 +143,26 @@ void AuditPresenter::show(int frameIndex, FrameImages &images)
 
 void AuditPresenter::showPlot()
 {
-    QList<MoveMetrics::Frame> frames = m_metrics->frames();
-    // In the filmstrip's order.
-    std::stable_sort(frames.begin(), frames.end(), [this](const auto &a, const auto &b) {
+    const QList<MoveMetrics::Frame> &frames = m_metrics->frames();
+    // In the filmstrip's order. Both are in frame index order when the filmstrip lists every
+    // frame measured: one walk says so (a sort of thousands of frames by their rows took
+    // milliseconds), and the measure is shown as it is, not copied.
+    const int rows = m_model->rowCount();
+    int row = 0;
+    bool inOrder = true;
+    for (const MoveMetrics::Frame &frame : frames) {
+        while (row < rows && m_model->frameAtRow(row) < frame.frameIndex)
+            ++row;
+        if (row == rows || m_model->frameAtRow(row) != frame.frameIndex) {
+            inOrder = false;
+            break;
+        }
+    }
+    if (inOrder)
+        return m_plot->setFrames(frames);
+    QList<MoveMetrics::Frame> sorted = frames;
+    std::stable_sort(sorted.begin(), sorted.end(), [this](const auto &a, const auto &b) {
         return m_model->rowOfFrame(a.frameIndex) < m_model->rowOfFrame(b.frameIndex);
     });
-    m_plot->setFrames(frames);
+    m_plot->setFrames(sorted);
 }

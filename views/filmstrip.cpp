@@ -5,6 +5,7 @@
 #include "review/framelistmodel.h"
 
 #include <QAccessible>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 
 #include <algorithm>
@@ -71,14 +72,21 @@ void Filmstrip::showFrame(int frameIndex)
 
 QList<int> Filmstrip::selectedFrames(int current) const
 {
-    const QModelIndexList rows = selectionModel()->selectedRows();
-    if (rows.size() < 2)
-        return {current};
+    // The selection's ranges, row by row: selectedRows() makes an index of every row and asks
+    // of each whether its row is selected (milliseconds for thousands of rows). The strip has
+    // one column: a range that holds it selects its rows.
     QList<int> frames;
-    frames.reserve(rows.size());
-    for (const QModelIndex &index : rows)
-        frames.append(frameAt(index.row()));
+    const QItemSelection selection = selectionModel()->selection();
+    for (const QItemSelectionRange &range : selection) {
+        if (!range.isValid() || range.parent().isValid() || range.left() > 0)
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            frames.append(frameAt(row));
+    }
     std::sort(frames.begin(), frames.end());
+    frames.erase(std::unique(frames.begin(), frames.end()), frames.end());
+    if (frames.size() < 2)
+        return {current};
     return frames;
 }
 

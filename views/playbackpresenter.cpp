@@ -1,5 +1,6 @@
 #include "playbackpresenter.h"
 
+#include "core/backgroundpool.h"
 #include "playback/playback.h"
 #include "playback/playbackcache.h"
 #include "playback/playbackclock.h"
@@ -12,8 +13,10 @@
 
 #include <QAction>
 #include <QSettings>
+#include <QtConcurrent>
 
 #include <algorithm>
+#include <utility>
 
 PlaybackPresenter::PlaybackPresenter(const Parts &parts, QObject *parent)
     : QObject(parent), m_parts(parts), m_ownClock(new TimerPlaybackClock(this)),
@@ -50,6 +53,10 @@ PlaybackPresenter::PlaybackPresenter(const Parts &parts, QObject *parent)
 
 PlaybackPresenter::~PlaybackPresenter()
 {
+    disconnect(&m_rebuild, nullptr, this, nullptr);
+    // A result taken (takeResult) leaves the future invalid, never finished: not waited for.
+    if (m_rebuild.future().isValid())
+        m_rebuild.waitForFinished();
     // The playback and the cache (children) go after this: nothing may reach back here.
     disconnect(m_playback, nullptr, this, nullptr);
 }
@@ -71,21 +78,61 @@ void PlaybackPresenter::connectSession()
     SessionManager *manager = m_parts.manager;
     connect(manager, &SessionManager::sessionOpened, this, &PlaybackPresenter::sessionOpened);
     // New frames join the loop; a changed frame is decoded and placed again.
-    connect(manager, &SessionManager::framesAdded, this, [this](const QList<int> &frames) {
-        if (noteImages(frames))
-            m_playback->setFrames(movesFrames());
-    });
+    connect(manager, &SessionManager::framesAdded, this, &PlaybackPresenter::framesChanged);
     connect(manager, &SessionManager::frameChanged, this, [this](int frame) {
         m_cache->invalidate(frame);
-        if (noteImages({frame})) // a frame's first image: it joins the loop
-            m_playback->setFrames(movesFrames());
+        framesChanged({frame}); // a frame's first image: it joins the loop
     });
     connect(manager, &SessionManager::framesChanged, this, [this](const QList<int> &frames) {
         for (const int frame : frames)
             m_cache->invalidate(frame);
+        framesChanged(frames);
+    });
+    connect(&m_rebuild, &QFutureWatcher<QList<int>>::finished, this, [this] {
+        if (m_rebuilding && m_rebuild.isFinished())
+            takeRebuilt();
+    });
+}
+
+void PlaybackPresenter::framesChanged(const QList<int> &frames)
+{
+    if (m_rebuilding) {
+        m_changedMeanwhile.append(frames);
+        return;
+    }
+    if (frames.size() < SessionManager::backgroundBatch || !m_parts.manager->hasSession()) {
         if (noteImages(frames))
             m_playback->setFrames(movesFrames());
-    });
+        return;
+    }
+    // A batch (thousands of verdicts, most often no image changed): the frames with an image
+    // found again off the GUI thread; the session's frames let go of once they are looked at.
+    m_rebuilding = true;
+    m_rebuild.setFuture(QtConcurrent::run(BackgroundPool::instance(),
+                                          [all = m_parts.manager->session().frames]() mutable {
+                                              QList<int> withImage = withImageOf(all);
+                                              all = {};
+                                              return withImage;
+                                          }));
+}
+
+void PlaybackPresenter::takeRebuilt()
+{
+    QList<int> rebuilt = m_rebuild.future().takeResult();
+    m_rebuilding = false;
+    bool changed = rebuilt != m_withImage;
+    m_withImage = std::move(rebuilt);
+    // What changed while it was looked at (in the order it changed).
+    const QList<int> meanwhile = std::exchange(m_changedMeanwhile, {});
+    changed = noteImages(meanwhile) || changed;
+    if (changed)
+        m_playback->setFrames(movesFrames());
+}
+
+void PlaybackPresenter::settle()
+{
+    if (m_rebuilding)
+        takeRebuilt();
 }
 
 void PlaybackPresenter::setClock(PlaybackClock *clock)
@@ -111,16 +158,23 @@ QList<int> PlaybackPresenter::movesFrames() const
     return frames;
 }
 
+QList<int> PlaybackPresenter::withImageOf(const QMap<int, DirectorFrameState> &frames)
+{
+    QList<int> withImage;
+    for (auto it = frames.cbegin(); it != frames.cend(); ++it) {
+        if (!it->finalImagePath().isEmpty())
+            withImage.append(it.key());
+    }
+    return withImage;
+}
+
 void PlaybackPresenter::rebuildWithImage()
 {
-    m_withImage.clear();
-    if (!m_parts.manager->hasSession())
-        return;
-    const QMap<int, DirectorFrameState> &all = m_parts.manager->session().frames;
-    for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        if (!it->finalImagePath().isEmpty())
-            m_withImage.append(it.key());
-    }
+    // A look under way is of the frames before: dropped.
+    m_rebuilding = false;
+    m_changedMeanwhile.clear();
+    m_withImage = m_parts.manager->hasSession() ? withImageOf(m_parts.manager->session().frames)
+                                                : QList<int>();
 }
 
 bool PlaybackPresenter::noteImages(const QList<int> &frames)
@@ -147,6 +201,7 @@ bool PlaybackPresenter::noteImages(const QList<int> &frames)
 
 void PlaybackPresenter::setShown(std::function<bool(int)> shown)
 {
+    settle();
     m_filter = std::move(shown);
     m_playback->setFrames(movesFrames());
 }

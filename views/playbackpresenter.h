@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QFutureWatcher>
 #include <QImage>
+#include <QList>
+#include <QMap>
 #include <QObject>
 
 #include <functional>
@@ -14,6 +17,7 @@ class SessionManager;
 class StagePresenter;
 class StageView;
 class WindowActions;
+struct DirectorFrameState;
 
 // Plays the move on the stage as commit will write it (Play menu, Space): each frame placed
 // (FrameImages::placed, decoded ahead by a PlaybackCache) at the frame rate the operator chose
@@ -67,10 +71,20 @@ private:
     void setFps(int fps);
     void setRangePoint(bool in);
     QList<int> movesFrames() const;
+    // The frames of `frames` with an image, in index order (on any thread).
+    static QList<int> withImageOf(const QMap<int, DirectorFrameState> &frames);
     // m_withImage again from the session's frames; and for these frames only (whether they
     // have an image now), true when that changed.
     void rebuildWithImage();
     bool noteImages(const QList<int> &frames);
+    // These frames changed or were added: m_withImage follows (for a batch, found again off
+    // the GUI thread), and the loop with it.
+    void framesChanged(const QList<int> &frames);
+    // The look made off the GUI thread taken in (waited for when it is not done yet), and what
+    // changed meanwhile.
+    void takeRebuilt();
+    // m_withImage up to date: a look under way taken in.
+    void settle();
     int playhead() const;
 
     Parts m_parts;
@@ -82,5 +96,9 @@ private:
     // The frames with an image, in index order: what commit writes, kept as frames change so
     // that a filter change or a verdict does not walk every frame of the session.
     QList<int> m_withImage;
+    // A batch's frames looked at off the GUI thread; the frames changed meanwhile.
+    QFutureWatcher<QList<int>> m_rebuild;
+    bool m_rebuilding = false;
+    QList<int> m_changedMeanwhile;
     bool m_opening = false;
 };

@@ -1,5 +1,6 @@
 #include "reasonpicker.h"
 
+#include "review/reasoncodecounts.h"
 #include "session/directorsession.h"
 #include "session/reasoncodes.h"
 
@@ -9,7 +10,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSet>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -18,7 +18,8 @@ namespace {
 constexpr int codeRole = Qt::UserRole;
 } // namespace
 
-QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIndex)
+QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIndex,
+                                     const QStringList &runCodes)
 {
     QStringList codes;
     const auto add = [&codes](const QStringList &more) {
@@ -29,26 +30,21 @@ QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIn
     };
     add(session.frames.value(frameIndex).auditReport.flags);
     add(ReasonCodes::known());
-    // Each code once before they are sorted: a run of thousands of frames names a few codes.
-    QSet<QString> named;
-    for (const DirectorFrameState &frame : session.frames) {
-        for (const QString &flag : frame.auditReport.flags)
-            named.insert(flag);
-        for (const AttemptInfo &attempt : frame.attemptHistory) {
-            for (const QString &code : attempt.reasonCodes)
-                named.insert(code);
-        }
-    }
-    QStringList others(named.cbegin(), named.cend());
-    others.sort();
-    add(others);
+    add(runCodes);
     return codes;
 }
 
-ReasonPicker *ReasonPicker::ask(QWidget *parent, const DirectorSession &session, int frameIndex,
+QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIndex)
+{
+    QStringList named = ReasonCodeCounts::countAll(session.frames).keys();
+    named.sort();
+    return reasonsFor(session, frameIndex, named);
+}
+
+ReasonPicker *ReasonPicker::ask(QWidget *parent, const QStringList &codes, int frameIndex,
                                 const std::function<void(const Choice &)> &chosen)
 {
-    auto *picker = new ReasonPicker(reasonsFor(session, frameIndex), frameIndex, parent);
+    auto *picker = new ReasonPicker(codes, frameIndex, parent);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(picker, &QDialog::accepted, picker, [picker, chosen] { chosen(picker->choice()); });
     picker->open();

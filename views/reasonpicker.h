@@ -30,12 +30,18 @@ public:
 
     // The codes offered for rejecting `frameIndex`: the frame's own audit flags first, then
     // the catalogue's (ReasonCodes::known), then every other code the run's audits and
-    // attempts name; each once, only codes a rejection may carry (ReasonCodes::isWellFormed).
+    // attempts name (`runCodes`, sorted: ReasonCodeCounts::codes(), kept as the session
+    // changes); each once, only codes a rejection may carry (ReasonCodes::isWellFormed).
+    static QStringList reasonsFor(const DirectorSession &session, int frameIndex,
+                                  const QStringList &runCodes);
+    // The same, the run's codes found by walking every frame of the session
+    // (ReasonCodeCounts::countAll): what the picker must offer.
     static QStringList reasonsFor(const DirectorSession &session, int frameIndex);
 
-    // A picker for `frameIndex` over `parent`, opened window-modal; `chosen` is called once
-    // Enter confirms it (not when it is cancelled). It deletes itself when closed.
-    static ReasonPicker *ask(QWidget *parent, const DirectorSession &session, int frameIndex,
+    // A picker for `frameIndex` offering `codes` (reasonsFor()) over `parent`, opened
+    // window-modal; `chosen` is called once Enter confirms it (not when it is cancelled). It
+    // deletes itself when closed.
+    static ReasonPicker *ask(QWidget *parent, const QStringList &codes, int frameIndex,
                              const std::function<void(const Choice &)> &chosen);
 
     ReasonPicker(const QStringList &codes, int frameIndex, QWidget *parent = nullptr);

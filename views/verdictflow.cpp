@@ -3,6 +3,7 @@
 #include "filmstrip.h"
 #include "mainwindow.h"
 #include "reasonpicker.h"
+#include "review/reasoncodecounts.h"
 #include "review/reviewcontroller.h"
 #include "review/sessionmanager.h"
 #include "windowactions.h"
@@ -13,7 +14,8 @@
 #include <utility>
 
 VerdictFlow::VerdictFlow(MainWindow *window, Succeeded succeeded)
-    : QObject(window), m_window(window), m_succeeded(std::move(succeeded))
+    : QObject(window), m_window(window), m_succeeded(std::move(succeeded)),
+      m_reasonCodes(new ReasonCodeCounts(window->manager(), this))
 {
     const WindowActions &a = window->actions();
     connect(a.approve, &QAction::triggered, this, [this] { verdict(true); });
@@ -34,7 +36,9 @@ void VerdictFlow::verdict(bool approve)
         m_window->controller()->approveFrames(frames, done);
         return working(tr("Approving %L1 frames…").arg(frames.size()));
     }
-    ReasonPicker::ask(m_window, m_window->manager()->session(), current,
+    const QStringList codes =
+        ReasonPicker::reasonsFor(m_window->manager()->session(), current, m_reasonCodes->codes());
+    ReasonPicker::ask(m_window, codes, current,
                       [this, frames, done](const ReasonPicker::Choice &c) {
                           m_window->controller()->rejectFrames(frames, c.code, c.text, done);
                           working(tr("Rejecting %L1 frames…").arg(frames.size()));

@@ -7,6 +7,7 @@
 #include <functional>
 
 class MainWindow;
+class ReasonCodeCounts;
 
 // The verdict keys as the window offers them: Approve (A) and Reject (X) on the current frame,
 // or on the filmstrip's selection as one change; a rejection asks why first (ReasonPicker:
@@ -33,4 +34,7 @@ private:
     MainWindow *m_window;
     Succeeded m_succeeded;
     bool m_busy = false; // working() said so in the status bar
+    // The run's reason codes, kept as the session changes: the picker opens without walking
+    // every frame.
+    ReasonCodeCounts *m_reasonCodes;
 };

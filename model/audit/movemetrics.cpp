@@ -7,6 +7,9 @@
 #include "run/runpaths.h"
 
 #include <QtConcurrent>
+#include <QThreadPool>
+
+#include <utility>
 
 namespace {
 
@@ -46,7 +49,9 @@ MoveMetrics::~MoveMetrics()
     disconnect(&m_watcher, nullptr, this, nullptr);
     if (m_cancelled)
         m_cancelled->store(true);
-    m_watcher.waitForFinished();
+    // A result taken (takeResult) leaves the future invalid, never finished: not waited for.
+    if (m_watcher.future().isValid())
+        m_watcher.waitForFinished();
 }
 
 int MoveMetrics::anchorIndex(const DirectorSession &session)
@@ -61,9 +66,14 @@ int MoveMetrics::anchorIndex(const DirectorSession &session)
 
 QList<MoveMetrics::Job> MoveMetrics::jobsOf(const DirectorSession &session)
 {
+    return jobsOf(session.frames);
+}
+
+QList<MoveMetrics::Job> MoveMetrics::jobsOf(const QMap<int, DirectorFrameState> &frames)
+{
     QList<Job> jobs;
-    jobs.reserve(session.frames.size());
-    for (auto it = session.frames.cbegin(); it != session.frames.cend(); ++it) {
+    jobs.reserve(frames.size());
+    for (auto it = frames.cbegin(); it != frames.cend(); ++it) {
         const std::optional<HumanAlignmentDelta> &a = it->directorOverrides.alignment;
         const QPoint offset = a ? QPoint(CommitExporter::roundOffset(a->userOverrideX),
                                          CommitExporter::roundOffset(a->userOverrideY))
@@ -104,8 +114,12 @@ void MoveMetrics::sessionOpened()
     // Another run's frames may have the same paths: nothing measured before is kept.
     if (m_cancelled)
         m_cancelled->store(true);
-    m_known.clear();
-    m_frames.clear();
+    // Thousands of frames and paths, freed off the GUI thread.
+    BackgroundPool::instance()->start(
+        [frames = std::exchange(m_frames, {}), known = std::exchange(m_known, {})]() mutable {
+            frames = {};
+            known = {};
+        });
     emit updated();
     request();
 }
@@ -126,11 +140,22 @@ void MoveMetrics::start()
         return;
     const DirectorSession &session = m_manager->session();
     m_cancelled = std::make_shared<std::atomic_bool>(false);
+    // The jobs (a walk of every frame) are found on the pool when the session's frames are
+    // shared already (a batch's undo step, a save under way hold them): they are let go of as
+    // soon as the jobs are found. Otherwise here: a share held by the pool would make an edit
+    // meanwhile copy every frame.
+    const bool onPool = !session.frames.isDetached();
     m_watcher.setFuture(QtConcurrent::run(
         BackgroundPool::instance(),
-        [runDir = m_manager->runDir(), jobs = jobsOf(session), anchor = anchorIndex(session),
-         known = m_known, cancelled = m_cancelled] {
-            return measure(runDir, jobs, anchor, known, cancelled.get());
+        [runDir = m_manager->runDir(),
+         frames = onPool ? session.frames : QMap<int, DirectorFrameState>(),
+         jobs = onPool ? QList<Job>() : jobsOf(session), anchor = anchorIndex(session),
+         known = m_known, cancelled = m_cancelled, onPool]() mutable {
+            if (onPool) {
+                jobs = jobsOf(frames);
+                frames = {};
+            }
+            return measure(runDir, jobs, anchor, std::move(known), cancelled.get());
         }));
 }
 
@@ -138,9 +163,15 @@ void MoveMetrics::finished()
 {
     const bool cancelled = m_cancelled && m_cancelled->load();
     if (!cancelled) {
-        Measured measured = m_watcher.result();
-        m_frames = std::move(measured.frames);
-        m_known = std::move(measured.known);
+        // Taken, not copied; what they replace (thousands of frames and paths) is freed off
+        // the GUI thread.
+        Measured measured = m_watcher.future().takeResult();
+        BackgroundPool::instance()->start(
+            [frames = std::exchange(m_frames, std::move(measured.frames)),
+             known = std::exchange(m_known, std::move(measured.known))]() mutable {
+                frames = {};
+                known = {};
+            });
         emit updated();
     }
     if (m_again || cancelled)

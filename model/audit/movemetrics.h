@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPoint>
 #include <QString>
@@ -13,14 +14,17 @@
 #include <memory>
 
 class SessionManager;
+struct DirectorFrameState;
 struct DirectorSession;
 
 // The geometry of every frame of the open move against the anchor's, as commit will write
 // them (latest patch, offset applied): the baseline gap and the pivot's shift per frame, for
-// the motion plot. Measured on Qt's global thread pool (QtConcurrent), never on the GUI
+// the motion plot. Measured on Director's BackgroundPool (QtConcurrent), never on the GUI
 // thread: decoding 5,000 frames takes seconds. Measured again when the session opens, a frame
 // changes (a nudge, a new attempt) or frames are added; a frame whose image and offset did not
-// change is not decoded again. docs/threads.md.
+// change is not decoded again. The jobs are found on the pool too when the session's frames
+// are shared already (after a batch: its undo step holds them), and the tables a new measure
+// replaces are freed there. docs/threads.md.
 class MoveMetrics : public QObject
 {
     Q_OBJECT
@@ -59,6 +63,7 @@ public:
     // names another), else the first frame.
     static int anchorIndex(const DirectorSession &session);
     static QList<Job> jobsOf(const DirectorSession &session);
+    static QList<Job> jobsOf(const QMap<int, DirectorFrameState> &frames);
     // Measures every job (on any thread): decodes the images from `runDir` that `known` does
     // not hold; stops early, with what it has, once `*cancelled` is set.
     static Measured measure(const QString &runDir, const QList<Job> &jobs, int anchorIndex,

@@ -108,8 +108,13 @@ void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, cons
     frames.reserve(frameIndexes.size());
     if (m_manager->hasSession()) {
         const QMap<int, DirectorFrameState> &all = m_manager->session().frames;
+        auto frame = all.cbegin();
         for (const int frameIndex : frameIndexes) {
-            const auto frame = all.constFind(frameIndex);
+            // In index order (the filmstrip's selection): most often the next in the map.
+            if (frame != all.cend() && frame.key() < frameIndex)
+                ++frame;
+            if (frame == all.cend() || frame.key() != frameIndex)
+                frame = all.constFind(frameIndex);
             if (frame == all.cend() || frame->status != status || reasoned)
                 frames.append(frameIndex);
         }

@@ -34,48 +34,6 @@ int frameCount()
     return wanted > 0 ? wanted : 10000;
 }
 
-// The longest time the GUI thread did not come back to its event loop (the gap between two
-// ticks of a 1 ms timer, less the millisecond), and the most CPU time it spent in one gap.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = bench::elapsedMs(m_clock);
-            const double cpu = bench::threadCpuMs();
-            if (now - m_last > 5.0 && qEnvironmentVariableIsSet("DIRECTOR_BENCH_TRACE"))
-                std::fprintf(stderr, "stall of %.2f ms (cpu %.2f ms) at %.1f ms\n", now - m_last,
-                             cpu - m_cpu, now);
-            m_longest = std::max(m_longest, now - m_last - 1.0);
-            m_longestCpu = std::max(m_longestCpu, cpu - m_cpu);
-            m_last = now;
-            m_cpu = cpu;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_cpu = bench::threadCpuMs();
-        m_longest = m_longestCpu = 0;
-        m_timer.start();
-    }
-    void stop() { m_timer.stop(); }
-    double longest() const { return std::max(0.0, m_longest); }
-    double longestCpu() const { return m_longestCpu; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    double m_cpu = 0;
-    double m_longest = 0;
-    double m_longestCpu = 0;
-};
-
 struct Step
 {
     double stallMs = 0;
@@ -106,7 +64,7 @@ Step measure(MainWindow *window, const std::function<void()> &press,
              const std::function<bool()> &done)
 {
     SessionManager *manager = window->manager();
-    StallMeter meter;
+    bench::StallMeter meter; // 1 ms ticks
     QEventLoop loop;
     QElapsedTimer sincePress;
     double savedAt = -1;
@@ -136,7 +94,7 @@ Step measure(MainWindow *window, const std::function<void()> &press,
     QObject::disconnect(saved);
     if (savedAt < 0)
         qFatal("not saved: %s", qPrintable(manager->saveError()));
-    return {meter.longest(), meter.longestCpu(), savedAt};
+    return {meter.longestStallMs(), meter.longestCpuMs(), savedAt};
 }
 
 bool allAre(SessionManager *manager, FrameStatus status, int *count = nullptr)
@@ -218,12 +176,21 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString run = dir.path() + QStringLiteral("/run");
     // DIRECTOR_BENCH_DIR=<folder>: a run_<frames> with a session made before there (by this
-    // benchmark's siblings, e.g. bench_scale) is copied instead of writing a new one.
+    // benchmark, or its siblings, e.g. bench_scale) is copied instead of writing a new one; the
+    // first time, one is written there (bench::makeLongRun, its session created as the window
+    // creates it) and kept.
     const QString ready =
         qEnvironmentVariable("DIRECTOR_BENCH_DIR") + QStringLiteral("/run_%1").arg(frameCount());
+    const QString readySession = ready + QStringLiteral("/director_session.json");
+    if (qEnvironmentVariableIsSet("DIRECTOR_BENCH_DIR") && !QFileInfo::exists(readySession)) {
+        if (!bench::makeLongRun(ready, frameCount()))
+            return 1;
+        SessionManager manager;
+        bench::check(manager.initializeOrResume(ready), "creating the session");
+        manager.close();
+    }
     const bool copied =
-        qEnvironmentVariableIsSet("DIRECTOR_BENCH_DIR") &&
-        QFileInfo::exists(ready + QStringLiteral("/director_session.json")) &&
+        qEnvironmentVariableIsSet("DIRECTOR_BENCH_DIR") && QFileInfo::exists(readySession) &&
         QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), ready, run}) == 0;
     if (!copied && !bench::makeRun(run, frameCount()))
         return 1;

@@ -121,17 +121,11 @@ WindowFigures openWindow(const QString &runDir)
     window->show();
     QEventLoop loop;
     QElapsedTimer clock;
-    QElapsedTimer sinceTick;
     QElapsedTimer adopting;
-    QTimer ticks;
-    ticks.setInterval(5);
-    QObject::connect(&ticks, &QTimer::timeout, [&] {
-        figures.longestMs = std::max(figures.longestMs, bench::elapsedMs(sinceTick));
-        sinceTick.restart();
-    });
+    bench::StallMeter ticks(5); // 5 ms ticks
     QObject::connect(window->opener(), &RunOpener::openingEnds, [&] {
-        ticks.stop();
-        figures.longestMs = std::max(figures.longestMs, bench::elapsedMs(sinceTick));
+        ticks.stop(/*lastGapCounts=*/true);
+        figures.longestMs = ticks.longestGapMs();
         adopting.start();
     });
     QListView *strip = window->filmstrip();
@@ -157,7 +151,6 @@ WindowFigures openWindow(const QString &runDir)
     clock.start();
     window->startOpening(runDir);
     figures.startMs = bench::elapsedMs(clock);
-    sinceTick.start();
     ticks.start();
     QTimer::singleShot(0, [&] { figures.answersMs = bench::elapsedMs(whole); });
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);

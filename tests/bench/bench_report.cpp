@@ -19,7 +19,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
-#include <QTimer>
 
 namespace {
 
@@ -48,26 +47,18 @@ WindowFigures exportInTheDialog(SessionManager *manager, const QString &file)
     dialog->show();
     WindowFigures figures;
     QElapsedTimer total;
-    QElapsedTimer tick;
-    QTimer timer;
-    timer.setInterval(1);
-    double cpu = 0;
-    QObject::connect(&timer, &QTimer::timeout, [&] {
-        figures.longestWaitMs = std::max(figures.longestWaitMs, bench::elapsedMs(tick));
-        figures.longestWorkMs = std::max(figures.longestWorkMs, bench::threadCpuMs() - cpu);
-        tick.start();
-        cpu = bench::threadCpuMs();
-    });
+    bench::StallMeter meter; // 1 ms ticks
     bool done = false;
     QObject::connect(dialog, &QDialog::finished, [&] { done = true; });
     total.start();
     dialog->buttons()->button(QDialogButtonBox::Ok)->click();
     figures.exportClickMs = bench::elapsedMs(total);
-    tick.start();
-    cpu = bench::threadCpuMs();
-    timer.start();
+    meter.start();
     while (!done)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    meter.stop();
+    figures.longestWaitMs = meter.longestGapMs();
+    figures.longestWorkMs = meter.longestCpuMs();
     figures.totalMs = bench::elapsedMs(total);
     delete dialog;
     return figures;

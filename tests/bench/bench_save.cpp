@@ -33,43 +33,6 @@ int syncMs()
     return wanted > 0 ? wanted : 100;
 }
 
-// The longest time the GUI thread did not come back to its event loop,
-// measured as the longest gap between the ticks of a 1 ms timer.
-class StallMeter : public QObject
-{
-public:
-    StallMeter()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(1);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const double now = bench::elapsedMs(m_clock);
-            if (now - m_last > 5.0 && qEnvironmentVariableIsSet("DIRECTOR_BENCH_TRACE"))
-                std::fprintf(stderr, "stall of %.2f ms at %.1f ms\n", now - m_last, now);
-            m_longest = std::max(m_longest, now - m_last - 1.0);
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_clock.start();
-        m_last = 0;
-        m_longest = 0;
-        m_timer.start();
-    }
-    double stop()
-    {
-        m_timer.stop();
-        return std::max(0.0, m_longest);
-    }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    double m_last = 0;
-    double m_longest = 0;
-};
-
 // One edit of the sequence: verdicts, keyboard nudges, moves and, every 40
 // edits, a drag on the stage.
 void edit(MainWindow *window, int i)
@@ -126,7 +89,7 @@ Figures windowRun(const QString &run)
     SessionManager *manager = window.manager();
     SlowDisk disk(syncMs());
 
-    StallMeter meter;
+    bench::StallMeter meter; // 1 ms ticks
     meter.start();
     QElapsedTimer sinceLastEdit;
     int writesAtLastEdit = 0;
@@ -165,7 +128,8 @@ Figures windowRun(const QString &run)
     if (durableAt < 0)
         qFatal("the edits were not saved: %s", qPrintable(manager->saveError()));
     figures.durableAfterMs = durableAt;
-    figures.longestStallMs = meter.stop();
+    meter.stop();
+    figures.longestStallMs = meter.longestStallMs();
     if (manager->saveState() != SessionManager::SaveState::Saved)
         qFatal("the edits were not saved: %s", qPrintable(manager->saveError()));
     window.close();

@@ -377,6 +377,66 @@ inline QList<double> interleavedMs(const QList<std::function<void()>> &contender
     return medians;
 }
 
+// How long the GUI thread stays away from its event loop: a heartbeat timer (every
+// `intervalMs`, precise) ticks while the work runs; the meter keeps the longest gap between two
+// ticks (from start() to the first tick, and with stop(true) from the last tick to stop() as
+// well) and the most CPU time the thread spent in one gap (threadCpuMs: what the GUI thread
+// itself did, as against the time other threads and processes held the cores). With
+// DIRECTOR_BENCH_TRACE set, every gap over 5 ms is told on stderr.
+class StallMeter : public QObject
+{
+public:
+    explicit StallMeter(int intervalMs = 1) : m_interval(intervalMs)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(intervalMs);
+        connect(&m_timer, &QTimer::timeout, this, [this] { tick(); });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_cpu = threadCpuMs();
+        m_longestGap = m_longestCpu = 0;
+        m_timer.start();
+    }
+    // With `lastGapCounts`, the time since the last tick is a gap too (the work ends here).
+    void stop(bool lastGapCounts = false)
+    {
+        m_timer.stop();
+        if (lastGapCounts)
+            tick();
+    }
+    // The longest gap between two ticks, the interval included.
+    double longestGapMs() const { return m_longestGap; }
+    // The longest gap less the interval: the time the thread did not answer beyond it.
+    double longestStallMs() const { return std::max(0.0, m_longestGap - m_interval); }
+    // The most CPU time the thread spent between two ticks.
+    double longestCpuMs() const { return m_longestCpu; }
+
+private:
+    void tick()
+    {
+        const double now = elapsedMs(m_clock);
+        const double cpu = threadCpuMs();
+        if (now - m_last > 5.0 && qEnvironmentVariableIsSet("DIRECTOR_BENCH_TRACE"))
+            std::fprintf(stderr, "stall of %.2f ms (cpu %.2f ms) at %.1f ms\n", now - m_last,
+                         cpu - m_cpu, now);
+        m_longestGap = std::max(m_longestGap, now - m_last);
+        m_longestCpu = std::max(m_longestCpu, cpu - m_cpu);
+        m_last = now;
+        m_cpu = cpu;
+    }
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_interval;
+    double m_last = 0;
+    double m_cpu = 0;
+    double m_longestGap = 0;
+    double m_longestCpu = 0;
+};
+
 // Watches a widget's first paint (installed as its event filter) once armed; a zero timer
 // queued from there calls `answered` when that paint is done and the event loop is back:
 // painted and answering. Armed from the start unless told otherwise.
