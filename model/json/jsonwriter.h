@@ -43,6 +43,9 @@ public:
     // A value another JsonWriter wrote at this depth (finishValue()), whose
     // deepest() was `deepest`.
     void raw(QByteArrayView json, int deepest);
+    // Members of the current object as JsonMembers holds them (its text,
+    // and its depth()), each indented as a member here.
+    void members(QByteArrayView text, int depth);
 
     // How many objects and arrays deep (in the document) the deepest of
     // what was written so far is.

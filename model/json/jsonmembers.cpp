@@ -1,0 +1,102 @@
+#include "json/jsonmembers.h"
+
+#include "json/jsonwriter.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+#include <vector>
+
+JsonMembers::JsonMembers(const QJsonObject &object)
+    : JsonMembers(of(object, [](qsizetype) { return true; }))
+{
+}
+
+JsonMembers JsonMembers::of(const QJsonObject &object, const std::function<bool(qsizetype)> &keep)
+{
+    JsonMembers members;
+    if (object.isEmpty())
+        return members;
+    // In the order JsonWriter::forEachMember() writes them: the object's
+    // own, unless a name read with a byte order mark broke it.
+    std::vector<std::pair<QString, QJsonValue>> kept;
+    kept.reserve(size_t(object.size()));
+    qsizetype i = 0;
+    bool sorted = true;
+    for (auto it = object.begin(); it != object.end(); ++it, ++i) {
+        if (!keep(i))
+            continue;
+        QString name = it.key();
+        sorted = sorted && (kept.empty() || kept.back().first <= name);
+        kept.emplace_back(std::move(name), it.value());
+    }
+    if (kept.empty())
+        return members;
+    if (!sorted)
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+    JsonWriter w;
+    w.beginObject();
+    for (const auto &[name, value] : kept) {
+        w.key(name);
+        w.value(value);
+    }
+    w.endObject();
+    members.m_depth = w.deepest() - 1;
+    const QByteArray written = w.finishValue(); // "{\n  \"a\": 1\n}"
+    // Without the braces and the object's own indentation (two spaces a line).
+    members.m_text.resize(written.size());
+    char *out = members.m_text.data();
+    const char *in = written.constData() + 1;
+    const char *const end = written.constData() + written.size() - 2; // before "\n}"
+    while (in < end) {
+        const char *newline = static_cast<const char *>(std::memchr(in, '\n', size_t(end - in)));
+        const char *lineEnd = newline ? newline + 1 : end;
+        std::memcpy(out, in, size_t(lineEnd - in));
+        out += lineEnd - in;
+        in = newline ? lineEnd + 2 : end;
+    }
+    members.m_text.truncate(out - members.m_text.constData());
+    members.m_text.squeeze();
+    return members;
+}
+
+QJsonObject JsonMembers::object() const
+{
+    if (m_text.isEmpty())
+        return QJsonObject();
+    QByteArray document;
+    document.reserve(m_text.size() + 3);
+    document.append('{').append(m_text).append("\n}");
+    return QJsonDocument::fromJson(document).object();
+}
+
+bool JsonMembers::containsAny(const QStringView *asciiNames, qsizetype count) const
+{
+    // A member's line, and only a member's line, starts with its quoted name.
+    const char *at = m_text.constData();
+    const char *const end = at + m_text.size();
+    while (at < end) {
+        const char *newline = static_cast<const char *>(std::memchr(at, '\n', size_t(end - at)));
+        if (!newline)
+            break;
+        at = newline + 1;
+        if (at == end || *at != '"')
+            continue;
+        const char *name = at + 1;
+        for (qsizetype n = 0; n < count; ++n) {
+            const QStringView wanted = asciiNames[n];
+            // "name": the name, then its closing quote and the colon.
+            if (end - name < wanted.size() + 2)
+                continue;
+            bool same = name[wanted.size()] == '"' && name[wanted.size() + 1] == ':';
+            for (qsizetype c = 0; same && c < wanted.size(); ++c)
+                same = wanted[c].unicode() == char16_t(static_cast<unsigned char>(name[c]));
+            if (same)
+                return true;
+        }
+    }
+    return false;
+}
