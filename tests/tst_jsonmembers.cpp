@@ -23,6 +23,7 @@ private slots:
     void containsFindsOnlyTheObjectsOwnMembers();
     void namesWithAByteOrderMarkKeepTheirOrder();
     void keepsOnlyTheMembersAsked();
+    void withoutLeavesTheOthersAsTheyAre();
     void sessionWithOddMembersReadsBackByteForByte();
     void memberByTheNameOfDirectorsOwnIsNotWrittenTwice();
 };
@@ -213,6 +214,32 @@ void TestJsonMembers::keepsOnlyTheMembersAsked()
     const JsonMembers kept = JsonMembers::of(object, [](qsizetype i) { return i != 1; });
     QCOMPARE(kept, JsonMembers(QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("c"), 3}}));
     QVERIFY(JsonMembers::of(object, [](qsizetype) { return false; }).isEmpty());
+}
+
+void TestJsonMembers::withoutLeavesTheOthersAsTheyAre()
+{
+    const QJsonObject object = oddMembers();
+    const JsonMembers members(object);
+    const QList<QStringList> cases = {
+        {QStringLiteral("breakdown")},                        // the first
+        {QStringLiteral("two")},                              // the last
+        {QStringLiteral("deep"), QStringLiteral("metrics")},  // nested ones
+        {QStringLiteral("nothing"), QStringLiteral("passed")} // none of them
+    };
+    for (const QStringList &names : cases) {
+        QJsonObject expected = object;
+        QList<QStringView> views;
+        for (const QString &name : names) {
+            expected.remove(name);
+            views.append(name);
+        }
+        const JsonMembers without = members.without(views.constData(), views.size());
+        QCOMPARE(without, JsonMembers(expected));
+        QVERIFY(without.depth() >= JsonMembers(expected).depth());
+    }
+    const QStringView all[] = {u"a"};
+    const JsonMembers one(QJsonObject{{QStringLiteral("a"), 1}});
+    QVERIFY(one.without(all, 1).isEmpty());
 }
 
 void TestJsonMembers::sessionWithOddMembersReadsBackByteForByte()

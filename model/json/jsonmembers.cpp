@@ -73,30 +73,74 @@ QJsonObject JsonMembers::object() const
     return QJsonDocument::fromJson(document).object();
 }
 
-bool JsonMembers::containsAny(const QStringView *asciiNames, qsizetype count) const
+namespace {
+
+// Whether the member whose line starts at `line` (its quoted name) has one of the names.
+bool named(const char *line, const char *end, const QStringView *asciiNames, qsizetype count)
 {
-    // A member's line, and only a member's line, starts with its quoted name.
-    const char *at = m_text.constData();
-    const char *const end = at + m_text.size();
-    while (at < end) {
-        const char *newline = static_cast<const char *>(std::memchr(at, '\n', size_t(end - at)));
-        if (!newline)
-            break;
-        at = newline + 1;
-        if (at == end || *at != '"')
+    const char *name = line + 1;
+    for (qsizetype n = 0; n < count; ++n) {
+        const QStringView wanted = asciiNames[n];
+        // "name": the name, then its closing quote and the colon.
+        if (end - name < wanted.size() + 2)
             continue;
-        const char *name = at + 1;
-        for (qsizetype n = 0; n < count; ++n) {
-            const QStringView wanted = asciiNames[n];
-            // "name": the name, then its closing quote and the colon.
-            if (end - name < wanted.size() + 2)
-                continue;
-            bool same = name[wanted.size()] == '"' && name[wanted.size() + 1] == ':';
-            for (qsizetype c = 0; same && c < wanted.size(); ++c)
-                same = wanted[c].unicode() == char16_t(static_cast<unsigned char>(name[c]));
-            if (same)
-                return true;
-        }
+        bool same = name[wanted.size()] == '"' && name[wanted.size() + 1] == ':';
+        for (qsizetype c = 0; same && c < wanted.size(); ++c)
+            same = wanted[c].unicode() == char16_t(static_cast<unsigned char>(name[c]));
+        if (same)
+            return true;
     }
     return false;
+}
+
+// Calls f(begin, end) for each member's text: from the newline before its
+// name to its value's end (without the comma after it). A member's line, and
+// only a member's line, starts with its quoted name.
+template <typename F>
+void forEachMemberText(const QByteArray &text, F f)
+{
+    const char *const end = text.constData() + text.size();
+    const char *member = text.constData(); // at the newline before a member
+    while (member < end) {
+        const char *next = member + 1;
+        while (next < end) {
+            next = static_cast<const char *>(std::memchr(next, '\n', size_t(end - next)));
+            if (!next) {
+                next = end;
+                break;
+            }
+            if (next + 1 < end && next[1] == '"')
+                break;
+            ++next;
+        }
+        f(member, next < end ? next - 1 : end); // before the comma
+        member = next;
+    }
+}
+
+} // namespace
+
+bool JsonMembers::containsAny(const QStringView *asciiNames, qsizetype count) const
+{
+    bool found = false;
+    forEachMemberText(m_text, [&](const char *begin, const char *end) {
+        found = found || named(begin + 1, end, asciiNames, count);
+    });
+    return found;
+}
+
+JsonMembers JsonMembers::without(const QStringView *asciiNames, qsizetype count) const
+{
+    JsonMembers kept;
+    kept.m_depth = m_depth;
+    forEachMemberText(m_text, [&](const char *begin, const char *end) {
+        if (named(begin + 1, end, asciiNames, count))
+            return;
+        if (!kept.m_text.isEmpty())
+            kept.m_text.append(',');
+        kept.m_text.append(begin, end - begin);
+    });
+    if (kept.m_text.isEmpty())
+        kept.m_depth = 0;
+    return kept;
 }

@@ -50,6 +50,10 @@ public:
     }
     bool containsAny(const QStringView *asciiNames, qsizetype count) const;
 
+    // Without the members of these (ASCII) names: the text of the others,
+    // as it is. Its depth() stays (at most what it was).
+    JsonMembers without(const QStringView *asciiNames, qsizetype count) const;
+
     // The text (see above); empty when there is no member.
     QByteArrayView text() const { return m_text; }
     // How many objects and arrays deep the deepest value of a member is

@@ -40,9 +40,12 @@ public:
     // unless one of them has the name of a member written already.
     void finish(const JsonMembers &extra)
     {
-        if (extra.containsAny(m_names.constData(), m_names.size()))
-            return finish(extra.object()); // as written, and read back: written the same
-        m_w.members(extra.text(), extra.depth());
+        if (extra.containsAny(m_names.constData(), m_names.size())) {
+            const JsonMembers others = extra.without(m_names.constData(), m_names.size());
+            m_w.members(others.text(), others.depth());
+        } else {
+            m_w.members(extra.text(), extra.depth());
+        }
         m_w.endObject();
     }
 
