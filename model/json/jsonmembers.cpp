@@ -14,43 +14,16 @@ JsonMembers::JsonMembers(const QJsonObject &object)
 {
 }
 
-JsonMembers JsonMembers::of(const QJsonObject &object, const std::function<bool(qsizetype)> &keep)
+namespace {
+
+// The members written into `w` as an object, as JsonMembers holds them:
+// without the braces and the object's own indentation (two spaces a line).
+QByteArray withoutTheObject(QByteArrayView written) // "{\n  \"a\": 1\n}"
 {
-    JsonMembers members;
-    if (object.isEmpty())
-        return members;
-    // In the order JsonWriter::forEachMember() writes them: the object's
-    // own, unless a name read with a byte order mark broke it.
-    std::vector<std::pair<QString, QJsonValue>> kept;
-    kept.reserve(size_t(object.size()));
-    qsizetype i = 0;
-    bool sorted = true;
-    for (auto it = object.begin(); it != object.end(); ++it, ++i) {
-        if (!keep(i))
-            continue;
-        QString name = it.key();
-        sorted = sorted && (kept.empty() || kept.back().first <= name);
-        kept.emplace_back(std::move(name), it.value());
-    }
-    if (kept.empty())
-        return members;
-    if (!sorted)
-        std::stable_sort(kept.begin(), kept.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-    JsonWriter w;
-    w.beginObject();
-    for (const auto &[name, value] : kept) {
-        w.key(name);
-        w.value(value);
-    }
-    w.endObject();
-    members.m_depth = w.deepest() - 1;
-    const QByteArray written = w.finishValue(); // "{\n  \"a\": 1\n}"
-    // Without the braces and the object's own indentation (two spaces a line).
-    members.m_text.resize(written.size());
-    char *out = members.m_text.data();
-    const char *in = written.constData() + 1;
-    const char *const end = written.constData() + written.size() - 2; // before "\n}"
+    QByteArray text(written.size(), Qt::Uninitialized);
+    char *out = text.data();
+    const char *in = written.data() + 1;
+    const char *const end = written.data() + written.size() - 2; // before "\n}"
     while (in < end) {
         const char *newline = static_cast<const char *>(std::memchr(in, '\n', size_t(end - in)));
         const char *lineEnd = newline ? newline + 1 : end;
@@ -58,8 +31,62 @@ JsonMembers JsonMembers::of(const QJsonObject &object, const std::function<bool(
         out += lineEnd - in;
         in = newline ? lineEnd + 2 : end;
     }
-    members.m_text.truncate(out - members.m_text.constData());
-    members.m_text.squeeze();
+    text.truncate(out - text.constData());
+    text.squeeze();
+    return text;
+}
+
+} // namespace
+
+JsonMembers JsonMembers::of(const QJsonObject &object, const std::function<bool(qsizetype)> &keep)
+{
+    JsonMembers members;
+    if (object.isEmpty())
+        return members;
+    // One writer a thread, used again: its room and its numbers stay.
+    thread_local JsonWriter w;
+    w.clear();
+    w.beginObject();
+    // In the order JsonWriter::forEachMember() writes them: the object's
+    // own, unless a name read with a byte order mark broke it.
+    bool sorted = true;
+    bool any = false;
+    QString previous;
+    qsizetype i = 0;
+    for (auto it = object.begin(); it != object.end() && sorted; ++it, ++i) {
+        if (!keep(i))
+            continue;
+        QString name = it.key();
+        sorted = !any || previous <= name;
+        w.key(name);
+        w.value(it.value());
+        previous = std::move(name);
+        any = true;
+    }
+    if (!sorted) {
+        std::vector<std::pair<QString, QJsonValue>> kept;
+        i = 0;
+        for (auto it = object.begin(); it != object.end(); ++it, ++i) {
+            if (keep(i))
+                kept.emplace_back(it.key(), it.value());
+        }
+        std::stable_sort(kept.begin(), kept.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        w.clear();
+        w.beginObject();
+        for (const auto &[name, value] : kept) {
+            w.key(name);
+            w.value(value);
+        }
+    }
+    w.endObject();
+    if (any) {
+        members.m_depth = w.deepest() - 1;
+        members.m_text = withoutTheObject(w.written());
+    }
+    w.clear();
+    if (w.capacity() > 1024 * 1024)
+        w = JsonWriter(); // its room goes, after members of unusual size
     return members;
 }
 

@@ -53,6 +53,18 @@ public:
     // How many bytes were written so far.
     qsizetype size() const { return m_size; }
 
+    // What was written so far, and starting over (keeping the room, and the
+    // numbers formatted): for a writer used again and again.
+    QByteArrayView written() const { return QByteArrayView(m_out.constData(), m_size); }
+    qsizetype capacity() const { return m_out.size(); }
+    void clear()
+    {
+        m_size = 0;
+        m_deepest = 0;
+        m_levels.clear();
+        m_afterKey = false;
+    }
+
     // The document, ending in a newline.
     QByteArray finish();
     // The value, as it goes into its document (no newline).
