@@ -168,8 +168,8 @@ void TestJsonMembers::equalMeansWrittenTheSame()
     const JsonMembers two(QJsonObject{{QStringLiteral("w"), 2.0}, {QStringLiteral("a"), true}});
     const JsonMembers same(QJsonObject{{QStringLiteral("a"), true}, {QStringLiteral("w"), 2}});
     QCOMPARE(two, same); // 2.0 is written 2; the order is the names'
-    QVERIFY(!(two == JsonMembers(QJsonObject{{QStringLiteral("w"), 2.5},
-                                             {QStringLiteral("a"), true}})));
+    QVERIFY(!(two ==
+              JsonMembers(QJsonObject{{QStringLiteral("w"), 2.5}, {QStringLiteral("a"), true}})));
     QVERIFY(!(two == JsonMembers(QJsonObject{{QStringLiteral("w"), 2}})));
     QVERIFY(!(two == JsonMembers()));
     // A copy shares the text.
@@ -209,8 +209,8 @@ void TestJsonMembers::namesWithAByteOrderMarkKeepTheirOrder()
 
 void TestJsonMembers::keepsOnlyTheMembersAsked()
 {
-    const QJsonObject object{{QStringLiteral("a"), 1}, {QStringLiteral("b"), 2},
-                             {QStringLiteral("c"), 3}};
+    const QJsonObject object{
+        {QStringLiteral("a"), 1}, {QStringLiteral("b"), 2}, {QStringLiteral("c"), 3}};
     const JsonMembers kept = JsonMembers::of(object, [](qsizetype i) { return i != 1; });
     QCOMPARE(kept, JsonMembers(QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("c"), 3}}));
     QVERIFY(JsonMembers::of(object, [](qsizetype) { return false; }).isEmpty());

@@ -336,9 +336,8 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
             new QTreeWidgetItem(m_metrics, {prefix + it.key(), value});
         }
     };
-    const QJsonObject details = audit.extra.object(); // read once, for this frame
-    addMetrics(details.value(u"metrics").toObject(), QString());
-    const QJsonObject breakdown = details.value(u"breakdown").toObject();
+    addMetrics(audit.extra.value(u"metrics").toObject(), QString());
+    const QJsonObject breakdown = audit.extra.value(u"breakdown").toObject();
     for (auto it = breakdown.begin(); it != breakdown.end(); ++it) {
         const QJsonObject part = it.value().toObject();
         if (part.contains(u"raw"))
@@ -355,10 +354,8 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         if (a.attemptIndex == chosen)
             m_attempts->setCurrentItem(
                 m_attempts->topLevelItem(m_attempts->topLevelItemCount() - 1));
-        if (a.extra.contains(u"prompt")) {
-            if (const QJsonValue given = a.extra.value(u"prompt"); given.isString())
-                prompt = given.toString();
-        }
+        if (const QJsonValue given = a.extra.value(u"prompt"); given.isString())
+            prompt = given.toString();
     }
     m_loading = false;
     showField(m_prompt, tr("Prompt"), prompt.isEmpty() ? tr("(not recorded)") : prompt);

@@ -11,8 +11,7 @@
 
 JsonMembers::JsonMembers(const QJsonObject &object)
     : JsonMembers(of(object, [](qsizetype) { return true; }))
-{
-}
+{}
 
 namespace {
 
@@ -123,8 +122,7 @@ bool named(const char *line, const char *end, const QStringView *asciiNames, qsi
 // Calls f(begin, end) for each member's text: from the newline before its
 // name to its value's end (without the comma after it). A member's line, and
 // only a member's line, starts with its quoted name.
-template <typename F>
-void forEachMemberText(const QByteArray &text, F f)
+template <typename F> void forEachMemberText(const QByteArray &text, F f)
 {
     const char *const end = text.constData() + text.size();
     const char *member = text.constData(); // at the newline before a member
