@@ -64,7 +64,10 @@ public:
 
     friend bool operator==(const JsonMembers &a, const JsonMembers &b)
     {
-        return a.m_text == b.m_text;
+        // A copy shares the text: equal without comparing it.
+        return (a.m_text.constData() == b.m_text.constData() &&
+                a.m_text.size() == b.m_text.size()) ||
+               a.m_text == b.m_text;
     }
 
 private:
