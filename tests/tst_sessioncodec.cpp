@@ -762,7 +762,9 @@ void TestSessionCodec::extraNamedLikeAKnownMemberIsNotWrittenTwice()
 {
     DirectorSession s = *SessionCodec::decode(withUnknownMembers).session;
     AttemptInfo &attempt = s.frames[0].attemptHistory[0];
-    attempt.extra.insert(QStringLiteral("timestamp"), QStringLiteral("not Director's"));
+    QJsonObject members = attempt.extra.object();
+    members.insert(QStringLiteral("timestamp"), QStringLiteral("not Director's"));
+    attempt.extra = JsonMembers(members);
     s.frames[0].extra.insert(QStringLiteral("status"), QStringLiteral("DONE"));
     const QByteArray written = SessionCodec::encode(s);
     const SessionDecodeResult again = SessionCodec::decode(written);
@@ -847,10 +849,12 @@ void TestSessionCodec::everyChangeOfAFrameIsWritten()
     case 2:
         frame.directorOverrides.alignment->userOverrideX = -2.25;
         break;
-    case 3:
-        frame.auditReport.extra[QStringLiteral("metrics")] =
-            QJsonObject{{QStringLiteral("ssim"), 0.5}};
+    case 3: {
+        QJsonObject details = frame.auditReport.extra.object();
+        details[QStringLiteral("metrics")] = QJsonObject{{QStringLiteral("ssim"), 0.5}};
+        frame.auditReport.extra = JsonMembers(details);
         break;
+    }
     case 4:
         frame.attemptHistory[0].strategy = QStringLiteral("reroll_seed");
         break;

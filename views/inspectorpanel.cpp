@@ -354,8 +354,8 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
         if (a.attemptIndex == chosen)
             m_attempts->setCurrentItem(
                 m_attempts->topLevelItem(m_attempts->topLevelItemCount() - 1));
-        if (a.extra.value(u"prompt").isString())
-            prompt = a.extra.value(u"prompt").toString();
+        if (const QJsonValue given = a.extra.value(u"prompt"); given.isString())
+            prompt = given.toString();
     }
     m_loading = false;
     showField(m_prompt, tr("Prompt"), prompt.isEmpty() ? tr("(not recorded)") : prompt);

@@ -361,3 +361,10 @@ QJsonObject JsonObjectReader::extra() const
     }
     return rest;
 }
+
+JsonMembers JsonObjectReader::extraMembers() const
+{
+    if (std::find(m_taken.begin(), m_taken.end(), false) == m_taken.end())
+        return JsonMembers();
+    return JsonMembers::of(m_object, [this](qsizetype i) { return !m_taken[i]; });
+}

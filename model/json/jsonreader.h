@@ -1,5 +1,7 @@
 #pragma once
 
+#include "json/jsonmembers.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -169,6 +171,8 @@ public:
 
     // The members nobody took, as they were.
     QJsonObject extra() const;
+    // The same, held as written (JsonMembers).
+    JsonMembers extraMembers() const;
 
 private:
     QJsonObject m_object;

@@ -189,6 +189,32 @@ void JsonWriter::raw(QByteArrayView json, int deepest)
     m_deepest = std::max(m_deepest, deepest);
 }
 
+void JsonWriter::members(QByteArrayView text, int depth)
+{
+    Q_ASSERT(!m_levels.isEmpty() && m_levels.last().isObject && !m_afterKey);
+    if (text.isEmpty())
+        return;
+    if (m_levels.last().count++ > 0)
+        put(',');
+    // Every line of the text (each starts after a newline) gets the
+    // indentation of a member here.
+    const int level = m_depth + int(m_levels.size());
+    const qsizetype indent = 2 * level;
+    const char *in = text.data();
+    const char *const end = in + text.size();
+    while (in < end) {
+        const char *newline = static_cast<const char *>(std::memchr(in, '\n', size_t(end - in)));
+        const char *lineEnd = newline ? newline + 1 : end;
+        char *out = ensure((lineEnd - in) + indent);
+        std::memcpy(out, in, size_t(lineEnd - in));
+        if (newline)
+            std::memset(out + (lineEnd - in), ' ', size_t(indent));
+        m_size += (lineEnd - in) + (newline ? indent : 0);
+        in = lineEnd;
+    }
+    m_deepest = std::max(m_deepest, level + depth);
+}
+
 QByteArray JsonWriter::finish()
 {
     Q_ASSERT(m_depth == 0);

@@ -43,12 +43,27 @@ public:
     // A value another JsonWriter wrote at this depth (finishValue()), whose
     // deepest() was `deepest`.
     void raw(QByteArrayView json, int deepest);
+    // Members of the current object as JsonMembers holds them (its text,
+    // and its depth()), each indented as a member here.
+    void members(QByteArrayView text, int depth);
 
     // How many objects and arrays deep (in the document) the deepest of
     // what was written so far is.
     int deepest() const { return m_deepest; }
     // How many bytes were written so far.
     qsizetype size() const { return m_size; }
+
+    // What was written so far, and starting over (keeping the room, and the
+    // numbers formatted): for a writer used again and again.
+    QByteArrayView written() const { return QByteArrayView(m_out.constData(), m_size); }
+    qsizetype capacity() const { return m_out.size(); }
+    void clear()
+    {
+        m_size = 0;
+        m_deepest = 0;
+        m_levels.clear();
+        m_afterKey = false;
+    }
 
     // The document, ending in a newline.
     QByteArray finish();

@@ -278,7 +278,7 @@ struct PreparedDetails
     QJsonObject kept;  // `object`, bounded when it has to be
     JsonSize keptSize; // of `kept`
     bool hasWritten = false;
-    QJsonObject written; // SessionCodec::asWritten(kept), when hasWritten
+    JsonMembers written; // `kept` as written, when hasWritten
 
     // `write`: also as written (which is only of use within the budget).
     static PreparedDetails of(const QJsonObject &object, bool write)
@@ -300,11 +300,12 @@ struct PreparedDetails
 
     void writeKept()
     {
-        // As the session file will hold them once written and read back
-        // (2.0 reads back as 2, names in their order, ...): what is in
-        // memory is what a reader of the file gets. Read back: never cut to
-        // 32 deep.
-        written = SessionCodec::asWritten(kept).value_or(QJsonObject());
+        // As the session file will hold them (2.0 is written 2, names in
+        // their order, ...): what is in memory is what a reader of the file
+        // gets. Never nested deeper than a reader reads (kept is bounded).
+        written = JsonMembers(kept);
+        if (written.depth() >= SessionCodec::maxNestingDepth)
+            written = JsonMembers();
         hasWritten = true;
     }
 };
@@ -605,6 +606,9 @@ private:
     // within the session's bounds.
     QList<AttemptInfo> attempts(int index, const QJsonArray &auditAttempts);
     using Attempts = QMap<int, AttemptInfo>; // by attempt number
+    // The other members of the attempts of the frame being read, by attempt
+    // number, gathered from the run's files before they are kept (details()).
+    QHash<int, QJsonObject> m_attemptExtras;
     void attemptsFromState(int index, Attempts &byIndex);
     void attemptsFromAudit(int index, const QJsonArray &auditAttempts, Attempts &byIndex);
     // Adds the attempts that have a file in candidates/; gives their numbers.
@@ -647,8 +651,8 @@ private:
     // `spendBudget` false: the list is bounded by count and length only (an
     // attempt's, charged with the attempt when it is kept).
     QStringList texts(const QJsonValue &value, const QString &where, bool spendBudget = true);
-    QJsonObject details(const QJsonObject &object, const QString &where);
-    QJsonObject details(PreparedDetails prepared, const QString &where);
+    JsonMembers details(const QJsonObject &object, const QString &where);
+    JsonMembers details(PreparedDetails prepared, const QString &where);
     // The budget of the frame being read.
     qint64 m_frameBytes = 0;
     qint64 m_runBytes = 0;
@@ -806,15 +810,15 @@ void Reader::leaveOutOverBudget(const QString &where, qint64 bytes)
     }
 }
 
-QJsonObject Reader::details(const QJsonObject &object, const QString &where)
+JsonMembers Reader::details(const QJsonObject &object, const QString &where)
 {
     return details(PreparedDetails::of(object, false), where);
 }
 
-QJsonObject Reader::details(PreparedDetails prepared, const QString &where)
+JsonMembers Reader::details(PreparedDetails prepared, const QString &where)
 {
     if (prepared.object.isEmpty())
-        return prepared.object;
+        return JsonMembers();
     JsonSize size = prepared.size;
     if (size.depth > RunFolder::maxCopiedDepth || size.namesCollide) {
         if (size.depth > RunFolder::maxCopiedDepth) {
@@ -1132,7 +1136,8 @@ void Reader::attemptsFromState(int index, Attempts &byIndex)
         a.strategy = text(o.value(u"strategy"), where);
         a.reasonCodes = texts(o.value(u"reasonCodes"), where, false);
         a.passed = o.value(u"result").toString() == QLatin1String("passed");
-        a.extra = withoutMembers(o, SessionCodec::ownMembers(SessionCodec::Members::Attempt));
+        m_attemptExtras[n] =
+            withoutMembers(o, SessionCodec::ownMembers(SessionCodec::Members::Attempt));
     }
 }
 
@@ -1149,6 +1154,7 @@ void Reader::attemptsFromAudit(int index, const QJsonArray &auditAttempts, Attem
             continue;
         const bool known = byIndex.contains(n);
         AttemptInfo &a = byIndex[n];
+        QJsonObject &extra = m_attemptExtras[n];
         a.attemptIndex = n;
         if (a.timestamp.isEmpty()) {
             if (const auto t = canonicalTimestamp(o.value(u"timestamp")))
@@ -1162,8 +1168,8 @@ void Reader::attemptsFromAudit(int index, const QJsonArray &auditAttempts, Attem
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!mapped.contains(it.key()) &&
                 !SessionCodec::ownMembers(SessionCodec::Members::Attempt).contains(it.key()) &&
-                !a.extra.contains(it.key()))
-                a.extra.insert(it.key(), it.value());
+                !extra.contains(it.key()))
+                extra.insert(it.key(), it.value());
         }
     }
 }
@@ -1203,7 +1209,8 @@ void Reader::keepNewestAttempts(int index, Attempts &byIndex, const QSet<int> &w
 
 void Reader::completeAttempt(int index, AttemptInfo &a)
 {
-    a.extra = details(a.extra, tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
+    a.extra = details(m_attemptExtras.value(a.attemptIndex),
+                      tr("frame %1, attempt %2").arg(index).arg(a.attemptIndex));
     // Its candidate file, the preferred one that is there.
     QList<Candidate> files = m_candidates.value(index);
     files.removeIf([&](const Candidate &c) { return c.attempt != a.attemptIndex; });
@@ -1252,6 +1259,7 @@ QList<AttemptInfo> Reader::attemptsWithinBudget(int index, const Attempts &byInd
 QList<AttemptInfo> Reader::attempts(int index, const QJsonArray &auditAttempts)
 {
     Attempts byIndex;
+    m_attemptExtras.clear();
     attemptsFromState(index, byIndex);
     attemptsFromAudit(index, auditAttempts, byIndex);
     const QSet<int> withImage = attemptsWithImages(index, byIndex);

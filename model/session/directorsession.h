@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/framestatus.h"
+#include "json/jsonmembers.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -16,7 +17,9 @@
 // the file writes them: ISO 8601 UTC with milliseconds and "Z". Paths are
 // relative to the run folder. Every type keeps the JSON members it does not
 // know in `extra`, so that a round trip through Director never deletes what
-// another program wrote.
+// another program wrote: the audit report and the attempts, which hold most
+// of them, as the text they are written as (JsonMembers), the others as
+// QJsonObject.
 
 struct AuditReport
 {
@@ -25,7 +28,7 @@ struct AuditReport
     bool passed = false;
     std::optional<bool> autoAligned;
     std::optional<double> driftPixels;
-    QJsonObject extra; // metrics, breakdown, ... as the pipeline wrote them
+    JsonMembers extra; // metrics, breakdown, ... as the pipeline wrote them
 
     bool operator==(const AuditReport &) const = default;
 };
@@ -95,7 +98,7 @@ struct AttemptInfo
     QString strategy;
     QStringList reasonCodes;
     bool passed = false;
-    QJsonObject extra; // promptHash, compositeScore, durationMs, ...
+    JsonMembers extra; // promptHash, compositeScore, durationMs, ...
 
     bool operator==(const AttemptInfo &) const = default;
 };

@@ -189,7 +189,7 @@ std::optional<AuditReport> Decoder::auditReport(const QJsonObject &object, const
         report.driftPixels = r.numberOf(driftName, drift, false);
         ok = ok && report.driftPixels.has_value();
     }
-    report.extra = r.extra();
+    report.extra = r.extraMembers();
     return ok ? std::optional(std::move(report)) : std::nullopt;
 }
 
@@ -310,7 +310,7 @@ std::optional<AttemptInfo> Decoder::attempt(const QJsonObject &object, const Jso
     a.reasonCodes =
         r.stringsOf(u"reasonCodes", r.take(u"reasonCodes"), true).value_or(QStringList());
     a.passed = r.boolean(u"passed").value_or(false);
-    a.extra = r.extra();
+    a.extra = r.extraMembers();
     return errors.size() == errorsBefore ? std::optional(std::move(a)) : std::nullopt;
 }
 

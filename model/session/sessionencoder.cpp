@@ -1,5 +1,6 @@
 #include "session/sessionencoder.h"
 
+#include "json/jsonmembers.h"
 #include "json/jsonwriter.h"
 
 #include <QVarLengthArray>
@@ -33,6 +34,18 @@ public:
             m_w.key(name);
             m_w.value(value);
         });
+        m_w.endObject();
+    }
+    // The same for members held as written: their text goes in as it is,
+    // unless one of them has the name of a member written already.
+    void finish(const JsonMembers &extra)
+    {
+        if (extra.containsAny(m_names.constData(), m_names.size())) {
+            const JsonMembers others = extra.without(m_names.constData(), m_names.size());
+            m_w.members(others.text(), others.depth());
+        } else {
+            m_w.members(extra.text(), extra.depth());
+        }
         m_w.endObject();
     }
 

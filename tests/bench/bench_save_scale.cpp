@@ -68,17 +68,19 @@ void memory(const QString &runDir, double file)
     printKiB(QStringLiteral("the store's FrameCache after a save"), cache, file);
     printKiB(QStringLiteral("session + FrameCache"), session + cache, file);
     store.reset(); // its cache shares the frames' data
+    {
+        // What the window holds: a SessionManager after it opened the run.
+        malloc_trim(0);
+        const double before = bench::heapBytes();
+        SessionManager manager(nullptr, SessionManager::Saving::Background);
+        bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
+        printKiB(QStringLiteral("SessionManager after initializeOrResume"),
+                 bench::heapBytes() - before, file);
+    }
 
     // Where the session's bytes go: each kind of member, dropped from every frame.
     DirectorSession &s = *loaded;
     if (qEnvironmentVariableIsSet("DIRECTOR_BENCH_EXPERIMENT")) {
-        share(s, QStringLiteral("EXPERIMENT audit extra reparsed"), file,
-              [](DirectorFrameState &f) {
-                  f.auditReport.extra =
-                      QJsonDocument::fromJson(
-                          QJsonDocument(f.auditReport.extra).toJson(QJsonDocument::Compact))
-                          .object();
-              });
         share(s, QStringLiteral("EXPERIMENT strings shared"), file, [](DirectorFrameState &f) {
             for (AttemptInfo &a : f.attemptHistory) {
                 if (a.candidatePath == f.imagePath)
@@ -89,9 +91,9 @@ void memory(const QString &runDir, double file)
             }
         });
     }
-    share(s, QStringLiteral("auditReport.extra"), file,
+    share(s, QStringLiteral("auditReport.extra (JsonMembers)"), file,
           [](DirectorFrameState &f) { f.auditReport.extra = {}; });
-    share(s, QStringLiteral("attempts' extra"), file, [](DirectorFrameState &f) {
+    share(s, QStringLiteral("attempts' extra (JsonMembers)"), file, [](DirectorFrameState &f) {
         for (AttemptInfo &a : f.attemptHistory)
             a.extra = {};
     });

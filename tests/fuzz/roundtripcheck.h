@@ -43,6 +43,8 @@ inline QString difference(const DirectorSession &a, const DirectorSession &b)
             return QStringLiteral("\"%1\"").arg(v.left(80));
         else if constexpr (std::is_same_v<T, QJsonObject>)
             return QString::fromUtf8(QJsonDocument(v).toJson(QJsonDocument::Compact).left(80));
+        else if constexpr (std::is_same_v<T, JsonMembers>)
+            return QString::fromUtf8(v.text().first(std::min<qsizetype>(80, v.text().size())));
         else if constexpr (std::is_same_v<T, double> || std::is_same_v<T, int>)
             return QString::number(v, 'g', 17);
         else
