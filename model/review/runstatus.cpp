@@ -133,11 +133,19 @@ QJsonObject RunStatus::toJson() const
     root.insert(QStringLiteral("leftOut"), QJsonArray::fromStringList(m_leftOut));
     root.insert(QStringLiteral("news"), QJsonObject{{QStringLiteral("changed"), m_newsChanged},
                                                     {QStringLiteral("added"), m_newsAdded}});
+    // Inserted in the order of the names ("10" before "9"), each after the last: a
+    // QJsonObject keeps its members sorted, and 100,000 inserted in frame order would move
+    // the members after each one, every time.
+    QList<std::pair<QString, ImageAttempt>> attempts;
+    attempts.reserve(m_imageAttempts.size());
+    for (auto it = m_imageAttempts.cbegin(); it != m_imageAttempts.cend(); ++it)
+        attempts.append({QString::number(it.key()), *it});
+    std::sort(attempts.begin(), attempts.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     QJsonObject imageAttempts;
-    for (auto it = m_imageAttempts.cbegin(); it != m_imageAttempts.cend(); ++it) {
-        imageAttempts.insert(QString::number(it.key()),
-                             QJsonObject{{QStringLiteral("attempt"), it->attempt},
-                                         {QStringLiteral("newest"), it->newest}});
+    for (const auto &[name, attempt] : std::as_const(attempts)) {
+        imageAttempts.insert(name, QJsonObject{{QStringLiteral("attempt"), attempt.attempt},
+                                               {QStringLiteral("newest"), attempt.newest}});
     }
     root.insert(QStringLiteral("imageAttempts"), imageAttempts);
     QJsonArray rejected;
