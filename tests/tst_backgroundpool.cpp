@@ -9,6 +9,12 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+
 // Director's background jobs run on a pool of their own, never on Qt's global pool: Qt's
 // raster engine splits large fills over that one and the window's paint waits for them, so a
 // long job of ours there froze the window (a 10,000-frame run's first paint waited seconds for
@@ -23,6 +29,7 @@ private slots:
     void theMoveIsMeasuredWithQtsPoolHeld();
     void theStartPageScansWithQtsPoolHeld();
     void itHasThreadsOfItsOwn();
+    void everyJobYieldsToTheWindow();
 
 private:
     // Occupies every thread of Qt's global pool until release().
@@ -91,4 +98,30 @@ void TestBackgroundPool::itHasThreadsOfItsOwn()
 }
 
 QTEST_GUILESS_MAIN(TestBackgroundPool)
+// Every job run() or start() hands over runs at backgroundNice, whichever of the pool's threads
+// takes it; the GUI thread keeps its own priority.
+void TestBackgroundPool::everyJobYieldsToTheWindow()
+{
+    const auto nice = [] {
+        errno = 0;
+        const int value = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        return errno == 0 ? value : -100;
+    };
+    const int mine = nice();
+    QThreadPool *pool = BackgroundPool::instance();
+    pool->waitForDone(); // its threads as new (waitForDone lets them go)
+    const int jobs = pool->maxThreadCount() * 4;
+    std::atomic_int niced{0};
+    QList<QFuture<int>> futures;
+    for (int n = 0; n < jobs; ++n) {
+        futures.append(BackgroundPool::run(nice));
+        BackgroundPool::start([&] { niced += nice() == BackgroundPool::backgroundNice; });
+    }
+    pool->waitForDone();
+    for (QFuture<int> &future : futures)
+        QCOMPARE(future.result(), BackgroundPool::backgroundNice);
+    QCOMPARE(niced.load(), jobs);
+    QCOMPARE(nice(), mine);
+}
+
 #include "tst_backgroundpool.moc"

@@ -103,6 +103,7 @@ void ExportJobDialog::start(Job job, const JobHook &hook)
     m_watcher.setFuture(QtConcurrent::run(
         BackgroundPool::instance(), [job = std::move(job), stop = m_stop, hook,
                                      noMemory = m_texts.noMemory](QPromise<Written> &promise) {
+            BackgroundPool::yieldToTheWindow();
             if (hook)
                 hook(*stop);
             const PreviewProgress progress([stop] { return stop->requested(); },

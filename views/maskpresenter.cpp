@@ -178,13 +178,12 @@ void MaskPresenter::patch()
     m_provider = std::make_shared<InpaintProvider>(InpaintProvider::defaultCommand());
     // The job has its own copies: the request, and a share of the provider.
     m_watcher.setFuture(
-        QtConcurrent::run(BackgroundPool::instance(),
-                          [provider = m_provider, request = std::move(*request)]() -> Answer {
-                              const Result<QImage> patched = provider->run(request);
-                              if (!patched)
-                                  return {QImage(), patched.outcome().message()};
-                              return {*patched, QString()};
-                          }));
+        BackgroundPool::run([provider = m_provider, request = std::move(*request)]() -> Answer {
+            const Result<QImage> patched = provider->run(request);
+            if (!patched)
+                return {QImage(), patched.outcome().message()};
+            return {*patched, QString()};
+        }));
     m_bar->setRunning(true);
     m_elapsed.start();
     m_tick.start();

@@ -108,12 +108,11 @@ void PlaybackPresenter::framesChanged(const QList<int> &frames)
     // A batch (thousands of verdicts, most often no image changed): the frames with an image
     // found again off the GUI thread; the session's frames let go of once they are looked at.
     m_rebuilding = true;
-    m_rebuild.setFuture(QtConcurrent::run(BackgroundPool::instance(),
-                                          [all = m_parts.manager->session().frames]() mutable {
-                                              QList<int> withImage = withImageOf(all);
-                                              all = {};
-                                              return withImage;
-                                          }));
+    m_rebuild.setFuture(BackgroundPool::run([all = m_parts.manager->session().frames]() mutable {
+        QList<int> withImage = withImageOf(all);
+        all = {};
+        return withImage;
+    }));
 }
 
 void PlaybackPresenter::takeRebuilt()

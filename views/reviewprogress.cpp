@@ -48,12 +48,11 @@ void ReviewProgress::framesChanged(const QList<int> &frames)
     // Counted off the GUI thread, the session's frames let go of as soon as they are counted
     // (an edit meanwhile need not copy them). A count under way is replaced.
     m_counting = true;
-    m_count.setFuture(QtConcurrent::run(BackgroundPool::instance(),
-                                        [all = m_manager->session().frames]() mutable {
-                                            const FrameCounts counts = FrameCounts::of(all);
-                                            all = {};
-                                            return counts;
-                                        }));
+    m_count.setFuture(BackgroundPool::run([all = m_manager->session().frames]() mutable {
+        const FrameCounts counts = FrameCounts::of(all);
+        all = {};
+        return counts;
+    }));
 }
 
 void ReviewProgress::show(const FrameCounts &counts)

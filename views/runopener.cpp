@@ -126,12 +126,11 @@ void RunOpener::start(const Request &request)
         SessionManager::prepareOpening(*opening);
         job->future = QtFuture::makeReadyFuture();
     } else {
-        job->future = QtConcurrent::run(BackgroundPool::instance(),
-                                        [opening, cancel = job->cancel, hook = workerHook()] {
-                                            if (hook)
-                                                hook();
-                                            SessionManager::prepareOpening(*opening, cancel.get());
-                                        });
+        job->future = BackgroundPool::run([opening, cancel = job->cancel, hook = workerHook()] {
+            if (hook)
+                hook();
+            SessionManager::prepareOpening(*opening, cancel.get());
+        });
     }
     job->watcher->setFuture(job->future);
     m_job = std::move(job);

@@ -115,7 +115,7 @@ void MoveMetrics::sessionOpened()
     if (m_cancelled)
         m_cancelled->store(true);
     // Thousands of frames and paths, freed off the GUI thread.
-    BackgroundPool::instance()->start(
+    BackgroundPool::start(
         [frames = std::exchange(m_frames, {}), known = std::exchange(m_known, {})]() mutable {
             frames = {};
             known = {};
@@ -145,8 +145,7 @@ void MoveMetrics::start()
     // soon as the jobs are found. Otherwise here: a share held by the pool would make an edit
     // meanwhile copy every frame.
     const bool onPool = !session.frames.isDetached();
-    m_watcher.setFuture(QtConcurrent::run(
-        BackgroundPool::instance(),
+    m_watcher.setFuture(BackgroundPool::run(
         [runDir = m_manager->runDir(),
          frames = onPool ? session.frames : QMap<int, DirectorFrameState>(),
          jobs = onPool ? QList<Job>() : jobsOf(session), anchor = anchorIndex(session),
@@ -166,7 +165,7 @@ void MoveMetrics::finished()
         // Taken, not copied; what they replace (thousands of frames and paths) is freed off
         // the GUI thread.
         Measured measured = m_watcher.future().takeResult();
-        BackgroundPool::instance()->start(
+        BackgroundPool::start(
             [frames = std::exchange(m_frames, std::move(measured.frames)),
              known = std::exchange(m_known, std::move(measured.known))]() mutable {
                 frames = {};

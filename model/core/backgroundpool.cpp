@@ -3,7 +3,17 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+
+void BackgroundPool::yieldToTheWindow()
+{
+    // Linux keeps a nice value per thread: `setpriority` on the thread's id changes this
+    // thread only. Raising it is always allowed; what fails leaves the thread as it was.
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), backgroundNice);
+}
 
 QThreadPool *BackgroundPool::instance()
 {

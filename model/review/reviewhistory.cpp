@@ -40,8 +40,8 @@ public:
     {
         if (m_changed.size() < largeBatch)
             return;
-        BackgroundPool::instance()->start([before = std::move(m_before), after = std::move(m_after),
-                                           changes = std::move(m_changes)]() mutable {
+        BackgroundPool::start([before = std::move(m_before), after = std::move(m_after),
+                               changes = std::move(m_changes)]() mutable {
             before = {};
             after = {};
             changes = {};

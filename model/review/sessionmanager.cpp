@@ -829,8 +829,8 @@ void SessionManager::applyFrameEditsInBackground(const QList<std::pair<int, Fram
     job->edits = edits;
     job->policy = policy;
     job->done = done;
-    job->future = QtConcurrent::run(BackgroundPool::instance(), &SessionManager::verdictBatch,
-                                    job->base, edits, Timestamps::now());
+    job->future =
+        BackgroundPool::run(&SessionManager::verdictBatch, job->base, edits, Timestamps::now());
     m_job = std::move(job);
     m_batchWatcher.setFuture(m_job->future);
 }

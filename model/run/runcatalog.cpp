@@ -66,7 +66,7 @@ void RunCatalog::startScan()
 {
     m_again = false;
     m_scanning = m_folder;
-    m_scan.setFuture(QtConcurrent::run(BackgroundPool::instance(), &RunSummary::scan, m_folder));
+    m_scan.setFuture(BackgroundPool::run(&RunSummary::scan, m_folder));
 }
 
 void RunCatalog::scanFinished()

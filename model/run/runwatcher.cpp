@@ -109,8 +109,8 @@ void RunWatcher::startScan(bool force)
         return;
     }
     watchFolders();
-    m_scan.setFuture(QtConcurrent::run(BackgroundPool::instance(), &RunWatcher::scan, m_runDir,
-                                       m_manager->session(), force ? QByteArray() : m_fingerprint));
+    m_scan.setFuture(BackgroundPool::run(&RunWatcher::scan, m_runDir, m_manager->session(),
+                                         force ? QByteArray() : m_fingerprint));
 }
 
 RunWatcher::Scan RunWatcher::scan(const QString &runDir, const DirectorSession &session,

@@ -1,5 +1,6 @@
 #include "storage/sessionwriter.h"
 
+#include "core/backgroundpool.h"
 #include "storage/sessionstore.h"
 
 #include <pthread.h>
@@ -59,6 +60,7 @@ void SessionWriter::waitForIdle()
 
 void SessionWriter::run()
 {
+    BackgroundPool::yieldToTheWindow(); // a save never takes the GUI thread's core
     std::unique_lock locker(m_mutex);
     for (;;) {
         m_wake.wait(locker, [this] { return m_pending || m_stop; });
