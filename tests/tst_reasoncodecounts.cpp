@@ -121,6 +121,14 @@ void TestReasonCodeCounts::aBatchIsCountedInTheBackgroundAndWaitedFor()
     QTRY_VERIFY(!counts.isCounting());
     QVERIFY(countsAreAWalk(counts));
     QVERIFY(!counts.counts().contains(QStringLiteral("SF07_SMEAR")));
+
+    // A batch of verdicts keeps every frame's lists: nothing to count, nothing to wait for.
+    QList<std::pair<int, FrameEdit>> verdicts;
+    for (const int index : m_manager->session().frames.keys())
+        verdicts.append({index, FrameEdit::statusTo(FrameStatus::AuditFail)});
+    QVERIFY(m_manager->applyFrameEdits(verdicts, SessionManager::Refusals::ApplyTheRest));
+    QVERIFY(!counts.isCounting());
+    QVERIFY(countsAreAWalk(counts));
 }
 
 void TestReasonCodeCounts::changesMadeWhileABatchIsCountedCountToo()
