@@ -1,6 +1,7 @@
 #include "review/reasoncodecounts.h"
 
 #include "core/backgroundpool.h"
+#include "core/instep.h"
 #include "review/sessionmanager.h"
 
 #include <QtConcurrent>
@@ -107,44 +108,30 @@ void ReasonCodeCounts::start(std::function<Counted()> job)
 void ReasonCodeCounts::update(Counted &counted, const QMap<int, DirectorFrameState> &all,
                               const QList<int> &frames)
 {
-    auto it = all.cbegin();
-    for (const int index : frames) {
-        // The frames come in index order: the next one is most often the next in the map.
-        if (it != all.cend() && it.key() < index)
-            ++it;
-        if (it == all.cend() || it.key() != index)
-            it = all.constFind(index);
+    walkInStep(all, frames, [&counted, &all](int index, auto it) {
         if (it == all.cend())
-            continue;
+            return true;
         const auto known = counted.frames.constFind(index);
-        if (known != counted.frames.cend() && sameCodes(*known, *it)) {
-            // The very lists again (a verdict, an undo): nothing to count.
-            continue;
-        }
+        if (known != counted.frames.cend() && sameCodes(*known, *it))
+            return true; // the very lists again (a verdict, an undo): nothing to count
         const Named named{it->auditReport.flags, it->attemptHistory};
         if (known != counted.frames.cend())
             add(counted.counts, *known, -1);
         add(counted.counts, named, 1);
         counted.frames.insert(index, named);
-    }
+        return true;
+    });
 }
 
 bool ReasonCodeCounts::unchanged(const Counted &counted, const QMap<int, DirectorFrameState> &all,
                                  const QList<int> &frames)
 {
-    auto it = all.cbegin();
-    for (const int index : frames) {
-        if (it != all.cend() && it.key() < index)
-            ++it;
-        if (it == all.cend() || it.key() != index)
-            it = all.constFind(index);
+    return walkInStep(all, frames, [&counted, &all](int index, auto it) {
         const auto known = counted.frames.constFind(index);
         if ((it == all.cend()) != (known == counted.frames.cend()))
             return false;
-        if (it != all.cend() && !sameCodes(*known, *it))
-            return false;
-    }
-    return true;
+        return it == all.cend() || sameCodes(*known, *it);
+    });
 }
 
 void ReasonCodeCounts::framesChanged(const QList<int> &frames)

@@ -1,5 +1,6 @@
 #include "review/reviewcontroller.h"
 
+#include "core/instep.h"
 #include "patch/patchmaker.h"
 #include "review/sessionmanager.h"
 
@@ -108,16 +109,12 @@ void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, cons
     frames.reserve(frameIndexes.size());
     if (m_manager->hasSession()) {
         const QMap<int, DirectorFrameState> &all = m_manager->session().frames;
-        auto frame = all.cbegin();
-        for (const int frameIndex : frameIndexes) {
-            // In index order (the filmstrip's selection): most often the next in the map.
-            if (frame != all.cend() && frame.key() < frameIndex)
-                ++frame;
-            if (frame == all.cend() || frame.key() != frameIndex)
-                frame = all.constFind(frameIndex);
+        // In index order (the filmstrip's selection).
+        walkInStep(all, frameIndexes, [&](int frameIndex, auto frame) {
             if (frame == all.cend() || frame->status != status || reasoned)
                 frames.append(frameIndex);
-        }
+            return true;
+        });
     }
     if (frames.isEmpty())
         return done(Outcome::ok());
