@@ -126,6 +126,16 @@ void TestStatusCache::aLinkOrAFreshChangeGivesNoFingerprint()
     QVERIFY(RunFingerprint::of(run(), 0));
     // Just written: not yet a fingerprint to trust.
     QVERIFY(!RunFingerprint::of(run()));
+    // A file may carry any time: one from before 1678 (past a count of nanoseconds) is old,
+    // one after 2262 is in the future, not yet to be trusted.
+    const QByteArray audit =
+        QFile::encodeName(run() + QStringLiteral("/audit/frame_0001_metrics.json"));
+    struct timespec times[2] = {{-10'000'000'000LL, 0}, {-10'000'000'000LL, 0}};
+    QCOMPARE(::utimensat(AT_FDCWD, audit.constData(), times, 0), 0);
+    QVERIFY(RunFingerprint::of(run(), 0));
+    times[0].tv_sec = times[1].tv_sec = 10'000'000'000LL;
+    QCOMPARE(::utimensat(AT_FDCWD, audit.constData(), times, 0), 0);
+    QVERIFY(!RunFingerprint::of(run(), 0));
     // A link anywhere in the run: what it leads to is not the run's.
     QVERIFY(QFile::link(run() + QStringLiteral("/candidates/frame_0000_attempt_01.png"),
                         run() + QStringLiteral("/candidates/frame_0000_attempt_02.png")));

@@ -1,5 +1,7 @@
 #include "run/runfingerprint.h"
 
+#include "core/filetime.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QScopeGuard>
@@ -10,7 +12,9 @@
 #include <sys/vfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <ctime>
+#include <limits>
 
 namespace {
 
@@ -37,11 +41,6 @@ bool isKnownLocalFileSystem(int fd)
     }
 }
 
-qint64 nanoseconds(const struct timespec &time)
-{
-    return qint64(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
-}
-
 class Walk
 {
 public:
@@ -52,7 +51,7 @@ public:
     {
         if (S_ISLNK(info.st_mode) || info.st_dev != m_device || ++m_entries > maxEntries)
             return false;
-        m_newest = std::max({m_newest, nanoseconds(info.st_mtim), nanoseconds(info.st_ctim)});
+        m_newest = std::max({m_newest, FileTime::of(info.st_mtim), FileTime::of(info.st_ctim)});
         const qint64 fields[] = {qint64(info.st_ino),          qint64(info.st_mode),
                                  qint64(info.st_size),         qint64(info.st_mtim.tv_sec),
                                  qint64(info.st_mtim.tv_nsec), qint64(info.st_ctim.tv_sec),
@@ -94,7 +93,7 @@ public:
         flush();
         return m_hash.result().toHex();
     }
-    qint64 newest() const { return m_newest; }
+    FileTime newest() const { return m_newest; }
 
 private:
     void flush()
@@ -107,7 +106,7 @@ private:
     QCryptographicHash m_hash{QCryptographicHash::Blake2b_256};
     QByteArray m_record;
     qsizetype m_entries = 0;
-    qint64 m_newest = 0;
+    FileTime m_newest{std::numeric_limits<qint64>::min(), 0};
 };
 
 } // namespace
@@ -129,7 +128,15 @@ std::optional<QByteArray> RunFingerprint::of(const QString &runDir, qint64 settl
     // The run folder itself is entry "." of the folder it is (its name is not the run's).
     if (!walk.entry(fd, ".", info, 0))
         return std::nullopt;
-    if (walk.newest() > nanoseconds(now) - settleMs * 1'000'000)
+    // Seconds and nanoseconds apart (FileTime): a file may carry any time.
+    FileTime settled = FileTime::of(now);
+    settled.seconds -= settleMs / 1000;
+    settled.nanoseconds -= (settleMs % 1000) * 1'000'000;
+    if (settled.nanoseconds < 0) {
+        settled.nanoseconds += 1'000'000'000;
+        --settled.seconds;
+    }
+    if (walk.newest() > settled)
         return std::nullopt; // changed too recently (or in the future) to vouch for
     return walk.digest();
 }
