@@ -24,6 +24,14 @@ FrameCounts FrameCounts::of(const QMap<int, DirectorFrameState> &frames)
 
 namespace {
 
+// The session's lastModified is more than a day ahead of the clock now (told again by the
+// clock, also for a status kept from before).
+bool isAheadNow(const DirectorSession &session)
+{
+    const std::optional<QDateTime> lastModified = Timestamps::parse(session.lastModified);
+    return lastModified && Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
+}
+
 // The attempt whose candidate is the frame's image, and the newest attempt that has an image;
 // none when the image is no attempt's candidate (or the frame has no image). Paths compared
 // run-relative: the session may hold the pipeline's forms.
@@ -79,10 +87,7 @@ RunStatus RunStatus::of(const SessionManager &manager)
                   &added);
     status.m_newsChanged = int(changed.size());
     status.m_newsAdded = int(added.size());
-    const std::optional<QDateTime> lastModified = Timestamps::parse(status.m_session.lastModified);
-    status.m_lastModifiedAhead =
-        status.m_hasSessionFile && lastModified &&
-        Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
+    status.m_lastModifiedAhead = status.m_hasSessionFile && isAheadNow(status.m_session);
     status.m_counts = FrameCounts::of(status.m_session.frames);
     status.m_frameCount = int(status.m_session.frames.size());
     const RunPaths paths(manager.runDir(), status.m_session.runId);
@@ -302,10 +307,7 @@ std::optional<RunStatus> RunStatus::fromJson(const QJsonObject &summary, const Q
     if (status.m_hasSessionFile) {
         if (!readSession(summary.value(u"session").toObject(), status.m_session))
             return std::nullopt;
-        const std::optional<QDateTime> lastModified =
-            Timestamps::parse(status.m_session.lastModified);
-        status.m_lastModifiedAhead =
-            lastModified && Timestamps::isFarAhead(*lastModified, QDateTime::currentDateTimeUtc());
+        status.m_lastModifiedAhead = isAheadNow(status.m_session);
     }
     status.m_frameCount = summary.value(u"frameCount").toInt();
     status.m_counts = FrameCounts::fromJson(counts);
