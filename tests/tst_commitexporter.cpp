@@ -178,30 +178,58 @@ void TestCommitExporter::translationIsExact_data()
 {
     QTest::addColumn<int>("dx");
     QTest::addColumn<int>("dy");
-    QTest::newRow("none") << 0 << 0;
-    QTest::newRow("right and down") << 2 << 3;
-    QTest::newRow("left and down") << -2 << 3;
-    QTest::newRow("left and up") << -3 << -1;
-    QTest::newRow("all the way out") << 9 << 0;
+    QTest::addColumn<bool>("deep"); // 16 bits a channel
+    for (const bool deep : {false, true}) {
+        const char *depth = deep ? ", 16 bits" : "";
+        auto row = [&](const char *name, int dx, int dy) {
+            QTest::addRow("%s%s", name, depth) << dx << dy << deep;
+        };
+        row("none", 0, 0);
+        row("right and down", 2, 3);
+        row("left and down", -2, 3);
+        row("left and up", -3, -1);
+        row("right and up", 1, -4);
+        row("right only", 3, 0);
+        row("left only", -1, 0);
+        row("down only", 0, 2);
+        row("up only", 0, -5);
+        row("all the way out right", 9, 0);
+        row("all the way out left", -8, 1);
+        row("all the way out down", 0, 6);
+        row("all the way out up", 2, -7);
+    }
 }
 
 void TestCommitExporter::translationIsExact()
 {
     QFETCH(int, dx);
     QFETCH(int, dy);
-    const QImage source = numbered(8, 6);
-    const QImage moved = CommitExporter::translated(source, dx, dy);
-    QCOMPARE(moved.size(), source.size());
-    for (int y = 0; y < source.height(); ++y) {
-        for (int x = 0; x < source.width(); ++x) {
-            const int sx = x - dx;
-            const int sy = y - dy;
-            const bool inside = sx >= 0 && sy >= 0 && sx < source.width() && sy < source.height();
-            const QRgb expected = inside ? source.pixel(sx, sy) : qRgba(0, 0, 0, 0);
-            QVERIFY2(moved.pixel(x, y) == expected,
-                     qPrintable(QStringLiteral("pixel %1,%2").arg(x).arg(y)));
+    QFETCH(bool, deep);
+    const QImage::Format format = deep ? QImage::Format_RGBA64 : QImage::Format_ARGB32;
+    const QImage source = numbered(8, 6).convertToFormat(format);
+    const QImage kept = source.copy();
+    auto check = [&](const QImage &moved) {
+        QCOMPARE(moved.size(), source.size());
+        QCOMPARE(moved.format(), format);
+        for (int y = 0; y < source.height(); ++y) {
+            for (int x = 0; x < source.width(); ++x) {
+                const int sx = x - dx;
+                const int sy = y - dy;
+                const bool inside =
+                    sx >= 0 && sy >= 0 && sx < source.width() && sy < source.height();
+                const QRgba64 expected =
+                    inside ? source.pixelColor(sx, sy).rgba64() : QRgba64::fromRgba64(0);
+                QVERIFY2(moved.pixelColor(x, y).rgba64() == expected,
+                         qPrintable(QStringLiteral("pixel %1,%2").arg(x).arg(y)));
+            }
         }
-    }
+    };
+    // An image its caller keeps: the caller's is not changed.
+    check(CommitExporter::translated(source, dx, dy));
+    QCOMPARE(source, kept);
+    // An image no one else holds: moved where it is, with the same result.
+    QImage own = source.copy();
+    check(CommitExporter::translated(std::move(own), dx, dy));
 }
 
 void TestCommitExporter::writesEveryFrameWithItsOffset()

@@ -22,11 +22,12 @@ FrameGeometry geometryOf(const RunPaths &paths, const MoveMetrics::Job &job)
 {
     if (job.imagePath.isEmpty())
         return {};
-    const Result<QImage> image = ImageLoader::loadFromRun(paths, job.imagePath);
+    Result<QImage> image = ImageLoader::loadFromRun(paths, job.imagePath);
     if (!image)
         return {};
-    // Placed exactly as commit places it.
-    return FrameGeometry::of(CommitExporter::translated(*image, job.offset.x(), job.offset.y()));
+    // Placed exactly as commit places it (moved in: no copy).
+    return FrameGeometry::of(
+        CommitExporter::translated(*std::move(image), job.offset.x(), job.offset.y()));
 }
 
 } // namespace

@@ -51,7 +51,7 @@ struct StagedFrame
 
 // Checks the size of one frame's image, moves it, encodes it and writes it
 // into the staging folder. `expected`, when valid, is the size it must have.
-Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stagingDir,
+Outcome stageImage(QImage image, const FrameJob &job, const QString &stagingDir,
                    const QSize &expected, BatchSync &batch)
 {
     if (expected.isValid() && image.size() != expected) {
@@ -67,7 +67,8 @@ Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stag
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
-    if (!CommitExporter::translated(image, job.dx, job.dy).save(&buffer, "PNG")) {
+    // Moved in: the decoded image is moved where it lands, not copied.
+    if (!CommitExporter::translated(std::move(image), job.dx, job.dy).save(&buffer, "PNG")) {
         return Outcome::failed(
             CommitExporter::tr("Frame %1: the image could not be encoded.").arg(job.frameIndex));
     }
@@ -82,18 +83,21 @@ Outcome stageImage(const QImage &image, const FrameJob &job, const QString &stag
 }
 
 // Reads one frame (inside the run folder only) and stages it.
-// Runs on any thread: everything it touches is its own or read-only.
-StagedFrame stageFrame(const RunPaths &paths, const FrameJob &job, const QString &stagingDir,
+// Runs on any thread: everything it touches is its own (the resolver: one a
+// thread) or read-only.
+StagedFrame stageFrame(RunFileResolver &files, const FrameJob &job, const QString &stagingDir,
                        const QSize &expected, BatchSync &batch)
 {
-    const Result<QImage> image = ImageLoader::loadFromRun(paths, job.source);
+    const Result<QString> file = files.resolveExistingFile(job.source);
+    Result<QImage> image = file ? ImageLoader::load(*file) : Result<QImage>(file.outcome());
     if (!image) {
         return {Outcome::failed(CommitExporter::tr("Frame %1: %2")
                                     .arg(job.frameIndex)
                                     .arg(image.outcome().message())),
                 QSize()};
     }
-    return {stageImage(*image, job, stagingDir, expected, batch), image->size()};
+    const QSize size = image->size();
+    return {stageImage(*std::move(image), job, stagingDir, expected, batch), size};
 }
 
 // Stages jobs[first..] on several threads of a pool of their own, while the
@@ -170,6 +174,7 @@ Outcome ParallelStaging::run(int threads, const CommitExporter::Progress &progre
 // before it has failed.
 void ParallelStaging::work()
 {
+    RunFileResolver files(m_paths); // each worker its own: the folders' real paths, looked up once
     // Even if a frame throws (out of memory), the waiting thread is told.
     const auto leave = qScopeGuard([this] {
         const std::lock_guard lock(m_mutex);
@@ -181,7 +186,7 @@ void ParallelStaging::work()
         if (job >= m_total || failedBefore(job))
             return;
         record(job,
-               stageFrame(m_paths, m_jobs[size_t(job)], m_stagingDir, m_expected, m_batch).outcome);
+               stageFrame(files, m_jobs[size_t(job)], m_stagingDir, m_expected, m_batch).outcome);
     }
 }
 
@@ -351,7 +356,8 @@ Outcome stageFrames(const RunPaths &paths, const std::vector<FrameJob> &jobs, QS
 {
     int first = 0;
     if (!expected.isValid()) {
-        const StagedFrame staged = stageFrame(paths, jobs.front(), stagingDir, QSize(), batch);
+        RunFileResolver files(paths);
+        const StagedFrame staged = stageFrame(files, jobs.front(), stagingDir, QSize(), batch);
         if (!staged.outcome)
             return staged.outcome;
         expected = staged.decoded;
@@ -551,31 +557,45 @@ int CommitExporter::roundOffset(double value)
     return int(std::clamp(rounded, -1.0e6, 1.0e6));
 }
 
-QImage CommitExporter::translated(const QImage &image, int dx, int dy)
+QImage CommitExporter::translated(QImage image, int dx, int dy)
 {
     // 8 or 16 bits a channel, as the image has (never premultiplied: pixels
     // are copied as they are).
-    const QImage::Format format =
-        image.format() == QImage::Format_RGBA64 ? QImage::Format_RGBA64 : QImage::Format_ARGB32;
-    const QImage source = image.convertToFormat(format);
-    QImage result(source.size(), format);
-    result.fill(Qt::transparent);
-    const int width = source.width();
-    const int height = source.height();
-    const size_t pixelBytes = size_t(source.depth() / 8);
-    // Copy the rows and columns that stay on the canvas, pixel for pixel.
-    const int x0 = std::max(0, dx);
-    const int x1 = std::min(width, width + dx);
-    const int y0 = std::max(0, dy);
-    const int y1 = std::min(height, height + dy);
-    if (x0 >= x1 || y0 >= y1)
-        return result;
-    for (int y = y0; y < y1; ++y) {
-        const uchar *from = source.constScanLine(y - dy) + size_t(x0 - dx) * pixelBytes;
-        uchar *to = result.scanLine(y) + size_t(x0) * pixelBytes;
-        std::memcpy(to, from, pixelBytes * size_t(x1 - x0));
+    image.convertTo(image.format() == QImage::Format_RGBA64 ? QImage::Format_RGBA64
+                                                            : QImage::Format_ARGB32);
+    if (dx == 0 && dy == 0)
+        return image;
+    const int width = image.width();
+    const int height = image.height();
+    // In place: an image no one else holds is moved without a copy (bits() copies it first
+    // only when it is shared). Rows are moved towards dy, each from a row not yet written.
+    uchar *bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    const size_t pixelBytes = size_t(image.depth() / 8);
+    // The columns that stay on the canvas, where they land; transparent is all bits zero.
+    const int x0 = std::clamp(dx, 0, width);
+    const int x1 = std::clamp(width + dx, x0, width);
+    auto moveRow = [&](int y) {
+        uchar *to = bits + y * stride;
+        const int from = y - dy;
+        if (from < 0 || from >= height || x0 == x1) {
+            std::memset(to, 0, pixelBytes * size_t(width));
+            return;
+        }
+        std::memmove(to + size_t(x0) * pixelBytes,
+                     bits + from * stride + size_t(x0 - dx) * pixelBytes,
+                     pixelBytes * size_t(x1 - x0));
+        std::memset(to, 0, pixelBytes * size_t(x0));
+        std::memset(to + size_t(x1) * pixelBytes, 0, pixelBytes * size_t(width - x1));
+    };
+    if (dy > 0) {
+        for (int y = height - 1; y >= 0; --y)
+            moveRow(y);
+    } else {
+        for (int y = 0; y < height; ++y)
+            moveRow(y);
     }
-    return result;
+    return image;
 }
 
 namespace {

@@ -68,7 +68,9 @@ public:
     // The image moved by (dx, dy) on a same-size transparent canvas; negative
     // dx moves left, negative dy moves up; pixels moved out are lost.
     // 16 bits a channel (RGBA64) stay 16 bits; anything else becomes ARGB32.
-    static QImage translated(const QImage &image, int dx, int dy);
+    // An image given that no one else holds (moved in) is moved in place, with no copy;
+    // with no move and the right format, it is returned as it is.
+    static QImage translated(QImage image, int dx, int dy);
     // The bounding box of the pixels that are not fully transparent; null
     // when there is none.
     static QRect opaqueBounds(const QImage &image);

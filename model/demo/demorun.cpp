@@ -226,7 +226,7 @@ FrameAttempts attemptsOf(int inLoop)
         final = withOffPalettePixels(final);
     for (const Defect &d : drifted) {
         if (d.frame == inLoop) {
-            final = CommitExporter::translated(final, d.dx, d.dy);
+            final = CommitExporter::translated(std::move(final), d.dx, d.dy);
             attempts.autoAligned = true;
         }
     }
