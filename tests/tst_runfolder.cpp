@@ -439,7 +439,7 @@ void TestRunFolder::aReadTellsHowFarItIsAndStopsWhenCancelled()
     std::atomic_bool cancel{false};
     std::atomic_int framesRead{-1};
     std::atomic_int frameCount{-1};
-    const RunFolder::Control control{&cancel, &framesRead, &frameCount};
+    const RunFolder::Control control{&cancel, &framesRead, &frameCount, {}};
     RunFolder::Contents c;
     QVERIFY(RunFolder::read(run(), &c, control));
     QCOMPARE(c.frames.size(), 5);

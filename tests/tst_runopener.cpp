@@ -84,6 +84,7 @@ private slots:
     void anUnreadableSessionAsksAsBefore();
     void aNewSessionIsSavedBeforeItIsShown();
     void aLongerRunIsReadWithItsReadAhead();
+    void theStatusBarSaysHowFarTheReadIs();
 
 private:
     std::unique_ptr<MainWindow> shownWindow();
@@ -93,6 +94,8 @@ private:
     // when the worker did not get there.
     std::shared_ptr<Gate> startHeld(MainWindow *window, const QString &run);
     QString runPath(const QString &name) const { return m_dir->path() + QLatin1Char('/') + name; }
+    // A run of 40 frames, "long" in the test's folder; empty if it could not be written.
+    QString longRun() const;
 
     QTemporaryDir m_settings;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -118,6 +121,7 @@ void TestRunOpener::cleanup()
     if (m_gate)
         m_gate->release();
     RunOpener::setWorkerHook({});
+    RunOpener::setFrameHook({});
     m_gate.reset();
 }
 
@@ -379,16 +383,22 @@ void TestRunOpener::aNewSessionIsSavedBeforeItIsShown()
     QVERIFY(SessionLock::holderOf(run).has_value()); // this Director's
 }
 
-void TestRunOpener::aLongerRunIsReadWithItsReadAhead()
+QString TestRunOpener::longRun() const
 {
-    // 40 frames: RunFolder::read's read-ahead thread runs beside the open's worker.
     const QString run = runPath(QStringLiteral("long"));
     bool written = RunFixture::writeManifest(run, QStringLiteral("run_long"), 40);
     for (int i = 0; i < 40; ++i) {
         written = written && RunFixture::writeCandidate(run, i) &&
                   RunFixture::writeAudit(run, i, i % 3 != 0, {}, 0.9);
     }
-    QVERIFY(written);
+    return written ? run : QString();
+}
+
+void TestRunOpener::aLongerRunIsReadWithItsReadAhead()
+{
+    // 40 frames: RunFolder::read's read-ahead thread runs beside the open's worker.
+    const QString run = longRun();
+    QVERIFY(!run.isEmpty());
     auto window = shownWindow();
     QVERIFY(window);
     QSignalSpy finished(window.get(), &MainWindow::openFinished);
@@ -399,6 +409,34 @@ void TestRunOpener::aLongerRunIsReadWithItsReadAhead()
     QVERIFY(window->manager()->isOpenReadOnly());
     QVERIFY(window->manager()->isUnsaved()); // read-only, no session file: none written
     QVERIFY(!QFileInfo::exists(run + QStringLiteral("/director_session.json")));
+}
+
+void TestRunOpener::theStatusBarSaysHowFarTheReadIs()
+{
+    const QString run = longRun();
+    QVERIFY(!run.isEmpty());
+    auto window = shownWindow();
+    QVERIFY(window);
+    QSignalSpy finished(window.get(), &MainWindow::openFinished);
+    // The read held after its 30th frame: the status bar says how far it is.
+    m_gate = std::make_shared<Gate>();
+    RunOpener::setFrameHook([gate = m_gate](int framesRead) {
+        if (framesRead == 30)
+            gate->pass();
+    });
+    window->startOpening(run);
+    QTRY_COMPARE(m_gate->entered(), 1);
+    QTRY_COMPARE(window->statusBar()->currentMessage(),
+                 QStringLiteral("Opening long… 30 of 40 frames read"));
+    QVERIFY(window->isOpening());
+    QCOMPARE(window->model()->rowCount(), 0);
+    QCOMPARE(finished.count(), 0);
+
+    m_gate->release();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(finished.at(0).at(0).toBool());
+    QCOMPARE(window->model()->rowCount(), 40);
+    QVERIFY(window->statusBar()->currentMessage().isEmpty());
 }
 
 QTEST_MAIN(TestRunOpener)

@@ -20,6 +20,12 @@ std::function<void()> &workerHook()
     return hook;
 }
 
+std::function<void(int)> &frameHook()
+{
+    static std::function<void(int)> hook;
+    return hook;
+}
+
 QString absolute(const QString &path)
 {
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
@@ -73,6 +79,11 @@ void RunOpener::setWorkerHook(std::function<void()> hook)
     workerHook() = std::move(hook);
 }
 
+void RunOpener::setFrameHook(std::function<void(int framesRead)> hook)
+{
+    frameHook() = std::move(hook);
+}
+
 QString RunOpener::openingRun() const
 {
     if (m_queued)
@@ -118,6 +129,7 @@ void RunOpener::start(const Request &request)
     job->request = request;
     job->opening = m_manager->beginOpening(request.runDir, request.access, request.recovery);
     SessionManager::Opening *opening = job->opening.get();
+    opening->frameRead = frameHook();
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &RunOpener::complete);
     if (SessionManager::opensOpenRun(*opening)) {

@@ -58,6 +58,8 @@ public:
 
     // A test's hook, called on the worker before it reads anything (it may wait there).
     static void setWorkerHook(std::function<void()> hook);
+    // A test's hook, called on the worker after each frame of the run folder it has read.
+    static void setFrameHook(std::function<void(int framesRead)> hook);
 
 signals:
     // An open began (the run folder being read).

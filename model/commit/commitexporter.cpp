@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QScopeGuard>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QThreadPool>
@@ -21,12 +22,15 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace {
 
@@ -139,6 +143,11 @@ private:
     const QString m_stagingDir;
     BatchSync &m_batch; // takes every staged file (it guards itself)
 
+    // How often the calling thread looks for frames staged and reports them: a worker wakes
+    // it only when it stops or a frame fails, not for each frame (a wake-up for each of
+    // 1,000 frames cost both cores their time).
+    static constexpr std::chrono::milliseconds reportEvery{10};
+
     // std::mutex rather than QMutex: ThreadSanitizer sees it, and not
     // Debian's Qt (not instrumented), so that it can check this hand-over.
     std::mutex m_mutex;
@@ -203,8 +212,10 @@ void ParallelStaging::record(int job, const Outcome &staged)
 {
     const std::lock_guard lock(m_mutex);
     if (staged) {
-        ++m_staged;
-    } else if (m_failedAt < 0 || job < m_failedAt) {
+        ++m_staged; // the reporter looks every reportEvery: no wake-up for each frame
+        return;
+    }
+    if (m_failedAt < 0 || job < m_failedAt) {
         m_failedAt = job;
         m_failure = staged.message();
     }
@@ -220,14 +231,16 @@ int ParallelStaging::reportProgress(const CommitExporter::Progress &progress)
     int reported = m_first;
     std::unique_lock lock(m_mutex);
     for (;;) {
-        m_changed.wait(lock, [&] {
-            return m_staged + m_first > reported || m_workersLeft == 0 || m_failedAt >= 0;
-        });
+        m_changed.wait_for(lock, reportEvery,
+                           [&] { return m_workersLeft == 0 || m_failedAt >= 0; });
         if (m_failedAt >= 0)
             break;
         const int done = m_staged + m_first;
-        if (done == reported) // every worker is gone
-            break;
+        if (done == reported) {
+            if (m_workersLeft == 0)
+                break;
+            continue;
+        }
         lock.unlock();
         while (reported < done) {
             ++reported;
@@ -407,10 +420,16 @@ private:
 
 Outcome MoveIntoPlace::keepReplaced() const
 {
+    // What approved/ holds, listed once (not a look-up for each frame); a link is kept as
+    // the link it is.
+    const QStringList listed =
+        QDir(m_approvedDir)
+            .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                       QDir::NoSort);
+    const QSet<QString> present(listed.cbegin(), listed.cend());
     for (const QString &name : m_names) {
         const QByteArray target = inApproved(name);
-        if (QFileInfo::exists(QFile::decodeName(target)) &&
-            ::link(target.constData(), kept(name).constData()) != 0) {
+        if (present.contains(name) && ::link(target.constData(), kept(name).constData()) != 0) {
             return Outcome::failed(
                 CommitExporter::tr("Could not keep %1 of approved/ until the new frames are "
                                    "in place: %2")
@@ -450,7 +469,8 @@ bool MoveIntoPlace::rollBack() const
     for (const QString &name : m_moved) {
         const QByteArray target = inApproved(name);
         const QByteArray previous = kept(name);
-        if (QFileInfo::exists(QFile::decodeName(previous)))
+        struct stat kept;
+        if (::lstat(previous.constData(), &kept) == 0) // a link too, as it was kept
             restored = ::rename(previous.constData(), target.constData()) == 0 && restored;
         else
             restored = ::unlink(target.constData()) == 0 && restored;

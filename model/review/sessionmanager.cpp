@@ -335,7 +335,8 @@ Outcome SessionManager::readRunAndSession(Opening &opening, const std::atomic_bo
             return Outcome::refused(tr("Opening the run was cancelled."));
         return opening.access == Access::ReadWrite ? opening.store->lock() : Outcome::ok();
     };
-    const RunFolder::Control control{cancel, &opening.framesRead, &opening.frameCount};
+    const RunFolder::Control control{cancel, &opening.framesRead, &opening.frameCount,
+                                     opening.frameRead};
     if (!QFileInfo::exists(opening.store->sessionPath())) {
         if (const Outcome read = RunFolder::read(opening.runDir, &opening.run, control); !read)
             return read;

@@ -449,7 +449,8 @@ struct SessionManager::Opening
     RunFolder::Contents run;
     // The run folder's read so far, for the window to show (from any thread).
     std::atomic_int framesRead{0};
-    std::atomic_int frameCount{0}; // 0 until the read knows
+    std::atomic_int frameCount{0};                 // 0 until the read knows
+    std::function<void(int framesRead)> frameRead; // RunFolder::Control's, for a test
     SessionStore::LoadResult loaded;
     DirectorSession session;
     bool unsaved = false; // read-only, no session file: in memory only

@@ -1377,6 +1377,8 @@ Outcome Reader::read()
         frames.append(frame(index));
         if (m_control.framesRead)
             m_control.framesRead->store(index + 1, std::memory_order_relaxed);
+        if (m_control.frameRead)
+            m_control.frameRead(index + 1);
     }
     m_prefetch.reset();
     // Frames past the declared count that only files no session takes (not

@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 // What the pipeline's manifest says about the run, as far as Director uses it.
 struct RunManifest
@@ -123,6 +124,9 @@ public:
         const std::atomic_bool *cancel = nullptr; // once set, the read stops (Refused)
         std::atomic_int *framesRead = nullptr;    // the frames read so far
         std::atomic_int *frameCount = nullptr;    // the frames it reads, once it knows
+        // Called on the reading thread after each frame with the frames read so far (a test
+        // holds a read half-way there).
+        std::function<void(int framesRead)> frameRead;
     };
 
     // Ok with *contents filled for any folder that looks like a run; Invalid
