@@ -3,6 +3,7 @@
 #include "storage/atomicfile.h"
 
 #include <QBuffer>
+#include <QColorSpace>
 #include <QDir>
 #include <QSet>
 #include <QTemporaryDir>
@@ -32,6 +33,7 @@ private slots:
     void translationIsExact_data();
     void translationIsExact();
     void writesEveryFrameWithItsOffset();
+    void approvedHoldsThePixelsOnly();
     void patchedFrameUsesTheLatestPatch();
     void sourceInApprovedIsReadBeforeItIsReplaced();
     void refusedUnlessEveryFrameIsApproved();
@@ -230,6 +232,34 @@ void TestCommitExporter::translationIsExact()
     // An image no one else holds: moved where it is, with the same result.
     QImage own = source.copy();
     check(CommitExporter::translated(std::move(own), dx, dy));
+}
+
+void TestCommitExporter::approvedHoldsThePixelsOnly()
+{
+    // Sources that carry more than pixels: a text chunk, a colour profile, a resolution.
+    DirectorSession s = session(2);
+    for (const DirectorFrameState &f : std::as_const(s.frames)) {
+        QImage source = numbered(8, 6);
+        source.setText(QStringLiteral("prompt"), QStringLiteral("a prompt not to ship"));
+        source.setColorSpace(QColorSpace(QColorSpace::DisplayP3));
+        source.setDotsPerMeterX(5000);
+        source.setDotsPerMeterY(5000);
+        QVERIFY(source.save(run() + QLatin1Char('/') + f.imagePath));
+    }
+    HumanAlignmentDelta delta;
+    delta.frameId = s.frames[1].id;
+    delta.userOverrideX = 1;
+    s.frames[1].directorOverrides.alignment = delta;
+    CommitInfo info;
+    const Outcome outcome = CommitExporter(run()).exportFrames(s, &info);
+    QVERIFY2(outcome, qPrintable(outcome.message()));
+    // Byte for byte what the pixels alone encode to, moved or not.
+    QCOMPARE(fileBytes(QStringLiteral("approved/frame_0000.png")), encoded(numbered(8, 6)));
+    QCOMPARE(fileBytes(QStringLiteral("approved/frame_0001.png")),
+             encoded(CommitExporter::translated(numbered(8, 6), 1, 0)));
+    const QImage written(run() + QStringLiteral("/approved/frame_0000.png"));
+    QVERIFY(written.text(QStringLiteral("prompt")).isEmpty());
+    QVERIFY(!written.colorSpace().isValid());
 }
 
 void TestCommitExporter::writesEveryFrameWithItsOffset()

@@ -129,7 +129,6 @@ void RunOpener::start(const Request &request)
     job->request = request;
     job->opening = m_manager->beginOpening(request.runDir, request.access, request.recovery);
     SessionManager::Opening *opening = job->opening.get();
-    opening->frameRead = frameHook();
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &RunOpener::complete);
     if (SessionManager::opensOpenRun(*opening)) {
@@ -138,6 +137,7 @@ void RunOpener::start(const Request &request)
         SessionManager::prepareOpening(*opening);
         job->future = QtFuture::makeReadyFuture();
     } else {
+        opening->frameRead = frameHook(); // on the worker only: a test's hook may wait there
         job->future = BackgroundPool::run([opening, cancel = job->cancel, hook = workerHook()] {
             if (hook)
                 hook();

@@ -13,7 +13,6 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QScopeGuard>
-#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QThreadPool>
@@ -71,8 +70,13 @@ Outcome stageImage(QImage image, const FrameJob &job, const QString &stagingDir,
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
-    // Moved in: the decoded image is moved where it lands, not copied.
-    if (!CommitExporter::translated(std::move(image), job.dx, job.dy).save(&buffer, "PNG")) {
+    // Moved in: the decoded image is moved where it lands, not copied. Encoded through a bare
+    // view of its pixels: approved/ gets the pixels only, never what the source file carried
+    // besides (its text, colour profile, resolution), which the decoded image keeps.
+    const QImage moved = CommitExporter::translated(std::move(image), job.dx, job.dy);
+    const QImage pixels(moved.constBits(), moved.width(), moved.height(), moved.bytesPerLine(),
+                        moved.format());
+    if (!pixels.save(&buffer, "PNG")) {
         return Outcome::failed(
             CommitExporter::tr("Frame %1: the image could not be encoded.").arg(job.frameIndex));
     }
@@ -420,16 +424,12 @@ private:
 
 Outcome MoveIntoPlace::keepReplaced() const
 {
-    // What approved/ holds, listed once (not a look-up for each frame); a link is kept as
-    // the link it is.
-    const QStringList listed =
-        QDir(m_approvedDir)
-            .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                       QDir::NoSort);
-    const QSet<QString> present(listed.cbegin(), listed.cend());
+    // The file system says what the name finds (a listing compared by name would miss a file
+    // on a case-insensitive share, or one a share's cached listing lacks); link(2) keeps a
+    // link as the link it is, dangling or not. Nothing there: nothing to keep.
     for (const QString &name : m_names) {
         const QByteArray target = inApproved(name);
-        if (present.contains(name) && ::link(target.constData(), kept(name).constData()) != 0) {
+        if (::link(target.constData(), kept(name).constData()) != 0 && errno != ENOENT) {
             return Outcome::failed(
                 CommitExporter::tr("Could not keep %1 of approved/ until the new frames are "
                                    "in place: %2")
@@ -581,8 +581,10 @@ QImage CommitExporter::translated(QImage image, int dx, int dy)
 {
     // 8 or 16 bits a channel, as the image has (never premultiplied: pixels
     // are copied as they are).
-    image.convertTo(image.format() == QImage::Format_RGBA64 ? QImage::Format_RGBA64
-                                                            : QImage::Format_ARGB32);
+    const QImage::Format format =
+        image.format() == QImage::Format_RGBA64 ? QImage::Format_RGBA64 : QImage::Format_ARGB32;
+    if (image.format() != format) // convertTo() copies a shared image even to its own format
+        image.convertTo(format);
     if (dx == 0 && dy == 0)
         return image;
     const int width = image.width();
@@ -597,7 +599,7 @@ QImage CommitExporter::translated(QImage image, int dx, int dy)
     const int x1 = std::clamp(width + dx, x0, width);
     auto moveRow = [&](int y) {
         uchar *to = bits + y * stride;
-        const int from = y - dy;
+        const qint64 from = qint64(y) - dy; // any dy, no overflow
         if (from < 0 || from >= height || x0 == x1) {
             std::memset(to, 0, pixelBytes * size_t(width));
             return;
