@@ -469,8 +469,8 @@ bool MoveIntoPlace::rollBack() const
     for (const QString &name : m_moved) {
         const QByteArray target = inApproved(name);
         const QByteArray previous = kept(name);
-        struct stat kept;
-        if (::lstat(previous.constData(), &kept) == 0) // a link too, as it was kept
+        struct stat info;
+        if (::lstat(previous.constData(), &info) == 0) // a link too, as it was kept
             restored = ::rename(previous.constData(), target.constData()) == 0 && restored;
         else
             restored = ::unlink(target.constData()) == 0 && restored;
