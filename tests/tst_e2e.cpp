@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 // The real director executable in a real X session (Xvfb), driven from the
 // outside with real key and mouse events (xdotool), killed with SIGKILL and
 // started again: every saved edit must be in the file and on the screen.
@@ -35,15 +37,33 @@ private:
                     .isEmpty();
     }
     Colours screenColours();
-    // A square of the screen well inside the stage (where the drag above nudges).
-    QImage stageOnScreen() { return m_x.screen().copy(300, 200, 200, 200); }
+    // The stage on the screen (the window is 1500 × 900 at the top left; the sprite is in it).
+    // All of it: many of the demo's frames differ from the next only in a few pixels.
+    QImage stageOnScreen() { return m_x.screen().copy(20, 40, 800, 500); }
     DirectorSession session() const;
-    // Whether the stage looks the same before and after `ms`; `image` is what it showed.
-    bool stageStillFor(int ms, QImage *image)
+    // Waits up to `timeoutMs` for the stage to look the same in three looks `ms` / 2 apart;
+    // what it showed then. (Not QTRY_*: it evaluates its expression again after it held, and
+    // the screen is read anew each time: during playback a later look lands on another frame.)
+    std::optional<QImage> stageStill(int ms, int timeoutMs)
     {
-        *image = stageOnScreen();
-        QTest::qWait(ms);
-        return stageOnScreen() == *image;
+        QImage shown;
+        const bool still = QTest::qWaitFor(
+            [&] {
+                shown = stageOnScreen();
+                for (int look = 0; look < 2; ++look) {
+                    QTest::qWait(ms / 2);
+                    if (stageOnScreen() != shown)
+                        return false;
+                }
+                return true;
+            },
+            timeoutMs);
+        return still ? std::optional<QImage>(shown) : std::nullopt;
+    }
+    // Waits up to `timeoutMs` for the stage to show something other than `image`.
+    bool stageLeaves(const QImage &image, int timeoutMs)
+    {
+        return QTest::qWaitFor([&] { return stageOnScreen() != image; }, timeoutMs);
     }
 
     XSession m_x;
@@ -162,19 +182,19 @@ void TestEndToEnd::spacePlaysTheMoveOnScreen()
     QTRY_VERIFY_WITH_TIMEOUT(screenColours().fail > 0, 20000);
     // The window settles (its first paints, the images arriving; slow under a sanitizer), and
     // then nothing moves by itself.
-    QImage still;
-    QTRY_VERIFY_WITH_TIMEOUT(stageStillFor(500, &still), 30000);
+    const std::optional<QImage> still = stageStill(1000, 30000);
+    QVERIFY2(still, "the stage never stood still");
     QTest::qWait(1000);
-    QCOMPARE(stageOnScreen(), still);
+    QCOMPARE(stageOnScreen(), *still);
     // Space: the move plays, and the stage shows other frames.
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("space")}));
-    QTRY_VERIFY_WITH_TIMEOUT(stageOnScreen() != still, 5000);
+    QVERIFY2(stageLeaves(*still, 20000), "the stage showed no other frame after Space");
     // Space again: it stops on a frame, and stays there.
     QVERIFY(xdotool({QStringLiteral("key"), QStringLiteral("space")}));
-    QImage paused;
-    QTRY_VERIFY_WITH_TIMEOUT(stageStillFor(500, &paused), 10000);
+    const std::optional<QImage> paused = stageStill(1000, 20000);
+    QVERIFY2(paused, "the stage did not stop after the second Space");
     QTest::qWait(1000);
-    QCOMPARE(stageOnScreen(), paused);
+    QCOMPARE(stageOnScreen(), *paused);
     director.kill();
     director.waitForFinished();
 }
