@@ -26,7 +26,9 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <future>
 #include <mutex>
+#include <system_error>
 #include <vector>
 
 #include <sys/stat.h>
@@ -498,6 +500,25 @@ Outcome syncStaged(BatchSync &batch, const QString &stagingDir)
     return Outcome::ok();
 }
 
+// The batch of syncs, and meanwhile what approved/ holds under the frames' names kept
+// (MoveIntoPlace::keepReplaced): the links wait on the file system's CPU, the syncs on the
+// disk (1,000 of each took about 10 ms and 20 ms here). Nothing may move until both are done.
+Outcome syncStagedAndKeepReplaced(BatchSync &batch, const QString &stagingDir,
+                                  const MoveIntoPlace &moves)
+{
+    std::future<Outcome> keeping;
+    try {
+        keeping = std::async(std::launch::async, [&moves] { return moves.keepReplaced(); });
+    } catch (const std::system_error &) {
+        // No thread to be had: they are kept after the syncs, on this one.
+    }
+    const Outcome synced = syncStaged(batch, stagingDir);
+    const Outcome kept = keeping.valid() ? keeping.get()
+                         : synced        ? moves.keepReplaced()
+                                         : Outcome::ok();
+    return !synced ? synced : kept;
+}
+
 // The moves are durable once approved/ itself is synced.
 Outcome syncApprovedFolder(const QString &approvedDir)
 {
@@ -701,12 +722,10 @@ Outcome CommitExporter::exportFrames(const DirectorSession &session, CommitInfo 
                                            m_threadCount, progress, batch);
         !staged)
         return staged;
-    if (const Outcome synced = syncStaged(batch, staging.path()); !synced)
+    MoveIntoPlace moves(approvedDir, staging.path(), namesOf(jobs));
+    if (const Outcome synced = syncStagedAndKeepReplaced(batch, staging.path(), moves); !synced)
         return synced;
     // Every frame is written: move them into place.
-    MoveIntoPlace moves(approvedDir, staging.path(), namesOf(jobs));
-    if (const Outcome kept = moves.keepReplaced(); !kept)
-        return kept;
     if (const Outcome moved = moves.move(); !moved)
         return moved;
     if (const Outcome synced = syncApprovedFolder(approvedDir); !synced)
