@@ -55,7 +55,7 @@ private:
                     if (stageOnScreen() != shown)
                         return false;
                 }
-                return true;
+                return !shown.isNull(); // no image (xwd failed): not a look at the stage
             },
             timeoutMs);
         return still ? std::optional<QImage>(shown) : std::nullopt;
@@ -63,7 +63,12 @@ private:
     // Waits up to `timeoutMs` for the stage to show something other than `image`.
     bool stageLeaves(const QImage &image, int timeoutMs)
     {
-        return QTest::qWaitFor([&] { return stageOnScreen() != image; }, timeoutMs);
+        return QTest::qWaitFor(
+            [&] {
+                const QImage now = stageOnScreen();
+                return !now.isNull() && now != image;
+            },
+            timeoutMs);
     }
 
     XSession m_x;
