@@ -92,6 +92,10 @@ Result<std::optional<QByteArray>> readRunBytes(const QString &path, qint64 maxSi
         if (got == 0)
             break;
         size += got;
+        // Short of the room given, with all that fstat() counted: the end (a regular file reads
+        // short only there), without another read() to hear it.
+        if (size < bytes.size() && size >= info.st_size)
+            break;
     }
     if (size > maxSize)
         return tooLarge();
@@ -383,14 +387,20 @@ struct ReadAudit
     QString path; // absolute
     Result<QJsonObject> file = QJsonObject();
     PreparedDetails details;
+    // The frame's newest image (absolute) and its RunFolder::imageState, when one was looked at.
+    QString image;
+    RunFolder::ImageState imageState = RunFolder::ImageState::NotImage;
 };
 
 // Reads the files of a run's frames ahead of the reader, on threads beside
 // the reader's (docs/threads.md; one fewer than the computer runs at once,
 // at least one, at most maxThreads): each frame's audit file, read and prepared,
 // and its newest image's state (RunFolder::imageState, which remembers it for
-// the reader). The reader takes the frames in order, and reads one itself
-// when no thread has got to it yet. At most `ahead` a thread wait to be taken.
+// the reader). The reader takes the frames in order. Frames are claimed and
+// handed over `chunk` at a time (each hand-over is a lock, and a wait a system
+// call); a reader that finds its frame still being read reads the next ones
+// meanwhile, and waits only when the window is full. At most `ahead` a thread
+// wait to be taken.
 // Reading and preparing an audit depends on nothing of the reader's but
 // `runBytes`, the budget it has spent (an audit past the budget is not
 // written: Reader::details writes what it keeps).
@@ -398,6 +408,7 @@ class AuditPrefetch
 {
 public:
     static constexpr qsizetype ahead = 64;
+    static constexpr qsizetype chunk = 16;
     static constexpr qsizetype threadFrom = 8; // fewer frames: the reader reads them
     static constexpr int maxThreads = 8;
 
@@ -445,13 +456,10 @@ public:
     {
         std::unique_lock lock(m_mutex);
         while (!m_read[i]) {
-            if (m_next <= i) {
-                // Not begun: read here (m_next is i, the ones before taken).
-                ++m_next;
-                lock.unlock();
-                ReadAudit read = readOne(i);
-                lock.lock();
-                m_read[i] = std::move(read);
+            // Not begun (m_next is i, the ones before taken): read here. Begun by a thread:
+            // read the next ones meanwhile, while the window has room for them.
+            if (m_next <= i || (m_next < m_files.size() && m_next < m_taken + m_ahead)) {
+                readNext(lock);
             } else {
                 m_readerWaitsFor = i;
                 m_readable.wait(lock);
@@ -484,22 +492,39 @@ private:
             }
             if (m_stop || m_next >= m_files.size())
                 return;
-            const qsizetype i = m_next++;
-            lock.unlock();
-            ReadAudit read = readOne(i);
-            lock.lock();
-            m_read[i] = std::move(read);
-            if (m_readerWaitsFor == i)
-                m_readable.notify_one();
+            readNext(lock);
         }
+    }
+
+    // Claims the next frames not begun (at most `chunk`, within the window; at least one),
+    // reads them with `lock` released and hands them over. Called, and returns, with `lock`
+    // held.
+    void readNext(std::unique_lock<std::mutex> &lock)
+    {
+        const qsizetype first = m_next;
+        const qsizetype end = std::max(
+            first + 1, std::min({first + chunk, m_files.size(), m_taken + m_ahead}));
+        m_next = end;
+        lock.unlock();
+        std::vector<ReadAudit> read;
+        read.reserve(size_t(end - first));
+        for (qsizetype i = first; i < end; ++i)
+            read.push_back(readOne(i));
+        lock.lock();
+        for (qsizetype i = first; i < end; ++i)
+            m_read[i] = std::move(read[size_t(i - first)]);
+        if (m_readerWaitsFor >= first && m_readerWaitsFor < end)
+            m_readable.notify_one();
     }
 
     ReadAudit readOne(qsizetype i) const
     {
         const Files &files = m_files.at(i);
-        if (!files.image.isEmpty())
-            RunFolder::imageState(files.image); // remembered for the reader
         ReadAudit read;
+        if (!files.image.isEmpty()) {
+            read.image = files.image;
+            read.imageState = RunFolder::imageState(files.image);
+        }
         read.path = files.audit;
         if (read.path.isEmpty())
             return read;
@@ -523,7 +548,7 @@ private:
     qsizetype m_readerWaitsFor = -1;
     int m_waitingForRoom = 0;
     std::vector<std::optional<ReadAudit>> m_read;
-    qsizetype m_next = 0;  // the next to be read
+    qsizetype m_next = 0;  // the next to be claimed
     qsizetype m_taken = 0; // how many the reader took
     bool m_stop = false;
     const std::atomic<qint64> &m_runBytes;
@@ -660,6 +685,8 @@ private:
     std::atomic<qint64> m_runBytesSpent = 0;           // m_runBytes, for the audit prefetch
     // The audit files, read ahead (while the frames are read).
     std::unique_ptr<AuditPrefetch> m_prefetch;
+    // The image of the frame being read that the prefetch looked at, and what it found.
+    std::optional<std::pair<QString, RunFolder::ImageState>> m_prefetchedImage;
     void startAuditPrefetch(int frameCount);
     // checkedPath() without a word: empty where it refuses the file.
     QString quietlyCheckedPath(const QString &stored);
@@ -716,7 +743,12 @@ QString Reader::usableImage(const QString &stored, const QString &where, int ind
     const QString relative = checkedPath(stored, where);
     if (relative.isEmpty())
         return {};
-    switch (RunFolder::imageState(m_paths.absolute(relative))) {
+    const QString path = m_paths.absolute(relative);
+    // Looked at by the prefetch a moment ago, or now.
+    const RunFolder::ImageState state = m_prefetchedImage && m_prefetchedImage->first == path
+                                            ? m_prefetchedImage->second
+                                            : RunFolder::imageState(path);
+    switch (state) {
     case RunFolder::ImageState::Usable:
         return relative;
     case RunFolder::ImageState::Incomplete:
@@ -937,6 +969,8 @@ QList<QRegularExpressionMatch> Reader::matchingFiles(const QString &folder,
             leaveOut(tr("%1/%2: not a regular file").arg(folder, entry.name));
             continue;
         }
+        if (entry.type == DT_REG)
+            m_files.listedAsRegularFile(folder + u'/' + entry.name);
         matches.append(std::move(match));
     }
     return matches;
@@ -1275,6 +1309,9 @@ DirectorFrameState Reader::frame(int index)
     std::optional<ReadAudit> prefetched;
     if (m_prefetch && index < m_prefetch->size())
         prefetched = m_prefetch->take(index);
+    m_prefetchedImage.reset();
+    if (prefetched && !prefetched->image.isEmpty())
+        m_prefetchedImage.emplace(prefetched->image, prefetched->imageState);
     DirectorFrameState f;
     f.frameIndex = index;
     f.id = DirectorFrameState::idForIndex(index);
@@ -1466,18 +1503,33 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     };
     static std::mutex mutex;
     static QHash<QString, Known> known;
-    struct stat info;
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
-        return ImageState::NotImage;
-    Known now{quint64(info.st_ino), qint64(info.st_size), FileTime::of(info.st_mtim),
-              FileTime::of(info.st_ctim), ImageState::NotImage};
+    const auto knownAs = [](const struct stat &info) {
+        return Known{quint64(info.st_ino), qint64(info.st_size), FileTime::of(info.st_mtim),
+                     FileTime::of(info.st_ctim), ImageState::NotImage};
+    };
+    bool seen = false;
     {
+        const std::lock_guard lock(mutex);
+        seen = known.contains(path);
+    }
+    struct stat info;
+    // A file seen before is looked at (one stat()); one never seen is read straight away, and
+    // remembered as what was opened.
+    if (seen) {
+        if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+            return ImageState::NotImage;
+        const Known now = knownAs(info);
         const std::lock_guard lock(mutex);
         const auto it = known.constFind(path);
         if (it != known.cend() && *it == now)
             return it->state;
     }
-    now.state = readImageState(path);
+    info.st_mode = 0;
+    const ImageState state = readImageState(path, &info);
+    if (!S_ISREG(info.st_mode))
+        return state; // nothing (regular) opened: not remembered
+    Known now = knownAs(info);
+    now.state = state;
     const std::lock_guard lock(mutex);
     if (known.size() > 500000) // a long session over many runs: start again
         known.clear();
@@ -1485,7 +1537,7 @@ RunFolder::ImageState RunFolder::imageState(const QString &path)
     return now.state;
 }
 
-RunFolder::ImageState RunFolder::readImageState(const QString &path)
+RunFolder::ImageState RunFolder::readImageState(const QString &path, struct stat *opened)
 {
     // Two small reads, no buffer: a run has an image like this per frame.
     const int fd =
@@ -1494,7 +1546,10 @@ RunFolder::ImageState RunFolder::readImageState(const QString &path)
         return ImageState::NotImage;
     const auto closing = qScopeGuard([fd] { ::close(fd); });
     struct stat info;
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
+    if (::fstat(fd, &info) != 0)
+        return ImageState::NotImage;
+    *opened = info;
+    if (!S_ISREG(info.st_mode))
         return ImageState::NotImage;
     const auto readAt = [fd](qint64 offset, qsizetype size) {
         QByteArray bytes(size, Qt::Uninitialized);

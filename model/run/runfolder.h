@@ -14,6 +14,8 @@
 #include <atomic>
 #include <functional>
 
+#include <sys/stat.h>
+
 // What the pipeline's manifest says about the run, as far as Director uses it.
 struct RunManifest
 {
@@ -136,6 +138,7 @@ public:
     static Outcome read(const QString &runDir, Contents *contents);
 
 private:
-    // imageState() without its memory of files seen before.
-    static ImageState readImageState(const QString &path);
+    // imageState() without its memory of files seen before; `opened` is what fstat() says of the
+    // file it opened (left as it is when nothing could be opened).
+    static ImageState readImageState(const QString &path, struct stat *opened);
 };

@@ -173,12 +173,18 @@ QString RunFileResolver::realFolder(const QString &dir)
     return *it;
 }
 
+void RunFileResolver::listedAsRegularFile(const QString &relative)
+{
+    m_listedRegular.insert(relative);
+}
+
 Result<QString> RunFileResolver::resolveExistingFile(const QString &stored)
 {
     // The real path of folder/name, where name is a regular file and no
     // link, is the folder's real path and the name: what
     // RunPaths::resolveExistingFile finds, with one lstat() instead of a
-    // readlink() for every part of the path.
+    // readlink() for every part of the path (and none for a name the folder's
+    // listing just gave as a regular file).
     if (const Result<QString> relative = m_paths.toRelative(stored)) {
         const qsizetype slash = relative->lastIndexOf(QLatin1Char('/'));
         const QStringView name = QStringView(*relative).mid(slash + 1);
@@ -190,7 +196,9 @@ Result<QString> RunFileResolver::resolveExistingFile(const QString &stored)
             const QString real = folder + QLatin1Char('/') + name.toString();
             struct stat info;
             if (isInside(real, realRunDir) &&
-                ::lstat(QFile::encodeName(real).constData(), &info) == 0 && S_ISREG(info.st_mode))
+                (m_listedRegular.contains(*relative) ||
+                 (::lstat(QFile::encodeName(real).constData(), &info) == 0 &&
+                  S_ISREG(info.st_mode))))
                 return real;
         }
     }

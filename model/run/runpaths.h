@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -58,7 +59,8 @@ private:
 
 // RunPaths::resolveExistingFile for the thousands of files of one read of a
 // run folder (RunFolder::read): the real location of each folder is looked up
-// once, then each file with one lstat(). The answers are those of
+// once, then each file with one lstat() (or none, for a name its folder's
+// listing gave as a regular file: listedAsRegularFile). The answers are those of
 // RunPaths::resolveExistingFile, messages included (anything but a regular
 // file that is not a link, such as a link, a FIFO or a missing file, is
 // answered by it), as long as no folder of the run is replaced by a link
@@ -72,8 +74,13 @@ public:
     Result<QString> resolveExistingFile(const QString &stored);
     // QFileInfo(dir).canonicalFilePath(), looked up once for each `dir`.
     QString realFolder(const QString &dir);
+    // The run-relative path `relative` ("candidates/frame_0001_attempt_01.png") was just listed
+    // by its folder's listing as a regular file, not a link (d_type DT_REG): it is taken as
+    // one without a further lstat(). Whoever opens it still checks what it opened (fstat).
+    void listedAsRegularFile(const QString &relative);
 
 private:
     RunPaths m_paths;
     QHash<QString, QString> m_realFolders; // absolute folder: its real path, or empty
+    QSet<QString> m_listedRegular;         // run-relative
 };
