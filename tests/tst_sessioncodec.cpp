@@ -43,6 +43,8 @@ private slots:
     void runsPrefixMustNameThisRun();
     void verdictRoundTripsWithItsUnknownMembers();
     void verdictForAnotherStatusIsLeftOut();
+    void framesReadOneAtATimeGiveWhatTheWholeDocumentGives_data();
+    void framesReadOneAtATimeGiveWhatTheWholeDocumentGives();
 };
 
 namespace {
@@ -920,6 +922,112 @@ void TestSessionCodec::repeatedTextsAreShared()
     QVERIFY(first.attemptHistory[0].candidatePath.isSharedWith(first.imagePath));
     QVERIFY(first.attemptHistory[0].strategy.isSharedWith(second.attemptHistory[0].strategy));
     QVERIFY(first.auditReport.flags[0].isSharedWith(second.attemptHistory[0].reasonCodes[0]));
+}
+
+namespace {
+
+// A session of `count` frames, each a copy of withUnknownMembers' frame 0 with its own index.
+QByteArray manyFrames(int count, QJsonDocument::JsonFormat format)
+{
+    QJsonObject root = QJsonDocument::fromJson(withUnknownMembers).object();
+    root[QStringLiteral("status")] = QStringLiteral("active");
+    root.remove(QStringLiteral("commitInfo"));
+    const QJsonObject first = root.value(u"frames").toObject().value(u"0").toObject();
+    QJsonObject frames;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject frame = first;
+        frame[QStringLiteral("id")] = DirectorFrameState::idForIndex(i);
+        frame[QStringLiteral("frameIndex")] = i;
+        frame[QStringLiteral("status")] =
+            i % 3 == 0 ? QStringLiteral("APPROVED") : QStringLiteral("AUDIT_WARN");
+        frames[QString::number(i)] = frame;
+    }
+    root[QStringLiteral("frames")] = frames;
+    return QJsonDocument(root).toJson(format);
+}
+
+QByteArray replaced(QByteArray bytes, const QByteArray &before, const QByteArray &after)
+{
+    const qsizetype at = bytes.indexOf(before);
+    if (at < 0)
+        qFatal("no %s in the document", before.constData());
+    return bytes.replace(at, before.size(), after);
+}
+
+QStringList problemStrings(const QList<SessionProblem> &problems)
+{
+    QStringList list;
+    for (const SessionProblem &p : problems)
+        list.append(p.toString());
+    return list;
+}
+
+} // namespace
+
+void TestSessionCodec::framesReadOneAtATimeGiveWhatTheWholeDocumentGives_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    const QByteArray two = withFrame(QString(), QJsonValue());
+    const QByteArray many = manyFrames(40, QJsonDocument::Compact);
+    const QByteArray newer = replaced(many, R"("schemaVersion":1)", R"("schemaVersion":99)");
+    QTest::newRow("one frame, other programs' members") << QByteArray(withUnknownMembers);
+    QTest::newRow("the older layout (notes)") << QByteArray(olderLayoutExample);
+    QTest::newRow("two frames") << two;
+    QTest::newRow("40 frames, compact") << many;
+    QTest::newRow("40 frames, indented") << manyFrames(40, QJsonDocument::Indented);
+    QTest::newRow("white space of every kind")
+        << QByteArray(many).replace(",\"", ",\r\n\t \"").replace("{", " {\n").replace("}", "\t}");
+    QTest::newRow("with a byte order mark") << QByteArray("\xEF\xBB\xBF") + two;
+    QTest::newRow("no frames") << QByteArray(R"({"schemaVersion": 1, "frames": {}})");
+    QTest::newRow("errors in frames")
+        << replaced(replaced(many, R"("status":"AUDIT_WARN")", R"("status":3)"),
+                    R"("frameIndex":7)", R"("frameIndex":"7")");
+    QTest::newRow("a key not a number") << replaced(two, R"("1": {)", R"("x": {)");
+    QTest::newRow("a key with a leading zero") << replaced(two, R"("1": {)", R"("01": {)");
+    QTest::newRow("a key with an escape") << replaced(two, R"("1": {)", R"("\u0031": {)");
+    QTest::newRow("a key not ASCII") << replaced(two, R"("1": {)", "\"\xc3\xa9\": {");
+    QTest::newRow("a frame not an object") << replaced(many, R"("7":{)", R"("7":5,"x":{)");
+    QTest::newRow("a frame twice") << replaced(two, R"("1": {)", R"("0": {)");
+    QTest::newRow("a name twice in a frame")
+        << replaced(many, R"("12":{)", R"("12":{"notes":"a","notes":"b",)");
+    QTest::newRow("not JSON in a frame")
+        << replaced(many, R"("frameIndex":9)", R"("frameIndex":tru)");
+    QTest::newRow("a trailing comma in frames")
+        << replaced(many, "}},\"lastModified\"", "},},\"lastModified\"");
+    QTest::newRow("a comma missing between frames") << replaced(many, R"(},"12":{)", R"(}"12":{)");
+    QTest::newRow("invalid UTF-8 in a frame") << replaced(many, R"("kim")", "\"k\xc3\x28m\"");
+    QTest::newRow("a frame nested deeper than the split goes") << replaced(
+        many, R"({"deep":null})", "{\"deep\":" + QByteArray(100, '[') + QByteArray(100, ']') + "}");
+    QTest::newRow("nested deeper than Qt reads")
+        << replaced(many, R"({"deep":null})",
+                    "{\"deep\":" + QByteArray(1100, '[') + QByteArray(1100, ']') + "}");
+    QTest::newRow("a newer schema") << newer;
+    QTest::newRow("a newer schema, not JSON in a frame")
+        << replaced(newer, R"("frameIndex":9)", R"("frameIndex":tru)");
+    QTest::newRow("a session member wrong")
+        << replaced(many, R"("status":"active")", R"("status":1)");
+    QTest::newRow("frames not an object") << QByteArray(R"({"schemaVersion": 1, "frames": [{}]})");
+    QTest::newRow("something after the document") << many + " x";
+    QTest::newRow("a name twice at the top")
+        << replaced(many, R"("zz_last":true)", R"("zz_last":true,"frames":{})");
+}
+
+void TestSessionCodec::framesReadOneAtATimeGiveWhatTheWholeDocumentGives()
+{
+    QFETCH(QByteArray, json);
+    const RunPaths paths(QStringLiteral("/runs/run_1"));
+    const SessionDecodeResult byFrame =
+        SessionDecoder::decode(json, &paths, SessionDecoder::Parsing::ByFrame);
+    const SessionDecodeResult whole =
+        SessionDecoder::decode(json, &paths, SessionDecoder::Parsing::Whole);
+    QCOMPARE(byFrame.state, whole.state);
+    QCOMPARE(problemStrings(byFrame.errors), problemStrings(whole.errors));
+    QCOMPARE(problemStrings(byFrame.notes), problemStrings(whole.notes));
+    QCOMPARE(byFrame.session.has_value(), whole.session.has_value());
+    if (whole.session) {
+        QCOMPARE(byFrame.session->frames.size(), whole.session->frames.size());
+        QCOMPARE(SessionCodec::encode(*byFrame.session), SessionCodec::encode(*whole.session));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestSessionCodec)

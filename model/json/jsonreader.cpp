@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <future>
 #include <system_error>
 
 namespace {
@@ -21,36 +20,23 @@ QString join(const QString &path, QStringView member)
     return path.isEmpty() ? member.toString() : path + QLatin1Char('.') + member.toString();
 }
 
-// The paths of repeated names in `bytes`, the scan started now: beside the
-// parser when the document is large (a future of std::async waits for its
-// thread when it goes, whatever the caller returns meanwhile), else when
-// asked for.
-class NameScan
-{
-public:
-    explicit NameScan(const QByteArray &bytes) : m_bytes(bytes)
-    {
-        if (bytes.size() < concurrentScanSize)
-            return;
-        try {
-            m_scan =
-                std::async(std::launch::async, [bytes] { return JsonDuplicateKeys::find(bytes); });
-        } catch (const std::system_error &) {
-            // No thread to be had: the scan follows the parser.
-        }
-    }
-
-    QStringList repeated()
-    {
-        return m_scan.valid() ? m_scan.get() : JsonDuplicateKeys::find(m_bytes);
-    }
-
-private:
-    QByteArray m_bytes;
-    std::future<QStringList> m_scan;
-};
-
 } // namespace
+
+JsonNameScan::JsonNameScan(const QByteArray &bytes) : m_bytes(bytes)
+{
+    if (bytes.size() < concurrentScanSize)
+        return;
+    try {
+        m_scan = std::async(std::launch::async, [bytes] { return JsonDuplicateKeys::find(bytes); });
+    } catch (const std::system_error &) {
+        // No thread to be had: the scan follows the parser.
+    }
+}
+
+QStringList JsonNameScan::repeated()
+{
+    return m_scan.valid() ? m_scan.get() : JsonDuplicateKeys::find(m_bytes);
+}
 
 QString JsonPath::toString() const
 {
@@ -68,7 +54,7 @@ QString JsonPath::toString(QStringView member) const
 JsonReader::Document JsonReader::parseObject(const QByteArray &bytes, Names names)
 {
     Document result;
-    std::optional<NameScan> scan;
+    std::optional<JsonNameScan> scan;
     if (names == Names::Unique)
         scan.emplace(bytes);
     QJsonParseError parseError;

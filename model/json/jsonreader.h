@@ -12,6 +12,7 @@
 #include <QStringView>
 #include <QVarLengthArray>
 
+#include <future>
 #include <optional>
 
 // Strict reading of JSON, for any file: a document parsed with Qt's parser
@@ -31,6 +32,7 @@ struct JsonProblem
     {
         return path.isEmpty() ? message : path + QStringLiteral(": ") + message;
     }
+    bool operator==(const JsonProblem &) const = default;
 };
 
 // Where a value is in a document ("frames.3.auditReport"), spelled out only
@@ -106,6 +108,22 @@ public:
 
     // Equal JSON values; numbers by value (1 and 1.0 are the same).
     static bool sameValue(const QJsonValue &a, const QJsonValue &b);
+};
+
+// The paths of the names that repeat in a document (JsonDuplicateKeys), the scan started now:
+// beside the caller, on a thread of its own, when the document is large (a future of std::async
+// waits for its thread when it goes, whatever the caller returns meanwhile), else when asked.
+class JsonNameScan
+{
+public:
+    explicit JsonNameScan(const QByteArray &bytes);
+
+    // Once only.
+    QStringList repeated();
+
+private:
+    QByteArray m_bytes;
+    std::future<QStringList> m_scan;
 };
 
 // Reads the members of one JSON object, recording problems (errors, and

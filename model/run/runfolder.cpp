@@ -502,8 +502,8 @@ private:
     void readNext(std::unique_lock<std::mutex> &lock)
     {
         const qsizetype first = m_next;
-        const qsizetype end = std::max(
-            first + 1, std::min({first + chunk, m_files.size(), m_taken + m_ahead}));
+        const qsizetype end =
+            std::max(first + 1, std::min({first + chunk, m_files.size(), m_taken + m_ahead}));
         m_next = end;
         lock.unlock();
         std::vector<ReadAudit> read;

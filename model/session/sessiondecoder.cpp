@@ -4,8 +4,10 @@
 #include "session/reasoncodes.h"
 #include "session/sessioncodec.h"
 #include "session/timestamps.h"
+#include "json/jsonspans.h"
 #include "json/jsonwriter.h"
 
+#include <QJsonDocument>
 #include <QUuid>
 
 #include <algorithm>
@@ -52,6 +54,17 @@ public:
     std::optional<DirectorFrameState> frame(const QJsonObject &object, const JsonPath &path,
                                             int index);
 
+    // The frames from their places in `bytes` (a document whose root, as given to session(),
+    // has {} for them), each parsed when it is decoded.
+    void setFrameSpans(const QByteArray &bytes, const QList<JsonSpans::Member> &members)
+    {
+        m_bytes = &bytes;
+        m_frameSpans = &members;
+    }
+    // With frame spans: whether session() parsed and decoded every one (false when one is not
+    // an object Qt's parser reads, or session() stopped before the frames).
+    bool framesFromSpansRead() const { return m_framesFromSpansRead; }
+
 private:
     JsonObjectReader reader(const QJsonObject &object, const JsonPath &path)
     {
@@ -65,6 +78,13 @@ private:
     void commitInfoFor(JsonObjectReader &r, std::optional<SessionStatus> status,
                        DirectorSession &s);
     void frames(JsonObjectReader &r, DirectorSession &s);
+    void framesFromSpans(const JsonPath &framesPath, DirectorSession &s);
+    void frameAt(const QString &key, const JsonPath &framePath, const QJsonValue &value,
+                 DirectorSession &s);
+
+    const QByteArray *m_bytes = nullptr;
+    const QList<JsonSpans::Member> *m_frameSpans = nullptr;
+    bool m_framesFromSpansRead = false;
 
     std::optional<QString> timestamp(JsonObjectReader &r, QStringView name);
     std::optional<QString> path(JsonObjectReader &r, QStringView name, bool allowEmpty);
@@ -498,26 +518,59 @@ void Decoder::frames(JsonObjectReader &r, DirectorSession &s)
     if (!frames)
         return;
     const JsonPath framesPath = r.child(u"frames");
+    if (m_frameSpans) {
+        framesFromSpans(framesPath, s);
+        return;
+    }
     for (auto it = frames->begin(); it != frames->end(); ++it) {
         const QString key = it.key();
-        const JsonPath framePath(framesPath, key);
-        const int index = frameIndexOf(key);
-        if (index < 0) {
-            errors.append({framePath.toString(),
-                           tr("the key must be a frame index written as a decimal number "
-                              "from 0 to %1")
-                               .arg(SessionCodec::maxFrameIndex)});
-            continue;
-        }
-        if (!it.value().isObject()) {
-            errors.append(
-                {framePath.toString(),
-                 tr("expected an object, found %1").arg(JsonReader::typeName(it.value()))});
-            continue;
-        }
-        if (auto f = frame(it.value().toObject(), framePath, index))
-            s.frames[index] = std::move(*f); // as insert(), without a copy
+        frameAt(key, JsonPath(framesPath, key), it.value(), s);
     }
+}
+
+void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
+{
+    // In the order a QJsonObject holds its members: by name (printable ASCII here, so byte by
+    // byte). Each parsed before its name is looked at, as the whole document would have been.
+    QList<const JsonSpans::Member *> members;
+    members.reserve(m_frameSpans->size());
+    for (const JsonSpans::Member &member : *m_frameSpans)
+        members.append(&member);
+    std::sort(
+        members.begin(), members.end(),
+        [](const JsonSpans::Member *a, const JsonSpans::Member *b) { return a->name < b->name; });
+    for (const JsonSpans::Member *member : std::as_const(members)) {
+        QJsonParseError parseError;
+        const QJsonDocument document =
+            QJsonDocument::fromJson(QByteArray::fromRawData(m_bytes->constData() + member->begin,
+                                                            member->end - member->begin),
+                                    &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            return;
+        const QString key = QString::fromLatin1(member->name);
+        frameAt(key, JsonPath(framesPath, key), document.object(), s);
+    }
+    m_framesFromSpansRead = true;
+}
+
+void Decoder::frameAt(const QString &key, const JsonPath &framePath, const QJsonValue &value,
+                      DirectorSession &s)
+{
+    const int index = frameIndexOf(key);
+    if (index < 0) {
+        errors.append(
+            {framePath.toString(), tr("the key must be a frame index written as a decimal number "
+                                      "from 0 to %1")
+                                       .arg(SessionCodec::maxFrameIndex)});
+        return;
+    }
+    if (!value.isObject()) {
+        errors.append({framePath.toString(),
+                       tr("expected an object, found %1").arg(JsonReader::typeName(value))});
+        return;
+    }
+    if (auto f = frame(value.toObject(), framePath, index))
+        s.frames[index] = std::move(*f); // as insert(), without a copy
 }
 
 std::optional<DirectorSession> Decoder::session(const QJsonObject &root)
@@ -582,22 +635,11 @@ QString SessionDecodeResult::errorText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-SessionDecodeResult SessionDecoder::decode(const QByteArray &data, const RunPaths *paths)
+namespace {
+
+// What is left of a result once its JSON is read: its state from the decoder.
+void settle(SessionDecodeResult &result, const Decoder &decoder)
 {
-    SessionDecodeResult result;
-    QByteArray bytes;
-    if (!readableBytes(data, bytes, result))
-        return result;
-    JsonReader::Document document = JsonReader::parseObject(bytes, JsonReader::Names::Unique);
-    if (!document) {
-        result.state = document.state == JsonReader::Document::State::NotJson
-                           ? SessionDecodeResult::State::NotJson
-                           : SessionDecodeResult::State::Invalid;
-        result.errors += document.problems;
-        return result;
-    }
-    Decoder decoder(paths);
-    result.session = decoder.session(document.object);
     result.errors += decoder.errors;
     result.notes += decoder.notes;
     if (decoder.newerSchema)
@@ -608,6 +650,58 @@ SessionDecodeResult SessionDecoder::decode(const QByteArray &data, const RunPath
         result.state = SessionDecodeResult::State::Invalid;
     if (!result.isOk())
         result.session.reset();
+}
+
+// SessionDecoder::decode with the frames parsed one at a time (JsonSpans), each decoded while it
+// is small, instead of the whole document at once: the same result in a fraction of the memory
+// (and of the time the memory takes). None for a document this cannot vouch for, one whose
+// frames are not all read (it is not JSON, or an object repeats a name, or it is refused before
+// its frames): the whole document is then read, which says what is wrong.
+std::optional<SessionDecodeResult> decodeByFrame(const QByteArray &bytes, const RunPaths *paths,
+                                                 const SessionDecodeResult &before)
+{
+    const std::optional<JsonSpans::Split> split = JsonSpans::splitMember(bytes, "frames");
+    if (!split)
+        return std::nullopt;
+    JsonNameScan names(bytes);
+    QJsonParseError parseError;
+    const QJsonDocument rest = QJsonDocument::fromJson(split->rest, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !rest.isObject())
+        return std::nullopt;
+    Decoder decoder(paths);
+    decoder.setFrameSpans(bytes, split->members);
+    SessionDecodeResult result = before;
+    result.session = decoder.session(rest.object());
+    if (!decoder.framesFromSpansRead() || !names.repeated().isEmpty())
+        return std::nullopt;
+    settle(result, decoder);
+    return result;
+}
+
+} // namespace
+
+SessionDecodeResult SessionDecoder::decode(const QByteArray &data, const RunPaths *paths,
+                                           Parsing parsing)
+{
+    SessionDecodeResult result;
+    QByteArray bytes;
+    if (!readableBytes(data, bytes, result))
+        return result;
+    if (parsing == Parsing::ByFrame) {
+        if (std::optional<SessionDecodeResult> byFrame = decodeByFrame(bytes, paths, result))
+            return std::move(*byFrame);
+    }
+    JsonReader::Document document = JsonReader::parseObject(bytes, JsonReader::Names::Unique);
+    if (!document) {
+        result.state = document.state == JsonReader::Document::State::NotJson
+                           ? SessionDecodeResult::State::NotJson
+                           : SessionDecodeResult::State::Invalid;
+        result.errors += document.problems;
+        return result;
+    }
+    Decoder decoder(paths);
+    result.session = decoder.session(document.object);
+    settle(result, decoder);
     return result;
 }
 

@@ -35,6 +35,7 @@ struct SessionDecodeResult
     QList<SessionProblem> notes;
 
     bool isOk() const { return state == State::Ok; }
+    bool operator==(const SessionDecodeResult &) const = default;
     // All errors on one line each, for a message.
     QString errorText() const;
 };
@@ -55,9 +56,20 @@ class SessionDecoder
     Q_DECLARE_TR_FUNCTIONS(SessionDecoder)
 
 public:
+    // How the JSON is parsed; the result is the same either way.
+    enum class Parsing
+    {
+        // The frames one at a time, each decoded while it is small (JsonSpans): a fraction of
+        // the memory. A document that cannot be split so, or whose frames are not all read
+        // (not JSON, a name twice in an object, refused before its frames), is read Whole.
+        ByFrame,
+        Whole, // the whole document at once
+    };
+
     // `paths`, when given, turns every path into its run-relative form and
     // refuses those that lead outside the run folder.
-    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr);
+    static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr,
+                                      Parsing parsing = Parsing::ByFrame);
 
     // One frame, the frame of `index`, as decode() reads it inside a session
     // (paths as they are); the first problem when it would be refused.
