@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -39,7 +40,10 @@ private slots:
     void anchorAnalysisIsRead();
     void folderWithoutARunIsRefused();
     void aReadTellsHowFarItIsAndStopsWhenCancelled();
+    void manyFramesAreReadInOrder_data();
     void manyFramesAreReadInOrder();
+    void aCancelStopsTheReadAhead();
+    void messagesComeInTheOrderOfTheFiles();
     void linksInAndOfFoldersAreCheckedAsBefore();
     void resolverAnswersAsRunPaths_data();
     void resolverAnswersAsRunPaths();
@@ -463,12 +467,26 @@ void TestRunFolder::folderWithoutARunIsRefused()
              Outcome::Kind::Invalid);
 }
 
+void TestRunFolder::manyFramesAreReadInOrder_data()
+{
+    QTest::addColumn<int>("frames");
+    QTest::addColumn<bool>("slowReader"); // the threads far ahead of the reader, or not
+    // The threads take 16 frames at a time: fewer, a part, several, and one past many.
+    for (const int frames : {8, 17, 40, 161}) {
+        for (const bool slowReader : {false, true}) {
+            QTest::addRow("%d frames%s", frames, slowReader ? ", the reader slow" : "")
+                << frames << slowReader;
+        }
+    }
+}
+
 // Enough frames that the reader's helper thread reads the audits ahead: each
 // frame still gets its own audit, and what is wrong with one is said in
 // frame order.
 void TestRunFolder::manyFramesAreReadInOrder()
 {
-    constexpr int frames = 40;
+    QFETCH(int, frames);
+    QFETCH(bool, slowReader);
     QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), frames));
     for (int index = 0; index < frames; ++index) {
         QVERIFY(RunFixture::writeCandidate(run(), index));
@@ -483,31 +501,114 @@ void TestRunFolder::manyFramesAreReadInOrder()
         }
         QVERIFY(RunFixture::writeJson(
             audit, {{QStringLiteral("passed"), index % 5 != 0},
-                    {QStringLiteral("composite_score"), index / 100.0},
+                    {QStringLiteral("composite_score"), index / 1000.0},
                     {QStringLiteral("metrics"), QJsonObject{{QStringLiteral("frame"), index}}}}));
     }
-    const RunFolder::Contents c = read();
+    RunFolder::Control control;
+    if (slowReader) {
+        control.frameRead = [](int read) {
+            if (read % 5 == 0)
+                QThread::msleep(2);
+        };
+    }
+    RunFolder::Contents c;
+    QVERIFY(RunFolder::read(run(), &c, control));
     QCOMPARE(c.frames.size(), frames);
+    const QList<int> broken{13, 31};
+    QSet<int> unreadable;
+    QList<int> noAudit;
     for (int index = 0; index < frames; ++index) {
         const DirectorFrameState &f = c.frames[index];
         QCOMPARE(f.frameIndex, index);
-        if (index == 7 || index == 13 || index == 31) {
+        QCOMPARE(f.imagePath, QStringLiteral("candidates/frame_%1_attempt_01.png")
+                                  .arg(index, 4, 10, QLatin1Char('0')));
+        if (index == 7 || broken.contains(index)) {
+            noAudit.append(index);
+            if (index != 7)
+                unreadable.insert(index);
             QCOMPARE(f.status, FrameStatus::Generated);
             continue;
         }
-        QCOMPARE(f.auditReport.compositeScore, index / 100.0);
+        QCOMPARE(f.auditReport.compositeScore, index / 1000.0);
         QCOMPARE(f.auditReport.extra.value(u"metrics").toObject().value(u"frame").toInt(), index);
         QCOMPARE(f.status, index % 5 != 0 ? FrameStatus::Approved : FrameStatus::AuditFail);
     }
-    QCOMPARE(c.unreadableFrames, (QSet<int>{13, 31}));
+    QCOMPARE(c.unreadableFrames, unreadable);
     const QString missing = c.missing.join(QLatin1Char('\n'));
-    const qsizetype first =
-        missing.indexOf(QLatin1String("audit/frame_0013_metrics.json: not valid JSON"));
-    const qsizetype second =
-        missing.indexOf(QLatin1String("audit/frame_0031_metrics.json: not valid JSON"));
-    QVERIFY2(first >= 0 && second > first, qPrintable(missing));
-    QVERIFY2(missing.contains(QLatin1String("no audit result for frames 7, 13, 31")),
+    if (frames > 31) {
+        const qsizetype first =
+            missing.indexOf(QLatin1String("audit/frame_0013_metrics.json: not valid JSON"));
+        const qsizetype second =
+            missing.indexOf(QLatin1String("audit/frame_0031_metrics.json: not valid JSON"));
+        QVERIFY2(first >= 0 && second > first, qPrintable(missing));
+    }
+    QStringList numbers;
+    for (const int index : std::as_const(noAudit))
+        numbers.append(QString::number(index));
+    QVERIFY2(missing.contains(QStringLiteral("no audit result for frames %1")
+                                  .arg(numbers.join(QStringLiteral(", ")))),
              qPrintable(missing));
+}
+
+// A cancelled read stops between two frames, also with the audits being read ahead (the
+// threads read no further file once it is cancelled).
+void TestRunFolder::aCancelStopsTheReadAhead()
+{
+    constexpr int frames = 300;
+    QVERIFY(RunFixture::writeManifest(run(), QStringLiteral("r"), frames));
+    for (int index = 0; index < frames; ++index) {
+        QVERIFY(RunFixture::writeCandidate(run(), index));
+        QVERIFY(RunFixture::writeAudit(run(), index, true, {}, 0.9));
+    }
+    std::atomic_bool cancel{false};
+    std::atomic_int framesRead{0};
+    RunFolder::Control control{&cancel, &framesRead, nullptr, {}};
+    control.frameRead = [&cancel](int read) {
+        if (read == 20)
+            cancel = true;
+    };
+    RunFolder::Contents c;
+    const Outcome cancelled = RunFolder::read(run(), &c, control);
+    QCOMPARE(cancelled.kind(), Outcome::Kind::Refused);
+    QCOMPARE(framesRead.load(), 20);
+    QVERIFY(c.frames.isEmpty());
+
+    // Read again, not cancelled: every frame, each with its audit.
+    cancel = false;
+    control.frameRead = {};
+    QVERIFY(RunFolder::read(run(), &c, control));
+    QCOMPARE(c.frames.size(), frames);
+    for (const DirectorFrameState &f : std::as_const(c.frames))
+        QCOMPARE(f.status, FrameStatus::Approved);
+}
+
+// What is wrong is told in the order of the files as a read takes them: the manifest,
+// state.json, then the folders (state.json is parsed beside the folders' listing).
+void TestRunFolder::messagesComeInTheOrderOfTheFiles()
+{
+    const QString longId(RunFolder::maxTextLength + 1, u'r');
+    QVERIFY(RunFixture::writeJson(run() + QStringLiteral("/state.json"),
+                                  {{QStringLiteral("run_id"), longId},
+                                   {QStringLiteral("total_frames"), QStringLiteral("many")}}));
+    for (int index = 0; index < 20; ++index)
+        QVERIFY(RunFixture::writeCandidate(run(), index));
+    QVERIFY(QDir().mkpath(run() + QStringLiteral("/candidates/frame_0003_attempt_02.png")));
+    QVERIFY(
+        RunFixture::writeFile(run() + QStringLiteral("/audit/frame_100001_metrics.json"), "{}"));
+    const RunFolder::Contents c = read();
+    QCOMPARE(c.frames.size(), 20);
+    QVERIFY2(c.missing.size() >= 2, qPrintable(c.missing.join(u'\n')));
+    QVERIFY2(c.missing.at(0).startsWith(QLatin1String("manifest.lock.json: not found")),
+             qPrintable(c.missing.join(u'\n')));
+    QVERIFY2(c.missing.at(1).startsWith(QLatin1String("state.json, total_frames")),
+             qPrintable(c.missing.join(u'\n')));
+    QCOMPARE(c.leftOut.size(), 3);
+    QVERIFY2(c.leftOut.at(0).startsWith(QLatin1String("state.json, run_id")),
+             qPrintable(c.leftOut.join(u'\n')));
+    QVERIFY2(c.leftOut.at(1).startsWith(QLatin1String("candidates/frame_0003_attempt_02.png")),
+             qPrintable(c.leftOut.join(u'\n')));
+    QVERIFY2(c.leftOut.at(2).startsWith(QLatin1String("audit/frame_100001_metrics.json")),
+             qPrintable(c.leftOut.join(u'\n')));
 }
 
 // Each folder's real place is looked up once in a read: a link in a folder,

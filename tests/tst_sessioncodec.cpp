@@ -964,69 +964,115 @@ QStringList problemStrings(const QList<SessionProblem> &problems)
 
 } // namespace
 
+// `frames` of manyFrames' session written in this order, first in the document, as the members
+// named in `order` (a frame index names a copy of its frame; another name, frame 0's copy).
+QByteArray framesInOrder(const QStringList &order)
+{
+    const QJsonObject session =
+        QJsonDocument::fromJson(manyFrames(40, QJsonDocument::Compact)).object();
+    const QJsonObject frames = session.value(u"frames").toObject();
+    QJsonObject rest = session;
+    rest.remove(QStringLiteral("frames"));
+    QByteArrayList members;
+    for (const QString &name : order) {
+        const QJsonObject frame =
+            frames.value(frames.contains(name) ? name : QStringLiteral("0")).toObject();
+        members.append('"' + name.toUtf8() +
+                       "\":" + QJsonDocument(frame).toJson(QJsonDocument::Compact));
+    }
+    return "{\"frames\":{" + members.join(',') + "}," +
+           QJsonDocument(rest).toJson(QJsonDocument::Compact).mid(1);
+}
+
 void TestSessionCodec::framesReadOneAtATimeGiveWhatTheWholeDocumentGives_data()
 {
     QTest::addColumn<QByteArray>("json");
+    // 1: the frames must be read one at a time; 0: the document must be read whole; -1: either.
+    QTest::addColumn<int>("byFrame");
     const QByteArray two = withFrame(QString(), QJsonValue());
     const QByteArray many = manyFrames(40, QJsonDocument::Compact);
     const QByteArray newer = replaced(many, R"("schemaVersion":1)", R"("schemaVersion":99)");
-    QTest::newRow("one frame, other programs' members") << QByteArray(withUnknownMembers);
-    QTest::newRow("the older layout (notes)") << QByteArray(olderLayoutExample);
-    QTest::newRow("two frames") << two;
-    QTest::newRow("40 frames, compact") << many;
-    QTest::newRow("40 frames, indented") << manyFrames(40, QJsonDocument::Indented);
+    const auto nested = [&](int arrays) {
+        return replaced(many, R"({"deep":null})",
+                        "{\"deep\":" + QByteArray(arrays, '[') + QByteArray(arrays, ']') + "}");
+    };
+    QTest::newRow("one frame, other programs' members") << QByteArray(withUnknownMembers) << 1;
+    QTest::newRow("the older layout (notes)") << QByteArray(olderLayoutExample) << 1;
+    QTest::newRow("two frames") << two << 1;
+    QTest::newRow("40 frames, compact") << many << 1;
+    QTest::newRow("40 frames, indented") << manyFrames(40, QJsonDocument::Indented) << 1;
     QTest::newRow("white space of every kind")
-        << QByteArray(many).replace(",\"", ",\r\n\t \"").replace("{", " {\n").replace("}", "\t}");
-    QTest::newRow("with a byte order mark") << QByteArray("\xEF\xBB\xBF") + two;
-    QTest::newRow("no frames") << QByteArray(R"({"schemaVersion": 1, "frames": {}})");
+        << QByteArray(many).replace(",\"", ",\r\n\t \"").replace("{", " {\n").replace("}", "\t}")
+        << 1;
+    QTest::newRow("with a byte order mark") << QByteArray("\xEF\xBB\xBF") + two << 1;
+    QTest::newRow("with two byte order marks") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF") + two << 0;
+    QTest::newRow("no frames") << QByteArray(R"({"schemaVersion": 1, "frames": {}})") << 1;
+    QTest::newRow("frames first, out of order")
+        << framesInOrder({QStringLiteral("9"), QStringLiteral("10"), QStringLiteral("0"),
+                          QStringLiteral("1"), QStringLiteral("39")})
+        << 1;
+    QTest::newRow("frames out of order, keys that are no frame index")
+        << framesInOrder({QStringLiteral("x"), QStringLiteral("10"), QStringLiteral("A"),
+                          QStringLiteral("0"), QStringLiteral("007"), QStringLiteral("-1"),
+                          QStringLiteral("9")})
+        << 1;
     QTest::newRow("errors in frames")
         << replaced(replaced(many, R"("status":"AUDIT_WARN")", R"("status":3)"),
-                    R"("frameIndex":7)", R"("frameIndex":"7")");
-    QTest::newRow("a key not a number") << replaced(two, R"("1": {)", R"("x": {)");
-    QTest::newRow("a key with a leading zero") << replaced(two, R"("1": {)", R"("01": {)");
-    QTest::newRow("a key with an escape") << replaced(two, R"("1": {)", R"("\u0031": {)");
-    QTest::newRow("a key not ASCII") << replaced(two, R"("1": {)", "\"\xc3\xa9\": {");
-    QTest::newRow("a frame not an object") << replaced(many, R"("7":{)", R"("7":5,"x":{)");
-    QTest::newRow("a frame twice") << replaced(two, R"("1": {)", R"("0": {)");
+                    R"("frameIndex":7)", R"("frameIndex":"7")")
+        << 1;
+    QTest::newRow("a key not a number") << replaced(two, R"("1": {)", R"("x": {)") << 1;
+    QTest::newRow("a key with a leading zero") << replaced(two, R"("1": {)", R"("01": {)") << 1;
+    QTest::newRow("a frame nested 64 deep") << nested(60) << 1;
+    QTest::newRow("a key with an escape") << replaced(two, R"("1": {)", R"("\u0031": {)") << 0;
+    QTest::newRow("a key not ASCII") << replaced(two, R"("1": {)", "\"\xc3\xa9\": {") << 0;
+    QTest::newRow("a frame not an object") << replaced(many, R"("7":{)", R"("7":5,"x":{)") << 0;
+    QTest::newRow("a frame twice") << replaced(two, R"("1": {)", R"("0": {)") << 0;
     QTest::newRow("a name twice in a frame")
-        << replaced(many, R"("12":{)", R"("12":{"notes":"a","notes":"b",)");
+        << replaced(many, R"("12":{)", R"("12":{"notes":"a","notes":"b",)") << 0;
+    QTest::newRow("frames twice, once escaped")
+        << replaced(many, R"("zz_last":true)", R"("zz_last":true,"fr\u0061mes":{})") << 0;
     QTest::newRow("not JSON in a frame")
-        << replaced(many, R"("frameIndex":9)", R"("frameIndex":tru)");
+        << replaced(many, R"("frameIndex":9)", R"("frameIndex":tru)") << 0;
     QTest::newRow("a trailing comma in frames")
-        << replaced(many, "}},\"lastModified\"", "},},\"lastModified\"");
-    QTest::newRow("a comma missing between frames") << replaced(many, R"(},"12":{)", R"(}"12":{)");
-    QTest::newRow("invalid UTF-8 in a frame") << replaced(many, R"("kim")", "\"k\xc3\x28m\"");
-    QTest::newRow("a frame nested deeper than the split goes") << replaced(
-        many, R"({"deep":null})", "{\"deep\":" + QByteArray(100, '[') + QByteArray(100, ']') + "}");
-    QTest::newRow("nested deeper than Qt reads")
-        << replaced(many, R"({"deep":null})",
-                    "{\"deep\":" + QByteArray(1100, '[') + QByteArray(1100, ']') + "}");
-    QTest::newRow("a newer schema") << newer;
+        << replaced(many, "}},\"lastModified\"", "},},\"lastModified\"") << 0;
+    QTest::newRow("a comma missing between frames")
+        << replaced(many, R"(},"12":{)", R"(}"12":{)") << 0;
+    QTest::newRow("invalid UTF-8 in a frame") << replaced(many, R"("kim")", "\"k\xc3\x28m\"") << 0;
+    QTest::newRow("a frame nested 65 deep") << nested(61) << 0;
+    QTest::newRow("nested deeper than Qt reads") << nested(1100) << 0;
+    QTest::newRow("a newer schema") << newer << 0;
     QTest::newRow("a newer schema, not JSON in a frame")
-        << replaced(newer, R"("frameIndex":9)", R"("frameIndex":tru)");
+        << replaced(newer, R"("frameIndex":9)", R"("frameIndex":tru)") << 0;
     QTest::newRow("a session member wrong")
-        << replaced(many, R"("status":"active")", R"("status":1)");
-    QTest::newRow("frames not an object") << QByteArray(R"({"schemaVersion": 1, "frames": [{}]})");
-    QTest::newRow("something after the document") << many + " x";
+        << replaced(many, R"("status":"active")", R"("status":1)") << -1;
+    QTest::newRow("frames not an object")
+        << QByteArray(R"({"schemaVersion": 1, "frames": [{}]})") << 0;
+    QTest::newRow("something after the document") << many + " x" << 0;
     QTest::newRow("a name twice at the top")
-        << replaced(many, R"("zz_last":true)", R"("zz_last":true,"frames":{})");
+        << replaced(many, R"("zz_last":true)", R"("zz_last":true,"frames":{})") << 0;
 }
 
 void TestSessionCodec::framesReadOneAtATimeGiveWhatTheWholeDocumentGives()
 {
     QFETCH(QByteArray, json);
+    QFETCH(int, byFrame);
     const RunPaths paths(QStringLiteral("/runs/run_1"));
-    const SessionDecodeResult byFrame =
-        SessionDecoder::decode(json, &paths, SessionDecoder::Parsing::ByFrame);
+    const std::optional<SessionDecodeResult> split = SessionDecoder::decodeByFrame(json, &paths);
+    if (byFrame >= 0)
+        QCOMPARE(split.has_value(), byFrame == 1);
+    const SessionDecodeResult read = SessionDecoder::decode(json, &paths);
     const SessionDecodeResult whole =
         SessionDecoder::decode(json, &paths, SessionDecoder::Parsing::Whole);
-    QCOMPARE(byFrame.state, whole.state);
-    QCOMPARE(problemStrings(byFrame.errors), problemStrings(whole.errors));
-    QCOMPARE(problemStrings(byFrame.notes), problemStrings(whole.notes));
-    QCOMPARE(byFrame.session.has_value(), whole.session.has_value());
-    if (whole.session) {
-        QCOMPARE(byFrame.session->frames.size(), whole.session->frames.size());
-        QCOMPARE(SessionCodec::encode(*byFrame.session), SessionCodec::encode(*whole.session));
+    for (const SessionDecodeResult &result :
+         split ? QList<SessionDecodeResult>{read, *split} : QList<SessionDecodeResult>{read}) {
+        QCOMPARE(result.state, whole.state);
+        QCOMPARE(problemStrings(result.errors), problemStrings(whole.errors));
+        QCOMPARE(problemStrings(result.notes), problemStrings(whole.notes));
+        QCOMPARE(result.session.has_value(), whole.session.has_value());
+        if (whole.session) {
+            QCOMPARE(result.session->frames.size(), whole.session->frames.size());
+            QCOMPARE(SessionCodec::encode(*result.session), SessionCodec::encode(*whole.session));
+        }
     }
 }
 

@@ -37,8 +37,8 @@ public:
 
     // The members of the top-level member `name` of `json`, whose value must be an object of
     // objects. None when the scan cannot vouch for that: `name` is not a member of the top-level
-    // object (or the document does not start as one), a member name before it or in it is
-    // written with an escape or with anything but printable ASCII, a value in it is not an
+    // object (or the document does not start as one), a member name before it is written with
+    // an escape, one in it with an escape or anything but printable ASCII, a value in it is not an
     // object or is nested deeper than maxMemberDepth, or anything but JSON's white space, names,
     // colons and commas lies between its values. A whole parse then says what is wrong, if
     // anything is. `json` must outlive the split (the names point into it).

@@ -33,6 +33,7 @@
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -400,7 +401,9 @@ struct ReadAudit
 // handed over `chunk` at a time (each hand-over is a lock, and a wait a system
 // call); a reader that finds its frame still being read reads the next ones
 // meanwhile, and waits only when the window is full. At most `ahead` a thread
-// wait to be taken.
+// wait to be taken. Once the read is cancelled (or the prefetch goes), no
+// further file is read: a frame claimed and not read is handed over empty,
+// for the reader to read itself.
 // Reading and preparing an audit depends on nothing of the reader's but
 // `runBytes`, the budget it has spent (an audit past the budget is not
 // written: Reader::details writes what it keeps).
@@ -419,9 +422,10 @@ public:
         QString image;
     };
 
-    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes, qint64 runBudget)
+    AuditPrefetch(QList<Files> files, const std::atomic<qint64> &runBytes, qint64 runBudget,
+                  const std::atomic_bool *cancel)
         : m_files(std::move(files)), m_read(m_files.size()), m_runBytes(runBytes),
-          m_runBudget(runBudget)
+          m_runBudget(runBudget), m_cancel(cancel)
     {
         if (m_files.size() < threadFrom)
             return;
@@ -458,7 +462,8 @@ public:
         while (!m_read[i]) {
             // Not begun (m_next is i, the ones before taken): read here. Begun by a thread:
             // read the next ones meanwhile, while the window has room for them.
-            if (m_next <= i || (m_next < m_files.size() && m_next < m_taken + m_ahead)) {
+            if (m_next <= i ||
+                (!stopping() && m_next < m_files.size() && m_next < m_taken + m_ahead)) {
                 readNext(lock);
             } else {
                 m_readerWaitsFor = i;
@@ -496,9 +501,15 @@ private:
         }
     }
 
+    bool stopping() const
+    {
+        return m_stop.load(std::memory_order_relaxed) ||
+               (m_cancel && m_cancel->load(std::memory_order_relaxed));
+    }
+
     // Claims the next frames not begun (at most `chunk`, within the window; at least one),
-    // reads them with `lock` released and hands them over. Called, and returns, with `lock`
-    // held.
+    // reads them with `lock` released (while not stopping) and hands them over. Called, and
+    // returns, with `lock` held.
     void readNext(std::unique_lock<std::mutex> &lock)
     {
         const qsizetype first = m_next;
@@ -508,8 +519,9 @@ private:
         lock.unlock();
         std::vector<ReadAudit> read;
         read.reserve(size_t(end - first));
-        for (qsizetype i = first; i < end; ++i)
+        for (qsizetype i = first; i < end && !stopping(); ++i)
             read.push_back(readOne(i));
+        read.resize(size_t(end - first)); // the ones not read: empty, the reader reads them
         lock.lock();
         for (qsizetype i = first; i < end; ++i)
             m_read[i] = std::move(read[size_t(i - first)]);
@@ -548,11 +560,12 @@ private:
     qsizetype m_readerWaitsFor = -1;
     int m_waitingForRoom = 0;
     std::vector<std::optional<ReadAudit>> m_read;
-    qsizetype m_next = 0;  // the next to be claimed
-    qsizetype m_taken = 0; // how many the reader took
-    bool m_stop = false;
+    qsizetype m_next = 0;            // the next to be claimed
+    qsizetype m_taken = 0;           // how many the reader took
+    std::atomic_bool m_stop = false; // set under m_mutex; also read between two files
     const std::atomic<qint64> &m_runBytes;
     const qint64 m_runBudget;
+    const std::atomic_bool *m_cancel; // RunFolder::Control::cancel
     qsizetype m_ahead = ahead;
     std::vector<std::thread> m_threads;
 };
@@ -595,10 +608,15 @@ public:
 private:
     // A JSON file of the run's own (manifest, state): its object, or nothing,
     // what is wrong with it named.
+    // `read`: the file as readJson reads it, begun before (beside other work).
     std::optional<QJsonObject> readRunFile(const QString &name,
-                                           qint64 maxSize = RunFolder::maxJsonSize);
+                                           qint64 maxSize = RunFolder::maxJsonSize,
+                                           std::future<Result<QJsonObject>> *read = nullptr);
     void readManifest();
-    void readState();
+    // state.json as readJson reads it, on a thread of its own (on this one when none is to
+    // be had): at thousands of frames, megabytes to parse.
+    std::future<Result<QJsonObject>> beginReadingState() const;
+    void readState(std::future<Result<QJsonObject>> read);
     void readAnchor();
     // candidates/, approved/, rejected/ and audit/: what each holds of which frame.
     void scanFolders();
@@ -871,7 +889,8 @@ JsonMembers Reader::details(PreparedDetails prepared, const QString &where)
     return prepared.written;
 }
 
-std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSize)
+std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSize,
+                                               std::future<Result<QJsonObject>> *read)
 {
     const QString path = m_dir + u'/' + name;
     if (!present(path)) {
@@ -879,7 +898,7 @@ std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSi
         return std::nullopt;
     }
     m_looksLikeRun = true;
-    const Result<QJsonObject> file = readJson(path, maxSize);
+    const Result<QJsonObject> file = read ? read->get() : readJson(path, maxSize);
     if (!file) {
         m_contents.missing.append(tr("%1: %2").arg(name, file.outcome().message()));
         m_contents.runFilesUnreadable = true;
@@ -909,11 +928,24 @@ void Reader::readManifest()
     m.targetSize = std::max(0, indexValue(canvas.value(u"target_size"), 1 << 16));
 }
 
-void Reader::readState()
+std::future<Result<QJsonObject>> Reader::beginReadingState() const
 {
     // As large as the frames the manifest declares need (read before it).
-    const std::optional<QJsonObject> file = readRunFile(
-        QStringLiteral("state.json"), RunFolder::maxStateJsonSize(m_contents.manifest.frameCount));
+    const qint64 maxSize = RunFolder::maxStateJsonSize(m_contents.manifest.frameCount);
+    const auto read = [path = m_dir + QStringLiteral("/state.json"), maxSize] {
+        return readJson(path, maxSize);
+    };
+    try {
+        return std::async(std::launch::async, read);
+    } catch (const std::system_error &) {
+        return std::async(std::launch::deferred, read);
+    }
+}
+
+void Reader::readState(std::future<Result<QJsonObject>> read)
+{
+    const std::optional<QJsonObject> file =
+        readRunFile(QStringLiteral("state.json"), RunFolder::maxJsonSize, &read);
     if (!file)
         return;
     for (const QJsonValue &value : file->value(u"frame_states").toArray()) {
@@ -1094,7 +1126,8 @@ void Reader::startAuditPrefetch(int frameCount)
         if (const QString relative = quietlyCheckedPath(newest.path); !relative.isEmpty())
             frame.image = m_paths.absolute(relative);
     }
-    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent, m_runBudget);
+    m_prefetch = std::make_unique<AuditPrefetch>(std::move(files), m_runBytesSpent, m_runBudget,
+                                                 m_control.cancel);
 }
 
 std::optional<Reader::Audit> Reader::readAudit(int index, DirectorFrameState &frame,
@@ -1387,8 +1420,24 @@ Outcome Reader::read()
     if (const Outcome folder = RunPaths::checkFolder(m_dir); !folder)
         return folder;
     readManifest();
-    readState();
+    // state.json is parsed beside the listing of the folders, and the audits begin to be read
+    // ahead meanwhile (the folders say which there are). What each says is told in the order of
+    // a read one after the other: the manifest, state.json, then the folders.
+    std::future<Result<QJsonObject>> state = beginReadingState();
+    QStringList missing = std::exchange(m_contents.missing, {});
+    QStringList leftOut = std::exchange(m_contents.leftOut, {});
     scanFolders();
+    const QStringList foldersMissing = std::exchange(m_contents.missing, std::move(missing));
+    const QStringList foldersLeftOut = std::exchange(m_contents.leftOut, std::move(leftOut));
+    // The frames the folders have files of; any more (declared, or in state.json) have no
+    // file to read ahead. A budget no larger than the run's (which only grows with what
+    // state.json says): what the threads keep, the reader would.
+    m_runBudget = RunFolder::maxCopiedRunBytesFor(
+        std::max(m_contents.manifest.frameCount, m_highestIndex + 1));
+    startAuditPrefetch(m_highestIndex + 1);
+    readState(std::move(state));
+    m_contents.missing += foldersMissing;
+    m_contents.leftOut += foldersLeftOut;
     if (!m_looksLikeRun) {
         return Outcome::invalid(tr("%1 is not a run folder: it has no manifest.lock.json, "
                                    "state.json, candidates/, approved/, rejected/ or audit/.")
@@ -1403,7 +1452,6 @@ Outcome Reader::read()
     const int count = std::max(declared, m_highestIndex + 1);
     if (m_control.frameCount)
         m_control.frameCount->store(count);
-    startAuditPrefetch(count);
     QList<DirectorFrameState> &frames = m_contents.frames;
     for (int index = 0; index < count; ++index) {
         if (m_control.cancel && m_control.cancel->load()) {

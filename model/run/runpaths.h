@@ -74,9 +74,11 @@ public:
     Result<QString> resolveExistingFile(const QString &stored);
     // QFileInfo(dir).canonicalFilePath(), looked up once for each `dir`.
     QString realFolder(const QString &dir);
-    // The run-relative path `relative` ("candidates/frame_0001_attempt_01.png") was just listed
-    // by its folder's listing as a regular file, not a link (d_type DT_REG): it is taken as
-    // one without a further lstat(). Whoever opens it still checks what it opened (fstat).
+    // The run-relative path `relative` ("candidates/frame_0001_attempt_01.png") was listed by
+    // its folder's listing, in this read, as a regular file, not a link (d_type DT_REG): it is
+    // taken as one without a further lstat(). A file that changes after the listing is seen
+    // as what it has become where it is opened (fstat: the audit, the image's state), and
+    // otherwise by the next read of the run (the run watcher's).
     void listedAsRegularFile(const QString &relative);
 
 private:

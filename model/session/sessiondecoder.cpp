@@ -657,8 +657,8 @@ void settle(SessionDecodeResult &result, const Decoder &decoder)
 // (and of the time the memory takes). None for a document this cannot vouch for, one whose
 // frames are not all read (it is not JSON, or an object repeats a name, or it is refused before
 // its frames): the whole document is then read, which says what is wrong.
-std::optional<SessionDecodeResult> decodeByFrame(const QByteArray &bytes, const RunPaths *paths,
-                                                 const SessionDecodeResult &before)
+std::optional<SessionDecodeResult> decodeFrames(const QByteArray &bytes, const RunPaths *paths,
+                                                const SessionDecodeResult &before)
 {
     const std::optional<JsonSpans::Split> split = JsonSpans::splitMember(bytes, "frames");
     if (!split)
@@ -688,7 +688,7 @@ SessionDecodeResult SessionDecoder::decode(const QByteArray &data, const RunPath
     if (!readableBytes(data, bytes, result))
         return result;
     if (parsing == Parsing::ByFrame) {
-        if (std::optional<SessionDecodeResult> byFrame = decodeByFrame(bytes, paths, result))
+        if (std::optional<SessionDecodeResult> byFrame = decodeFrames(bytes, paths, result))
             return std::move(*byFrame);
     }
     JsonReader::Document document = JsonReader::parseObject(bytes, JsonReader::Names::Unique);
@@ -703,6 +703,16 @@ SessionDecodeResult SessionDecoder::decode(const QByteArray &data, const RunPath
     result.session = decoder.session(document.object);
     settle(result, decoder);
     return result;
+}
+
+std::optional<SessionDecodeResult> SessionDecoder::decodeByFrame(const QByteArray &data,
+                                                                 const RunPaths *paths)
+{
+    SessionDecodeResult result;
+    QByteArray bytes;
+    if (!readableBytes(data, bytes, result))
+        return result;
+    return decodeFrames(bytes, paths, result);
 }
 
 Result<DirectorFrameState> SessionDecoder::decodeFrame(const QJsonObject &object, int index)

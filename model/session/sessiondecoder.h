@@ -70,6 +70,10 @@ public:
     // refuses those that lead outside the run folder.
     static SessionDecodeResult decode(const QByteArray &data, const RunPaths *paths = nullptr,
                                       Parsing parsing = Parsing::ByFrame);
+    // decode() by frame, without the whole parse: none for a document it cannot vouch for
+    // (which decode() then reads whole).
+    static std::optional<SessionDecodeResult> decodeByFrame(const QByteArray &data,
+                                                            const RunPaths *paths = nullptr);
 
     // One frame, the frame of `index`, as decode() reads it inside a session
     // (paths as they are); the first problem when it would be refused.
