@@ -176,12 +176,17 @@ QByteArray withFrame(const QString &memberPath, const QJsonValue &value)
     return QJsonDocument(root).toJson();
 }
 
-QStringList errorStrings(const SessionDecodeResult &result)
+QStringList problemStrings(const QList<SessionProblem> &problems)
 {
     QStringList list;
-    for (const SessionProblem &p : result.errors)
+    for (const SessionProblem &p : problems)
         list.append(p.toString());
     return list;
+}
+
+QStringList errorStrings(const SessionDecodeResult &result)
+{
+    return problemStrings(result.errors);
 }
 
 } // namespace
@@ -952,14 +957,6 @@ QByteArray replaced(QByteArray bytes, const QByteArray &before, const QByteArray
     if (at < 0)
         qFatal("no %s in the document", before.constData());
     return bytes.replace(at, before.size(), after);
-}
-
-QStringList problemStrings(const QList<SessionProblem> &problems)
-{
-    QStringList list;
-    for (const SessionProblem &p : problems)
-        list.append(p.toString());
-    return list;
 }
 
 } // namespace

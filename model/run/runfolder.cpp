@@ -607,14 +607,17 @@ public:
 
 private:
     // A JSON file of the run's own (manifest, state): its object, or nothing,
-    // what is wrong with it named.
-    // `read`: the file as readJson reads it, begun before (beside other work).
+    // what is wrong with it named. `read`: the file as readJson reads it
+    // (readingRunFile; not waited for when the file is not there).
     std::optional<QJsonObject> readRunFile(const QString &name,
-                                           qint64 maxSize = RunFolder::maxJsonSize,
-                                           std::future<Result<QJsonObject>> *read = nullptr);
+                                           std::future<Result<QJsonObject>> read);
+    // The run's file `name` as readJson reads it, at most `maxSize` bytes: when asked for
+    // (std::launch::deferred), or begun now on a thread of its own (std::launch::async; on the
+    // caller's when none is to be had).
+    std::future<Result<QJsonObject>> readingRunFile(const QString &name, qint64 maxSize,
+                                                    std::launch launch) const;
     void readManifest();
-    // state.json as readJson reads it, on a thread of its own (on this one when none is to
-    // be had): at thousands of frames, megabytes to parse.
+    // state.json, begun on a thread of its own: at thousands of frames, megabytes to parse.
     std::future<Result<QJsonObject>> beginReadingState() const;
     void readState(std::future<Result<QJsonObject>> read);
     void readAnchor();
@@ -889,8 +892,19 @@ JsonMembers Reader::details(PreparedDetails prepared, const QString &where)
     return prepared.written;
 }
 
-std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSize,
-                                               std::future<Result<QJsonObject>> *read)
+std::future<Result<QJsonObject>> Reader::readingRunFile(const QString &name, qint64 maxSize,
+                                                        std::launch launch) const
+{
+    const auto read = [path = m_dir + u'/' + name, maxSize] { return readJson(path, maxSize); };
+    try {
+        return std::async(launch, read);
+    } catch (const std::system_error &) {
+        return std::async(std::launch::deferred, read);
+    }
+}
+
+std::optional<QJsonObject> Reader::readRunFile(const QString &name,
+                                               std::future<Result<QJsonObject>> read)
 {
     const QString path = m_dir + u'/' + name;
     if (!present(path)) {
@@ -898,7 +912,7 @@ std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSi
         return std::nullopt;
     }
     m_looksLikeRun = true;
-    const Result<QJsonObject> file = read ? read->get() : readJson(path, maxSize);
+    const Result<QJsonObject> file = read.get();
     if (!file) {
         m_contents.missing.append(tr("%1: %2").arg(name, file.outcome().message()));
         m_contents.runFilesUnreadable = true;
@@ -909,7 +923,9 @@ std::optional<QJsonObject> Reader::readRunFile(const QString &name, qint64 maxSi
 
 void Reader::readManifest()
 {
-    const std::optional<QJsonObject> file = readRunFile(QStringLiteral("manifest.lock.json"));
+    const QString name = QStringLiteral("manifest.lock.json");
+    const std::optional<QJsonObject> file =
+        readRunFile(name, readingRunFile(name, RunFolder::maxJsonSize, std::launch::deferred));
     if (!file)
         return;
     RunManifest &m = m_contents.manifest;
@@ -931,21 +947,15 @@ void Reader::readManifest()
 std::future<Result<QJsonObject>> Reader::beginReadingState() const
 {
     // As large as the frames the manifest declares need (read before it).
-    const qint64 maxSize = RunFolder::maxStateJsonSize(m_contents.manifest.frameCount);
-    const auto read = [path = m_dir + QStringLiteral("/state.json"), maxSize] {
-        return readJson(path, maxSize);
-    };
-    try {
-        return std::async(std::launch::async, read);
-    } catch (const std::system_error &) {
-        return std::async(std::launch::deferred, read);
-    }
+    return readingRunFile(QStringLiteral("state.json"),
+                          RunFolder::maxStateJsonSize(m_contents.manifest.frameCount),
+                          std::launch::async);
 }
 
 void Reader::readState(std::future<Result<QJsonObject>> read)
 {
     const std::optional<QJsonObject> file =
-        readRunFile(QStringLiteral("state.json"), RunFolder::maxJsonSize, &read);
+        readRunFile(QStringLiteral("state.json"), std::move(read));
     if (!file)
         return;
     for (const QJsonValue &value : file->value(u"frame_states").toArray()) {

@@ -35,7 +35,6 @@ struct SessionDecodeResult
     QList<SessionProblem> notes;
 
     bool isOk() const { return state == State::Ok; }
-    bool operator==(const SessionDecodeResult &) const = default;
     // All errors on one line each, for a message.
     QString errorText() const;
 };
