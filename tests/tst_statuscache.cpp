@@ -33,6 +33,7 @@ private slots:
     void aKeptStatusIsToldOnlyForItsFingerprint();
     void theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew();
     void whatTheCacheCannotHoldOrTellIsReadFromTheRun();
+    void aReviewedRunIsToldWithItsFilesAsKept();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -248,6 +249,62 @@ void TestStatusCache::whatTheCacheCannotHoldOrTellIsReadFromTheRun()
         }
     }
     QVERIFY(status().out.contains(QLatin1String("latest")) == false);
+}
+
+// The common change between two statuses: the review went on, the pipeline's files stayed. The
+// run's files are then taken as they were read (RunReadCache), the session read anew: the status
+// is the one the whole run tells.
+void TestStatusCache::aReviewedRunIsToldWithItsFilesAsKept()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+    }
+    letSettle();
+    const QString before = status({QStringLiteral("--json")}).out;
+    const QString reads = cache() + QStringLiteral("/Director/director/run");
+    const QStringList kept = QDir(reads).entryList(QDir::Files);
+    QCOMPARE(kept.size(), 1);
+    const QString keptPath = reads + QLatin1Char('/') + kept.first();
+    const auto identity = [](const QString &path) {
+        struct stat info;
+        return ::stat(QFile::encodeName(path).constData(), &info) == 0
+                   ? QStringLiteral("%1 %2.%3")
+                         .arg(info.st_ino)
+                         .arg(info.st_mtim.tv_sec)
+                         .arg(info.st_mtim.tv_nsec)
+                   : QString();
+    };
+    const QString keptAs = identity(keptPath);
+    QVERIFY(!keptAs.isEmpty());
+    for (int frame : {1, 2}) {
+        {
+            SessionManager manager;
+            QVERIFY(manager.initializeOrResume(run()));
+            QVERIFY(manager.applyFrameEdit(
+                frame, FrameEdit::statusTo(FrameStatus::AuditFail, QStringLiteral("Ada"),
+                                           QStringLiteral("SF02_PALETTE_DRIFT"),
+                                           QStringLiteral("the cape"))));
+            QVERIFY(manager.applyFrameEdit(3, FrameEdit::notesTo(QString::number(frame))));
+        }
+        // Just saved: told at once, as the whole run tells it, the run's files as kept.
+        for (const QStringList &options : {QStringList(), QStringList{QStringLiteral("--json")}}) {
+            const DirectorProcess::Result told = status(options);
+            QCOMPARE(told.exitCode, 0);
+            QCOMPARE(told.out, status(options + QStringList{QStringLiteral("--no-cache")}).out);
+            QVERIFY2(told.out.contains(QLatin1String("by Ada")) ||
+                         told.out.contains(QLatin1String("\"reviewer\":\"Ada\"")),
+                     qPrintable(told.out));
+        }
+        QCOMPARE(identity(keptPath), keptAs); // taken, not read and kept again
+    }
+    QVERIFY(status({QStringLiteral("--json")}).out != before);
+    // The pipeline writes: the run is read again.
+    QVERIFY(RunFixture::writeAudit(run(), 3, true, {}, 0.5));
+    letSettle();
+    const DirectorProcess::Result retried = status({QStringLiteral("--json")});
+    QCOMPARE(retried.out, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
+    QVERIFY(identity(keptPath) != keptAs);
 }
 
 QTEST_GUILESS_MAIN(TestStatusCache)

@@ -7,6 +7,7 @@
 #include "review/sessionmanager.h"
 #include "review/statuscache.h"
 #include "run/runfingerprint.h"
+#include "run/runreadcache.h"
 #include "storage/sessionstore.h"
 
 #include <QCommandLineParser>
@@ -64,21 +65,39 @@ int StatusCommand::run(const QCommandLineParser &parser)
     // against it), and a link could lead elsewhere by the time the run is read.
     const QString givenAs = SessionStore(runDir).runDir();
     const QString realDir = QFileInfo(runDir).canonicalFilePath();
-    const StatusCache cache;
-    std::optional<QByteArray> fingerprint;
-    if (!parser.isSet(noCacheName) && !realDir.isEmpty() && realDir == givenAs)
-        fingerprint = RunFingerprint::of(realDir);
-    if (fingerprint) {
-        if (const std::optional<RunStatus> kept = cache.find(realDir, *fingerprint, givenAs))
-            return print(*kept);
+    const bool cached = !parser.isSet(noCacheName) && !realDir.isEmpty() && realDir == givenAs;
+    const StatusCache statusCache;
+    std::optional<RunFingerprint::Parts> fingerprint;
+    // When the session file changed since the status kept (a review went on: the common
+    // change), the run is fingerprinted beside the session file's load instead, below.
+    if (cached && statusCache.mayHold(realDir, SessionStore(realDir).sessionPath())) {
+        fingerprint = RunFingerprint::parts(realDir);
+        if (fingerprint->whole) {
+            if (const std::optional<RunStatus> kept =
+                    statusCache.find(realDir, *fingerprint->whole, givenAs))
+                return print(*kept);
+        }
     }
     SessionManager manager;
-    if (const Outcome opened = manager.initializeOrResume(runDir, SessionManager::Access::ReadOnly);
-        !opened)
+    std::unique_ptr<SessionManager::Opening> opening =
+        manager.beginOpening(runDir, SessionManager::Access::ReadOnly);
+    // The run's own files as read last time when only the session changed since (RunReadCache,
+    // told by the run's part of the fingerprint).
+    const RunReadCache runCache;
+    if (cached) {
+        opening->readRun = [&](const QString &dir, RunFolder::Contents *contents,
+                               const RunFolder::Control &control) {
+            if (!fingerprint)
+                fingerprint = RunFingerprint::parts(realDir);
+            return runCache.read(dir, fingerprint->run, contents, control);
+        };
+    }
+    SessionManager::prepareOpening(*opening);
+    if (const Outcome opened = manager.finishOpening(std::move(opening)); !opened)
         return fail(opened);
     const RunStatus status = RunStatus::of(manager);
-    if (fingerprint)
-        cache.keep(realDir, *fingerprint, status);
+    if (fingerprint && fingerprint->whole)
+        statusCache.keep(realDir, *fingerprint->whole, status);
     return print(status);
 }
 

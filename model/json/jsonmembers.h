@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <utility>
 
 // The members of a JSON object as JsonWriter writes them: the text itself,
 // not a QJsonObject. A session keeps what other programs wrote into its
@@ -54,6 +55,15 @@ public:
     // as it is. Its depth() stays (at most what it was).
     JsonMembers without(const QStringView *asciiNames, qsizetype count) const;
 
+    // Members that another JsonMembers gave as its text() and depth(), taken as they are,
+    // unchecked: for what Director itself kept of them (RunReadCache, behind a checksum).
+    static JsonMembers fromKept(QByteArray text, int depth)
+    {
+        JsonMembers members;
+        members.m_text = std::move(text);
+        members.m_depth = depth;
+        return members;
+    }
     // The text (see above); empty when there is no member.
     QByteArrayView text() const { return m_text; }
     // How many objects and arrays deep the deepest value of a member is

@@ -337,8 +337,12 @@ Outcome SessionManager::readRunAndSession(Opening &opening, const std::atomic_bo
     };
     const RunFolder::Control control{cancel, &opening.framesRead, &opening.frameCount,
                                      opening.frameRead};
+    const auto readRun = [&opening, &control] {
+        return opening.readRun ? opening.readRun(opening.runDir, &opening.run, control)
+                               : RunFolder::read(opening.runDir, &opening.run, control);
+    };
     if (!QFileInfo::exists(opening.store->sessionPath())) {
-        if (const Outcome read = RunFolder::read(opening.runDir, &opening.run, control); !read)
+        if (const Outcome read = readRun(); !read)
             return read;
         if (const Outcome locked = lock(); !locked)
             return locked;
@@ -348,8 +352,7 @@ Outcome SessionManager::readRunAndSession(Opening &opening, const std::atomic_bo
         return locked;
     // When the run folder cannot be read, the session file is still opened.
     Outcome loaded = Outcome::ok();
-    sideBySide([&] { loaded = loadSessionFile(opening, cancel); },
-               [&] { RunFolder::read(opening.runDir, &opening.run, control); });
+    sideBySide([&] { loaded = loadSessionFile(opening, cancel); }, [&] { readRun(); });
     if (cancel && cancel->load())
         return Outcome::refused(tr("Opening the run was cancelled."));
     return loaded;

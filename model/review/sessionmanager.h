@@ -447,6 +447,11 @@ struct SessionManager::Opening
     SessionStore *store = nullptr;          // newStore, or the open run's
     bool hadLock = false;                   // the open run's store held the lock before
     RunFolder::Contents run;
+    // What reads the run folder into `run`: RunFolder::read unless set (`director status` sets
+    // RunReadCache::read). Called on a thread of its own when there is a session file.
+    std::function<Outcome(const QString &runDir, RunFolder::Contents *contents,
+                          const RunFolder::Control &control)>
+        readRun;
     // The run folder's read so far, for the window to show (from any thread).
     std::atomic_int framesRead{0};
     std::atomic_int frameCount{0};                 // 0 until the read knows

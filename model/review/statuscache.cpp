@@ -1,61 +1,23 @@
 #include "review/statuscache.h"
 
-#include <QCoreApplication>
+#include "core/filetime.h"
+#include "core/programidentity.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QSaveFile>
 #include <QStandardPaths>
 
 #include <sys/stat.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <clocale>
-#include <vector>
 
 namespace {
 
 constexpr int format = 1;
 constexpr qint64 maxCacheFileSize = 64 * 1024 * 1024;
-
-// This program and what its answer depends on beside the run, as exactly as it can be told:
-// its version and its executable's identity, Qt's and the plugins' (a rebuilt or updated
-// Director or Qt tells statuses its own way), the language of its messages and of the
-// system's (a status holds messages: what is missing, left out, why a file cannot be read),
-// and who reads (what may be read differs from user to user).
-QString program()
-{
-    static const QString fixed = [] {
-        QStringList parts{QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
-                          QCoreApplication::libraryPaths().join(u':')};
-        struct stat info;
-        const QByteArray path = QFile::encodeName(QCoreApplication::applicationFilePath());
-        if (!path.isEmpty() && ::stat(path.constData(), &info) == 0) {
-            parts.append(QStringLiteral("%1 %2 %3 %4.%5")
-                             .arg(info.st_dev)
-                             .arg(info.st_ino)
-                             .arg(info.st_size)
-                             .arg(info.st_mtim.tv_sec)
-                             .arg(info.st_mtim.tv_nsec));
-        }
-        return parts.join(u'|');
-    }();
-    std::vector<gid_t> groups(std::max(::getgroups(0, nullptr), 0));
-    groups.resize(std::max(::getgroups(int(groups.size()), groups.data()), 0));
-    std::sort(groups.begin(), groups.end());
-    QStringList user{QString::number(::geteuid()), QString::number(::getegid())};
-    for (const gid_t group : groups)
-        user.append(QString::number(group));
-    const char *messages = std::setlocale(LC_MESSAGES, nullptr);
-    return QStringList{fixed, QLocale().name(), qEnvironmentVariable("LANGUAGE"),
-                       QString::fromLocal8Bit(messages ? messages : ""), user.join(u',')}
-        .join(u'|');
-}
 
 } // namespace
 
@@ -85,10 +47,23 @@ std::optional<RunStatus> StatusCache::find(const QString &runDir, const QByteArr
         return std::nullopt;
     const QJsonObject kept = QJsonDocument::fromJson(file.readAll()).object();
     if (kept.value(u"format").toInt() != format || kept.value(u"runDir").toString() != runDir ||
-        kept.value(u"program").toString() != program() ||
+        kept.value(u"program").toString() != programIdentity() ||
         kept.value(u"fingerprint").toString() != QString::fromLatin1(fingerprint))
         return std::nullopt;
     return RunStatus::fromJson(kept.value(u"status").toObject(), givenAs);
+}
+
+bool StatusCache::mayHold(const QString &runDir, const QString &sessionPath) const
+{
+    if (m_folder.isEmpty())
+        return false;
+    struct stat kept;
+    struct stat session;
+    if (::stat(QFile::encodeName(pathFor(runDir)).constData(), &kept) != 0)
+        return false;
+    if (::stat(QFile::encodeName(sessionPath).constData(), &session) != 0)
+        return true;
+    return FileTime::of(session.st_ctim) <= FileTime::of(kept.st_mtim);
 }
 
 void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
@@ -98,7 +73,7 @@ void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
         return;
     const QJsonObject kept{{QStringLiteral("format"), format},
                            {QStringLiteral("runDir"), runDir},
-                           {QStringLiteral("program"), program()},
+                           {QStringLiteral("program"), programIdentity()},
                            {QStringLiteral("fingerprint"), QString::fromLatin1(fingerprint)},
                            {QStringLiteral("status"), status.summaryJson()}};
     // Only what reads back as it is (QJsonDocument drops a leading U+FEFF of a text, say).

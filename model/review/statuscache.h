@@ -26,6 +26,11 @@ public:
     // `givenAs`: the run folder as the command was given it (RunStatus::runDir()).
     std::optional<RunStatus> find(const QString &runDir, const QByteArray &fingerprint,
                                   const QString &givenAs) const;
+    // Whether a status of the run folder `runDir` may be kept for it as it is now: one is
+    // kept, and the session file at `sessionPath` (if any) has not changed since (its
+    // status-change time). Two stat() calls, a guess of what is worth trying first: find() alone
+    // says whether a status is kept for the run.
+    bool mayHold(const QString &runDir, const QString &sessionPath) const;
     // Keeps `status` of the run folder `runDir`, told while it had this fingerprint.
     void keep(const QString &runDir, const QByteArray &fingerprint, const RunStatus &status) const;
 

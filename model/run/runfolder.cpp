@@ -2,6 +2,7 @@
 
 #include "core/filetime.h"
 #include "core/result.h"
+#include "run/runfingerprint.h"
 #include "run/runpaths.h"
 #include "session/sessioncodec.h"
 #include "session/timestamps.h"
@@ -735,8 +736,12 @@ private:
 Result<QString> Reader::resolveExistingFile(const QString &stored)
 {
     auto it = m_resolved.constFind(stored);
-    if (it == m_resolved.cend())
+    if (it == m_resolved.cend()) {
+        // Any path with such a name in it, however written (RunReadCache keeps no such read).
+        if (stored.contains(QLatin1String(RunFingerprint::sessionFilesPrefix), Qt::CaseInsensitive))
+            m_contents.namesSessionFiles = true;
         it = m_resolved.insert(stored, m_files.resolveExistingFile(stored));
+    }
     return *it;
 }
 

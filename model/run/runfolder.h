@@ -64,6 +64,10 @@ public:
         bool runFilesUnreadable = false;
         QSet<int> unreadableFrames;
         QMap<int, QString> waitingFiles;
+
+        // A path in the run's JSON names one of the session's files (RunFingerprint::Parts:
+        // what was read of it is not told by the run's part of the fingerprint).
+        bool namesSessionFiles = false;
     };
 
     // What read() reads: these files and folders of the run folder

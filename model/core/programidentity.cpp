@@ -1,0 +1,42 @@
+#include "core/programidentity.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QLocale>
+#include <QStringList>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <clocale>
+#include <vector>
+
+QString programIdentity()
+{
+    static const QString fixed = [] {
+        QStringList parts{QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                          QCoreApplication::libraryPaths().join(u':')};
+        struct stat info;
+        const QByteArray path = QFile::encodeName(QCoreApplication::applicationFilePath());
+        if (!path.isEmpty() && ::stat(path.constData(), &info) == 0) {
+            parts.append(QStringLiteral("%1 %2 %3 %4.%5")
+                             .arg(info.st_dev)
+                             .arg(info.st_ino)
+                             .arg(info.st_size)
+                             .arg(info.st_mtim.tv_sec)
+                             .arg(info.st_mtim.tv_nsec));
+        }
+        return parts.join(u'|');
+    }();
+    std::vector<gid_t> groups(std::max(::getgroups(0, nullptr), 0));
+    groups.resize(std::max(::getgroups(int(groups.size()), groups.data()), 0));
+    std::sort(groups.begin(), groups.end());
+    QStringList user{QString::number(::geteuid()), QString::number(::getegid())};
+    for (const gid_t group : groups)
+        user.append(QString::number(group));
+    const char *messages = std::setlocale(LC_MESSAGES, nullptr);
+    return QStringList{fixed, QLocale().name(), qEnvironmentVariable("LANGUAGE"),
+                       QString::fromLocal8Bit(messages ? messages : ""), user.join(u',')}
+        .join(u'|');
+}
