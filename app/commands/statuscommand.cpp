@@ -84,12 +84,13 @@ int StatusCommand::run(const QCommandLineParser &parser)
     // The run's own files as read last time when only the session changed since (RunReadCache,
     // told by the run's part of the fingerprint).
     const RunReadCache runCache;
+    // (The run folder given is its real one: read as that, and kept under its name.)
     if (cached) {
-        opening->readRun = [&](const QString &dir, RunFolder::Contents *contents,
+        opening->readRun = [&](const QString &, RunFolder::Contents *contents,
                                const RunFolder::Control &control) {
             if (!fingerprint)
                 fingerprint = RunFingerprint::parts(realDir);
-            return runCache.read(dir, fingerprint->run, contents, control);
+            return runCache.read(realDir, fingerprint->run, contents, control);
         };
     }
     SessionManager::prepareOpening(*opening);

@@ -131,6 +131,8 @@ RunIngest::Plan Planner::plan()
             continue;
         }
         const DirectorFrameState &s = *known;
+        if (s.status == FrameStatus::Approved)
+            continue; // a verdict the pipeline does not take back (nor is the frame copied)
         // A patched frame's image is the operator's: the run's is compared with the one the
         // patches were made on.
         const QString image = relative(s.unpatchedImagePath());
@@ -180,7 +182,7 @@ RunIngest::Plan Planner::plan()
             }
             break;
         case FrameStatus::Approved:
-            break; // a verdict the pipeline does not take back
+            break; // (not here: above)
         }
         if (change.after != s)
             plan.changes.append(std::move(change));

@@ -16,9 +16,12 @@
 //     the difference goes;
 //   - `director status RUN` and `director status --json RUN`, the real
 //     executable as a process of its own (goal < 300 ms at 10,000 frames,
-//     < 1 s at 100,000), and where status's time goes: RunFolder::read,
-//     SessionStore::load, the rest, each timed in a process of its own
-//     (bench_scale --status-step read|load|status RUN).
+//     < 1 s at 100,000): on the run unchanged since the last status, after a
+//     review's change (a note, with `director frame`), and with --no-cache
+//     (the whole run read), with a cache folder of its own; and where the
+//     whole read's time goes: RunFolder::read, SessionStore::load, the rest,
+//     each timed in a process of its own (bench_scale --status-step
+//     read|load|status RUN).
 //
 // DIRECTOR_BENCH_FRAMES=10000,100000 picks sizes (default 16,64,1000,5000).
 // DIRECTOR_BENCH_DIR=<folder> keeps the generated runs there, and a later run
@@ -39,6 +42,7 @@
 #include "patch/patchfiles.h"
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
+#include "run/runfingerprint.h"
 #include "run/runfolder.h"
 #include "run/runpaths.h"
 #include "session/sessioncodec.h"
@@ -54,6 +58,7 @@
 #include <QProcess>
 #include <QSaveFile>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <fcntl.h>
 #include <malloc.h>
@@ -239,9 +244,15 @@ void measureStatus(const QString &runDir, int frames)
                          : frames == 100000 ? QStringLiteral("(goal < 1 s at 100,000 frames)")
                                             : QString();
     // The process's wall time; its output's numbers in *figures.
+    // A cache folder of the bench's own for what `director status` keeps (StatusCache,
+    // RunReadCache).
+    QTemporaryDir cacheHome;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.path());
     auto run = [&](const QString &program, const QStringList &arguments,
                    QList<double> *figures = nullptr) {
         QProcess process;
+        process.setProcessEnvironment(environment);
         process.setProgram(program);
         process.setArguments(arguments);
         QElapsedTimer timer;
@@ -268,6 +279,9 @@ void measureStatus(const QString &runDir, int frames)
     {
         double process = 0;
         double processJson = 0;
+        double reviewed = 0;     // status after a review's change (RunReadCache)
+        double reviewedJson = 0; // the same, --json
+        double whole = 0;        // status --no-cache: the whole run read
         double read = 0;
         double load = 0;
         double open = 0;
@@ -275,8 +289,26 @@ void measureStatus(const QString &runDir, int frames)
         double json = 0;
     };
     QList<Steps> steps;
+    // A review's change between two statuses: a note on frame 0 (two notes in turn).
+    int notes = 0;
+    const auto review = [&] {
+        run(director, {QStringLiteral("frame"), runDir, QStringLiteral("0"),
+                       QStringLiteral("--note"), QStringLiteral("bench note %1").arg(++notes % 2)});
+    };
+    run(director, {QStringLiteral("status"), runDir}); // the run's read kept
     for (int round = 0; round < bench::runs(); ++round) {
         Steps step;
+        review();
+        step.reviewed = run(director, {QStringLiteral("status"), runDir});
+        review();
+        step.reviewedJson =
+            run(director, {QStringLiteral("status"), QStringLiteral("--json"), runDir});
+        step.whole =
+            run(director, {QStringLiteral("status"), QStringLiteral("--no-cache"), runDir});
+        // Unchanged since the status before (and quiet since the change before: RunFingerprint).
+        run(director, {QStringLiteral("status"), runDir});
+        QThread::msleep(RunFingerprint::defaultSettleMs + 100);
+        run(director, {QStringLiteral("status"), runDir});
         step.process = run(director, {QStringLiteral("status"), runDir});
         step.processJson =
             run(director, {QStringLiteral("status"), QStringLiteral("--json"), runDir});
@@ -299,12 +331,19 @@ void measureStatus(const QString &runDir, int frames)
     const double load = bench::medianOf(steps, &Steps::load);
     const double of = bench::medianOf(steps, &Steps::of);
     const double json = bench::medianOf(steps, &Steps::json);
-    bench::print(QStringLiteral("director status RUN (a process of its own)"),
+    bench::print(QStringLiteral("director status RUN (a process of its own), unchanged"),
                  bench::medianOf(steps, &Steps::process), QStringLiteral("ms"), goal);
-    bench::print(QStringLiteral("director status --json RUN"), processJson, QStringLiteral("ms"),
-                 goal);
-    bench::print(QStringLiteral("  its steps (each a process of its own): open read-only"), open,
-                 QStringLiteral("ms"));
+    bench::print(QStringLiteral("director status --json RUN, unchanged"), processJson,
+                 QStringLiteral("ms"), goal);
+    bench::print(QStringLiteral("director status RUN after a review's change"),
+                 bench::medianOf(steps, &Steps::reviewed), QStringLiteral("ms"), goal);
+    bench::print(QStringLiteral("director status --json RUN after a review's change"),
+                 bench::medianOf(steps, &Steps::reviewedJson), QStringLiteral("ms"), goal);
+    bench::print(QStringLiteral("director status --no-cache RUN (the whole run read)"),
+                 bench::medianOf(steps, &Steps::whole), QStringLiteral("ms"), goal);
+    bench::print(
+        QStringLiteral("  the whole run's steps (each a process of its own): open read-only"), open,
+        QStringLiteral("ms"));
     bench::print(QStringLiteral("    RunFolder::read of the run folder"), read,
                  QStringLiteral("ms"));
     bench::print(QStringLiteral("    SessionStore::load"), load, QStringLiteral("ms"));

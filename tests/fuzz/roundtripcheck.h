@@ -21,6 +21,7 @@
 #include "run/runfolder.h"
 #include "run/runingest.h"
 #include "run/runpaths.h"
+#include "run/runreadcache.h"
 #include "session/sessioncodec.h"
 #include "session/timestamps.h"
 
@@ -137,6 +138,9 @@ private:
     QString checkDisk() const;
     // `director status` told again from what it keeps (StatusCache) is the status told.
     QString checkStatusToldAgain() const;
+    // What RunReadCache keeps of the run's read (for `director status` after a review) reads
+    // back as the read itself.
+    QString checkRunReadKept() const;
     // close() and open the run again: it must open (when Director wrote the
     // file) and hold the same session.
     QString reopen();
@@ -188,6 +192,20 @@ inline QString Checker::checkStatusToldAgain() const
     QDir(folder).removeRecursively();
     if (kept && differs(*kept))
         return QStringLiteral("status: told again from the cache's file, it differs");
+    return {};
+}
+
+inline QString Checker::checkRunReadKept() const
+{
+    RunFolder::Contents contents;
+    if (!RunFolder::read(m_runDir, &contents))
+        return {};
+    const std::optional<RunFolder::Contents> back =
+        RunReadCache::decode(RunReadCache::encode(contents));
+    if (!back)
+        return QStringLiteral("run read: what the cache keeps of it does not decode");
+    if (!RunReadCache::same(*back, contents))
+        return QStringLiteral("run read: what the cache keeps of it reads back differently");
     return {};
 }
 
@@ -360,6 +378,8 @@ inline QString Checker::run(const QByteArray &bytes)
     if (!QFileInfo::exists(sessionPath()))
         return QStringLiteral("opened, but no session file was written");
     if (const QString v = checkStatusToldAgain(); !v.isEmpty())
+        return QStringLiteral("created: ") + v;
+    if (const QString v = checkRunReadKept(); !v.isEmpty())
         return QStringLiteral("created: ") + v;
     if (const QString v = checkMemory(); !v.isEmpty())
         return QStringLiteral("created: ") + v;
