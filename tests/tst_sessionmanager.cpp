@@ -30,6 +30,7 @@ private slots:
     void cleanup();
 
     void createsTheSessionFromTheRunFolder();
+    void theRunsFramesShareTheSessionsData();
     void createSessionRefusesWhatNoSessionCanHold();
     void resumesTheSameSession();
     void reloadGivesBackTheWholeSession();
@@ -92,6 +93,31 @@ void TestSessionManager::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     QVERIFY(RunFixture::writeMixedRun(runDir()));
+}
+
+// The run folder's frames, kept beside the session, hold what the session's frames hold: one
+// copy of the data for both, and each still its own value.
+void TestSessionManager::theRunsFramesShareTheSessionsData()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir()));
+    }
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir())); // the session read from its file
+    const DirectorFrameState &run = manager.run().frames.at(1);
+    const DirectorFrameState &session = manager.session().frames.value(1);
+    QVERIFY(!run.auditReport.extra.isEmpty());
+    QCOMPARE(run.auditReport.extra.text().data(), session.auditReport.extra.text().data());
+    QCOMPARE(run.imagePath.constData(), session.imagePath.constData());
+    QCOMPARE(run.attemptHistory.constData(), session.attemptHistory.constData());
+    // A change to the session's frame is the session's alone.
+    const QString image = run.imagePath;
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("check"))));
+    QVERIFY(manager.updateFrameStatus(1, FrameStatus::Approved));
+    QCOMPARE(manager.run().frames.at(1).imagePath, image);
+    QVERIFY(!manager.run().frames.at(1).directorOverrides.notes);
+    QCOMPARE(manager.run().frames.at(1).status, FrameStatus::AuditWarn);
 }
 
 void TestSessionManager::cleanup()

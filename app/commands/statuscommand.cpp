@@ -84,6 +84,7 @@ int StatusCommand::run(const QCommandLineParser &parser)
     // The run's own files as read last time when only the session changed since (RunReadCache,
     // told by the run's part of the fingerprint).
     const RunReadCache runCache;
+    opening->shareRun = false; // a process that ends with the status
     // (The run folder given is its real one: read as that, and kept under its name.)
     if (cached) {
         opening->readRun = [&](const QString &, RunFolder::Contents *contents,

@@ -303,8 +303,44 @@ void SessionManager::prepareOpening(Opening &opening, const std::atomic_bool *ca
         }
         if (const Outcome read = readRunAndSession(opening, cancel); !read)
             return read;
-        return sessionOf(opening, cancel);
+        const Outcome session = sessionOf(opening, cancel);
+        if (session && opening.shareRun)
+            shareWithSession(opening.run, opening.session);
+        return session;
     }();
+}
+
+namespace {
+template <typename T> void shareIfEqual(T &mine, const T &theirs)
+{
+    if (mine == theirs)
+        mine = theirs; // implicitly shared: one copy of the data for both
+}
+} // namespace
+
+// The run folder's frames, kept beside the session for what the pipeline changes later (news,
+// RunIngest), are mostly what the session's frames hold too: the same paths, audit details and
+// attempts, read from two files. Where a part is equal, the run's frame shares the session's
+// data and its own copy goes (a tenth or more of a big run's memory). Values: a later change to
+// either copies what it changes.
+void SessionManager::shareWithSession(RunFolder::Contents &run, const DirectorSession &session)
+{
+    for (DirectorFrameState &r : run.frames) {
+        const auto found = session.frames.constFind(r.frameIndex);
+        if (found == session.frames.cend())
+            continue;
+        const DirectorFrameState &s = *found;
+        shareIfEqual(r.id, s.id);
+        shareIfEqual(r.imagePath, s.imagePath);
+        if (r.auditReport == s.auditReport) {
+            r.auditReport = s.auditReport;
+        } else {
+            shareIfEqual(r.auditReport.flags, s.auditReport.flags);
+            shareIfEqual(r.auditReport.extra, s.auditReport.extra);
+        }
+        shareIfEqual(r.attemptHistory, s.attemptHistory);
+        shareIfEqual(r.extra, s.extra);
+    }
 }
 
 namespace {

@@ -378,6 +378,8 @@ private:
         BatchDone done;
         QFuture<BatchResult> future;
     };
+    // The parts of the run folder's frames equal to the session's share the session's data.
+    static void shareWithSession(RunFolder::Contents &run, const DirectorSession &session);
     // prepareOpening()'s steps, each on what is prepared aside (`Opening`).
     static Outcome readRunAndSession(Opening &opening, const std::atomic_bool *cancel);
     static Outcome loadSessionFile(Opening &opening, const std::atomic_bool *cancel);
@@ -452,6 +454,9 @@ struct SessionManager::Opening
     std::function<Outcome(const QString &runDir, RunFolder::Contents *contents,
                           const RunFolder::Control &control)>
         readRun;
+    // Whether the run's frames are made to share the session's data once both are read
+    // (shareWithSession: memory, for a manager that stays open; `director status` does not).
+    bool shareRun = true;
     // The run folder's read so far, for the window to show (from any thread).
     std::atomic_int framesRead{0};
     std::atomic_int frameCount{0};                 // 0 until the read knows

@@ -76,6 +76,13 @@ void memory(const QString &runDir, double file)
         bench::check(manager.initializeOrResume(runDir), "initializeOrResume");
         printKiB(QStringLiteral("SessionManager after initializeOrResume"),
                  bench::heapBytes() - before, file);
+        // The first change saved: the store keeps every frame's JSON from then on.
+        const int index = manager.session().frames.firstKey();
+        bench::check(manager.applyFrameEdit(index, FrameEdit::notesTo(QStringLiteral("bench"))),
+                     "applyFrameEdit");
+        manager.waitForSaves();
+        printKiB(QStringLiteral("  after its first change (the store's FrameCache filled)"),
+                 bench::heapBytes() - before, file);
     }
 
     // Where the session's bytes go: each kind of member, dropped from every frame.
