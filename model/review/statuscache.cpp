@@ -1,12 +1,10 @@
 #include "review/statuscache.h"
 
+#include "core/cachefile.h"
 #include "core/filetime.h"
-#include "core/programidentity.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -31,9 +29,7 @@ QString StatusCache::defaultFolder()
 
 QString StatusCache::pathFor(const QString &runDir) const
 {
-    const QByteArray name =
-        QCryptographicHash::hash(QFile::encodeName(runDir), QCryptographicHash::Sha256).toHex();
-    return m_folder + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".json");
+    return CacheFile::pathFor(m_folder, runDir, u"json");
 }
 
 std::optional<RunStatus> StatusCache::find(const QString &runDir, const QByteArray &fingerprint,
@@ -41,13 +37,12 @@ std::optional<RunStatus> StatusCache::find(const QString &runDir, const QByteArr
 {
     if (m_folder.isEmpty())
         return std::nullopt;
-    QFile file(pathFor(runDir));
-    if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly) ||
-        file.size() > maxCacheFileSize)
+    const std::optional<QByteArray> bytes = CacheFile::read(pathFor(runDir), maxCacheFileSize);
+    if (!bytes)
         return std::nullopt;
-    const QJsonObject kept = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject kept = QJsonDocument::fromJson(*bytes).object();
     if (kept.value(u"format").toInt() != format || kept.value(u"runDir").toString() != runDir ||
-        kept.value(u"program").toString() != programIdentity() ||
+        kept.value(u"program").toString() != CacheFile::programIdentity() ||
         kept.value(u"fingerprint").toString() != QString::fromLatin1(fingerprint))
         return std::nullopt;
     return RunStatus::fromJson(kept.value(u"status").toObject(), givenAs);
@@ -73,7 +68,7 @@ void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
         return;
     const QJsonObject kept{{QStringLiteral("format"), format},
                            {QStringLiteral("runDir"), runDir},
-                           {QStringLiteral("program"), programIdentity()},
+                           {QStringLiteral("program"), CacheFile::programIdentity()},
                            {QStringLiteral("fingerprint"), QString::fromLatin1(fingerprint)},
                            {QStringLiteral("status"), status.summaryJson()}};
     // Only what reads back as it is (QJsonDocument drops a leading U+FEFF of a text, say).

@@ -1,12 +1,10 @@
 #include "run/runreadcache.h"
 
-#include "core/programidentity.h"
+#include "core/cachefile.h"
 
-#include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -284,9 +282,7 @@ QString RunReadCache::defaultFolder()
 
 QString RunReadCache::pathFor(const QString &runDir) const
 {
-    const QByteArray name =
-        QCryptographicHash::hash(QFile::encodeName(runDir), QCryptographicHash::Sha256).toHex();
-    return m_folder + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".read");
+    return CacheFile::pathFor(m_folder, runDir, u"read");
 }
 
 QByteArray RunReadCache::encode(const RunFolder::Contents &contents)
@@ -352,11 +348,10 @@ std::optional<RunFolder::Contents> RunReadCache::find(const QString &runDir,
 {
     if (m_folder.isEmpty())
         return std::nullopt;
-    QFile file(pathFor(runDir));
-    if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly) ||
-        file.size() > maxCacheFileSize)
+    const std::optional<QByteArray> read = CacheFile::read(pathFor(runDir), maxCacheFileSize);
+    if (!read)
         return std::nullopt;
-    const QByteArray bytes = file.readAll();
+    const QByteArray &bytes = *read;
     QDataStream in(bytes);
     setUp(in);
     quint32 kind = 0;
@@ -373,7 +368,7 @@ std::optional<RunFolder::Contents> RunReadCache::find(const QString &runDir,
     // The rest of the file is what was read (encode()).
     const qint64 offset = in.device()->pos();
     if (in.status() != QDataStream::Ok || size != bytes.size() - offset || keptDir != runDir ||
-        keptFingerprint != runFingerprint || keptProgram != programIdentity())
+        keptFingerprint != runFingerprint || keptProgram != CacheFile::programIdentity())
         return std::nullopt;
     const QByteArray payload = QByteArray::fromRawData(bytes.constData() + offset, size);
 
@@ -401,8 +396,8 @@ void RunReadCache::keep(const QString &runDir, const QByteArray &runFingerprint,
         return;
     QDataStream out(&file);
     setUp(out);
-    out << magic << format << runDir << programIdentity() << runFingerprint << digestOf(payload)
-        << qint64(payload.size());
+    out << magic << format << runDir << CacheFile::programIdentity() << runFingerprint
+        << digestOf(payload) << qint64(payload.size());
     if (out.status() == QDataStream::Ok && file.write(payload) == payload.size())
         file.commit(); // or not: the next read reads the run
 }

@@ -15,9 +15,9 @@
 // integration").
 //
 // A kept read is given back only while the run's part of its RunFingerprint is the one it was read
-// under, to the same program (programIdentity()), and only as it was kept: the file carries a
-// digest of what it holds, and a read is kept only when it reads back equal. Then it is the very
-// Contents a read would give. A read whose run names one of the session's own files
+// under, to the same program (CacheFile::programIdentity()), and only as it was kept: the file
+// carries a digest of what it holds, and a read is kept only when it reads back equal. Then it is
+// the very Contents a read would give. A read whose run names one of the session's own files
 // (Contents::namesSessionFiles), which that part of the fingerprint leaves out, is not kept.
 // Keeping is best effort: a cache that cannot be written is no cache, and says nothing.
 class RunReadCache

@@ -1,7 +1,9 @@
-#include "core/programidentity.h"
+#include "core/cachefile.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStringList>
 
@@ -12,7 +14,7 @@
 #include <clocale>
 #include <vector>
 
-QString programIdentity()
+QString CacheFile::programIdentity()
 {
     static const QString fixed = [] {
         QStringList parts{QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
@@ -39,4 +41,23 @@ QString programIdentity()
     return QStringList{fixed, QLocale().name(), qEnvironmentVariable("LANGUAGE"),
                        QString::fromLocal8Bit(messages ? messages : ""), user.join(u',')}
         .join(u'|');
+}
+
+QString CacheFile::pathFor(const QString &folder, const QString &runDir, QStringView extension)
+{
+    const QByteArray name =
+        QCryptographicHash::hash(QFile::encodeName(runDir), QCryptographicHash::Sha256).toHex();
+    return folder + QLatin1Char('/') + QString::fromLatin1(name) + QLatin1Char('.') +
+           extension.toString();
+}
+
+std::optional<QByteArray> CacheFile::read(const QString &path, qint64 maxSize)
+{
+    QFile file(path);
+    if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly) || file.size() > maxSize)
+        return std::nullopt;
+    QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return std::nullopt;
+    return bytes;
 }

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+// What Director keeps of a run in the user's cache folder (StatusCache, RunReadCache): a file per
+// run and kind, never in the run, used again only by the program that kept it.
+namespace CacheFile {
+
+// This program and what its answers about a run depend on beside the run, as exactly as it can
+// be told: its version and its executable's identity, Qt's and the plugins' (a rebuilt or updated
+// Director or Qt tells a run its own way), the language of its messages and of the system's (what
+// it keeps holds messages: what is missing, left out, why a file cannot be read), and who reads
+// (what may be read differs from user to user).
+QString programIdentity();
+
+// The file in `folder` for the run folder `runDir`: named by a digest of its path.
+QString pathFor(const QString &folder, const QString &runDir, QStringView extension);
+
+// The file's bytes when it is a regular file of at most `maxSize` bytes that can be read.
+std::optional<QByteArray> read(const QString &path, qint64 maxSize);
+
+} // namespace CacheFile
