@@ -34,6 +34,7 @@ private slots:
     void aKeptReadIsGivenOnlyForItsRunAndFingerprint();
     void aDamagedFileIsNoRead_data();
     void aDamagedFileIsNoRead();
+    void aDamagedReadIsNoRead();
     void readTakesTheKeptReadInsteadOfTheRun();
     void aRunThatNamesTheSessionFilesIsNotKept();
 
@@ -274,6 +275,23 @@ void TestRunReadCache::aDamagedFileIsNoRead()
     QVERIFY(!reads.find(run(), "fingerprint"));
 }
 
+// What the checksum would catch, decoded all the same: no read, no crash, no absurd allocation.
+void TestRunReadCache::aDamagedReadIsNoRead()
+{
+    const QByteArray bytes = RunReadCache::encode(richRead());
+    QVERIFY(RunReadCache::decode(bytes));
+    QVERIFY(!RunReadCache::decode(QByteArray()));
+    QVERIFY(!RunReadCache::decode(bytes.left(bytes.size() / 2)));
+    QVERIFY(!RunReadCache::decode(bytes + QByteArray(1, '\0')));
+    // Every count of a list (frames, strings) as large as it can be, one at a time.
+    for (qsizetype at = 0; at + 8 <= bytes.size(); at += 97) {
+        QByteArray damaged = bytes;
+        for (int i = 0; i < 8; ++i)
+            damaged[at + i] = char(0x7f);
+        RunReadCache::decode(damaged); // may decode (a text changed), must not crash
+    }
+}
+
 void TestRunReadCache::readTakesTheKeptReadInsteadOfTheRun()
 {
     const RunReadCache reads(cache());
@@ -334,6 +352,18 @@ void TestRunReadCache::aRunThatNamesTheSessionFilesIsNotKept()
     QVERIFY(reads.read(run(), QByteArray("fingerprint"), &again, {}));
     QVERIFY(keptFile().isEmpty());
     QVERIFY(!RunReadCache::decode(QByteArray()).has_value());
+    // Nor one that names a path not in ASCII (a folder that folds case may take it for one).
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/state.json"),
+        {{QStringLiteral("total_frames"), 5},
+         {QStringLiteral("frame_states"),
+          QJsonArray{QJsonObject{
+              {QStringLiteral("index"), 4},
+              {QStringLiteral("status"), QStringLiteral("approved")},
+              {QStringLiteral("approved_path"), QStringLiteral("director_se\u00dfion.json")}}}}}));
+    QVERIFY(read().namesSessionFiles);
+    QVERIFY(reads.read(run(), QByteArray("fingerprint"), &again, {}));
+    QVERIFY(keptFile().isEmpty());
     // A run that does not: kept.
     QVERIFY(QFile::remove(run() + QStringLiteral("/state.json")));
     QVERIFY(!read().namesSessionFiles);

@@ -108,7 +108,8 @@ void TestSessionManager::theRunsFramesShareTheSessionsData()
     const DirectorFrameState &run = manager.run().frames.at(1);
     const DirectorFrameState &session = manager.session().frames.value(1);
     QVERIFY(!run.auditReport.extra.isEmpty());
-    QCOMPARE(run.auditReport.extra.text().data(), session.auditReport.extra.text().data());
+    QCOMPARE(static_cast<const void *>(run.auditReport.extra.text().data()),
+             static_cast<const void *>(session.auditReport.extra.text().data()));
     QCOMPARE(run.imagePath.constData(), session.imagePath.constData());
     QCOMPARE(run.attemptHistory.constData(), session.attemptHistory.constData());
     // A change to the session's frame is the session's alone.

@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -58,8 +59,9 @@ int StatusCommand::run(const QCommandLineParser &parser)
         return 0;
     };
     // An unchanged run is told as it was last time (StatusCache, RunFingerprint): the run's
-    // metadata instead of its every file. The fingerprint is taken before the run is read, so
-    // that what changes meanwhile makes the next one differ.
+    // metadata instead of its every file. The fingerprint vouches only for what was settled
+    // before the run (and its session file) began to be read, so that what changes meanwhile
+    // makes the next one differ.
     // Only for a run given as its real folder: a status depends on the path it was given
     // (without a run id, the run is named after its folder; the run's own paths are checked
     // against it), and a link could lead elsewhere by the time the run is read.
@@ -69,7 +71,8 @@ int StatusCommand::run(const QCommandLineParser &parser)
     const StatusCache statusCache;
     std::optional<RunFingerprint::Parts> fingerprint;
     // When the session file changed since the status kept (a review went on: the common
-    // change), the run is fingerprinted beside the session file's load instead, below.
+    // change), the run is fingerprinted beside the session file's load instead, below. Only
+    // which comes first: a kept status is told for its fingerprint alone.
     if (cached && statusCache.mayHold(realDir, SessionStore(realDir).sessionPath())) {
         fingerprint = RunFingerprint::parts(realDir);
         if (fingerprint->whole) {
@@ -81,22 +84,29 @@ int StatusCommand::run(const QCommandLineParser &parser)
     SessionManager manager;
     std::unique_ptr<SessionManager::Opening> opening =
         manager.beginOpening(runDir, SessionManager::Access::ReadOnly);
-    // The run's own files as read last time when only the session changed since (RunReadCache,
-    // told by the run's part of the fingerprint).
-    const RunReadCache runCache;
     opening->shareRun = false; // a process that ends with the status
-    // (The run folder given is its real one: read as that, and kept under its name.)
+    // The run's own files as read last time when only the session changed since (RunReadCache,
+    // told by the run's part of the fingerprint, taken before they are read). The run folder
+    // given is its real one: read as that, and kept under its name. Called on this thread
+    // (SessionManager::Opening::readRun), while the session file loads on another.
+    const RunReadCache runCache;
+    QElapsedTimer opened;
+    opened.start();
     if (cached) {
         opening->readRun = [&](const QString &, RunFolder::Contents *contents,
                                const RunFolder::Control &control) {
-            if (!fingerprint)
-                fingerprint = RunFingerprint::parts(realDir);
+            if (!fingerprint) {
+                // Settled before the session file began to be read (which it may have been
+                // for a while already, when no thread was to be had beside it).
+                fingerprint = RunFingerprint::parts(realDir, RunFingerprint::defaultSettleMs +
+                                                                 opened.elapsed() + 1);
+            }
             return runCache.read(realDir, fingerprint->run, contents, control);
         };
     }
     SessionManager::prepareOpening(*opening);
-    if (const Outcome opened = manager.finishOpening(std::move(opening)); !opened)
-        return fail(opened);
+    if (const Outcome open = manager.finishOpening(std::move(opening)); !open)
+        return fail(open);
     const RunStatus status = RunStatus::of(manager);
     if (fingerprint && fingerprint->whole)
         statusCache.keep(realDir, *fingerprint->whole, status);

@@ -450,7 +450,9 @@ struct SessionManager::Opening
     bool hadLock = false;                   // the open run's store held the lock before
     RunFolder::Contents run;
     // What reads the run folder into `run`: RunFolder::read unless set (`director status` sets
-    // RunReadCache::read). Called on a thread of its own when there is a session file.
+    // RunReadCache::read). Called on the thread that prepares the opening; when there is a
+    // session file, it loads meanwhile on a thread of its own (or before, when none is to be
+    // had).
     std::function<Outcome(const QString &runDir, RunFolder::Contents *contents,
                           const RunFolder::Control &control)>
         readRun;

@@ -29,7 +29,8 @@ public:
     // Whether a status of the run folder `runDir` may be kept for it as it is now: one is
     // kept, and the session file at `sessionPath` (if any) has not changed since (its
     // status-change time). Two stat() calls, a guess of what is worth trying first: find() alone
-    // says whether a status is kept for the run.
+    // says whether a status is kept for the run. (A cache folder on a computer whose clock is
+    // behind makes it guess "changed": slower, never wrong.)
     bool mayHold(const QString &runDir, const QString &sessionPath) const;
     // Keeps `status` of the run folder `runDir`, told while it had this fingerprint.
     void keep(const QString &runDir, const QByteArray &fingerprint, const RunStatus &status) const;

@@ -737,8 +737,13 @@ Result<QString> Reader::resolveExistingFile(const QString &stored)
 {
     auto it = m_resolved.constFind(stored);
     if (it == m_resolved.cend()) {
-        // Any path with such a name in it, however written (RunReadCache keeps no such read).
-        if (stored.contains(QLatin1String(RunFingerprint::sessionFilesPrefix), Qt::CaseInsensitive))
+        // Any path with such a name in it, however written (RunReadCache keeps no such read);
+        // and any path not in ASCII, which a folder that folds case (ext4's casefold) may take
+        // for one ("director_seßion.json").
+        const auto notAscii = [](QChar c) { return c.unicode() > 0x7f; };
+        if (stored.contains(QLatin1String(RunFingerprint::sessionFilesPrefix),
+                            Qt::CaseInsensitive) ||
+            std::any_of(stored.cbegin(), stored.cend(), notAscii))
             m_contents.namesSessionFiles = true;
         it = m_resolved.insert(stored, m_files.resolveExistingFile(stored));
     }

@@ -3,13 +3,16 @@
 #include "core/cachefile.h"
 
 #include <QDataStream>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <tuple>
 
@@ -60,6 +63,7 @@ static_assert(sizeof(RunFolder::Contents) == 192 && sizeof(RunManifest) == 64 &&
 
 void put(QDataStream &out, const HumanAlignmentDelta &a);
 void put(QDataStream &out, const Verdict &v);
+void put(QDataStream &out, const QStringList &list);
 
 void put(QDataStream &out, const QJsonObject &object)
 {
@@ -161,10 +165,17 @@ template <typename T> void putList(QDataStream &out, const QList<T> &list)
         put(out, item);
 }
 
+// Counted as the other lists (Qt's own reader reserves whatever count it reads).
+void put(QDataStream &out, const QStringList &list)
+{
+    putList(out, list);
+}
+
 // --- reading (each returns whether the stream is still good)
 
 bool get(QDataStream &in, HumanAlignmentDelta &a);
 bool get(QDataStream &in, Verdict &v);
+bool get(QDataStream &in, QStringList &list);
 
 bool get(QDataStream &in, QJsonObject &object)
 {
@@ -259,16 +270,25 @@ bool get(QDataStream &in, DirectorFrameState &f)
 
 template <typename T> bool getList(QDataStream &in, QList<T> &list)
 {
+    // Each item takes 4 bytes at least (a string's or a list's count): a count that the rest
+    // of the stream cannot hold is no list. Room is made as the items come, past the first few
+    // thousand (a damaged count reserves no more than that).
     qint64 size = 0;
-    if (!get(in, size) || size < 0 || size > in.device()->bytesAvailable())
-        return false; // each item takes a byte at least
+    const qint64 left = in.device()->bytesAvailable();
+    if (!get(in, size) || size < 0 || size > left / 4)
+        return false;
     list.clear();
-    list.reserve(size);
+    list.reserve(std::min<qint64>(size, 4096));
     for (qint64 i = 0; i < size; ++i) {
         if (!get(in, list.emplace_back()))
             return false;
     }
     return true;
+}
+
+bool get(QDataStream &in, QStringList &list)
+{
+    return getList(in, list);
 }
 
 } // namespace
@@ -391,15 +411,38 @@ void RunReadCache::keep(const QString &runDir, const QByteArray &runFingerprint,
         return;
     if (!QDir().mkpath(m_folder))
         return;
-    QSaveFile file(pathFor(runDir));
-    if (!file.open(QIODevice::WriteOnly))
+    // Written whole under a name of its own, then renamed over the one before: a reader finds
+    // the old file or the new one. Not synced (as QSaveFile would): a file lost to a crash is
+    // only a run to read again, and a torn one fails its checksum.
+    const QString path = pathFor(runDir);
+    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
+    if (!file.open())
         return;
     QDataStream out(&file);
     setUp(out);
     out << magic << format << runDir << CacheFile::programIdentity() << runFingerprint
         << digestOf(payload) << qint64(payload.size());
-    if (out.status() == QDataStream::Ok && file.write(payload) == payload.size())
-        file.commit(); // or not: the next read reads the run
+    if (out.status() != QDataStream::Ok || file.write(payload) != payload.size() || !file.flush())
+        return; // or not: the next read reads the run
+    file.close();
+    if (::rename(QFile::encodeName(file.fileName()).constData(),
+                 QFile::encodeName(path).constData()) == 0)
+        file.setAutoRemove(false);
+    removeOld();
+}
+
+// The reads of runs gone or not looked at for a long time: the files not written for 30 days,
+// and what a write cut short left behind a day ago.
+void RunReadCache::removeOld() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QFileInfoList files = QDir(m_folder).entryInfoList(
+        {QStringLiteral("*.read"), QStringLiteral("*.read.*")}, QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : files) {
+        const bool kept = file.suffix() == QLatin1String("read");
+        if (file.lastModified() < now.addDays(kept ? -30 : -1))
+            QFile::remove(file.filePath());
+    }
 }
 
 Outcome RunReadCache::read(const QString &runDir, const std::optional<QByteArray> &runFingerprint,

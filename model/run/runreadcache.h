@@ -17,8 +17,11 @@
 // A kept read is given back only while the run's part of its RunFingerprint is the one it was read
 // under, to the same program (CacheFile::programIdentity()), and only as it was kept: the file
 // carries a digest of what it holds, and a read is kept only when it reads back equal. Then it is
-// the very Contents a read would give. A read whose run names one of the session's own files
-// (Contents::namesSessionFiles), which that part of the fingerprint leaves out, is not kept.
+// the Contents a read would give, but for the times a read makes up for what has none (an attempt
+// without a time or a file is given the time of the read), which a status does not tell. A read
+// whose run names one of the session's own files (Contents::namesSessionFiles), which that part
+// of the fingerprint leaves out, is not kept. A file not written for 30 days goes (a run that
+// stayed as it was that long is read once more).
 // Keeping is best effort: a cache that cannot be written is no cache, and says nothing.
 class RunReadCache
 {
@@ -50,6 +53,7 @@ public:
 
 private:
     QString pathFor(const QString &runDir) const;
+    void removeOld() const;
 
     QString m_folder;
 };
