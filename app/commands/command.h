@@ -38,6 +38,9 @@ public:
 protected:
     Command(const QString &name, const Console &console);
 
+    // --json, which several commands take.
+    static inline const QString jsonName = QStringLiteral("json");
+
     // The command's positional arguments and options, in the order --help lists them, --lang
     // (addLanguageOption) among them; --help comes after them.
     virtual void addArguments(QCommandLineParser &parser) const = 0;

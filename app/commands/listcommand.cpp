@@ -13,8 +13,6 @@
 
 namespace {
 
-const QString jsonName = QStringLiteral("json");
-
 // Each cell padded to its column's widest, two spaces apart; the last column as it is.
 QString table(const QList<QStringList> &rows)
 {

@@ -9,7 +9,6 @@
 namespace {
 
 const QString htmlName = QStringLiteral("html");
-const QString jsonName = QStringLiteral("json");
 const QString markdownName = QStringLiteral("md");
 const QString thumbnailName = QStringLiteral("thumbnail");
 

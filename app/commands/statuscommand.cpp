@@ -18,7 +18,6 @@
 
 namespace {
 
-const QString jsonName = QStringLiteral("json");
 const QString noCacheName = QStringLiteral("no-cache");
 
 QString line(const QString &text)

@@ -5,15 +5,6 @@
 
 #include <QDir>
 
-namespace {
-
-QString shown(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
-
-} // namespace
-
 Outcome PreviewExport::check(const PreviewOptions &options)
 {
     if (options.sheetPath.isEmpty() && options.animationPath.isEmpty())
@@ -62,7 +53,7 @@ Outcome PreviewExport::write(const QString &runDir, const DirectorSession &sessi
         const int across = SpriteSheet::columnsFor(int(count), options.columns);
         if (written) {
             written->append(tr("Sprite sheet: %1 (%2 × %3 cells of %4×%5 pixels)")
-                                .arg(shown(options.sheetPath))
+                                .arg(QDir::toNativeSeparators(options.sheetPath))
                                 .arg(across)
                                 .arg((count + across - 1) / across)
                                 .arg(cell.width())
@@ -73,14 +64,15 @@ Outcome PreviewExport::write(const QString &runDir, const DirectorSession &sessi
         if (const Outcome saved = AtomicFile::write(options.animationPath, *animation); !saved) {
             if (options.sheetPath.isEmpty())
                 return saved;
-            return Outcome::failed(tr("The sprite sheet was written to %1, but the animation "
-                                      "was not: %2")
-                                       .arg(shown(options.sheetPath), saved.message()));
+            return Outcome::failed(
+                tr("The sprite sheet was written to %1, but the animation "
+                   "was not: %2")
+                    .arg(QDir::toNativeSeparators(options.sheetPath), saved.message()));
         }
         if (written) {
             written->append(tr("Animation: %1 (%n frame(s) at %2 frames a second)", nullptr,
                                frames->withImage())
-                                .arg(shown(options.animationPath))
+                                .arg(QDir::toNativeSeparators(options.animationPath))
                                 .arg(options.fps));
         }
     }

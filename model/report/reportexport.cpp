@@ -11,11 +11,6 @@
 
 namespace {
 
-QString shown(const QString &path)
-{
-    return QDir::toNativeSeparators(path);
-}
-
 // The folder's path with its links resolved when it exists, else as given (made absolute).
 QString canonicalFolder(const QString &path)
 {
@@ -45,16 +40,17 @@ Outcome ReportExport::checkTarget(const QString &path, const QString &runDir)
         return Outcome::invalid(
             tr("%1 is the run's session file (or its backup or lock): the report is never written "
                "over it.")
-                .arg(shown(path)));
+                .arg(QDir::toNativeSeparators(path)));
     }
     const bool insideRun = folder == run || folder.startsWith(run + QLatin1Char('/'));
     if (insideRun && target.exists() && !isReport(path)) {
         return Outcome::invalid(tr("%1 is a file of the run folder: the report is written there "
                                    "only as a new file. Choose another name or folder.")
-                                    .arg(shown(path)));
+                                    .arg(QDir::toNativeSeparators(path)));
     }
     if (target.isDir())
-        return Outcome::invalid(tr("%1 is a folder: name a file.").arg(shown(path)));
+        return Outcome::invalid(
+            tr("%1 is a folder: name a file.").arg(QDir::toNativeSeparators(path)));
     return Outcome::ok();
 }
 
@@ -123,7 +119,7 @@ Outcome ReportExport::write(const RunReport::Input &input, const ReportOptions &
             return saved;
         if (written) {
             written->append(tr("%1: %2 (%n frame(s))", nullptr, int(report->frames().size()))
-                                .arg(file.what, shown(file.path)));
+                                .arg(file.what, QDir::toNativeSeparators(file.path)));
         }
     }
     return Outcome::ok();

@@ -29,11 +29,6 @@ ul.flags { margin: 0; padding-left: 1.2em; }
 @media print { body { margin: 0; } tr { break-inside: avoid; } }
 )";
 
-QString line(const QString &text)
-{
-    return text + QLatin1Char('\n');
-}
-
 QString cell(const QString &escapedText, const QString &cls = {})
 {
     return cls.isEmpty() ? QStringLiteral("<td>%1</td>").arg(escapedText)
@@ -42,18 +37,13 @@ QString cell(const QString &escapedText, const QString &cls = {})
 
 QString factRow(const QString &name, const QString &value)
 {
-    return line(QStringLiteral("<tr><th>%1</th><td>%2</td></tr>")
-                    .arg(ReportHtml::escaped(name), ReportHtml::escaped(value)));
+    return RunReport::line(QStringLiteral("<tr><th>%1</th><td>%2</td></tr>")
+                               .arg(ReportHtml::escaped(name), ReportHtml::escaped(value)));
 }
 
 QString dataUri(const QByteArray &png)
 {
     return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
-}
-
-QString orDash(const QString &text)
-{
-    return text.isEmpty() ? RunReport::dash() : text;
 }
 
 } // namespace
@@ -72,44 +62,48 @@ QString ReportHtml::escaped(const QString &text)
 QByteArray ReportHtml::write(const RunReport &report)
 {
     QString html;
-    html += line(QStringLiteral("<!DOCTYPE html>"));
-    html += line(QStringLiteral("<html lang=\"%1\">").arg(escaped(QLocale().bcp47Name())));
+    html += RunReport::line(QStringLiteral("<!DOCTYPE html>"));
+    html +=
+        RunReport::line(QStringLiteral("<html lang=\"%1\">").arg(escaped(QLocale().bcp47Name())));
     html += head(report);
-    html += line(QStringLiteral("<body>"));
-    html += line(QStringLiteral("<h1>%1</h1>")
-                     .arg(escaped(tr("Review report: %1").arg(report.session().runId))));
+    html += RunReport::line(QStringLiteral("<body>"));
+    html += RunReport::line(QStringLiteral("<h1>%1</h1>")
+                                .arg(escaped(tr("Review report: %1").arg(report.session().runId))));
     html += runFacts(report);
     html += summary(report);
     html += motion(report);
     html += frameTable(report);
-    html += line(QStringLiteral("</body>"));
-    html += line(QStringLiteral("</html>"));
+    html += RunReport::line(QStringLiteral("</body>"));
+    html += RunReport::line(QStringLiteral("</html>"));
     return html.toUtf8();
 }
 
 QString ReportHtml::head(const RunReport &report)
 {
     const DirectorSession &s = report.session();
-    return line(QStringLiteral("<head>")) + line(QStringLiteral("<meta charset=\"utf-8\"/>")) +
-           line(QStringLiteral("<meta name=\"generator\" content=\"%1\"/>").arg(generator())) +
-           line(QStringLiteral("<meta name=\"viewport\" content=\"width=device-width\"/>")) +
-           line(QStringLiteral("<title>%1</title>")
-                    .arg(escaped(tr("Review report: %1 (%2)").arg(s.runId, s.moveId)))) +
+    return RunReport::line(QStringLiteral("<head>")) +
+           RunReport::line(QStringLiteral("<meta charset=\"utf-8\"/>")) +
+           RunReport::line(
+               QStringLiteral("<meta name=\"generator\" content=\"%1\"/>").arg(generator())) +
+           RunReport::line(
+               QStringLiteral("<meta name=\"viewport\" content=\"width=device-width\"/>")) +
+           RunReport::line(QStringLiteral("<title>%1</title>")
+                               .arg(escaped(tr("Review report: %1 (%2)").arg(s.runId, s.moveId)))) +
            QStringLiteral("<style>") + QString::fromLatin1(style) +
-           line(QStringLiteral("</style>")) + line(QStringLiteral("</head>"));
+           RunReport::line(QStringLiteral("</style>")) + RunReport::line(QStringLiteral("</head>"));
 }
 
 QString ReportHtml::runFacts(const RunReport &report)
 {
     const DirectorSession &s = report.session();
-    QString html = line(QStringLiteral("<table class=\"facts\">"));
+    QString html = RunReport::line(QStringLiteral("<table class=\"facts\">"));
     html += factRow(tr("Run"), s.runId);
-    html += factRow(tr("Move"), orDash(s.moveId));
+    html += factRow(tr("Move"), RunReport::orDash(s.moveId));
     html += factRow(tr("Run folder"), report.runDir());
-    html += factRow(tr("Session"), orDash(s.sessionId));
+    html += factRow(tr("Session"), RunReport::orDash(s.sessionId));
     html += factRow(tr("Session status"), sessionStatusName(s.status));
-    html += factRow(tr("Created"), orDash(s.createdAt));
-    html += factRow(tr("Last modified"), orDash(s.lastModified));
+    html += factRow(tr("Created"), RunReport::orDash(s.createdAt));
+    html += factRow(tr("Last modified"), RunReport::orDash(s.lastModified));
     if (s.commitInfo) {
         html += factRow(tr("Committed"), tr("%1: %2 approved, %3 nudged, %4 patched")
                                              .arg(s.commitInfo->timestamp)
@@ -125,18 +119,19 @@ QString ReportHtml::runFacts(const RunReport &report)
     for (const QString &leftOut : report.leftOut())
         html += factRow(tr("Left out"), leftOut);
     html += factRow(tr("Report written"), report.writtenAt());
-    return html + line(QStringLiteral("</table>"));
+    return html + RunReport::line(QStringLiteral("</table>"));
 }
 
 QString ReportHtml::summary(const RunReport &report)
 {
-    QString html = line(QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Summary"))));
-    html += line(QStringLiteral("<table class=\"summary\">"));
+    QString html = RunReport::line(QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Summary"))));
+    html += RunReport::line(QStringLiteral("<table class=\"summary\">"));
     const auto row = [](const QString &name, int count, const QString &cls = {}) {
         const QString th = cls.isEmpty() ? QStringLiteral("<th>%1</th>")
                                          : QStringLiteral("<th class=\"%2\">%1</th>").arg(cls);
-        return line(QStringLiteral("<tr>") + th.arg(escaped(name)) +
-                    cell(QString::number(count), QStringLiteral("num")) + QStringLiteral("</tr>"));
+        return RunReport::line(QStringLiteral("<tr>") + th.arg(escaped(name)) +
+                               cell(QString::number(count), QStringLiteral("num")) +
+                               QStringLiteral("</tr>"));
     };
     html += row(tr("Frames"), report.counts().total());
     for (FrameStatus status : allFrameStatuses)
@@ -145,49 +140,52 @@ QString ReportHtml::summary(const RunReport &report)
     html += row(tr("Nudged"), report.nudged());
     html += row(tr("Patched"), report.patched());
     html += row(tr("With notes"), report.noted());
-    return html + line(QStringLiteral("</table>"));
+    return html + RunReport::line(QStringLiteral("</table>"));
 }
 
 QString ReportHtml::motion(const RunReport &report)
 {
-    QString html = line(QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Baseline and box"))));
+    QString html =
+        RunReport::line(QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Baseline and box"))));
     if (report.plotPng().isEmpty()) {
-        return html + line(QStringLiteral("<p class=\"muted\">%1</p>")
-                               .arg(escaped(tr("Not measured: no frame and anchor both have "
-                                               "visible pixels."))));
+        return html +
+               RunReport::line(QStringLiteral("<p class=\"muted\">%1</p>")
+                                   .arg(escaped(tr("Not measured: no frame and anchor both have "
+                                                   "visible pixels."))));
     }
-    html += line(QStringLiteral("<p><img class=\"plot\" alt=\"%1\" src=\"%2\"/></p>")
-                     .arg(escaped(tr("Baseline gap and pivot shift of every frame")),
-                          dataUri(report.plotPng())));
+    html += RunReport::line(QStringLiteral("<p><img class=\"plot\" alt=\"%1\" src=\"%2\"/></p>")
+                                .arg(escaped(tr("Baseline gap and pivot shift of every frame")),
+                                     dataUri(report.plotPng())));
     const auto swatch = [](const char *colour, const QString &text) {
         return QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2")
             .arg(QLatin1String(colour), escaped(text));
     };
-    html += line(QStringLiteral("<p class=\"muted\">%1 &#160; %2 &#160; %3<br/>%4</p>")
-                     .arg(swatch("#ff4081", tr("baseline gap (bars; up: above the anchor's)")),
-                          swatch("#ffd600", tr("pivot x")), swatch("#00e5ff", tr("pivot y")),
-                          escaped(tr("Each frame as commit would write it against the anchor "
-                                     "(frame %1), in frame order, around zero."))
-                              .arg(report.anchorIndex())));
+    html += RunReport::line(
+        QStringLiteral("<p class=\"muted\">%1 &#160; %2 &#160; %3<br/>%4</p>")
+            .arg(swatch("#ff4081", tr("baseline gap (bars; up: above the anchor's)")),
+                 swatch("#ffd600", tr("pivot x")), swatch("#00e5ff", tr("pivot y")),
+                 escaped(tr("Each frame as commit would write it against the anchor "
+                            "(frame %1), in frame order, around zero."))
+                     .arg(report.anchorIndex())));
     return html;
 }
 
 QString ReportHtml::frameTable(const RunReport &report)
 {
-    QString html = line(QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Frames"))));
-    html += line(QStringLiteral("<table class=\"frames\">"));
+    QString html = RunReport::line(QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Frames"))));
+    html += RunReport::line(QStringLiteral("<table class=\"frames\">"));
     const QStringList headers = {tr("Frame"),  tr("Image"),    tr("Status"),   tr("Audit"),
                                  tr("Nudge"),  tr("Patches"),  tr("Attempts"), tr("Decided"),
                                  tr("Reason"), tr("Baseline"), tr("Notes")};
     html += QStringLiteral("<thead><tr>");
     for (const QString &header : headers)
         html += QStringLiteral("<th>%1</th>").arg(escaped(header));
-    html += line(QStringLiteral("</tr></thead>"));
-    html += line(QStringLiteral("<tbody>"));
+    html += RunReport::line(QStringLiteral("</tr></thead>"));
+    html += RunReport::line(QStringLiteral("<tbody>"));
     for (const ReportFrame &frame : report.frames())
         html += frameRow(frame);
-    html += line(QStringLiteral("</tbody>"));
-    return html + line(QStringLiteral("</table>"));
+    html += RunReport::line(QStringLiteral("</tbody>"));
+    return html + RunReport::line(QStringLiteral("</table>"));
 }
 
 QString ReportHtml::frameRow(const ReportFrame &f)
@@ -216,7 +214,7 @@ QString ReportHtml::frameRow(const ReportFrame &f)
                                                 .arg(f.drift.pivotShift.y()))
                                   : RunReport::dash());
     html += cell(f.notes ? escaped(*f.notes) : RunReport::dash(), QStringLiteral("notes"));
-    return line(html + QStringLiteral("</tr>"));
+    return RunReport::line(html + QStringLiteral("</tr>"));
 }
 
 QString ReportHtml::imageCell(const ReportFrame &f)

@@ -5,20 +5,6 @@
 
 #include <QLocale>
 
-namespace {
-
-QString line(const QString &text = {})
-{
-    return text + QLatin1Char('\n');
-}
-
-QString orDash(const QString &text)
-{
-    return text.isEmpty() ? RunReport::dash() : text;
-}
-
-} // namespace
-
 QString ReportMarkdown::escaped(const QString &text)
 {
     QString out = ReportHtml::escaped(text);
@@ -35,16 +21,17 @@ QString ReportMarkdown::escaped(const QString &text)
 QByteArray ReportMarkdown::write(const RunReport &report)
 {
     QString md = header(report);
-    md += line(QStringLiteral("## ") + tr("Frames"));
-    md += line();
-    md += line(tr("Images are not embedded in the Markdown report: each frame names its image in "
-                  "the run folder. The HTML report shows them."));
-    md += line();
-    md += line(QStringLiteral("| %1 |").arg(
+    md += RunReport::line(QStringLiteral("## ") + tr("Frames"));
+    md += RunReport::line();
+    md += RunReport::line(
+        tr("Images are not embedded in the Markdown report: each frame names its image in "
+           "the run folder. The HTML report shows them."));
+    md += RunReport::line();
+    md += RunReport::line(QStringLiteral("| %1 |").arg(
         QStringList{tr("Frame"), tr("Status"), tr("Size"), tr("Audit"), tr("Nudge"), tr("Patches"),
                     tr("Attempts"), tr("Decided"), tr("Reason"), tr("Notes"), tr("Image")}
             .join(QStringLiteral(" | "))));
-    md += line(QStringLiteral("|---:|---|---|---|---|---|---:|---|---|---|---|"));
+    md += RunReport::line(QStringLiteral("|---:|---|---|---|---|---|---:|---|---|---|---|"));
     for (const ReportFrame &frame : report.frames())
         md += frameRow(frame);
     return md.toUtf8();
@@ -53,18 +40,18 @@ QByteArray ReportMarkdown::write(const RunReport &report)
 QString ReportMarkdown::header(const RunReport &report)
 {
     const DirectorSession &s = report.session();
-    QString md = line(QStringLiteral("<!-- %1 -->").arg(ReportHtml::generator()));
-    md += line(QStringLiteral("# ") + escaped(tr("Review report: %1").arg(s.runId)));
-    md += line();
+    QString md = RunReport::line(QStringLiteral("<!-- %1 -->").arg(ReportHtml::generator()));
+    md += RunReport::line(QStringLiteral("# ") + escaped(tr("Review report: %1").arg(s.runId)));
+    md += RunReport::line();
     const auto fact = [](const QString &name, const QString &value) {
-        return line(QStringLiteral("- **%1:** %2").arg(name, escaped(value)));
+        return RunReport::line(QStringLiteral("- **%1:** %2").arg(name, escaped(value)));
     };
-    md += fact(tr("Move"), orDash(s.moveId));
+    md += fact(tr("Move"), RunReport::orDash(s.moveId));
     md += fact(tr("Run folder"), report.runDir());
-    md += fact(tr("Session"),
-               QStringLiteral("%1 (%2)").arg(orDash(s.sessionId), sessionStatusName(s.status)));
-    md += fact(tr("Created"), orDash(s.createdAt));
-    md += fact(tr("Last modified"), orDash(s.lastModified));
+    md += fact(tr("Session"), QStringLiteral("%1 (%2)").arg(RunReport::orDash(s.sessionId),
+                                                            sessionStatusName(s.status)));
+    md += fact(tr("Created"), RunReport::orDash(s.createdAt));
+    md += fact(tr("Last modified"), RunReport::orDash(s.lastModified));
     if (s.commitInfo) {
         md += fact(tr("Committed"), tr("%1: %2 approved, %3 nudged, %4 patched")
                                         .arg(s.commitInfo->timestamp)
@@ -73,21 +60,21 @@ QString ReportMarkdown::header(const RunReport &report)
                                         .arg(s.commitInfo->patchedCount));
     }
     md += fact(tr("Report written"), report.writtenAt());
-    md += line();
-    md += line(QStringLiteral("## ") + tr("Summary"));
-    md += line();
+    md += RunReport::line();
+    md += RunReport::line(QStringLiteral("## ") + tr("Summary"));
+    md += RunReport::line();
     QStringList counts{tr("%1 frames").arg(report.counts().total())};
     for (FrameStatus status : allFrameStatuses)
         counts.append(QStringLiteral("%1 %2")
                           .arg(report.counts().count(status))
                           .arg(frameStatusName(status)));
-    md += line(escaped(counts.join(QStringLiteral(", "))));
-    md += line();
-    md += line(escaped(tr("%1 nudged, %2 patched, %3 with notes")
-                           .arg(report.nudged())
-                           .arg(report.patched())
-                           .arg(report.noted())));
-    return md + line();
+    md += RunReport::line(escaped(counts.join(QStringLiteral(", "))));
+    md += RunReport::line();
+    md += RunReport::line(escaped(tr("%1 nudged, %2 patched, %3 with notes")
+                                      .arg(report.nudged())
+                                      .arg(report.patched())
+                                      .arg(report.noted())));
+    return md + RunReport::line();
 }
 
 QString ReportMarkdown::frameRow(const ReportFrame &f)
@@ -119,14 +106,14 @@ QString ReportMarkdown::frameRow(const ReportFrame &f)
         RunReport::nudgeText(f),
         patches,
         QString::number(f.attempts),
-        orDash(QStringList{v.decidedBy, v.decidedAt}.join(u' ').trimmed()),
-        orDash(QStringList{v.reasonCode, v.reason}.join(u' ').trimmed()),
+        RunReport::orDash(QStringList{v.decidedBy, v.decidedAt}.join(u' ').trimmed()),
+        RunReport::orDash(QStringList{v.reasonCode, v.reason}.join(u' ').trimmed()),
         f.notes ? *f.notes : RunReport::dash(),
-        f.imageError.isEmpty() ? orDash(f.imagePath)
+        f.imageError.isEmpty() ? RunReport::orDash(f.imagePath)
                                : tr("%1 (cannot be read: %2)").arg(f.imagePath, f.imageError),
     };
     QStringList out;
     for (const QString &c : cells)
         out.append(escaped(c));
-    return line(QStringLiteral("| %1 |").arg(out.join(QStringLiteral(" | "))));
+    return RunReport::line(QStringLiteral("| %1 |").arg(out.join(QStringLiteral(" | "))));
 }

@@ -114,6 +114,9 @@ public:
 
     // The words the writers share.
     static QString dash() { return QStringLiteral("—"); }
+    static QString orDash(const QString &text) { return text.isEmpty() ? dash() : text; }
+    // A line of the report's text: `text` and its end.
+    static QString line(const QString &text = {}) { return text + QLatin1Char('\n'); }
     static QString nudgeText(const ReportFrame &frame);
 
 private:

@@ -18,7 +18,7 @@
 
 namespace {
 
-constexpr int maxDepth = 8;
+constexpr int maxFolderDepth = 8;
 constexpr qsizetype maxEntries = 4'000'000;
 
 // The local file systems whose times come from this computer's clock, in nanoseconds.
@@ -73,7 +73,7 @@ public:
         }
         if (!S_ISDIR(info.st_mode))
             return true;
-        if (depth >= maxDepth)
+        if (depth >= maxFolderDepth)
             return false;
         const int fd = ::openat(dirFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         if (fd < 0)

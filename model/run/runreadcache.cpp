@@ -19,8 +19,8 @@
 namespace {
 
 constexpr quint32 magic = 0x44524352; // "DRCR": Director's read of a run
-constexpr qint32 format = 1;
-constexpr qint64 maxCacheFileSize = qint64(512) * 1024 * 1024;
+constexpr qint32 readFormat = 1;
+constexpr qint64 maxReadFileSize = qint64(512) * 1024 * 1024;
 constexpr QDataStream::Version streamVersion = QDataStream::Qt_6_4;
 // A check of what the file holds against what was written (a torn or damaged file), not a
 // defence against a file made to deceive (it is the user's own cache folder): FNV-1a over
@@ -368,7 +368,7 @@ std::optional<RunFolder::Contents> RunReadCache::find(const QString &runDir,
 {
     if (m_folder.isEmpty())
         return std::nullopt;
-    const std::optional<QByteArray> read = CacheFile::read(pathFor(runDir), maxCacheFileSize);
+    const std::optional<QByteArray> read = CacheFile::read(pathFor(runDir), maxReadFileSize);
     if (!read)
         return std::nullopt;
     const QByteArray &bytes = *read;
@@ -377,7 +377,7 @@ std::optional<RunFolder::Contents> RunReadCache::find(const QString &runDir,
     quint32 kind = 0;
     qint32 kept = 0;
     in >> kind >> kept;
-    if (in.status() != QDataStream::Ok || kind != magic || kept != format)
+    if (in.status() != QDataStream::Ok || kind != magic || kept != readFormat)
         return std::nullopt;
     QString keptDir;
     QString keptProgram;
@@ -403,7 +403,7 @@ void RunReadCache::keep(const QString &runDir, const QByteArray &runFingerprint,
     if (m_folder.isEmpty() || contents.namesSessionFiles)
         return;
     const QByteArray payload = encode(contents);
-    if (payload.size() > maxCacheFileSize / 2)
+    if (payload.size() > maxReadFileSize / 2)
         return;
     // Only what reads back as it is.
     const std::optional<RunFolder::Contents> back = decode(payload);
@@ -420,7 +420,7 @@ void RunReadCache::keep(const QString &runDir, const QByteArray &runFingerprint,
         return;
     QDataStream out(&file);
     setUp(out);
-    out << magic << format << runDir << CacheFile::programIdentity() << runFingerprint
+    out << magic << readFormat << runDir << CacheFile::programIdentity() << runFingerprint
         << digestOf(payload) << qint64(payload.size());
     if (out.status() != QDataStream::Ok || file.write(payload) != payload.size() || !file.flush())
         return; // or not: the next read reads the run

@@ -11,8 +11,6 @@
 
 namespace {
 
-const QString sessionFileName = QStringLiteral("director_session.json");
-
 // The newest time of the run folder, of what is in it, and of its folders (a folder's time
 // changes when a file is added to it or renamed into it): the pipeline's latest file, cheaply.
 QDateTime newestFileTime(const QString &runDir)
@@ -79,7 +77,7 @@ void readSession(RunSummary &summary, const DirectorSession &session)
 bool RunSummary::looksLikeRun(const QString &dir)
 {
     const QDir folder(dir);
-    if (QFileInfo::exists(folder.filePath(sessionFileName)))
+    if (QFileInfo::exists(folder.filePath(QStringLiteral("director_session.json"))))
         return true;
     for (const char *file : RunFolder::files) {
         if (QFileInfo::exists(folder.filePath(QString::fromLatin1(file))))
