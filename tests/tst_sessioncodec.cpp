@@ -1047,6 +1047,34 @@ void TestSessionCodec::framesReadOneAtATimeGiveWhatTheWholeDocumentGives_data()
     QTest::newRow("something after the document") << many + " x" << 0;
     QTest::newRow("a name twice at the top")
         << replaced(many, R"("zz_last":true)", R"("zz_last":true,"frames":{})") << 0;
+
+    // Enough frames to be decoded in parts, beside each other: what each part finds, in every
+    // part, is told in the order one decoder would have found it.
+    const QByteArray large = manyFrames(3000, QJsonDocument::Compact);
+    auto inFrames = [&](QByteArray json, std::initializer_list<int> indices,
+                        const QByteArray &before, const QByteArray &after) {
+        for (const int index : indices) {
+            const QByteArray frame = '"' + QByteArray::number(index) + "\":{";
+            const qsizetype at = json.indexOf(before, json.indexOf(frame));
+            json.replace(at, before.size(), after);
+        }
+        return json;
+    };
+    const std::initializer_list<int> acrossParts = {1, 700, 1499, 1500, 2222, 2999};
+    QTest::newRow("3,000 frames") << large << 1;
+    QTest::newRow("3,000 frames, errors in every part")
+        << inFrames(large, acrossParts, R"("notes":"hand)", R"("notes":7,"x":"hand)") << 1;
+    QTest::newRow("3,000 frames, notes in every part")
+        << inFrames(large, acrossParts, R"("notes":)", R"("imageBase64":"AA==","notes":)") << 1;
+    QTest::newRow("3,000 frames, keys that are no frame index in every part")
+        << replaced(
+               replaced(replaced(large, R"("2999":{)", R"("x2999":{)"), R"("1":{)", R"("01":{)"),
+               R"("1700":{)", R"("-1700":{)")
+        << 1;
+    QTest::newRow("3,000 frames, not JSON in the last part's last frame")
+        << inFrames(large, {999}, R"("frameIndex":999)", R"("frameIndex":tru)") << 0;
+    QTest::newRow("3,000 frames, not JSON in the first part's first frame")
+        << inFrames(large, {0}, R"("frameIndex":0)", R"("frameIndex":tru)") << 0;
 }
 
 void TestSessionCodec::framesReadOneAtATimeGiveWhatTheWholeDocumentGives()

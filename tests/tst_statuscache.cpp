@@ -18,6 +18,8 @@
 
 #include <sys/stat.h>
 
+#include <dirent.h>
+
 #include <fcntl.h>
 
 class TestStatusCache : public QObject
@@ -29,6 +31,7 @@ private slots:
 
     void theFingerprintSeesEveryChange_data();
     void theFingerprintSeesEveryChange();
+    void theFingerprintSeesEveryFileOfALargeFolder();
     void aLinkOrAFreshChangeGivesNoFingerprint();
     void aKeptStatusIsToldOnlyForItsFingerprint();
     void theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew();
@@ -120,6 +123,48 @@ void TestStatusCache::theFingerprintSeesEveryChange()
     const std::optional<QByteArray> after = RunFingerprint::of(run(), 0);
     QVERIFY(after);
     QVERIFY(*after != *before);
+}
+
+// A folder of many files is looked up a block of names at a time, each block in parts beside
+// each other: a change to a file at any place of that order, at a part's edge or a block's,
+// is seen, and an unchanged folder gives the same fingerprint again.
+void TestStatusCache::theFingerprintSeesEveryFileOfALargeFolder()
+{
+    const QString folder = run() + QStringLiteral("/candidates");
+    const int added = 10'000;
+    for (int i = 0; i < added; ++i)
+        QVERIFY(RunFixture::writeFile(folder + QStringLiteral("/extra_%1.txt").arg(i), "x"));
+    // The folder's names in the order the walk takes them.
+    QByteArrayList names;
+    {
+        DIR *dir = ::opendir(QFile::encodeName(folder).constData());
+        QVERIFY(dir);
+        while (const dirent *entry = ::readdir(dir)) {
+            if (qstrcmp(entry->d_name, ".") != 0 && qstrcmp(entry->d_name, "..") != 0)
+                names.append(QByteArray(entry->d_name));
+        }
+        ::closedir(dir);
+    }
+    QVERIFY(names.size() > added);
+    std::optional<QByteArray> before = RunFingerprint::of(run(), 0);
+    QVERIFY(before);
+    QCOMPARE(RunFingerprint::of(run(), 0), before);
+    const qsizetype last = names.size() - 1;
+    for (const qsizetype at : {qsizetype(0), qsizetype(1), qsizetype(2047), qsizetype(2048),
+                               qsizetype(4095), qsizetype(4096), qsizetype(6144), qsizetype(8191),
+                               qsizetype(8192), qsizetype(8193), last - 1, last}) {
+        const QString path = folder + QLatin1Char('/') + QFile::decodeName(names.at(at));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        bytes[0] = bytes[0] == 'y' ? 'z' : 'y'; // as many bytes, the same time
+        QVERIFY(rewriteKeepingItsTime(path, bytes));
+        const std::optional<QByteArray> after = RunFingerprint::of(run(), 0);
+        QVERIFY2(after && *after != *before, names.at(at).constData());
+        QCOMPARE(RunFingerprint::of(run(), 0), after);
+        before = after;
+    }
 }
 
 void TestStatusCache::aLinkOrAFreshChangeGivesNoFingerprint()

@@ -1,5 +1,8 @@
 #include "json/jsonspans.h"
 
+#include <array>
+#include <cstring>
+
 namespace {
 
 // A scan over the bytes of a document: positions, and the little of JSON's grammar that the
@@ -74,6 +77,12 @@ public:
         }
         int depth = 0;
         while (pos < m_size) {
+            // Past what is neither a string nor a bracket, a byte a step (a table, not four
+            // comparisons: the scan is on the critical path of every load).
+            while (pos < m_size && !structural[static_cast<unsigned char>(m_data[pos])])
+                ++pos;
+            if (pos >= m_size)
+                break;
             const char c = m_data[pos];
             if (c == '"') {
                 if (!skipString())
@@ -83,11 +92,9 @@ public:
             if (c == '{' || c == '[') {
                 if (++depth > maxDepth)
                     return false;
-            } else if (c == '}' || c == ']') {
-                if (--depth == 0) {
-                    ++pos;
-                    return true;
-                }
+            } else if (--depth == 0) { // '}' or ']'
+                ++pos;
+                return true;
             }
             ++pos;
         }
@@ -95,16 +102,31 @@ public:
     }
 
 private:
+    // The bytes skipValue stops at inside an object or array: a string's quote, the brackets.
+    static constexpr auto structural = [] {
+        std::array<bool, 256> table{};
+        for (const char c : {'"', '{', '[', '}', ']'})
+            table[static_cast<unsigned char>(c)] = true;
+        return table;
+    }();
+
+    // Past the string at pos: to its next quote not escaped, found by memchr (a string's text is
+    // most of a session file).
     bool skipString()
     {
         ++pos; // the opening quote
         while (pos < m_size) {
-            const char c = m_data[pos];
-            if (c == '"') {
-                ++pos;
+            const void *quote = std::memchr(m_data + pos, '"', size_t(m_size - pos));
+            if (!quote)
+                return false;
+            const qsizetype at = static_cast<const char *>(quote) - m_data;
+            // Escaped when an odd number of backslashes stands right before it.
+            qsizetype backslashes = 0;
+            while (at - 1 - backslashes >= pos && m_data[at - 1 - backslashes] == '\\')
+                ++backslashes;
+            pos = at + 1;
+            if (backslashes % 2 == 0)
                 return true;
-            }
-            pos += c == '\\' ? 2 : 1;
         }
         return false;
     }

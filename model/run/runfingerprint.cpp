@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QScopeGuard>
+#include <QThread>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -14,7 +15,10 @@
 
 #include <algorithm>
 #include <ctime>
+#include <future>
 #include <limits>
+#include <system_error>
+#include <vector>
 
 namespace {
 
@@ -40,6 +44,83 @@ bool isKnownLocalFileSystem(int fd)
         return false;
     }
 }
+
+// The entries of one folder, a block of names at a time, and each name's stat: a block of a
+// large folder looked up on several threads at once (on a run of 100,000 frames, 300,000 calls
+// of fstatat, most of the time in the kernel; they go side by side), a small one here.
+class Lookups
+{
+public:
+    explicit Lookups(int dirFd) : m_dirFd(dirFd) {}
+
+    // The folder's next block of names, "." and ".." left out. False when the folder has none
+    // after them.
+    bool readBlock(DIR *dir)
+    {
+        m_names.clear();
+        m_offsets.clear();
+        while (m_offsets.size() < blockSize) {
+            const dirent *child = ::readdir(dir);
+            if (!child)
+                return false;
+            if (qstrcmp(child->d_name, ".") == 0 || qstrcmp(child->d_name, "..") == 0)
+                continue;
+            m_offsets.push_back(m_names.size());
+            m_names.append(child->d_name, qsizetype(qstrlen(child->d_name)) + 1);
+        }
+        return true;
+    }
+
+    // Each name's stat (not following a link), the block's parts on threads of their own
+    // when it is large.
+    void statAll()
+    {
+        const qsizetype n = count();
+        m_infos.resize(size_t(n));
+        m_found.assign(size_t(n), false);
+        const int parts = int(std::clamp<qsizetype>(
+            std::min<qsizetype>(n / minPerPart, QThread::idealThreadCount()), 1, maxParts));
+        std::vector<std::future<void>> beside;
+        for (int part = 1; part < parts; ++part) {
+            try {
+                beside.push_back(std::async(std::launch::async, [this, part, parts, n] {
+                    statRange(n * part / parts, n * (part + 1) / parts);
+                }));
+            } catch (const std::system_error &) {
+                statRange(n * part / parts, n * (part + 1) / parts); // no thread to be had
+            }
+        }
+        statRange(0, n / parts);
+        for (std::future<void> &part : beside)
+            part.get();
+    }
+
+    qsizetype count() const { return qsizetype(m_offsets.size()); }
+    const char *name(qsizetype i) const { return m_names.constData() + m_offsets[size_t(i)]; }
+    // The entry's stat, or null when it could not be taken.
+    const struct stat *info(qsizetype i) const
+    {
+        return m_found[size_t(i)] ? &m_infos[size_t(i)] : nullptr;
+    }
+
+private:
+    static constexpr qsizetype blockSize = 8192;
+    static constexpr qsizetype minPerPart = 2048; // a thread takes some tens of microseconds
+    static constexpr int maxParts = 4;
+
+    void statRange(qsizetype begin, qsizetype end)
+    {
+        for (qsizetype i = begin; i < end; ++i)
+            m_found[size_t(i)] =
+                ::fstatat(m_dirFd, name(i), &m_infos[size_t(i)], AT_SYMLINK_NOFOLLOW) == 0;
+    }
+
+    const int m_dirFd;
+    QByteArray m_names; // each name with its '\0'
+    std::vector<qsizetype> m_offsets;
+    std::vector<struct stat> m_infos;
+    std::vector<char> m_found; // not vector<bool>: its parts are written on several threads
+};
 
 // Two digests of one walk: of every entry (whole) and of the run's part (RunFingerprint::Parts).
 class Walk
@@ -85,17 +166,22 @@ public:
         }
         const auto closing = qScopeGuard([dir] { ::closedir(dir); });
         // In the order the folder gives (the same while it is unchanged); a folder the file
-        // system reorders without a change is only a fingerprint that differs.
-        while (const dirent *child = ::readdir(dir)) {
-            const char *childName = child->d_name;
-            if (qstrcmp(childName, ".") == 0 || qstrcmp(childName, "..") == 0)
-                continue;
-            struct stat childInfo;
-            const bool childInRun =
-                inRun && !(depth == 0 && RunFingerprint::isSessionFileName(childName));
-            if (::fstatat(fd, childName, &childInfo, AT_SYMLINK_NOFOLLOW) != 0 ||
-                !entry(fd, childName, childInfo, depth + 1, childInRun))
-                return false;
+        // system reorders without a change is only a fingerprint that differs. Its names a block
+        // at a time, each block's entries looked up beside each other (Lookups), then taken in
+        // that order.
+        Lookups lookups(fd);
+        bool more = true;
+        while (more) {
+            more = lookups.readBlock(dir);
+            lookups.statAll();
+            for (qsizetype i = 0; i < lookups.count(); ++i) {
+                const char *childName = lookups.name(i);
+                const bool childInRun =
+                    inRun && !(depth == 0 && RunFingerprint::isSessionFileName(childName));
+                const struct stat *childInfo = lookups.info(i);
+                if (!childInfo || !entry(fd, childName, *childInfo, depth + 1, childInRun))
+                    return false;
+            }
         }
         // The folder's end: no name holds '/'.
         m_whole.add("/", {});

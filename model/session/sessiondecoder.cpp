@@ -8,10 +8,14 @@
 #include "json/jsonwriter.h"
 
 #include <QJsonDocument>
+#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
 #include <cmath>
+#include <future>
+#include <system_error>
+#include <vector>
 
 namespace {
 
@@ -79,8 +83,20 @@ private:
                        DirectorSession &s);
     void frames(JsonObjectReader &r, DirectorSession &s);
     void framesFromSpans(const JsonPath &framesPath, DirectorSession &s);
-    void frameAt(const QString &key, const JsonPath &framePath, const QJsonValue &value,
-                 DirectorSession &s);
+    // What a decoder of their own made of some of the frame spans: the frames it read, in the
+    // order given, and what it found.
+    struct FramesPart
+    {
+        QList<DirectorFrameState> frames;
+        QList<SessionProblem> errors;
+        QList<SessionProblem> notes;
+        bool read = false; // every span parsed as an object
+    };
+    FramesPart framesPart(const JsonPath &framesPath,
+                          QList<const JsonSpans::Member *>::const_iterator begin,
+                          QList<const JsonSpans::Member *>::const_iterator end) const;
+    std::optional<DirectorFrameState> frameAt(const QString &key, const JsonPath &framePath,
+                                              const QJsonValue &value);
 
     const QByteArray *m_bytes = nullptr;
     const QList<JsonSpans::Member> *m_frameSpans = nullptr;
@@ -524,9 +540,17 @@ void Decoder::frames(JsonObjectReader &r, DirectorSession &s)
     }
     for (auto it = frames->begin(); it != frames->end(); ++it) {
         const QString key = it.key();
-        frameAt(key, JsonPath(framesPath, key), it.value(), s);
+        if (auto f = frameAt(key, JsonPath(framesPath, key), it.value()))
+            s.frames[f->frameIndex] = std::move(*f); // as insert(), without a copy
     }
 }
+
+// Frames in a part of their own each, beside each other: from this many on, and so many at
+// least in a part (a thread takes some tens of microseconds to start, a frame some to decode).
+constexpr qsizetype minFramesPerPart = 256;
+// Parts at most, whatever the cores: the caller inserts every frame, and the names' scan
+// (JsonNameScan) runs beside them too.
+constexpr int maxFrameParts = 4;
 
 void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
 {
@@ -539,22 +563,77 @@ void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
     std::sort(
         members.begin(), members.end(),
         [](const JsonSpans::Member *a, const JsonSpans::Member *b) { return a->name < b->name; });
-    for (const JsonSpans::Member *member : std::as_const(members)) {
+
+    // Consecutive parts of that order, each decoded by a decoder of its own, the first here and
+    // the others on threads of their own: what each finds is taken in the parts' order, so the
+    // session, its errors and its notes are those of one decoder taking the frames in turn.
+    const qsizetype count = members.size();
+    const int parts = int(std::clamp<qsizetype>(
+        std::min<qsizetype>(count / minFramesPerPart, QThread::idealThreadCount()), 1,
+        maxFrameParts));
+    auto partBounds = [&](int part) {
+        return std::pair(members.cbegin() + count * part / parts,
+                         members.cbegin() + count * (part + 1) / parts);
+    };
+    std::vector<std::future<FramesPart>> beside;
+    for (int part = 1; part < parts; ++part) {
+        const auto [begin, end] = partBounds(part);
+        try {
+            beside.push_back(std::async(std::launch::async, [this, &framesPath, begin, end] {
+                return framesPart(framesPath, begin, end);
+            }));
+        } catch (const std::system_error &) {
+            // No thread to be had: the part is decoded here, after the ones before it.
+            beside.push_back(std::async(std::launch::deferred, [this, &framesPath, begin, end] {
+                return framesPart(framesPath, begin, end);
+            }));
+        }
+    }
+    const auto [begin, end] = partBounds(0);
+    FramesPart first = framesPart(framesPath, begin, end);
+    bool read = true;
+    auto take = [&](FramesPart &&part) {
+        errors += part.errors;
+        notes += part.notes;
+        read = read && part.read;
+        for (DirectorFrameState &f : part.frames)
+            s.frames[f.frameIndex] = std::move(f); // as insert(), without a copy
+        part.frames = {};
+    };
+    take(std::move(first));
+    for (std::future<FramesPart> &part : beside)
+        take(part.get());
+    m_framesFromSpansRead = read;
+}
+
+Decoder::FramesPart Decoder::framesPart(const JsonPath &framesPath,
+                                        QList<const JsonSpans::Member *>::const_iterator begin,
+                                        QList<const JsonSpans::Member *>::const_iterator end) const
+{
+    FramesPart part;
+    part.frames.reserve(end - begin);
+    Decoder decoder(m_paths);
+    for (auto it = begin; it != end; ++it) {
+        const JsonSpans::Member *member = *it;
         QJsonParseError parseError;
         const QJsonDocument document =
             QJsonDocument::fromJson(QByteArray::fromRawData(m_bytes->constData() + member->begin,
                                                             member->end - member->begin),
                                     &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject())
-            return;
+            return part;
         const QString key = QString::fromLatin1(member->name);
-        frameAt(key, JsonPath(framesPath, key), document.object(), s);
+        if (auto f = decoder.frameAt(key, JsonPath(framesPath, key), document.object()))
+            part.frames.append(std::move(*f));
     }
-    m_framesFromSpansRead = true;
+    part.errors = std::move(decoder.errors);
+    part.notes = std::move(decoder.notes);
+    part.read = true;
+    return part;
 }
 
-void Decoder::frameAt(const QString &key, const JsonPath &framePath, const QJsonValue &value,
-                      DirectorSession &s)
+std::optional<DirectorFrameState> Decoder::frameAt(const QString &key, const JsonPath &framePath,
+                                                   const QJsonValue &value)
 {
     const int index = frameIndexOf(key);
     if (index < 0) {
@@ -562,15 +641,14 @@ void Decoder::frameAt(const QString &key, const JsonPath &framePath, const QJson
             {framePath.toString(), tr("the key must be a frame index written as a decimal number "
                                       "from 0 to %1")
                                        .arg(SessionCodec::maxFrameIndex)});
-        return;
+        return std::nullopt;
     }
     if (!value.isObject()) {
         errors.append({framePath.toString(),
                        tr("expected an object, found %1").arg(JsonReader::typeName(value))});
-        return;
+        return std::nullopt;
     }
-    if (auto f = frame(value.toObject(), framePath, index))
-        s.frames[index] = std::move(*f); // as insert(), without a copy
+    return frame(value.toObject(), framePath, index);
 }
 
 std::optional<DirectorSession> Decoder::session(const QJsonObject &root)
