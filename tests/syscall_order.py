@@ -30,7 +30,8 @@ import sys
 import tempfile
 
 TRACED = (
-    "openat,open,creat,write,pwrite64,fdatasync,fsync,syncfs,sync_file_range,close,"
+    "openat,open,creat,write,writev,pwrite64,copy_file_range,fdatasync,fsync,syncfs,"
+    "sync_file_range,close,"
     "link,linkat,rename,renameat,renameat2"
 )
 LINE = re.compile(r"^(?P<pid>\d+)\s+(?P<call>\w+)\((?P<args>.*)\)\s+=\s+(?P<ret>-?\d+)")
@@ -81,8 +82,9 @@ def judge(trace_lines, run_dir, targets, done_marker, label):
             syncs_folder = "O_DIRECTORY" in args and "O_NONBLOCK" not in args  # not a listing
             if relevant and (writes or syncs_folder):
                 check.shown.append(raw)
-        elif call in ("write", "pwrite64"):
-            fd = int(args.split(",", 1)[0])
+        elif call in ("write", "writev", "pwrite64", "copy_file_range"):
+            # copy_file_range(fd_in, off_in, fd_out, ...) writes its third argument.
+            fd = int(args.split(",")[2 if call == "copy_file_range" else 0])
             if fd == 1 and done_marker in args and done_at is None:
                 done_at = index
                 check.shown.append(raw)
@@ -198,6 +200,20 @@ def self_test():
         "no file sync": ([l for l in good if "fdatasync" not in l], False),
         "no folder sync": ([l for l in good if "fsync(5)" not in l], False),
         "folder synced after saying done": (good[:6] + good[8:] + good[6:8], False),
+        # The content gathered (writev) and copied in the kernel from the file written before.
+        "gathered and copied, then synced": (
+            good[:1] + ['1  writev(5, [{iov_base="{", iov_len=1}], 1) = 1',
+                        '1  copy_file_range(4, [10], 5, NULL, 20, 0) = 20'] + good[2:],
+            True,
+        ),
+        "copied after the sync": (
+            good[:3] + ['1  copy_file_range(4, [10], 5, NULL, 20, 0) = 20'] + good[3:],
+            False,
+        ),
+        "gathered after the sync": (
+            good[:3] + ['1  writev(5, [{iov_base="}", iov_len=1}], 1) = 1'] + good[3:],
+            False,
+        ),
     }
     # The same calls from two threads, cut in two by strace -f.
     cases["good, calls cut in two"] = (

@@ -1,4 +1,5 @@
 #include "session/sessioncodec.h"
+#include "session/sessionencoder.h"
 #include "storage/atomicfile.h"
 #include "storage/sessionlock.h"
 #include "storage/sessionstore.h"
@@ -11,6 +12,11 @@
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <functional>
+#include <sys/stat.h>
+#include <unistd.h>
 
 // SessionStore is the only code that touches director_session.json: saving is
 // atomic and kept backed up, unreadable files are never overwritten, and two
@@ -29,6 +35,9 @@ private slots:
     void previousVersionIsKeptAsBackup();
     void largeSessionIsWrittenWhole();
     void manyPartsAreWrittenInOrder();
+    void piecesOfAnotherFileAreCopiedInto();
+    void framesAreCopiedFromTheFileWrittenLast();
+    void aFileAnotherProgramWroteIntoIsNotCopiedFrom();
     void unreadableFiles_data();
     void unreadableFiles();
     void newerFileIsRecognisedAndKept();
@@ -51,6 +60,8 @@ private:
     static DirectorSession makeSession(const QString &note);
     static QByteArray readFile(const QString &path);
     static void writeFile(const QString &path, const QByteArray &data);
+    // A session of `count` frames, each with a note of its own.
+    static DirectorSession manyFrames(int count);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -207,6 +218,190 @@ void TestSessionStore::manyPartsAreWrittenInOrder()
     QVERIFY2(full.message().contains(QLatin1String("only 5 of 10 bytes")),
              qPrintable(full.message()));
     QCOMPARE(readFile(path), whole);
+}
+
+// Pieces of a file given as its descriptor are copied into the new file where they stand
+// among the others; a full disk or a source shorter than a piece is a failed write, and the
+// file written before stays as it was.
+void TestSessionStore::piecesOfAnotherFileAreCopiedInto()
+{
+    const QString sourcePath = m_dir->filePath(QStringLiteral("source.txt"));
+    QByteArray source;
+    for (int n = 0; n < 200'000; ++n)
+        source += QByteArray::number(n % 10);
+    writeFile(sourcePath, source);
+    QFile sourceFile(sourcePath);
+    QVERIFY(sourceFile.open(QIODevice::ReadOnly));
+
+    AtomicFile::Pieces pieces;
+    pieces.source = sourceFile.handle();
+    pieces.parts = {{"head "},
+                    {QByteArrayView(), 10, 5},
+                    {QByteArrayView(), 0, 0},
+                    {QByteArrayView(), 1000, 150'000},
+                    {""},
+                    {" middle "},
+                    {QByteArrayView(), 199'990, 10},
+                    {" tail"}};
+    const QByteArray whole = "head " + source.mid(10, 5) + source.mid(1000, 150'000) + " middle " +
+                             source.mid(199'990, 10) + " tail";
+    const QString path = m_dir->filePath(QStringLiteral("copied.txt"));
+    int readBack = -1;
+    pieces.readBack = &readBack;
+    QVERIFY(AtomicFile::write(path, pieces));
+    QCOMPARE(readFile(path), whole);
+    // The file written, for reading: what the next write takes pieces from.
+    QVERIFY(readBack >= 0);
+    QByteArray again(whole.size(), '\0');
+    QCOMPARE(::pread(readBack, again.data(), size_t(again.size()), 0), ssize_t(whole.size()));
+    ::close(readBack);
+    QCOMPARE(again, whole);
+
+    // A full disk, halfway through the copied piece.
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    const Outcome full = AtomicFile::write(path, pieces);
+    AtomicFile::setFaultHook({});
+    QVERIFY(!full);
+    QVERIFY2(full.message().contains(QStringLiteral("only %1 of %2 bytes")
+                                         .arg(qint64(whole.size() / 2))
+                                         .arg(qint64(whole.size()))),
+             qPrintable(full.message()));
+    QCOMPARE(readFile(path), whole);
+
+    // A piece past the source's end.
+    pieces.parts.append({QByteArrayView(), 199'995, 10});
+    const Outcome tooShort = AtomicFile::write(path, pieces);
+    QVERIFY(!tooShort);
+    QCOMPARE(readFile(path), whole);
+}
+
+DirectorSession TestSessionStore::manyFrames(int count)
+{
+    DirectorSession session = makeSession(QStringLiteral("first"));
+    const DirectorFrameState model = session.frames.first();
+    for (int index = 0; index < count; ++index) {
+        DirectorFrameState frame = model;
+        frame.frameIndex = index;
+        frame.id = DirectorFrameState::idForIndex(index);
+        frame.imagePath = QStringLiteral("candidates/%1.png").arg(frame.id);
+        frame.directorOverrides.notes = QStringLiteral("note %1").arg(index);
+        session.frames.insert(index, frame);
+    }
+    return session;
+}
+
+// A save after a change takes the frames that did not change from the file written last (in a
+// few pieces, whatever the frames): the file is byte for byte the session's encoding after
+// every kind of change, after a failed save, and once another store wrote the file.
+void TestSessionStore::framesAreCopiedFromTheFileWrittenLast()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    DirectorSession session = manyFrames(1500);
+    QVERIFY(store.save(session));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(session));
+
+    // The encoder, given the file, names it for every frame: a change of one frame is seven
+    // pieces, whatever the frames: the text before the frames, the frames before it from the
+    // file, its key, its JSON, the next frame's key, the frames after it from the file, the
+    // text after the frames.
+    {
+        SessionEncoder::FrameCache cache;
+        const SessionEncoder::Pieces first = SessionEncoder::encodePieces(session, cache);
+        const QString path = m_dir->filePath(QStringLiteral("encoded.json"));
+        writeFile(path, first.joined());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        cache.wroteTo(::dup(written.handle()), first);
+        DirectorSession changed = session;
+        changed.frames[700].directorOverrides.notes = QStringLiteral("changed");
+        const SessionEncoder::Pieces pieces = SessionEncoder::encodePieces(changed, cache);
+        QCOMPARE(pieces.joined(), SessionCodec::encode(changed));
+        QCOMPARE(pieces.parts().size(), 7);
+    }
+
+    const QList<std::function<void(DirectorSession &)>> changes = {
+        [](DirectorSession &s) { s.frames[700].directorOverrides.notes = QStringLiteral("a"); },
+        [](DirectorSession &s) { s.frames[0].directorOverrides.notes = QStringLiteral("first"); },
+        [](DirectorSession &s) { s.frames[1499].status = FrameStatus::Approved; },
+        [](DirectorSession &s) { s.frames.remove(1000); },
+        [](DirectorSession &s) {
+            DirectorFrameState frame = s.frames.value(10);
+            frame.frameIndex = 1000;
+            frame.id = DirectorFrameState::idForIndex(1000);
+            s.frames.insert(1000, frame);
+        },
+        [](DirectorSession &s) { s.frames.remove(0); },
+        [](DirectorSession &s) {
+            s.frames[5].directorOverrides.notes = QStringLiteral("longer, much longer than it was");
+            s.frames[6].directorOverrides.notes.reset();
+            s.frames[1400].status = FrameStatus::AuditFail;
+        },
+        [](DirectorSession &s) { s.lastModified = QStringLiteral("2026-01-19T12:00:00.000Z"); },
+    };
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        changes.at(i)(session);
+        const Outcome saved = store.save(session);
+        QVERIFY2(saved, qPrintable(saved.message()));
+        QVERIFY2(readFile(store.sessionPath()) == SessionCodec::encode(session),
+                 qPrintable(QStringLiteral("change %1").arg(i)));
+    }
+
+    // A save that fails halfway (a full disk) leaves the file as it was; the next is whole.
+    const QByteArray before = readFile(store.sessionPath());
+    session.frames[800].directorOverrides.notes = QStringLiteral("lost");
+    AtomicFile::setFaultHook(
+        [](AtomicFile::Step step, const QString &) { return step == AtomicFile::Step::Write; });
+    QVERIFY(!store.save(session));
+    AtomicFile::setFaultHook({});
+    QCOMPARE(readFile(store.sessionPath()), before);
+    session.frames[801].directorOverrides.notes = QStringLiteral("kept");
+    QVERIFY(store.save(session));
+    QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(session));
+
+    // The backup is the file saved before, whole.
+    SessionStore reader(m_dir->path());
+    QCOMPARE(*reader.load().session, session);
+    QCOMPARE(SessionCodec::decode(readFile(store.backupPath())).state,
+             SessionDecodeResult::State::Ok);
+}
+
+// A program that writes into the file Director wrote, even one that keeps its size and puts its
+// modification time back (which Director's check before a save cannot tell), is not copied
+// from: the next save encodes every frame.
+void TestSessionStore::aFileAnotherProgramWroteIntoIsNotCopiedFrom()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    DirectorSession session = manyFrames(300);
+    QVERIFY(store.save(session));
+    session.frames[1].directorOverrides.notes = QStringLiteral("second save");
+    QVERIFY(store.save(session));
+
+    const QByteArray path = QFile::encodeName(store.sessionPath());
+    struct stat was;
+    QCOMPARE(::stat(path.constData(), &was), 0);
+    QByteArray theirs = readFile(store.sessionPath());
+    const qsizetype at = theirs.indexOf("note 200");
+    QVERIFY(at > 0);
+    theirs.replace(at, 8, "NOTE 2XX"); // as many bytes
+    QTest::qWait(5);
+    {
+        QFile file(store.sessionPath());
+        QVERIFY(file.open(QIODevice::ReadWrite)); // in place: the same file
+        QCOMPARE(file.write(theirs), theirs.size());
+    }
+    const struct timespec times[2] = {was.st_atim, was.st_mtim};
+    QCOMPARE(::utimensat(AT_FDCWD, path.constData(), times, 0), 0);
+
+    session.frames[2].directorOverrides.notes = QStringLiteral("third save");
+    QVERIFY(store.save(session));
+    const QByteArray written = readFile(store.sessionPath());
+    QVERIFY(!written.contains("NOTE 2XX"));
+    QCOMPARE(written, SessionCodec::encode(session));
 }
 
 void TestSessionStore::unreadableFiles_data()

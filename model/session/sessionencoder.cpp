@@ -5,6 +5,8 @@
 
 #include <QVarLengthArray>
 
+#include <unistd.h>
+
 namespace {
 
 // Writes the members of one object: Director's own, named by literals, then
@@ -184,11 +186,14 @@ void writeFrames(JsonWriter &w, const QMap<int, DirectorFrameState> &frames,
                     ++nextChanged;
                 same = nextChanged == changed->size() || changed->at(nextChanged) != it.key();
             }
-            const SessionEncoder::FrameCache::Json frame = cache->json(it.key(), it.value(), same);
+            const SessionEncoder::FrameCache::Json frame =
+                cache->json(it.key(), it.value(), same, pieces != nullptr);
             if (pieces) {
                 w.raw(QByteArrayView(nothing, 0), frame.deepest);
-                pieces->frames.append({w.size(), frame.text});
-                pieces->size += frame.text.size();
+                pieces->frames.append({w.size(), it.key(), frame.text, frame.fileAt,
+                                       frame.fileAt >= 0 ? frame.length : frame.text.size(),
+                                       frame.ordinal});
+                pieces->size += pieces->frames.constLast().length;
             } else {
                 w.raw(frame.text, frame.deepest);
             }
@@ -221,13 +226,18 @@ void writeSession(JsonWriter &w, const DirectorSession &s, SessionEncoder::Frame
 
 } // namespace
 
+SessionEncoder::FrameCache::~FrameCache()
+{
+    if (m_file >= 0)
+        ::close(m_file);
+}
+
 SessionEncoder::FrameCache::Json
-SessionEncoder::FrameCache::json(int index, const DirectorFrameState &frame, bool same)
+SessionEncoder::FrameCache::json(int index, const DirectorFrameState &frame, bool same, bool inFile)
 {
     Written &written = m_frames[index];
-    if (same && !written.json.isEmpty())
-        return {written.json, written.deepest};
-    if (written.json.isEmpty() || !(written.frame == frame)) {
+    const bool usable = written.known() && (inFile || !written.json.isEmpty());
+    if (!usable || (!same && !(written.frame == frame))) {
         JsonWriter w(2); // in the document and in "frames"
         w.reserve(2048);
         writeFrame(w, frame);
@@ -235,12 +245,17 @@ SessionEncoder::FrameCache::json(int index, const DirectorFrameState &frame, boo
         written.deepest = w.deepest();
         written.json = w.finishValue();
         written.json.squeeze();
-    } else if (!written.frame.id.isSharedWith(frame.id)) {
+        written.fileAt = -1;
+        written.ordinal = -1;
+        written.length = written.json.size();
+    } else if (!same && !written.frame.id.isSharedWith(frame.id)) {
         // Equal, but another copy (a session read again): keep this one, so
         // that the next comparison is one of shared data.
         written.frame = frame;
     }
-    return {written.json, written.deepest};
+    if (written.json.isEmpty())
+        return {written.json, written.fileAt, written.length, written.ordinal, written.deepest};
+    return {written.json, -1, written.json.size(), -1, written.deepest};
 }
 
 void SessionEncoder::FrameCache::keepOnly(const QMap<int, DirectorFrameState> &frames)
@@ -248,6 +263,38 @@ void SessionEncoder::FrameCache::keepOnly(const QMap<int, DirectorFrameState> &f
     if (m_frames.size() <= frames.size())
         return;
     m_frames.removeIf([&](const auto &it) { return !frames.contains(it.key()); });
+}
+
+void SessionEncoder::FrameCache::wroteTo(int fd, const Pieces &pieces)
+{
+    // Every frame the cache holds is in `pieces` (keepOnly), each now at its place in `fd`.
+    if (m_file >= 0)
+        ::close(m_file);
+    m_file = fd;
+    for (Written &written : m_frames)
+        written.ordinal = -1;
+    qint64 before = 0; // the frames' bytes before this one
+    for (qsizetype ordinal = 0; ordinal < pieces.frames.size(); ++ordinal) {
+        const Pieces::Frame &frame = pieces.frames.at(ordinal);
+        const auto it = m_frames.find(frame.index);
+        if (it == m_frames.end())
+            continue;
+        it->fileAt = frame.at + before;
+        it->length = frame.length;
+        it->ordinal = ordinal;
+        it->json = QByteArray();
+        before += frame.length;
+    }
+    m_frames.removeIf([](const auto &it) { return it.value().ordinal < 0; });
+}
+
+void SessionEncoder::FrameCache::forgetFile()
+{
+    if (m_file < 0)
+        return;
+    ::close(m_file);
+    m_file = -1;
+    m_frames.removeIf([](const auto &it) { return it.value().json.isEmpty(); });
 }
 
 SessionEncoder::Encoded SessionEncoder::encode(const DirectorSession &s, FrameCache *cache)
@@ -269,32 +316,60 @@ SessionEncoder::Pieces SessionEncoder::encodePieces(const DirectorSession &s, Fr
     // The members and the frames' keys.
     w.reserve(4096 + 32 * s.frames.size());
     writeSession(w, s, &cache, &pieces, changed);
+    pieces.file = cache.file();
     pieces.deepest = w.deepest();
     pieces.text = w.finish();
     pieces.size += pieces.text.size();
     return pieces;
 }
 
-QList<QByteArrayView> SessionEncoder::Pieces::views() const
+QList<SessionEncoder::Pieces::Part> SessionEncoder::Pieces::parts() const
 {
-    QList<QByteArrayView> views;
-    views.reserve(2 * frames.size() + 1);
+    QList<Part> parts;
+    parts.reserve(2 * frames.size() + 1);
     qsizetype from = 0;
+    const Frame *previous = nullptr;
     for (const Frame &frame : frames) {
-        views.append(QByteArrayView(text).sliced(from, frame.at - from));
-        views.append(frame.json);
+        // Right after the one before in the file, as here: the text between them (a comma and
+        // the frame's key) is in the file too, as it is here.
+        if (frame.fileAt >= 0 && previous && previous->fileAt >= 0 &&
+            frame.ordinal == previous->ordinal + 1 &&
+            frame.fileAt - (previous->fileAt + previous->length) == frame.at - previous->at) {
+            parts.last().length = frame.fileAt + frame.length - parts.last().fileAt;
+        } else {
+            parts.append({QByteArrayView(text).sliced(from, frame.at - from)});
+            if (frame.fileAt >= 0)
+                parts.append({QByteArrayView(), frame.fileAt, frame.length});
+            else
+                parts.append({QByteArrayView(frame.json)});
+        }
         from = frame.at;
+        previous = &frame;
     }
-    views.append(QByteArrayView(text).sliced(from));
-    return views;
+    parts.append({QByteArrayView(text).sliced(from)});
+    return parts;
 }
 
 QByteArray SessionEncoder::Pieces::joined() const
 {
     QByteArray bytes;
     bytes.reserve(size);
-    for (const QByteArrayView piece : views())
-        bytes.append(piece);
+    for (const Part &part : parts()) {
+        if (part.fileAt < 0) {
+            bytes.append(part.bytes);
+            continue;
+        }
+        qsizetype at = bytes.size();
+        bytes.resize(at + part.length);
+        for (qint64 from = part.fileAt; at < bytes.size();) {
+            const ssize_t n =
+                file < 0 ? -1 : ::pread(file, bytes.data() + at, size_t(bytes.size() - at), from);
+            if (n <= 0)
+                return QByteArray();
+            at += n;
+            from += n;
+        }
+    }
     return bytes;
 }
 

@@ -7,8 +7,10 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
@@ -88,65 +90,149 @@ Outcome writeAll(int fd, const QByteArray &data, const QString &path)
     return Outcome::failed(reason);
 }
 
-// writev(2) of all of `parts` to `fd` (half of them when the fault hook makes
-// the disk full), at most IOV_MAX at a time, again after a short write,
-// until one fails; why not.
-Outcome writeAll(int fd, const QList<QByteArrayView> &parts, const QString &path)
+// `length` bytes of `source` from `at` to `fd`, at its offset: copy_file_range(2), in the
+// kernel; where the kernel cannot (another file system, an old kernel), through a buffer of
+// 1 MiB. What was copied (short when a call failed, or the source ended first).
+qint64 copyRange(int source, qint64 at, qint64 length, int fd)
 {
-    qsizetype total = 0;
-    for (const QByteArrayView part : parts)
-        total += part.size();
-    const qsizetype wanted = injectFault(AtomicFile::Step::Write, path) ? total / 2 : total;
-    qsizetype written = 0;
-    qsizetype part = 0;     // the first part not written whole
-    qsizetype partDone = 0; // how much of it is written
-    std::array<iovec, 1024> vectors;
-    while (written < wanted) {
-        int count = 0;
-        qsizetype batch = 0;
-        for (qsizetype i = part; i < parts.size() && count < int(vectors.size()); ++i) {
-            const qsizetype room = wanted - written - batch;
-            if (room <= 0)
-                break;
-            const qsizetype skip = i == part ? partDone : 0;
-            const qsizetype length = std::min(parts.at(i).size() - skip, room);
-            if (length <= 0)
+    qint64 copied = 0;
+    bool inKernel = true;
+    QByteArray buffer;
+    while (copied < length) {
+        const size_t want = size_t(std::min<qint64>(length - copied, 1 << 30));
+        ssize_t n;
+        if (inKernel) {
+            loff_t from = at + copied;
+            n = ::copy_file_range(source, &from, fd, nullptr, want, 0);
+            if (n < 0 &&
+                (errno == EXDEV || errno == ENOSYS || errno == EOPNOTSUPP || errno == EINVAL)) {
+                inKernel = false;
                 continue;
-            vectors[count].iov_base = const_cast<char *>(parts.at(i).data() + skip);
-            vectors[count].iov_len = size_t(length);
-            ++count;
-            batch += length;
+            }
+        } else {
+            if (buffer.isEmpty())
+                buffer.resize(1 << 20);
+            n = ::pread(source, buffer.data(), std::min<size_t>(want, size_t(buffer.size())),
+                        at + copied);
+            if (n > 0) {
+                qsizetype stored = 0;
+                while (stored < n) {
+                    const ssize_t w = ::write(fd, buffer.constData() + stored, size_t(n - stored));
+                    if (w < 0 && errno == EINTR)
+                        continue;
+                    if (w <= 0)
+                        return copied + stored;
+                    stored += w;
+                }
+            }
         }
-        if (count == 0)
-            break;
-        const ssize_t n = ::writev(fd, vectors.data(), count);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
+            break; // failed, or the source ended (errno 0)
+        copied += n;
+    }
+    return copied;
+}
+
+// A place in a list of pieces: the first not written whole, and how much of it is.
+struct Place
+{
+    qsizetype part = 0;
+    qint64 done = 0;
+};
+
+// writev(2) of the pieces in memory from `at`, up to the next piece of the source file, at most
+// `room` bytes and 1,024 pieces; `at` moved past what was written (and past empty pieces).
+// What was written: 0 when there was nothing to write, -1 when the call failed.
+qint64 gather(int fd, const QList<AtomicFile::Piece> &parts, Place &at, qint64 room)
+{
+    std::array<iovec, 1024> vectors;
+    int count = 0;
+    qint64 batch = 0;
+    for (qsizetype i = at.part; i < parts.size() && count < int(vectors.size()); ++i) {
+        if (parts.at(i).fileAt >= 0 || batch >= room)
             break;
-        written += n;
-        // Past what was written.
-        qsizetype left = n;
-        while (left > 0 && part < parts.size()) {
-            const qsizetype rest = parts.at(part).size() - partDone;
-            if (left < rest) {
-                partDone += left;
-                left = 0;
-            } else {
-                left -= rest;
-                ++part;
-                partDone = 0;
-            }
+        const qint64 skip = i == at.part ? at.done : 0;
+        const qint64 length = std::min<qint64>(parts.at(i).bytes.size() - skip, room - batch);
+        if (length <= 0)
+            continue;
+        vectors[count].iov_base = const_cast<char *>(parts.at(i).bytes.data() + skip);
+        vectors[count].iov_len = size_t(length);
+        ++count;
+        batch += length;
+    }
+    ssize_t n = 0;
+    if (count > 0) {
+        do {
+            n = ::writev(fd, vectors.data(), count);
+        } while (n < 0 && errno == EINTR);
+        if (n <= 0)
+            return -1;
+    }
+    // Past what was written, and the empty pieces after it.
+    qint64 left = n;
+    while (at.part < parts.size() && parts.at(at.part).fileAt < 0) {
+        const qint64 rest = parts.at(at.part).bytes.size() - at.done;
+        if (left < rest) {
+            at.done += left;
+            break;
         }
+        left -= rest;
+        ++at.part;
+        at.done = 0;
+    }
+    return n;
+}
+
+// Writes all of `pieces` to `fd` (half of them when the fault hook makes the disk full): those
+// in memory with writev(2) (gather), those of the source file with copyRange; until a call
+// fails. Why not.
+Outcome writeAll(int fd, const AtomicFile::Pieces &pieces, const QString &path)
+{
+    const QList<AtomicFile::Piece> &parts = pieces.parts;
+    qint64 total = 0;
+    for (const AtomicFile::Piece &part : parts)
+        total += part.size();
+    const qint64 wanted = injectFault(AtomicFile::Step::Write, path) ? total / 2 : total;
+    qint64 written = 0;
+    Place at;
+    errno = 0;
+    while (written < wanted && at.part < parts.size()) {
+        const AtomicFile::Piece &piece = parts.at(at.part);
+        if (piece.fileAt < 0) {
+            const qint64 n = gather(fd, parts, at, wanted - written);
+            if (n < 0)
+                break;
+            written += n;
+            continue;
+        }
+        const qint64 length = std::min(piece.length - at.done, wanted - written);
+        const qint64 copied = copyRange(pieces.source, piece.fileAt + at.done, length, fd);
+        written += copied;
+        at.done += copied;
+        if (copied < length)
+            break;
+        if (at.done == piece.length)
+            at = {at.part + 1, 0};
     }
     if (written == total)
         return Outcome::ok();
     QString reason = AtomicFile::tr("only %1 of %2 bytes could be written (is the disk full?)")
                          .arg(written)
                          .arg(total);
-    if (written < wanted)
+    if (written < wanted && errno != 0)
         reason += QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errno));
     return Outcome::failed(reason);
+}
+
+// A new descriptor of the file `fd` is open on, for reading (through /proc: the file may have
+// no name yet); -1 when there is none to be had.
+int openForReading(int fd)
+{
+    char link[64];
+    std::snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    return ::open(link, O_RDONLY | O_CLOEXEC);
 }
 
 // fdatasync(2), again when interrupted; why it failed.
@@ -242,8 +328,20 @@ Outcome AtomicFile::write(const QString &path, const QByteArray &data, bool *rep
 Outcome AtomicFile::write(const QString &path, const QList<QByteArrayView> &parts, bool *replaced,
                           const std::function<void()> &afterReplace)
 {
+    Pieces pieces;
+    pieces.parts.reserve(parts.size());
+    for (const QByteArrayView part : parts)
+        pieces.parts.append({part});
+    return write(path, pieces, replaced, afterReplace);
+}
+
+Outcome AtomicFile::write(const QString &path, const Pieces &pieces, bool *replaced,
+                          const std::function<void()> &afterReplace)
+{
     if (replaced)
         *replaced = false;
+    if (pieces.readBack)
+        *pieces.readBack = -1;
     const QString name = QDir::toNativeSeparators(path);
     // QSaveFile writes through a symbolic link to its target, wherever that
     // is: Director writes only files of its own.
@@ -261,7 +359,7 @@ Outcome AtomicFile::write(const QString &path, const QList<QByteArrayView> &part
         return Outcome::failed(tr("Could not write %1: %2").arg(name, opened.message()));
     // Straight to the descriptor: the file is unbuffered, and commit() goes
     // by the descriptor too.
-    Outcome stored = writeAll(file.handle(), parts, path);
+    Outcome stored = writeAll(file.handle(), pieces, path);
     // QSaveFile::commit() syncs the file too, but Qt 6.4 ignores a failing
     // sync there and renames the file into place all the same: a disk that
     // cannot store the data would be reported as a save.
@@ -276,9 +374,15 @@ Outcome AtomicFile::write(const QString &path, const QList<QByteArrayView> &part
         return Outcome::failed(
             tr("Could not write %1: the new file could not replace the old one").arg(name));
     }
+    // Opened before the commit, while the descriptor is surely of the file written.
+    const int readBack = pieces.readBack ? openForReading(file.handle()) : -1;
     if (!file.commit()) {
+        if (readBack >= 0)
+            ::close(readBack);
         return Outcome::failed(tr("Could not write %1: %2").arg(name, file.errorString()));
     }
+    if (pieces.readBack)
+        *pieces.readBack = readBack;
     if (replaced)
         *replaced = true;
     if (afterReplace)

@@ -46,6 +46,32 @@ public:
     // buffer.
     static Outcome write(const QString &path, const QList<QByteArrayView> &parts,
                          bool *replaced = nullptr, const std::function<void()> &afterReplace = {});
+
+    // A piece of a file's content: `bytes`, or, with `fileAt` >= 0, `length` bytes of a source
+    // file from `fileAt`.
+    struct Piece
+    {
+        QByteArrayView bytes;
+        qint64 fileAt = -1;
+        qint64 length = 0;
+        qint64 size() const { return fileAt >= 0 ? length : bytes.size(); }
+    };
+    // What a write of pieces reads and gives back besides the file.
+    struct Pieces
+    {
+        QList<Piece> parts;
+        // The file the pieces with a `fileAt` are in: a descriptor open for reading, or -1.
+        // They are copied in the kernel (copy_file_range), never through a buffer of ours but
+        // where the kernel cannot (then 1 MiB at a time). It must hold them: a source shorter
+        // than a piece is a failed write.
+        int source = -1;
+        // When set: a new descriptor, open for reading, of the file written (the caller closes
+        // it), or -1 when none could be had; for a later write to take pieces from it.
+        int *readBack = nullptr;
+    };
+    // The same, the content given as `pieces`.
+    static Outcome write(const QString &path, const Pieces &pieces, bool *replaced = nullptr,
+                         const std::function<void()> &afterReplace = {});
     static bool syncDirectory(const QString &dirPath);
 
     // Writes a new file (the path must not exist) and syncs its data, for a

@@ -1,5 +1,6 @@
 #include "storage/sessionstore.h"
 
+#include "core/filetime.h"
 #include "run/runpaths.h"
 #include "storage/atomicfile.h"
 
@@ -212,6 +213,16 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written, const 
     // would refuse is not written, and the file on disk stays as it was.
     // In pieces: the frames' JSON is written from the cache as it is, not
     // copied into one buffer first.
+    // The frames written last are copied from the file they were written to, only while it
+    // is the file this store knows, as it wrote it (no other program wrote it since).
+    if (m_encoded.file() >= 0) {
+        struct stat kept;
+        if (!m_known || !onDisk || *onDisk != *m_known || ::fstat(m_encoded.file(), &kept) != 0 ||
+            quint64(kept.st_dev) != m_known->device || quint64(kept.st_ino) != m_known->inode ||
+            kept.st_size != m_known->size || FileTime::of(kept.st_mtim) != m_known->modified ||
+            FileTime::of(kept.st_ctim) != m_encodedFileChanged)
+            m_encoded.forgetFile();
+    }
     const bool known = changes.since != 0 && changes.since == m_encodedNumber;
     const SessionEncoder::Pieces pieces =
         SessionEncoder::encodePieces(session, m_encoded, known ? &changes.frames : nullptr);
@@ -232,14 +243,34 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written, const 
     // the same folder sync as the new session.
     const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
-    const Outcome outcome = AtomicFile::write(sessionPath(), pieces.views(), &replaced, [&] {
+    AtomicFile::Pieces parts;
+    const QList<SessionEncoder::Pieces::Part> documentParts = pieces.parts();
+    parts.parts.reserve(documentParts.size());
+    for (const SessionEncoder::Pieces::Part &part : documentParts)
+        parts.parts.append({part.bytes, part.fileAt, part.length});
+    parts.source = pieces.file;
+    int newFile = -1; // for the next save to copy the frames from
+    parts.readBack = &newFile;
+    const Outcome outcome = AtomicFile::write(sessionPath(), parts, &replaced, [&] {
         if (onDisk)
             ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
     });
     if (onDisk && !replaced)
         ::unlink(next.constData());
-    if (replaced)
+    if (replaced) {
         knowDisk(true);
+        // Its status change time as the save leaves it: a program that writes into it changes
+        // that too, even when it puts its size and modification time back.
+        struct stat info;
+        if (newFile >= 0 && ::fstat(newFile, &info) == 0) {
+            m_encoded.wroteTo(newFile, pieces);
+            m_encodedFileChanged = FileTime::of(info.st_ctim);
+        } else {
+            if (newFile >= 0)
+                ::close(newFile);
+            m_encoded.forgetFile();
+        }
+    }
     if (written)
         *written = replaced;
     return outcome;

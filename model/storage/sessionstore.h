@@ -23,9 +23,12 @@
 //
 // Saving is atomic (AtomicFile), only under the lock, and never replaces a
 // file that Director could not read, or that another program changed since
-// Director read or wrote it. The store keeps the JSON of the frames it wrote
-// last (SessionEncoder::FrameCache), so that a change rewrites only the
-// frames that changed; it goes with the store.
+// Director read or wrote it. The store keeps where the frames it wrote last
+// lie in the file it wrote (SessionEncoder::FrameCache, with a descriptor of
+// that file), so that a change encodes only the frames that changed and the
+// kernel copies the others from there (copy_file_range); only while that file
+// is as Director left it (its identity, and its status change time, which no
+// program can put back). It goes with the store.
 class SessionStore
 {
     Q_DECLARE_TR_FUNCTIONS(SessionStore)
@@ -138,6 +141,7 @@ private:
     SessionLock m_lock;
     SessionEncoder::FrameCache m_encoded; // the frames written last
     quint64 m_encodedNumber = 0;          // the Changes::number of the session they are of
+    FileTime m_encodedFileChanged;        // the status change time of m_encoded's file, as left
     // What this store last read or wrote; nullopt when there was no file.
     std::optional<FileIdentity> m_known;
     bool m_knowsDisk = false;   // load() or save() has run

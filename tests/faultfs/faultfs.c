@@ -5,9 +5,10 @@
  *
  *   FAULTFS_DIR    the folder whose files fail (a path prefix, absolute)
  *   FAULTFS_FAULT  one of:
- *     write-enospc   write() or writev() to a file there fails with ENOSPC
- *     write-short    write() or writev() to a file there stores half the bytes
- *                    and says so
+ *     write-enospc   write(), writev() or copy_file_range() to a file there
+ *                    fails with ENOSPC
+ *     write-short    write(), writev() or copy_file_range() to a file there
+ *                    stores half the bytes and says so
  *     fdatasync-eio  fdatasync()/fsync() of a file there fails with EIO
  *     dirsync-eio    fsync() of the folder itself (or one below it) fails with EIO
  *     rename-eio     rename()/renameat()/renameat2() into the folder fails with EIO
@@ -129,6 +130,20 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
         return -1;
     }
     return real_writev(fd, iov, iovcnt);
+}
+
+ssize_t copy_file_range(int fd_in, off64_t *off_in, int fd_out, off64_t *off_out, size_t len,
+                        unsigned int flags)
+{
+    REAL(ssize_t, copy_file_range, int, off64_t *, int, off64_t *, size_t, unsigned int)
+    if ((matches_fault("write-enospc") || matches_fault("write-short")) && fd_out > 2 &&
+        fd_inside(fd_out, 0) && trip()) {
+        if (matches_fault("write-short") && len > 1)
+            return real_copy_file_range(fd_in, off_in, fd_out, off_out, len / 2, flags);
+        errno = ENOSPC;
+        return -1;
+    }
+    return real_copy_file_range(fd_in, off_in, fd_out, off_out, len, flags);
 }
 
 int fdatasync(int fd)
