@@ -62,6 +62,12 @@ private:
     static void writeFile(const QString &path, const QByteArray &data);
     // A session of `count` frames, each with a note of its own.
     static DirectorSession manyFrames(int count);
+    // Waits until a change to the file would carry a later status change time than it has.
+    static void waitPastChangeTime(const QString &path);
+    // `before` replaced by `after` (as many bytes) in the file itself, as a program that
+    // writes into it does.
+    static bool writeInPlace(const QString &path, const QByteArray &before,
+                             const QByteArray &after);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -293,7 +299,7 @@ DirectorSession TestSessionStore::manyFrames(int count)
 
 // A save after a change takes the frames that did not change from the file written last (in a
 // few pieces, whatever the frames): the file is byte for byte the session's encoding after
-// every kind of change, after a failed save, and once another store wrote the file.
+// every kind of change, and after a failed save, which leaves the copying on.
 void TestSessionStore::framesAreCopiedFromTheFileWrittenLast()
 {
     SessionStore store(m_dir->path());
@@ -341,12 +347,19 @@ void TestSessionStore::framesAreCopiedFromTheFileWrittenLast()
         },
         [](DirectorSession &s) { s.lastModified = QStringLiteral("2026-01-19T12:00:00.000Z"); },
     };
+    QCOMPARE(store.copiedLastSave(), 0); // the first save: every frame encoded
+    // Most of the file copied: all but the frames changed, their neighbours' keys and the text
+    // around the frames.
+    auto copiedMost = [&] {
+        return store.copiedLastSave() > QFileInfo(store.sessionPath()).size() * 9 / 10;
+    };
     for (qsizetype i = 0; i < changes.size(); ++i) {
         changes.at(i)(session);
         const Outcome saved = store.save(session);
         QVERIFY2(saved, qPrintable(saved.message()));
         QVERIFY2(readFile(store.sessionPath()) == SessionCodec::encode(session),
                  qPrintable(QStringLiteral("change %1").arg(i)));
+        QVERIFY2(copiedMost(), qPrintable(QStringLiteral("change %1").arg(i)));
     }
 
     // A save that fails halfway (a full disk) leaves the file as it was; the next is whole.
@@ -357,9 +370,11 @@ void TestSessionStore::framesAreCopiedFromTheFileWrittenLast()
     QVERIFY(!store.save(session));
     AtomicFile::setFaultHook({});
     QCOMPARE(readFile(store.sessionPath()), before);
+    QCOMPARE(store.copiedLastSave(), 0);
     session.frames[801].directorOverrides.notes = QStringLiteral("kept");
     QVERIFY(store.save(session));
     QCOMPARE(readFile(store.sessionPath()), SessionCodec::encode(session));
+    QVERIFY(copiedMost()); // the failed save's backup link, made and undone, is Director's own
 
     // The backup is the file saved before, whole.
     SessionStore reader(m_dir->path());
@@ -370,7 +385,8 @@ void TestSessionStore::framesAreCopiedFromTheFileWrittenLast()
 
 // A program that writes into the file Director wrote, even one that keeps its size and puts its
 // modification time back (which Director's check before a save cannot tell), is not copied
-// from: the next save encodes every frame.
+// from: the next save encodes every frame. One that writes into it while a save copies from it
+// fails that save.
 void TestSessionStore::aFileAnotherProgramWroteIntoIsNotCopiedFrom()
 {
     SessionStore store(m_dir->path());
@@ -381,19 +397,13 @@ void TestSessionStore::aFileAnotherProgramWroteIntoIsNotCopiedFrom()
     session.frames[1].directorOverrides.notes = QStringLiteral("second save");
     QVERIFY(store.save(session));
 
+    QVERIFY(store.copiedLastSave() > 0);
+
     const QByteArray path = QFile::encodeName(store.sessionPath());
     struct stat was;
     QCOMPARE(::stat(path.constData(), &was), 0);
-    QByteArray theirs = readFile(store.sessionPath());
-    const qsizetype at = theirs.indexOf("note 200");
-    QVERIFY(at > 0);
-    theirs.replace(at, 8, "NOTE 2XX"); // as many bytes
-    QTest::qWait(5);
-    {
-        QFile file(store.sessionPath());
-        QVERIFY(file.open(QIODevice::ReadWrite)); // in place: the same file
-        QCOMPARE(file.write(theirs), theirs.size());
-    }
+    waitPastChangeTime(store.sessionPath());
+    QVERIFY(writeInPlace(store.sessionPath(), "note 200", "NOTE 2XX"));
     const struct timespec times[2] = {was.st_atim, was.st_mtim};
     QCOMPARE(::utimensat(AT_FDCWD, path.constData(), times, 0), 0);
 
@@ -402,6 +412,55 @@ void TestSessionStore::aFileAnotherProgramWroteIntoIsNotCopiedFrom()
     const QByteArray written = readFile(store.sessionPath());
     QVERIFY(!written.contains("NOTE 2XX"));
     QCOMPARE(written, SessionCodec::encode(session));
+    QCOMPARE(store.copiedLastSave(), 0);
+
+    // A program that writes into the file while Director copies from it: the save fails, and
+    // what that program wrote is not written over.
+    session.frames[3].directorOverrides.notes = QStringLiteral("fourth save");
+    QVERIFY(store.save(session));
+    QVERIFY(store.copiedLastSave() > 0);
+    waitPastChangeTime(store.sessionPath());
+    session.frames[4].directorOverrides.notes = QStringLiteral("lost");
+    AtomicFile::setFaultHook([this, &store](AtomicFile::Step step, const QString &written) {
+        if (step == AtomicFile::Step::Write && written == store.sessionPath())
+            [&] { QVERIFY(writeInPlace(store.sessionPath(), "note 201", "NOTE 2YY")); }();
+        return false;
+    });
+    const Outcome during = store.save(session);
+    AtomicFile::setFaultHook({});
+    QVERIFY(!during);
+    QVERIFY2(during.message().contains(QLatin1String("changed by another program")),
+             qPrintable(during.message()));
+    QVERIFY(readFile(store.sessionPath()).contains("NOTE 2YY"));
+}
+
+void TestSessionStore::waitPastChangeTime(const QString &path)
+{
+    // A file system's times may move in ticks of some milliseconds: a change in the same tick
+    // as the last would carry the same time.
+    struct stat info;
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+    for (;;) {
+        struct timespec now;
+        ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
+        if (now.tv_sec > info.st_ctim.tv_sec ||
+            (now.tv_sec == info.st_ctim.tv_sec && now.tv_nsec > info.st_ctim.tv_nsec))
+            break;
+        QTest::qWait(1);
+    }
+    QTest::qWait(2);
+}
+
+bool TestSessionStore::writeInPlace(const QString &path, const QByteArray &before,
+                                    const QByteArray &after)
+{
+    QByteArray bytes = readFile(path);
+    const qsizetype at = bytes.indexOf(before);
+    if (at < 0 || before.size() != after.size())
+        return false;
+    bytes.replace(at, before.size(), after); // as many bytes
+    QFile file(path);
+    return file.open(QIODevice::ReadWrite) && file.write(bytes) == bytes.size(); // the same file
 }
 
 void TestSessionStore::unreadableFiles_data()

@@ -54,6 +54,10 @@
         <source>%1 was written, but its folder could not be synced to disk: a power cut now could lose it</source>
         <translation>%1 wurde geschrieben, aber sein Ordner konnte nicht auf den Datenträger synchronisiert werden: Ein Stromausfall könnte die Datei jetzt noch verlieren</translation>
     </message>
+    <message>
+        <source>Could not write %1: the file its content was copied from was changed by another program meanwhile</source>
+        <translation>%1 konnte nicht geschrieben werden: Die Datei, aus der der Inhalt kopiert wurde, wurde währenddessen von einem anderen Programm geändert</translation>
+    </message>
 </context>
 <context>
     <name>AuditPresenter</name>

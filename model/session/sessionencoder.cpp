@@ -276,14 +276,15 @@ void SessionEncoder::FrameCache::wroteTo(int fd, const Pieces &pieces)
     qint64 before = 0; // the frames' bytes before this one
     for (qsizetype ordinal = 0; ordinal < pieces.frames.size(); ++ordinal) {
         const Pieces::Frame &frame = pieces.frames.at(ordinal);
+        const qint64 at = frame.at + before;
+        before += frame.length;
         const auto it = m_frames.find(frame.index);
         if (it == m_frames.end())
             continue;
-        it->fileAt = frame.at + before;
+        it->fileAt = at;
         it->length = frame.length;
         it->ordinal = ordinal;
         it->json = QByteArray();
-        before += frame.length;
     }
     m_frames.removeIf([](const auto &it) { return it.value().ordinal < 0; });
 }

@@ -115,7 +115,7 @@ public:
         qsizetype size = 0; // of the whole document
         // How many objects and arrays deep the deepest value is.
         int deepest = 0;
-        int file = -1; // the cache's file, where frames with a fileAt are
+        int file = -1; // the cache's file, where frames with a fileAt are (while it keeps it)
 
         // A piece of the document: `bytes`, or (`fileAt` >= 0) `length` bytes of `file`.
         struct Part

@@ -101,6 +101,7 @@ qint64 copyRange(int source, qint64 at, qint64 length, int fd)
     while (copied < length) {
         const size_t want = size_t(std::min<qint64>(length - copied, 1 << 30));
         ssize_t n;
+        errno = 0;
         if (inKernel) {
             loff_t from = at + copied;
             n = ::copy_file_range(source, &from, fd, nullptr, want, 0);
@@ -368,6 +369,12 @@ Outcome AtomicFile::write(const QString &path, const Pieces &pieces, bool *repla
     if (!stored) {
         file.cancelWriting();
         return Outcome::failed(tr("Could not write %1: %2").arg(name, stored.message()));
+    }
+    if (pieces.sourceUnchanged && !pieces.sourceUnchanged()) {
+        file.cancelWriting();
+        return Outcome::failed(tr("Could not write %1: the file its content was copied from was "
+                                  "changed by another program meanwhile")
+                                   .arg(name));
     }
     if (injectFault(Step::Commit, path)) {
         file.cancelWriting();

@@ -68,6 +68,9 @@ public:
         // When set: a new descriptor, open for reading, of the file written (the caller closes
         // it), or -1 when none could be had; for a later write to take pieces from it.
         int *readBack = nullptr;
+        // When set: asked once every piece is written and synced, before the file replaces the
+        // one at the path; false fails the write (the source changed while it was copied).
+        std::function<bool()> sourceUnchanged;
     };
     // The same, the content given as `pieces`.
     static Outcome write(const QString &path, const Pieces &pieces, bool *replaced = nullptr,

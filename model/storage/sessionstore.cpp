@@ -202,27 +202,54 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written)
     return save(session, written, Changes());
 }
 
+std::optional<FileTime> SessionStore::keptFileChanged() const
+{
+    struct stat info;
+    if (m_encoded.file() < 0 || ::fstat(m_encoded.file(), &info) != 0)
+        return std::nullopt;
+    return FileTime::of(info.st_ctim);
+}
+
+bool SessionStore::keptFileIsAsLeft(const std::optional<FileIdentity> &onDisk) const
+{
+    struct stat kept;
+    return m_known && onDisk && *onDisk == *m_known && ::fstat(m_encoded.file(), &kept) == 0 &&
+           quint64(kept.st_dev) == m_known->device && quint64(kept.st_ino) == m_known->inode &&
+           kept.st_size == m_known->size && FileTime::of(kept.st_mtim) == m_known->modified &&
+           FileTime::of(kept.st_ctim) == m_encodedFileChanged;
+}
+
+void SessionStore::keepWritten(int fd, const SessionEncoder::Pieces &pieces)
+{
+    // Its status change time as the save leaves it: a program that writes into it changes
+    // that too, even when it puts its size and modification time back.
+    struct stat info;
+    if (fd >= 0 && ::fstat(fd, &info) == 0) {
+        m_encoded.wroteTo(fd, pieces);
+        m_encodedFileChanged = FileTime::of(info.st_ctim);
+        return;
+    }
+    if (fd >= 0)
+        ::close(fd);
+    m_encoded.forgetFile();
+}
+
 Outcome SessionStore::save(const DirectorSession &session, bool *written, const Changes &changes)
 {
     if (written)
         *written = false;
+    m_copiedLastSave = 0;
     const std::optional<FileIdentity> onDisk = identityOf(sessionPath());
     if (const Outcome may = checkMayReplace(onDisk); !may)
         return may;
+    // The frames written last are copied from the file they were written to, only while it is
+    // the file this store knows, as it left it (no other program wrote into it since).
+    if (m_encoded.file() >= 0 && !keptFileIsAsLeft(onDisk))
+        m_encoded.forgetFile();
     // What Director writes, Director reads back: a session its own reader
     // would refuse is not written, and the file on disk stays as it was.
-    // In pieces: the frames' JSON is written from the cache as it is, not
-    // copied into one buffer first.
-    // The frames written last are copied from the file they were written to, only while it
-    // is the file this store knows, as it wrote it (no other program wrote it since).
-    if (m_encoded.file() >= 0) {
-        struct stat kept;
-        if (!m_known || !onDisk || *onDisk != *m_known || ::fstat(m_encoded.file(), &kept) != 0 ||
-            quint64(kept.st_dev) != m_known->device || quint64(kept.st_ino) != m_known->inode ||
-            kept.st_size != m_known->size || FileTime::of(kept.st_mtim) != m_known->modified ||
-            FileTime::of(kept.st_ctim) != m_encodedFileChanged)
-            m_encoded.forgetFile();
-    }
+    // In pieces: a frame that changed is written from its JSON, the others copied from the
+    // file written last.
     const bool known = changes.since != 0 && changes.since == m_encodedNumber;
     const SessionEncoder::Pieces pieces =
         SessionEncoder::encodePieces(session, m_encoded, known ? &changes.frames : nullptr);
@@ -239,37 +266,39 @@ Outcome SessionStore::save(const DirectorSession &session, bool *written, const 
                     .arg(QDir::toNativeSeparators(sessionPath()), kept.message()));
         }
     }
+    // The file copied from, as the backup's link left it: it must still be so once its frames
+    // are copied (a program writing into it meanwhile fails the save).
+    const std::optional<FileTime> copiedFrom = keptFileChanged();
+    AtomicFile::Pieces parts;
+    for (const SessionEncoder::Pieces::Part &part : pieces.parts())
+        parts.parts.append({part.bytes, part.fileAt, part.length});
+    parts.source = pieces.file;
+    parts.sourceUnchanged = [&] { return keptFileChanged() == copiedFrom; };
+    int newFile = -1; // for the next save to copy the frames from
+    parts.readBack = &newFile;
     // The previous version becomes the backup only once it is replaced, in
     // the same folder sync as the new session.
     const QByteArray next = QFile::encodeName(backupPath() + QStringLiteral(".new"));
     bool replaced = false;
-    AtomicFile::Pieces parts;
-    const QList<SessionEncoder::Pieces::Part> documentParts = pieces.parts();
-    parts.parts.reserve(documentParts.size());
-    for (const SessionEncoder::Pieces::Part &part : documentParts)
-        parts.parts.append({part.bytes, part.fileAt, part.length});
-    parts.source = pieces.file;
-    int newFile = -1; // for the next save to copy the frames from
-    parts.readBack = &newFile;
     const Outcome outcome = AtomicFile::write(sessionPath(), parts, &replaced, [&] {
         if (onDisk)
             ::rename(next.constData(), QFile::encodeName(backupPath()).constData());
     });
-    if (onDisk && !replaced)
+    if (onDisk && !replaced) {
+        // The backup's link undone: the file copied from is as it was, unless another program
+        // wrote into it meanwhile.
+        const bool asLinked = copiedFrom && keptFileChanged() == copiedFrom;
         ::unlink(next.constData());
+        if (const std::optional<FileTime> now = keptFileChanged(); asLinked && now)
+            m_encodedFileChanged = *now;
+        else
+            m_encoded.forgetFile();
+    }
     if (replaced) {
         knowDisk(true);
-        // Its status change time as the save leaves it: a program that writes into it changes
-        // that too, even when it puts its size and modification time back.
-        struct stat info;
-        if (newFile >= 0 && ::fstat(newFile, &info) == 0) {
-            m_encoded.wroteTo(newFile, pieces);
-            m_encodedFileChanged = FileTime::of(info.st_ctim);
-        } else {
-            if (newFile >= 0)
-                ::close(newFile);
-            m_encoded.forgetFile();
-        }
+        for (const AtomicFile::Piece &part : std::as_const(parts.parts))
+            m_copiedLastSave += part.fileAt >= 0 ? part.length : 0;
+        keepWritten(newFile, pieces);
     }
     if (written)
         *written = replaced;
@@ -302,6 +331,7 @@ Result<QString> SessionStore::moveAside(const QString &path, const QString &suff
 
 Result<QString> SessionStore::setAside()
 {
+    m_encoded.forgetFile();
     Result<QString> moved = moveAside(sessionPath(), QStringLiteral(".corrupt-"));
     if (moved)
         knowDisk(false);
@@ -310,6 +340,7 @@ Result<QString> SessionStore::setAside()
 
 Outcome SessionStore::startOver()
 {
+    m_encoded.forgetFile();
     if (pathTaken(sessionPath())) {
         if (const Result<QString> aside = setAside(); !aside)
             return aside.outcome();
@@ -334,6 +365,7 @@ Result<QString> SessionStore::restoreBackup()
     if (!file.open(QIODevice::ReadOnly))
         return Outcome::failed(tr("Could not read the backup: %1").arg(file.errorString()));
     const QByteArray data = file.readAll();
+    m_encoded.forgetFile(); // the file saved last is no longer the session
     QString movedTo;
     if (pathTaken(sessionPath())) {
         Result<QString> aside = setAside();

@@ -28,7 +28,11 @@
 // that file), so that a change encodes only the frames that changed and the
 // kernel copies the others from there (copy_file_range); only while that file
 // is as Director left it (its identity, and its status change time, which no
-// program can put back). It goes with the store.
+// program can put back), and a save fails when that file changes while it is
+// copied from. Where a file system's times move in ticks (ext4 before Linux
+// 6.13: some milliseconds), a write into the file within the tick of
+// Director's own save carries the same times, and cannot be told: the check
+// before any save has the same limit. It goes with the store.
 class SessionStore
 {
     Q_DECLARE_TR_FUNCTIONS(SessionStore)
@@ -95,6 +99,9 @@ public:
     };
     Outcome save(const DirectorSession &session, bool *written, const Changes &changes);
     Outcome save(const DirectorSession &session, bool *written = nullptr);
+    // How many bytes of the last save's file were copied from the file saved before it (the
+    // frames that did not change); 0 when it failed or wrote every frame anew.
+    qint64 copiedLastSave() const { return m_copiedLastSave; }
 
     // Moves the session file aside as director_session.json.corrupt-<UTC
     // timestamp>; gives the path it was moved to.
@@ -136,12 +143,19 @@ private:
     Result<QString> moveAside(const QString &path, const QString &suffix);
     // This store now knows the file on disk: none, or the one at sessionPath().
     void knowDisk(bool exists);
+    // The file the frames were saved to last (m_encoded's): its status change time, and
+    // whether it is still the file on disk as this store left it. keepWritten() makes `fd`, the
+    // file just saved from `pieces`, that file.
+    std::optional<FileTime> keptFileChanged() const;
+    bool keptFileIsAsLeft(const std::optional<FileIdentity> &onDisk) const;
+    void keepWritten(int fd, const SessionEncoder::Pieces &pieces);
 
     QString m_runDir;
     SessionLock m_lock;
     SessionEncoder::FrameCache m_encoded; // the frames written last
     quint64 m_encodedNumber = 0;          // the Changes::number of the session they are of
     FileTime m_encodedFileChanged;        // the status change time of m_encoded's file, as left
+    qint64 m_copiedLastSave = 0;
     // What this store last read or wrote; nullopt when there was no file.
     std::optional<FileIdentity> m_known;
     bool m_knowsDisk = false;   // load() or save() has run
