@@ -3,6 +3,8 @@
 // Writes small pipeline run folders for tests, the way the pipeline does
 // (docs/run-folder.md): a long-form manifest, candidates, audit metrics.
 
+#include "run/runfingerprint.h"
+
 #include <QBuffer>
 #include <QColor>
 #include <QDir>
@@ -13,8 +15,16 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QString>
+#include <QThread>
 
 namespace RunFixture {
+
+// Waits until the run's newest change is older than RunFingerprint's default settle time, so
+// that a fingerprint taken now vouches for the run.
+inline void letSettle()
+{
+    QThread::msleep(RunFingerprint::defaultSettleMs + 100);
+}
 
 // Writes `bytes` to `path` (replacing what was there), its folder made first.
 inline bool writeFile(const QString &path, const QByteArray &bytes)

@@ -46,8 +46,6 @@ private:
         const QStringList files = QDir(cache()).entryList(QDir::Files);
         return files.size() == 1 ? cache() + QLatin1Char('/') + files.first() : QString();
     }
-    // Waits until the run's newest change is older than RunFingerprint's default settle time.
-    static void letSettle() { QThread::msleep(RunFingerprint::defaultSettleMs + 100); }
     RunFolder::Contents read() const
     {
         RunFolder::Contents contents;
@@ -118,7 +116,7 @@ void TestRunReadCache::theRunPartLeavesTheSessionOut()
         SessionManager manager;
         QVERIFY(manager.initializeOrResume(run()));
     }
-    letSettle();
+    RunFixture::letSettle();
     const RunFingerprint::Parts before = RunFingerprint::parts(run());
     QVERIFY(before.whole && before.run);
     QCOMPARE(RunFingerprint::of(run()), before.whole);

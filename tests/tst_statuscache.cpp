@@ -41,8 +41,6 @@ private slots:
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
     QString cache() const { return m_dir->path() + QStringLiteral("/cache"); }
-    // Waits until the run's newest change is older than RunFingerprint's default settle time.
-    static void letSettle() { QThread::msleep(RunFingerprint::defaultSettleMs + 100); }
     // The file's contents replaced by `bytes`, its modification time put back as it was.
     static bool rewriteKeepingItsTime(const QString &path, const QByteArray &bytes);
     DirectorProcess::Result status(const QStringList &options = {}) const;
@@ -237,7 +235,7 @@ void TestStatusCache::theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew()
                                                               QStringLiteral("SF02_PALETTE_DRIFT"),
                                                               QStringLiteral("the cape"))));
     }
-    letSettle();
+    RunFixture::letSettle();
     const DirectorProcess::Result first = status();
     QCOMPARE(first.exitCode, 0);
     QVERIFY2(first.out.contains(QLatin1String("Rejected: frame 2 by Ada")), qPrintable(first.out));
@@ -261,7 +259,7 @@ void TestStatusCache::theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew()
     QVERIFY2(now != told, qPrintable(now + QStringLiteral(" -- ") + told));
     QVERIFY2(now.contains(QLatin1String("\"GENERATED\":2")), qPrintable(now));
     QCOMPARE(now, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
-    letSettle();
+    RunFixture::letSettle();
     for (int round = 0; round < 2; ++round) // told from the run, then kept
         QCOMPARE(status({QStringLiteral("--json")}).out, now);
 }
@@ -279,7 +277,7 @@ void TestStatusCache::whatTheCacheCannotHoldOrTellIsReadFromTheRun()
     }
     const QString link = m_dir->path() + QStringLiteral("/latest");
     QVERIFY(QFile::link(run(), link));
-    letSettle();
+    RunFixture::letSettle();
     for (const QString &given : {run(), link, run(), link}) {
         for (const QStringList &options : {QStringList(), QStringList{QStringLiteral("--json")}}) {
             const QStringList arguments = QStringList{QStringLiteral("status"), given} + options;
@@ -305,7 +303,7 @@ void TestStatusCache::aReviewedRunIsToldWithItsFilesAsKept()
         SessionManager manager;
         QVERIFY(manager.initializeOrResume(run()));
     }
-    letSettle();
+    RunFixture::letSettle();
     const QString before = status({QStringLiteral("--json")}).out;
     const QString reads = cache() + QStringLiteral("/Director/director/run");
     const QStringList kept = QDir(reads).entryList(QDir::Files);
@@ -346,7 +344,7 @@ void TestStatusCache::aReviewedRunIsToldWithItsFilesAsKept()
     QVERIFY(status({QStringLiteral("--json")}).out != before);
     // The pipeline writes: the run is read again.
     QVERIFY(RunFixture::writeAudit(run(), 3, true, {}, 0.5));
-    letSettle();
+    RunFixture::letSettle();
     const DirectorProcess::Result retried = status({QStringLiteral("--json")});
     QCOMPARE(retried.out, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
     QVERIFY(identity(keptPath) != keptAs);

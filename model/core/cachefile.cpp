@@ -2,16 +2,19 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QStringList>
+#include <QTemporaryFile>
 
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <clocale>
+#include <cstdio>
 #include <vector>
 
 QString CacheFile::programIdentity()
@@ -60,4 +63,25 @@ std::optional<QByteArray> CacheFile::read(const QString &path, qint64 maxSize)
     if (file.error() != QFileDevice::NoError)
         return std::nullopt;
     return bytes;
+}
+
+bool CacheFile::write(const QString &path, const QList<QByteArrayView> &parts)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
+    if (!file.open())
+        return false;
+    for (const QByteArrayView part : parts) {
+        if (file.write(part.data(), part.size()) != part.size())
+            return false;
+    }
+    if (!file.flush())
+        return false;
+    file.close();
+    if (::rename(QFile::encodeName(file.fileName()).constData(),
+                 QFile::encodeName(path).constData()) != 0)
+        return false;
+    file.setAutoRemove(false);
+    return true;
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -22,5 +24,11 @@ QString pathFor(const QString &folder, const QString &runDir, QStringView extens
 
 // The file's bytes when it is a regular file of at most `maxSize` bytes that can be read.
 std::optional<QByteArray> read(const QString &path, qint64 maxSize);
+
+// Writes `parts`, one after the other, as the file `path` (its folder made if need be): whole
+// under a name of its own, then renamed over the one before, so that a reader finds the old file
+// or the new one. Not synced: a file lost to a crash is only a run to read again, and what reads
+// a kept file checks it. False when it was not written (the next read reads the run).
+bool write(const QString &path, const QList<QByteArrayView> &parts);
 
 } // namespace CacheFile

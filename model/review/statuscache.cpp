@@ -3,11 +3,9 @@
 #include "core/cachefile.h"
 #include "core/filetime.h"
 
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <sys/stat.h>
@@ -64,7 +62,7 @@ bool StatusCache::mayHold(const QString &runDir, const QString &sessionPath) con
 void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
                        const RunStatus &status) const
 {
-    if (m_folder.isEmpty() || !QDir().mkpath(m_folder))
+    if (m_folder.isEmpty())
         return;
     const QJsonObject kept{{QStringLiteral("format"), format},
                            {QStringLiteral("runDir"), runDir},
@@ -75,8 +73,5 @@ void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
     const QByteArray bytes = QJsonDocument(kept).toJson(QJsonDocument::Compact);
     if (QJsonDocument::fromJson(bytes).object() != kept)
         return;
-    QSaveFile file(pathFor(runDir));
-    if (file.open(QIODevice::WriteOnly))
-        file.write(bytes);
-    file.commit(); // or not: the next status reads the run
+    CacheFile::write(pathFor(runDir), {bytes}); // or not: the next status reads the run
 }

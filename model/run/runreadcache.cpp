@@ -9,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QStandardPaths>
-#include <QTemporaryFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -409,25 +408,13 @@ void RunReadCache::keep(const QString &runDir, const QByteArray &runFingerprint,
     const std::optional<RunFolder::Contents> back = decode(payload);
     if (!back || !same(*back, contents))
         return;
-    if (!QDir().mkpath(m_folder))
-        return;
-    // Written whole under a name of its own, then renamed over the one before: a reader finds
-    // the old file or the new one. Not synced (as QSaveFile would): a file lost to a crash is
-    // only a run to read again, and a torn one fails its checksum.
-    const QString path = pathFor(runDir);
-    QTemporaryFile file(path + QStringLiteral(".XXXXXX"));
-    if (!file.open())
-        return;
-    QDataStream out(&file);
+    QByteArray header;
+    QDataStream out(&header, QIODevice::WriteOnly);
     setUp(out);
     out << magic << readFormat << runDir << CacheFile::programIdentity() << runFingerprint
         << digestOf(payload) << qint64(payload.size());
-    if (out.status() != QDataStream::Ok || file.write(payload) != payload.size() || !file.flush())
+    if (out.status() != QDataStream::Ok || !CacheFile::write(pathFor(runDir), {header, payload}))
         return; // or not: the next read reads the run
-    file.close();
-    if (::rename(QFile::encodeName(file.fileName()).constData(),
-                 QFile::encodeName(path).constData()) == 0)
-        file.setAutoRemove(false);
     removeOld();
 }
 
