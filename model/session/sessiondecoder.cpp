@@ -577,20 +577,20 @@ void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
     };
     std::vector<std::future<FramesPart>> beside;
     for (int part = 1; part < parts; ++part) {
-        const auto [begin, end] = partBounds(part);
+        // Not a structured binding: clang before 16 cannot capture one.
+        const auto bounds = partBounds(part);
+        auto decode = [this, &framesPath, begin = bounds.first, end = bounds.second] {
+            return framesPart(framesPath, begin, end);
+        };
         try {
-            beside.push_back(std::async(std::launch::async, [this, &framesPath, begin, end] {
-                return framesPart(framesPath, begin, end);
-            }));
+            beside.push_back(std::async(std::launch::async, decode));
         } catch (const std::system_error &) {
             // No thread to be had: the part is decoded here, after the ones before it.
-            beside.push_back(std::async(std::launch::deferred, [this, &framesPath, begin, end] {
-                return framesPart(framesPath, begin, end);
-            }));
+            beside.push_back(std::async(std::launch::deferred, decode));
         }
     }
-    const auto [begin, end] = partBounds(0);
-    FramesPart first = framesPart(framesPath, begin, end);
+    const auto first = partBounds(0);
+    FramesPart firstPart = framesPart(framesPath, first.first, first.second);
     bool read = true;
     auto take = [&](FramesPart &&part) {
         errors += part.errors;
@@ -600,7 +600,7 @@ void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
             s.frames[f.frameIndex] = std::move(f); // as insert(), without a copy
         part.frames = {};
     };
-    take(std::move(first));
+    take(std::move(firstPart));
     for (std::future<FramesPart> &part : beside)
         take(part.get());
     m_framesFromSpansRead = read;
