@@ -1,11 +1,11 @@
 #include "run/runfingerprint.h"
 
 #include "core/filetime.h"
+#include "core/inparts.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QScopeGuard>
-#include <QThread>
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -15,9 +15,7 @@
 
 #include <algorithm>
 #include <ctime>
-#include <future>
 #include <limits>
-#include <system_error>
 #include <vector>
 
 namespace {
@@ -78,21 +76,11 @@ public:
         const qsizetype n = count();
         m_infos.resize(size_t(n));
         m_found.assign(size_t(n), false);
-        const int parts = int(std::clamp<qsizetype>(
-            std::min<qsizetype>(n / minPerPart, QThread::idealThreadCount()), 1, maxParts));
-        std::vector<std::future<void>> beside;
-        for (int part = 1; part < parts; ++part) {
-            try {
-                beside.push_back(std::async(std::launch::async, [this, part, parts, n] {
-                    statRange(n * part / parts, n * (part + 1) / parts);
-                }));
-            } catch (const std::system_error &) {
-                statRange(n * part / parts, n * (part + 1) / parts); // no thread to be had
-            }
-        }
-        statRange(0, n / parts);
-        for (std::future<void> &part : beside)
-            part.get();
+        inParts(n, minPerPart, maxParts, [this](qsizetype begin, qsizetype end) {
+            for (qsizetype i = begin; i < end; ++i)
+                m_found[size_t(i)] =
+                    ::fstatat(m_dirFd, name(i), &m_infos[size_t(i)], AT_SYMLINK_NOFOLLOW) == 0;
+        });
     }
 
     qsizetype count() const { return qsizetype(m_offsets.size()); }
@@ -107,13 +95,6 @@ private:
     static constexpr qsizetype blockSize = 8192;
     static constexpr qsizetype minPerPart = 2048; // a thread takes some tens of microseconds
     static constexpr int maxParts = 4;
-
-    void statRange(qsizetype begin, qsizetype end)
-    {
-        for (qsizetype i = begin; i < end; ++i)
-            m_found[size_t(i)] =
-                ::fstatat(m_dirFd, name(i), &m_infos[size_t(i)], AT_SYMLINK_NOFOLLOW) == 0;
-    }
 
     const int m_dirFd;
     QByteArray m_names; // each name with its '\0'

@@ -1,5 +1,6 @@
 #include "session/sessiondecoder.h"
 
+#include "core/inparts.h"
 #include "run/runpaths.h"
 #include "session/reasoncodes.h"
 #include "session/sessioncodec.h"
@@ -8,13 +9,10 @@
 #include "json/jsonwriter.h"
 
 #include <QJsonDocument>
-#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
 #include <cmath>
-#include <future>
-#include <system_error>
 #include <vector>
 
 namespace {
@@ -567,30 +565,11 @@ void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
     // Consecutive parts of that order, each decoded by a decoder of its own, the first here and
     // the others on threads of their own: what each finds is taken in the parts' order, so the
     // session, its errors and its notes are those of one decoder taking the frames in turn.
-    const qsizetype count = members.size();
-    const int parts = int(std::clamp<qsizetype>(
-        std::min<qsizetype>(count / minFramesPerPart, QThread::idealThreadCount()), 1,
-        maxFrameParts));
-    auto partBounds = [&](int part) {
-        return std::pair(members.cbegin() + count * part / parts,
-                         members.cbegin() + count * (part + 1) / parts);
-    };
-    std::vector<std::future<FramesPart>> beside;
-    for (int part = 1; part < parts; ++part) {
-        // Not a structured binding: clang before 16 cannot capture one.
-        const auto bounds = partBounds(part);
-        auto decode = [this, &framesPath, begin = bounds.first, end = bounds.second] {
-            return framesPart(framesPath, begin, end);
-        };
-        try {
-            beside.push_back(std::async(std::launch::async, decode));
-        } catch (const std::system_error &) {
-            // No thread to be had: the part is decoded here, after the ones before it.
-            beside.push_back(std::async(std::launch::deferred, decode));
-        }
-    }
-    const auto first = partBounds(0);
-    FramesPart firstPart = framesPart(framesPath, first.first, first.second);
+    std::vector<FramesPart> parts =
+        inParts(members.size(), minFramesPerPart, maxFrameParts,
+                [this, &framesPath, &members](qsizetype begin, qsizetype end) {
+                    return framesPart(framesPath, members.cbegin() + begin, members.cbegin() + end);
+                });
     bool read = true;
     auto take = [&](FramesPart &&part) {
         errors += part.errors;
@@ -600,9 +579,8 @@ void Decoder::framesFromSpans(const JsonPath &framesPath, DirectorSession &s)
             s.frames[f.frameIndex] = std::move(f); // as insert(), without a copy
         part.frames = {};
     };
-    take(std::move(firstPart));
-    for (std::future<FramesPart> &part : beside)
-        take(part.get());
+    for (FramesPart &part : parts)
+        take(std::move(part));
     m_framesFromSpansRead = read;
 }
 

@@ -64,22 +64,28 @@ Outcome writeAll(QFileDevice &file, const QByteArray &data, const QString &path)
     return Outcome::failed(reason);
 }
 
-// write(2) of all of `data` to `fd` (half of it when the fault hook makes the
-// disk full), as QFile writes: again after a short write, until one fails;
-// why not.
-Outcome writeAll(int fd, const QByteArray &data, const QString &path)
+// write(2) of `size` bytes from `data` to `fd`, as QFile writes: again after a short write,
+// until one fails. What was written.
+qsizetype writeFully(int fd, const char *data, qsizetype size)
 {
-    const qsizetype wanted =
-        injectFault(AtomicFile::Step::Write, path) ? data.size() / 2 : data.size();
     qsizetype written = 0;
-    while (written < wanted) {
-        const ssize_t n = ::write(fd, data.constData() + written, size_t(wanted - written));
+    while (written < size) {
+        const ssize_t n = ::write(fd, data + written, size_t(size - written));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
         written += n;
     }
+    return written;
+}
+
+// All of `data` to `fd` (half of it when the fault hook makes the disk full); why not.
+Outcome writeAll(int fd, const QByteArray &data, const QString &path)
+{
+    const qsizetype wanted =
+        injectFault(AtomicFile::Step::Write, path) ? data.size() / 2 : data.size();
+    const qsizetype written = writeFully(fd, data.constData(), wanted);
     if (written == data.size())
         return Outcome::ok();
     QString reason = AtomicFile::tr("only %1 of %2 bytes could be written (is the disk full?)")
@@ -116,15 +122,8 @@ qint64 copyRange(int source, qint64 at, qint64 length, int fd)
             n = ::pread(source, buffer.data(), std::min<size_t>(want, size_t(buffer.size())),
                         at + copied);
             if (n > 0) {
-                qsizetype stored = 0;
-                while (stored < n) {
-                    const ssize_t w = ::write(fd, buffer.constData() + stored, size_t(n - stored));
-                    if (w < 0 && errno == EINTR)
-                        continue;
-                    if (w <= 0)
-                        return copied + stored;
-                    stored += w;
-                }
+                if (const qsizetype stored = writeFully(fd, buffer.constData(), n); stored < n)
+                    return copied + stored;
             }
         }
         if (n < 0 && errno == EINTR)
