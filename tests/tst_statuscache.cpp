@@ -9,8 +9,10 @@
 #include "run/runfingerprint.h"
 #include "runfixture.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +39,7 @@ private slots:
     void theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew();
     void whatTheCacheCannotHoldOrTellIsReadFromTheRun();
     void aReviewedRunIsToldWithItsFilesAsKept();
+    void whatIsOldInTheCacheIsRemoved();
 
 private:
     QString run() const { return m_dir->path() + QStringLiteral("/run"); }
@@ -348,6 +351,47 @@ void TestStatusCache::aReviewedRunIsToldWithItsFilesAsKept()
     const DirectorProcess::Result retried = status({QStringLiteral("--json")});
     QCOMPARE(retried.out, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
     QVERIFY(identity(keptPath) != keptAs);
+}
+
+// Both caches, once the command keeps something in them: the files of runs not looked at for 30
+// days go, and so do what a write cut short left a day ago; a write under way, a file not 30 days
+// old and what is not the cache's stay.
+void TestStatusCache::whatIsOldInTheCacheIsRemoved()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+    }
+    RunFixture::letSettle();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto plant = [&](const QString &path, int hoursAgo) {
+        QFile file(path);
+        return QDir().mkpath(QFileInfo(path).absolutePath()) && file.open(QIODevice::WriteOnly) &&
+               file.write("kept") == 4 && file.flush() &&
+               file.setFileTime(now.addSecs(-3600 * qint64(hoursAgo)),
+                                QFileDevice::FileModificationTime);
+    };
+    const QString folder = cache() + QStringLiteral("/Director/director/");
+    const QStringList gone{QStringLiteral("status/aa.json.Ab12Cd"),
+                           QStringLiteral("status/bb.json"), QStringLiteral("run/aa.read.Ab12Cd"),
+                           QStringLiteral("run/bb.read")};
+    const QStringList stay{
+        QStringLiteral("status/cc.json.Ef34Gh"), QStringLiteral("status/dd.json"),
+        QStringLiteral("status/ee.txt"),         QStringLiteral("run/cc.read.Ef34Gh"),
+        QStringLiteral("run/dd.read"),           QStringLiteral("run/ee.json")};
+    for (const QString &name : gone)
+        QVERIFY(plant(folder + name, name.endsWith(QLatin1String("Cd")) ? 25 : 31 * 24));
+    for (const QString &name : stay)
+        QVERIFY(plant(folder + name, name.endsWith(QLatin1String("Gh")) ? 23 : 29 * 24 + 23));
+    QCOMPARE(status().exitCode, 0);
+    for (const QString &name : gone)
+        QVERIFY2(!QFile::exists(folder + name), qPrintable(name));
+    for (const QString &name : stay)
+        QVERIFY2(QFile::exists(folder + name), qPrintable(name));
+    // What the command kept beside them: a status and a read, and nothing left of their writes.
+    QCOMPARE(QDir(folder + QStringLiteral("status")).entryList({QStringLiteral("*.json")}).size(),
+             2);
+    QCOMPARE(QDir(folder + QStringLiteral("run")).entryList({QStringLiteral("*.read")}).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestStatusCache)

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -84,4 +85,17 @@ bool CacheFile::write(const QString &path, const QList<QByteArrayView> &parts)
         return false;
     file.setAutoRemove(false);
     return true;
+}
+
+void CacheFile::removeOld(const QString &folder, QStringView extension)
+{
+    const QString kept = QStringLiteral("*.") + extension.toString();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QFileInfoList files =
+        QDir(folder).entryInfoList({kept, kept + QStringLiteral(".*")}, QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : files) {
+        const bool whole = file.suffix() == extension;
+        if (file.lastModified() < now.addDays(whole ? -30 : -1))
+            QFile::remove(file.filePath());
+    }
 }

@@ -73,5 +73,6 @@ void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
     const QByteArray bytes = QJsonDocument(kept).toJson(QJsonDocument::Compact);
     if (QJsonDocument::fromJson(bytes).object() != kept)
         return;
-    CacheFile::write(pathFor(runDir), {bytes}); // or not: the next status reads the run
+    if (CacheFile::write(pathFor(runDir), {bytes})) // or not: the next status reads the run
+        CacheFile::removeOld(m_folder, u"json");
 }

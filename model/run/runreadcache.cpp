@@ -415,21 +415,7 @@ void RunReadCache::keep(const QString &runDir, const QByteArray &runFingerprint,
         << digestOf(payload) << qint64(payload.size());
     if (out.status() != QDataStream::Ok || !CacheFile::write(pathFor(runDir), {header, payload}))
         return; // or not: the next read reads the run
-    removeOld();
-}
-
-// The reads of runs gone or not looked at for a long time: the files not written for 30 days,
-// and what a write cut short left behind a day ago.
-void RunReadCache::removeOld() const
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QFileInfoList files = QDir(m_folder).entryInfoList(
-        {QStringLiteral("*.read"), QStringLiteral("*.read.*")}, QDir::Files | QDir::Hidden);
-    for (const QFileInfo &file : files) {
-        const bool kept = file.suffix() == QLatin1String("read");
-        if (file.lastModified() < now.addDays(kept ? -30 : -1))
-            QFile::remove(file.filePath());
-    }
+    CacheFile::removeOld(m_folder, u"read");
 }
 
 Outcome RunReadCache::read(const QString &runDir, const std::optional<QByteArray> &runFingerprint,

@@ -53,7 +53,6 @@ public:
 
 private:
     QString pathFor(const QString &runDir) const;
-    void removeOld() const;
 
     QString m_folder;
 };
