@@ -156,6 +156,13 @@ void TestCommandLine::helpAndVersion()
           "director report RUN_DIR"})
         QVERIFY2(help.out.contains(QLatin1String(command)), command);
     QVERIFY(help.out.contains(QLatin1String("--recover <backup|new>")));
+    // The frame command's synopsis names its verdict's options, in every language.
+    for (const char *lang : {"--lang=en", "--lang=de"}) {
+        const Result told = director({QLatin1String(lang), QStringLiteral("--help")});
+        for (const char *option : {"[--attempt N]", "[--note TEXT]", "[--reason CODE]",
+                                   "[--reason-text TEXT]", "[--reviewer NAME]"})
+            QVERIFY2(told.out.contains(QLatin1String(option)), qPrintable(told.out));
+    }
 
     // Each command's own help, whatever comes before its name.
     const Result status =

@@ -53,6 +53,10 @@ QString OpenCommand::description() const
     // never translated).
     text.replace(QLatin1String("INDEX [--status S]"),
                  QLatin1String("INDEX [--attempt N] [--status S]"));
+    text.replace(QLatin1String("[--clear-nudge] [--note TEXT]\n"),
+                 QLatin1String("[--clear-nudge] [--note TEXT]\n"
+                               "                               [--reason CODE] [--reason-text "
+                               "TEXT] [--reviewer NAME]\n"));
     return text;
 }
 
