@@ -2,8 +2,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
 #include <algorithm>
+#include <numeric>
 #include <QLocale>
 #include <vector>
 
@@ -162,24 +164,26 @@ void JsonWriter::forEachMember(const QJsonObject &object,
     // read with a leading byte order mark loses it as a QString (""
     // after "w"): written in that order, the file would read back in
     // another. Written in the order of the names as written, always.
+    // Each name is made a QString once (a key is kept as UTF-8 or Latin-1).
+    QVarLengthArray<QString, 16> names;
+    names.reserve(object.size());
     bool sorted = true;
-    QString previous;
-    for (auto it = object.begin(); it != object.end() && sorted; ++it) {
-        sorted = it == object.begin() || previous <= it.key();
-        previous = it.key();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        names.append(it.key());
+        sorted = sorted && (names.size() == 1 || names[names.size() - 2] <= names.last());
     }
     if (sorted) {
+        qsizetype i = 0;
         for (auto it = object.begin(); it != object.end(); ++it)
-            f(it.key(), it.value());
+            f(names[i++], it.value());
         return;
     }
-    std::vector<std::pair<QString, QJsonValue>> members;
-    for (auto it = object.begin(); it != object.end(); ++it)
-        members.emplace_back(it.key(), it.value());
-    std::stable_sort(members.begin(), members.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[name, member] : members)
-        f(name, member);
+    std::vector<qsizetype> order(size_t(names.size()));
+    std::iota(order.begin(), order.end(), qsizetype(0));
+    std::stable_sort(order.begin(), order.end(),
+                     [&names](qsizetype a, qsizetype b) { return names[a] < names[b]; });
+    for (const qsizetype i : order)
+        f(names[i], (object.begin() + i).value());
 }
 
 void JsonWriter::raw(QByteArrayView json, int deepest)
