@@ -159,6 +159,9 @@ void TestCommandLine::helpAndVersion()
     // The frame command's synopsis names its verdict's options, in every language.
     for (const char *lang : {"--lang=en", "--lang=de"}) {
         const Result told = director({QLatin1String(lang), QStringLiteral("--help")});
+        QVERIFY2(told.out.contains(
+                     QLatin1String(qstrcmp(lang, "--lang=de") == 0 ? "Befehle:" : "Commands:")),
+                 qPrintable(told.out));
         for (const char *option : {"[--attempt N]", "[--note TEXT]", "[--reason CODE]",
                                    "[--reason-text TEXT]", "[--reviewer NAME]"})
             QVERIFY2(told.out.contains(QLatin1String(option)), qPrintable(told.out));

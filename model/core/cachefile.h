@@ -32,8 +32,9 @@ std::optional<QByteArray> read(const QString &path, qint64 maxSize);
 bool write(const QString &path, const QList<QByteArrayView> &parts);
 
 // Removes from `folder` what is no longer worth keeping of one kind of file (`extension`): the
-// files not written for 30 days (runs gone or not looked at), and what a write cut short by a
-// crash left behind (write()'s own names, `*.extension.*`) a day ago. Other files are left.
+// files not written for 30 days (runs gone, or not changed and so not kept anew since: those are
+// only read again once), and what a write cut short by a crash left behind (write()'s own names,
+// `*.extension.*`) a day ago. Other files are left.
 void removeOld(const QString &folder, QStringView extension);
 
 } // namespace CacheFile
