@@ -48,11 +48,16 @@ std::optional<SessionStore::FileIdentity> SessionStore::identityOf(const QString
     struct stat st;
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return std::nullopt;
+    return identityOf(st);
+}
+
+SessionStore::FileIdentity SessionStore::identityOf(const struct stat &info)
+{
     FileIdentity id;
-    id.device = st.st_dev;
-    id.inode = st.st_ino;
-    id.size = st.st_size;
-    id.modified = FileTime::of(st.st_mtim);
+    id.device = info.st_dev;
+    id.inode = info.st_ino;
+    id.size = info.st_size;
+    id.modified = FileTime::of(info.st_mtim);
     return id;
 }
 
@@ -214,9 +219,7 @@ bool SessionStore::keptFileIsAsLeft(const std::optional<FileIdentity> &onDisk) c
 {
     struct stat kept;
     return m_known && onDisk && *onDisk == *m_known && ::fstat(m_encoded.file(), &kept) == 0 &&
-           quint64(kept.st_dev) == m_known->device && quint64(kept.st_ino) == m_known->inode &&
-           kept.st_size == m_known->size && FileTime::of(kept.st_mtim) == m_known->modified &&
-           FileTime::of(kept.st_ctim) == m_encodedFileChanged;
+           identityOf(kept) == *m_known && FileTime::of(kept.st_ctim) == m_encodedFileChanged;
 }
 
 void SessionStore::keepWritten(int fd, const SessionEncoder::Pieces &pieces)

@@ -14,6 +14,8 @@
 
 #include <optional>
 
+struct stat;
+
 // The only code that touches director_session.json and its companions:
 //   director_session.json                 the session
 //   director_session.json.bak             the previous good version
@@ -134,6 +136,7 @@ private:
         bool operator==(const FileIdentity &) const = default;
     };
     static std::optional<FileIdentity> identityOf(const QString &path);
+    static FileIdentity identityOf(const struct stat &info);
     LoadResult loadFile(const QString &path) const;
     // Why the session must not be written over the file on disk now (`onDisk`).
     Outcome checkMayReplace(const std::optional<FileIdentity> &onDisk) const;
