@@ -5,6 +5,7 @@
 #include "session/timestamps.h"
 #include "slowdisk.h"
 #include "storage/atomicfile.h"
+#include "storage/sessionstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -58,6 +59,7 @@ private slots:
     void commitWritesApprovedFramesAndLocksTheSession();
     void discardedSessionIsReadOnly();
     void backgroundSavesReportWhenDurableAndTheLatestWins();
+    void theSavedFileIsStampedOnlyWhenSavedInStep();
     void backgroundFailureIsToldAndRetried();
     void commitWaitsForBackgroundSaves();
     void closingWritesTheLastBackgroundSave();
@@ -778,6 +780,34 @@ void TestSessionManager::backgroundSavesReportWhenDurableAndTheLatestWins()
     QCOMPARE(saved.count(), 1); // once every change is durable, not per write
     QCOMPARE(saved.at(0).at(0).toString(), manager.session().lastModified);
     QCOMPARE(onDisk(), manager.session());
+}
+
+// The stamp a command's kept status is told by (SessionManager::savedFileStamp): the file the
+// manager saved, when it saves in step with its changes; none before its first save, and none
+// for the window's manager, whose saves run behind.
+void TestSessionManager::theSavedFileIsStampedOnlyWhenSavedInStep()
+{
+    const QString sessionPath = runDir() + QStringLiteral("/director_session.json");
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(runDir())); // creates the session, saved
+        QVERIFY(manager.savedFileStamp());
+        QCOMPARE(manager.savedFileStamp(), SessionStore::fileStamp(sessionPath));
+    }
+    SessionManager manager;
+    QVERIFY(manager.initializeOrResume(runDir()));
+    QVERIFY(!manager.savedFileStamp()); // read, not saved
+    QVERIFY(manager.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("stamped"))));
+    const std::optional<QByteArray> stamp = manager.savedFileStamp();
+    QVERIFY(stamp);
+    QCOMPARE(SessionStore::fileStamp(sessionPath), stamp);
+    manager.close();
+
+    SessionManager window(nullptr, SessionManager::Saving::Background);
+    QVERIFY(window.initializeOrResume(runDir()));
+    QVERIFY(window.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("behind"))));
+    QVERIFY(window.waitForSaves());
+    QVERIFY(!window.savedFileStamp());
 }
 
 void TestSessionManager::backgroundFailureIsToldAndRetried()

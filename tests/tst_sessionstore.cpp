@@ -38,6 +38,7 @@ private slots:
     void piecesOfAnotherFileAreCopiedInto();
     void framesAreCopiedFromTheFileWrittenLast();
     void aFileAnotherProgramWroteIntoIsNotCopiedFrom();
+    void theSavedFileIsStampedWhileItIsAsSaved();
     void unreadableFiles_data();
     void unreadableFiles();
     void newerFileIsRecognisedAndKept();
@@ -432,6 +433,43 @@ void TestSessionStore::aFileAnotherProgramWroteIntoIsNotCopiedFrom()
     QVERIFY2(during.message().contains(QLatin1String("changed by another program")),
              qPrintable(during.message()));
     QVERIFY(readFile(store.sessionPath()).contains("NOTE 2YY"));
+}
+
+// What a status kept by the command that saved the session is told by (StatusCache::keepSaved):
+// the file this store saved, while it is as saved; nothing for a file only read, or written by
+// another program since, its times put back.
+void TestSessionStore::theSavedFileIsStampedWhileItIsAsSaved()
+{
+    SessionStore store(m_dir->path());
+    QVERIFY(store.lock());
+    store.load();
+    QVERIFY(!store.savedFileStamp());
+    QVERIFY(!SessionStore::fileStamp(store.sessionPath()));
+    DirectorSession session = manyFrames(20);
+    QVERIFY(store.save(session));
+    const std::optional<QByteArray> first = store.savedFileStamp();
+    QVERIFY(first);
+    QCOMPARE(SessionStore::fileStamp(store.sessionPath()), first);
+    session.frames[1].directorOverrides.notes = QStringLiteral("second save");
+    QVERIFY(store.save(session));
+    const std::optional<QByteArray> second = store.savedFileStamp();
+    QVERIFY(second);
+    QVERIFY(*second != *first);
+    QCOMPARE(SessionStore::fileStamp(store.sessionPath()), second);
+
+    SessionStore reader(m_dir->path());
+    QCOMPARE(reader.load().state, SessionStore::LoadState::Loaded);
+    QVERIFY(!reader.savedFileStamp()); // read, not saved
+
+    const QByteArray path = QFile::encodeName(store.sessionPath());
+    struct stat was;
+    QCOMPARE(::stat(path.constData(), &was), 0);
+    waitPastChangeTime(store.sessionPath());
+    QVERIFY(writeInPlace(store.sessionPath(), "second save", "SECOND SAVE"));
+    const struct timespec times[2] = {was.st_atim, was.st_mtim};
+    QCOMPARE(::utimensat(AT_FDCWD, path.constData(), times, 0), 0);
+    QVERIFY(!store.savedFileStamp());
+    QVERIFY(SessionStore::fileStamp(store.sessionPath()) != second);
 }
 
 void TestSessionStore::waitPastChangeTime(const QString &path)

@@ -39,6 +39,7 @@ private slots:
     void theCommandTellsAnUnchangedRunAgainAndAChangedOneAnew();
     void whatTheCacheCannotHoldOrTellIsReadFromTheRun();
     void aReviewedRunIsToldWithItsFilesAsKept();
+    void aReviewCommandLeavesTheStatusItMade();
     void whatIsOldInTheCacheIsRemoved();
 
 private:
@@ -47,6 +48,8 @@ private:
     // The file's contents replaced by `bytes`, its modification time put back as it was.
     static bool rewriteKeepingItsTime(const QString &path, const QByteArray &bytes);
     DirectorProcess::Result status(const QStringList &options = {}) const;
+    // director with `arguments`, the cache folder ours.
+    DirectorProcess::Result director(const QStringList &arguments) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -74,10 +77,14 @@ bool TestStatusCache::rewriteKeepingItsTime(const QString &path, const QByteArra
 
 DirectorProcess::Result TestStatusCache::status(const QStringList &options) const
 {
+    return director(QStringList{QStringLiteral("status"), run()} + options);
+}
+
+DirectorProcess::Result TestStatusCache::director(const QStringList &arguments) const
+{
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_CACHE_HOME"), cache());
-    return DirectorProcess::run(QStringList{QStringLiteral("status"), run()} + options,
-                                environment);
+    return DirectorProcess::run(arguments, environment);
 }
 
 void TestStatusCache::theFingerprintSeesEveryChange_data()
@@ -351,6 +358,94 @@ void TestStatusCache::aReviewedRunIsToldWithItsFilesAsKept()
     const DirectorProcess::Result retried = status({QStringLiteral("--json")});
     QCOMPARE(retried.out, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
     QVERIFY(identity(keptPath) != keptAs);
+}
+
+// A review's change made by a command (`director frame`, `discard`): the command keeps the status
+// it leaves, told by the run's part of the fingerprint and the session file it saved. The next
+// status tells it without reading the session, for as long as both are as the command left them,
+// and it is the status the whole run tells.
+void TestStatusCache::aReviewCommandLeavesTheStatusItMade()
+{
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run()));
+    }
+    RunFixture::letSettle();
+    const QString folder = cache() + QStringLiteral("/Director/director/status");
+    const auto keptPath = [&] {
+        const QStringList kept = QDir(folder).entryList({QStringLiteral("*.json")}, QDir::Files);
+        return kept.size() == 1 ? folder + QLatin1Char('/') + kept.first() : QString();
+    };
+    const auto keptBytes = [&] {
+        QFile file(keptPath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    // The kept status says 7 frames have notes (none has): told, it was told from the kept one.
+    const auto plantSeven = [&] {
+        QJsonObject kept = QJsonDocument::fromJson(keptBytes()).object();
+        QJsonObject told = kept.value(u"status").toObject();
+        told.insert(QStringLiteral("noted"), 7);
+        kept.insert(QStringLiteral("status"), told);
+        QFile file(keptPath());
+        return !keptPath().isEmpty() && file.open(QIODevice::WriteOnly) &&
+               file.write(QJsonDocument(kept).toJson()) > 0;
+    };
+    const auto toldFromKept = [&] {
+        return status({QStringLiteral("--json")}).out.contains(QLatin1String("\"noted\":7"));
+    };
+    const auto frame = [&](const QString &given, const QStringList &options) {
+        return director(QStringList{QStringLiteral("frame"), given} + options).exitCode == 0;
+    };
+    const QStringList reject{QStringLiteral("2"), QStringLiteral("--status=AUDIT_FAIL"),
+                             QStringLiteral("--reason=SF02_PALETTE_DRIFT"),
+                             QStringLiteral("--reviewer=Ada")};
+    QVERIFY(frame(run(), reject));
+    QVERIFY(keptBytes().contains("\"sessionFile\""));
+    // Told at once (the session saved a moment ago), as the whole run tells it.
+    for (const QStringList &options : {QStringList(), QStringList{QStringLiteral("--json")},
+                                       QStringList{QStringLiteral("--lang=de")}}) {
+        const DirectorProcess::Result told = status(options);
+        QCOMPARE(told.exitCode, 0);
+        QCOMPARE(told.out, status(options + QStringList{QStringLiteral("--no-cache")}).out);
+        QVERIFY2(told.out.contains(QLatin1String("Ada")), qPrintable(told.out));
+    }
+    QVERIFY(plantSeven());
+    QVERIFY(toldFromKept());
+
+    // Another program writes the session file, the same bytes, its modification time put back
+    // (and the status is kept again after that): read again.
+    const QString sessionPath = run() + QStringLiteral("/director_session.json");
+    QFile session(sessionPath);
+    QVERIFY(session.open(QIODevice::ReadOnly));
+    QVERIFY(rewriteKeepingItsTime(sessionPath, session.readAll()));
+    session.close();
+    QVERIFY(plantSeven());
+    QVERIFY(!toldFromKept());
+    QCOMPARE(status({QStringLiteral("--json")}).out,
+             status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
+
+    // The next change keeps its own; the pipeline then writes: the run is read again.
+    QVERIFY(frame(run(), {QStringLiteral("1"), QStringLiteral("--note=the cape")}));
+    QVERIFY(plantSeven());
+    QVERIFY(toldFromKept());
+    QVERIFY(RunFixture::writeAudit(run(), 3, true, {}, 0.5));
+    RunFixture::letSettle();
+    QVERIFY(!toldFromKept());
+    const QString retried = status({QStringLiteral("--json")}).out;
+    QCOMPARE(retried, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
+    QVERIFY2(retried.contains(QLatin1String("\"noted\":1")), qPrintable(retried));
+
+    // A change to the run given through a link keeps nothing; a discard keeps its status.
+    const QString link = m_dir->path() + QStringLiteral("/latest");
+    QVERIFY(QFile::link(run(), link));
+    const QByteArray before = keptBytes();
+    QVERIFY(frame(link, {QStringLiteral("0"), QStringLiteral("--note=through the link")}));
+    QCOMPARE(keptBytes(), before);
+    QCOMPARE(director({QStringLiteral("discard"), run()}).exitCode, 0);
+    QVERIFY(keptBytes().contains("\"sessionFile\""));
+    const QString discarded = status({QStringLiteral("--json")}).out;
+    QVERIFY2(discarded.contains(QLatin1String("\"status\":\"discarded\"")), qPrintable(discarded));
+    QCOMPARE(discarded, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
 }
 
 // Both caches, once the command keeps something in them: the files of runs not looked at for 30

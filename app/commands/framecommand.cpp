@@ -1,5 +1,6 @@
 #include "commands/framecommand.h"
 
+#include "commands/cachedrun.h"
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
 #include "review/sessionmanager.h"
@@ -86,7 +87,8 @@ int FrameCommand::run(const QCommandLineParser &parser)
         return fail(asked);
 
     SessionManager manager;
-    if (const Outcome opened = SessionChange::open(manager, parser); !opened)
+    CachedRun cache(parser.positionalArguments().at(1));
+    if (const Outcome opened = SessionChange::open(manager, parser, &cache); !opened)
         return fail(opened);
     if (const Outcome there = SessionChange::checkFrame(manager, index); !there)
         return fail(there);
@@ -96,6 +98,8 @@ int FrameCommand::run(const QCommandLineParser &parser)
     if (edit.attempt)
         said += tr(", attempt %1").arg(*edit.attempt);
     console().print(said + QLatin1Char('\n'));
+    // The next `director status` tells the run as this change leaves it without reading it.
+    cache.keepStatus(manager);
     return 0;
 }
 

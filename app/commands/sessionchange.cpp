@@ -1,5 +1,6 @@
 #include "commands/sessionchange.h"
 
+#include "commands/cachedrun.h"
 #include "commands/recoveroption.h"
 #include "review/sessionmanager.h"
 
@@ -27,13 +28,19 @@ Outcome retold(const Outcome &outcome, const QString &message)
 
 } // namespace
 
-Outcome SessionChange::open(SessionManager &manager, const QCommandLineParser &parser)
+Outcome SessionChange::open(SessionManager &manager, const QCommandLineParser &parser,
+                            CachedRun *cache)
 {
     SessionManager::Recovery recovery = SessionManager::Recovery::None;
     if (const Outcome recover = RecoverOption::parse(parser, &recovery); !recover)
         return recover;
-    const Outcome opened = manager.initializeOrResume(parser.positionalArguments().at(1),
-                                                      SessionManager::Access::ReadWrite, recovery);
+    // initializeOrResume(), its run read through the cache when one is given.
+    std::unique_ptr<SessionManager::Opening> opening = manager.beginOpening(
+        parser.positionalArguments().at(1), SessionManager::Access::ReadWrite, recovery);
+    if (cache)
+        cache->readThrough(*opening);
+    SessionManager::prepareOpening(*opening);
+    const Outcome opened = manager.finishOpening(std::move(opening));
     if (!opened) {
         // An unreadable session file: the operator chooses what to do with it.
         if (manager.lastLoad().isUnreadable()) {

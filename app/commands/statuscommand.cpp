@@ -1,5 +1,6 @@
 #include "commands/statuscommand.h"
 
+#include "commands/cachedrun.h"
 #include "commands/framecommand.h"
 #include "session/reasoncodes.h"
 
@@ -7,13 +8,10 @@
 #include "review/sessionmanager.h"
 #include "review/statuscache.h"
 #include "run/runfingerprint.h"
-#include "run/runreadcache.h"
 #include "storage/sessionstore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QElapsedTimer>
-#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace {
@@ -60,23 +58,29 @@ int StatusCommand::run(const QCommandLineParser &parser)
     // An unchanged run is told as it was last time (StatusCache, RunFingerprint): the run's
     // metadata instead of its every file. The fingerprint vouches only for what was settled
     // before the run (and its session file) began to be read, so that what changes meanwhile
-    // makes the next one differ.
-    // Only for a run given as its real folder: a status depends on the path it was given
-    // (without a run id, the run is named after its folder; the run's own paths are checked
-    // against it), and a link could lead elsewhere by the time the run is read.
-    const QString givenAs = SessionStore(runDir).runDir();
-    const QString realDir = QFileInfo(runDir).canonicalFilePath();
-    const bool cached = !parser.isSet(noCacheName) && !realDir.isEmpty() && realDir == givenAs;
-    const StatusCache statusCache;
-    std::optional<RunFingerprint::Parts> fingerprint;
+    // makes the next one differ. Only for a run given as its real folder (CachedRun).
+    CachedRun cache(runDir);
+    const bool cached = !parser.isSet(noCacheName) && cache.applies();
+    const StatusCache &statusCache = cache.statusCache();
+    const QString &givenAs = cache.givenAs();
+    const QString &realDir = cache.realDir();
     // When the session file changed since the status kept (a review went on: the common
     // change), the run is fingerprinted beside the session file's load instead, below. Only
     // which comes first: a kept status is told for its fingerprint alone.
-    if (cached && statusCache.mayHold(realDir, SessionStore(realDir).sessionPath())) {
-        fingerprint = RunFingerprint::parts(realDir);
-        if (fingerprint->whole) {
+    const QString sessionPath = cached ? SessionStore(realDir).sessionPath() : QString();
+    if (cached && statusCache.mayHold(realDir, sessionPath)) {
+        cache.fingerprint = RunFingerprint::parts(realDir);
+        if (cache.fingerprint->whole) {
             if (const std::optional<RunStatus> kept =
-                    statusCache.find(realDir, *fingerprint->whole, givenAs))
+                    statusCache.find(realDir, *cache.fingerprint->whole, givenAs))
+                return print(*kept);
+        }
+        // The status a review's command left (`director frame`): told while the run's part is
+        // as it read it and the session file is the one it saved.
+        const std::optional<QByteArray> session = SessionStore::fileStamp(sessionPath);
+        if (cache.fingerprint->run && session) {
+            if (const std::optional<RunStatus> kept =
+                    statusCache.findSaved(realDir, *cache.fingerprint->run, *session, givenAs))
                 return print(*kept);
         }
     }
@@ -85,30 +89,15 @@ int StatusCommand::run(const QCommandLineParser &parser)
         manager.beginOpening(runDir, SessionManager::Access::ReadOnly);
     opening->shareRun = false; // a process that ends with the status
     // The run's own files as read last time when only the session changed since (RunReadCache,
-    // told by the run's part of the fingerprint, taken before they are read). The run folder
-    // given is its real one: read as that, and kept under its name. Called on this thread
-    // (SessionManager::Opening::readRun), while the session file loads on another.
-    const RunReadCache runCache;
-    QElapsedTimer opened;
-    opened.start();
-    if (cached) {
-        opening->readRun = [&](const QString &, RunFolder::Contents *contents,
-                               const RunFolder::Control &control) {
-            if (!fingerprint) {
-                // Settled before the session file began to be read (which it may have been
-                // for a while already, when no thread was to be had beside it).
-                fingerprint = RunFingerprint::parts(realDir, RunFingerprint::defaultSettleMs +
-                                                                 opened.elapsed() + 1);
-            }
-            return runCache.read(realDir, fingerprint->run, contents, control);
-        };
-    }
+    // told by the run's part of the fingerprint, taken before they are read).
+    if (cached)
+        cache.readThrough(*opening);
     SessionManager::prepareOpening(*opening);
     if (const Outcome open = manager.finishOpening(std::move(opening)); !open)
         return fail(open);
     const RunStatus status = RunStatus::of(manager);
-    if (fingerprint && fingerprint->whole)
-        statusCache.keep(realDir, *fingerprint->whole, status);
+    if (cached && cache.fingerprint && cache.fingerprint->whole)
+        statusCache.keep(realDir, *cache.fingerprint->whole, status);
     return print(status);
 }
 

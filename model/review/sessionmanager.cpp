@@ -147,6 +147,13 @@ SessionManager::SaveState SessionManager::saveState() const
     return m_durable < m_revision ? SaveState::Saving : SaveState::Saved;
 }
 
+std::optional<QByteArray> SessionManager::savedFileStamp() const
+{
+    if (m_writer || !m_store || !m_session || m_batch.active || saveState() != SaveState::Saved)
+        return std::nullopt;
+    return m_store->savedFileStamp();
+}
+
 Outcome SessionManager::waitForSaves()
 {
     finishBatch();

@@ -267,6 +267,11 @@ public:
     bool isUnsaved() const { return m_unsaved; }
     QString runDir() const;
     const RunFolder::Contents &run() const { return m_run; }
+    // The session file as this manager saved it last (SessionStore::savedFileStamp()), while
+    // it holds the session in memory exactly: saving synchronously (a command), every change
+    // saved, and no other program wrote the file since. None otherwise (nothing saved yet, a
+    // save failed, saving in the background).
+    std::optional<QByteArray> savedFileStamp() const;
     // After initializeOrResume: what the store found (state, message,
     // problems); useful when opening failed on an unreadable file.
     const SessionStore::LoadResult &lastLoad() const { return m_lastLoad; }

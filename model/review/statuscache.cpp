@@ -30,18 +30,38 @@ QString StatusCache::pathFor(const QString &runDir) const
     return CacheFile::pathFor(m_folder, runDir, u"json");
 }
 
+QJsonObject StatusCache::keptFor(const QString &runDir) const
+{
+    if (m_folder.isEmpty())
+        return {};
+    const std::optional<QByteArray> bytes = CacheFile::read(pathFor(runDir), maxCacheFileSize);
+    if (!bytes)
+        return {};
+    const QJsonObject kept = QJsonDocument::fromJson(*bytes).object();
+    if (kept.value(u"format").toInt() != format || kept.value(u"runDir").toString() != runDir ||
+        kept.value(u"program").toString() != CacheFile::programIdentity())
+        return {};
+    return kept;
+}
+
 std::optional<RunStatus> StatusCache::find(const QString &runDir, const QByteArray &fingerprint,
                                            const QString &givenAs) const
 {
-    if (m_folder.isEmpty())
+    const QJsonObject kept = keptFor(runDir);
+    if (kept.isEmpty() || kept.value(u"fingerprint").toString() != QString::fromLatin1(fingerprint))
         return std::nullopt;
-    const std::optional<QByteArray> bytes = CacheFile::read(pathFor(runDir), maxCacheFileSize);
-    if (!bytes)
-        return std::nullopt;
-    const QJsonObject kept = QJsonDocument::fromJson(*bytes).object();
-    if (kept.value(u"format").toInt() != format || kept.value(u"runDir").toString() != runDir ||
-        kept.value(u"program").toString() != CacheFile::programIdentity() ||
-        kept.value(u"fingerprint").toString() != QString::fromLatin1(fingerprint))
+    return RunStatus::fromJson(kept.value(u"status").toObject(), givenAs);
+}
+
+std::optional<RunStatus> StatusCache::findSaved(const QString &runDir,
+                                                const QByteArray &runFingerprint,
+                                                const QByteArray &sessionStamp,
+                                                const QString &givenAs) const
+{
+    const QJsonObject kept = keptFor(runDir);
+    if (kept.isEmpty() ||
+        kept.value(u"runFingerprint").toString() != QString::fromLatin1(runFingerprint) ||
+        kept.value(u"sessionFile").toString() != QString::fromLatin1(sessionStamp))
         return std::nullopt;
     return RunStatus::fromJson(kept.value(u"status").toObject(), givenAs);
 }
@@ -62,13 +82,26 @@ bool StatusCache::mayHold(const QString &runDir, const QString &sessionPath) con
 void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
                        const RunStatus &status) const
 {
+    write(runDir, {{QStringLiteral("fingerprint"), QString::fromLatin1(fingerprint)}}, status);
+}
+
+void StatusCache::keepSaved(const QString &runDir, const QByteArray &runFingerprint,
+                            const QByteArray &sessionStamp, const RunStatus &status) const
+{
+    write(runDir,
+          {{QStringLiteral("runFingerprint"), QString::fromLatin1(runFingerprint)},
+           {QStringLiteral("sessionFile"), QString::fromLatin1(sessionStamp)}},
+          status);
+}
+
+void StatusCache::write(const QString &runDir, QJsonObject kept, const RunStatus &status) const
+{
     if (m_folder.isEmpty())
         return;
-    const QJsonObject kept{{QStringLiteral("format"), format},
-                           {QStringLiteral("runDir"), runDir},
-                           {QStringLiteral("program"), CacheFile::programIdentity()},
-                           {QStringLiteral("fingerprint"), QString::fromLatin1(fingerprint)},
-                           {QStringLiteral("status"), status.summaryJson()}};
+    kept.insert(QStringLiteral("format"), format);
+    kept.insert(QStringLiteral("runDir"), runDir);
+    kept.insert(QStringLiteral("program"), CacheFile::programIdentity());
+    kept.insert(QStringLiteral("status"), status.summaryJson());
     // Only what reads back as it is (QJsonDocument drops a leading U+FEFF of a text, say).
     const QByteArray bytes = QJsonDocument(kept).toJson(QJsonDocument::Compact);
     if (QJsonDocument::fromJson(bytes).object() != kept)

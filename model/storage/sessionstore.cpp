@@ -61,6 +61,29 @@ SessionStore::FileIdentity SessionStore::identityOf(const struct stat &info)
     return id;
 }
 
+QByteArray SessionStore::stampOf(const FileIdentity &identity, const FileTime &changed)
+{
+    return QByteArray::number(identity.device) + ':' + QByteArray::number(identity.inode) + ':' +
+           QByteArray::number(identity.size) + ':' + QByteArray::number(identity.modified.seconds) +
+           '.' + QByteArray::number(identity.modified.nanoseconds) + ':' +
+           QByteArray::number(changed.seconds) + '.' + QByteArray::number(changed.nanoseconds);
+}
+
+std::optional<QByteArray> SessionStore::fileStamp(const QString &path)
+{
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return stampOf(identityOf(st), FileTime::of(st.st_ctim));
+}
+
+std::optional<QByteArray> SessionStore::savedFileStamp() const
+{
+    if (!keptFileIsAsLeft(identityOf(sessionPath())))
+        return std::nullopt;
+    return stampOf(*m_known, m_encodedFileChanged);
+}
+
 SessionStore::LoadResult SessionStore::loadFile(const QString &path) const
 {
     LoadResult result;

@@ -105,6 +105,16 @@ public:
     // frames that did not change); 0 when it failed or wrote every frame anew.
     qint64 copiedLastSave() const { return m_copiedLastSave; }
 
+    // The session file this store saved last, told by its metadata (device, inode, size, and
+    // modification and status-change times to the nanosecond), while it is on disk as this
+    // store left it; none otherwise (this store saved none, or another program replaced it or
+    // wrote into it since). A status kept by the command that saved it (StatusCache) is told
+    // by it: fileStamp() of the session file gives the same for as long as nothing wrote it,
+    // with the same limit of ticks as the check before a save.
+    std::optional<QByteArray> savedFileStamp() const;
+    // The stamp of the file at `path` now; none when there is no such file.
+    static std::optional<QByteArray> fileStamp(const QString &path);
+
     // Moves the session file aside as director_session.json.corrupt-<UTC
     // timestamp>; gives the path it was moved to.
     Result<QString> setAside();
@@ -137,6 +147,7 @@ private:
     };
     static std::optional<FileIdentity> identityOf(const QString &path);
     static FileIdentity identityOf(const struct stat &info);
+    static QByteArray stampOf(const FileIdentity &identity, const FileTime &changed);
     LoadResult loadFile(const QString &path) const;
     // Why the session must not be written over the file on disk now (`onDisk`).
     Outcome checkMayReplace(const std::optional<FileIdentity> &onDisk) const;
