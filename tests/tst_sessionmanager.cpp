@@ -782,9 +782,9 @@ void TestSessionManager::backgroundSavesReportWhenDurableAndTheLatestWins()
     QCOMPARE(onDisk(), manager.session());
 }
 
-// The stamp a command's kept status is told by (SessionManager::savedFileStamp): the file the
-// manager saved, when it saves in step with its changes; none before its first save, and none
-// for the window's manager, whose saves run behind.
+// The stamp a kept status is told by (SessionManager::savedFileStamp): the file the manager
+// saved, while every change is saved; none before its first save, and none while the window's
+// saves run behind its changes.
 void TestSessionManager::theSavedFileIsStampedOnlyWhenSavedInStep()
 {
     const QString sessionPath = runDir() + QStringLiteral("/director_session.json");
@@ -805,9 +805,15 @@ void TestSessionManager::theSavedFileIsStampedOnlyWhenSavedInStep()
 
     SessionManager window(nullptr, SessionManager::Saving::Background);
     QVERIFY(window.initializeOrResume(runDir()));
-    QVERIFY(window.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("behind"))));
-    QVERIFY(window.waitForSaves());
     QVERIFY(!window.savedFileStamp());
+    HeldDisk disk;
+    QVERIFY(window.applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("behind"))));
+    QVERIFY(disk.waitUntilHolding());
+    QVERIFY(!window.savedFileStamp()); // being written
+    disk.release();
+    QVERIFY(window.waitForSaves());
+    QVERIFY(window.savedFileStamp());
+    QCOMPARE(window.savedFileStamp(), SessionStore::fileStamp(sessionPath));
 }
 
 void TestSessionManager::backgroundFailureIsToldAndRetried()

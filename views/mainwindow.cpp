@@ -21,6 +21,7 @@
 #include "recentrunsmenu.h"
 #include "review/framelistmodel.h"
 #include "review/reviewcontroller.h"
+#include "review/statuskeeper.h"
 #include "reviewprogress.h"
 #include "runopener.h"
 #include "savestateindicator.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectSession();
     // A run the pipeline is still writing: what it writes is taken in, and said.
     new PipelineNews(m_manager, statusBar(), this);
+    new StatusKeeper(m_manager, this); // for the next `director status`
     m_commitFlow = new CommitFlow(m_controller, this);
     connect(m_commitFlow, &CommitFlow::failed, this, &MainWindow::report);
     m_closeGuard = new CloseGuard(m_manager, m_saveState, this, [this](int *frame) {

@@ -4,6 +4,7 @@
 #include "sessionproblemdialog.h"
 
 #include "core/backgroundpool.h"
+#include "review/cachedrun.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -129,6 +130,9 @@ void RunOpener::start(const Request &request)
     job->request = request;
     job->opening = m_manager->beginOpening(request.runDir, request.access, request.recovery);
     SessionManager::Opening *opening = job->opening.get();
+    // The run's files as read last time when they are unchanged since, and what it is read
+    // under, for the status kept of the review (StatusKeeper).
+    CachedRun(request.runDir).readThrough(*opening);
     job->watcher = new QFutureWatcher<void>(this);
     connect(job->watcher, &QFutureWatcherBase::finished, this, &RunOpener::complete);
     if (SessionManager::opensOpenRun(*opening)) {

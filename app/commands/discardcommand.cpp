@@ -1,8 +1,8 @@
 #include "commands/discardcommand.h"
 
-#include "commands/cachedrun.h"
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
+#include "review/cachedrun.h"
 #include "review/sessionmanager.h"
 
 #include <QCommandLineParser>
@@ -26,13 +26,13 @@ void DiscardCommand::addArguments(QCommandLineParser &parser) const
 int DiscardCommand::run(const QCommandLineParser &parser)
 {
     SessionManager manager;
-    CachedRun cache(parser.positionalArguments().at(1));
+    const CachedRun cache(parser.positionalArguments().at(1));
     if (const Outcome opened = SessionChange::open(manager, parser, &cache); !opened)
         return fail(opened);
     if (const Outcome discarded = manager.discardSession(); !discarded)
         return fail(discarded);
     console().print(tr("Session %1 discarded.").arg(manager.session().sessionId) +
                     QLatin1Char('\n'));
-    cache.keepStatus(manager); // for the next `director status`
+    CachedRun::keepStatus(manager); // for the next `director status`
     return 0;
 }

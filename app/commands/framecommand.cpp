@@ -1,8 +1,8 @@
 #include "commands/framecommand.h"
 
-#include "commands/cachedrun.h"
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
+#include "review/cachedrun.h"
 #include "review/sessionmanager.h"
 #include "session/reasoncodes.h"
 #include "session/reviewer.h"
@@ -87,7 +87,7 @@ int FrameCommand::run(const QCommandLineParser &parser)
         return fail(asked);
 
     SessionManager manager;
-    CachedRun cache(parser.positionalArguments().at(1));
+    const CachedRun cache(parser.positionalArguments().at(1));
     if (const Outcome opened = SessionChange::open(manager, parser, &cache); !opened)
         return fail(opened);
     if (const Outcome there = SessionChange::checkFrame(manager, index); !there)
@@ -99,7 +99,7 @@ int FrameCommand::run(const QCommandLineParser &parser)
         said += tr(", attempt %1").arg(*edit.attempt);
     console().print(said + QLatin1Char('\n'));
     // The next `director status` tells the run as this change leaves it without reading it.
-    cache.keepStatus(manager);
+    CachedRun::keepStatus(manager);
     return 0;
 }
 

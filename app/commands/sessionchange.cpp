@@ -1,7 +1,7 @@
 #include "commands/sessionchange.h"
 
-#include "commands/cachedrun.h"
 #include "commands/recoveroption.h"
+#include "review/cachedrun.h"
 #include "review/sessionmanager.h"
 
 #include <QCommandLineParser>
@@ -29,7 +29,7 @@ Outcome retold(const Outcome &outcome, const QString &message)
 } // namespace
 
 Outcome SessionChange::open(SessionManager &manager, const QCommandLineParser &parser,
-                            CachedRun *cache)
+                            const CachedRun *cache)
 {
     SessionManager::Recovery recovery = SessionManager::Recovery::None;
     if (const Outcome recover = RecoverOption::parse(parser, &recovery); !recover)

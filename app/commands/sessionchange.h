@@ -22,7 +22,7 @@ public:
     // read-only, and takes in nothing. `cache` (when given): the run is read through it
     // (CachedRun::readThrough), which can then keep the status the change leaves.
     static Outcome open(SessionManager &manager, const QCommandLineParser &parser,
-                        CachedRun *cache = nullptr);
+                        const CachedRun *cache = nullptr);
     // INDEX, the argument after RUN_DIR (frame, patch): a frame index (0, 1, ...), or Invalid.
     static Result<int> frameIndex(const QCommandLineParser &parser);
     // Ok when the opened session has frame `index`; Invalid, saying so, otherwise.

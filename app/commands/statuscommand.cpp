@@ -1,7 +1,7 @@
 #include "commands/statuscommand.h"
 
-#include "commands/cachedrun.h"
 #include "commands/framecommand.h"
+#include "review/cachedrun.h"
 #include "session/reasoncodes.h"
 
 #include "review/runstatus.h"
@@ -59,45 +59,47 @@ int StatusCommand::run(const QCommandLineParser &parser)
     // metadata instead of its every file. The fingerprint vouches only for what was settled
     // before the run (and its session file) began to be read, so that what changes meanwhile
     // makes the next one differ. Only for a run given as its real folder (CachedRun).
-    CachedRun cache(runDir);
+    const CachedRun cache(runDir);
     const bool cached = !parser.isSet(noCacheName) && cache.applies();
     const StatusCache &statusCache = cache.statusCache();
     const QString &givenAs = cache.givenAs();
     const QString &realDir = cache.realDir();
+    SessionManager manager;
+    std::unique_ptr<SessionManager::Opening> opening =
+        manager.beginOpening(runDir, SessionManager::Access::ReadOnly);
     // When the session file changed since the status kept (a review went on: the common
     // change), the run is fingerprinted beside the session file's load instead, below. Only
     // which comes first: a kept status is told for its fingerprint alone.
     const QString sessionPath = cached ? SessionStore(realDir).sessionPath() : QString();
     if (cached && statusCache.mayHold(realDir, sessionPath)) {
-        cache.fingerprint = RunFingerprint::parts(realDir);
-        if (cache.fingerprint->whole) {
+        const RunFingerprint::Parts &fingerprint =
+            opening->fingerprint.emplace(RunFingerprint::parts(realDir));
+        if (fingerprint.whole) {
             if (const std::optional<RunStatus> kept =
-                    statusCache.find(realDir, *cache.fingerprint->whole, givenAs))
+                    statusCache.find(realDir, *fingerprint.whole, givenAs))
                 return print(*kept);
         }
-        // The status a review's command left (`director frame`): told while the run's part is
-        // as it read it and the session file is the one it saved.
+        // The status a review left (`director frame`, the window: CachedRun, StatusKeeper):
+        // told while the run's part is as it was read and the session file is the one saved.
         const std::optional<QByteArray> session = SessionStore::fileStamp(sessionPath);
-        if (cache.fingerprint->run && session) {
+        if (fingerprint.run && session) {
             if (const std::optional<RunStatus> kept =
-                    statusCache.findSaved(realDir, *cache.fingerprint->run, *session, givenAs))
+                    statusCache.findSaved(realDir, *fingerprint.run, *session, givenAs))
                 return print(*kept);
         }
     }
-    SessionManager manager;
-    std::unique_ptr<SessionManager::Opening> opening =
-        manager.beginOpening(runDir, SessionManager::Access::ReadOnly);
     opening->shareRun = false; // a process that ends with the status
     // The run's own files as read last time when only the session changed since (RunReadCache,
     // told by the run's part of the fingerprint, taken before they are read).
     if (cached)
         cache.readThrough(*opening);
     SessionManager::prepareOpening(*opening);
+    const std::optional<RunFingerprint::Parts> fingerprint = opening->fingerprint;
     if (const Outcome open = manager.finishOpening(std::move(opening)); !open)
         return fail(open);
     const RunStatus status = RunStatus::of(manager);
-    if (cached && cache.fingerprint && cache.fingerprint->whole)
-        statusCache.keep(realDir, *cache.fingerprint->whole, status);
+    if (fingerprint && fingerprint->whole)
+        statusCache.keep(realDir, *fingerprint->whole, status);
     return print(status);
 }
 

@@ -70,27 +70,30 @@ int FrameCounts::count(FrameStatus status) const
 
 RunStatus RunStatus::of(const SessionManager &manager)
 {
+    return of(manager.session(), manager.run(), manager.runDir(), manager.isUnsaved());
+}
+
+RunStatus RunStatus::of(const DirectorSession &session, const RunFolder::Contents &run,
+                        const QString &runDir, bool unsaved)
+{
     RunStatus status;
-    status.m_runDir = manager.runDir();
-    status.m_hasSessionFile = !manager.isUnsaved();
+    status.m_runDir = runDir;
+    status.m_hasSessionFile = !unsaved;
     // The run as the pipeline's news would make it: status never writes, so what it has not
     // taken in yet is shown, and counted. (A committed or discarded session takes in nothing,
     // and a session that is not saved yet was made from the run folder as it is.)
     QList<int> changed;
     QList<int> added;
-    status.m_session =
-        manager.isUnsaved() || manager.session().isReadOnly()
-            ? manager.session()
-            : SessionManager::withNews(
-                  manager.session(),
-                  RunIngest::plan(manager.session(), manager.run(), manager.runDir()), &changed,
-                  &added);
+    status.m_session = unsaved || session.isReadOnly()
+                           ? session
+                           : SessionManager::withNews(
+                                 session, RunIngest::plan(session, run, runDir), &changed, &added);
     status.m_newsChanged = int(changed.size());
     status.m_newsAdded = int(added.size());
     status.m_lastModifiedAhead = status.m_hasSessionFile && isAheadNow(status.m_session);
     status.m_counts = FrameCounts::of(status.m_session.frames);
     status.m_frameCount = int(status.m_session.frames.size());
-    const RunPaths paths(manager.runDir(), status.m_session.runId);
+    const RunPaths paths(runDir, status.m_session.runId);
     for (const DirectorFrameState &frame : std::as_const(status.m_session.frames)) {
         status.m_nudged += frame.directorOverrides.alignment.has_value();
         status.m_noted += frame.directorOverrides.notes.has_value();
@@ -101,8 +104,8 @@ RunStatus RunStatus::of(const SessionManager &manager)
             frame.status == FrameStatus::AuditFail)
             status.m_rejected.append({frame.frameIndex, *verdict});
     }
-    status.m_missing = manager.run().missing;
-    status.m_leftOut = manager.run().leftOut;
+    status.m_missing = run.missing;
+    status.m_leftOut = run.leftOut;
     return status;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "run/runfolder.h"
 #include "session/directorsession.h"
 #include "session/framestatus.h"
 
@@ -42,6 +43,10 @@ class RunStatus
 public:
     // The run open in `manager` (read-only or not), at the clock's time now.
     static RunStatus of(const SessionManager &manager);
+    // The same of a session and its run folder as read (`runDir` as given to the manager;
+    // `unsaved`: the session has no file yet), on any thread.
+    static RunStatus of(const DirectorSession &session, const RunFolder::Contents &run,
+                        const QString &runDir, bool unsaved);
 
     QString runDir() const { return m_runDir; }
     // The session as the news would make it; a status told again (fromJson) holds its

@@ -134,8 +134,10 @@ void SessionManager::close()
     m_session.reset();
     m_store.reset();
     m_run = {};
+    m_runFingerprint.reset();
+    m_writtenStamp.reset();
     m_unsaved = false;
-    m_revision = m_durable = 0;
+    m_revision = m_durable = m_stampRevision = 0;
     m_saveError.clear();
     noteAllChanged();
 }
@@ -149,8 +151,10 @@ SessionManager::SaveState SessionManager::saveState() const
 
 std::optional<QByteArray> SessionManager::savedFileStamp() const
 {
-    if (m_writer || !m_store || !m_session || m_batch.active || saveState() != SaveState::Saved)
+    if (!m_store || !m_session || m_batch.active || saveState() != SaveState::Saved)
         return std::nullopt;
+    if (m_writer) // the store is the writer's
+        return m_stampRevision == m_revision ? m_writtenStamp : std::nullopt;
     return m_store->savedFileStamp();
 }
 
@@ -187,8 +191,13 @@ void SessionManager::setSaveError(const QString &message)
     emit saveStateChanged();
 }
 
-void SessionManager::writerWritten(quint64 revision, const QString &lastModified)
+void SessionManager::writerWritten(quint64 revision, const QString &lastModified,
+                                   const std::optional<QByteArray> &fileStamp)
 {
+    if (revision >= m_durable) {
+        m_writtenStamp = fileStamp;
+        m_stampRevision = revision;
+    }
     m_durable = std::max(m_durable, revision);
     m_saveError.clear();
     if (m_durable == m_revision)
@@ -201,7 +210,12 @@ Outcome SessionManager::saveNow(const DirectorSession &session, bool *written,
 {
     if (m_writer)
         m_writer->waitForIdle();
-    return reportSave(m_store->save(session, written, changes));
+    const Outcome outcome = reportSave(m_store->save(session, written, changes));
+    if (m_writer) { // idle: the store is this thread's until the next submit
+        m_writtenStamp = outcome ? m_store->savedFileStamp() : std::nullopt;
+        m_stampRevision = m_revision;
+    }
+    return outcome;
 }
 
 void SessionManager::noteChanged(const QList<int> &frameIndexes)
@@ -313,6 +327,9 @@ void SessionManager::prepareOpening(Opening &opening, const std::atomic_bool *ca
         const Outcome session = sessionOf(opening, cancel);
         if (session && opening.shareRun)
             shareWithSession(opening.run, opening.session);
+        // On the thread that used the store: the session as the opening saved it, if it did.
+        if (session)
+            opening.savedStamp = opening.store->savedFileStamp();
         return session;
     }();
 }
@@ -509,6 +526,10 @@ void SessionManager::adopt(Opening &&opening)
         connect(m_writer.get(), &SessionWriter::failed, this, &SessionManager::setSaveError);
     }
     m_revision = m_durable = 0;
+    // The session as the opening saved it, if it did (the writer has written nothing yet).
+    m_writtenStamp = opening.savedStamp;
+    m_stampRevision = 0;
+    m_runFingerprint = opening.fingerprint ? opening.fingerprint->run : std::nullopt;
     m_saveError.clear();
     noteAllChanged(); // the store's cache may hold other frames (another run, a file read again)
     emit saveStateChanged();

@@ -3,6 +3,7 @@
 #include "commit/commitexporter.h"
 #include "core/outcome.h"
 #include "core/result.h"
+#include "run/runfingerprint.h"
 #include "run/runfolder.h"
 #include "run/runingest.h"
 #include "session/directorsession.h"
@@ -268,10 +269,15 @@ public:
     QString runDir() const;
     const RunFolder::Contents &run() const { return m_run; }
     // The session file as this manager saved it last (SessionStore::savedFileStamp()), while
-    // it holds the session in memory exactly: saving synchronously (a command), every change
-    // saved, and no other program wrote the file since. None otherwise (nothing saved yet, a
-    // save failed, saving in the background).
+    // it holds the session in memory exactly: every change saved (in the background: the
+    // latest written, and stamped right after its save), and no other program wrote the file
+    // since (in the background: by then). None otherwise (nothing saved yet, a save failed or
+    // is under way).
     std::optional<QByteArray> savedFileStamp() const;
+    // The run's part of the fingerprint (RunFingerprint::Parts::run) its run was read under,
+    // when the opening took one (CachedRun::readThrough): run() is then what the run folder
+    // held while it had that fingerprint. None otherwise.
+    const std::optional<QByteArray> &runFingerprint() const { return m_runFingerprint; }
     // After initializeOrResume: what the store found (state, message,
     // problems); useful when opening failed on an unreadable file.
     const SessionStore::LoadResult &lastLoad() const { return m_lastLoad; }
@@ -327,7 +333,8 @@ private:
     // batch's undo step, a save under way), not on every change. In the background when
     // saving is; a synchronous save that does not put the file in place puts them back.
     Outcome saveFramesInPlace(QList<DirectorFrameState> states);
-    void writerWritten(quint64 revision, const QString &lastModified);
+    void writerWritten(quint64 revision, const QString &lastModified,
+                       const std::optional<QByteArray> &fileStamp);
     // A save failed: told at once, even when a newer snapshot is already on
     // its way (it will most likely fail the same way).
     void setSaveError(const QString &message);
@@ -404,6 +411,10 @@ private:
     // one on disk.
     quint64 m_revision = 0;
     quint64 m_durable = 0;
+    // The stamp of the file the writer wrote revision m_stampRevision to (savedFileStamp()).
+    std::optional<QByteArray> m_writtenStamp;
+    quint64 m_stampRevision = 0;
+    std::optional<QByteArray> m_runFingerprint;
     // The number of the save handed to the store last (SessionStore::Changes), and the frames
     // changed since (every one, when m_allFramesChanged).
     quint64 m_saveNumber = 0;
@@ -461,6 +472,12 @@ struct SessionManager::Opening
     std::function<Outcome(const QString &runDir, RunFolder::Contents *contents,
                           const RunFolder::Control &control)>
         readRun;
+    // The run's fingerprint, when readRun took one before it read the run (CachedRun): the
+    // manager that adopts the opening keeps its run part (runFingerprint()).
+    std::optional<RunFingerprint::Parts> fingerprint;
+    // The session file as prepareOpening() saved it (a new session), when it did and it is
+    // still as saved then (SessionStore::savedFileStamp()).
+    std::optional<QByteArray> savedStamp;
     // Whether the run's frames are made to share the session's data once both are read
     // (shareWithSession: memory, for a manager that stays open; `director status` does not).
     bool shareRun = true;

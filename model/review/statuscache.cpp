@@ -85,19 +85,19 @@ void StatusCache::keep(const QString &runDir, const QByteArray &fingerprint,
     write(runDir, {{QStringLiteral("fingerprint"), QString::fromLatin1(fingerprint)}}, status);
 }
 
-void StatusCache::keepSaved(const QString &runDir, const QByteArray &runFingerprint,
+bool StatusCache::keepSaved(const QString &runDir, const QByteArray &runFingerprint,
                             const QByteArray &sessionStamp, const RunStatus &status) const
 {
-    write(runDir,
-          {{QStringLiteral("runFingerprint"), QString::fromLatin1(runFingerprint)},
-           {QStringLiteral("sessionFile"), QString::fromLatin1(sessionStamp)}},
-          status);
+    return write(runDir,
+                 {{QStringLiteral("runFingerprint"), QString::fromLatin1(runFingerprint)},
+                  {QStringLiteral("sessionFile"), QString::fromLatin1(sessionStamp)}},
+                 status);
 }
 
-void StatusCache::write(const QString &runDir, QJsonObject kept, const RunStatus &status) const
+bool StatusCache::write(const QString &runDir, QJsonObject kept, const RunStatus &status) const
 {
     if (m_folder.isEmpty())
-        return;
+        return false;
     kept.insert(QStringLiteral("format"), format);
     kept.insert(QStringLiteral("runDir"), runDir);
     kept.insert(QStringLiteral("program"), CacheFile::programIdentity());
@@ -105,7 +105,9 @@ void StatusCache::write(const QString &runDir, QJsonObject kept, const RunStatus
     // Only what reads back as it is (QJsonDocument drops a leading U+FEFF of a text, say).
     const QByteArray bytes = QJsonDocument(kept).toJson(QJsonDocument::Compact);
     if (QJsonDocument::fromJson(bytes).object() != kept)
-        return;
-    if (CacheFile::write(pathFor(runDir), {bytes})) // or not: the next status reads the run
-        CacheFile::removeOld(m_folder, u"json");
+        return false;
+    if (!CacheFile::write(pathFor(runDir), {bytes})) // then the next status reads the run
+        return false;
+    CacheFile::removeOld(m_folder, u"json");
+    return true;
 }

@@ -52,14 +52,15 @@ public:
     // from the very session and run the next status would read, without reading them again:
     // what Director writes, Director reads back (the session file), and a run whose part of the
     // fingerprint is unchanged reads as it did (RunReadCache).
-    void keepSaved(const QString &runDir, const QByteArray &runFingerprint,
+    // True when it was kept.
+    bool keepSaved(const QString &runDir, const QByteArray &runFingerprint,
                    const QByteArray &sessionStamp, const RunStatus &status) const;
 
 private:
     QString pathFor(const QString &runDir) const;
     // The kept object for `runDir`, when it is one this program kept; empty otherwise.
     QJsonObject keptFor(const QString &runDir) const;
-    void write(const QString &runDir, QJsonObject kept, const RunStatus &status) const;
+    bool write(const QString &runDir, QJsonObject kept, const RunStatus &status) const;
 
     QString m_folder;
 };

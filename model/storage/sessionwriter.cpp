@@ -75,11 +75,12 @@ void SessionWriter::run()
         locker.unlock();
 
         const Outcome outcome = m_store->save(snapshot, nullptr, changes);
+        std::optional<QByteArray> stamp = outcome ? m_store->savedFileStamp() : std::nullopt;
 
         locker.lock();
         m_busy = false;
         const bool first = m_reports.isEmpty();
-        m_reports.append({revision, snapshot.lastModified, outcome});
+        m_reports.append({revision, snapshot.lastModified, outcome, std::move(stamp)});
         // One delivery on the owner's thread takes every report there is.
         if (first)
             QMetaObject::invokeMethod(this, &SessionWriter::deliverReports, Qt::QueuedConnection);
@@ -98,7 +99,7 @@ void SessionWriter::deliverReports()
     }
     for (const Report &report : std::as_const(reports)) {
         if (report.outcome)
-            emit written(report.revision, report.lastModified);
+            emit written(report.revision, report.lastModified, report.fileStamp);
         else
             emit failed(report.outcome.message());
     }

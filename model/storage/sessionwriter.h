@@ -38,7 +38,10 @@ public:
     void waitForIdle();
 
 signals:
-    void written(quint64 revision, const QString &lastModified);
+    // `fileStamp`: the file the revision was written to while it is as written, when this
+    // writer's store can tell (SessionStore::savedFileStamp(), taken right after the save).
+    void written(quint64 revision, const QString &lastModified,
+                 const std::optional<QByteArray> &fileStamp);
     void failed(const QString &message);
 
 private:
@@ -47,6 +50,7 @@ private:
         quint64 revision = 0;
         QString lastModified;
         Outcome outcome;
+        std::optional<QByteArray> fileStamp;
     };
 
     void run();

@@ -42,6 +42,7 @@
 #include "patch/patchfiles.h"
 #include "review/runstatus.h"
 #include "review/sessionmanager.h"
+#include "review/statuscache.h"
 #include "run/runfingerprint.h"
 #include "run/runfolder.h"
 #include "run/runpaths.h"
@@ -282,6 +283,7 @@ void measureStatus(const QString &runDir, int frames)
         double reviewed = 0;     // status after a review's change (RunReadCache)
         double reviewedJson = 0; // the same, --json
         double whole = 0;        // status --no-cache: the whole run read
+        double frame = 0;        // the review's change: director frame RUN 0 --note
         double read = 0;
         double load = 0;
         double open = 0;
@@ -292,13 +294,14 @@ void measureStatus(const QString &runDir, int frames)
     // A review's change between two statuses: a note on frame 0 (two notes in turn).
     int notes = 0;
     const auto review = [&] {
-        run(director, {QStringLiteral("frame"), runDir, QStringLiteral("0"),
-                       QStringLiteral("--note"), QStringLiteral("bench note %1").arg(++notes % 2)});
+        return run(director,
+                   {QStringLiteral("frame"), runDir, QStringLiteral("0"), QStringLiteral("--note"),
+                    QStringLiteral("bench note %1").arg(++notes % 2)});
     };
     run(director, {QStringLiteral("status"), runDir}); // the run's read kept
     for (int round = 0; round < bench::runs(); ++round) {
         Steps step;
-        review();
+        step.frame = review();
         step.reviewed = run(director, {QStringLiteral("status"), runDir});
         review();
         step.reviewedJson =
@@ -341,6 +344,9 @@ void measureStatus(const QString &runDir, int frames)
                  bench::medianOf(steps, &Steps::reviewedJson), QStringLiteral("ms"), goal);
     bench::print(QStringLiteral("director status --no-cache RUN (the whole run read)"),
                  bench::medianOf(steps, &Steps::whole), QStringLiteral("ms"), goal);
+    bench::print(QStringLiteral("director frame RUN 0 --note TEXT (the review's change, its "
+                                "status kept)"),
+                 bench::medianOf(steps, &Steps::frame), QStringLiteral("ms"));
     bench::print(
         QStringLiteral("  the whole run's steps (each a process of its own): open read-only"), open,
         QStringLiteral("ms"));
@@ -352,8 +358,8 @@ void measureStatus(const QString &runDir, int frames)
     bench::print(QStringLiteral("  RunStatus::of (news: RunIngest::plan, withNews)"), of,
                  QStringLiteral("ms"));
     bench::print(QStringLiteral("  toJson + compact JSON"), json, QStringLiteral("ms"));
-    bench::print(QStringLiteral("  the process's own (start, Qt, exit; --json - the steps)"),
-                 processJson - open - of - json, QStringLiteral("ms"));
+    bench::print(QStringLiteral("  the process's own (start, Qt, exit; --no-cache - the steps)"),
+                 bench::medianOf(steps, &Steps::whole) - open - of - json, QStringLiteral("ms"));
 }
 
 void measure(const QString &base, int frames)
@@ -444,6 +450,19 @@ void measure(const QString &base, int frames)
             peak = bench::procStatusKiB("VmHWM");
             heapOpen = bench::heapBytes() - heapBefore;
             rssOpen = bench::procStatusKiB("VmRSS") - rssBefore;
+            // What StatusKeeper does off the GUI thread once the review pauses: the status of
+            // the open run, kept for the next `director status` (here in a folder of its own).
+            const QTemporaryDir keptIn;
+            QElapsedTimer timer;
+            timer.start();
+            const RunStatus status = RunStatus::of(manager);
+            const double of = bench::elapsedMs(timer);
+            if (!StatusCache(keptIn.path()).keepSaved(runDir, "run", "session", status))
+                qFatal("keepSaved");
+            bench::print(QStringLiteral("the window's status kept (StatusKeeper, off the GUI "
+                                        "thread): RunStatus::of + StatusCache::keepSaved"),
+                         bench::elapsedMs(timer), QStringLiteral("ms"),
+                         QStringLiteral("(of it, RunStatus::of: %1 ms)").arg(of, 0, 'f', 1));
         }
         malloc_trim(0);
         const double heapStays = bench::heapBytes() - heapBefore;
