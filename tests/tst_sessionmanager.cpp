@@ -1,3 +1,4 @@
+#include "review/cachedrun.h"
 #include "review/reviewhistory.h"
 #include "review/sessionmanager.h"
 #include "runfixture.h"
@@ -60,6 +61,7 @@ private slots:
     void discardedSessionIsReadOnly();
     void backgroundSavesReportWhenDurableAndTheLatestWins();
     void theSavedFileIsStampedOnlyWhenSavedInStep();
+    void theRunsFingerprintGoesWithNewsFromAnotherRead();
     void backgroundFailureIsToldAndRetried();
     void commitWaitsForBackgroundSaves();
     void closingWritesTheLastBackgroundSave();
@@ -814,6 +816,37 @@ void TestSessionManager::theSavedFileIsStampedOnlyWhenSavedInStep()
     QVERIFY(window.waitForSaves());
     QVERIFY(window.savedFileStamp());
     QCOMPARE(window.savedFileStamp(), SessionStore::fileStamp(sessionPath));
+}
+
+// The run's part of the fingerprint a run was read under (CachedRun::readThrough), which a kept
+// status is told by: kept through the news of that very read (ingestRun), forgotten once news
+// from another read of the run is taken in (RunWatcher's: run() is then not the run any more).
+void TestSessionManager::theRunsFingerprintGoesWithNewsFromAnotherRead()
+{
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(m_dir->path() + QStringLiteral("/cache")));
+    RunFixture::letSettle();
+    SessionManager manager(nullptr, SessionManager::Saving::Background);
+    std::unique_ptr<SessionManager::Opening> opening = manager.beginOpening(runDir());
+    CachedRun(runDir()).readThrough(*opening);
+    SessionManager::prepareOpening(*opening);
+    QVERIFY(manager.finishOpening(std::move(opening)));
+    const std::optional<QByteArray> fingerprint = manager.runFingerprint();
+    QVERIFY(fingerprint);
+    QCOMPARE(fingerprint, RunFingerprint::parts(runDir()).run);
+    QVERIFY(manager.ingestRun()); // nothing new in its own read
+    QCOMPARE(manager.runFingerprint(), fingerprint);
+    QVERIFY(CachedRun::keepable(manager)); // the session the opening created and saved
+
+    QVERIFY(RunFixture::writeCandidate(runDir(), 3, 2)); // the pipeline retries frame 3
+    RunFolder::Contents again;
+    QVERIFY(RunFolder::read(runDir(), &again));
+    int changed = 0;
+    QVERIFY(manager.ingest(RunIngest::plan(manager.session(), again, runDir()), &changed));
+    QCOMPARE(changed, 1);
+    QVERIFY(!manager.runFingerprint());
+    QVERIFY(manager.waitForSaves());
+    QVERIFY(manager.savedFileStamp()); // saved, yet no status can be kept of it
+    QVERIFY(!CachedRun::keepable(manager));
 }
 
 void TestSessionManager::backgroundFailureIsToldAndRetried()

@@ -13,7 +13,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -40,6 +42,7 @@ private slots:
     void whatTheCacheCannotHoldOrTellIsReadFromTheRun();
     void aReviewedRunIsToldWithItsFilesAsKept();
     void aReviewCommandLeavesTheStatusItMade();
+    void aRunThatNamesTheSessionFilesIsToldFromTheRun();
     void whatIsOldInTheCacheIsRemoved();
 
 private:
@@ -446,6 +449,44 @@ void TestStatusCache::aReviewCommandLeavesTheStatusItMade()
     const QString discarded = status({QStringLiteral("--json")}).out;
     QVERIFY2(discarded.contains(QLatin1String("\"status\":\"discarded\"")), qPrintable(discarded));
     QCOMPARE(discarded, status({QStringLiteral("--json"), QStringLiteral("--no-cache")}).out);
+}
+
+// A run whose JSON names one of the session's files (its part of the fingerprint leaves them
+// out): the session's own save changes what a read of the run finds (here, the backup the
+// change's save makes), so a change keeps no status of it, and the next status reads the run.
+void TestStatusCache::aRunThatNamesTheSessionFilesIsToldFromTheRun()
+{
+    QVERIFY(RunFixture::writeJson(
+        run() + QStringLiteral("/state.json"),
+        {{QStringLiteral("total_frames"), 5},
+         {QStringLiteral("frame_states"),
+          QJsonArray{QJsonObject{
+              {QStringLiteral("index"), 4},
+              {QStringLiteral("status"), QStringLiteral("approved")},
+              {QStringLiteral("approved_path"), QStringLiteral("director_session.json.bak")}}}}}));
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(run())); // saved once: no backup yet
+    }
+    QVERIFY(!QFile::exists(run() + QStringLiteral("/director_session.json.bak")));
+    RunFixture::letSettle();
+    QCOMPARE(director({QStringLiteral("frame"), run(), QStringLiteral("1"),
+                       QStringLiteral("--note=the cape")})
+                 .exitCode,
+             0);
+    QVERIFY(QFile::exists(run() + QStringLiteral("/director_session.json.bak")));
+    const QStringList kept = QDir(cache() + QStringLiteral("/Director/director/status"))
+                                 .entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &name : kept) {
+        QFile file(cache() + QStringLiteral("/Director/director/status/") + name);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("\"sessionFile\""));
+    }
+    for (const QStringList &options : {QStringList(), QStringList{QStringLiteral("--json")}}) {
+        const DirectorProcess::Result told = status(options);
+        QCOMPARE(told.exitCode, 0);
+        QCOMPARE(told.out, status(options + QStringList{QStringLiteral("--no-cache")}).out);
+    }
 }
 
 // Both caches, once the command keeps something in them: the files of runs not looked at for 30

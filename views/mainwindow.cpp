@@ -70,7 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectSession();
     // A run the pipeline is still writing: what it writes is taken in, and said.
     new PipelineNews(m_manager, statusBar(), this);
-    new StatusKeeper(m_manager, this); // for the next `director status`
+    m_statusKeeper = new StatusKeeper(m_manager, this); // for the next `director status`
     m_commitFlow = new CommitFlow(m_controller, this);
     connect(m_commitFlow, &CommitFlow::failed, this, &MainWindow::report);
     m_closeGuard = new CloseGuard(m_manager, m_saveState, this, [this](int *frame) {
@@ -447,6 +447,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // (the opener's destructor waits for it).
     m_opener->cancel();
     saveSettings();
+    m_statusKeeper->keepNow(); // what is due, of the session as saved, before it closes
     m_manager->close();
     event->accept();
 }

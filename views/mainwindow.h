@@ -10,6 +10,7 @@
 
 class AuditPresenter;
 class CloseGuard;
+class StatusKeeper;
 class CommitFlow;
 class FrameListModel;
 class InspectorPanel;
@@ -128,6 +129,7 @@ private:
     RunOpener *m_opener;
     CommitFlow *m_commitFlow;
     CloseGuard *m_closeGuard;
+    StatusKeeper *m_statusKeeper;
     int m_current = -1;
     LastFrame *m_lastFrame;
     PlaybackBar *m_playbackBar;

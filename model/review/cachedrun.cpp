@@ -35,7 +35,9 @@ void CachedRun::readThrough(SessionManager::Opening &opening) const
 
 std::optional<CachedRun::Kept> CachedRun::keepable(const SessionManager &manager)
 {
-    if (!manager.hasSession() || !manager.runFingerprint())
+    // A run whose JSON names one of the session's files: its part of the fingerprint leaves
+    // those out, and the session's own saves change what a read of the run finds.
+    if (!manager.hasSession() || !manager.runFingerprint() || manager.run().namesSessionFiles)
         return std::nullopt;
     const CachedRun run(manager.runDir());
     if (!run.applies() || manager.runDir() != run.givenAs())

@@ -39,8 +39,10 @@ public:
 
     // What StatusCache::keepSaved() keeps of the run open in `manager`: the status the next
     // `director status` would tell, and what it is told by. None when the manager cannot vouch
-    // for it: its run not read through the cache, its session not saved as it is in memory
-    // (SessionManager::savedFileStamp()), or the run not given as its real folder.
+    // for it: its run not read through the cache (or news taken in from another read of it),
+    // its session not saved as it is in memory (SessionManager::savedFileStamp()), the run
+    // not given as its real folder, or its JSON naming one of the session's files (which its
+    // part of the fingerprint leaves out: RunFolder::Contents::namesSessionFiles).
     struct Kept
     {
         QString realDir;

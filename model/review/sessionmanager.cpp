@@ -194,7 +194,9 @@ void SessionManager::setSaveError(const QString &message)
 void SessionManager::writerWritten(quint64 revision, const QString &lastModified,
                                    const std::optional<QByteArray> &fileStamp)
 {
-    if (revision >= m_durable) {
+    // (A report numbered beyond the revisions given out is of a save from before this
+    // session was opened again, its numbers reset: no stamp of this session.)
+    if (revision >= m_durable && revision <= m_revision) {
         m_writtenStamp = fileStamp;
         m_stampRevision = revision;
     }
@@ -1352,6 +1354,9 @@ Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, i
     const DirectorSession expected = candidate;
     noteChanged(changed);
     noteChanged(added);
+    // News from another read of the run (RunWatcher's): run() is no longer the run the session
+    // is of, and its fingerprint vouches for nothing now (ingestRun() keeps it).
+    m_runFingerprint.reset();
     const Outcome saved = saveAndAdopt(std::move(candidate));
     if (m_session->frames != expected.frames)
         return saved; // not kept (a synchronous save failed)
@@ -1370,7 +1375,11 @@ Outcome SessionManager::ingestRun(int *changed, int *added)
 {
     if (!m_session)
         return Outcome::failed(tr("No session is open."));
-    return ingest(RunIngest::plan(*m_session, m_run, runDir()), changed, added);
+    // News from run() itself: the run it holds is still the one its fingerprint tells.
+    const std::optional<QByteArray> fingerprint = m_runFingerprint;
+    const Outcome outcome = ingest(RunIngest::plan(*m_session, m_run, runDir()), changed, added);
+    m_runFingerprint = fingerprint;
+    return outcome;
 }
 
 Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)

@@ -276,7 +276,8 @@ public:
     std::optional<QByteArray> savedFileStamp() const;
     // The run's part of the fingerprint (RunFingerprint::Parts::run) its run was read under,
     // when the opening took one (CachedRun::readThrough): run() is then what the run folder
-    // held while it had that fingerprint. None otherwise.
+    // held while it had that fingerprint, and the session has taken in no news from another
+    // read of it (ingest() from RunWatcher forgets it). None otherwise.
     const std::optional<QByteArray> &runFingerprint() const { return m_runFingerprint; }
     // After initializeOrResume: what the store found (state, message,
     // problems); useful when opening failed on an unreadable file.

@@ -14,9 +14,8 @@ StatusKeeper::StatusKeeper(SessionManager *manager, QObject *parent)
     m_pause.setSingleShot(true);
     m_pause.setInterval(pauseMs);
     connect(&m_pause, &QTimer::timeout, this, &StatusKeeper::keep);
+    // (A new session, saved as it is opened, too: what is kept is always the manager's now.)
     connect(m_manager, &SessionManager::saved, &m_pause, qOverload<>(&QTimer::start));
-    // Another run opened, or this one again: what was due was of the run before.
-    connect(m_manager, &SessionManager::sessionOpened, &m_pause, &QTimer::stop);
     connect(&m_keeping, &QFutureWatcher<bool>::finished, this, [this] {
         if (m_keeping.result())
             emit kept();

@@ -11,7 +11,8 @@ class SessionManager;
 // paused a moment (keys come in bursts: one status a pause, not one a key), worked out off the
 // GUI thread from copies of the session and the run (implicitly shared: nothing is copied
 // whole). A status is kept only while the manager can vouch for it (CachedRun::keepable): its
-// run read through the cache, its latest change written and stamped. What is pending when the
+// run read through the cache, its latest change written and stamped. What is due when the
+// window closes (MainWindow::closeEvent, before the session is closed: keepNow()) or the
 // application quits is kept before it does.
 class StatusKeeper : public QObject
 {
