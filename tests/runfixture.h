@@ -126,6 +126,19 @@ inline bool writeMixedRun(const QString &runDir, const QString &runId = QStringL
     return ok;
 }
 
+// A state.json of five frames whose frame 4 is approved at `approvedPath` (a path that names
+// what the run's JSON should not, say).
+inline bool writeStateApprovingAt(const QString &runDir, const QString &approvedPath)
+{
+    return writeJson(
+        runDir + QStringLiteral("/state.json"),
+        {{QStringLiteral("total_frames"), 5},
+         {QStringLiteral("frame_states"),
+          QJsonArray{QJsonObject{{QStringLiteral("index"), 4},
+                                 {QStringLiteral("status"), QStringLiteral("approved")},
+                                 {QStringLiteral("approved_path"), approvedPath}}}}});
+}
+
 // All frames passed and approved: ready to commit.
 inline bool writeApprovedRun(const QString &runDir, int frameCount)
 {

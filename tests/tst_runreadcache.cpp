@@ -333,14 +333,8 @@ void TestRunReadCache::readTakesTheKeptReadInsteadOfTheRun()
 // told by the run's part of the fingerprint, so that read is not kept.
 void TestRunReadCache::aRunThatNamesTheSessionFilesIsNotKept()
 {
-    QVERIFY(RunFixture::writeJson(
-        run() + QStringLiteral("/state.json"),
-        {{QStringLiteral("total_frames"), 5},
-         {QStringLiteral("frame_states"),
-          QJsonArray{QJsonObject{{QStringLiteral("index"), 4},
-                                 {QStringLiteral("status"), QStringLiteral("approved")},
-                                 {QStringLiteral("approved_path"),
-                                  QStringLiteral("runs/run/./Director_Session.json.bak")}}}}}));
+    QVERIFY(RunFixture::writeStateApprovingAt(
+        run(), QStringLiteral("runs/run/./Director_Session.json.bak")));
     const RunFolder::Contents contents = read();
     QVERIFY(contents.namesSessionFiles);
     const RunReadCache reads(cache());
@@ -351,14 +345,7 @@ void TestRunReadCache::aRunThatNamesTheSessionFilesIsNotKept()
     QVERIFY(keptFile().isEmpty());
     QVERIFY(!RunReadCache::decode(QByteArray()).has_value());
     // Nor one that names a path not in ASCII (a folder that folds case may take it for one).
-    QVERIFY(RunFixture::writeJson(
-        run() + QStringLiteral("/state.json"),
-        {{QStringLiteral("total_frames"), 5},
-         {QStringLiteral("frame_states"),
-          QJsonArray{QJsonObject{
-              {QStringLiteral("index"), 4},
-              {QStringLiteral("status"), QStringLiteral("approved")},
-              {QStringLiteral("approved_path"), QStringLiteral("director_se\u00dfion.json")}}}}}));
+    QVERIFY(RunFixture::writeStateApprovingAt(run(), QStringLiteral("director_se\u00dfion.json")));
     QVERIFY(read().namesSessionFiles);
     QVERIFY(reads.read(run(), QByteArray("fingerprint"), &again, {}));
     QVERIFY(keptFile().isEmpty());

@@ -13,9 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -456,14 +454,7 @@ void TestStatusCache::aReviewCommandLeavesTheStatusItMade()
 // change's save makes), so a change keeps no status of it, and the next status reads the run.
 void TestStatusCache::aRunThatNamesTheSessionFilesIsToldFromTheRun()
 {
-    QVERIFY(RunFixture::writeJson(
-        run() + QStringLiteral("/state.json"),
-        {{QStringLiteral("total_frames"), 5},
-         {QStringLiteral("frame_states"),
-          QJsonArray{QJsonObject{
-              {QStringLiteral("index"), 4},
-              {QStringLiteral("status"), QStringLiteral("approved")},
-              {QStringLiteral("approved_path"), QStringLiteral("director_session.json.bak")}}}}}));
+    QVERIFY(RunFixture::writeStateApprovingAt(run(), QStringLiteral("director_session.json.bak")));
     {
         SessionManager manager;
         QVERIFY(manager.initializeOrResume(run())); // saved once: no backup yet
