@@ -30,6 +30,7 @@ private slots:
     void init();
 
     void theWindowsReviewLeavesTheStatusItMade();
+    void aReviewLeftForAnotherRunLeavesItsStatus();
     void nothingIsKeptForARunOpenedThroughALink();
 
 private:
@@ -130,6 +131,27 @@ void TestStatusKeeper::theWindowsReviewLeavesTheStatusItMade()
     RunFixture::letSettle();
     QCOMPARE(keptNow(), QString());
     QCOMPARE(status(run()), status(run(), {QStringLiteral("--no-cache")}));
+}
+
+// The window opens another run within the pause after a change: the status of the review it
+// leaves is kept first.
+void TestStatusKeeper::aReviewLeftForAnotherRunLeavesItsStatus()
+{
+    const QString other = m_dir->path() + QStringLiteral("/other");
+    QVERIFY(RunFixture::writeMixedRun(other, QStringLiteral("run_other")));
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    auto *keeper = window->findChild<StatusKeeper *>();
+    QVERIFY(keeper);
+    QSignalSpy kept(keeper, &StatusKeeper::kept);
+    QVERIFY(window->manager()->applyFrameEdit(1, FrameEdit::notesTo(QStringLiteral("left"))));
+    QVERIFY(window->openRun(other));
+    QCOMPARE(window->manager()->runDir(), other);
+    QCoreApplication::processEvents();
+    QCOMPARE(kept.count(), 1);
+    const QString left = status(run(), {QStringLiteral("--no-cache")});
+    QVERIFY2(left.contains(QLatin1String("\"noted\":1")), qPrintable(left));
+    QCOMPARE(keptNow(), left);
 }
 
 void TestStatusKeeper::nothingIsKeptForARunOpenedThroughALink()

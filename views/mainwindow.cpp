@@ -300,6 +300,7 @@ void MainWindow::startOpening(const QString &runDir, SessionManager::Access acce
             return;
         }
         saveSettings();
+        m_statusKeeper->keepNow(); // the review left, as saved
     }
     m_opener->open(runDir, access, recovery);
 }

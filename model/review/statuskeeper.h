@@ -12,8 +12,8 @@ class SessionManager;
 // GUI thread from copies of the session and the run (implicitly shared: nothing is copied
 // whole). A status is kept only while the manager can vouch for it (CachedRun::keepable): its
 // run read through the cache, its latest change written and stamped. What is due when the
-// window closes (MainWindow::closeEvent, before the session is closed: keepNow()) or the
-// application quits is kept before it does.
+// window closes or opens another run (MainWindow, before the session is closed: keepNow()) or
+// the application quits is kept before it does.
 class StatusKeeper : public QObject
 {
     Q_OBJECT
