@@ -45,12 +45,23 @@ std::optional<CachedRun::Kept> CachedRun::keepable(const SessionManager &manager
     const std::optional<QByteArray> stamp = manager.savedFileStamp();
     if (!stamp)
         return std::nullopt;
-    return Kept{run.realDir(), *manager.runFingerprint(), *stamp};
+    return Kept{.realDir = run.realDir(),
+                .runFingerprint = *manager.runFingerprint(),
+                .sessionStamp = *stamp,
+                .session = manager.session(),
+                .run = manager.run(),
+                .runDir = manager.runDir(),
+                .unsaved = manager.isUnsaved()};
+}
+
+bool CachedRun::Kept::keepIn(const StatusCache &cache) const
+{
+    return cache.keepSaved(realDir, runFingerprint, sessionStamp,
+                           RunStatus::of(session, run, runDir, unsaved));
 }
 
 void CachedRun::keepStatus(const SessionManager &manager)
 {
     if (const std::optional<Kept> kept = keepable(manager))
-        StatusCache().keepSaved(kept->realDir, kept->runFingerprint, kept->sessionStamp,
-                                RunStatus::of(manager));
+        kept->keepIn(StatusCache());
 }

@@ -43,11 +43,21 @@ public:
     // its session not saved as it is in memory (SessionManager::savedFileStamp()), the run
     // not given as its real folder, or its JSON naming one of the session's files (which its
     // part of the fingerprint leaves out: RunFolder::Contents::namesSessionFiles).
+    // The session and the run are copies of the manager's, taken with the stamp (implicitly
+    // shared: nothing is copied whole), so that keepIn() may run on any thread.
     struct Kept
     {
         QString realDir;
         QByteArray runFingerprint;
         QByteArray sessionStamp;
+        DirectorSession session;
+        RunFolder::Contents run;
+        QString runDir;
+        bool unsaved = false;
+
+        // Works out the status (RunStatus::of) and keeps it in `cache` (StatusCache::keepSaved):
+        // true when it was kept.
+        bool keepIn(const StatusCache &cache) const;
     };
     static std::optional<Kept> keepable(const SessionManager &manager);
     // Keeps the status of the run open in `manager`, which saved a change (a command's), when

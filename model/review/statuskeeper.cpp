@@ -2,7 +2,6 @@
 
 #include "core/backgroundpool.h"
 #include "review/cachedrun.h"
-#include "review/runstatus.h"
 #include "review/sessionmanager.h"
 #include "review/statuscache.h"
 
@@ -49,10 +48,5 @@ void StatusKeeper::keep()
     if (!kept)
         return;
     const StatusCache cache; // its folder told here, on the GUI thread
-    m_keeping.setFuture(BackgroundPool::run([cache, kept = *kept, session = m_manager->session(),
-                                             run = m_manager->run(), runDir = m_manager->runDir(),
-                                             unsaved = m_manager->isUnsaved()] {
-        return cache.keepSaved(kept.realDir, kept.runFingerprint, kept.sessionStamp,
-                               RunStatus::of(session, run, runDir, unsaved));
-    }));
+    m_keeping.setFuture(BackgroundPool::run([cache, kept = *kept] { return kept.keepIn(cache); }));
 }
