@@ -1337,6 +1337,22 @@ DirectorSession SessionManager::withNews(const DirectorSession &session,
 
 Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
 {
+    int changed = 0;
+    int added = 0;
+    const Outcome outcome = takeInNews(plan, &changed, &added);
+    // News from another read of the run (RunWatcher's) taken in: run() is no longer the run the
+    // session is of, and its fingerprint vouches for nothing now.
+    if (changed > 0 || added > 0)
+        m_runFingerprint.reset();
+    if (changedCount)
+        *changedCount = changed;
+    if (addedCount)
+        *addedCount = added;
+    return outcome;
+}
+
+Outcome SessionManager::takeInNews(const RunIngest::Plan &plan, int *changedCount, int *addedCount)
+{
     finishBatch();
     if (changedCount)
         *changedCount = 0;
@@ -1354,9 +1370,6 @@ Outcome SessionManager::ingest(const RunIngest::Plan &plan, int *changedCount, i
     const DirectorSession expected = candidate;
     noteChanged(changed);
     noteChanged(added);
-    // News from another read of the run (RunWatcher's): run() is no longer the run the session
-    // is of, and its fingerprint vouches for nothing now (ingestRun() keeps it).
-    m_runFingerprint.reset();
     const Outcome saved = saveAndAdopt(std::move(candidate));
     if (m_session->frames != expected.frames)
         return saved; // not kept (a synchronous save failed)
@@ -1376,10 +1389,7 @@ Outcome SessionManager::ingestRun(int *changed, int *added)
     if (!m_session)
         return Outcome::failed(tr("No session is open."));
     // News from run() itself: the run it holds is still the one its fingerprint tells.
-    const std::optional<QByteArray> fingerprint = m_runFingerprint;
-    const Outcome outcome = ingest(RunIngest::plan(*m_session, m_run, runDir()), changed, added);
-    m_runFingerprint = fingerprint;
-    return outcome;
+    return takeInNews(RunIngest::plan(*m_session, m_run, runDir()), changed, added);
 }
 
 Outcome SessionManager::updateFrameStatus(int frameIndex, FrameStatus status)

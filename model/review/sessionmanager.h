@@ -304,6 +304,8 @@ signals:
 
 private:
     Outcome checkWritable() const;
+    // ingest() but for what it does to runFingerprint(): ingestRun() takes in news this way.
+    Outcome takeInNews(const RunIngest::Plan &plan, int *changed, int *added);
     // `before` as `edit` makes it, in *frame, checked (transition rules, overrides); nothing
     // is saved.
     Outcome editedFrame(const DirectorFrameState &before, const FrameEdit &edit,
