@@ -241,8 +241,9 @@ void TestRunReadCache::aKeptReadIsGivenOnlyForItsRunAndFingerprint()
 void TestRunReadCache::aDamagedFileIsNoRead_data()
 {
     QTest::addColumn<QString>("damage");
-    for (const char *damage : {"a byte of the read changed", "a byte of the header changed",
-                               "cut short", "longer", "empty", "another file"})
+    for (const char *damage :
+         {"a byte of the read changed", "a byte of the header changed",
+          "a length in the header past the file", "cut short", "longer", "empty", "another file"})
         QTest::newRow(damage) << QString::fromLatin1(damage);
 }
 
@@ -261,6 +262,8 @@ void TestRunReadCache::aDamagedFileIsNoRead()
         bytes[bytes.size() - 40] = char(bytes[bytes.size() - 40] ^ 0x10);
     else if (damage == QLatin1String("a byte of the header changed"))
         bytes[20] = char(bytes[20] ^ 0x01);
+    else if (damage == QLatin1String("a length in the header past the file"))
+        bytes.replace(8, 4, QByteArray::fromHex("7ffffffe")); // the run folder's, after the kind
     else if (damage == QLatin1String("cut short"))
         bytes.chop(100);
     else if (damage == QLatin1String("longer"))

@@ -55,10 +55,15 @@ QString CacheFile::pathFor(const QString &folder, const QString &runDir, QString
            extension.toString();
 }
 
+bool CacheFile::openToRead(QFile &file, qint64 maxSize)
+{
+    return QFileInfo(file).isFile() && file.open(QIODevice::ReadOnly) && file.size() <= maxSize;
+}
+
 std::optional<QByteArray> CacheFile::read(const QString &path, qint64 maxSize)
 {
     QFile file(path);
-    if (!QFileInfo(file).isFile() || !file.open(QIODevice::ReadOnly) || file.size() > maxSize)
+    if (!openToRead(file, maxSize))
         return std::nullopt;
     QByteArray bytes = file.readAll();
     if (file.error() != QFileDevice::NoError)

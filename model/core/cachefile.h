@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QFile>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -21,6 +22,9 @@ QString programIdentity();
 
 // The file in `folder` for the run folder `runDir`: named by a digest of its path.
 QString pathFor(const QString &folder, const QString &runDir, QStringView extension);
+
+// Opens `file` to read when it is a regular file of at most `maxSize` bytes; false otherwise.
+bool openToRead(QFile &file, qint64 maxSize);
 
 // The file's bytes when it is a regular file of at most `maxSize` bytes that can be read.
 std::optional<QByteArray> read(const QString &path, qint64 maxSize);

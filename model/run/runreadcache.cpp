@@ -367,11 +367,12 @@ std::optional<RunFolder::Contents> RunReadCache::find(const QString &runDir,
 {
     if (m_folder.isEmpty())
         return std::nullopt;
-    const std::optional<QByteArray> read = CacheFile::read(pathFor(runDir), maxReadFileSize);
-    if (!read)
+    QFile file(pathFor(runDir));
+    if (!CacheFile::openToRead(file, maxReadFileSize))
         return std::nullopt;
-    const QByteArray &bytes = *read;
-    QDataStream in(bytes);
+    // The header first: a read kept under another fingerprint (the run changed since) is not
+    // read on (at 100,000 frames the file is some 100 MB).
+    QDataStream in(&file);
     setUp(in);
     quint32 kind = 0;
     qint32 kept = 0;
@@ -385,13 +386,12 @@ std::optional<RunFolder::Contents> RunReadCache::find(const QString &runDir,
     qint64 size = 0;
     in >> keptDir >> keptProgram >> keptFingerprint >> digest >> size;
     // The rest of the file is what was read (encode()).
-    const qint64 offset = in.device()->pos();
-    if (in.status() != QDataStream::Ok || size != bytes.size() - offset || keptDir != runDir ||
+    if (in.status() != QDataStream::Ok || size != file.size() - file.pos() || keptDir != runDir ||
         keptFingerprint != runFingerprint || keptProgram != CacheFile::programIdentity())
         return std::nullopt;
-    const QByteArray payload = QByteArray::fromRawData(bytes.constData() + offset, size);
-
-    if (digestOf(payload) != digest)
+    const QByteArray payload = file.read(size);
+    if (payload.size() != size || file.error() != QFileDevice::NoError ||
+        digestOf(payload) != digest)
         return std::nullopt;
     return decode(payload);
 }
