@@ -35,6 +35,7 @@ private slots:
     void markdownHasARowPerFrame();
     void reportGoesToStandardOutput();
     void nothingIsWrittenIntoTheRun();
+    void aRunWithNoSessionIsReportedSo();
     void badArgumentsAreRefused_data();
     void badArgumentsAreRefused();
     void theSessionFileIsNeverTheTarget();
@@ -375,6 +376,44 @@ void TestReport::nothingIsWrittenIntoTheRun()
     QCOMPARE(report({QStringLiteral("--html"), inside}).exitCode, 0);
     QCOMPARE(report({QStringLiteral("--html"), inside}).exitCode, 0);
     QVERIFY(readAll(inside).contains("director-report"));
+}
+
+// A run nobody opened yet: its report says there is no session (no id or times made up for
+// one), every frame as the run folder gives it, and the run stays without a session file.
+void TestReport::aRunWithNoSessionIsReportedSo()
+{
+    const QString fresh = m_dir->path() + QStringLiteral("/fresh");
+    QVERIFY(RunFixture::writeMixedRun(fresh));
+    const QMap<QString, QByteArray> before = filesOf(fresh);
+    const Result json =
+        director({QStringLiteral("report"), fresh, QStringLiteral("--json"), QStringLiteral("-")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QVERIFY(object.contains(u"session"));
+    QVERIFY(object.value(u"session").isNull());
+    QCOMPARE(object.value(u"frames").toArray().size(), 5);
+    const Result md =
+        director({QStringLiteral("report"), fresh, QStringLiteral("--md"), QStringLiteral("-")});
+    QCOMPARE(md.exitCode, 0);
+    QVERIFY2(md.out.contains(QLatin1String("**Session:** none yet")), qPrintable(md.out));
+    QVERIFY(!md.out.contains(QLatin1String("**Created:**")));
+    const QString html = out(QStringLiteral("fresh.html"));
+    QCOMPARE(director({QStringLiteral("report"), fresh, QStringLiteral("--html"), html}).exitCode,
+             0);
+    QVERIFY(readAll(html).contains("none yet"));
+    QVERIFY(!readAll(html).contains(">Created<"));
+    QCOMPARE(filesOf(fresh), before);
+    // Once opened (a change), the session is reported.
+    QCOMPARE(director({QStringLiteral("frame"), fresh, QStringLiteral("0"),
+                       QStringLiteral("--note"), QStringLiteral("seen")})
+                 .exitCode,
+             0);
+    const QJsonObject opened =
+        QJsonDocument::fromJson(director({QStringLiteral("report"), fresh, QStringLiteral("--json"),
+                                          QStringLiteral("-")})
+                                    .out.toUtf8())
+            .object();
+    QVERIFY(!opened.value(u"session").toObject().value(u"sessionId").toString().isEmpty());
 }
 
 void TestReport::badArgumentsAreRefused_data()

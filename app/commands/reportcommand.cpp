@@ -61,9 +61,10 @@ int ReportCommand::run(const QCommandLineParser &parser)
     const RunStatus status = RunStatus::of(manager);
     QStringList written;
     QByteArray toStdout;
-    if (const Outcome exported = ReportExport::write(
-            {manager.runDir(), status.session(), status.missing(), status.leftOut()}, options,
-            &written, &toStdout);
+    if (const Outcome exported =
+            ReportExport::write({manager.runDir(), status.session(), status.missing(),
+                                 status.leftOut(), status.hasSessionFile()},
+                                options, &written, &toStdout);
         !exported)
         return fail(exported);
     if (!toStdout.isEmpty()) {

@@ -100,10 +100,14 @@ QString ReportHtml::runFacts(const RunReport &report)
     html += factRow(tr("Run"), s.runId);
     html += factRow(tr("Move"), RunReport::orDash(s.moveId));
     html += factRow(tr("Run folder"), report.runDir());
-    html += factRow(tr("Session"), RunReport::orDash(s.sessionId));
-    html += factRow(tr("Session status"), sessionStatusName(s.status));
-    html += factRow(tr("Created"), RunReport::orDash(s.createdAt));
-    html += factRow(tr("Last modified"), RunReport::orDash(s.lastModified));
+    if (!report.hasSessionFile()) {
+        html += factRow(tr("Session"), RunReport::noSessionYet());
+    } else {
+        html += factRow(tr("Session"), RunReport::orDash(s.sessionId));
+        html += factRow(tr("Session status"), sessionStatusName(s.status));
+        html += factRow(tr("Created"), RunReport::orDash(s.createdAt));
+        html += factRow(tr("Last modified"), RunReport::orDash(s.lastModified));
+    }
     if (s.commitInfo) {
         html += factRow(tr("Committed"), tr("%1: %2 approved, %3 nudged, %4 patched")
                                              .arg(s.commitInfo->timestamp)

@@ -48,10 +48,14 @@ QString ReportMarkdown::header(const RunReport &report)
     };
     md += fact(tr("Move"), RunReport::orDash(s.moveId));
     md += fact(tr("Run folder"), report.runDir());
-    md += fact(tr("Session"), QStringLiteral("%1 (%2)").arg(RunReport::orDash(s.sessionId),
-                                                            sessionStatusName(s.status)));
-    md += fact(tr("Created"), RunReport::orDash(s.createdAt));
-    md += fact(tr("Last modified"), RunReport::orDash(s.lastModified));
+    if (!report.hasSessionFile()) {
+        md += fact(tr("Session"), RunReport::noSessionYet());
+    } else {
+        md += fact(tr("Session"), QStringLiteral("%1 (%2)").arg(RunReport::orDash(s.sessionId),
+                                                                sessionStatusName(s.status)));
+        md += fact(tr("Created"), RunReport::orDash(s.createdAt));
+        md += fact(tr("Last modified"), RunReport::orDash(s.lastModified));
+    }
     if (s.commitInfo) {
         md += fact(tr("Committed"), tr("%1: %2 approved, %3 nudged, %4 patched")
                                         .arg(s.commitInfo->timestamp)

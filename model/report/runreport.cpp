@@ -34,6 +34,11 @@ QImage thumbnailOf(const QImage &placed, int side, int *scale)
 
 } // namespace
 
+QString RunReport::noSessionYet()
+{
+    return tr("none yet (it is created when the run is opened for review)");
+}
+
 ReportVerdict RunReport::verdictOf(const DirectorFrameState &frame)
 {
     // The operator's verdict as the session records it (directorOverrides.verdict); a frame

@@ -79,6 +79,9 @@ public:
         DirectorSession session;
         QStringList missing; // what the run folder lacks (RunFolder)
         QStringList leftOut; // what it holds that no session takes
+        // False for a run nobody opened yet: `session` is then what the run folder would start
+        // one from, with no id or times of its own, and the report says there is none yet.
+        bool hasSessionFile = true;
     };
     struct Options
     {
@@ -97,6 +100,9 @@ public:
 
     const QString &runDir() const { return m_input.runDir; }
     const DirectorSession &session() const { return m_input.session; }
+    bool hasSessionFile() const { return m_input.hasSessionFile; }
+    // What the reports say of a run with no session file yet.
+    static QString noSessionYet();
     const QStringList &missing() const { return m_input.missing; }
     const QStringList &leftOut() const { return m_input.leftOut; }
     const QList<ReportFrame> &frames() const { return m_frames; }
