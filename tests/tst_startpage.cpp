@@ -13,6 +13,7 @@
 #include "windowfixture.h"
 
 #include <QHeaderView>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -29,6 +30,7 @@ private slots:
     void aNewRunShowsUp();
     void enterOpensTheRun();
     void aDoubleClickOpensTheRunOnce();
+    void aWindowTakenToAnotherRunIsThatRunsWindow();
     void aRunHeldElsewhereOpensReadOnly();
     void aCrashedWorkstationsLockIsTakenOverOnlyWhenAsked();
     void whichFolderWithoutAnArgument();
@@ -174,6 +176,42 @@ void TestStartPage::aDoubleClickOpensTheRunOnce()
     QCOMPARE(opened.size(), 1);
     QCOMPARE(page->windowOf(run(QStringLiteral("active"))), window);
     window->close();
+}
+
+// The operator takes a window opened from the page to another run (File → Open Recent): Enter
+// on the first run opens it in a window of its own again, and Enter on the second brings the
+// window that shows it forward (no read-only copy beside it).
+void TestStartPage::aWindowTakenToAnotherRunIsThatRunsWindow()
+{
+    const std::unique_ptr<StartPage> page = showPage();
+    QVERIFY(page);
+    QSignalSpy opened(page.get(), &StartPage::runOpened);
+    select(*page, run(QStringLiteral("active")));
+    QTest::keyClick(page->view(), Qt::Key_Return);
+    QCOMPARE(opened.size(), 1);
+    QPointer<MainWindow> first = page->windowOf(run(QStringLiteral("active")));
+    QVERIFY(first);
+    QTRY_VERIFY(first->manager()->hasSession());
+    QVERIFY(first->openRun(run(QStringLiteral("fresh"))));
+    QCOMPARE(first->manager()->session().runId, QStringLiteral("run_fresh"));
+    QVERIFY(!page->windowOf(run(QStringLiteral("active"))));
+    QCOMPARE(page->windowOf(run(QStringLiteral("fresh"))), first.data());
+
+    select(*page, run(QStringLiteral("fresh")));
+    QTest::keyClick(page->view(), Qt::Key_Return);
+    QCOMPARE(opened.size(), 1); // brought forward, not opened again
+    select(*page, run(QStringLiteral("active")));
+    QTest::keyClick(page->view(), Qt::Key_Return);
+    QCOMPARE(opened.size(), 2);
+    QPointer<MainWindow> second = page->windowOf(run(QStringLiteral("active")));
+    QVERIFY(second);
+    QVERIFY(second != first);
+    QTRY_VERIFY(second->manager()->hasSession());
+    QCOMPARE(second->manager()->session().runId, QStringLiteral("run_active"));
+    QVERIFY(!second->manager()->isReadOnly()); // the first window let it go
+    QVERIFY(!first->manager()->isReadOnly());
+    second->close();
+    first->close();
 }
 
 void TestStartPage::aRunHeldElsewhereOpensReadOnly()

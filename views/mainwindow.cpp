@@ -317,6 +317,13 @@ bool MainWindow::isOpening() const
     return m_opener->isOpening();
 }
 
+QString MainWindow::runShown() const
+{
+    if (m_opener->isOpening())
+        return m_opener->openingRun();
+    return m_manager->hasSession() ? m_manager->runDir() : QString();
+}
+
 void MainWindow::openingStarted(const QString &runDir)
 {
     statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(runDir).fileName()));

@@ -59,6 +59,9 @@ public:
                  SessionManager::Recovery recovery = SessionManager::Recovery::None);
     // A run is being opened.
     bool isOpening() const;
+    // The run this window is opening, else the one it shows (as it was given); empty when none.
+    // The operator may open another run in the window (File → Open, Open Recent) at any time.
+    QString runShown() const;
     RunOpener *opener() const { return m_opener; }
 
     SessionManager *manager() const { return m_manager; }

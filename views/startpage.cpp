@@ -4,6 +4,7 @@
 #include "recentruns.h"
 #include "run/runcatalog.h"
 #include "runprogressdelegate.h"
+#include "storage/sessionlock.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -117,7 +118,13 @@ void StartPage::setFolder(const QString &folder, const QString &why)
 
 MainWindow *StartPage::windowOf(const QString &runDir) const
 {
-    return m_windows.value(RecentRuns::normalized(runDir)).data();
+    const QString path = RecentRuns::normalized(runDir);
+    for (const QPointer<MainWindow> &window : m_windows) {
+        const QString shown = window ? window->runShown() : QString();
+        if (!shown.isEmpty() && RecentRuns::normalized(shown) == path)
+            return window.data();
+    }
+    return nullptr;
 }
 
 void StartPage::openRun(const QString &runDir)
@@ -128,11 +135,12 @@ void StartPage::openRun(const QString &runDir)
         open->activateWindow();
         return;
     }
-    const int row = m_catalog->rowOf(path);
-    const bool held = row >= 0 && m_catalog->runs().at(row).holder.has_value();
+    // Held as the lock says now: the page's row may be from before a window let the run go.
+    const bool held = SessionLock::holderOf(path).has_value();
     auto *window = new MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
-    m_windows.insert(path, window);
+    m_windows.removeAll(nullptr); // the windows closed since
+    m_windows.append(window);
     window->show();
     // Rescanned once the open ends: the run is open here then (or was not opened).
     connect(window, &MainWindow::openFinished, m_catalog,

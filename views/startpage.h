@@ -2,7 +2,7 @@
 
 #include "review/sessionmanager.h"
 
-#include <QHash>
+#include <QList>
 #include <QPointer>
 #include <QWidget>
 
@@ -37,7 +37,8 @@ public:
 
     RunCatalog *catalog() const { return m_catalog; }
     QTableView *view() const { return m_view; }
-    // The review window open on `runDir` from this page, if any.
+    // The review window from this page that shows `runDir` (or is opening it), if any: each
+    // window goes where its operator takes it (MainWindow::runShown).
     MainWindow *windowOf(const QString &runDir) const;
 
 public slots:
@@ -58,5 +59,5 @@ private:
     QTableView *m_view;
     QLabel *m_title;
     QLabel *m_empty;
-    QHash<QString, QPointer<MainWindow>> m_windows;
+    QList<QPointer<MainWindow>> m_windows;
 };
