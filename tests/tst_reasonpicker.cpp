@@ -39,6 +39,8 @@ private slots:
     void aNumberPicksAndEnterRejectsWithThatReason();
     void lettersFilterByCodeOrTitle();
     void enterWithNothingChosenRejectsWithoutAReason();
+    void wordsThatNameNoCodeAreTheReason();
+    void thePickerForSeveralFramesNamesThemAll();
     void aFrameTheAuditFailedTakesAReason();
     void theRejectActionAsksToo();
     void everyControlHasAnAccessibleName();
@@ -223,6 +225,78 @@ void TestReasonPicker::enterWithNothingChosenRejectsWithoutAReason()
     QVERIFY(!verdict->reasonCode && !verdict->reason);
     QVERIFY(window->inspector()->verdictLabel()->text().startsWith(
         QStringLiteral("Rejected by dana, ")));
+}
+
+// Keyboard-first: X, the reason typed straight away in words, Enter. Words that match no code
+// are the reason; once they match one, the code is chosen instead.
+void TestReasonPicker::wordsThatNameNoCodeAreTheReason()
+{
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    ReasonPicker *asked = pressX(window.get(), 3);
+    QVERIFY(asked);
+    QTest::keyClicks(asked->filter(), QStringLiteral("palette")); // a title: its code
+    QCOMPARE(asked->choice().code, QStringLiteral("SF02_PALETTE_DRIFT"));
+    QVERIFY(asked->choice().text.isEmpty());
+    asked->filter()->clear();
+    QTest::keyClicks(asked->filter(), QStringLiteral("  hand drifts left "));
+    QVERIFY(asked->choice().code.isEmpty());
+    QCOMPARE(asked->choice().text, QStringLiteral("hand drifts left"));
+    QCOMPARE(
+        asked->findChild<QLabel *>(QStringLiteral("reasonChosen"))->text(),
+        QStringLiteral("No code matches: Enter rejects with “hand drifts left” as the reason"));
+    QTest::keyClick(asked->filter(), Qt::Key_Return);
+    QTRY_COMPARE(onDisk().frames.value(3).status, FrameStatus::AuditFail);
+    const std::optional<Verdict> verdict = onDisk().frames.value(3).directorOverrides.verdict;
+    QVERIFY(verdict.has_value());
+    QVERIFY(!verdict->reasonCode);
+    QCOMPARE(verdict->reason, QStringLiteral("hand drifts left"));
+    // Words in the free text line win over the filter's.
+    asked = pressX(window.get(), 0);
+    QVERIFY(asked);
+    QTest::keyClicks(asked->filter(), QStringLiteral("zzz"));
+    QTest::keyClick(asked->filter(), Qt::Key_Tab);
+    QTest::keyClicks(asked->freeText(), QStringLiteral("belt off palette"));
+    QCOMPARE(asked->findChild<QLabel *>(QStringLiteral("reasonChosen"))->text(),
+             QStringLiteral("No reason code chosen: Enter rejects without one"));
+    QTest::keyClick(asked->freeText(), Qt::Key_Return);
+    QTRY_COMPARE(onDisk().frames.value(0).status, FrameStatus::AuditFail);
+    QCOMPARE(onDisk().frames.value(0).directorOverrides.verdict->reason,
+             QStringLiteral("belt off palette"));
+}
+
+// X on several selected frames asks once, for all of them, and says so.
+void TestReasonPicker::thePickerForSeveralFramesNamesThemAll()
+{
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->setCurrentFrame(0);
+    QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(window.get(), Qt::Key_X);
+    ReasonPicker *asked = picker(window.get());
+    QVERIFY(asked);
+    QCOMPARE(asked->windowTitle(), QStringLiteral("Reject 3 Frames"));
+    QCOMPARE(asked->accessibleName(), QStringLiteral("Why reject 3 frames?"));
+    bool named = false;
+    for (const QLabel *label : asked->findChildren<QLabel *>())
+        named = named || label->text().startsWith(
+                             QStringLiteral("Why are these 3 frames rejected (0, 1, 2)?"));
+    QVERIFY(named);
+    QTest::keyClicks(asked->filter(), QStringLiteral("palette"));
+    QTest::keyClick(asked->filter(), Qt::Key_Return);
+    for (int frame : {0, 1, 2}) {
+        QTRY_COMPARE(onDisk().frames.value(frame).status, FrameStatus::AuditFail);
+        QCOMPARE(onDisk().frames.value(frame).directorOverrides.verdict->reasonCode,
+                 QStringLiteral("SF02_PALETTE_DRIFT"));
+    }
+    // One frame: named as before.
+    asked = pressX(window.get(), 3);
+    QVERIFY(asked);
+    QCOMPARE(asked->windowTitle(), QStringLiteral("Reject Frame 3"));
+    QTest::keyClick(asked->filter(), Qt::Key_Escape);
 }
 
 void TestReasonPicker::aFrameTheAuditFailedTakesAReason()

@@ -2627,10 +2627,6 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <translation>Warum Einzelbild %1 ablehnen?</translation>
     </message>
     <message>
-        <source>Why is frame %1 rejected? Type to filter, 1–9 to pick, Enter to reject, Esc to cancel.</source>
-        <translation>Warum wird Einzelbild %1 abgelehnt? Tippen zum Filtern, 1–9 zum Auswählen, Eingabetaste zum Ablehnen, Esc zum Abbrechen.</translation>
-    </message>
-    <message>
         <source>Filter by code or title</source>
         <translation>Nach Code oder Titel filtern</translation>
     </message>
@@ -2665,6 +2661,46 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiteres</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n Frames</source>
+        <translation>
+            <numerusform>%n Einzelbild ablehnen</numerusform>
+            <numerusform>%n Einzelbilder ablehnen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Why reject %n frames?</source>
+        <translation>
+            <numerusform>Warum %n Einzelbild ablehnen?</numerusform>
+            <numerusform>Warum %n Einzelbilder ablehnen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type to filter, 1–9 to pick, Enter to reject, Esc to cancel.</source>
+        <translation>Tippen zum Filtern, 1–9 zum Auswählen, Eingabetaste zum Ablehnen, Esc zum Abbrechen.</translation>
+    </message>
+    <message>
+        <source>Why is frame %1 rejected? %2</source>
+        <translation>Warum wird Einzelbild %1 abgelehnt? %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are these %n frames rejected (%1)? One reason for all of them. %2</source>
+        <translation>
+            <numerusform>Warum wird dieses %n Einzelbild abgelehnt (%1)? %2</numerusform>
+            <numerusform>Warum werden diese %n Einzelbilder abgelehnt (%1)? Ein Grund für alle. %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No code matches: Enter rejects with “%1” as the reason</source>
+        <translation>Kein Code passt: Die Eingabetaste lehnt mit „%1“ als Begründung ab</translation>
     </message>
 </context>
 <context>
@@ -3542,6 +3578,13 @@ Ist Director auf %1 geschlossen?</translation>
     <message>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>none yet (it is created when the run is opened for review)</source>
+        <translation>noch keine (sie wird angelegt, wenn der Lauf zur Prüfung geöffnet wird)</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,37 @@
     </message>
 </context>
 <context>
+    <name>ReasonPicker</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n Frames</source>
+        <translation>
+            <numerusform>Reject %n Frame</numerusform>
+            <numerusform>Reject %n Frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Why reject %n frames?</source>
+        <translation>
+            <numerusform>Why reject %n frame?</numerusform>
+            <numerusform>Why reject %n frames?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Why are these %n frames rejected (%1)? One reason for all of them. %2</source>
+        <translation>
+            <numerusform>Why is this %n frame rejected (%1)? %2</numerusform>
+            <numerusform>Why are these %n frames rejected (%1)? One reason for all of them. %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportExport</name>
     <message numerus="yes">
         <source>%1: %2 (%n frame(s))</source>

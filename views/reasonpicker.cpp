@@ -16,6 +16,19 @@
 
 namespace {
 constexpr int codeRole = Qt::UserRole;
+
+// "4, 5, 6" or, for many, the first few and how many more.
+QString framesNamed(const QList<int> &frames)
+{
+    constexpr int named = 6;
+    QStringList parts;
+    for (int i = 0; i < std::min<int>(named, int(frames.size())); ++i)
+        parts.append(QString::number(frames.at(i)));
+    QString list = parts.join(QStringLiteral(", "));
+    if (frames.size() > named)
+        list = ReasonPicker::tr("%1 and %n more", nullptr, int(frames.size()) - named).arg(list);
+    return list;
+}
 } // namespace
 
 QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIndex,
@@ -41,10 +54,10 @@ QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIn
     return reasonsFor(session, frameIndex, named);
 }
 
-ReasonPicker *ReasonPicker::ask(QWidget *parent, const QStringList &codes, int frameIndex,
+ReasonPicker *ReasonPicker::ask(QWidget *parent, const QStringList &codes, const QList<int> &frames,
                                 const std::function<void(const Choice &)> &chosen)
 {
-    auto *picker = new ReasonPicker(codes, frameIndex, parent);
+    auto *picker = new ReasonPicker(codes, frames, parent);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(picker, &QDialog::accepted, picker, [picker, chosen] { chosen(picker->choice()); });
     picker->open();
@@ -52,17 +65,23 @@ ReasonPicker *ReasonPicker::ask(QWidget *parent, const QStringList &codes, int f
     return picker;
 }
 
-ReasonPicker::ReasonPicker(const QStringList &codes, int frameIndex, QWidget *parent)
+ReasonPicker::ReasonPicker(const QStringList &codes, const QList<int> &frames, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("reasonPicker"));
-    setWindowTitle(tr("Reject Frame %1").arg(frameIndex));
-    setAccessibleName(tr("Why reject frame %1?").arg(frameIndex));
+    const int count = int(frames.size());
+    const int first = frames.value(0, -1);
+    setWindowTitle(count == 1 ? tr("Reject Frame %1").arg(first)
+                              : tr("Reject %n Frames", nullptr, count));
+    setAccessibleName(count == 1 ? tr("Why reject frame %1?").arg(first)
+                                 : tr("Why reject %n frames?", nullptr, count));
     auto *layout = new QVBoxLayout(this);
+    const QString keys = tr("Type to filter, 1–9 to pick, Enter to reject, Esc to cancel.");
     auto *question = new QLabel(
-        tr("Why is frame %1 rejected? Type to filter, 1–9 to pick, Enter to reject, Esc to "
-           "cancel.")
-            .arg(frameIndex),
+        count == 1 ? tr("Why is frame %1 rejected? %2").arg(first).arg(keys)
+                   : tr("Why are these %n frames rejected (%1)? One reason for all of them. %2",
+                        nullptr, count)
+                         .arg(framesNamed(frames), keys),
         this);
     question->setWordWrap(true);
     layout->addWidget(question);
@@ -106,6 +125,7 @@ ReasonPicker::ReasonPicker(const QStringList &codes, int frameIndex, QWidget *pa
 
     connect(m_filter, &QLineEdit::textChanged, this, &ReasonPicker::applyFilter);
     connect(m_list, &QListWidget::currentRowChanged, this, &ReasonPicker::showChoice);
+    connect(m_text, &QLineEdit::textChanged, this, &ReasonPicker::showChoice);
     applyFilter(QString());
     showChoice();
     setTabOrder(m_filter, m_text);
@@ -119,16 +139,21 @@ ReasonPicker::Choice ReasonPicker::choice() const
     if (const QListWidgetItem *item = m_list->currentItem(); item && !item->isHidden())
         chosen.code = item->data(codeRole).toString();
     chosen.text = m_text->text().trimmed();
+    if (chosen.text.isEmpty() && visibleRows().isEmpty())
+        chosen.text = m_filter->text().trimmed(); // words that name no code
     return chosen;
 }
 
 void ReasonPicker::showChoice()
 {
     const Choice now = choice();
-    const QString said =
-        now.code.isEmpty()
-            ? tr("No reason code chosen: Enter rejects without one")
-            : tr("Reason: %1 — %2").arg(now.code, ReasonCodes::describe(now.code).title);
+    QString said;
+    if (!now.code.isEmpty())
+        said = tr("Reason: %1 — %2").arg(now.code, ReasonCodes::describe(now.code).title);
+    else if (!now.text.isEmpty() && m_text->text().trimmed().isEmpty())
+        said = tr("No code matches: Enter rejects with “%1” as the reason").arg(now.text);
+    else
+        said = tr("No reason code chosen: Enter rejects without one");
     m_chosen->setText(said);
     m_chosen->setAccessibleName(said);
 }
@@ -165,6 +190,7 @@ void ReasonPicker::applyFilter(const QString &typed)
     const QList<int> rows = visibleRows();
     if (!wanted.isEmpty() && !rows.contains(m_list->currentRow()))
         m_list->setCurrentRow(rows.isEmpty() ? -1 : rows.first());
+    showChoice();
 }
 
 void ReasonPicker::pick(int visibleNumber)

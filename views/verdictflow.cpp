@@ -38,11 +38,10 @@ void VerdictFlow::verdict(bool approve)
     }
     const QStringList codes =
         ReasonPicker::reasonsFor(m_window->manager()->session(), current, m_reasonCodes->codes());
-    ReasonPicker::ask(m_window, codes, current,
-                      [this, frames, done](const ReasonPicker::Choice &c) {
-                          m_window->controller()->rejectFrames(frames, c.code, c.text, done);
-                          working(tr("Rejecting %L1 frames…").arg(frames.size()));
-                      });
+    ReasonPicker::ask(m_window, codes, frames, [this, frames, done](const ReasonPicker::Choice &c) {
+        m_window->controller()->rejectFrames(frames, c.code, c.text, done);
+        working(tr("Rejecting %L1 frames…").arg(frames.size()));
+    });
 }
 
 void VerdictFlow::working(const QString &message)
