@@ -452,9 +452,27 @@ void TestManyFrames::framesTheRulesRefuseAreNamedAndTheRestChanged()
     QVERIFY2(said.contains(QLatin1String("Frame 4: a frame cannot go from PENDING to APPROVED")),
              qPrintable(said));
     QCOMPARE(window->history()->stack()->count(), 1);
+    QCOMPARE(window->history()->stack()->undoText(), QStringLiteral("Approve 2 frames"));
     QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(onDisk(window.get()).frames.value(2).status, FrameStatus::AuditFail);
     QCOMPARE(onDisk(window.get()).frames.value(3).status, FrameStatus::Generated);
+
+    // Every frame selected, the first approved already: counted as such, not as changed, and
+    // the undo step names the frames it changed. The message, longer than the status bar
+    // holds, stays, its whole text the status bar's tool tip.
+    window->resize(900, window->height());
+    window->setCurrentFrame(0);
+    for (int i = 0; i < 4; ++i)
+        QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(window.get(), Qt::Key_A);
+    const QString all = window->statusBar()->currentMessage();
+    QVERIFY2(all.startsWith(QLatin1String("3 of 5 frames changed (1 had it already); not changed: "
+                                          "Frame 4: a frame cannot go from PENDING to APPROVED")),
+             qPrintable(all));
+    QCOMPARE(window->history()->stack()->undoText(), QStringLiteral("Approve 3 frames"));
+    QCOMPARE(window->statusBar()->toolTip(), all);
+    window->statusBar()->showMessage(QStringLiteral("next"));
+    QVERIFY(window->statusBar()->toolTip().isEmpty());
 }
 
 void TestManyFrames::aNudgeMovesEverySelectedFrame()

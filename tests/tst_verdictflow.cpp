@@ -158,6 +158,7 @@ void TestVerdictFlow::aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground(
 
     const DirectorSession disk = onDisk(window.get());
     int approved = 0;
+    int changed = 0; // what the undo step names: not those approved already, nor the refused
     for (const DirectorFrameState &was : original.frames) {
         const DirectorFrameState &now = disk.frames.value(was.frameIndex);
         if (TransitionRules::isAllowed(was.status, FrameStatus::Approved) ||
@@ -165,6 +166,7 @@ void TestVerdictFlow::aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground(
             QCOMPARE(now.status, FrameStatus::Approved);
             QVERIFY(now.directorOverrides.verdict || was.status == FrameStatus::Approved);
             ++approved;
+            changed += was.status != FrameStatus::Approved;
         } else {
             QCOMPARE(now.status, was.status); // refused, named in the status bar
         }
@@ -181,7 +183,9 @@ void TestVerdictFlow::aVerdictOnThousandsOfFramesIsOneChangeMadeInTheBackground(
     QCOMPARE(window->model()->index(frames - 1).data(FrameListModel::StatusRole).toInt(),
              int(disk.frames.value(frames - 1).status));
     QCOMPARE(window->history()->stack()->count(), 1);
-    QCOMPARE(window->actions().undo->text(), QStringLiteral("&Undo Approve %1 frames").arg(frames));
+    QVERIFY(changed > 0 && changed < frames);
+    QCOMPARE(window->actions().undo->text(),
+             QStringLiteral("&Undo Approve %1 frames").arg(changed));
     // The status bar's count follows (counted off the GUI thread); the frames with an image
     // still play; the reason picker offers the run's codes as a walk of every frame finds them.
     auto *progress = window->findChild<QLabel *>(QStringLiteral("progress"));

@@ -3210,12 +3210,23 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         </translation>
     </message>
     <message>
-        <source>%1 of %2 frames changed; not changed: %3</source>
-        <translation>%1 von %2 Einzelbildern geändert; nicht geändert: %3</translation>
-    </message>
-    <message>
         <source>A run is being opened: nothing can be changed until it is.</source>
         <translation>Ein Lauf wird geöffnet: Bis dahin lässt sich nichts ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 frames changed (%n had it already)</source>
+        <translation>
+            <numerusform>%1 von %2 Einzelbildern geändert (%n war es schon)</numerusform>
+            <numerusform>%1 von %2 Einzelbildern geändert (%n waren es schon)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 frames changed</source>
+        <translation>%1 von %2 Einzelbildern geändert</translation>
+    </message>
+    <message>
+        <source>%1; not changed: %2</source>
+        <translation>%1; nicht geändert: %2</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,13 @@
             <numerusform>and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %2 frames changed (%n had it already)</source>
+        <translation>
+            <numerusform>%1 of %2 frames changed (%n had it already)</numerusform>
+            <numerusform>%1 of %2 frames changed (%n had it already)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RunFolder</name>

@@ -139,6 +139,10 @@ void MainWindow::buildLayout()
     m_saveState = new SaveStateIndicator(m_manager, this);
     statusBar()->addWidget(m_progress, 1);
     statusBar()->addPermanentWidget(m_saveState);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        if (message != statusBar()->toolTip())
+            statusBar()->setToolTip(QString()); // the long message it told is gone
+    });
 }
 
 void MainWindow::connectSession()
@@ -414,7 +418,13 @@ void MainWindow::report(const Outcome &outcome)
         m_stage->cancelDrag();
         MessageBox::open(this, {QMessageBox::Critical, tr("Director"), outcome.message()});
     } else {
-        statusBar()->showMessage(outcome.message(), 5000);
+        // A message too long for the status bar (a batch naming the frames it refused) stays
+        // until the next one, and its whole text is the status bar's tool tip meanwhile.
+        const QString message = outcome.message();
+        const bool fits =
+            statusBar()->fontMetrics().horizontalAdvance(message) <= statusBar()->width() / 2;
+        statusBar()->setToolTip(fits ? QString() : message);
+        statusBar()->showMessage(message, fits ? 5000 : 0);
     }
 }
 

@@ -47,7 +47,7 @@ Outcome ReviewController::approveFrames(const QList<int> &frameIndexes)
     if (frameIndexes.size() == 1)
         return approve(frameIndexes.constFirst());
     return verdictOnFrames(frameIndexes, FrameEdit::statusTo(FrameStatus::Approved),
-                           tr("Approve %n frames", nullptr, int(frameIndexes.size())));
+                           [](int n) { return tr("Approve %n frames", nullptr, n); });
 }
 
 Outcome ReviewController::rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode,
@@ -57,15 +57,16 @@ Outcome ReviewController::rejectFrames(const QList<int> &frameIndexes, const QSt
         return reject(frameIndexes.constFirst(), reasonCode, reason);
     return verdictOnFrames(
         frameIndexes, FrameEdit::statusTo(FrameStatus::AuditFail, QString(), reasonCode, reason),
-        tr("Reject %n frames", nullptr, int(frameIndexes.size())));
+        [](int n) { return tr("Reject %n frames", nullptr, n); });
 }
 
 void ReviewController::approveFrames(const QList<int> &frameIndexes, const Done &done)
 {
     if (frameIndexes.size() == 1)
         return done(approve(frameIndexes.constFirst()));
-    verdictOnFramesLater(frameIndexes, FrameEdit::statusTo(FrameStatus::Approved),
-                         tr("Approve %n frames", nullptr, int(frameIndexes.size())), false, done);
+    verdictOnFramesLater(
+        frameIndexes, FrameEdit::statusTo(FrameStatus::Approved),
+        [](int n) { return tr("Approve %n frames", nullptr, n); }, false, done);
 }
 
 void ReviewController::rejectFrames(const QList<int> &frameIndexes, const QString &reasonCode,
@@ -73,30 +74,30 @@ void ReviewController::rejectFrames(const QList<int> &frameIndexes, const QStrin
 {
     if (frameIndexes.size() == 1)
         return done(reject(frameIndexes.constFirst(), reasonCode, reason));
-    verdictOnFramesLater(frameIndexes,
-                         FrameEdit::statusTo(FrameStatus::AuditFail, QString(), reasonCode, reason),
-                         tr("Reject %n frames", nullptr, int(frameIndexes.size())), false, done);
+    verdictOnFramesLater(
+        frameIndexes, FrameEdit::statusTo(FrameStatus::AuditFail, QString(), reasonCode, reason),
+        [](int n) { return tr("Reject %n frames", nullptr, n); }, false, done);
 }
 
 Outcome ReviewController::nudgeFrames(const QList<int> &frameIndexes, int dx, int dy)
 {
     if (frameIndexes.size() == 1)
         return nudge(frameIndexes.constFirst(), dx, dy);
-    return editFrames(
-        frameIndexes, FrameEdit::moveBy(dx, dy),
-        tr("Nudge %n frames by %1, %2", nullptr, int(frameIndexes.size())).arg(dx).arg(dy));
+    return editFrames(frameIndexes, FrameEdit::moveBy(dx, dy), [dx, dy](int n) {
+        return tr("Nudge %n frames by %1, %2", nullptr, n).arg(dx).arg(dy);
+    });
 }
 
 Outcome ReviewController::verdictOnFrames(const QList<int> &frameIndexes, const FrameEdit &edit,
-                                          const QString &text)
+                                          const StepName &name)
 {
     Outcome made;
-    verdictOnFramesLater(frameIndexes, edit, text, true, [&made](const Outcome &o) { made = o; });
+    verdictOnFramesLater(frameIndexes, edit, name, true, [&made](const Outcome &o) { made = o; });
     return made;
 }
 
 void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, const FrameEdit &edit,
-                                            const QString &text, bool now, const Done &done)
+                                            const StepName &name, bool now, const Done &done)
 {
     if (m_opening)
         return done(refusedWhileOpening());
@@ -119,7 +120,7 @@ void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, cons
     if (frames.isEmpty())
         return done(Outcome::ok());
     if (now)
-        return done(editFrames(frames, edit, text));
+        return done(editFrames(frames, edit, name, frameIndexes.size()));
     FrameEdit withReviewer = edit;
     withReviewer.reviewer = m_reviewer; // as apply() does for one frame
     QList<std::pair<int, FrameEdit>> edits;
@@ -127,14 +128,15 @@ void ReviewController::verdictOnFramesLater(const QList<int> &frameIndexes, cons
     for (const int frameIndex : std::as_const(frames))
         edits.append({frameIndex, withReviewer});
     m_history.applyToFramesInBackground(
-        edits, text,
-        [done, total = frames.size()](const Outcome &outcome, const QList<FrameRefusal> &refused) {
-            done(batchOutcome(outcome, refused, total));
+        edits, name,
+        [done, selected = frameIndexes.size(),
+         asked = frames.size()](const Outcome &outcome, const QList<FrameRefusal> &refused) {
+            done(batchOutcome(outcome, refused, selected, asked));
         });
 }
 
 Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit edit,
-                                     const QString &text)
+                                     const StepName &name, qsizetype selected)
 {
     if (m_opening)
         return refusedWhileOpening();
@@ -144,28 +146,33 @@ Outcome ReviewController::editFrames(const QList<int> &frameIndexes, FrameEdit e
     for (const int frameIndex : frameIndexes)
         edits.append({frameIndex, edit});
     QList<FrameRefusal> refused;
-    const Outcome outcome = m_history.applyToFrames(edits, text, &refused);
-    return batchOutcome(outcome, refused, frameIndexes.size());
+    const Outcome outcome = m_history.applyToFrames(edits, name, &refused);
+    const qsizetype asked = frameIndexes.size();
+    return batchOutcome(outcome, refused, std::max(selected, asked), asked);
 }
 
 Outcome ReviewController::batchOutcome(const Outcome &outcome, const QList<FrameRefusal> &refused,
-                                       qsizetype total)
+                                       qsizetype selected, qsizetype asked)
 {
     // A save that failed says so first.
     if (refused.isEmpty() || (!outcome && outcome.kind() != Outcome::Kind::Refused))
         return outcome;
     // The refused frames are named, each with its reason.
-    const qsizetype changed = outcome ? total - refused.size() : 0;
+    const qsizetype changed = outcome ? asked - refused.size() : 0;
     constexpr qsizetype named = 8;
     QStringList reasons;
     for (qsizetype i = 0; i < std::min(named, refused.size()); ++i)
         reasons.append(refused.at(i).outcome.message());
     if (refused.size() > named)
         reasons.append(tr("and %n more", nullptr, int(refused.size() - named)));
-    return Outcome::refused(tr("%1 of %2 frames changed; not changed: %3")
-                                .arg(changed)
-                                .arg(total)
-                                .arg(reasons.join(QStringLiteral("; "))));
+    const QString counted =
+        selected > asked
+            ? tr("%1 of %2 frames changed (%n had it already)", nullptr, int(selected - asked))
+                  .arg(changed)
+                  .arg(selected)
+            : tr("%1 of %2 frames changed").arg(changed).arg(selected);
+    return Outcome::refused(
+        tr("%1; not changed: %2").arg(counted, reasons.join(QStringLiteral("; "))));
 }
 
 Outcome ReviewController::clearNudge(int frameIndex)

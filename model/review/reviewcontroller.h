@@ -99,18 +99,23 @@ signals:
 private:
     static Outcome refusedWhileOpening();
     Outcome step(bool forward);
-    // `edit` on each frame of `frameIndexes` as one undo step named `text`.
-    Outcome editFrames(const QList<int> &frameIndexes, FrameEdit edit, const QString &text);
+    using StepName = ReviewHistory::StepName;
+    // `edit` on each frame of `frameIndexes` as one undo step, named by how many changed.
+    // `selected`: the frames the operator chose, those that had the verdict already included
+    // (0: `frameIndexes`).
+    Outcome editFrames(const QList<int> &frameIndexes, FrameEdit edit, const StepName &name,
+                       qsizetype selected = 0);
     // The verdict `edit` (FrameEdit::statusTo) on each frame that does not have it already.
     Outcome verdictOnFrames(const QList<int> &frameIndexes, const FrameEdit &edit,
-                            const QString &text);
+                            const StepName &name);
     // verdictOnFrames() through applyToFramesInBackground(), or at once (`done` called before
     // it returns) when `now`.
     void verdictOnFramesLater(const QList<int> &frameIndexes, const FrameEdit &edit,
-                              const QString &text, bool now, const Done &done);
-    // The outcome of a batch of `total` frames: the refused ones named, each with its reason.
+                              const StepName &name, bool now, const Done &done);
+    // The outcome of a batch on `selected` frames, of which `asked` needed the change: the
+    // refused ones named, each with its reason, and those that had it already counted.
     static Outcome batchOutcome(const Outcome &outcome, const QList<FrameRefusal> &refused,
-                                qsizetype total);
+                                qsizetype selected, qsizetype asked);
 
     // One undo step of `edit`, made by the reviewer.
     Outcome apply(int frameIndex, FrameEdit edit, const QString &what);

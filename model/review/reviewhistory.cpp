@@ -192,21 +192,22 @@ Outcome ReviewHistory::recordFrames(const QList<int> &frameIndexes, const QStrin
 }
 
 void ReviewHistory::applyToFramesInBackground(const QList<std::pair<int, FrameEdit>> &edits,
-                                              const QString &text, const Done &done)
+                                              const StepName &name, const Done &done)
 {
     m_manager->applyFrameEditsInBackground(
         edits, SessionManager::Refusals::ApplyTheRest,
-        [this, text, done](const Outcome &outcome, const QList<FrameRefusal> &refused,
+        [this, name, done](const Outcome &outcome, const QList<FrameRefusal> &refused,
                            const QMap<int, DirectorFrameState> &before, const QList<int> &changed) {
             if (!changed.isEmpty() && m_manager->hasSession() && !m_manager->framesAre(before))
                 m_stack.push(new FrameStateCommand(m_manager, &m_step, before,
-                                                   m_manager->session().frames, changed, text));
+                                                   m_manager->session().frames, changed,
+                                                   name(int(changed.size()))));
             done(outcome, refused);
         });
 }
 
 Outcome ReviewHistory::applyToFrames(const QList<std::pair<int, FrameEdit>> &edits,
-                                     const QString &text, QList<FrameRefusal> *refused)
+                                     const StepName &name, QList<FrameRefusal> *refused)
 {
     m_manager->finishBatch(); // the state before is the state after it
     if (!m_manager->hasSession())
@@ -216,9 +217,11 @@ Outcome ReviewHistory::applyToFrames(const QList<std::pair<int, FrameEdit>> &edi
     QList<int> changed;
     const Outcome applied = m_manager->applyFrameEdits(
         edits, SessionManager::Refusals::ApplyTheRest, refused, &changed);
-    if (!changed.isEmpty() && m_manager->hasSession() && !m_manager->framesAre(before))
+    if (!changed.isEmpty() && m_manager->hasSession() && !m_manager->framesAre(before)) {
+        const QString text = name(int(changed.size()));
         m_stack.push(new FrameStateCommand(m_manager, &m_step, before, m_manager->session().frames,
                                            std::move(changed), text));
+    }
     return applied;
 }
 

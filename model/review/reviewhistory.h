@@ -31,16 +31,31 @@ public:
     // them all back, saved once), holding the frames of `frameIndexes` that changed.
     Outcome recordFrames(const QList<int> &frameIndexes, const QString &text,
                          const std::function<Outcome()> &change);
+    // The name of a step of several frames, by how many of them changed ("Approve 3 frames":
+    // the refused ones are not in it).
+    using StepName = std::function<QString(int changed)>;
     // recordFrames() of the manager's applyFrameEdits (the refused edits left out, in
     // *refused).
-    Outcome applyToFrames(const QList<std::pair<int, FrameEdit>> &edits, const QString &text,
+    Outcome applyToFrames(const QList<std::pair<int, FrameEdit>> &edits, const StepName &name,
                           QList<FrameRefusal> *refused = nullptr);
+    Outcome applyToFrames(const QList<std::pair<int, FrameEdit>> &edits, const QString &text,
+                          QList<FrameRefusal> *refused = nullptr)
+    {
+        return applyToFrames(
+            edits, [text](int) { return text; }, refused);
+    }
     // applyToFrames() through the manager's applyFrameEditsInBackground(): a large batch of
     // verdicts is made off the GUI thread; `done` gets the outcome and the refusals once it is
     // made and recorded (at once for any other).
     using Done = std::function<void(const Outcome &outcome, const QList<FrameRefusal> &refused)>;
     void applyToFramesInBackground(const QList<std::pair<int, FrameEdit>> &edits,
-                                   const QString &text, const Done &done);
+                                   const StepName &name, const Done &done);
+    void applyToFramesInBackground(const QList<std::pair<int, FrameEdit>> &edits,
+                                   const QString &text, const Done &done)
+    {
+        applyToFramesInBackground(
+            edits, [text](int) { return text; }, done);
+    }
     Outcome undo();
     Outcome redo();
     // The frame the next undo or redo changes; -1 when there is nothing to
