@@ -23,6 +23,7 @@
 #include "windowactions.h"
 #include "windowfixture.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -107,6 +108,7 @@ private slots:
     void cleanup();
 
     void keyboardCullingFollowsOnDisk();
+    void theFramesHaveTheKeysAndTheTitleSaysReadOnly();
     void nextNeedingAttentionSkipsApprovedFrames();
     void dragOnTheStageIsOneNudgeAndOneUndoStep();
     void keyboardNudgeAndUndoRedoRoundTripOnDisk();
@@ -296,6 +298,34 @@ QByteArray TestMainWindow::bytesOf(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// A run opens with the keys on the frames: an arrow moves to the next frame, even after the
+// inspector's tables had the focus before the run was opened. A read-only window says so in
+// its title.
+void TestMainWindow::theFramesHaveTheKeysAndTheTitleSaysReadOnly()
+{
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    QVERIFY(window->filmstrip()->isAncestorOf(QApplication::focusWidget()) ||
+            QApplication::focusWidget() == window->filmstrip());
+    QVERIFY(!window->windowTitle().contains(QLatin1String("read-only")));
+    // The focus somewhere in the inspector, then the run opened again.
+    auto *table = window->inspector()->findChild<QAbstractItemView *>();
+    QVERIFY(table);
+    table->setFocus();
+    QVERIFY(window->openRun(run()));
+    QVERIFY(window->filmstrip()->isAncestorOf(QApplication::focusWidget()) ||
+            QApplication::focusWidget() == window->filmstrip());
+    window->setCurrentFrame(1);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(window->currentFrame(), 2);
+    window->close();
+
+    auto readOnly = WindowFixture::openWindow(run(), SessionManager::Access::ReadOnly);
+    QVERIFY(readOnly);
+    QVERIFY2(readOnly->windowTitle().contains(QLatin1String("(read-only)")),
+             qPrintable(readOnly->windowTitle()));
 }
 
 void TestMainWindow::keyboardCullingFollowsOnDisk()

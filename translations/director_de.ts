@@ -1524,6 +1524,10 @@ Bild</translation>
         <source>Opening %1… %L2 of %L3 frames read</source>
         <translation>%1 wird geöffnet … %L2 von %L3 Einzelbildern gelesen</translation>
     </message>
+    <message>
+        <source>%1 · %2 (read-only)[*] — Director</source>
+        <translation>%1 · %2 (schreibgeschützt)[*] — Director</translation>
+    </message>
 </context>
 <context>
     <name>MaskBar</name>

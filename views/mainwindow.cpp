@@ -372,9 +372,6 @@ void MainWindow::openingEnds()
 void MainWindow::sessionOpened()
 {
     const DirectorSession &session = m_manager->session();
-    setWindowTitle(
-        tr("%1 · %2[*] — Director")
-            .arg(session.runId, session.moveId.isEmpty() ? tr("unknown move") : session.moveId));
     RecentRuns::add(m_manager->runDir());
     m_actions->recentRuns->refresh();
     m_saveState->refresh();
@@ -387,6 +384,8 @@ void MainWindow::sessionOpened()
     const int remembered = LastFrame::of(session.sessionId);
     setCurrentFrame(m_model->rowOfFrame(remembered) >= 0 ? remembered : m_model->frameAtRow(0));
     updateReadOnly();
+    // The keys go to the frames (not to whichever table of the inspector was focused last).
+    m_filmstrip->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::setCurrentFrame(int frameIndex)
@@ -403,6 +402,14 @@ void MainWindow::setCurrentFrame(int frameIndex)
 void MainWindow::updateReadOnly()
 {
     const bool readOnly = m_manager->isReadOnly() || m_opening;
+    if (m_manager->hasSession()) {
+        // Two windows on one run (one of them read-only) are told apart by their titles too.
+        const DirectorSession &session = m_manager->session();
+        const QString move = session.moveId.isEmpty() ? tr("unknown move") : session.moveId;
+        setWindowTitle(m_manager->isReadOnly()
+                           ? tr("%1 · %2 (read-only)[*] — Director").arg(session.runId, move)
+                           : tr("%1 · %2[*] — Director").arg(session.runId, move));
+    }
     m_banner->showFor(*m_manager);
     m_stage->setEditable(!readOnly);
     m_inspector->setEditable(!readOnly);
