@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -41,8 +42,24 @@ QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIn
                 codes.append(code);
         }
     };
-    add(session.frames.value(frameIndex).auditReport.flags);
-    add(ReasonCodes::known());
+    const QStringList &flags = session.frames.value(frameIndex).auditReport.flags;
+    add(flags);
+    // The catalogue holds some reasons under two codes (SF03_ALPHA_HALO and SF_ALPHA_HALO, as
+    // pipelines have numbered them): a title is offered once, under the code the run names
+    // (or the frame's flags), else under the catalogue's first.
+    QSet<QString> titles;
+    for (const QString &code : ReasonCodes::known()) {
+        if (flags.contains(code) || runCodes.contains(code))
+            titles.insert(ReasonCodes::describe(code).title);
+    }
+    for (const QString &code : ReasonCodes::known()) {
+        const bool named = flags.contains(code) || runCodes.contains(code);
+        const QString title = ReasonCodes::describe(code).title;
+        if (!named && titles.contains(title))
+            continue;
+        titles.insert(title);
+        add({code});
+    }
     add(runCodes);
     return codes;
 }

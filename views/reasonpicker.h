@@ -31,9 +31,10 @@ public:
     };
 
     // The codes offered for rejecting `frameIndex`: the frame's own audit flags first, then
-    // the catalogue's (ReasonCodes::known), then every other code the run's audits and
-    // attempts name (`runCodes`, sorted: ReasonCodeCounts::codes(), kept as the session
-    // changes); each once, only codes a rejection may carry (ReasonCodes::isWellFormed).
+    // the catalogue's (ReasonCodes::known; of two codes with one title, the one the run names,
+    // else the first), then every other code the run's audits and attempts name (`runCodes`,
+    // sorted: ReasonCodeCounts::codes(), kept as the session changes); each once, only codes a
+    // rejection may carry (ReasonCodes::isWellFormed).
     static QStringList reasonsFor(const DirectorSession &session, int frameIndex,
                                   const QStringList &runCodes);
     // The same, the run's codes found by walking every frame of the session
