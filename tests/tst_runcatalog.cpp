@@ -1,6 +1,7 @@
 // The runs of a folder at a glance (model/run: RunSummary, RunCatalog): what each run shows,
 // that reading never writes, and the model following the folder as runs appear and change.
 
+#include "review/sessionmanager.h"
 #include "run/runcatalog.h"
 #include "runsfixture.h"
 #include "storage/sessionlock.h"
@@ -62,7 +63,9 @@ private slots:
     void aForeignLockIsTakenOverOnlyWhenNamed();
     void aClonedWorkstationOfTheSameNameIsAnotherComputer();
     void newestActivityFirst();
+    void openingARunIsNoActivity();
     void modelFollowsTheFolder();
+    void copiesOfARunAreToldApartByTheirFolders();
     void aChangedSessionUpdatesItsRow();
     void folderIsReadAgainOnATimer();
     void listingARunFolderListsIt();
@@ -235,6 +238,32 @@ void TestRunCatalog::newestActivityFirst()
         QVERIFY(runs.at(i - 1).lastActivity >= runs.at(i).lastActivity);
 }
 
+// A run opened for review and closed again with nothing changed (its lock taken and given
+// back) had no activity: it does not move to the top of the list.
+void TestRunCatalog::openingARunIsNoActivity()
+{
+    const QString active = m_dir->filePath(QStringLiteral("active"));
+    const QDateTime before = RunSummary::read(active).lastActivity;
+    QVERIFY(before.isValid());
+    QTest::qWait(20); // a lock taken later than anything in the run was written
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(active));
+        QVERIFY(RunSummary::read(active).holder); // held while open
+        QCOMPARE(RunSummary::read(active).lastActivity, before);
+    }
+    QVERIFY(!QFileInfo::exists(active + QStringLiteral("/director_session.json.lock")));
+    QCOMPARE(RunSummary::read(active).lastActivity, before);
+    // A change is activity.
+    QTest::qWait(20);
+    {
+        SessionManager manager;
+        QVERIFY(manager.initializeOrResume(active));
+        QVERIFY(manager.applyFrameEdit(2, FrameEdit::notesTo(QStringLiteral("looked at"))));
+    }
+    QVERIFY(RunSummary::read(active).lastActivity > before);
+}
+
 void TestRunCatalog::modelFollowsTheFolder()
 {
     RunCatalog catalog;
@@ -276,6 +305,24 @@ void TestRunCatalog::modelFollowsTheFolder()
     QVERIFY(QDir(m_dir->filePath(QStringLiteral("corrupt"))).removeRecursively());
     QTRY_COMPARE(catalog.rowCount(), 5);
     QCOMPARE(catalog.rowOf(m_dir->filePath(QStringLiteral("corrupt"))), -1);
+}
+
+// Two folders holding one run (a copy, the same run id): each row names its folder too; a run
+// alone is named by its id.
+void TestRunCatalog::copiesOfARunAreToldApartByTheirFolders()
+{
+    QVERIFY(RunFixture::writeMixedRun(m_dir->filePath(QStringLiteral("fresh-copy")),
+                                      QStringLiteral("run_fresh")));
+    RunCatalog catalog;
+    catalog.setFolder(m_dir->path());
+    QTRY_COMPARE(catalog.rowCount(), 6);
+    const auto name = [&catalog, this](const char *folder) {
+        const int row = catalog.rowOf(m_dir->filePath(QString::fromLatin1(folder)));
+        return row < 0 ? QString() : catalog.index(row, RunCatalog::RunColumn).data().toString();
+    };
+    QCOMPARE(name("fresh"), QStringLiteral("run_fresh (folder fresh)"));
+    QCOMPARE(name("fresh-copy"), QStringLiteral("run_fresh (folder fresh-copy)"));
+    QCOMPARE(name("active"), QStringLiteral("run_active"));
 }
 
 void TestRunCatalog::aChangedSessionUpdatesItsRow()

@@ -3321,6 +3321,10 @@ Exit-Codes: 0 Erfolg, 1 ungültige Eingabe oder fehlgeschlagener Vorgang, 2 von 
         <source>Open elsewhere</source>
         <translation>Anderswo geöffnet</translation>
     </message>
+    <message>
+        <source>%1 (folder %2)</source>
+        <translation>%1 (Ordner %2)</translation>
+    </message>
 </context>
 <context>
     <name>RunFolder</name>

@@ -5,6 +5,7 @@
 #include "statusbadge.h"
 
 #include <QApplication>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -42,8 +43,12 @@ void RunProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     for (const QVariant &count : counts)
         total += count.toInt();
     const int approved = counts.value(countIndex(FrameStatus::Approved)).toInt();
-    const QString figures = QStringLiteral("%1/%2").arg(approved).arg(total);
-    const int textWidth = option.fontMetrics.horizontalAdvance(QStringLiteral("00000/00000"));
+    // As the operator's locale writes numbers (2.063/3.000 in German), as the other columns.
+    const QLocale locale = option.locale;
+    const QString figures =
+        QStringLiteral("%1/%2").arg(locale.toString(approved), locale.toString(total));
+    const int textWidth =
+        option.fontMetrics.horizontalAdvance(QStringLiteral("%1/%1").arg(locale.toString(100000)));
     const QRect cell = option.rect.adjusted(4, 0, -4, 0);
     const QRect bar(cell.left(), cell.center().y() - 5, std::max(0, cell.width() - textWidth - 6),
                     10);

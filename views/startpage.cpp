@@ -41,11 +41,13 @@ StartPage::StartPage(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The run's name takes the room there is (run ids are long); the other columns their own.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(RunCatalog::RunColumn, QHeaderView::Stretch);
     m_view->setItemDelegateForColumn(RunCatalog::ProgressColumn, new RunProgressDelegate(m_view));
     m_view->setWordWrap(false);
-    const QList<int> widths{220, 130, 60, 220, 100, 150};
-    for (int column = 0; column < widths.size(); ++column)
+    const QList<int> widths{0, 130, 70, 240, 100, 150, 170};
+    for (int column = 1; column < widths.size(); ++column)
         m_view->setColumnWidth(column, widths.at(column));
     // Enter and a double click (activated), as in a file manager.
     connect(m_view, &QAbstractItemView::activated, this, &StartPage::openCurrent);

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QtConcurrent>
 
@@ -202,8 +203,13 @@ QVariant RunCatalog::display(const RunSummary &run, int column) const
 {
     const QLocale locale;
     switch (column) {
-    case RunColumn:
-        return run.runId;
+    case RunColumn: {
+        // Two copies of one run (the same run id) are told apart by their folders.
+        const auto sameId = [&run](const RunSummary &other) { return other.runId == run.runId; };
+        if (std::count_if(m_runs.cbegin(), m_runs.cend(), sameId) < 2)
+            return run.runId;
+        return tr("%1 (folder %2)").arg(run.runId, QFileInfo(run.path).fileName());
+    }
     case MoveColumn:
         return run.moveId.isEmpty() ? tr("(unknown)") : run.moveId;
     case FramesColumn:

@@ -13,17 +13,24 @@ namespace {
 
 // The newest time of the run folder, of what is in it, and of its folders (a folder's time
 // changes when a file is added to it or renamed into it): the pipeline's latest file, cheaply.
+// The newest time a file or folder in the run was written. Not the lock's, nor the run
+// folder's own time (which its lock's coming and going changes): a run opened and closed
+// again, with nothing changed, had no activity.
 QDateTime newestFileTime(const QString &runDir)
 {
-    QDateTime newest = QFileInfo(runDir).lastModified().toUTC();
+    QDateTime newest;
+    const QString lockName = QFileInfo(SessionStore(runDir).lockPath()).fileName();
     const QFileInfoList entries =
         QDir(runDir).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QFileInfo &entry : entries) {
+        if (entry.fileName() == lockName)
+            continue;
         const QDateTime time = entry.lastModified().toUTC();
         if (time.isValid() && (!newest.isValid() || time > newest))
             newest = time;
     }
-    return newest;
+    // An empty run (the pipeline has only made its folder): when it was made.
+    return newest.isValid() ? newest : QFileInfo(runDir).lastModified().toUTC();
 }
 
 RunSummary::SessionState stateOf(SessionStatus status)

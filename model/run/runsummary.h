@@ -37,8 +37,9 @@ public:
     FrameCounts counts;
     SessionState sessionState = SessionState::None;
     QString problem; // why the session (or the run folder) cannot be read; else empty
-    // The session's lastModified or the run folder's newest file, whichever is later (a
-    // lastModified more than a day ahead of the clock is not taken); invalid when unknown.
+    // The session's lastModified or the run folder's newest file (its lock left out: a run
+    // only opened and closed has no activity), whichever is later (a lastModified more than a
+    // day ahead of the clock is not taken); invalid when unknown.
     QDateTime lastActivity;
     std::optional<SessionLock::Holder> holder; // another Director has the run open
 
