@@ -30,6 +30,7 @@ private slots:
     void nextNeedingAttentionWrapsBothWays();
     void nextNeedingAttentionIsNoneWhenEveryFrameIsApproved();
     void readyToCommitRefusesNamingTheFrames();
+    void anApprovedFrameWithoutAnImageIsNotCommitted();
     void commitWritesApprovedFramesAndDiscardEndsTheReview();
     void aVerdictSaysWhoWhenAndWhyAndUndoTakesItBack();
     void aVerdictGoesWithTheImageItWasAbout();
@@ -392,6 +393,26 @@ void TestReviewController::readyToCommitRefusesNamingTheFrames()
     SessionManager none;
     const ReviewController idle(&none);
     QCOMPARE(idle.readyToCommit().kind(), Outcome::Kind::Refused);
+}
+
+// A script can take a frame with no image to GENERATED, then approve it: commit, which writes
+// every frame's image, refuses (exit 2 from the command line), naming it, and writes nothing.
+void TestReviewController::anApprovedFrameWithoutAnImageIsNotCommitted()
+{
+    QVERIFY(m_manager->getFrameState(4)->imagePath.isEmpty()); // PENDING, no image
+    QVERIFY(m_manager->updateFrameStatus(4, FrameStatus::Generated));
+    for (int frame : {1, 2, 3, 4})
+        QVERIFY(m_controller->approve(frame));
+    const Outcome ready = m_controller->readyToCommit();
+    QCOMPARE(ready.kind(), Outcome::Kind::Refused);
+    QVERIFY2(ready.message().startsWith(QLatin1String("Commit writes every frame's image; 1 ")),
+             qPrintable(ready.message()));
+    QVERIFY2(ready.message().endsWith(QLatin1String(": 4")), qPrintable(ready.message()));
+    const Outcome committed = m_controller->commit();
+    QCOMPARE(committed.kind(), Outcome::Kind::Refused);
+    QVERIFY(!QDir(runDir() + QStringLiteral("/approved")).exists() ||
+            QDir(runDir() + QStringLiteral("/approved")).isEmpty());
+    QCOMPARE(onDisk().status, SessionStatus::Active);
 }
 
 void TestReviewController::commitWritesApprovedFramesAndDiscardEndsTheReview()

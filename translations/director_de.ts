@@ -289,6 +289,13 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>The frames were written to %1, but the folder could not be synced to disk. approved/ is as it was.</source>
         <translation>Die Einzelbilder wurden nach %1 geschrieben, aber der Ordner konnte nicht auf den Datenträger synchronisiert werden. approved/ ist unverändert.</translation>
     </message>
+    <message numerus="yes">
+        <source>Commit writes every frame&apos;s image; %n approved frame(s) have none: %1</source>
+        <translation>
+            <numerusform>Commit schreibt das Bild jedes Einzelbilds; %n freigegebenes Einzelbild hat keines: %1</numerusform>
+            <numerusform>Commit schreibt das Bild jedes Einzelbilds; %n freigegebene Einzelbilder haben keines: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommitFlow</name>

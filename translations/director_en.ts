@@ -68,6 +68,13 @@
             <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Commit writes every frame&apos;s image; %n approved frame(s) have none: %1</source>
+        <translation>
+            <numerusform>Commit writes every frame&apos;s image; %n approved frame has none: %1</numerusform>
+            <numerusform>Commit writes every frame&apos;s image; %n approved frames have none: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CommitFlow</name>

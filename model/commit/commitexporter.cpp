@@ -555,6 +555,26 @@ CommitInfo commitInfoOf(const std::vector<FrameJob> &jobs)
 
 } // namespace
 
+// Every frame approved has an image to write (a session a script or a hand made can approve a
+// frame that has none): else refused, the frames named.
+Outcome CommitExporter::withImages(const DirectorSession &session)
+{
+    QStringList shown;
+    int without = 0;
+    for (const DirectorFrameState &frame : session.frames) {
+        if (frame.finalImagePath().isEmpty() && ++without <= maxBlockersNamed)
+            shown.append(QString::number(frame.frameIndex));
+    }
+    if (without == 0)
+        return Outcome::ok();
+    QString list = shown.join(QStringLiteral(", "));
+    if (without > maxBlockersNamed)
+        list = tr("%1 and %n more", "", without - maxBlockersNamed).arg(list);
+    return Outcome::refused(
+        tr("Commit writes every frame's image; %n approved frame(s) have none: %1", "", without)
+            .arg(list));
+}
+
 Outcome CommitExporter::readyToCommit(const DirectorSession &session)
 {
     if (session.status != SessionStatus::Active) {
@@ -573,7 +593,7 @@ Outcome CommitExporter::readyToCommit(const DirectorSession &session)
                 QStringLiteral("%1 (%2)").arg(frame.frameIndex).arg(frameStatusName(frame.status)));
     }
     if (blocking == 0)
-        return Outcome::ok();
+        return withImages(session);
     QString list = shown.join(QStringLiteral(", "));
     if (blocking > maxBlockersNamed)
         list = tr("%1 and %n more", "", blocking - maxBlockersNamed).arg(list);

@@ -58,8 +58,9 @@ public:
                          const Progress &progress = {});
 
     // Ok when the session can be committed: it is active, has frames, and every one is
-    // APPROVED. Otherwise Refused, saying why: the frames that are not APPROVED, the first
-    // maxBlockersNamed of them by number, and how many more.
+    // APPROVED and has an image. Otherwise Refused, saying why: the frames that are not
+    // APPROVED (or have no image), the first maxBlockersNamed of them by number, and how many
+    // more.
     static constexpr int maxBlockersNamed = 20;
     static Outcome readyToCommit(const DirectorSession &session);
 
@@ -79,6 +80,7 @@ public:
     static bool keepsOpaquePixel(const QImage &image, int dx, int dy);
 
 private:
+    static Outcome withImages(const DirectorSession &session);
     QString m_runDir;
     QSize m_expectedSize;
     int m_threadCount;
