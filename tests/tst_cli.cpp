@@ -53,6 +53,7 @@ private slots:
     void aRejectionsReasonIsListedByStatus();
     void aReasonGoesWithARejectionOnly_data();
     void aReasonGoesWithARejectionOnly();
+    void aCodeNobodyKnowsIsRecordedAndSaid();
     void listShowsEveryRunOfAFolder();
     void aLockOfAnotherHostIsTakenOverOnlyByName();
 
@@ -1005,6 +1006,26 @@ void TestCommandLine::aRejectionsReasonIsListedByStatus()
             .toArray();
     QCOMPARE(after.size(), 2);
     QCOMPARE(after.at(0).toObject().value(u"frameIndex").toInt(), 2);
+}
+
+// A reason code in neither the catalogue nor the run's audits (most likely mistyped) is kept as
+// given, and a warning on stderr says so; a known code is not.
+void TestCommandLine::aCodeNobodyKnowsIsRecordedAndSaid()
+{
+    const auto reject = [this](const char *frame, const char *code) {
+        return DirectorProcess::run({QStringLiteral("frame"), runDir(), QString::fromLatin1(frame),
+                                     QStringLiteral("--status"), QStringLiteral("AUDIT_FAIL"),
+                                     QStringLiteral("--reason"), QString::fromLatin1(code)});
+    };
+    const Result typo = reject("1", "SF01_IDENTTY_DRIFT");
+    QCOMPARE(typo.exitCode, 0);
+    QVERIFY2(typo.err.contains(QLatin1String("warning: SF01_IDENTTY_DRIFT is a code of neither")),
+             qPrintable(typo.err));
+    QCOMPARE(onDisk().frames.value(1).directorOverrides.verdict->reasonCode,
+             QStringLiteral("SF01_IDENTTY_DRIFT"));
+    const Result known = reject("0", "SF02_PALETTE_DRIFT");
+    QCOMPARE(known.exitCode, 0);
+    QVERIFY2(known.err.isEmpty(), qPrintable(known.err));
 }
 
 void TestCommandLine::aReasonGoesWithARejectionOnly_data()

@@ -844,6 +844,12 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>, reason %1</source>
         <translation>, Grund %1</translation>
     </message>
+    <message>
+        <source>director: warning: %1 is a code of neither Director&apos;s catalogue nor this run&apos;s audits; recorded as given
+</source>
+        <translation>director: Warnung: %1 ist weder ein Code aus Directors Katalog noch aus den Audits dieses Laufs; so gespeichert, wie angegeben
+</translation>
+    </message>
 </context>
 <context>
     <name>FrameDelegate</name>

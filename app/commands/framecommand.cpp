@@ -3,6 +3,7 @@
 #include "commands/recoveroption.h"
 #include "commands/sessionchange.h"
 #include "review/cachedrun.h"
+#include "review/reasoncodecounts.h"
 #include "review/sessionmanager.h"
 #include "session/reasoncodes.h"
 #include "session/reviewer.h"
@@ -92,8 +93,18 @@ int FrameCommand::run(const QCommandLineParser &parser)
         return fail(opened);
     if (const Outcome there = SessionChange::checkFrame(manager, index); !there)
         return fail(there);
+    // A code neither the catalogue nor the run knows is most likely mistyped: recorded as given
+    // (a pipeline may have codes of its own), and said.
+    const bool unknownCode =
+        !edit.reasonCode.isEmpty() && !ReasonCodes::known().contains(edit.reasonCode) &&
+        !ReasonCodeCounts::countAll(manager.session().frames).contains(edit.reasonCode);
     if (const Outcome applied = manager.applyFrameEdit(index, edit); !applied)
         return fail(applied);
+    if (unknownCode) {
+        console().printError(tr("director: warning: %1 is a code of neither Director's catalogue "
+                                "nor this run's audits; recorded as given\n")
+                                 .arg(edit.reasonCode));
+    }
     QString said = summary(index, *manager.getFrameState(index));
     if (edit.attempt)
         said += tr(", attempt %1").arg(*edit.attempt);
