@@ -52,6 +52,7 @@ private slots:
     // The window.
     void clickingAFilterShowsOnlyTheMatchingFramesWithCounts();
     void theFrameKeysAndPlaybackFollowTheFilter();
+    void theFilterBarGoesOnInARowBelowWhenNarrow();
     void theFilterIsRememberedPerSession();
     void shiftClickSelectsARangeAndOneVerdictApprovesThemAll();
     void framesTheRulesRefuseAreNamedAndTheRestChanged();
@@ -319,6 +320,33 @@ void TestManyFrames::clickingAFilterShowsOnlyTheMatchingFramesWithCounts()
                  QStringLiteral("Rejected with a Reason 1"));
     QTest::mouseClick(bar->markButton(FrameFilter::Mark::Reasoned), Qt::LeftButton);
     QCOMPARE(framesShown(window.get()), QList<int>({3}));
+}
+
+// On a narrow window (or in a longer language) every choice of the filter bar stays whole and
+// in sight: the bar goes on in a second row instead of squeezing its buttons.
+void TestManyFrames::theFilterBarGoesOnInARowBelowWhenNarrow()
+{
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    FilterBar *bar = barOf(window.get());
+    QVERIFY(bar);
+    const auto everyChoiceWhole = [bar] {
+        for (const QToolButton *button : bar->findChildren<QToolButton *>()) {
+            if (button->width() < button->sizeHint().width() ||
+                !bar->rect().contains(button->geometry()))
+                return false;
+        }
+        return bar->rect().contains(bar->shownLabel()->geometry());
+    };
+    const QToolButton *first = bar->statusButton(FrameStatus::Pending);
+    const QAbstractButton *last = bar->clearButton();
+    window->resize(1600, window->height());
+    QTRY_VERIFY(everyChoiceWhole());
+    QCOMPARE(last->y(), first->y()); // one row
+    window->resize(640, window->height());
+    QTRY_VERIFY(bar->width() <= 640);
+    QTRY_VERIFY(everyChoiceWhole());
+    QVERIFY(last->y() > first->y()); // more rows
 }
 
 void TestManyFrames::theFrameKeysAndPlaybackFollowTheFilter()

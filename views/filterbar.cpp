@@ -1,7 +1,8 @@
 #include "filterbar.h"
 
+#include "flowlayout.h"
+
 #include <QAction>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
 #include <QToolButton>
@@ -10,11 +11,13 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("filterBar"));
     setAccessibleName(tr("Filter"));
-    // It never makes the window wider: on a narrow window the last choices are cut off.
-    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    auto *layout = new QHBoxLayout(this);
+    // It never makes the window wider: on a narrow window (or in a longer language) its choices
+    // go on in a second row, none of them squeezed or cut off.
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    auto *layout = new FlowLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    layout->setSpacing(2);
     auto *title = new QLabel(tr("Show:"), this);
     layout->addWidget(title);
     for (const FrameStatus status : allFrameStatuses) {
@@ -46,7 +49,6 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     clear->setText(tr("Show All"));
     connect(clear, &QToolButton::clicked, this, [this] { choose(FrameFilter()); });
     m_clear = clear;
-    layout->addStretch(1);
     m_shown = new QLabel(this);
     m_shown->setObjectName(QStringLiteral("filterShown"));
     layout->addWidget(m_shown);
