@@ -53,7 +53,7 @@ private slots:
     void clickingAFilterShowsOnlyTheMatchingFramesWithCounts();
     void theFrameKeysAndPlaybackFollowTheFilter();
     void theFilterBarGoesOnInARowBelowWhenNarrow();
-    void theFilterIsRememberedPerSession();
+    void theFilterIsRememberedPerRun();
     void shiftClickSelectsARangeAndOneVerdictApprovesThemAll();
     void framesTheRulesRefuseAreNamedAndTheRestChanged();
     void aNudgeMovesEverySelectedFrame();
@@ -381,7 +381,7 @@ void TestManyFrames::theFrameKeysAndPlaybackFollowTheFilter()
     QCOMPARE(playback->frames(), QList<int>({0, 1, 2, 3}));
 }
 
-void TestManyFrames::theFilterIsRememberedPerSession()
+void TestManyFrames::theFilterIsRememberedPerRun()
 {
     {
         auto window = WindowFixture::openWindow(run());
@@ -415,6 +415,33 @@ void TestManyFrames::theFilterIsRememberedPerSession()
     auto window = WindowFixture::openWindow(run());
     QVERIFY(window);
     QCOMPARE(framesShown(window.get()).size(), 5);
+
+    // Per run, not per session: a copy of the run (its session file and id too) has its own
+    // filter, and a new review of the run (a new session) keeps the run's.
+    QTest::mouseClick(barOf(window.get())->statusButton(FrameStatus::AuditFail), Qt::LeftButton);
+    window->close();
+    const QString copy = m_dir->path() + QStringLiteral("/copy");
+    QVERIFY(QDir().mkpath(copy));
+    for (const QString &name : QDir(run()).entryList(QDir::Files))
+        QVERIFY(QFile::copy(run() + u'/' + name, copy + u'/' + name));
+    for (const char *folder : {"candidates", "audit"}) {
+        const QString from = run() + u'/' + QLatin1String(folder);
+        QVERIFY(QDir().mkpath(copy + u'/' + QLatin1String(folder)));
+        for (const QString &name : QDir(from).entryList(QDir::Files))
+            QVERIFY(
+                QFile::copy(from + u'/' + name, copy + u'/' + QLatin1String(folder) + u'/' + name));
+    }
+    window = WindowFixture::openWindow(copy);
+    QVERIFY(window);
+    QCOMPARE(window->manager()->session().sessionId, onDisk().sessionId);
+    QCOMPARE(framesShown(window.get()).size(), 5);
+    window->close();
+    window.reset();
+    QVERIFY(QFile::remove(run() + QStringLiteral("/director_session.json")));
+    window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    QVERIFY(barOf(window.get())->statusButton(FrameStatus::AuditFail)->isChecked());
+    QCOMPARE(framesShown(window.get()), QList<int>({2}));
 }
 
 void TestManyFrames::shiftClickSelectsARangeAndOneVerdictApprovesThemAll()

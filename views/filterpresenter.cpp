@@ -39,9 +39,12 @@ FilterPresenter::FilterPresenter(MainWindow *window)
 
 void FilterPresenter::sessionOpened()
 {
-    const QString id = m_window->manager()->session().sessionId;
+    const SessionManager *manager = m_window->manager();
+    const QSettings settings;
+    const QString key = SettingsKeys::runFilter(manager->runDir());
+    const QString before = SettingsKeys::sessionFilter(manager->session().sessionId);
     const QStringList remembered =
-        QSettings().value(SettingsKeys::sessionFilter(id)).toStringList();
+        settings.value(settings.contains(key) ? key : before).toStringList();
     setFilter(FrameFilter::fromStrings(remembered));
 }
 
@@ -52,7 +55,9 @@ void FilterPresenter::setFilter(const FrameFilter &filter)
     SessionManager *manager = m_window->manager();
     if (manager->hasSession()) {
         QSettings settings;
-        const QString key = SettingsKeys::sessionFilter(manager->session().sessionId);
+        const QString key = SettingsKeys::runFilter(manager->runDir());
+        // Kept by the run from now on (taken over from the session, where it was kept before).
+        settings.remove(SettingsKeys::sessionFilter(manager->session().sessionId));
         if (filter.isEmpty())
             settings.remove(key);
         else

@@ -9,8 +9,8 @@ class FrameFilterModel;
 class MainWindow;
 
 // The filmstrip's filter in the window: the FilterBar put over the filmstrip, its choices
-// applied to the filmstrip's FrameFilterModel, remembered per session (QSettings,
-// SettingsKeys::sessionFilter) and restored when the run opens again. With a filter, the frame
+// applied to the filmstrip's FrameFilterModel, remembered per run (QSettings,
+// SettingsKeys::runFilter) and restored when the run opens again. With a filter, the frame
 // keys (→ ←, Home, End, N, Shift+N) move among the frames shown (MainWindow asks the
 // filmstrip), and playback plays only them, in frame order. When the filter hides the current
 // frame, the first frame shown after it (else before it) becomes current. Shift+→ / Shift+←

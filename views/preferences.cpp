@@ -1,6 +1,7 @@
 #include "preferences.h"
 
 #include "core/languages.h"
+#include "recentruns.h"
 #include "stageview.h"
 
 #include <QSettings>
@@ -16,6 +17,13 @@ QString SettingsKeys::sessionFrame(const QString &sessionId)
 QString SettingsKeys::sessionFilter(const QString &sessionId)
 {
     return QStringLiteral("sessions/%1/filter").arg(sessionId);
+}
+
+QString SettingsKeys::runFilter(const QString &runDir)
+{
+    // The path as one name: its slashes make no groups.
+    return QStringLiteral("runs/%1/filter")
+        .arg(QString::fromLatin1(QUrl::toPercentEncoding(RecentRuns::normalized(runDir))));
 }
 
 QString SettingsKeys::playbackFps(const QString &moveId)

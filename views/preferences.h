@@ -42,7 +42,10 @@ inline constexpr QLatin1StringView inpaintProvider = InpaintProvider::settingsKe
 inline constexpr QLatin1StringView pixelEditor{"patch/pixelEditor"};
 // The frame the operator was on in a session.
 QString sessionFrame(const QString &sessionId);
-// The filmstrip's filter in a session (FrameFilter::toStrings).
+// The filmstrip's filter of a run (FrameFilter::toStrings), by its folder (RecentRuns'
+// form): a copy of the run has its own, and a new review of the run keeps it.
+QString runFilter(const QString &runDir);
+// Where Director kept the filter before, by the session: read when a run has none of its own.
 QString sessionFilter(const QString &sessionId);
 // The frames per second the operator plays a move at (by the session's moveId).
 QString playbackFps(const QString &moveId);
