@@ -109,6 +109,7 @@ private slots:
 
     void keyboardCullingFollowsOnDisk();
     void theFramesHaveTheKeysAndTheTitleSaysReadOnly();
+    void aFrameNoAuditJudgedHasNoScore();
     void nextNeedingAttentionSkipsApprovedFrames();
     void dragOnTheStageIsOneNudgeAndOneUndoStep();
     void keyboardNudgeAndUndoRedoRoundTripOnDisk();
@@ -326,6 +327,24 @@ void TestMainWindow::theFramesHaveTheKeysAndTheTitleSaysReadOnly()
     QVERIFY(readOnly);
     QVERIFY2(readOnly->windowTitle().contains(QLatin1String("(read-only)")),
              qPrintable(readOnly->windowTitle()));
+}
+
+// The inspector shows the audit's score only for a frame an audit judged: a GENERATED frame
+// (no audit yet) and one rejected before any audit say "not audited", not "0.000 (not passed)".
+void TestMainWindow::aFrameNoAuditJudgedHasNoScore()
+{
+    auto window = WindowFixture::openWindow(run());
+    QVERIFY(window);
+    const QLabel *score = window->inspector()->scoreLabel();
+    window->setCurrentFrame(0); // APPROVED by its audit
+    QVERIFY2(score->text().contains(QLatin1String("(passed)")), qPrintable(score->text()));
+    window->setCurrentFrame(2); // AUDIT_FAIL by its audit
+    QVERIFY2(score->text().contains(QLatin1String("(not passed)")), qPrintable(score->text()));
+    window->setCurrentFrame(3); // GENERATED
+    QCOMPARE(score->text(), QStringLiteral("not audited"));
+    QVERIFY(window->controller()->reject(3, QString(), QStringLiteral("hand drifts")));
+    QCOMPARE(window->manager()->getFrameState(3)->status, FrameStatus::AuditFail);
+    QTRY_COMPARE(score->text(), QStringLiteral("not audited"));
 }
 
 void TestMainWindow::keyboardCullingFollowsOnDisk()

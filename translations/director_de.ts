@@ -1231,6 +1231,10 @@ Bild</translation>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>not audited</source>
+        <translation>nicht geprüft</translation>
+    </message>
 </context>
 <context>
     <name>JsonObjectReader</name>

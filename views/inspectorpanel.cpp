@@ -292,6 +292,22 @@ void InspectorPanel::addAttempt(const AttemptInfo &a)
                                                    Qt::KeepAspectRatio, Qt::FastTransformation)));
 }
 
+QString InspectorPanel::scoreText(const DirectorFrameState &frame)
+{
+    const AuditReport &audit = frame.auditReport;
+    // Numbers as the operator's locale writes them (0,873 in German).
+    const QLocale locale;
+    // A frame no audit judged yet has no score to show (its report is empty, not a zero).
+    QString score = frame.isAudited() ? locale.toString(audit.compositeScore, 'f', 3) +
+                                            (audit.passed ? tr("  (passed)") : tr("  (not passed)"))
+                                      : tr("not audited");
+    if (audit.autoAligned.value_or(false))
+        score += tr(", auto-aligned");
+    if (audit.driftPixels)
+        score += tr(", drift %1 px").arg(locale.toString(*audit.driftPixels));
+    return score;
+}
+
 void InspectorPanel::showFrame(const DirectorFrameState &frame)
 {
     if (m_notesTimer.isActive() && m_frameIndex != frame.frameIndex)
@@ -300,15 +316,8 @@ void InspectorPanel::showFrame(const DirectorFrameState &frame)
     m_frameIndex = frame.frameIndex;
     m_title->setText(tr("%1 · %2").arg(frame.id, frameStatusName(frame.status)));
     const AuditReport &audit = frame.auditReport;
-    // Numbers as the operator's locale writes them (0,873 in German).
-    const QLocale locale;
-    QString score = locale.toString(audit.compositeScore, 'f', 3);
-    score += audit.passed ? tr("  (passed)") : tr("  (not passed)");
-    if (audit.autoAligned.value_or(false))
-        score += tr(", auto-aligned");
-    if (audit.driftPixels)
-        score += tr(", drift %1 px").arg(locale.toString(*audit.driftPixels));
-    showField(m_score, tr("Composite score"), score);
+    showField(m_score, tr("Composite score"), scoreText(frame));
+    const QLocale locale; // numbers as the operator's locale writes them
 
     QStringList flags;
     QStringList spoken; // the same, as plain text

@@ -57,6 +57,7 @@ public:
     // The operator's verdict as the inspector says it; empty without one.
     static QString verdictText(const DirectorFrameState &frame);
     QLabel *verdictLabel() const { return m_verdict; }
+    QLabel *scoreLabel() const { return m_score; }
 
 signals:
     void notesEdited(int frameIndex, const QString &notes);
@@ -71,6 +72,8 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // "0.873  (passed), auto-aligned", or that no audit judged the frame.
+    static QString scoreText(const DirectorFrameState &frame);
     void emitNotes();
     QFormLayout *buildFields();
     void buildAttemptActions();

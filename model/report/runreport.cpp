@@ -98,12 +98,7 @@ ReportFrame RunReport::frameOf(const DirectorFrameState &state, const Options &o
     if (state.directorOverrides.isPatched)
         f.patches = state.directorOverrides.patchHistory;
     const AuditReport &audit = state.auditReport;
-    // An operator's verdict on a frame the audit never saw (a GENERATED frame rejected) leaves
-    // its audit report empty: that frame is not audited, whatever its status now.
-    const bool judgedUnaudited =
-        state.directorOverrides.verdict.has_value() && audit == AuditReport();
-    f.audited = state.status != FrameStatus::Pending && state.status != FrameStatus::Generated &&
-                !judgedUnaudited;
+    f.audited = state.isAudited();
     f.compositeScore = audit.compositeScore;
     f.passed = audit.passed;
     for (const QString &flag : audit.flags)

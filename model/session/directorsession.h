@@ -134,6 +134,15 @@ struct DirectorFrameState
     // "Revert to Original" goes back to it; the pipeline's news compares its images with it.
     QString unpatchedImagePath() const;
 
+    // Whether an audit judged the frame's image, so that its auditReport says something: past
+    // PENDING and GENERATED, and not a frame the operator judged while its audit report was
+    // empty (a GENERATED frame rejected before any audit).
+    bool isAudited() const
+    {
+        return status != FrameStatus::Pending && status != FrameStatus::Generated &&
+               !(directorOverrides.verdict.has_value() && auditReport == AuditReport());
+    }
+
     // "frame_0007". Asked once per frame of every session read.
     static QString idForIndex(int frameIndex);
 };
