@@ -34,6 +34,7 @@ private slots:
     void initTestCase() { QVERIFY(m_folder.initTestCase()); }
     void init() { QVERIFY(m_folder.init()); }
     void cleanup() { m_folder.cleanup(); }
+    void itsKeysOpenTheDialog();
 
     void actionIsInTheFileMenu();
     void exportWritesTheChosenFiles();
@@ -305,4 +306,19 @@ void TestExportPreview::failureIsToldAndTheDialogStays()
 }
 
 QTEST_MAIN(TestExportPreview)
+// Ctrl+Shift+P on the window opens Export Preview… as the menu does.
+void TestExportPreview::itsKeysOpenTheDialog()
+{
+    auto window = m_folder.openWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(!window->findChild<ExportPreviewDialog *>());
+    QTest::keyClick(window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = window->findChild<ExportPreviewDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->reject();
+}
+
 #include "tst_exportpreview.moc"

@@ -35,6 +35,7 @@ private slots:
     void initTestCase() { QVERIFY(m_folder.initTestCase()); }
     void init() { QVERIFY(m_folder.init()); }
     void cleanup() { m_folder.cleanup(); }
+    void itsKeysOpenTheDialog();
 
     void actionIsInTheFileMenu();
     void exportWritesTheReport();
@@ -191,4 +192,19 @@ void TestExportReport::aPathTheReportMustNotTakeIsRefused()
 }
 
 QTEST_MAIN(TestExportReport)
+// Ctrl+Shift+R on the window opens Export Report… as the menu does.
+void TestExportReport::itsKeysOpenTheDialog()
+{
+    auto window = m_folder.openWindow();
+    QVERIFY(window);
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QVERIFY(!window->findChild<ExportReportDialog *>());
+    QTest::keyClick(window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    auto *dialog = window->findChild<ExportReportDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->reject();
+}
+
 #include "tst_exportreport.moc"

@@ -60,8 +60,10 @@ void WindowActions::addFileMenu()
     commit = add(file, QStringLiteral("commit"), tr("&Commit…"), {K(Qt::CTRL | Qt::Key_Return)});
     discard = add(file, QStringLiteral("discard"), tr("&Discard Session…"));
     file->addSeparator();
-    exportPreview = add(file, QStringLiteral("exportPreview"), tr("&Export Preview…"));
-    exportReport = add(file, QStringLiteral("exportReport"), tr("Export Re&port…"));
+    exportPreview = add(file, QStringLiteral("exportPreview"), tr("&Export Preview…"),
+                        {K(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    exportReport = add(file, QStringLiteral("exportReport"), tr("Export Re&port…"),
+                       {K(Qt::CTRL | Qt::SHIFT | Qt::Key_R)});
     file->addSeparator();
     quit = add(file, QStringLiteral("quit"), tr("&Quit"),
                standardKeys(K::Quit, K(Qt::CTRL | Qt::Key_Q)));
