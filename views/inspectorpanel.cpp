@@ -63,6 +63,21 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
 
     layout->addLayout(buildFields());
 
+    // The notes right under the verdict: what the operator writes is in sight on a small
+    // screen too; the audit's tables below it scroll.
+    m_notes = new QPlainTextEdit(this);
+    auto *notesLabel = new QLabel(tr("Notes"), this);
+    notesLabel->setBuddy(m_notes);
+    layout->addWidget(notesLabel);
+    m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setAccessibleName(tr("Operator notes"));
+    m_notes->setAccessibleDescription(
+        tr("What is wrong with this frame. Saved once typing pauses; Esc leaves the notes."));
+    m_notes->setPlaceholderText(tr("What is wrong with this frame?"));
+    // A few lines high, growing with the room there is.
+    m_notes->setMinimumHeight(m_notes->fontMetrics().lineSpacing() * 4);
+    layout->addWidget(m_notes, 1);
+
     m_metrics = new QTreeWidget(this);
     m_metrics->setObjectName(QStringLiteral("metrics"));
     m_metrics->setAccessibleName(tr("Audit metrics"));
@@ -88,16 +103,6 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_patchHistory = new PatchHistoryView(this);
     layout->addWidget(m_patchHistory, 1);
 
-    m_notes = new QPlainTextEdit(this);
-    auto *notesLabel = new QLabel(tr("Notes"), this);
-    notesLabel->setBuddy(m_notes);
-    layout->addWidget(notesLabel);
-    m_notes->setObjectName(QStringLiteral("notes"));
-    m_notes->setAccessibleName(tr("Operator notes"));
-    m_notes->setAccessibleDescription(
-        tr("What is wrong with this frame. Saved once typing pauses; Esc leaves the notes."));
-    m_notes->setPlaceholderText(tr("What is wrong with this frame?"));
-    layout->addWidget(m_notes, 1);
 
     m_notes->installEventFilter(this);
     m_notesTimer.setSingleShot(true);

@@ -48,7 +48,7 @@ void RunProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const QString figures =
         QStringLiteral("%1/%2").arg(locale.toString(approved), locale.toString(total));
     const int textWidth =
-        option.fontMetrics.horizontalAdvance(QStringLiteral("%1/%1").arg(locale.toString(100000)));
+        option.fontMetrics.horizontalAdvance(QStringLiteral("%1/%1").arg(locale.toString(99999)));
     const QRect cell = option.rect.adjusted(4, 0, -4, 0);
     const QRect bar(cell.left(), cell.center().y() - 5, std::max(0, cell.width() - textWidth - 6),
                     10);
