@@ -305,7 +305,6 @@ void TestExportPreview::failureIsToldAndTheDialogStays()
     dialog->reject();
 }
 
-QTEST_MAIN(TestExportPreview)
 // Ctrl+Shift+P on the window opens Export Preview… as the menu does.
 void TestExportPreview::itsKeysOpenTheDialog()
 {
@@ -320,5 +319,7 @@ void TestExportPreview::itsKeysOpenTheDialog()
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     dialog->reject();
 }
+
+QTEST_MAIN(TestExportPreview)
 
 #include "tst_exportpreview.moc"

@@ -191,7 +191,6 @@ void TestExportReport::aPathTheReportMustNotTakeIsRefused()
     dialog->reject();
 }
 
-QTEST_MAIN(TestExportReport)
 // Ctrl+Shift+R on the window opens Export Report… as the menu does.
 void TestExportReport::itsKeysOpenTheDialog()
 {
@@ -206,5 +205,7 @@ void TestExportReport::itsKeysOpenTheDialog()
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
     dialog->reject();
 }
+
+QTEST_MAIN(TestExportReport)
 
 #include "tst_exportreport.moc"

@@ -515,7 +515,7 @@ void TestManyFrames::framesTheRulesRefuseAreNamedAndTheRestChanged()
     // Every frame selected, the first approved already: counted as such, not as changed, and
     // the undo step names the frames it changed. The message, longer than the status bar
     // holds, stays, its whole text the status bar's tool tip.
-    window->resize(900, window->height());
+    window->resize(700, window->height());
     window->setCurrentFrame(0);
     for (int i = 0; i < 4; ++i)
         QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);

@@ -263,7 +263,8 @@ void TestRunReadCache::aDamagedFileIsNoRead()
     else if (damage == QLatin1String("a byte of the header changed"))
         bytes[20] = char(bytes[20] ^ 0x01);
     else if (damage == QLatin1String("a length in the header past the file"))
-        bytes.replace(8, 4, QByteArray::fromHex("7ffffffe")); // the run folder's, after the kind
+        // The run folder's (little-endian, after the kind): 0x7ffffffe bytes, past the file.
+        bytes.replace(8, 4, QByteArray::fromHex("feffff7f"));
     else if (damage == QLatin1String("cut short"))
         bytes.chop(100);
     else if (damage == QLatin1String("longer"))

@@ -146,7 +146,7 @@ void ExportReportDialog::accept()
         return;
     }
     const RunReport::Input input{run->runDir(), run->session(), run->run().missing,
-                                 run->run().leftOut};
+                                 run->run().leftOut, !run->isUnsaved()};
     start(
         [input, options = options()](QStringList *files, const PreviewProgress &progress) {
             return ReportExport::write(input, options, files, nullptr, progress);

@@ -39,12 +39,8 @@ FilterPresenter::FilterPresenter(MainWindow *window)
 
 void FilterPresenter::sessionOpened()
 {
-    const SessionManager *manager = m_window->manager();
-    const QSettings settings;
-    const QString key = SettingsKeys::runFilter(manager->runDir());
-    const QString before = SettingsKeys::sessionFilter(manager->session().sessionId);
     const QStringList remembered =
-        settings.value(settings.contains(key) ? key : before).toStringList();
+        QSettings().value(SettingsKeys::runFilter(m_window->manager()->runDir())).toStringList();
     setFilter(FrameFilter::fromStrings(remembered));
 }
 
@@ -56,7 +52,7 @@ void FilterPresenter::setFilter(const FrameFilter &filter)
     if (manager->hasSession()) {
         QSettings settings;
         const QString key = SettingsKeys::runFilter(manager->runDir());
-        // Kept by the run from now on (taken over from the session, where it was kept before).
+        // Where it was kept before (by the session), no longer read: gone.
         settings.remove(SettingsKeys::sessionFilter(manager->session().sessionId));
         if (filter.isEmpty())
             settings.remove(key);

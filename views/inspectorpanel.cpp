@@ -103,7 +103,6 @@ InspectorPanel::InspectorPanel(QWidget *parent) : QWidget(parent)
     m_patchHistory = new PatchHistoryView(this);
     layout->addWidget(m_patchHistory, 1);
 
-
     m_notes->installEventFilter(this);
     m_notesTimer.setSingleShot(true);
     m_notesTimer.setInterval(notesDelayMs);

@@ -425,13 +425,13 @@ void MainWindow::report(const Outcome &outcome)
         m_stage->cancelDrag();
         MessageBox::open(this, {QMessageBox::Critical, tr("Director"), outcome.message()});
     } else {
-        // A message too long for the status bar (a batch naming the frames it refused) stays
-        // until the next one, and its whole text is the status bar's tool tip meanwhile.
+        // A message longer than the status bar shows (a batch naming the frames it refused)
+        // stays longer, its whole text the status bar's tool tip meanwhile.
         const QString message = outcome.message();
         const bool fits =
-            statusBar()->fontMetrics().horizontalAdvance(message) <= statusBar()->width() / 2;
+            statusBar()->fontMetrics().horizontalAdvance(message) <= statusBar()->width() * 3 / 4;
         statusBar()->setToolTip(fits ? QString() : message);
-        statusBar()->showMessage(message, fits ? 5000 : 0);
+        statusBar()->showMessage(message, fits ? 5000 : 30000);
     }
 }
 

@@ -45,7 +45,8 @@ QString sessionFrame(const QString &sessionId);
 // The filmstrip's filter of a run (FrameFilter::toStrings), by its folder (RecentRuns'
 // form): a copy of the run has its own, and a new review of the run keeps it.
 QString runFilter(const QString &runDir);
-// Where Director kept the filter before, by the session: read when a run has none of its own.
+// Where Director kept the filter before, by the session: no longer read (removed when the
+// run's filter is kept).
 QString sessionFilter(const QString &sessionId);
 // The frames per second the operator plays a move at (by the session's moveId).
 QString playbackFps(const QString &moveId);

@@ -47,17 +47,17 @@ QStringList ReasonPicker::reasonsFor(const DirectorSession &session, int frameIn
     // The catalogue holds some reasons under two codes (SF03_ALPHA_HALO and SF_ALPHA_HALO, as
     // pipelines have numbered them): a title is offered once, under the code the run names
     // (or the frame's flags), else under the catalogue's first.
-    QSet<QString> titles;
+    QSet<QString> reasons; // each by its catalogue's first code
     for (const QString &code : ReasonCodes::known()) {
         if (flags.contains(code) || runCodes.contains(code))
-            titles.insert(ReasonCodes::describe(code).title);
+            reasons.insert(ReasonCodes::firstOfItsReason(code));
     }
     for (const QString &code : ReasonCodes::known()) {
         const bool named = flags.contains(code) || runCodes.contains(code);
-        const QString title = ReasonCodes::describe(code).title;
-        if (!named && titles.contains(title))
+        const QString reason = ReasonCodes::firstOfItsReason(code);
+        if (!named && reasons.contains(reason))
             continue;
-        titles.insert(title);
+        reasons.insert(reason);
         add({code});
     }
     add(runCodes);

@@ -44,7 +44,8 @@ void RunProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         total += count.toInt();
     const int approved = counts.value(countIndex(FrameStatus::Approved)).toInt();
     // As the operator's locale writes numbers (2.063/3.000 in German), as the other columns.
-    const QLocale locale = option.locale;
+    // QLocale(): the view's option.locale omits the group separator.
+    const QLocale locale;
     const QString figures =
         QStringLiteral("%1/%2").arg(locale.toString(approved), locale.toString(total));
     const int textWidth =

@@ -36,6 +36,7 @@ void RunCatalog::setFolder(const QString &folder)
         m_watcher.removePaths(m_watcher.files());
     beginResetModel();
     m_runs.clear();
+    m_sharedIds.clear();
     endResetModel();
     m_watcher.addPath(m_folder);
     m_rescan.start();
@@ -133,6 +134,19 @@ void RunCatalog::merge(const QList<RunSummary> &runs)
         endInsertRows();
     }
     sortRows();
+    // The run ids more than one folder holds (copies): their rows name their folders too.
+    QSet<QString> ids;
+    QSet<QString> shared;
+    for (const RunSummary &run : std::as_const(m_runs)) {
+        if (ids.contains(run.runId))
+            shared.insert(run.runId);
+        ids.insert(run.runId);
+    }
+    if (shared != m_sharedIds) {
+        m_sharedIds = shared;
+        if (!m_runs.isEmpty())
+            emit dataChanged(index(0, RunColumn), index(rowCount() - 1, RunColumn));
+    }
 }
 
 void RunCatalog::sortRows()
@@ -205,8 +219,7 @@ QVariant RunCatalog::display(const RunSummary &run, int column) const
     switch (column) {
     case RunColumn: {
         // Two copies of one run (the same run id) are told apart by their folders.
-        const auto sameId = [&run](const RunSummary &other) { return other.runId == run.runId; };
-        if (std::count_if(m_runs.cbegin(), m_runs.cend(), sameId) < 2)
+        if (!m_sharedIds.contains(run.runId))
             return run.runId;
         return tr("%1 (folder %2)").arg(run.runId, QFileInfo(run.path).fileName());
     }

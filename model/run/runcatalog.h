@@ -6,6 +6,7 @@
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
 #include <QList>
+#include <QSet>
 #include <QTimer>
 
 // The runs in a folder (RunSummary each), one row a run, newest activity first: the start
@@ -84,6 +85,7 @@ private:
 
     QString m_folder;
     QList<RunSummary> m_runs;
+    QSet<QString> m_sharedIds; // run ids of more than one of m_runs
     QFileSystemWatcher m_watcher;
     QTimer m_settle;
     QTimer m_rescan;

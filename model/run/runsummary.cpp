@@ -11,11 +11,10 @@
 
 namespace {
 
-// The newest time of the run folder, of what is in it, and of its folders (a folder's time
-// changes when a file is added to it or renamed into it): the pipeline's latest file, cheaply.
-// The newest time a file or folder in the run was written. Not the lock's, nor the run
-// folder's own time (which its lock's coming and going changes): a run opened and closed
-// again, with nothing changed, had no activity.
+// The newest time a file or folder in the run was written (a folder's time changes when a file
+// is added to it or renamed into it: the pipeline's latest file, cheaply). Not the lock's, nor the
+// run folder's own time (which its lock's coming and going changes): a run opened and closed again,
+// with nothing changed, had no activity.
 QDateTime newestFileTime(const QString &runDir)
 {
     QDateTime newest;

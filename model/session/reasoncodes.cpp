@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 struct Entry
 {
@@ -102,6 +105,20 @@ ReasonCodes::Description ReasonCodes::describe(const QString &code)
         break;
     }
     return d;
+}
+
+QString ReasonCodes::firstOfItsReason(const QString &code)
+{
+    const auto found =
+        std::find_if(std::begin(catalogue), std::end(catalogue),
+                     [&code](const Entry &e) { return code == QLatin1String(e.code); });
+    if (found == std::end(catalogue))
+        return code;
+    for (const Entry &entry : catalogue) {
+        if (qstrcmp(entry.title, found->title) == 0)
+            return QLatin1String(entry.code);
+    }
+    return code;
 }
 
 QStringList ReasonCodes::known()

@@ -30,6 +30,11 @@ public:
 
     // The codes this catalogue has a title for, in its order.
     static QStringList known();
+    // The catalogue's code of the same reason as `code` listed first (SF03_ALPHA_HALO for
+    // SF_ALPHA_HALO: the catalogue holds some reasons under two codes, as pipelines numbered
+    // them), told by the catalogue's own title, whatever language shows it; `code` itself when
+    // it is the first or not in the catalogue.
+    static QString firstOfItsReason(const QString &code);
     // A code an operator's rejection may carry (the catalogue's and the auditor's form):
     // upper-case letters, optional digits, an underscore, then upper-case letters, digits and
     // underscores: ^[A-Z]+[0-9]*_[A-Z0-9_]+$ ("SF01_IDENTITY_DRIFT", "HF_NO_ALPHA").
