@@ -321,6 +321,9 @@ void TestMainWindow::theFramesHaveTheKeysAndTheTitleSaysReadOnly()
     window->setCurrentFrame(1);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
     QCOMPARE(window->currentFrame(), 2);
+    // The window's letter keys reach it through the filmstrip as they are typed there.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A);
+    QTRY_COMPARE(window->manager()->getFrameState(2)->status, FrameStatus::Approved);
     window->close();
 
     auto readOnly = WindowFixture::openWindow(run(), SessionManager::Access::ReadOnly);
