@@ -54,6 +54,7 @@ private slots:
     void aReasonGoesWithARejectionOnly_data();
     void aReasonGoesWithARejectionOnly();
     void aCodeNobodyKnowsIsRecordedAndSaid();
+    void aNegativeFrameIndexIsNamed();
     void listShowsEveryRunOfAFolder();
     void aLockOfAnotherHostIsTakenOverOnlyByName();
 
@@ -1026,6 +1027,30 @@ void TestCommandLine::aCodeNobodyKnowsIsRecordedAndSaid()
     const Result known = reject("0", "SF02_PALETTE_DRIFT");
     QCOMPARE(known.exitCode, 0);
     QVERIFY2(known.err.isEmpty(), qPrintable(known.err));
+}
+
+// "-1" as a frame index is refused as what it is, not as an unknown option "1".
+void TestCommandLine::aNegativeFrameIndexIsNamed()
+{
+    const Result refused =
+        DirectorProcess::run({QStringLiteral("frame"), runDir(), QStringLiteral("-1"),
+                              QStringLiteral("--status"), QStringLiteral("APPROVED")});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("-1: a negative number is no frame index")),
+             qPrintable(refused.err));
+    QVERIFY(!QFile::exists(runDir() + QStringLiteral("/director_session.json")) ||
+            onDisk().frames.value(1).status != FrameStatus::Approved);
+    // An unknown option is still named as one.
+    const Result unknown =
+        DirectorProcess::run({QStringLiteral("status"), runDir(), QStringLiteral("--bogus")});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QLatin1String("bogus")), qPrintable(unknown.err));
+    // A negative number given as an option's value is that option's: not blamed.
+    const Result note = DirectorProcess::run({QStringLiteral("frame"), runDir(),
+                                              QStringLiteral("1"), QStringLiteral("--note"),
+                                              QStringLiteral("-5"), QStringLiteral("--bogus")});
+    QCOMPARE(note.exitCode, 1);
+    QVERIFY2(note.err.contains(QLatin1String("bogus")), qPrintable(note.err));
 }
 
 void TestCommandLine::aReasonGoesWithARejectionOnly_data()

@@ -187,6 +187,10 @@ Trotzdem schließen und sie verlieren?</translation>
         <source>--%1 is given more than once</source>
         <translation>--%1 ist mehrfach angegeben</translation>
     </message>
+    <message>
+        <source>%1: a negative number is no frame index or count (frames count from 0)</source>
+        <translation>%1: Eine negative Zahl ist kein Einzelbildindex und keine Anzahl (Einzelbilder zählen ab 0)</translation>
+    </message>
 </context>
 <context>
     <name>CommitCommand</name>

@@ -1,6 +1,7 @@
 #include "commands/command.h"
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 
 Command::Command(const QString &name, const Console &console) : m_name(name), m_console(console) {}
 
@@ -15,8 +16,18 @@ int Command::execute(const QStringList &arguments)
     parser.setApplicationDescription(description());
     addArguments(parser);
     parser.addHelpOption();
-    if (!parser.parse(arguments))
+    if (!parser.parse(arguments)) {
+        // "-1" is read as an option: say what it is taken for (a frame index, a count).
+        static const QRegularExpression negative(QStringLiteral("^-[0-9]+$"));
+        const QStringList unknown = parser.unknownOptionNames();
+        for (const QString &argument : arguments.mid(1)) {
+            if (negative.match(argument).hasMatch() && unknown.contains(argument.mid(1, 1)))
+                return fail(Outcome::invalid(
+                    tr("%1: a negative number is no frame index or count (frames count from 0)")
+                        .arg(argument)));
+        }
         return fail(Outcome::invalid(parser.errorText()));
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         m_console.print(parser.helpText());
         return 0;
