@@ -555,6 +555,14 @@ CommitInfo commitInfoOf(const std::vector<FrameJob> &jobs)
 
 } // namespace
 
+QString CommitExporter::blockersNamed(const QStringList &shown, int blocking)
+{
+    QString list = shown.join(QStringLiteral(", "));
+    if (blocking > maxBlockersNamed)
+        list = tr("%1 and %n more", "", blocking - maxBlockersNamed).arg(list);
+    return list;
+}
+
 // Every frame approved has an image to write (a session a script or a hand made can approve a
 // frame that has none): else refused, the frames named.
 Outcome CommitExporter::withImages(const DirectorSession &session)
@@ -567,12 +575,9 @@ Outcome CommitExporter::withImages(const DirectorSession &session)
     }
     if (without == 0)
         return Outcome::ok();
-    QString list = shown.join(QStringLiteral(", "));
-    if (without > maxBlockersNamed)
-        list = tr("%1 and %n more", "", without - maxBlockersNamed).arg(list);
     return Outcome::refused(
         tr("Commit writes every frame's image; %n approved frame(s) have none: %1", "", without)
-            .arg(list));
+            .arg(blockersNamed(shown, without)));
 }
 
 Outcome CommitExporter::readyToCommit(const DirectorSession &session)
@@ -594,11 +599,9 @@ Outcome CommitExporter::readyToCommit(const DirectorSession &session)
     }
     if (blocking == 0)
         return withImages(session);
-    QString list = shown.join(QStringLiteral(", "));
-    if (blocking > maxBlockersNamed)
-        list = tr("%1 and %n more", "", blocking - maxBlockersNamed).arg(list);
     return Outcome::refused(
-        tr("Commit needs every frame approved; %n frame(s) are not: %1", "", blocking).arg(list));
+        tr("Commit needs every frame approved; %n frame(s) are not: %1", "", blocking)
+            .arg(blockersNamed(shown, blocking)));
 }
 
 CommitExporter::CommitExporter(const QString &runDir)

@@ -81,6 +81,8 @@ public:
 
 private:
     static Outcome withImages(const DirectorSession &session);
+    // The frames `shown` (the first maxBlockersNamed of `blocking`), and how many more.
+    static QString blockersNamed(const QStringList &shown, int blocking);
     QString m_runDir;
     QSize m_expectedSize;
     int m_threadCount;
