@@ -4,7 +4,10 @@
 
 #include <algorithm>
 
-FlowLayout::FlowLayout(QWidget *parent, int spacing) : QLayout(parent), m_spacing(spacing) {}
+FlowLayout::FlowLayout(QWidget *parent, int spacing) : QLayout(parent)
+{
+    setSpacing(spacing);
+}
 
 FlowLayout::~FlowLayout()
 {
@@ -36,7 +39,7 @@ QSize FlowLayout::sizeHint() const
         if (item->isEmpty())
             continue;
         const QSize hint = item->sizeHint();
-        width += (width > 0 ? m_spacing : 0) + hint.width();
+        width += (width > 0 ? spacing() : 0) + hint.width();
         height = std::max(height, hint.height());
     }
     return QSize(width, height).grownBy(margins);
@@ -72,7 +75,7 @@ int FlowLayout::arrange(const QRect &rect, bool place) const
             for (QLayoutItem *item : std::as_const(row)) {
                 const QSize hint = item->sizeHint();
                 item->setGeometry(QRect(QPoint(left, y + (rowHeight - hint.height()) / 2), hint));
-                left += hint.width() + m_spacing;
+                left += hint.width() + spacing();
             }
         }
         row.clear();
@@ -85,11 +88,11 @@ int FlowLayout::arrange(const QRect &rect, bool place) const
         if (!row.isEmpty() && x + hint.width() > area.right() + 1) {
             endRow();
             x = area.x();
-            y += rowHeight + m_spacing;
+            y += rowHeight + spacing();
             rowHeight = 0;
         }
         row.append(item);
-        x += hint.width() + m_spacing;
+        x += hint.width() + spacing();
         rowHeight = std::max(rowHeight, hint.height());
     }
     endRow();

@@ -30,5 +30,4 @@ private:
     int arrange(const QRect &rect, bool place) const;
 
     QList<QLayoutItem *> m_items;
-    int m_spacing;
 };
