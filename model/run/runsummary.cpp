@@ -15,10 +15,9 @@ namespace {
 // is added to it or renamed into it: the pipeline's latest file, cheaply). Not the lock's, nor the
 // run folder's own time (which its lock's coming and going changes): a run opened and closed again,
 // with nothing changed, had no activity.
-QDateTime newestFileTime(const QString &runDir)
+QDateTime newestFileTime(const QString &runDir, const QString &lockName)
 {
     QDateTime newest;
-    const QString lockName = QFileInfo(SessionStore(runDir).lockPath()).fileName();
     const QFileInfoList entries =
         QDir(runDir).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QFileInfo &entry : entries) {
@@ -101,10 +100,10 @@ RunSummary RunSummary::read(const QString &runDir)
     RunSummary summary;
     summary.path = QDir::cleanPath(QDir(runDir).absolutePath());
     summary.runId = QFileInfo(summary.path).fileName();
-    summary.lastActivity = newestFileTime(summary.path);
-    summary.holder = SessionLock::holderOf(summary.path);
     // load() reads the file and remembers what it read; it never writes or locks anything.
     SessionStore store(summary.path);
+    summary.lastActivity = newestFileTime(summary.path, QFileInfo(store.lockPath()).fileName());
+    summary.holder = SessionLock::holderOf(summary.path);
     const SessionStore::LoadResult loaded = store.load();
     if (loaded.state == SessionStore::LoadState::Loaded && loaded.session) {
         readSession(summary, *loaded.session);
