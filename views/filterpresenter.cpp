@@ -39,8 +39,12 @@ FilterPresenter::FilterPresenter(MainWindow *window)
 
 void FilterPresenter::sessionOpened()
 {
+    const SessionManager *manager = m_window->manager();
+    QSettings settings;
+    // Where the filter was kept before (by the session), no longer read: gone.
+    settings.remove(SettingsKeys::sessionFilter(manager->session().sessionId));
     const QStringList remembered =
-        QSettings().value(SettingsKeys::runFilter(m_window->manager()->runDir())).toStringList();
+        settings.value(SettingsKeys::runFilter(manager->runDir())).toStringList();
     setFilter(FrameFilter::fromStrings(remembered));
 }
 
@@ -52,8 +56,6 @@ void FilterPresenter::setFilter(const FrameFilter &filter)
     if (manager->hasSession()) {
         QSettings settings;
         const QString key = SettingsKeys::runFilter(manager->runDir());
-        // Where it was kept before (by the session), no longer read: gone.
-        settings.remove(SettingsKeys::sessionFilter(manager->session().sessionId));
         if (filter.isEmpty())
             settings.remove(key);
         else

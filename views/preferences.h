@@ -46,7 +46,7 @@ QString sessionFrame(const QString &sessionId);
 // form): a copy of the run has its own, and a new review of the run keeps it.
 QString runFilter(const QString &runDir);
 // Where Director kept the filter before, by the session: no longer read (removed when the
-// run's filter is kept).
+// run opens).
 QString sessionFilter(const QString &sessionId);
 // The frames per second the operator plays a move at (by the session's moveId).
 QString playbackFps(const QString &moveId);
